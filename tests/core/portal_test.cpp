@@ -1,0 +1,29 @@
+#include "portal/portal.h"
+
+#include <gtest/gtest.h>
+
+namespace {
+
+TEST(Portal, StartsOnTheTopPageInJapanese) {
+    cp::PortalState s;
+    EXPECT_EQ(s.screen, cp::Screen::Top);
+    EXPECT_EQ(s.language, cp::Language::Japanese);
+}
+
+TEST(Portal, LanguageSwitchReportsWhetherAnythingChanged) {
+    cp::PortalState s;
+    EXPECT_TRUE(cp::apply(s, cp::Action::set_language(cp::Language::English)));
+    EXPECT_EQ(s.language, cp::Language::English);
+    EXPECT_FALSE(cp::apply(s, cp::Action::set_language(cp::Language::English)));
+    EXPECT_TRUE(cp::apply(s, cp::Action::set_language(cp::Language::Japanese)));
+}
+
+TEST(Portal, ConfigProblemsAreDismissedOnce) {
+    cp::PortalState s;
+    s.config_problems.push_back("brand.json: bad");
+    EXPECT_TRUE(cp::apply(s, cp::Action::dismiss_config_problems()));
+    EXPECT_TRUE(s.config_problems.empty());
+    EXPECT_FALSE(cp::apply(s, cp::Action::dismiss_config_problems()));
+}
+
+}  // namespace

@@ -1,0 +1,94 @@
+#include "config/brand.h"
+
+#include "json/flat_json.h"
+
+namespace cp {
+
+BrandConfig default_brand() {
+    BrandConfig b;
+    b.bank_name = {"大阪シティ信用金庫", "Osaka City Shinkin Bank"};
+    b.bank_short = {"シティ信金", "City Shinkin"};
+    b.service_name = {"シティ信金ビジネスダイレクト", "City Shinkin Business Direct"};
+    b.ca_name = {"しんきん電子証明書認証局", "Shinkin Certificate Authority"};
+    b.bank_code = "1635";
+    b.acquisition_app = "ShinkinIBCertTool";
+    return b;
+}
+
+namespace {
+
+// A name shown in one line of the UI: non-empty, at most 64 bytes, no control characters.
+bool valid_name(const std::string& s) {
+    if (s.empty() || s.size() > 64) return false;
+    for (char c : s) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte < 0x20 || byte == 0x7F) return false;
+    }
+    return true;
+}
+
+bool valid_bank_code(const std::string& s) {
+    if (s.size() != 4) return false;
+    for (char c : s)
+        if (c < '0' || c > '9') return false;
+    return true;
+}
+
+bool valid_file_name(const std::string& s) {
+    if (s.empty() || s.size() > 64) return false;
+    for (char c : s) {
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.';
+        if (!ok) return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+BrandParseResult parse_brand_json(std::string_view json) {
+    BrandParseResult result;
+    result.brand = default_brand();
+    const FlatJsonResult parsed = parse_flat_json(json);
+    if (!parsed.ok) {
+        result.problems.push_back("brand.json: " + parsed.error + " at byte " + std::to_string(parsed.error_offset) +
+                                  "; using the default brand");
+        return result;
+    }
+    struct Field {
+        const char* key;
+        std::string* target;
+        bool (*valid)(const std::string&);
+        const char* rule;
+    };
+    BrandConfig& b = result.brand;
+    const Field fields[] = {
+        {"bank_name_ja", &b.bank_name.ja, valid_name, "1-64 bytes, one line"},
+        {"bank_name_en", &b.bank_name.en, valid_name, "1-64 bytes, one line"},
+        {"bank_short_ja", &b.bank_short.ja, valid_name, "1-64 bytes, one line"},
+        {"bank_short_en", &b.bank_short.en, valid_name, "1-64 bytes, one line"},
+        {"service_name_ja", &b.service_name.ja, valid_name, "1-64 bytes, one line"},
+        {"service_name_en", &b.service_name.en, valid_name, "1-64 bytes, one line"},
+        {"ca_name_ja", &b.ca_name.ja, valid_name, "1-64 bytes, one line"},
+        {"ca_name_en", &b.ca_name.en, valid_name, "1-64 bytes, one line"},
+        {"bank_code", &b.bank_code, valid_bank_code, "4 digits"},
+        {"acquisition_app", &b.acquisition_app, valid_file_name, "letters, digits, '_', '-', '.'"},
+    };
+    for (const auto& [key, value] : parsed.values) {
+        const Field* field = nullptr;
+        for (const Field& f : fields)
+            if (key == f.key) field = &f;
+        // Keys starting with '_' are comments for the people who edit the file.
+        if (field == nullptr) {
+            if (key.empty() || key[0] != '_') result.problems.push_back("brand.json: unknown key \"" + key + "\" ignored");
+            continue;
+        }
+        if (!field->valid(value)) {
+            result.problems.push_back("brand.json: \"" + key + "\" must be " + field->rule + "; default kept");
+            continue;
+        }
+        *field->target = value;
+    }
+    return result;
+}
+
+}  // namespace cp
