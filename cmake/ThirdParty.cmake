@@ -7,3 +7,20 @@ foreach(_dep IN ITEMS "${IMGUI_DIR}/imgui.h" "${MBEDTLS_DIR}/include/mbedtls/ver
     message(FATAL_ERROR "Missing ${_dep}.\nRun tools/setup.sh (or ./tests/run, ./serve.py) to fetch the third-party sources.")
   endif()
 endforeach()
+
+# --- Mbed TLS (static libraries mbedcrypto, mbedx509) ----------------------------
+# Our configuration file replaces mbedtls_config.h (see wasm/core/pki/mbedtls_config.h when present).
+set(ENABLE_PROGRAMS OFF CACHE BOOL "" FORCE)
+set(ENABLE_TESTING OFF CACHE BOOL "" FORCE)
+set(MBEDTLS_FATAL_WARNINGS OFF CACHE BOOL "" FORCE)
+set(USE_SHARED_MBEDTLS_LIBRARY OFF CACHE BOOL "" FORCE)
+set(USE_STATIC_MBEDTLS_LIBRARY ON CACHE BOOL "" FORCE)
+set(DISABLE_PACKAGE_CONFIG_AND_INSTALL ON CACHE BOOL "" FORCE)
+set(GEN_FILES OFF CACHE BOOL "" FORCE)
+if(EXISTS "${PROJECT_SOURCE_DIR}/wasm/core/pki/mbedtls_config.h")
+  set(MBEDTLS_CONFIG_FILE "${PROJECT_SOURCE_DIR}/wasm/core/pki/mbedtls_config.h" CACHE FILEPATH "" FORCE)
+endif()
+add_subdirectory("${MBEDTLS_DIR}" "${CMAKE_BINARY_DIR}/mbedtls" EXCLUDE_FROM_ALL SYSTEM)
+# One target for our code to link: the X.509 layer and the crypto below it.
+add_library(certportal_mbedtls INTERFACE)
+target_link_libraries(certportal_mbedtls INTERFACE mbedx509 mbedcrypto)
