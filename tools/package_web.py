@@ -1,0 +1,60 @@
+#!/usr/bin/env python3
+"""Assembles the web bundle (build/wasm/dist): copies web/ files, writes bundle.json (decoded sizes
+for the loader's progress bar) and precompressed .gz and .br beside every compressible file, which
+serve.py sends when the browser accepts them.
+
+usage: package_web.py --web DIR --dist DIR [--stamp FILE]
+"""
+import argparse
+import gzip
+import json
+import pathlib
+import shutil
+import subprocess
+import sys
+
+WEB_FILES = ["index.html", "app.css", "loader.js", "favicon.svg", "brand.json"]
+COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".wasm", ".ttf"}
+# Files the loader downloads, with their decoded sizes in bundle.json.
+MANIFEST = ["certportal.wasm", "certportal.js", "fonts/ui.ttf", "fonts/text.ttf"]
+
+
+def compress(path: pathlib.Path) -> None:
+    data = path.read_bytes()
+    gz = path.with_name(path.name + ".gz")
+    if not gz.exists() or gz.stat().st_mtime < path.stat().st_mtime:
+        gz.write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
+    br = path.with_name(path.name + ".br")
+    if shutil.which("brotli") and (not br.exists() or br.stat().st_mtime < path.stat().st_mtime):
+        subprocess.run(["brotli", "-f", "-q", "11", str(path), "-o", str(br)], check=True)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--web", required=True, type=pathlib.Path)
+    ap.add_argument("--dist", required=True, type=pathlib.Path)
+    ap.add_argument("--stamp", type=pathlib.Path)
+    args = ap.parse_args()
+    args.dist.mkdir(parents=True, exist_ok=True)
+    for name in WEB_FILES:
+        src = args.web / name
+        if not src.exists():
+            print(f"package_web: {src} is missing", file=sys.stderr)
+            return 1
+        shutil.copy2(src, args.dist / name)
+    missing = [m for m in MANIFEST if not (args.dist / m).exists()]
+    if missing:
+        print(f"package_web: build outputs missing in {args.dist}: {', '.join(missing)}", file=sys.stderr)
+        return 1
+    manifest = {"files": {m: (args.dist / m).stat().st_size for m in MANIFEST}}
+    (args.dist / "bundle.json").write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
+    for path in sorted(args.dist.rglob("*")):
+        if path.is_file() and path.suffix in COMPRESSIBLE:
+            compress(path)
+    if args.stamp:
+        args.stamp.write_text("ok\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

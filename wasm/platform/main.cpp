@@ -1,0 +1,174 @@
+// certportal platform: the module's entry point and lifecycle.
+//
+// The page (web/loader.js) downloads certportal.wasm, the UI font and web/brand.json with progress,
+// instantiates the module and calls cp_start(). From then on everything is event-driven: see
+// runner.h for when frames happen. Start-up failures replace the canvas with a readable message.
+#include <emscripten/html5.h>
+
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include "browser.h"
+#include "fonts.h"
+#include "imgui.h"
+#include "portal/portal.h"
+#include "renderer_webgl2.h"
+#include "runner.h"
+#include "theme.h"
+#include "portal_ui.h"
+#include "web_input.h"
+#include "widget_registry.h"
+
+namespace {
+
+constexpr const char* kCanvas = "#canvas";
+
+struct App {
+    cp::PortalState state;
+    std::vector<cp::Action> actions;
+    EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
+    cp::Language shown_language = cp::Language::English;  // differs at start: forces the first update
+    bool first_frame_reported = false;
+    bool text_font_requested = false;
+};
+
+App* g_app = nullptr;
+
+void sync_document(App& app) {
+    if (app.shown_language == app.state.language) return;
+    app.shown_language = app.state.language;
+    const std::string title = app.state.brand.service_name.in(app.state.language);
+    cp_js_set_document_language(std::string(cp::language_tag(app.state.language)).c_str(), title.c_str());
+}
+
+bool build_frame(void* user) {
+    App& app = *static_cast<App*>(user);
+    app.actions.clear();
+    cp::ui::draw_portal(app.state, app.actions);
+    bool changed = false;
+    for (const cp::Action& a : app.actions) changed |= cp::apply(app.state, a);
+    sync_document(app);
+    // The large text face is only needed once somebody types: fetch it the first time a text field
+    // is focused, so the first load stays small.
+    if (ImGui::GetIO().WantTextInput && !app.text_font_requested) {
+        app.text_font_requested = true;
+        cp_js_request_text_font();
+    }
+    if (!app.first_frame_reported) {
+        app.first_frame_reported = true;
+        cp_js_first_frame_drawn();
+    }
+    return changed;
+}
+
+EM_BOOL on_context_lost(int, const void*, void*) {
+    cp::platform::renderer_context_lost();
+    return EM_TRUE;  // preventDefault: tells the browser we want the context restored
+}
+
+EM_BOOL on_context_restored(int, const void*, void*) {
+    if (!cp::platform::renderer_context_restored()) {
+        cp_js_show_fatal_error("WebGL2 could not be restored after the GPU context was lost. Reload the page.");
+        return EM_TRUE;
+    }
+    cp::platform::runner_force_redraw();
+    return EM_TRUE;
+}
+
+bool create_gl_context(App& app) {
+    EmscriptenWebGLContextAttributes attrs;
+    emscripten_webgl_init_context_attributes(&attrs);
+    attrs.majorVersion = 2;
+    attrs.minorVersion = 0;
+    attrs.alpha = EM_FALSE;               // the page background is opaque: cheaper compositing
+    attrs.depth = EM_FALSE;
+    attrs.stencil = EM_FALSE;
+    attrs.antialias = EM_FALSE;           // ImGui anti-aliases its own geometry
+    attrs.premultipliedAlpha = EM_FALSE;
+    attrs.preserveDrawingBuffer = EM_FALSE;
+    app.gl = emscripten_webgl_create_context(kCanvas, &attrs);
+    if (app.gl <= 0) return false;
+    emscripten_webgl_make_context_current(app.gl);
+    emscripten_set_webglcontextlost_callback(kCanvas, nullptr, EM_FALSE, on_context_lost);
+    emscripten_set_webglcontextrestored_callback(kCanvas, nullptr, EM_FALSE, on_context_restored);
+    return true;
+}
+
+void on_input() { cp::platform::runner_request_frame(); }
+
+}  // namespace
+
+extern "C" {
+
+// Starts the portal. font: the UI subset (malloc'd; ownership passes to ImGui). brand_json: the
+// text of web/brand.json, or empty. language_tag: "ja" or "en" (the page passes ?lang= or the last choice; Japanese otherwise).
+EMSCRIPTEN_KEEPALIVE int cp_start(std::uint8_t* font, int font_size, const char* brand_json, const char* language_tag) {
+    IM_ASSERT(g_app == nullptr && "cp_start() called twice");
+    g_app = new App();
+    App& app = *g_app;
+    if (brand_json != nullptr && brand_json[0] != '\0') {
+        cp::BrandParseResult brand = cp::parse_brand_json(brand_json);
+        app.state.brand = brand.brand;
+        app.state.config_problems = brand.problems;
+        for (const std::string& p : brand.problems) std::fprintf(stderr, "certportal: %s\n", p.c_str());
+    }
+    app.state.language = cp::language_from_tag(language_tag != nullptr ? language_tag : "ja");
+
+    if (!create_gl_context(app)) {
+        std::free(font);
+        cp_js_show_fatal_error("WebGL2 is not available in this browser, so the portal cannot be drawn.");
+        return 1;
+    }
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // window layout is the page's, not the visitor's to persist
+    io.LogFilename = nullptr;
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    cp::ui::apply_theme();
+    if (!cp::platform::fonts_install_ui_face(font, font_size)) {
+        cp_js_show_fatal_error("The UI font could not be read (fonts/ui.ttf is damaged). Reload the page.");
+        return 2;
+    }
+    if (!cp::platform::renderer_init()) {
+        cp_js_show_fatal_error("The WebGL2 shaders did not compile on this device.");
+        return 3;
+    }
+    cp::platform::web_input_install(kCanvas, on_input);
+    cp_js_observe_canvas();  // calls cp_on_canvas_resize at once
+
+    cp::platform::RunnerHooks hooks;
+    hooks.build_frame = build_frame;
+    hooks.user = &app;
+    cp::ui::page_background(hooks.clear_rgb);
+    cp::platform::runner_start(hooks);
+    return 0;
+}
+
+EMSCRIPTEN_KEEPALIVE void cp_on_canvas_resize(float css_width, float css_height, float device_pixel_ratio) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.DisplaySize = ImVec2(css_width, css_height);
+    io.DisplayFramebufferScale = ImVec2(device_pixel_ratio, device_pixel_ratio);
+    cp::platform::runner_force_redraw();  // resizing the drawing buffer cleared it
+}
+
+EMSCRIPTEN_KEEPALIVE void cp_on_font_loaded(int kind, std::uint8_t* data, int size) {
+    if (kind == 1 && !cp::platform::fonts_merge_text_face(data, size))
+        std::fprintf(stderr, "certportal: the text font could not be read; typed kanji outside the UI subset may show as boxes\n");
+    cp::platform::runner_request_frame();
+}
+
+EMSCRIPTEN_KEEPALIVE void cp_request_frame(void) { cp::platform::runner_request_frame(); }
+
+// Diagnostics for tests and tools: the last frame's widgets, and frame counters.
+EMSCRIPTEN_KEEPALIVE const char* cp_debug_widgets(void) { return cp::platform::widget_registry_json().c_str(); }
+EMSCRIPTEN_KEEPALIVE unsigned cp_debug_frames_built(void) { return cp::platform::runner_stats().frames_built; }
+EMSCRIPTEN_KEEPALIVE unsigned cp_debug_frames_drawn(void) { return cp::platform::runner_stats().frames_drawn; }
+
+// Whether the large text face has been merged (the page loads it when a text field is focused).
+EMSCRIPTEN_KEEPALIVE int cp_debug_text_font_present(void) { return cp::platform::fonts_text_face_present() ? 1 : 0; }
+
+}  // extern "C"

@@ -1,0 +1,179 @@
+// certportal platform: the frame runner (render on demand). See runner.h.
+#include "runner.h"
+
+#include <emscripten/html5.h>
+
+#include <cstring>
+
+#include "imgui.h"
+#include "imgui_internal.h"
+#include "renderer_webgl2.h"
+#include "web_input.h"
+#include "widget_registry.h"
+
+namespace cp::platform {
+namespace {
+
+// A frame whose output still differs from the previous one is followed by another; this bounds
+// that chain so a UI that changes every frame (a bug) cannot pin a core forever.
+constexpr int kMaxSettleFrames = 120;
+// Caret blink: ImGui shows the caret for 0.8 s of every 1.2 s; frames at 0.4 s steps honour that.
+constexpr double kCaretBlinkStep = 0.4;
+// After the pointer rests, one frame when ImGui's normal hover delay (0.40 s) has passed.
+constexpr double kHoverDelayFrame = 0.45;
+// Delta time used for the first frame after idling, so a long sleep does not look like a long hover.
+constexpr float kWakeDeltaTime = 1.0f / 60.0f;
+
+struct Timer {
+    long id = 0;        // pending emscripten timeout, 0 if none
+    double due = 0.0;   // seconds
+};
+
+struct Runner {
+    RunnerHooks hooks;
+    RunnerStats stats;
+    bool frame_in_flight = false;
+    bool woke_by_timer = false;
+    bool force_draw = true;
+    double last_time = 0.0;           // seconds, of the last frame built
+    bool idle = true;                 // no frame since the loop last went to sleep
+    int settle_chain = 0;
+    std::uint64_t last_hash = 0;
+    Timer wake_timer;                 // earliest of the timers the UI asked for (caret blink, delays)
+    Timer hover_timer;                // re-armed by every input: fires once the pointer has rested
+};
+
+Runner g_run;
+
+double now_seconds() { return emscripten_get_now() / 1000.0; }
+
+// FNV-1a over everything that decides the pixels: geometry, clip rectangles, textures, size.
+std::uint64_t hash_bytes(std::uint64_t h, const void* data, std::size_t size) {
+    const auto* p = static_cast<const unsigned char*>(data);
+    for (std::size_t i = 0; i < size; ++i) h = (h ^ p[i]) * 0x100000001b3ull;
+    return h;
+}
+
+std::uint64_t hash_draw_data(const ImDrawData* dd) {
+    std::uint64_t h = 0xcbf29ce484222325ull;
+    h = hash_bytes(h, &dd->DisplaySize, sizeof(dd->DisplaySize));
+    h = hash_bytes(h, &dd->FramebufferScale, sizeof(dd->FramebufferScale));
+    for (const ImDrawList* list : dd->CmdLists) {
+        h = hash_bytes(h, list->VtxBuffer.Data, static_cast<std::size_t>(list->VtxBuffer.Size) * sizeof(ImDrawVert));
+        h = hash_bytes(h, list->IdxBuffer.Data, static_cast<std::size_t>(list->IdxBuffer.Size) * sizeof(ImDrawIdx));
+        for (const ImDrawCmd& cmd : list->CmdBuffer) {
+            const ImTextureID tex = cmd.GetTexID();
+            h = hash_bytes(h, &cmd.ClipRect, sizeof(cmd.ClipRect));
+            h = hash_bytes(h, &tex, sizeof(tex));
+            h = hash_bytes(h, &cmd.ElemCount, sizeof(cmd.ElemCount));
+            h = hash_bytes(h, &cmd.IdxOffset, sizeof(cmd.IdxOffset));
+        }
+    }
+    return h;
+}
+
+bool textures_pending(const ImDrawData* dd) {
+    if (dd->Textures == nullptr) return false;
+    for (const ImTextureData* tex : *dd->Textures)
+        if (tex->Status != ImTextureStatus_OK) return true;
+    return false;
+}
+
+void on_timer(void* timer);
+
+// earliest_wins: keep an earlier pending deadline (wake-ups); otherwise the new deadline replaces
+// the pending one (debounce: "this long after the last input").
+void arm(Timer& timer, double seconds_from_now, bool earliest_wins) {
+    const double due = now_seconds() + seconds_from_now;
+    if (timer.id != 0) {
+        if (earliest_wins && timer.due <= due) return;
+        emscripten_clear_timeout(timer.id);
+    }
+    timer.due = due;
+    timer.id = emscripten_set_timeout(on_timer, seconds_from_now * 1000.0, &timer);
+}
+
+EM_BOOL on_animation_frame(double, void*);
+
+void request_animation_frame() {
+    if (g_run.frame_in_flight) return;
+    g_run.frame_in_flight = true;
+    emscripten_request_animation_frame(on_animation_frame, nullptr);
+}
+
+void on_timer(void* timer) {
+    static_cast<Timer*>(timer)->id = 0;
+    g_run.woke_by_timer = true;
+    request_animation_frame();
+}
+
+EM_BOOL on_animation_frame(double, void*) {
+    g_run.frame_in_flight = false;
+    ImGuiIO& io = ImGui::GetIO();
+    if (io.DisplaySize.x <= 0.0f || io.DisplaySize.y <= 0.0f) return EM_FALSE;  // not laid out yet
+
+    const double now = now_seconds();
+    float dt = static_cast<float>(now - g_run.last_time);
+    // Waking from idle because of input: time did not "pass" for ImGui's hover timers. Waking by a
+    // timer: it did, that is what the timer was for.
+    if (g_run.idle && !g_run.woke_by_timer) dt = kWakeDeltaTime;
+    io.DeltaTime = dt > 0.0f ? dt : kWakeDeltaTime;
+    g_run.last_time = now;
+    g_run.idle = false;
+    g_run.woke_by_timer = false;
+
+    widget_registry_begin_frame();
+    ImGui::NewFrame();
+    const bool state_changed = g_run.hooks.build_frame(g_run.hooks.user);
+    ImGui::Render();
+    ++g_run.stats.frames_built;
+
+    ImDrawData* dd = ImGui::GetDrawData();
+    const std::uint64_t hash = hash_draw_data(dd);
+    const bool output_changed = g_run.force_draw || hash != g_run.last_hash || textures_pending(dd);
+    if (output_changed) {
+        renderer_render(dd, g_run.hooks.clear_rgb);
+        ++g_run.stats.frames_drawn;
+        g_run.last_hash = hash;
+        g_run.force_draw = false;
+    }
+    web_input_after_frame();
+
+    // Decide whether another frame is needed, or the loop may sleep.
+    const bool events_left = ImGui::GetCurrentContext()->InputEventsQueue.Size > 0;
+    g_run.settle_chain = output_changed ? g_run.settle_chain + 1 : 0;
+    if (events_left || state_changed || (output_changed && g_run.settle_chain < kMaxSettleFrames)) {
+        request_animation_frame();
+    } else {
+        g_run.idle = true;
+        g_run.settle_chain = 0;
+    }
+    if (io.WantTextInput) arm(g_run.wake_timer, kCaretBlinkStep, true);
+    return EM_FALSE;  // one frame; the next one only on request
+}
+
+}  // namespace
+
+void runner_start(const RunnerHooks& hooks) {
+    g_run = Runner{};
+    g_run.hooks = hooks;
+    g_run.last_time = now_seconds();
+    request_animation_frame();
+}
+
+void runner_request_frame() {
+    // A resting pointer may be over an item with a delayed tooltip: give it one frame after the delay.
+    arm(g_run.hover_timer, kHoverDelayFrame, false);
+    request_animation_frame();
+}
+
+void runner_request_frame_after(double seconds) { arm(g_run.wake_timer, seconds, true); }
+
+void runner_force_redraw() {
+    g_run.force_draw = true;
+    request_animation_frame();
+}
+
+const RunnerStats& runner_stats() { return g_run.stats; }
+
+}  // namespace cp::platform

@@ -1,0 +1,37 @@
+// certportal platform: the frame runner — render on demand.
+//
+// No frame is built or drawn while nothing changes. A frame is requested by input, a canvas
+// resize, a timer the UI asked for, or an asynchronous completion; ImGui then gets the few frames
+// it needs to settle (the runner keeps going while the draw output still changes, while ImGui's
+// input queue still holds trickled events, and while the app reports a state change), then the
+// loop sleeps with no requestAnimationFrame pending. At most one animation frame is in flight.
+//
+// Time-based ImGui behaviour is served by timers, not by spinning: the caret blinks through a
+// timer while a text field is active, and a hover-delay tooltip gets one frame after its delay.
+#pragma once
+
+#include <cstdint>
+
+namespace cp::platform {
+
+struct RunnerHooks {
+    // Builds the UI between ImGui::NewFrame() and ImGui::Render(). Returns true when the app's
+    // state changed in a way the next frame must show (an action was applied).
+    bool (*build_frame)(void* user) = nullptr;
+    // Clear colour behind the UI (page background), linear 0..1.
+    float clear_rgb[3] = {1.0f, 1.0f, 1.0f};
+    void* user = nullptr;
+};
+
+struct RunnerStats {
+    std::uint32_t frames_built = 0;  // NewFrame..Render cycles
+    std::uint32_t frames_drawn = 0;  // cycles whose output differed and was drawn with GL
+};
+
+void runner_start(const RunnerHooks& hooks);
+void runner_request_frame();                       // something changed: draw soon
+void runner_request_frame_after(double seconds);   // draw once after this delay (timers, delays)
+void runner_force_redraw();                        // the canvas lost its content (resize, context restore)
+const RunnerStats& runner_stats();
+
+}  // namespace cp::platform

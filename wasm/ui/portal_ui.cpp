@@ -1,0 +1,113 @@
+// certportal ui: the page frame and screen dispatch.
+#include "portal_ui.h"
+
+#include <algorithm>
+
+#include "imgui.h"
+#include "theme.h"
+#include "widgets.h"
+
+namespace cp::ui {
+namespace {
+
+// The permanent marker: a strip across the top of every screen, drawn on the foreground layer so
+// no window or popup can cover it.
+void draw_simulator_marker(const PortalState& state) {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImDrawList* dl = ImGui::GetForegroundDrawList();
+    const ImVec2 a = vp->Pos;
+    const ImVec2 b(vp->Pos.x + vp->Size.x, vp->Pos.y + size::kMarkerBar);
+    dl->AddRectFilled(a, b, color::kMarker);
+    const char* label = text(TextId::SimulatorMarker, state.language);
+    ImFont* font = ImGui::GetFont();
+    const float fs = size::kSmall;
+    const ImVec2 ts = font->CalcTextSizeA(fs, FLT_MAX, 0.0f, label);
+    dl->AddText(font, fs, ImVec2(a.x + (vp->Size.x - ts.x) * 0.5f, a.y + (size::kMarkerBar - ts.y) * 0.5f), color::kMarkerText, label);
+}
+
+void draw_language_switch(const PortalState& state, std::vector<Action>& actions) {
+    const Language options[] = {Language::Japanese, Language::English};
+    const TextId labels[] = {TextId::LanguageJapanese, TextId::LanguageEnglish};
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(10, 4));
+    for (int i = 0; i < 2; ++i) {
+        if (i > 0) ImGui::SameLine(0, 4);
+        const bool current = state.language == options[i];
+        ImGui::PushStyleColor(ImGuiCol_Button, current ? color::kBrand : color::kCard);
+        ImGui::PushStyleColor(ImGuiCol_Text, current ? IM_COL32_WHITE : color::kBrand);
+        ImGui::PushID(i);
+        if (ImGui::Button(text(labels[i], state.language)) && !current) actions.push_back(Action::set_language(options[i]));
+        ImGui::PopID();
+        ImGui::PopStyleColor(2);
+    }
+    ImGui::PopStyleVar();
+}
+
+void draw_header(const PortalState& state, std::vector<Action>& actions, float content_x, float content_w) {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const float header_h = 64.0f;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 top(vp->Pos.x, vp->Pos.y + size::kMarkerBar);
+    dl->AddRectFilled(top, ImVec2(top.x + vp->Size.x, top.y + header_h), color::kCard);
+    dl->AddLine(ImVec2(top.x, top.y + header_h - 1), ImVec2(top.x + vp->Size.x, top.y + header_h - 1), color::kCardBorder);
+
+    ImGui::SetCursorScreenPos(ImVec2(content_x, top.y + 10));
+    ImGui::BeginGroup();
+    text_sized(state.brand.service_name.in(state.language).c_str(), size::kHeading, color::kBrand);
+    text_sized(state.brand.bank_name.in(state.language).c_str(), size::kSmall, color::kTextMuted);
+    ImGui::EndGroup();
+
+    // Language switch, right-aligned in the content column.
+    const float switch_w = 170.0f;
+    ImGui::SetCursorScreenPos(ImVec2(content_x + content_w - switch_w, top.y + 18));
+    ImGui::BeginGroup();
+    draw_language_switch(state, actions);
+    ImGui::EndGroup();
+    ImGui::SetCursorScreenPos(ImVec2(content_x, top.y + header_h + 20));
+}
+
+void draw_config_problems(const PortalState& state, std::vector<Action>& actions) {
+    if (state.config_problems.empty()) return;
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, color::kWarningBg);
+    begin_card("##config_problems", ImVec2(-FLT_MIN, 0));
+    text_sized(text(TextId::ConfigProblemsTitle, state.language), size::kSmall + 1, color::kAccent);
+    for (const std::string& p : state.config_problems) text_wrapped_sized(p.c_str(), size::kSmall, color::kText);
+    if (ImGui::Button(text(TextId::Close, state.language))) actions.push_back(Action::dismiss_config_problems());
+    end_card();
+    ImGui::PopStyleColor();
+    ImGui::Dummy(ImVec2(0, 4));
+}
+
+}  // namespace
+
+void draw_portal(const PortalState& state, std::vector<Action>& actions) {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->Pos);
+    ImGui::SetNextWindowSize(vp->Size);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                                   ImGuiWindowFlags_NoBringToFrontOnFocus;
+    ImGui::Begin("##page", nullptr, flags);
+
+    // A centred content column, as on the bank's pages; full width on narrow (phone) screens.
+    const float margin = 16.0f;
+    const float content_w = std::min(size::kContentMaxWidth, vp->Size.x - 2 * margin);
+    const float content_x = vp->Pos.x + (vp->Size.x - content_w) * 0.5f;
+    draw_header(state, actions, content_x, content_w);
+
+    ImGui::SetCursorScreenPos(ImVec2(content_x, ImGui::GetCursorScreenPos().y));
+    ImGui::BeginGroup();
+    ImGui::PushItemWidth(content_w);
+    ImGui::BeginChild("##content", ImVec2(content_w, 0), ImGuiChildFlags_AutoResizeY, ImGuiWindowFlags_NoBackground);
+    draw_config_problems(state, actions);
+    switch (state.screen) {
+        case Screen::Top: draw_top_page(state, actions); break;
+    }
+    ImGui::EndChild();
+    ImGui::PopItemWidth();
+    ImGui::EndGroup();
+    ImGui::Dummy(ImVec2(0, 24));
+
+    ImGui::End();
+    draw_simulator_marker(state);
+}
+
+}  // namespace cp::ui

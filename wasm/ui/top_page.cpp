@@ -1,0 +1,71 @@
+// certportal ui: the service's top page (ログイン入口), after the seeds' screenshots:
+// 電子証明書方式 with 利用者ログイン, 管理者ログイン (電子証明書方式 管理者ログイン) and 電子証明書取得, and the
+// 重要なお知らせ area beside it.
+#include "imgui.h"
+#include "portal_ui.h"
+#include "theme.h"
+#include "widgets.h"
+
+namespace cp::ui {
+namespace {
+
+void draw_login_card(const PortalState& state, float width) {
+    const Language l = state.language;
+    const char* not_yet = text(TextId::NotAvailableYet, l);
+    begin_card("##login", ImVec2(width, 0));
+    text_sized(text(TextId::TopCertificateMethod, l), size::kHeading, color::kBrand);
+    ImGui::Separator();
+    ImGui::Dummy(ImVec2(0, 2));
+
+    text_sized(text(TextId::TopUserLogin, l), size::kSmall + 1, color::kText);
+    text_wrapped_sized(text(TextId::TopUserLoginHint, l), size::kSmall, color::kTextMuted);
+    wide_button(text(TextId::TopUserLogin, l), 44.0f, false, not_yet);
+    ImGui::Dummy(ImVec2(0, 6));
+
+    text_sized(text(TextId::TopAdminLogin, l), size::kSmall + 1, color::kText);
+    text_wrapped_sized(text(TextId::TopCertAdminLoginHint, l), size::kSmall, color::kTextMuted);
+    wide_button(text(TextId::TopCertAdminLogin, l), 44.0f, false, not_yet);
+    ImGui::Dummy(ImVec2(0, 6));
+
+    text_sized(text(TextId::TopCertAcquire, l), size::kSmall + 1, color::kText);
+    text_wrapped_sized(text(TextId::TopCertAcquireHint, l), size::kSmall, color::kTextMuted);
+    wide_button(text(TextId::TopCertAcquire, l), 44.0f, false, not_yet);
+    end_card();
+}
+
+void draw_notices_card(const PortalState& state, float width) {
+    const Language l = state.language;
+    begin_card("##notices", ImVec2(width, 0));
+    text_sized(text(TextId::TopImportantNotices, l), size::kHeading, color::kAccent);
+    ImGui::Separator();
+    const TextId notices[] = {TextId::TopNoticeRenewal, TextId::TopNoticeBrowser, TextId::TopNoticeSafety};
+    for (TextId id : notices) {
+        ImGui::Bullet();
+        ImGui::SameLine();
+        text_wrapped_sized(text(id, l), size::kSmall + 1, color::kText);
+        ImGui::Dummy(ImVec2(0, 2));
+    }
+    ImGui::Dummy(ImVec2(0, 4));
+    text_wrapped_sized(text(TextId::SimulatorMarkerDetail, l), size::kSmall, color::kTextMuted);
+    end_card();
+}
+
+}  // namespace
+
+void draw_top_page(const PortalState& state, std::vector<Action>&) {
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const float gap = ImGui::GetStyle().ItemSpacing.x * 2;
+    // Two columns on wide screens; stacked on narrow ones (phones, split windows).
+    if (avail >= 720.0f) {
+        const float left = (avail - gap) * 0.48f;
+        draw_login_card(state, left);
+        ImGui::SameLine(0, gap);
+        draw_notices_card(state, avail - gap - left);
+    } else {
+        draw_login_card(state, avail);
+        ImGui::Dummy(ImVec2(0, 6));
+        draw_notices_card(state, avail);
+    }
+}
+
+}  // namespace cp::ui

@@ -1,0 +1,20 @@
+// certportal ui: small widgets shared by the screens, on top of Dear ImGui.
+#pragma once
+
+#include "imgui.h"
+
+namespace cp::ui {
+
+// A full-width button. When `available` is false the button is drawn disabled and hovering it
+// explains why (tooltip) — an entry point whose screen does not exist yet never does nothing.
+bool wide_button(const char* label, float height, bool available, const char* unavailable_reason);
+
+// A white card with a border and inner padding; returns like BeginChild (always call end_card).
+void begin_card(const char* id, ImVec2 size);
+void end_card();
+
+// Text in a given size and colour (sizes in CSS pixels, before DPI scaling).
+void text_sized(const char* text, float size, ImU32 color);
+void text_wrapped_sized(const char* text, float size, ImU32 color);
+
+}  // namespace cp::ui

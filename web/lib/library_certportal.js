@@ -1,0 +1,201 @@
+// certportal platform, JavaScript side (linked with emcc --js-library).
+//
+// One function per browser concern; the C++ side is wasm/platform/browser.h. Every DOM listener is
+// added through addListener(), which remembers it so teardown removes all of them.
+//
+// Index: [SECTION] Listener registry, Canvas size, Text agent, Clipboard, Cursor, Document, Fonts, Errors
+
+mergeInto(LibraryManager.library, {
+  // ---------------------------------------------------------------------------
+  // [SECTION] Listener registry
+  // ---------------------------------------------------------------------------
+  $CP: {
+    listeners: [],
+    addListener: function (target, type, fn, options) {
+      target.addEventListener(type, fn, options);
+      CP.listeners.push([target, type, fn, options]);
+    },
+    removeListeners: function (matchTarget) {
+      CP.listeners = CP.listeners.filter(function (l) {
+        if (matchTarget && l[0] !== matchTarget) return true;
+        l[0].removeEventListener(l[1], l[2], l[3]);
+        return false;
+      });
+    },
+    canvas: function () { return Module['canvas'] || document.getElementById('canvas'); },
+    resizeObserver: null,
+    dprQuery: null,
+    agent: null,
+    composing: false,
+  },
+
+  // ---------------------------------------------------------------------------
+  // [SECTION] Canvas size
+  // ---------------------------------------------------------------------------
+  cp_js_observe_canvas__deps: ['$CP'],
+  cp_js_observe_canvas: function () {
+    var canvas = CP.canvas();
+    function apply(cssW, cssH, pxW, pxH) {
+      // The drawing buffer is sized in device pixels so text is rasterized 1:1 (crisp at any ratio).
+      if (canvas.width !== pxW) canvas.width = pxW;
+      if (canvas.height !== pxH) canvas.height = pxH;
+      Module['_cp_on_canvas_resize'](cssW, cssH, cssW > 0 ? pxW / cssW : (window.devicePixelRatio || 1));
+    }
+    function fromEntry(entry) {
+      var cssW = entry.contentRect.width, cssH = entry.contentRect.height;
+      var pxW, pxH;
+      if (entry.devicePixelContentBoxSize && entry.devicePixelContentBoxSize[0]) {
+        // Exact device pixels (Chromium): no rounding guesswork, no blur.
+        pxW = entry.devicePixelContentBoxSize[0].inlineSize;
+        pxH = entry.devicePixelContentBoxSize[0].blockSize;
+      } else {
+        var dpr = window.devicePixelRatio || 1;
+        pxW = Math.round(cssW * dpr);
+        pxH = Math.round(cssH * dpr);
+      }
+      apply(cssW, cssH, pxW, pxH);
+    }
+    CP.resizeObserver = new ResizeObserver(function (entries) { fromEntry(entries[entries.length - 1]); });
+    try {
+      CP.resizeObserver.observe(canvas, { box: 'device-pixel-content-box' });
+    } catch (e) {
+      CP.resizeObserver.observe(canvas);  // browsers without device-pixel-content-box
+    }
+    // A devicePixelRatio change without a CSS size change (moving to another monitor, zoom) may not
+    // reach the ResizeObserver in every browser: re-observe on each change of the media query.
+    function watchDpr() {
+      if (CP.dprQuery) CP.dprQuery.removeEventListener('change', onDpr);
+      CP.dprQuery = window.matchMedia('(resolution: ' + (window.devicePixelRatio || 1) + 'dppx)');
+      CP.dprQuery.addEventListener('change', onDpr);
+    }
+    function onDpr() {
+      var r = canvas.getBoundingClientRect();
+      var dpr = window.devicePixelRatio || 1;
+      apply(r.width, r.height, Math.round(r.width * dpr), Math.round(r.height * dpr));
+      watchDpr();
+    }
+    CP.onDpr = onDpr;
+    watchDpr();
+    var r = canvas.getBoundingClientRect();
+    var dpr = window.devicePixelRatio || 1;
+    apply(r.width, r.height, Math.round(r.width * dpr), Math.round(r.height * dpr));
+  },
+
+  cp_js_unobserve_canvas__deps: ['$CP'],
+  cp_js_unobserve_canvas: function () {
+    if (CP.resizeObserver) CP.resizeObserver.disconnect();
+    if (CP.dprQuery && CP.onDpr) CP.dprQuery.removeEventListener('change', CP.onDpr);
+    CP.resizeObserver = null;
+    CP.removeListeners(null);
+    if (CP.agent) { CP.agent.remove(); CP.agent = null; }
+  },
+
+  // ---------------------------------------------------------------------------
+  // [SECTION] Text agent (IME, mobile keyboards, typed text)
+  // ---------------------------------------------------------------------------
+  cp_js_text_agent_update__deps: ['$CP'],
+  cp_js_text_agent_update: function (active, x, y, h) {
+    var agent = CP.agent;
+    if (!agent) {
+      agent = document.createElement('input');
+      agent.id = 'cp-text-agent';
+      agent.type = 'text';
+      agent.autocomplete = 'off';
+      agent.setAttribute('autocapitalize', 'off');
+      agent.spellcheck = false;
+      agent.setAttribute('aria-hidden', 'true');
+      document.body.appendChild(agent);
+      CP.agent = agent;
+      function send(text) {
+        if (!text) return;
+        var bytes = lengthBytesUTF8(text) + 1;
+        var ptr = _malloc(bytes);
+        stringToUTF8(text, ptr, bytes);
+        Module['_cp_on_text_input'](ptr);
+        _free(ptr);
+      }
+      CP.addListener(agent, 'compositionstart', function () {
+        CP.composing = true;
+        agent.classList.add('composing');  // the preedit text becomes visible at the caret
+      });
+      CP.addListener(agent, 'compositionend', function (e) {
+        CP.composing = false;
+        agent.classList.remove('composing');
+        send(e.data);
+        agent.value = '';
+      });
+      CP.addListener(agent, 'input', function (e) {
+        if (CP.composing || e.isComposing) return;
+        send(agent.value);
+        agent.value = '';
+      });
+      // Paste goes through the DOM event, the only way to read the clipboard without a prompt.
+      CP.addListener(document, 'paste', function (e) {
+        var text = (e.clipboardData || window.clipboardData).getData('text');
+        if (!text) return;
+        e.preventDefault();
+        var bytes = lengthBytesUTF8(text) + 1;
+        var ptr = _malloc(bytes);
+        stringToUTF8(text, ptr, bytes);
+        Module['_cp_on_paste'](ptr);
+        _free(ptr);
+      });
+    }
+    agent.style.left = x + 'px';
+    agent.style.top = y + 'px';
+    agent.style.height = h + 'px';
+    if (active) {
+      if (document.activeElement !== agent) agent.focus({ preventScroll: true });
+    } else if (document.activeElement === agent) {
+      agent.blur();
+      agent.value = '';
+    }
+  },
+
+  // ---------------------------------------------------------------------------
+  // [SECTION] Clipboard
+  // ---------------------------------------------------------------------------
+  cp_js_clipboard_write: function (utf8) {
+    var text = UTF8ToString(utf8);
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).catch(function (err) {
+        console.warn('certportal: clipboard write refused (' + err.name + ')');
+      });
+    }
+  },
+
+  // ---------------------------------------------------------------------------
+  // [SECTION] Cursor and document
+  // ---------------------------------------------------------------------------
+  cp_js_set_cursor__deps: ['$CP'],
+  cp_js_set_cursor: function (cursor) {
+    CP.canvas().style.cursor = UTF8ToString(cursor);
+  },
+
+  cp_js_set_document_language: function (tag, title) {
+    var lang = UTF8ToString(tag);
+    document.documentElement.lang = lang;
+    document.title = UTF8ToString(title);
+    try { localStorage.setItem('certportal.lang', lang); } catch (e) { /* storage off: not remembered */ }
+  },
+
+  // ---------------------------------------------------------------------------
+  // [SECTION] Fonts
+  // ---------------------------------------------------------------------------
+  cp_js_request_text_font: function () {
+    if (Module['requestTextFont']) Module['requestTextFont']();
+  },
+
+  // ---------------------------------------------------------------------------
+  // [SECTION] Errors and lifecycle notifications
+  // ---------------------------------------------------------------------------
+  cp_js_show_fatal_error: function (msg) {
+    var text = UTF8ToString(msg);
+    if (Module['showFatalError']) Module['showFatalError'](text);
+    else console.error('certportal: ' + text);
+  },
+
+  cp_js_first_frame_drawn: function () {
+    if (Module['onFirstFrame']) Module['onFirstFrame']();
+  },
+});

@@ -1,0 +1,148 @@
+// certportal page loader: checks the browser, downloads the module and the UI font with real
+// progress, starts the portal, and shows a readable error instead of a blank canvas.
+//
+// Globals it leaves for tests and tools: window.certportal = { startedAt, firstFrameAt, module, widgets() }.
+'use strict';
+
+(function () {
+  var state = { startedAt: performance.now(), firstFrameAt: 0, module: null };
+  window.certportal = state;
+
+  var loading = document.getElementById('loading');
+  var progressBar = document.getElementById('loading-progress');
+  var detail = document.getElementById('loading-detail');
+
+  function showFatal(message) {
+    loading.hidden = true;
+    document.getElementById('canvas').hidden = true;
+    document.getElementById('fatal-message').textContent = message;
+    document.getElementById('fatal').hidden = false;
+    console.error('certportal: ' + message);
+  }
+  state.showFatal = showFatal;
+
+  function checkBrowser() {
+    if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function')
+      return 'WebAssembly is not available.';
+    var probe = document.createElement('canvas');
+    var gl = null;
+    try { gl = probe.getContext('webgl2'); } catch (e) { gl = null; }
+    if (!gl) return 'WebGL2 is not available (hardware acceleration may be turned off).';
+    var lose = gl.getExtension('WEBGL_lose_context');
+    if (lose) lose.loseContext();  // free the probe's context right away
+    return null;
+  }
+
+  // Downloads with progress. `expected` is the decoded size from bundle.json: Content-Length is
+  // the compressed size when the server sends .br/.gz, so it cannot be the denominator.
+  function download(url, expected, onBytes) {
+    return fetch(url, { cache: 'no-cache' }).then(function (response) {
+      if (!response.ok) throw new Error(url + ': HTTP ' + response.status);
+      if (!response.body || !response.body.getReader) {
+        return response.arrayBuffer().then(function (b) { onBytes(b.byteLength); return new Uint8Array(b); });
+      }
+      var reader = response.body.getReader();
+      var chunks = [];
+      var received = 0;
+      function pump() {
+        return reader.read().then(function (r) {
+          if (r.done) {
+            var out = new Uint8Array(received);
+            var at = 0;
+            chunks.forEach(function (c) { out.set(c, at); at += c.length; });
+            return out;
+          }
+          chunks.push(r.value);
+          received += r.value.length;
+          onBytes(r.value.length);
+          return pump();
+        });
+      }
+      return pump();
+    });
+  }
+
+  function loadScript(src) {
+    return new Promise(function (resolve, reject) {
+      var s = document.createElement('script');
+      s.src = src;
+      s.onload = resolve;
+      s.onerror = function () { reject(new Error(src + ' could not be loaded')); };
+      document.head.appendChild(s);
+    });
+  }
+
+  // Copies bytes into the module's heap; ownership passes to the C++ side (it frees them).
+  function toHeap(mod, bytes) {
+    var ptr = mod._malloc(bytes.length);
+    mod.HEAPU8.set(bytes, ptr);
+    return ptr;
+  }
+
+  function start() {
+    var problem = checkBrowser();
+    if (problem) { showFatal(problem); return; }
+
+    fetch('bundle.json', { cache: 'no-cache' })
+      .then(function (r) { if (!r.ok) throw new Error('bundle.json: HTTP ' + r.status); return r.json(); })
+      .then(function (bundle) {
+        var files = bundle.files;
+        var total = files['certportal.wasm'] + files['fonts/ui.ttf'] + files['certportal.js'];
+        var done = 0;
+        function progress(n) {
+          done += n;
+          progressBar.value = Math.min(1, done / total);
+          detail.textContent = Math.round(done / 1024) + ' / ' + Math.round(total / 1024) + ' KB';
+        }
+        return Promise.all([
+          download('certportal.wasm', files['certportal.wasm'], progress),
+          download('fonts/ui.ttf', files['fonts/ui.ttf'], progress),
+          fetch('brand.json', { cache: 'no-cache' }).then(function (r) { return r.ok ? r.text() : ''; }).catch(function () { return ''; }),
+          loadScript('certportal.js').then(function () { progress(files['certportal.js']); }),
+        ]).then(function (parts) { return { bundle: bundle, wasm: parts[0], font: parts[1], brand: parts[2] }; });
+      })
+      .then(function (p) {
+        return createCertportal({
+          wasmBinary: p.wasm,
+          canvas: document.getElementById('canvas'),
+          showFatalError: showFatal,
+          onFirstFrame: function () {
+            state.firstFrameAt = performance.now();
+            loading.hidden = true;
+          },
+          requestTextFont: function () {
+            // The large face for typed text: fetched once, on demand (see wasm/platform/fonts.h).
+            download('fonts/text.ttf', p.bundle.files['fonts/text.ttf'], function () {})
+              .then(function (bytes) { state.module._cp_on_font_loaded(1, toHeap(state.module, bytes), bytes.length); })
+              .catch(function (e) { console.warn('certportal: text font not loaded: ' + e.message); });
+          },
+          print: function (t) { console.log(t); },
+          printErr: function (t) { console.warn(t); },
+        }).then(function (mod) {
+          state.module = mod;
+          state.widgets = function () { return JSON.parse(mod.UTF8ToString(mod._cp_debug_widgets())); };
+          state.framesBuilt = function () { return mod._cp_debug_frames_built(); };
+          state.framesDrawn = function () { return mod._cp_debug_frames_drawn(); };
+          var brand = p.brand || '';
+          var brandPtr = mod.allocateUTF8(brand);
+          // Japanese first, whatever the browser's locale; ?lang=en or the last choice switch it.
+          var lang = new URLSearchParams(location.search).get('lang');
+          try { lang = lang || localStorage.getItem('certportal.lang'); } catch (e) { /* storage off */ }
+          var langPtr = mod.allocateUTF8(lang || 'ja');
+          var rc = mod._cp_start(toHeap(mod, p.font), p.font.length, brandPtr, langPtr);
+          mod._free(brandPtr);
+          mod._free(langPtr);
+          if (rc !== 0) console.error('certportal: start-up failed with code ' + rc);
+        });
+      })
+      .catch(function (e) {
+        showFatal('The portal could not be loaded: ' + e.message);
+      });
+  }
+
+  window.addEventListener('error', function (e) {
+    // A crash of the module (abort) must not leave a frozen or blank canvas without explanation.
+    if (e && e.message && /abort|RuntimeError|unreachable/i.test(e.message)) showFatal(e.message);
+  });
+  start();
+})();
