@@ -1,0 +1,33 @@
+#include "bank/clock.h"
+
+#include <gtest/gtest.h>
+
+namespace {
+
+TEST(Clock, JstConversionRoundTrips) {
+    const cp::SimTime t = cp::from_jst({2023, 10, 2, 9, 30, 15});
+    EXPECT_EQ(t, 1696206615);  // 2023-10-02T00:30:15Z
+    const cp::JstTime j = cp::to_jst(t);
+    EXPECT_EQ(j.year, 2023);
+    EXPECT_EQ(j.month, 10);
+    EXPECT_EQ(j.day, 2);
+    EXPECT_EQ(j.hour, 9);
+    EXPECT_EQ(j.minute, 30);
+    EXPECT_EQ(j.second, 15);
+}
+
+TEST(Clock, JstDayChangesAtMidnightJapanTime) {
+    const cp::SimTime before = cp::from_jst({2024, 2, 29, 23, 59, 59});
+    EXPECT_EQ(cp::jst_day_number(before) + 1, cp::jst_day_number(before + 1));
+    EXPECT_EQ(cp::to_jst(before + 1).month, 3);  // leap day handled
+}
+
+TEST(Clock, AdvancesOnlyForward) {
+    cp::SimClock clock(1000);
+    EXPECT_TRUE(clock.advance(cp::days(14)));
+    EXPECT_EQ(clock.now(), 1000 + 14 * 86400);
+    EXPECT_FALSE(clock.advance(-1));
+    EXPECT_EQ(clock.now(), 1000 + 14 * 86400);
+}
+
+}  // namespace

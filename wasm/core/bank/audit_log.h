@@ -1,0 +1,81 @@
+// certportal bank: the audit log (操作履歴監査). Every bank operation appends one entry with the
+// simulated time, the actor, the target and the result. Entries form a SHA-256 hash chain:
+// hash[i] = SHA-256(encoding of entry i || hash[i-1]), hash[-1] = 32 zero bytes, so editing,
+// removing or reordering an entry is detected by verify().
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "bank/byte_codec.h"
+#include "bank/clock.h"
+#include "bank/digest.h"
+#include "bank/result.h"
+
+namespace cp {
+
+enum class AuditAction : std::uint8_t {
+    AdminCertificateCheck,   // certificate chosen at 管理者ログオン
+    ContractPinCheck,
+    CardCheck,
+    ConfirmationPinCheck,
+    AdminLogin,
+    NoticesHidden,
+    UserCertificateContinue,
+    UserCertificateReissue,
+    UserCertificateRevoke,
+    TokenRegister,
+    UserSuspensionLift,
+    UserPinCheck,
+    OneTimePasswordCheck,
+    CertificatePickup,
+    CertificateInstallFailed,
+    AdminRenewal,
+    UserLogin,
+    UserAdd,
+    BranchRequestSubmit,
+    BranchRequestDone,
+    CardReportedLost,
+    MailSent,
+    ClockAdvanced,
+    ContractLockedEvent,
+    UserSuspendedEvent,
+    PresetLoaded,
+    Count_
+};
+
+const char* audit_action_name(AuditAction action);
+
+struct AuditEntry {
+    std::uint64_t sequence = 0;
+    SimTime time = 0;
+    std::string actor;    // "admin", a 利用者ID, "branch", "system"
+    AuditAction action = AuditAction::AdminLogin;
+    std::string target;   // what was acted on: a 利用者ID, a serial, a request number
+    BankResult result = BankResult::Ok;
+    Sha256Digest hash{};  // chain hash including this entry
+    bool operator==(const AuditEntry&) const = default;
+};
+
+// The bytes hashed for an entry (everything but the hash itself).
+void encode_audit_entry_body(ByteWriter& w, const AuditEntry& e);
+Sha256Digest audit_chain_hash(const AuditEntry& e, const Sha256Digest& previous);
+
+class AuditLog {
+public:
+    void append(SimTime time, std::string actor, AuditAction action, std::string target, BankResult result);
+    const std::vector<AuditEntry>& entries() const { return entries_; }
+    // Index of the first entry whose hash or sequence does not check, or entries().size() when
+    // the whole chain verifies.
+    std::size_t first_invalid() const;
+    bool verify() const { return first_invalid() == entries_.size(); }
+    // Loading: entries as saved (verify() tells whether they were tampered with).
+    void restore(std::vector<AuditEntry> entries) { entries_ = std::move(entries); }
+    std::vector<AuditEntry>& mutable_entries_for_tests() { return entries_; }
+
+private:
+    std::vector<AuditEntry> entries_;
+};
+
+}  // namespace cp

@@ -1,0 +1,583 @@
+#include "bank/bank.h"
+
+#include <utility>
+
+namespace cp {
+namespace {
+
+constexpr const char* kAdmin = "admin";
+constexpr const char* kSystem = "system";
+constexpr const char* kBranch = "branch";
+
+std::string serial_or_dash(const std::string& s) { return s.empty() ? "-" : s; }
+
+}  // namespace
+
+Bank::Bank(BankState state, RandomSource& random, CertificateAuthority& authority)
+    : state_(std::move(state)), random_(random), authority_(authority) {}
+
+BankResult Bank::invalid(InputError e) {
+    last_input_error_ = e;
+    return BankResult::InvalidInput;
+}
+
+User* Bank::user(std::string_view user_id) {
+    for (auto& u : state_.users)
+        if (u.id == user_id) return &u;
+    return nullptr;
+}
+
+const User* Bank::find_user(std::string_view user_id) const {
+    for (const auto& u : state_.users)
+        if (u.id == user_id) return &u;
+    return nullptr;
+}
+
+void Bank::audit(std::string actor, AuditAction action, std::string target, BankResult result) {
+    state_.audit.append(state_.now, std::move(actor), action, std::move(target), result);
+}
+
+void Bank::send_mail(MailKind kind, std::string holder, SimTime about) {
+    Mail m;
+    m.id = state_.next_mail_id++;
+    m.sent_at = state_.now;
+    m.kind = kind;
+    m.holder = std::move(holder);
+    m.about = about;
+    audit(kSystem, AuditAction::MailSent, std::string(mail_kind_name(kind)) + ":" + m.holder, BankResult::Ok);
+    state_.mailbox.push_back(std::move(m));
+}
+
+// A wrong contract secret: count it; at the limit the whole contract locks (admin and users).
+void Bank::count_contract_failure(std::uint32_t& counter, AuditAction action, BankResult wrong, BankResult& out) {
+    ++counter;
+    if (counter >= state_.config.contract_lockout_count) {
+        state_.contract.locked = true;
+        out = BankResult::ContractLocked;
+        audit(kAdmin, action, state_.contract.id, wrong);
+        audit(kSystem, AuditAction::ContractLockedEvent, state_.contract.id, BankResult::ContractLocked);
+        return;
+    }
+    out = wrong;
+    audit(kAdmin, action, state_.contract.id, wrong);
+}
+
+// A wrong user secret: count it; at the limit the user is put in 利用中止.
+void Bank::count_user_failure(User& u, AuditAction action, BankResult wrong, BankResult& out) {
+    ++u.pin_failures;
+    audit(u.id, action, u.id, wrong);
+    if (u.pin_failures >= state_.config.user_lockout_count) {
+        u.suspended = true;
+        out = BankResult::UserSuspended;
+        audit(kSystem, AuditAction::UserSuspendedEvent, u.id, BankResult::UserSuspended);
+        return;
+    }
+    out = wrong;
+}
+
+// [SECTION] clock and background work ---------------------------------------------------------
+
+BankResult Bank::advance_time(SimTime seconds) {
+    if (seconds < 0) return invalid(InputError::TooShort);
+    state_.now += seconds;
+    audit(kSystem, AuditAction::ClockAdvanced, std::to_string(seconds), BankResult::Ok);
+    process_due_work();
+    return BankResult::Ok;
+}
+
+void Bank::send_due_mails(CertificateRecord& record, const std::string& holder) {
+    if (record.status != CertStatus::Valid) return;
+    const SimTime now = state_.now;
+    const SimTime first = record.not_after - days(state_.config.first_reminder_days);
+    const SimTime second = record.not_after - days(state_.config.second_reminder_days);
+    if (now >= record.not_after) {
+        if ((record.mails_sent & kMailExpired) == 0) send_mail(MailKind::CertificateExpired, holder, record.not_after);
+        // A jump past expiry sends only the expiry mail: reminders would be stale.
+        record.mails_sent |= kMailFirstReminder | kMailSecondReminder | kMailExpired;
+    } else if (now >= second) {
+        if ((record.mails_sent & kMailSecondReminder) == 0)
+            send_mail(MailKind::RenewalReminder, holder, record.not_after);
+        record.mails_sent |= kMailFirstReminder | kMailSecondReminder;
+    } else if (now >= first) {
+        if ((record.mails_sent & kMailFirstReminder) == 0)
+            send_mail(MailKind::RenewalReminder, holder, record.not_after);
+        record.mails_sent |= kMailFirstReminder;
+    }
+}
+
+void Bank::process_due_work() {
+    for (auto& r : state_.branch_requests)
+        if (!r.done && state_.now >= r.ready_at) complete_branch_request(r);
+    send_due_mails(state_.contract.admin_certificate, "");
+    for (auto& u : state_.users) send_due_mails(u.certificate, u.id);
+}
+
+void Bank::mark_mail_read(std::uint32_t mail_id) {
+    for (auto& m : state_.mailbox)
+        if (m.id == mail_id) m.read = true;
+}
+
+// [SECTION] people ------------------------------------------------------------------------
+
+BankResult Bank::add_user(std::string_view user_id, std::string_view name, PermissionSet permissions,
+                          std::string_view user_pin) {
+    last_input_error_ = InputError::None;
+    if (auto e = validate_user_id(user_id); e != InputError::None) return invalid(e);
+    if (auto e = validate_user_name(name); e != InputError::None) return invalid(e);
+    if (auto e = validate_user_pin(user_pin); e != InputError::None) return invalid(e);
+    if (find_user(user_id) != nullptr) {
+        audit(kAdmin, AuditAction::UserAdd, std::string(user_id), BankResult::UserAlreadyExists);
+        return BankResult::UserAlreadyExists;
+    }
+    User u;
+    u.id = std::string(user_id);
+    u.name = std::string(name);
+    u.permissions = permissions & kAllPermissions;
+    u.pin = hash_pin(user_pin, random_, state_.config.pin_hash_iterations);
+    state_.users.push_back(std::move(u));
+    audit(kAdmin, AuditAction::UserAdd, std::string(user_id), BankResult::Ok);
+    return BankResult::Ok;
+}
+
+std::uint32_t Bank::contract_pin_tries_left() const {
+    const auto used = state_.contract.contract_pin_failures;
+    return used >= state_.config.contract_lockout_count ? 0 : state_.config.contract_lockout_count - used;
+}
+
+std::uint32_t Bank::user_pin_tries_left(std::string_view user_id) const {
+    const User* u = find_user(user_id);
+    if (u == nullptr || u->pin_failures >= state_.config.user_lockout_count) return 0;
+    return state_.config.user_lockout_count - u->pin_failures;
+}
+
+// [SECTION] administrator login pieces ----------------------------------------------------
+
+BankResult Bank::check_admin_certificate(const InstalledCertificate& c) {
+    BankResult r = BankResult::Ok;
+    const CertificateRecord& rec = state_.contract.admin_certificate;
+    if (state_.contract.locked) r = BankResult::ContractLocked;
+    else if (c.subject.kind != HolderKind::Administrator) r = BankResult::NotAdminCertificate;
+    else if (c.subject.contract_id != state_.contract.id) r = BankResult::CertificateUnknown;
+    else {
+        r = authority_.verify_login(c, state_.now);
+        if (r == BankResult::CertificateExpired) r = BankResult::AdminCertificateExpired;
+        else if (r == BankResult::Ok && c.serial != rec.serial) r = BankResult::CertificateSuperseded;
+        else if (r == BankResult::Ok && effective_status(rec, state_.now) == CertStatus::Expired)
+            r = BankResult::AdminCertificateExpired;
+    }
+    audit(kAdmin, AuditAction::AdminCertificateCheck, serial_or_dash(c.serial), r);
+    return r;
+}
+
+BankResult Bank::check_contract_pin(std::string_view pin) {
+    last_input_error_ = InputError::None;
+    if (state_.contract.locked) {
+        audit(kAdmin, AuditAction::ContractPinCheck, state_.contract.id, BankResult::ContractLocked);
+        return BankResult::ContractLocked;
+    }
+    if (pin.empty()) return invalid(InputError::Empty);
+    // A malformed PIN counts as a wrong one: login does not teach the format rules to a guesser.
+    if (validate_contract_pin(pin) != InputError::None || !verify_pin(state_.contract.contract_pin, pin)) {
+        BankResult out;
+        count_contract_failure(state_.contract.contract_pin_failures, AuditAction::ContractPinCheck,
+                               BankResult::WrongContractPin, out);
+        return out;
+    }
+    state_.contract.contract_pin_failures = 0;
+    audit(kAdmin, AuditAction::ContractPinCheck, state_.contract.id, BankResult::Ok);
+    return BankResult::Ok;
+}
+
+BankResult Bank::new_card_challenge(CardChallenge& out) {
+    if (state_.contract.locked) return BankResult::ContractLocked;
+    if (state_.contract.card.lost) {
+        audit(kAdmin, AuditAction::CardCheck, state_.contract.id, BankResult::CardLost);
+        return BankResult::CardLost;
+    }
+    out = make_card_challenge(random_);
+    return BankResult::Ok;
+}
+
+BankResult Bank::check_card_answers(const CardChallenge& challenge, std::string_view first, std::string_view second) {
+    last_input_error_ = InputError::None;
+    if (state_.contract.locked) return BankResult::ContractLocked;
+    if (state_.contract.card.lost) return BankResult::CardLost;
+    InputError e = validate_card_answer(first);
+    if (e == InputError::None) e = validate_card_answer(second);
+    if (e != InputError::None) return invalid(e);  // a typo in format is not a guess: not counted
+    if (!card_answers_match(state_.contract.card, challenge, first, second)) {
+        BankResult out;
+        count_contract_failure(state_.contract.card_failures, AuditAction::CardCheck, BankResult::WrongCardAnswer, out);
+        return out;
+    }
+    state_.contract.card_failures = 0;
+    audit(kAdmin, AuditAction::CardCheck, state_.contract.id, BankResult::Ok);
+    return BankResult::Ok;
+}
+
+bool Bank::in_admin_renewal_window() const {
+    const CertificateRecord& rec = state_.contract.admin_certificate;
+    if (effective_status(rec, state_.now) != CertStatus::Valid) return false;
+    return state_.now >= rec.not_after - days(state_.config.renewal_window_days);
+}
+
+std::vector<NoticeKind> Bank::admin_notices() const {
+    if (state_.now < state_.contract.notices_hidden_until) return {};
+    std::vector<NoticeKind> out;
+    if (in_admin_renewal_window()) out.push_back(NoticeKind::RenewAdminCertificate);
+    out.push_back(NoticeKind::ChangeContractPin);
+    out.push_back(NoticeKind::ChangeConfirmationPin);
+    return out;
+}
+
+void Bank::hide_notices_for_a_while() {
+    state_.contract.notices_hidden_until = state_.now + days(state_.config.notices_hidden_days);
+    audit(kAdmin, AuditAction::NoticesHidden, state_.contract.id, BankResult::Ok);
+}
+
+void Bank::record_admin_login() {
+    state_.contract.last_admin_login = state_.now;
+    audit(kAdmin, AuditAction::AdminLogin, state_.contract.id, BankResult::Ok);
+}
+
+// [SECTION] administrator menu ----------------------------------------------------------
+
+BankResult Bank::check_confirmation_pin(std::string_view pin) {
+    last_input_error_ = InputError::None;
+    if (state_.contract.locked) return BankResult::ContractLocked;
+    if (pin.empty()) return invalid(InputError::Empty);
+    if (validate_contract_pin(pin) != InputError::None || !verify_pin(state_.contract.confirmation_pin, pin)) {
+        BankResult out;
+        count_contract_failure(state_.contract.confirmation_pin_failures, AuditAction::ConfirmationPinCheck,
+                               BankResult::WrongConfirmationPin, out);
+        return out;
+    }
+    state_.contract.confirmation_pin_failures = 0;
+    return BankResult::Ok;
+}
+
+IssueRequest Bank::issue_request_for(HolderKind kind, std::string holder_id, KeyProtection protection) const {
+    IssueRequest req;
+    req.subject.contract_id = state_.contract.id;
+    req.subject.holder_id = std::move(holder_id);
+    req.subject.kind = kind;
+    req.protection = protection;
+    req.not_before = state_.now;
+    req.not_after = state_.now + days(state_.config.certificate_validity_days);
+    return req;
+}
+
+BankResult Bank::apply_user_certificate_action(std::string_view user_id, UserCertificateAction action,
+                                               std::string_view confirmation_pin) {
+    static constexpr AuditAction kAction[] = {AuditAction::UserCertificateContinue, AuditAction::UserCertificateReissue,
+                                              AuditAction::UserCertificateRevoke};
+    const AuditAction what = kAction[static_cast<int>(action)];
+    User* u = user(user_id);
+    if (u == nullptr) {
+        audit(kAdmin, what, std::string(user_id), BankResult::UnknownUser);
+        return BankResult::UnknownUser;
+    }
+    const BankResult pin = check_confirmation_pin(confirmation_pin);
+    if (pin != BankResult::Ok) {
+        audit(kAdmin, what, u->id, pin);
+        return pin;
+    }
+    CertificateRecord& rec = u->certificate;
+    switch (action) {
+    case UserCertificateAction::Continue:
+        break;
+    case UserCertificateAction::Reissue:
+        // The old certificate stops working now; the new one waits for the user's pickup.
+        if (!rec.serial.empty() && rec.status == CertStatus::Valid) (void)authority_.revoke(rec.serial, state_.now);
+        ++rec.issue_number;
+        rec.status = CertStatus::PendingPickup;
+        rec.registered_at = state_.now;
+        rec.serial.clear();
+        rec.not_after = 0;
+        rec.pickup_deadline = state_.now + days(state_.config.pickup_window_days);
+        rec.mails_sent = 0;
+        send_mail(MailKind::UserCertificateReissued, u->id, rec.pickup_deadline);
+        break;
+    case UserCertificateAction::Revoke:
+        if (!rec.serial.empty() && rec.status == CertStatus::Valid) (void)authority_.revoke(rec.serial, state_.now);
+        rec.status = CertStatus::Revoked;
+        rec.pickup_deadline = 0;
+        break;
+    }
+    audit(kAdmin, what, u->id, BankResult::Ok);
+    return BankResult::Ok;
+}
+
+BankResult Bank::register_token(std::string_view user_id, std::string_view confirmation_pin) {
+    User* u = user(user_id);
+    if (u == nullptr) return BankResult::UnknownUser;
+    const BankResult pin = check_confirmation_pin(confirmation_pin);
+    if (pin != BankResult::Ok) {
+        audit(kAdmin, AuditAction::TokenRegister, u->id, pin);
+        return pin;
+    }
+    u->token.key = SecureBytes(20);
+    random_.fill({u->token.key.data(), u->token.key.size()});
+    u->token.last_accepted_step = -1;
+    u->token.serial = "TK" + std::to_string(10000000 + random_.uniform(90000000));
+    audit(kAdmin, AuditAction::TokenRegister, u->id, BankResult::Ok);
+    return BankResult::Ok;
+}
+
+BankResult Bank::lift_user_suspension(std::string_view user_id, std::string_view confirmation_pin) {
+    User* u = user(user_id);
+    if (u == nullptr) return BankResult::UnknownUser;
+    const BankResult pin = check_confirmation_pin(confirmation_pin);
+    if (pin == BankResult::Ok) {
+        u->suspended = false;
+        u->pin_failures = 0;
+    }
+    audit(kAdmin, AuditAction::UserSuspensionLift, u->id, pin);
+    return pin;
+}
+
+std::string Bank::token_display(std::string_view user_id) const {
+    const User* u = find_user(user_id);
+    if (u == nullptr || !u->token.registered()) return {};
+    return totp_code(u->token.key.view(), state_.now);
+}
+
+// [SECTION] user side ----------------------------------------------------------------------
+
+BankResult Bank::check_user_credentials(std::string_view contract_id, std::string_view user_id, std::string_view pin) {
+    last_input_error_ = InputError::None;
+    if (auto e = validate_contract_id(contract_id); e != InputError::None) return invalid(e);
+    if (auto e = validate_user_id(user_id); e != InputError::None) return invalid(e);
+    if (pin.empty()) return invalid(InputError::Empty);
+    User* u = contract_id == state_.contract.id ? user(user_id) : nullptr;
+    BankResult r = BankResult::Ok;
+    if (u == nullptr) r = BankResult::UnknownContractOrUser;
+    else if (state_.contract.locked) r = BankResult::ContractLocked;
+    else if (u->accident) r = BankResult::UserAccidentRegistered;
+    else if (u->suspended) r = BankResult::UserSuspended;
+    if (r != BankResult::Ok) {
+        audit(std::string(user_id), AuditAction::UserPinCheck, std::string(user_id), r);
+        return r;
+    }
+    if (validate_user_pin(pin) != InputError::None || !verify_pin(u->pin, pin)) {
+        count_user_failure(*u, AuditAction::UserPinCheck, BankResult::WrongUserPin, r);
+        return r;
+    }
+    u->pin_failures = 0;
+    audit(u->id, AuditAction::UserPinCheck, u->id, BankResult::Ok);
+    return BankResult::Ok;
+}
+
+BankResult Bank::check_pickup_allowed(std::string_view user_id) const {
+    const User* u = find_user(user_id);
+    if (u == nullptr) return BankResult::UnknownContractOrUser;
+    if (state_.contract.locked) return BankResult::ContractLocked;
+    if (u->certificate.status != CertStatus::PendingPickup) return BankResult::NoPendingCertificate;
+    if (state_.now > u->certificate.pickup_deadline) return BankResult::PickupWindowPassed;
+    if (!u->token.registered()) return BankResult::NoTokenRegistered;
+    return BankResult::Ok;
+}
+
+BankResult Bank::check_one_time_password(std::string_view user_id, std::string_view code) {
+    last_input_error_ = InputError::None;
+    User* u = user(user_id);
+    if (u == nullptr) return BankResult::UnknownContractOrUser;
+    if (state_.contract.locked) return BankResult::ContractLocked;
+    if (u->suspended) return BankResult::UserSuspended;
+    if (!u->token.registered()) return BankResult::NoTokenRegistered;
+    if (auto e = validate_one_time_password(code); e != InputError::None) return invalid(e);
+    BankResult r = BankResult::Ok;
+    switch (totp_verify(u->token, code, state_.now)) {
+    case TotpCheck::Accepted:
+        u->pin_failures = 0;
+        break;
+    case TotpCheck::Reused:
+        r = BankResult::OneTimePasswordReused;  // a real code, typed twice: not a guess
+        break;
+    case TotpCheck::Wrong:
+        count_user_failure(*u, AuditAction::OneTimePasswordCheck, BankResult::WrongOneTimePassword, r);
+        return r;
+    }
+    audit(u->id, AuditAction::OneTimePasswordCheck, u->id, r);
+    return r;
+}
+
+BankResult Bank::issue_pending_user_certificate(std::string_view user_id, KeyProtection protection,
+                                                InstalledCertificate& out) {
+    BankResult r = check_pickup_allowed(user_id);
+    User* u = user(user_id);
+    if (r == BankResult::Ok && u != nullptr) {
+        r = authority_.issue(issue_request_for(HolderKind::User, u->id, protection), out);
+        if (r == BankResult::Ok) {
+            u->certificate.status = CertStatus::Valid;
+            u->certificate.serial = out.serial;
+            u->certificate.not_after = out.not_after;
+            u->certificate.pickup_deadline = 0;
+            u->certificate.mails_sent = 0;
+            u->usage_started = true;
+        }
+    }
+    audit(std::string(user_id), AuditAction::CertificatePickup, r == BankResult::Ok ? out.serial : std::string(user_id), r);
+    return r;
+}
+
+void Bank::report_install_failed(std::string_view holder_id, std::string_view serial, BankResult why) {
+    (void)authority_.revoke(serial, state_.now);
+    CertificateRecord* rec = nullptr;
+    if (holder_id.empty()) rec = &state_.contract.admin_certificate;
+    else if (User* u = user(holder_id)) rec = &u->certificate;
+    if (rec != nullptr && rec->serial == serial) rec->status = CertStatus::Revoked;
+    audit(holder_id.empty() ? kAdmin : std::string(holder_id), AuditAction::CertificateInstallFailed,
+          std::string(serial), why);
+}
+
+BankResult Bank::check_user_certificate(const InstalledCertificate& c) {
+    BankResult r = BankResult::Ok;
+    const User* u = find_user(c.subject.holder_id);
+    if (state_.contract.locked) r = BankResult::ContractLocked;
+    else if (c.subject.kind != HolderKind::User) r = BankResult::NotUserCertificate;
+    else if (c.subject.contract_id != state_.contract.id || u == nullptr) r = BankResult::CertificateUnknown;
+    else {
+        r = authority_.verify_login(c, state_.now);
+        if (r == BankResult::Ok && c.serial != u->certificate.serial) r = BankResult::CertificateSuperseded;
+        else if (r == BankResult::Ok && u->accident) r = BankResult::UserAccidentRegistered;
+        else if (r == BankResult::Ok && u->suspended) r = BankResult::UserSuspended;
+    }
+    audit(c.subject.holder_id.empty() ? "-" : c.subject.holder_id, AuditAction::UserLogin, serial_or_dash(c.serial), r);
+    return r;
+}
+
+BankResult Bank::check_user_pin(std::string_view user_id, std::string_view pin) {
+    return check_user_credentials(state_.contract.id, user_id, pin);
+}
+
+void Bank::record_user_login(std::string_view user_id) {
+    if (User* u = user(user_id)) {
+        u->last_login = state_.now;
+        u->usage_started = true;
+        audit(u->id, AuditAction::UserLogin, u->id, BankResult::Ok);
+    }
+}
+
+// [SECTION] administrator certificate ------------------------------------------------------
+
+BankResult Bank::issue_admin_renewal(KeyProtection protection, InstalledCertificate& out) {
+    BankResult r = BankResult::Ok;
+    if (state_.contract.locked) r = BankResult::ContractLocked;
+    else if (!in_admin_renewal_window()) r = BankResult::NotInRenewalWindow;
+    else r = authority_.issue(issue_request_for(HolderKind::Administrator, state_.contract.bank_code, protection), out);
+    audit(kAdmin, AuditAction::AdminRenewal, r == BankResult::Ok ? out.serial : state_.contract.id, r);
+    return r;
+}
+
+void Bank::commit_admin_renewal(const InstalledCertificate& issued) {
+    CertificateRecord& rec = state_.contract.admin_certificate;
+    ++rec.issue_number;
+    rec.status = CertStatus::Valid;
+    rec.registered_at = state_.now;
+    rec.serial = issued.serial;
+    rec.not_after = issued.not_after;
+    rec.pickup_deadline = 0;
+    rec.mails_sent = 0;
+    audit(kAdmin, AuditAction::AdminRenewal, issued.serial, BankResult::Ok);
+}
+
+BankResult Bank::pickup_admin_certificate(std::string_view contract_id, std::string_view contract_pin,
+                                          KeyProtection protection, InstalledCertificate& out) {
+    last_input_error_ = InputError::None;
+    if (auto e = validate_contract_id(contract_id); e != InputError::None) return invalid(e);
+    if (contract_id != state_.contract.id) return BankResult::UnknownContractOrUser;
+    BankResult r = check_contract_pin(contract_pin);
+    if (r != BankResult::Ok) return r;
+    CertificateRecord& rec = state_.contract.admin_certificate;
+    if (rec.status != CertStatus::PendingPickup) r = BankResult::NoPendingCertificate;
+    else if (state_.now > rec.pickup_deadline) r = BankResult::PickupWindowPassed;
+    else r = authority_.issue(issue_request_for(HolderKind::Administrator, state_.contract.bank_code, protection), out);
+    if (r == BankResult::Ok) {
+        rec.status = CertStatus::Valid;
+        rec.serial = out.serial;
+        rec.not_after = out.not_after;
+        rec.pickup_deadline = 0;
+        rec.mails_sent = 0;
+    }
+    audit(kAdmin, AuditAction::CertificatePickup, r == BankResult::Ok ? out.serial : state_.contract.id, r);
+    return r;
+}
+
+// [SECTION] branch back office -------------------------------------------------------------
+
+BankResult Bank::submit_branch_request(BranchRequestKind kind, std::uint32_t* request_id) {
+    BankResult r = BankResult::Ok;
+    for (const auto& q : state_.branch_requests)
+        if (!q.done && q.kind == kind) r = BankResult::RequestPending;
+    if (r == BankResult::Ok && kind == BranchRequestKind::UnlockPins && !state_.contract.locked)
+        r = BankResult::RequestNotNeeded;
+    std::uint32_t delay_days = 0;
+    switch (kind) {
+    case BranchRequestKind::UnlockPins: delay_days = state_.config.unlock_days; break;
+    case BranchRequestKind::ReissueAdminCertificate: delay_days = state_.config.admin_reissue_days; break;
+    case BranchRequestKind::ReissueCard: {
+        const std::uint32_t lo = state_.config.card_reissue_min_days;
+        const std::uint32_t hi = state_.config.card_reissue_max_days < lo ? lo : state_.config.card_reissue_max_days;
+        delay_days = lo + random_.uniform(hi - lo + 1);
+        break;
+    }
+    case BranchRequestKind::Count_: r = BankResult::InvalidInput; break;
+    }
+    if (r != BankResult::Ok) {
+        audit(kBranch, AuditAction::BranchRequestSubmit, branch_request_kind_name(kind), r);
+        return r;
+    }
+    BranchRequest q;
+    q.id = state_.next_request_id++;
+    q.kind = kind;
+    q.submitted_at = state_.now;
+    q.ready_at = state_.now + days(delay_days);
+    if (request_id != nullptr) *request_id = q.id;
+    state_.branch_requests.push_back(q);
+    audit(kBranch, AuditAction::BranchRequestSubmit,
+          std::string(branch_request_kind_name(kind)) + "#" + std::to_string(q.id), BankResult::Ok);
+    process_due_work();  // a zero delay completes at once
+    return BankResult::Ok;
+}
+
+void Bank::complete_branch_request(BranchRequest& q) {
+    q.done = true;
+    Contract& c = state_.contract;
+    switch (q.kind) {
+    case BranchRequestKind::UnlockPins:
+        c.locked = false;
+        c.contract_pin_failures = c.confirmation_pin_failures = c.card_failures = 0;
+        send_mail(MailKind::ContractUnlocked, "", 0);
+        break;
+    case BranchRequestKind::ReissueCard:
+        c.card = make_customer_card(random_, c.card.generation + 1);
+        c.card_failures = 0;
+        send_mail(MailKind::CardReissued, "", 0);
+        break;
+    case BranchRequestKind::ReissueAdminCertificate: {
+        CertificateRecord& rec = c.admin_certificate;
+        if (!rec.serial.empty() && rec.status == CertStatus::Valid) (void)authority_.revoke(rec.serial, state_.now);
+        ++rec.issue_number;
+        rec.status = CertStatus::PendingPickup;
+        rec.registered_at = state_.now;
+        rec.serial.clear();
+        rec.not_after = 0;
+        rec.pickup_deadline = state_.now + days(state_.config.pickup_window_days);
+        rec.mails_sent = 0;
+        send_mail(MailKind::AdminCertificateReissued, "", rec.pickup_deadline);
+        break;
+    }
+    case BranchRequestKind::Count_: break;
+    }
+    audit(kBranch, AuditAction::BranchRequestDone,
+          std::string(branch_request_kind_name(q.kind)) + "#" + std::to_string(q.id), BankResult::Ok);
+}
+
+BankResult Bank::report_card_lost() {
+    state_.contract.card.lost = true;
+    audit(kAdmin, AuditAction::CardReportedLost, state_.contract.id, BankResult::Ok);
+    return submit_branch_request(BranchRequestKind::ReissueCard);
+}
+
+}  // namespace cp

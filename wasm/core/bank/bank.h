@@ -1,0 +1,133 @@
+// certportal bank: the simulated bank's rules. Bank owns the state (bank_state.h) and applies
+// every rule of the seeds and DOMAIN-NOTES.md; each operation validates its input, checks the
+// locks, changes the state only on success (or to count a failure), appends one audit entry,
+// and returns one BankResult. The procedures (procedures/*.h) sequence these operations the
+// way the screens do.
+//
+// Index
+//   [SECTION] clock and background work (mails, branch requests)
+//   [SECTION] people
+//   [SECTION] administrator login pieces
+//   [SECTION] administrator menu: users' certificates, tokens, suspension
+//   [SECTION] user side: credentials, one-time password, pickup, certificate login
+//   [SECTION] administrator certificate: renewal, pickup after a branch reissue
+//   [SECTION] branch back office
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bank/bank_state.h"
+#include "bank/certificate_authority.h"
+#include "bank/random.h"
+#include "bank/validation.h"
+
+namespace cp {
+
+enum class UserCertificateAction : std::uint8_t {
+    Continue = 0,  // 現在の電子証明書を継続する
+    Reissue,       // 再発行
+    Revoke,        // 失効
+};
+
+class Bank {
+public:
+    // `random` and `authority` must outlive the Bank.
+    Bank(BankState state, RandomSource& random, CertificateAuthority& authority);
+
+    const BankState& state() const { return state_; }
+    BankState& mutable_state_for_presets() { return state_; }
+    SimTime now() const { return state_.now; }
+    RandomSource& random() { return random_; }
+    CertificateAuthority& authority() { return authority_; }
+    // The reason of the last InvalidInput result (InputError::None otherwise).
+    InputError last_input_error() const { return last_input_error_; }
+
+    // [SECTION] clock and background work -----------------------------------------------
+    // Moves the simulated clock forward, then sends the mails that became due and completes
+    // branch requests whose delay passed. Negative amounts are refused (InvalidInput).
+    BankResult advance_time(SimTime seconds);
+    // Sends due mails and completes due branch requests at the current time (idempotent).
+    void process_due_work();
+    void mark_mail_read(std::uint32_t mail_id);
+
+    // [SECTION] people --------------------------------------------------------------------
+    const User* find_user(std::string_view user_id) const;
+    // Admin registration of a user (利用者情報登録): validated, PIN hashed, no certificate yet.
+    BankResult add_user(std::string_view user_id, std::string_view name, PermissionSet permissions,
+                        std::string_view user_pin);
+    // Remaining tries before the lock (for 「あとN回」 style hints).
+    std::uint32_t contract_pin_tries_left() const;
+    std::uint32_t user_pin_tries_left(std::string_view user_id) const;
+
+    // [SECTION] administrator login pieces ---------------------------------------------
+    BankResult check_admin_certificate(const InstalledCertificate& certificate);
+    BankResult check_contract_pin(std::string_view pin);
+    BankResult new_card_challenge(CardChallenge& out);
+    BankResult check_card_answers(const CardChallenge& challenge, std::string_view first, std::string_view second);
+    std::vector<NoticeKind> admin_notices() const;
+    void hide_notices_for_a_while();
+    void record_admin_login();
+    bool in_admin_renewal_window() const;
+
+    // [SECTION] administrator menu ------------------------------------------------------
+    BankResult check_confirmation_pin(std::string_view pin);
+    // 再発行 / 失効 / 継続, each confirmed with ご契約先確認暗証番号.
+    BankResult apply_user_certificate_action(std::string_view user_id, UserCertificateAction action,
+                                             std::string_view confirmation_pin);
+    // ワンタイムパスワード（トークン）の設定: gives the user a new token.
+    BankResult register_token(std::string_view user_id, std::string_view confirmation_pin);
+    // 利用中止解除.
+    BankResult lift_user_suspension(std::string_view user_id, std::string_view confirmation_pin);
+    // What the user's hardware token shows now ("" without a token): the simulation's token.
+    std::string token_display(std::string_view user_id) const;
+
+    // [SECTION] user side -------------------------------------------------------------------
+    // 契約者ID + 利用者ID + 利用者暗証番号 (pickup and login). Counts wrong PINs toward 利用中止.
+    BankResult check_user_credentials(std::string_view contract_id, std::string_view user_id, std::string_view pin);
+    // Whether the user has a certificate to pick up now (pending, in window, has a token).
+    BankResult check_pickup_allowed(std::string_view user_id) const;
+    BankResult check_one_time_password(std::string_view user_id, std::string_view code);
+    // 取得: the CA issues the pending certificate; the record becomes 有効 at once (the bank
+    // cannot see the PC). If installing then fails, call report_install_failed.
+    BankResult issue_pending_user_certificate(std::string_view user_id, KeyProtection protection,
+                                              InstalledCertificate& out);
+    // The app was closed / 「いいえ」: the issued certificate is revoked; the admin must reissue.
+    void report_install_failed(std::string_view holder_id, std::string_view serial, BankResult why);
+    // 利用者ログイン with a certificate: the certificate, then the PIN.
+    BankResult check_user_certificate(const InstalledCertificate& certificate);
+    BankResult check_user_pin(std::string_view user_id, std::string_view pin);
+    void record_user_login(std::string_view user_id);
+
+    // [SECTION] administrator certificate -----------------------------------------------
+    // 証明書更新 inside the renewal window: a new certificate; the record switches to it only
+    // with commit_admin_renewal (after the install is confirmed).
+    BankResult issue_admin_renewal(KeyProtection protection, InstalledCertificate& out);
+    void commit_admin_renewal(const InstalledCertificate& issued);
+    // After a branch reissue: the admin obtains the certificate with the contract PIN.
+    BankResult pickup_admin_certificate(std::string_view contract_id, std::string_view contract_pin,
+                                        KeyProtection protection, InstalledCertificate& out);
+
+    // [SECTION] branch back office ------------------------------------------------------
+    BankResult submit_branch_request(BranchRequestKind kind, std::uint32_t* request_id = nullptr);
+    BankResult report_card_lost();
+
+private:
+    BankResult invalid(InputError e);
+    User* user(std::string_view user_id);
+    void audit(std::string actor, AuditAction action, std::string target, BankResult result);
+    void send_mail(MailKind kind, std::string holder, SimTime about);
+    void count_contract_failure(std::uint32_t& counter, AuditAction action, BankResult wrong, BankResult& out);
+    void count_user_failure(User& u, AuditAction action, BankResult wrong, BankResult& out);
+    void send_due_mails(CertificateRecord& record, const std::string& holder);
+    void complete_branch_request(BranchRequest& request);
+    IssueRequest issue_request_for(HolderKind kind, std::string holder_id, KeyProtection protection) const;
+
+    BankState state_;
+    RandomSource& random_;
+    CertificateAuthority& authority_;
+    InputError last_input_error_ = InputError::None;
+};
+
+}  // namespace cp

@@ -1,0 +1,28 @@
+// certportal bank: every number the bank's rules use, in one place. Zero-initialising is not
+// meaningful here: a default-constructed BankConfig holds the defaults below (DOMAIN-NOTES.md
+// where the seeds are silent). Presets and tests change fields to shorten the demo.
+#pragma once
+
+#include <cstdint>
+
+namespace cp {
+
+struct BankConfig {
+    std::uint32_t contract_lockout_count = 6;   // 所定回数 for contract secrets and the card
+    std::uint32_t user_lockout_count = 7;       // 利用者暗証番号 / one-time password
+    std::uint32_t pin_hash_iterations = 10000;  // PBKDF2; ~16 ms in wasm (100k would be ~165 ms)
+    std::uint32_t certificate_validity_days = 365;
+    std::uint32_t renewal_window_days = 30;     // 証明書更新 shown this many days before expiry
+    std::uint32_t first_reminder_days = 30;     // 電子証明書更新のお知らせ
+    std::uint32_t second_reminder_days = 10;
+    std::uint32_t pickup_window_days = 80;      // 取得可能期間 after an issue or reissue
+    std::uint32_t card_reissue_min_days = 14;   // お客様カード再発行: 2～3週間 (the seed)
+    std::uint32_t card_reissue_max_days = 21;
+    std::uint32_t unlock_days = 2;              // 暗証番号閉塞解除依頼書 (the seeds give no delay)
+    std::uint32_t admin_reissue_days = 2;       // 電子証明書再発行依頼書 (the seeds give no delay)
+    std::uint32_t notices_hidden_days = 30;     // 全てのお知らせをしばらく表示しない
+    std::uint32_t web_access_confirmations = 2; // 「Webアクセスの確認」: once or twice by OS (the seed)
+    bool operator==(const BankConfig&) const = default;
+};
+
+}  // namespace cp
