@@ -1,0 +1,36 @@
+# Test registration shared by every suite.
+#
+# certportal_add_suite(NAME target): registers a GoogleTest executable as "<prefix>.NAME", where the
+# prefix says where it runs: native, native-asan (the sanitizer tree) or wasm (under Node).
+#
+# The `native` tree also pulls in the tests of the sibling trees (build/native-asan,
+# build/wasm-tests), so one ctest run in build/native runs every suite and prints one summary.
+if(EMSCRIPTEN)
+  set(CERTPORTAL_TEST_PREFIX "wasm")
+elseif(CERTPORTAL_SANITIZERS)
+  set(CERTPORTAL_TEST_PREFIX "native-asan")
+else()
+  set(CERTPORTAL_TEST_PREFIX "native")
+endif()
+
+function(certportal_add_suite name target)
+  if(EMSCRIPTEN)
+    # NODERAWFS: tests read fixtures and write temporary files under Node as they do natively.
+    target_link_options(${target} PRIVATE -sNODERAWFS=1 -sALLOW_MEMORY_GROWTH=1 -sENVIRONMENT=node -sEXIT_RUNTIME=1)
+    add_test(NAME wasm.${name} COMMAND node --no-experimental-fetch $<TARGET_FILE:${target}>)
+  else()
+    add_test(NAME ${CERTPORTAL_TEST_PREFIX}.${name} COMMAND ${target})
+  endif()
+endfunction()
+
+# In build/native only: include the sibling trees' tests (they are built by tests/run first).
+option(CERTPORTAL_INCLUDE_SIBLING_TESTS "Run the wasm-tests and native-asan trees' tests from this tree" OFF)
+if(CERTPORTAL_INCLUDE_SIBLING_TESTS)
+  set(_siblings "")
+  foreach(_tree native-asan wasm-tests)
+    set(_dir "${PROJECT_SOURCE_DIR}/build/${_tree}")
+    string(APPEND _siblings "if(EXISTS \"${_dir}/CTestTestfile.cmake\")\n  subdirs(\"${_dir}\")\nelse()\n  message(WARNING \"${_dir} is not built: its tests are skipped (run ./tests/run)\")\nendif()\n")
+  endforeach()
+  file(WRITE "${CMAKE_BINARY_DIR}/sibling_trees.cmake" "${_siblings}")
+  set_property(DIRECTORY "${PROJECT_SOURCE_DIR}" APPEND PROPERTY TEST_INCLUDE_FILES "${CMAKE_BINARY_DIR}/sibling_trees.cmake")
+endif()
