@@ -4,6 +4,7 @@
 
 #include <memory>
 
+#include "bank/admin_login.h"
 #include "bank/bank.h"
 #include "bank/presets.h"
 #include "bank/simulated_authority.h"
@@ -38,6 +39,22 @@ inline bool has_mail(const Bank& bank, MailKind kind, std::string_view holder = 
     for (const auto& m : bank.state().mailbox)
         if (m.kind == kind && m.holder == holder) return true;
     return false;
+}
+
+inline std::string card_answer(const Bank& bank, std::uint8_t symbol) {
+    const int v = bank.state().contract.card.numbers[symbol];
+    return std::string(1, static_cast<char>('0' + v / 10)) + static_cast<char>('0' + v % 10);
+}
+
+// Runs 管理者ログオン to the menu with the seed's secrets (ticking nothing at the notices).
+inline bool login_admin(TestBank& tb, AdminLogin& login) {
+    if (login.choose_certificate(tb.world.admin_pc.certificates.back()) != BankResult::Ok) return false;
+    if (login.enter_contract_pin(kSeedSecrets.contract_pin) != BankResult::Ok) return false;
+    const CardChallenge c = login.challenge();
+    if (login.answer_card(card_answer(*tb.bank, c.first), card_answer(*tb.bank, c.second)) != BankResult::Ok)
+        return false;
+    if (login.step() == AdminLogin::Step::Notices) (void)login.acknowledge_notices(false);
+    return login.logged_in();
 }
 
 }  // namespace cp::test

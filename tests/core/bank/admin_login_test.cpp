@@ -1,0 +1,135 @@
+// 管理者ログオン: certificate choice → ご契約先暗証番号 → 確認用パスワード → 重要なお知らせ → menu.
+#include "bank/admin_login.h"
+
+#include <gtest/gtest.h>
+
+#include "bank_test_support.h"
+
+namespace {
+
+using cp::AdminLogin;
+using cp::BankResult;
+
+TEST(AdminLogin, SeedStepsToTheMenu) {
+    cp::test::TestBank tb;
+    AdminLogin login(*tb.bank);
+    EXPECT_EQ(login.enter_contract_pin(cp::kSeedSecrets.contract_pin), BankResult::WrongStep);
+    ASSERT_EQ(login.choose_certificate(tb.admin_cert()), BankResult::Ok);
+    EXPECT_EQ(tb.admin_cert().subject.display_name(), "00009876543 1635");  // 契約者ID + 1635
+    ASSERT_EQ(login.enter_contract_pin(cp::kSeedSecrets.contract_pin), BankResult::Ok);
+    ASSERT_EQ(login.step(), AdminLogin::Step::CardChallenge);
+    const cp::CardChallenge c = login.challenge();
+    ASSERT_EQ(login.answer_card(cp::test::card_answer(*tb.bank, c.first), cp::test::card_answer(*tb.bank, c.second)),
+              BankResult::Ok);
+    ASSERT_EQ(login.step(), AdminLogin::Step::Notices);
+    const auto& n = login.notices();
+    ASSERT_EQ(n.size(), 2u);  // the seed's two: change the contract PIN, change the confirmation PIN
+    EXPECT_EQ(n[0], cp::NoticeKind::ChangeContractPin);
+    EXPECT_EQ(n[1], cp::NoticeKind::ChangeConfirmationPin);
+    ASSERT_EQ(login.acknowledge_notices(false), BankResult::Ok);
+    EXPECT_TRUE(login.logged_in());
+    EXPECT_EQ(tb.bank->state().contract.last_admin_login, tb.bank->now());
+}
+
+TEST(AdminLogin, HidingNoticesSkipsThemForAWhile) {
+    cp::test::TestBank tb;
+    AdminLogin first(*tb.bank);
+    ASSERT_EQ(first.choose_certificate(tb.admin_cert()), BankResult::Ok);
+    ASSERT_EQ(first.enter_contract_pin(cp::kSeedSecrets.contract_pin), BankResult::Ok);
+    const auto c = first.challenge();
+    ASSERT_EQ(first.answer_card(cp::test::card_answer(*tb.bank, c.first), cp::test::card_answer(*tb.bank, c.second)),
+              BankResult::Ok);
+    ASSERT_EQ(first.acknowledge_notices(true), BankResult::Ok);  // 全てのお知らせをしばらく表示しない
+    EXPECT_TRUE(tb.bank->admin_notices().empty());
+    AdminLogin second(*tb.bank);
+    ASSERT_TRUE(cp::test::login_admin(tb, second));
+    (void)tb.bank->advance_time(cp::days(tb.bank->state().config.notices_hidden_days));
+    EXPECT_FALSE(tb.bank->admin_notices().empty());
+}
+
+TEST(AdminLogin, UserCertificateIsRefused) {
+    cp::test::TestBank tb;
+    AdminLogin login(*tb.bank);
+    EXPECT_EQ(login.choose_certificate(tb.user_cert("S0001")), BankResult::NotAdminCertificate);
+    EXPECT_EQ(login.step(), AdminLogin::Step::Failed);
+    EXPECT_EQ(login.failure(), BankResult::NotAdminCertificate);
+}
+
+TEST(AdminLogin, ExpiredAdminCertificateNeedsTheBranch) {
+    cp::test::TestBank tb;
+    ASSERT_EQ(tb.bank->advance_time(cp::days(120)), BankResult::Ok);  // past 2023-12-01
+    AdminLogin login(*tb.bank);
+    EXPECT_EQ(login.choose_certificate(tb.admin_cert()), BankResult::AdminCertificateExpired);
+    EXPECT_TRUE(cp::test::has_mail(*tb.bank, cp::MailKind::CertificateExpired));
+    // 電子証明書再発行依頼書 → after the delay the admin picks the new one up with the contract PIN.
+    ASSERT_EQ(tb.bank->submit_branch_request(cp::BranchRequestKind::ReissueAdminCertificate), BankResult::Ok);
+    cp::InstalledCertificate cert;
+    EXPECT_EQ(tb.bank->pickup_admin_certificate("00009876543", cp::kSeedSecrets.contract_pin, cp::KeyProtection::Medium,
+                                                cert),
+              BankResult::NoPendingCertificate);
+    ASSERT_EQ(tb.bank->advance_time(cp::days(tb.bank->state().config.admin_reissue_days)), BankResult::Ok);
+    EXPECT_TRUE(cp::test::has_mail(*tb.bank, cp::MailKind::AdminCertificateReissued));
+    EXPECT_EQ(tb.bank->state().contract.admin_certificate.status, cp::CertStatus::PendingPickup);
+    ASSERT_EQ(tb.bank->pickup_admin_certificate("00009876543", cp::kSeedSecrets.contract_pin, cp::KeyProtection::Medium,
+                                                cert),
+              BankResult::Ok);
+    tb.world.admin_pc.install(cert);
+    AdminLogin again(*tb.bank);
+    EXPECT_TRUE(cp::test::login_admin(tb, again));
+}
+
+TEST(AdminLogin, WrongPinKeepsTheStepAndLocksAtTheLimit) {
+    cp::test::TestBank tb;
+    AdminLogin login(*tb.bank);
+    ASSERT_EQ(login.choose_certificate(tb.admin_cert()), BankResult::Ok);
+    for (int i = 0; i < 5; ++i) {
+        EXPECT_EQ(login.enter_contract_pin("wrongpin1"), BankResult::WrongContractPin);
+        EXPECT_EQ(login.step(), AdminLogin::Step::ContractPin);
+    }
+    EXPECT_EQ(login.enter_contract_pin("wrongpin1"), BankResult::ContractLocked);
+    EXPECT_EQ(login.step(), AdminLogin::Step::Failed);
+}
+
+TEST(AdminLogin, WrongCardAnswerDrawsANewChallenge) {
+    cp::test::TestBank tb;
+    AdminLogin login(*tb.bank);
+    ASSERT_EQ(login.choose_certificate(tb.admin_cert()), BankResult::Ok);
+    ASSERT_EQ(login.enter_contract_pin(cp::kSeedSecrets.contract_pin), BankResult::Ok);
+    const cp::CardChallenge c = login.challenge();
+    const int wrong = (tb.bank->state().contract.card.numbers[c.first] + 1) % 100;
+    const std::string w = std::string(1, static_cast<char>('0' + wrong / 10)) + static_cast<char>('0' + wrong % 10);
+    EXPECT_EQ(login.answer_card(w, cp::test::card_answer(*tb.bank, c.second)), BankResult::WrongCardAnswer);
+    EXPECT_EQ(login.step(), AdminLogin::Step::CardChallenge);
+    const cp::CardChallenge next = login.challenge();
+    EXPECT_EQ(login.answer_card(cp::test::card_answer(*tb.bank, next.first), cp::test::card_answer(*tb.bank, next.second)),
+              BankResult::Ok);
+}
+
+TEST(AdminLogin, LostCardStopsAtTheCardStep) {
+    cp::test::TestBank tb(cp::Preset::CardLost);
+    AdminLogin login(*tb.bank);
+    ASSERT_EQ(login.choose_certificate(tb.admin_cert()), BankResult::Ok);
+    EXPECT_EQ(login.enter_contract_pin(cp::kSeedSecrets.contract_pin), BankResult::CardLost);
+    EXPECT_EQ(login.step(), AdminLogin::Step::Failed);
+    ASSERT_EQ(tb.bank->submit_branch_request(cp::BranchRequestKind::ReissueCard), BankResult::Ok);
+    ASSERT_EQ(tb.bank->advance_time(cp::days(21)), BankResult::Ok);
+    AdminLogin again(*tb.bank);
+    EXPECT_TRUE(cp::test::login_admin(tb, again));
+}
+
+TEST(AdminLogin, LockedContractPresetFailsAtOnce) {
+    cp::test::TestBank tb(cp::Preset::ContractLocked);
+    AdminLogin login(*tb.bank);
+    EXPECT_EQ(login.choose_certificate(tb.admin_cert()), BankResult::ContractLocked);
+}
+
+TEST(AdminLogin, RenewalWindowAddsTheRenewalNotice) {
+    cp::test::TestBank tb(cp::Preset::AdminRenewalWindow);
+    EXPECT_TRUE(tb.bank->in_admin_renewal_window());
+    const auto n = tb.bank->admin_notices();
+    ASSERT_FALSE(n.empty());
+    EXPECT_EQ(n.front(), cp::NoticeKind::RenewAdminCertificate);
+    EXPECT_TRUE(cp::test::has_mail(*tb.bank, cp::MailKind::RenewalReminder));  // the mail was sent
+}
+
+}  // namespace

@@ -1,0 +1,231 @@
+// The seed's 利用者の電子証明書を再発行する (有効期限が経過した場合): the admin reissues S0001's
+// expired certificate, S0001 picks it up on 利用者のパソコン, and logs in with it. Then every
+// failure path of the pickup the seed mentions.
+#include "bank/user_pickup.h"
+
+#include <gtest/gtest.h>
+
+#include "bank/user_certificate_maintenance.h"
+#include "bank/user_login.h"
+#include "bank_test_support.h"
+
+namespace {
+
+using cp::BankResult;
+using cp::UserPickup;
+
+// Admin part: 利用者情報登録／変更 → S0001 → 変更 → 再発行 + ご契約先確認暗証番号.
+void reissue(cp::test::TestBank& tb, std::string_view user_id) {
+    cp::AdminLogin login(*tb.bank);
+    ASSERT_TRUE(cp::test::login_admin(tb, login));
+    cp::UserCertificateMaintenance m(*tb.bank, login);
+    ASSERT_EQ(m.select_user(user_id), BankResult::Ok);
+    ASSERT_EQ(m.choose_change(), BankResult::Ok);
+    ASSERT_EQ(m.apply(cp::UserCertificateAction::Reissue, cp::kSeedSecrets.confirmation_pin), BankResult::Ok);
+    ASSERT_EQ(m.step(), cp::UserCertificateMaintenance::Step::Done);
+}
+
+void to_app_ready(cp::test::TestBank& tb, UserPickup& p) {
+    ASSERT_EQ(p.enter_ids("00009876543", "S0001", cp::kSeedSecrets.s0001_pin), BankResult::Ok);
+    ASSERT_EQ(p.enter_one_time_password(tb.bank->token_display("S0001")), BankResult::Ok);
+    ASSERT_EQ(p.start_app(), BankResult::Ok);
+}
+
+TEST(Pickup, SeedProcedureExpiredUserCertificateStartToFinish) {
+    cp::test::TestBank tb(cp::Preset::UserCertificateExpired);
+    const cp::InstalledCertificate old_cert = tb.user_cert("S0001");
+    EXPECT_EQ(cp::effective_status(tb.user("S0001").certificate, tb.bank->now()), cp::CertStatus::Expired);
+    EXPECT_TRUE(cp::test::has_mail(*tb.bank, cp::MailKind::CertificateExpired, "S0001"));
+    {  // the old certificate no longer logs in
+        cp::UserLogin login(*tb.bank);
+        EXPECT_EQ(login.choose_certificate(old_cert), BankResult::CertificateExpired);
+    }
+    reissue(tb, "S0001");
+    const cp::CertificateRecord& rec = tb.user("S0001").certificate;
+    EXPECT_EQ(rec.issue_number, 2u);
+    EXPECT_EQ(rec.status, cp::CertStatus::PendingPickup);
+    EXPECT_EQ(rec.registered_at, tb.bank->now());
+    EXPECT_EQ(rec.pickup_deadline, tb.bank->now() + cp::days(80));
+    EXPECT_TRUE(cp::test::has_mail(*tb.bank, cp::MailKind::UserCertificateReissued, "S0001"));
+
+    ASSERT_EQ(tb.bank->advance_time(cp::days(1)), BankResult::Ok);
+    UserPickup p(*tb.bank, tb.world.user_pc);
+    to_app_ready(tb, p);
+    ASSERT_EQ(p.acquire(), BankResult::Ok);
+    ASSERT_EQ(p.finish(), BankResult::Ok);
+    EXPECT_EQ(p.step(), UserPickup::Step::Installed);
+    const cp::InstalledCertificate* installed = tb.world.user_pc.find(p.installed_serial());
+    ASSERT_NE(installed, nullptr);
+    EXPECT_EQ(tb.user("S0001").certificate.status, cp::CertStatus::Valid);
+    EXPECT_EQ(tb.user("S0001").certificate.serial, installed->serial);
+
+    cp::UserLogin login(*tb.bank);
+    ASSERT_EQ(login.choose_certificate(*installed), BankResult::Ok);
+    EXPECT_EQ(login.enter_pin("wrong0001"), BankResult::WrongUserPin);
+    ASSERT_EQ(login.enter_pin(cp::kSeedSecrets.s0001_pin), BankResult::Ok);
+    EXPECT_EQ(login.step(), cp::UserLogin::Step::Menu);
+    EXPECT_TRUE(tb.bank->state().audit.verify());
+}
+
+TEST(Pickup, InternetExplorerModeYes) {
+    cp::test::TestBank tb(cp::Preset::UserCertificateExpired);
+    reissue(tb, "S0001");
+    UserPickup p(*tb.bank, tb.world.user_pc, cp::AcquisitionPath::InternetExplorerMode);
+    ASSERT_EQ(p.enter_ids("00009876543", "S0001", cp::kSeedSecrets.s0001_pin), BankResult::Ok);
+    ASSERT_EQ(p.enter_one_time_password(tb.bank->token_display("S0001")), BankResult::Ok);
+    ASSERT_EQ(p.step(), UserPickup::Step::ConfirmWebAccess);
+    ASSERT_EQ(p.confirm_web_access(true), BankResult::Ok);
+    EXPECT_EQ(p.step(), UserPickup::Step::Installed);
+}
+
+TEST(Pickup, NoAtConfirmationNeedsAReissue) {
+    cp::test::TestBank tb(cp::Preset::UserCertificateExpired);
+    reissue(tb, "S0001");
+    const std::size_t before = tb.world.user_pc.certificates.size();
+    UserPickup p(*tb.bank, tb.world.user_pc, cp::AcquisitionPath::InternetExplorerMode);
+    ASSERT_EQ(p.enter_ids("00009876543", "S0001", cp::kSeedSecrets.s0001_pin), BankResult::Ok);
+    ASSERT_EQ(p.enter_one_time_password(tb.bank->token_display("S0001")), BankResult::Ok);
+    EXPECT_EQ(p.confirm_web_access(false), BankResult::InstallDeclined);
+    EXPECT_EQ(p.step(), UserPickup::Step::Failed);
+    EXPECT_EQ(tb.world.user_pc.certificates.size(), before);  // nothing installed
+    EXPECT_EQ(tb.user("S0001").certificate.status, cp::CertStatus::Revoked);
+    UserPickup again(*tb.bank, tb.world.user_pc);
+    EXPECT_EQ(again.enter_ids("00009876543", "S0001", cp::kSeedSecrets.s0001_pin), BankResult::NoPendingCertificate);
+}
+
+TEST(Pickup, AppClosedMidwayNeedsAReissue) {
+    cp::test::TestBank tb(cp::Preset::UserCertificateExpired);
+    reissue(tb, "S0001");
+    UserPickup p(*tb.bank, tb.world.user_pc);
+    to_app_ready(tb, p);
+    ASSERT_EQ(p.acquire(), BankResult::Ok);
+    EXPECT_EQ(p.close_app(), BankResult::AppClosedDuringAcquisition);
+    EXPECT_EQ(p.step(), UserPickup::Step::Failed);
+    EXPECT_EQ(tb.user("S0001").certificate.status, cp::CertStatus::Revoked);
+    EXPECT_EQ(tb.bank->state().audit.entries().back().action, cp::AuditAction::CertificateInstallFailed);
+    // The admin reissues, and the second attempt works.
+    ASSERT_EQ(tb.bank->advance_time(60), BankResult::Ok);
+    reissue(tb, "S0001");
+    UserPickup retry(*tb.bank, tb.world.user_pc);
+    ASSERT_EQ(tb.bank->advance_time(60), BankResult::Ok);
+    to_app_ready(tb, retry);
+    ASSERT_EQ(retry.acquire(), BankResult::Ok);
+    EXPECT_EQ(retry.finish(), BankResult::Ok);
+}
+
+TEST(Pickup, AppMustRunBeforeAcquire) {
+    cp::test::TestBank tb(cp::Preset::UserCertificateExpired);
+    reissue(tb, "S0001");
+    UserPickup p(*tb.bank, tb.world.user_pc);
+    ASSERT_EQ(p.enter_ids("00009876543", "S0001", cp::kSeedSecrets.s0001_pin), BankResult::Ok);
+    ASSERT_EQ(p.enter_one_time_password(tb.bank->token_display("S0001")), BankResult::Ok);
+    EXPECT_EQ(p.acquire(), BankResult::AcquisitionAppNotRunning);
+    ASSERT_EQ(p.start_app(), BankResult::Ok);
+    ASSERT_EQ(p.close_app(), BankResult::Ok);  // closed before 取得: start again, no harm
+    EXPECT_EQ(p.step(), UserPickup::Step::StartApp);
+    ASSERT_EQ(p.start_app(), BankResult::Ok);
+    ASSERT_EQ(p.acquire(), BankResult::Ok);
+}
+
+TEST(Pickup, WindowPassedPreset) {
+    cp::test::TestBank tb(cp::Preset::PickupWindowPassed);
+    UserPickup p(*tb.bank, tb.world.user_pc);
+    EXPECT_EQ(p.enter_ids("00009876543", "S0001", cp::kSeedSecrets.s0001_pin), BankResult::PickupWindowPassed);
+    EXPECT_EQ(p.step(), UserPickup::Step::Failed);
+}
+
+TEST(Pickup, WindowIsEightyDays) {
+    cp::test::TestBank tb(cp::Preset::UserCertificateExpired);
+    reissue(tb, "S0001");
+    ASSERT_EQ(tb.bank->advance_time(cp::days(80)), BankResult::Ok);
+    EXPECT_EQ(tb.bank->check_pickup_allowed("S0001"), BankResult::Ok);  // the last moment
+    ASSERT_EQ(tb.bank->advance_time(1), BankResult::Ok);
+    EXPECT_EQ(tb.bank->check_pickup_allowed("S0001"), BankResult::PickupWindowPassed);
+}
+
+TEST(Pickup, NoTokenMeansNoPickupAndTheAdminIsTold) {
+    cp::test::TestBank tb;
+    cp::AdminLogin login(*tb.bank);
+    ASSERT_TRUE(cp::test::login_admin(tb, login));
+    cp::UserCertificateMaintenance m(*tb.bank, login);
+    ASSERT_EQ(m.select_user("S0002"), BankResult::Ok);
+    ASSERT_EQ(m.choose_change(), BankResult::Ok);
+    ASSERT_EQ(m.apply(cp::UserCertificateAction::Reissue, cp::kSeedSecrets.confirmation_pin), BankResult::Ok);
+    EXPECT_TRUE(m.token_missing());
+    UserPickup p(*tb.bank, tb.world.user_pc);
+    EXPECT_EQ(p.enter_ids("00009876543", "S0002", cp::kSeedSecrets.s0002_pin), BankResult::NoTokenRegistered);
+    ASSERT_EQ(tb.bank->register_token("S0002", cp::kSeedSecrets.confirmation_pin), BankResult::Ok);
+    UserPickup again(*tb.bank, tb.world.user_pc);
+    EXPECT_EQ(again.enter_ids("00009876543", "S0002", cp::kSeedSecrets.s0002_pin), BankResult::Ok);
+}
+
+TEST(Pickup, TypingMistakesKeepTheForm) {
+    cp::test::TestBank tb(cp::Preset::UserCertificateExpired);
+    reissue(tb, "S0001");
+    UserPickup p(*tb.bank, tb.world.user_pc);
+    EXPECT_EQ(p.enter_ids("0000987654", "S0001", cp::kSeedSecrets.s0001_pin), BankResult::InvalidInput);
+    EXPECT_EQ(tb.bank->last_input_error(), cp::InputError::NotElevenDigits);
+    EXPECT_EQ(p.enter_ids("00009876543", "S0001", "wrong0001"), BankResult::WrongUserPin);
+    EXPECT_EQ(p.enter_ids("00009876543", "S9999", cp::kSeedSecrets.s0001_pin), BankResult::UnknownContractOrUser);
+    EXPECT_EQ(p.step(), UserPickup::Step::EnterIds);
+    ASSERT_EQ(p.enter_ids("00009876543", "S0001", cp::kSeedSecrets.s0001_pin), BankResult::Ok);
+    EXPECT_EQ(p.enter_one_time_password("000000") , BankResult::WrongOneTimePassword);
+    EXPECT_EQ(p.step(), UserPickup::Step::OneTimePassword);
+    const std::string code = tb.bank->token_display("S0001");
+    ASSERT_EQ(p.enter_one_time_password(code), BankResult::Ok);
+    // The same code cannot be used for a second pickup attempt.
+    UserPickup second(*tb.bank, tb.world.user_pc);
+    ASSERT_EQ(second.enter_ids("00009876543", "S0001", cp::kSeedSecrets.s0001_pin), BankResult::Ok);
+    EXPECT_EQ(second.enter_one_time_password(code), BankResult::OneTimePasswordReused);
+}
+
+TEST(Pickup, NothingToPickUpWithoutAReissue) {
+    cp::test::TestBank tb;
+    UserPickup p(*tb.bank, tb.world.user_pc);
+    EXPECT_EQ(p.enter_ids("00009876543", "S0001", cp::kSeedSecrets.s0001_pin), BankResult::NoPendingCertificate);
+}
+
+TEST(Pickup, CaFailureEndsTheProcedure) {
+    cp::test::TestBank tb(cp::Preset::UserCertificateExpired);
+    reissue(tb, "S0001");
+    UserPickup p(*tb.bank, tb.world.user_pc);
+    to_app_ready(tb, p);
+    tb.authority.fail_next_issue();
+    EXPECT_EQ(p.acquire(), BankResult::IssuingFailed);
+    EXPECT_EQ(tb.user("S0001").certificate.status, cp::CertStatus::PendingPickup);  // still pending
+}
+
+TEST(Pickup, RevokeAndContinue) {
+    cp::test::TestBank tb;
+    cp::AdminLogin login(*tb.bank);
+    ASSERT_TRUE(cp::test::login_admin(tb, login));
+    cp::UserCertificateMaintenance m(*tb.bank, login);
+    ASSERT_EQ(m.select_user("S0002"), BankResult::Ok);
+    ASSERT_EQ(m.choose_change(), BankResult::Ok);
+    EXPECT_EQ(m.apply(cp::UserCertificateAction::Revoke, "wrongpin1"), BankResult::WrongConfirmationPin);
+    EXPECT_EQ(m.step(), cp::UserCertificateMaintenance::Step::EditCertificate);
+    ASSERT_EQ(m.apply(cp::UserCertificateAction::Revoke, cp::kSeedSecrets.confirmation_pin), BankResult::Ok);
+    EXPECT_EQ(tb.user("S0002").certificate.status, cp::CertStatus::Revoked);
+    cp::UserLogin ul(*tb.bank);
+    EXPECT_EQ(ul.choose_certificate(tb.user_cert("S0002")), BankResult::CertificateRevoked);
+
+    cp::UserCertificateMaintenance keep(*tb.bank, login);
+    ASSERT_EQ(keep.select_user("S0001"), BankResult::Ok);
+    ASSERT_EQ(keep.choose_change(), BankResult::Ok);
+    const cp::CertificateRecord before = tb.user("S0001").certificate;
+    ASSERT_EQ(keep.apply(cp::UserCertificateAction::Continue, cp::kSeedSecrets.confirmation_pin), BankResult::Ok);
+    EXPECT_EQ(tb.user("S0001").certificate, before);
+}
+
+TEST(Pickup, MaintenanceNeedsALoggedInAdmin) {
+    cp::test::TestBank tb;
+    cp::AdminLogin login(*tb.bank);  // not logged in
+    cp::UserCertificateMaintenance m(*tb.bank, login);
+    EXPECT_EQ(m.select_user("S0001"), BankResult::WrongStep);
+    cp::AdminLogin ok(*tb.bank);
+    ASSERT_TRUE(cp::test::login_admin(tb, ok));
+    cp::UserCertificateMaintenance m2(*tb.bank, ok);
+    EXPECT_EQ(m2.select_user("S0009"), BankResult::UnknownUser);
+}
+
+}  // namespace

@@ -1,0 +1,164 @@
+// The seed's 電子証明書の更新 (administrator): mail → 管理者ログオン → 証明書更新 → 更新 →
+// はい (×2) → 中 → 発行処理中 → はい → 完了, then deleting the old certificate.
+#include "bank/admin_renewal.h"
+
+#include <gtest/gtest.h>
+
+#include "bank/certificate_deletion.h"
+#include "bank_test_support.h"
+
+namespace {
+
+using cp::AdminRenewal;
+using cp::BankResult;
+
+TEST(Renewal, SeedProcedureStartToFinishThenDeleteTheOld) {
+    cp::test::TestBank tb(cp::Preset::AdminRenewalWindow);
+    EXPECT_TRUE(cp::test::has_mail(*tb.bank, cp::MailKind::RenewalReminder));
+    const std::string old_serial = tb.admin_cert().serial;
+    cp::AdminLogin login(*tb.bank);
+    ASSERT_TRUE(cp::test::login_admin(tb, login));
+    AdminRenewal r(*tb.bank, login, tb.world.admin_pc);
+    ASSERT_EQ(r.start(), BankResult::Ok);
+    EXPECT_EQ(r.confirmations_left(), 2u);
+    ASSERT_EQ(r.confirm_web_access(true), BankResult::Ok);
+    ASSERT_EQ(r.confirm_web_access(true), BankResult::Ok);
+    ASSERT_EQ(r.step(), AdminRenewal::Step::ProtectionLevel);
+    ASSERT_EQ(r.choose_protection(cp::KeyProtection::Medium), BankResult::Ok);
+    ASSERT_EQ(r.confirm_install(true), BankResult::Ok);
+    EXPECT_EQ(r.step(), AdminRenewal::Step::Done);
+    const cp::CertificateRecord& rec = tb.bank->state().contract.admin_certificate;
+    EXPECT_EQ(rec.serial, r.new_serial());
+    EXPECT_EQ(rec.issue_number, 2u);
+    EXPECT_EQ(rec.not_after, tb.bank->now() + cp::days(365));
+    ASSERT_EQ(tb.world.admin_pc.certificates.size(), 2u);  // ① two admin certificates
+
+    // Deleting the NEW one is warned about; cancel. Then delete the old one.
+    cp::CertificateDeletion wrong(tb.world.admin_pc, tb.bank->now());
+    ASSERT_EQ(wrong.select(r.new_serial()), BankResult::Ok);
+    EXPECT_EQ(wrong.warning(), BankResult::DeletingNewerCertificate);
+    EXPECT_EQ(wrong.confirm(false), BankResult::Cancelled);
+    cp::CertificateDeletion del(tb.world.admin_pc, tb.bank->now());
+    ASSERT_EQ(del.select(old_serial), BankResult::Ok);
+    EXPECT_EQ(del.warning(), BankResult::Ok);
+    ASSERT_EQ(del.confirm(true), BankResult::Ok);
+    ASSERT_EQ(tb.world.admin_pc.certificates.size(), 1u);
+
+    // Deleting the only valid one is warned about too.
+    cp::CertificateDeletion last(tb.world.admin_pc, tb.bank->now());
+    ASSERT_EQ(last.select(r.new_serial()), BankResult::Ok);
+    EXPECT_EQ(last.warning(), BankResult::DeletingOnlyValidCertificate);
+
+    // The old certificate no longer logs in; the new one does.
+    cp::AdminLogin next(*tb.bank);
+    EXPECT_TRUE(cp::test::login_admin(tb, next));
+    EXPECT_FALSE(tb.bank->in_admin_renewal_window());
+}
+
+TEST(Renewal, OldCertificateIsSupersededAfterRenewal) {
+    cp::test::TestBank tb(cp::Preset::AdminRenewalWindow);
+    const cp::InstalledCertificate old_cert = tb.admin_cert();
+    cp::AdminLogin login(*tb.bank);
+    ASSERT_TRUE(cp::test::login_admin(tb, login));
+    AdminRenewal r(*tb.bank, login, tb.world.admin_pc);
+    ASSERT_EQ(r.start(), BankResult::Ok);
+    ASSERT_EQ(r.confirm_web_access(true), BankResult::Ok);
+    ASSERT_EQ(r.confirm_web_access(true), BankResult::Ok);
+    ASSERT_EQ(r.choose_protection(cp::KeyProtection::Medium), BankResult::Ok);
+    ASSERT_EQ(r.confirm_install(true), BankResult::Ok);
+    cp::AdminLogin with_old(*tb.bank);
+    EXPECT_EQ(with_old.choose_certificate(old_cert), BankResult::CertificateSuperseded);
+}
+
+TEST(Renewal, OutsideTheWindowIsRefused) {
+    cp::test::TestBank tb;
+    cp::AdminLogin login(*tb.bank);
+    ASSERT_TRUE(cp::test::login_admin(tb, login));
+    AdminRenewal r(*tb.bank, login, tb.world.admin_pc);
+    EXPECT_EQ(r.start(), BankResult::NotInRenewalWindow);
+    EXPECT_EQ(r.step(), AdminRenewal::Step::Failed);
+}
+
+TEST(Renewal, WindowOpensThirtyDaysBeforeExpiry) {
+    cp::test::TestBank tb;
+    const cp::SimTime expiry = tb.bank->state().contract.admin_certificate.not_after;
+    ASSERT_EQ(tb.bank->advance_time(expiry - cp::days(30) - 1 - tb.bank->now()), BankResult::Ok);
+    EXPECT_FALSE(tb.bank->in_admin_renewal_window());
+    ASSERT_EQ(tb.bank->advance_time(1), BankResult::Ok);
+    EXPECT_TRUE(tb.bank->in_admin_renewal_window());
+}
+
+TEST(Renewal, NoBeforeIssuingChangesNothing) {
+    cp::test::TestBank tb(cp::Preset::AdminRenewalWindow);
+    const cp::CertificateRecord before = tb.bank->state().contract.admin_certificate;
+    cp::AdminLogin login(*tb.bank);
+    ASSERT_TRUE(cp::test::login_admin(tb, login));
+    AdminRenewal r(*tb.bank, login, tb.world.admin_pc);
+    ASSERT_EQ(r.start(), BankResult::Ok);
+    EXPECT_EQ(r.confirm_web_access(false), BankResult::Cancelled);
+    EXPECT_EQ(tb.bank->state().contract.admin_certificate, before);
+    EXPECT_EQ(tb.world.admin_pc.certificates.size(), 1u);
+}
+
+TEST(Renewal, NoAtInstallKeepsTheOldCertificate) {
+    cp::test::TestBank tb(cp::Preset::AdminRenewalWindow);
+    const cp::CertificateRecord before = tb.bank->state().contract.admin_certificate;
+    cp::AdminLogin login(*tb.bank);
+    ASSERT_TRUE(cp::test::login_admin(tb, login));
+    AdminRenewal r(*tb.bank, login, tb.world.admin_pc);
+    ASSERT_EQ(r.start(), BankResult::Ok);
+    ASSERT_EQ(r.confirm_web_access(true), BankResult::Ok);
+    ASSERT_EQ(r.confirm_web_access(true), BankResult::Ok);
+    ASSERT_EQ(r.choose_protection(cp::KeyProtection::Medium), BankResult::Ok);
+    EXPECT_EQ(r.confirm_install(false), BankResult::InstallDeclined);
+    EXPECT_EQ(tb.bank->state().contract.admin_certificate, before);
+    cp::AdminLogin again(*tb.bank);
+    EXPECT_TRUE(cp::test::login_admin(tb, again));  // the old one still works
+}
+
+TEST(Renewal, SingleConfirmationOnSomeSystems) {
+    cp::BankConfig config = cp::test::fast_config();
+    config.web_access_confirmations = 1;
+    cp::test::TestBank tb(cp::Preset::AdminRenewalWindow, 42, config);
+    cp::AdminLogin login(*tb.bank);
+    ASSERT_TRUE(cp::test::login_admin(tb, login));
+    AdminRenewal r(*tb.bank, login, tb.world.admin_pc);
+    ASSERT_EQ(r.start(), BankResult::Ok);
+    ASSERT_EQ(r.confirm_web_access(true), BankResult::Ok);
+    EXPECT_EQ(r.step(), AdminRenewal::Step::ProtectionLevel);
+}
+
+TEST(Renewal, CaFailureWhileIssuing) {
+    cp::test::TestBank tb(cp::Preset::AdminRenewalWindow);
+    cp::AdminLogin login(*tb.bank);
+    ASSERT_TRUE(cp::test::login_admin(tb, login));
+    AdminRenewal r(*tb.bank, login, tb.world.admin_pc);
+    ASSERT_EQ(r.start(), BankResult::Ok);
+    ASSERT_EQ(r.confirm_web_access(true), BankResult::Ok);
+    ASSERT_EQ(r.confirm_web_access(true), BankResult::Ok);
+    tb.authority.fail_next_issue();
+    EXPECT_EQ(r.choose_protection(cp::KeyProtection::Medium), BankResult::IssuingFailed);
+    EXPECT_EQ(r.step(), AdminRenewal::Step::Failed);
+}
+
+TEST(Renewal, RemindersAtThirtyAndTenDaysThenExpiry) {
+    cp::test::TestBank tb;
+    const cp::SimTime expiry = tb.bank->state().contract.admin_certificate.not_after;
+    auto admin_reminders = [&] {
+        int n = 0;
+        for (const auto& m : tb.bank->state().mailbox)
+            if (m.kind == cp::MailKind::RenewalReminder && m.holder.empty()) ++n;
+        return n;
+    };
+    ASSERT_EQ(tb.bank->advance_time(expiry - cp::days(30) - tb.bank->now()), BankResult::Ok);
+    EXPECT_EQ(admin_reminders(), 1);
+    ASSERT_EQ(tb.bank->advance_time(cp::days(1)), BankResult::Ok);
+    EXPECT_EQ(admin_reminders(), 1);  // once
+    ASSERT_EQ(tb.bank->advance_time(expiry - cp::days(10) - tb.bank->now()), BankResult::Ok);
+    EXPECT_EQ(admin_reminders(), 2);
+    EXPECT_FALSE(cp::test::has_mail(*tb.bank, cp::MailKind::CertificateExpired));
+    ASSERT_EQ(tb.bank->advance_time(cp::days(10)), BankResult::Ok);
+    EXPECT_TRUE(cp::test::has_mail(*tb.bank, cp::MailKind::CertificateExpired));
+}
+
+}  // namespace
