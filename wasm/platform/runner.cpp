@@ -38,6 +38,7 @@ struct Runner {
     double last_time = 0.0;           // seconds, of the last frame built
     bool idle = true;                 // no frame since the loop last went to sleep
     int settle_chain = 0;
+    int frames_owed = 0;              // frames promised regardless of output (see on_timer)
     std::uint64_t last_hash = 0;
     Timer wake_timer;                 // earliest of the timers the UI asked for (caret blink, delays)
     Timer hover_timer;                // re-armed by every input: fires once the pointer has rested
@@ -72,6 +73,14 @@ std::uint64_t hash_draw_data(const ImDrawData* dd) {
     return h;
 }
 
+// ImGui hides a window that just appeared (a tooltip, an auto-sized popup) for a frame while it
+// measures its contents: nothing new is drawn yet, but the next frame will differ.
+bool windows_still_appearing() {
+    for (const ImGuiWindow* w : ImGui::GetCurrentContext()->Windows)
+        if (w->Active && w->Hidden) return true;
+    return false;
+}
+
 bool textures_pending(const ImDrawData* dd) {
     if (dd->Textures == nullptr) return false;
     for (const ImTextureData* tex : *dd->Textures)
@@ -104,6 +113,9 @@ void request_animation_frame() {
 void on_timer(void* timer) {
     static_cast<Timer*>(timer)->id = 0;
     g_run.woke_by_timer = true;
+    // ImGui reads its stationary-pointer timer before advancing it within NewFrame, so a delayed
+    // hover (tooltip) unlocks one frame after the time has passed: wake for two frames.
+    g_run.frames_owed = 1;
     request_animation_frame();
 }
 
@@ -141,8 +153,11 @@ EM_BOOL on_animation_frame(double, void*) {
 
     // Decide whether another frame is needed, or the loop may sleep.
     const bool events_left = ImGui::GetCurrentContext()->InputEventsQueue.Size > 0;
-    g_run.settle_chain = output_changed ? g_run.settle_chain + 1 : 0;
-    if (events_left || state_changed || (output_changed && g_run.settle_chain < kMaxSettleFrames)) {
+    const bool settling = output_changed || windows_still_appearing();
+    g_run.settle_chain = settling ? g_run.settle_chain + 1 : 0;
+    const bool owed = g_run.frames_owed > 0;
+    if (owed) --g_run.frames_owed;
+    if (events_left || state_changed || owed || (settling && g_run.settle_chain < kMaxSettleFrames)) {
         request_animation_frame();
     } else {
         g_run.idle = true;

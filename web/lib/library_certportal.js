@@ -43,15 +43,15 @@ mergeInto(LibraryManager.library, {
     }
     function fromEntry(entry) {
       var cssW = entry.contentRect.width, cssH = entry.contentRect.height;
-      var pxW, pxH;
-      if (entry.devicePixelContentBoxSize && entry.devicePixelContentBoxSize[0]) {
-        // Exact device pixels (Chromium): no rounding guesswork, no blur.
-        pxW = entry.devicePixelContentBoxSize[0].inlineSize;
-        pxH = entry.devicePixelContentBoxSize[0].blockSize;
-      } else {
-        var dpr = window.devicePixelRatio || 1;
-        pxW = Math.round(cssW * dpr);
-        pxH = Math.round(cssH * dpr);
+      var dpr = window.devicePixelRatio || 1;
+      var pxW = Math.round(cssW * dpr), pxH = Math.round(cssH * dpr);
+      var box = entry.devicePixelContentBoxSize && entry.devicePixelContentBoxSize[0];
+      // Exact device pixels where the browser has them (no rounding guesswork, no blur), unless
+      // they disagree with devicePixelRatio by more than rounding: emulated device scales (DevTools,
+      // automation) report CSS pixels there.
+      if (box && Math.abs(box.inlineSize - pxW) <= 1 && Math.abs(box.blockSize - pxH) <= 1) {
+        pxW = box.inlineSize;
+        pxH = box.blockSize;
       }
       apply(cssW, cssH, pxW, pxH);
     }

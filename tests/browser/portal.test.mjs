@@ -1,0 +1,168 @@
+// Browser tests of the portal page in headless Chromium. usage: node portal.test.mjs CASE
+// Each case is registered in ctest as browser.CASE (tests/CMakeLists.txt).
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { artifacts, check, launch, run, startServer, widget, withPortal } from './harness.mjs';
+import { decodePng } from './png.mjs';
+
+// Counts requestAnimationFrame calls made by the page (installed before any page script runs).
+const countAnimationFrames = () => {
+  window.__rafCalls = 0;
+  const original = window.requestAnimationFrame.bind(window);
+  window.requestAnimationFrame = (cb) => { window.__rafCalls++; return original(cb); };
+};
+
+async function screenshot(page, name) {
+  const file = path.join(artifacts, name + '.png');
+  const buf = await page.screenshot({ path: file });
+  return decodePng(buf);
+}
+
+const near = (a, b, tol = 6) => Math.abs(a[0] - b[0]) <= tol && Math.abs(a[1] - b[1]) <= tol && Math.abs(a[2] - b[2]) <= tol;
+const MARKER = [0xff, 0xc1, 0x07];
+
+const cases = {
+  // The top page of the seeds, in Japanese, with the permanent simulator marker and no errors.
+  async first_frame() {
+    await withPortal(async ({ page, consoleErrors }) => {
+      const timing = await page.evaluate(() => ({ first: window.certportal.firstFrameAt, lang: document.documentElement.lang, title: document.title }));
+      writeFileSync(path.join(artifacts, 'first_frame.json'), JSON.stringify(timing));
+      check(timing.lang === 'ja', `document language is ja (got ${timing.lang})`);
+      check(timing.title === 'シティ信金ビジネスダイレクト', `title is the service name (got ${timing.title})`);
+      for (const label of ['利用者ログイン', '電子証明書方式 管理者ログイン', '電子証明書取得']) {
+        const w = await widget(page, label);
+        check(w.disabled, `"${label}" is disabled until its screen exists`);
+      }
+      await page.waitForTimeout(300);
+      const img = await screenshot(page, 'top_page');
+      check(near(img.pixel(5, 5), MARKER) && near(img.pixel(img.width - 5, 20), MARKER), 'the simulator marker strip is at the top');
+      check(!near(img.pixel(5, 40), MARKER), 'the marker is a strip, not the whole page');
+      check(consoleErrors.length === 0, 'no console errors: ' + consoleErrors.join(' | '));
+    });
+  },
+
+  // Render on demand: nothing is built or drawn, and no animation frame is requested, while idle.
+  async idle_draws_nothing() {
+    await withPortal(async ({ page }) => {
+      await page.waitForTimeout(1000);  // let start-up frames and the hover timer settle
+      const before = await page.evaluate(() => ({ raf: window.__rafCalls, built: window.certportal.framesBuilt() }));
+      await page.waitForTimeout(3000);
+      const after = await page.evaluate(() => ({ raf: window.__rafCalls, built: window.certportal.framesBuilt() }));
+      check(after.raf === before.raf, `no requestAnimationFrame in 3 s of idle (got ${after.raf - before.raf})`);
+      check(after.built === before.built, `no frame built in 3 s of idle (got ${after.built - before.built})`);
+      // And input does wake it: a mouse move builds at least one frame, then it sleeps again.
+      await page.mouse.move(400, 300);
+      await page.waitForTimeout(800);
+      const woke = await page.evaluate(() => window.certportal.framesBuilt());
+      check(woke > after.built, 'a mouse move builds a frame');
+      await page.waitForTimeout(500);
+      const settled = await page.evaluate(() => window.certportal.framesBuilt());
+      await page.waitForTimeout(1500);
+      const still = await page.evaluate(() => window.certportal.framesBuilt());
+      check(still === settled, `asleep again after the mouse move (got ${still - settled} more frames)`);
+    }, { initScript: countAnimationFrames });
+  },
+
+  // The language switch changes the UI live, updates <html lang>, and is remembered on reload.
+  async language_switch() {
+    await withPortal(async ({ page, consoleErrors }) => {
+      const en = await widget(page, 'English');
+      await page.mouse.click(en.x + en.w / 2, en.y + en.h / 2);
+      await page.waitForFunction(() => window.certportal.widgets().some((w) => w.label === 'User login'));
+      check(await page.evaluate(() => document.documentElement.lang) === 'en', 'document language follows the switch');
+      await screenshot(page, 'top_page_en');
+      await page.reload();
+      await page.waitForFunction(() => window.certportal && window.certportal.firstFrameAt > 0);
+      await page.waitForFunction(() => window.certportal.widgets().some((w) => w.label === 'User login'));
+      const ja = await widget(page, '日本語');
+      await page.mouse.click(ja.x + ja.w / 2, ja.y + ja.h / 2);
+      await page.waitForFunction(() => window.certportal.widgets().some((w) => w.label === '利用者ログイン'));
+      check(consoleErrors.length === 0, 'no console errors: ' + consoleErrors.join(' | '));
+    });
+  },
+
+  // A disabled entry point explains itself: resting the pointer on it shows a tooltip (drawn by a
+  // timer frame, not by spinning).
+  async disabled_entry_tooltip() {
+    await withPortal(async ({ page }) => {
+      const w = await widget(page, '利用者ログイン');
+      const cx = Math.round(w.x + w.w / 2), cy = Math.round(w.y + w.h / 2);
+      await page.mouse.move(cx, cy);
+      await page.waitForTimeout(150);
+      const early = await screenshot(page, 'tooltip_before');
+      await page.waitForTimeout(900);
+      const late = await screenshot(page, 'tooltip_after');
+      // The tooltip opens just below-right of the pointer: those pixels change once it is shown.
+      let changed = 0;
+      for (let y = cy + 10; y < cy + 40; y += 2)
+        for (let x = cx + 10; x < cx + 200; x += 4)
+          if (!near(early.pixel(x, y), late.pixel(x, y), 2)) changed++;
+      check(changed > 20, `a tooltip appeared below the pointer (${changed} pixels changed)`);
+    });
+  },
+
+  // Crisp text at devicePixelRatio 2: the drawing buffer is in device pixels.
+  async hidpi_device_pixels() {
+    for (const scale of [1.5, 2]) {
+      await withPortal(async ({ page }) => {
+        const size = await page.evaluate(() => {
+          const c = document.getElementById('canvas');
+          return { w: c.width, h: c.height, cssW: c.getBoundingClientRect().width, dpr: window.devicePixelRatio };
+        });
+        check(Math.abs(size.w - Math.round(size.cssW * scale)) <= 1, `canvas is ${size.cssW}×${scale} device pixels wide (got ${size.w})`);
+        await screenshot(page, `top_page_dpr${scale}`);
+      }, { deviceScaleFactor: scale, viewport: { width: 900, height: 640 } });
+    }
+  },
+
+  // WebGL context loss is survived: after a restore the page draws again, without errors.
+  async webgl_context_loss() {
+    await withPortal(async ({ page, consoleErrors }) => {
+      const drawn = await page.evaluate(() => window.certportal.framesDrawn());
+      await page.evaluate(() => {
+        const gl = document.getElementById('canvas').getContext('webgl2');
+        const ext = gl.getExtension('WEBGL_lose_context');
+        window.__lose = ext;
+        ext.loseContext();
+      });
+      await page.waitForTimeout(300);
+      await page.evaluate(() => window.__lose.restoreContext());
+      await page.waitForFunction((d) => window.certportal.framesDrawn() > d, drawn, { timeout: 5000 });
+      await page.waitForTimeout(300);
+      const img = await screenshot(page, 'after_context_restore');
+      check(near(img.pixel(5, 5), MARKER), 'the page is drawn again after the context came back');
+      check(consoleErrors.length === 0, 'no console errors: ' + consoleErrors.join(' | '));
+    });
+  },
+
+  // Without WebGL the page says so in words, instead of a blank canvas.
+  async no_webgl_message() {
+    const server = await startServer();
+    const { context, cleanup } = await launch();
+    try {
+      const page = context.pages()[0] || await context.newPage();
+      await page.addInitScript(() => {
+        const original = HTMLCanvasElement.prototype.getContext;
+        HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
+          return type === 'webgl2' ? null : original.call(this, type, ...rest);
+        };
+      });
+      await page.goto(server.url);
+      await page.waitForSelector('#fatal:not([hidden])', { timeout: 10000 });
+      const text = await page.textContent('#fatal');
+      check(text.includes('WebGL2'), 'the message names WebGL2');
+      check(await page.isHidden('#canvas'), 'the canvas is hidden');
+      await page.screenshot({ path: path.join(artifacts, 'no_webgl.png') });
+    } finally {
+      await cleanup();
+      server.stop();
+    }
+  },
+};
+
+const name = process.argv[2];
+if (!cases[name]) {
+  console.error(`unknown case "${name}"; cases: ${Object.keys(cases).join(', ')}`);
+  process.exit(2);
+}
+run(name, cases[name]);
