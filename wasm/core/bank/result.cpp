@@ -44,6 +44,7 @@ const char* bank_result_name(BankResult result) {
     case BankResult::StateCorrupted: return "StateCorrupted";
     case BankResult::StateVersionUnsupported: return "StateVersionUnsupported";
     case BankResult::StorageFailed: return "StorageFailed";
+    case BankResult::NothingSaved: return "NothingSaved";
     case BankResult::Count_: break;
     }
     return "?";

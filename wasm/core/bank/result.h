@@ -60,6 +60,7 @@ enum class BankResult : std::uint8_t {
     StateCorrupted,
     StateVersionUnsupported,
     StorageFailed,
+    NothingSaved,                 // first start: no saved state (load a preset)
     Count_
 };
 

@@ -34,6 +34,7 @@ struct TotpToken {
     SecureBytes key;                 // 20 bytes (RFC 4226 recommends 160 bits)
     std::int64_t last_accepted_step = -1;
     bool registered() const { return !key.empty(); }
+    bool operator==(const TotpToken&) const = default;
 };
 
 enum class TotpCheck : std::uint8_t { Accepted, Wrong, Reused };
