@@ -33,9 +33,9 @@
     return null;
   }
 
-  // Downloads with progress. `expected` is the decoded size from bundle.json: Content-Length is
-  // the compressed size when the server sends .br/.gz, so it cannot be the denominator.
-  function download(url, expected, onBytes) {
+  // Downloads with progress, counting decoded bytes: the denominator is bundle.json's decoded
+  // sizes, because Content-Length is the compressed size when the server sends .br/.gz.
+  function download(url, onBytes) {
     return fetch(url, { cache: 'no-cache' }).then(function (response) {
       if (!response.ok) throw new Error(url + ': HTTP ' + response.status);
       if (!response.body || !response.body.getReader) {
@@ -59,6 +59,23 @@
         });
       }
       return pump();
+    });
+  }
+
+  // Compiles the module while it downloads (compileStreaming on one branch of the body, progress
+  // counted on the other), so compilation does not wait for the last byte.
+  function downloadAndCompileWasm(url, onBytes) {
+    return fetch(url, { cache: 'no-cache' }).then(function (response) {
+      if (!response.ok) throw new Error(url + ': HTTP ' + response.status);
+      if (!response.body || !response.body.tee || !WebAssembly.compileStreaming) {
+        return response.arrayBuffer().then(function (b) { onBytes(b.byteLength); return WebAssembly.compile(b); });
+      }
+      var branches = response.body.tee();
+      var reader = branches[0].getReader();
+      (function count() {
+        reader.read().then(function (r) { if (!r.done) { onBytes(r.value.length); count(); } });
+      })();
+      return WebAssembly.compileStreaming(new Response(branches[1], { headers: { 'Content-Type': 'application/wasm' } }));
     });
   }
 
@@ -95,15 +112,20 @@
           detail.textContent = Math.round(done / 1024) + ' / ' + Math.round(total / 1024) + ' KB';
         }
         return Promise.all([
-          download('certportal.wasm', files['certportal.wasm'], progress),
-          download('fonts/ui.ttf', files['fonts/ui.ttf'], progress),
+          downloadAndCompileWasm('certportal.wasm', progress),
+          download('fonts/ui.ttf', progress),
           fetch('brand.json', { cache: 'no-cache' }).then(function (r) { return r.ok ? r.text() : ''; }).catch(function () { return ''; }),
           loadScript('certportal.js').then(function () { progress(files['certportal.js']); }),
-        ]).then(function (parts) { return { bundle: bundle, wasm: parts[0], font: parts[1], brand: parts[2] }; });
+        ]).then(function (parts) { return { bundle: bundle, wasmModule: parts[0], font: parts[1], brand: parts[2] }; });
       })
       .then(function (p) {
         return createCertportal({
-          wasmBinary: p.wasm,
+          // The module is already compiled: only instantiate it with the glue's imports.
+          instantiateWasm: function (imports, done) {
+            WebAssembly.instantiate(p.wasmModule, imports).then(function (instance) { done(instance, p.wasmModule); })
+              .catch(function (e) { showFatal('The portal module could not start: ' + e.message); });
+            return {};
+          },
           canvas: document.getElementById('canvas'),
           showFatalError: showFatal,
           onFirstFrame: function () {
@@ -112,7 +134,7 @@
           },
           requestTextFont: function () {
             // The large face for typed text: fetched once, on demand (see wasm/platform/fonts.h).
-            download('fonts/text.ttf', p.bundle.files['fonts/text.ttf'], function () {})
+            download('fonts/text.ttf', function () {})
               .then(function (bytes) { state.module._cp_on_font_loaded(1, toHeap(state.module, bytes), bytes.length); })
               .catch(function (e) { console.warn('certportal: text font not loaded: ' + e.message); });
           },

@@ -47,6 +47,7 @@ export async function launch(options = {}) {
     viewport: options.viewport || { width: 1280, height: 800 },
     deviceScaleFactor: options.deviceScaleFactor || 1,
     locale: options.locale || 'en-US',
+    hasTouch: !!options.hasTouch,
   });
   const cleanup = async () => {
     await context.close();

@@ -81,6 +81,22 @@ const cases = {
     });
   },
 
+  // A touch is a touch: tapping the language switch switches, and no hover is left behind.
+  async touch_tap() {
+    await withPortal(async ({ page }) => {
+      const en = await widget(page, 'English');
+      await page.touchscreen.tap(en.x + en.w / 2, en.y + en.h / 2);
+      await page.waitForFunction(() => window.certportal.widgets().some((w) => w.label === 'User login'), null, { timeout: 5000 });
+      await page.waitForTimeout(600);
+      // After the finger lifts, the tapped button (now the selected language) must show its plain
+      // selected colour, not the hovered one a mouse pointer resting on it would give.
+      const enNow = await widget(page, 'English');
+      const tapped = await screenshot(page, 'touch_after_tap');
+      const px = tapped.pixel(Math.round(enNow.x + 3), Math.round(enNow.y + enNow.h / 2));
+      check(near(px, [0x00, 0x4e, 0x8f], 8), `the tapped button is not left hovered (got ${px})`);
+    }, { hasTouch: true });
+  },
+
   // A disabled entry point explains itself: resting the pointer on it shows a tooltip (drawn by a
   // timer frame, not by spinning).
   async disabled_entry_tooltip() {

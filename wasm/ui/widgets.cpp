@@ -1,5 +1,8 @@
 #include "widgets.h"
 
+#include <string>
+
+#include "text/line_break.h"
 #include "theme.h"
 
 namespace cp::ui {
@@ -32,12 +35,31 @@ void text_sized(const char* text, float size, ImU32 color) {
     ImGui::PopFont();
 }
 
+namespace {
+
+float glyph_advance(char32_t c, void* baked_font) {
+    auto* baked = static_cast<ImFontBaked*>(baked_font);
+    const auto wc = c <= 0xFFFF ? static_cast<ImWchar>(c) : static_cast<ImWchar>(0xFFFD);
+    return baked->GetCharAdvance(wc);
+}
+
+}  // namespace
+
 void text_wrapped_sized(const char* text, float size, ImU32 color) {
     ImGui::PushFont(nullptr, size);
     ImGui::PushStyleColor(ImGuiCol_Text, color);
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(text);
-    ImGui::PopTextWrapPos();
+    // Japanese line breaking (core/text/line_break.h) instead of ImGui's space-only wrapping; the
+    // lines are joined with '\n' and drawn as one item, so line spacing is the font's.
+    const std::string_view all(text);
+    std::string joined;
+    joined.reserve(all.size() + 8);
+    bool first = true;
+    for (const LineSpan& line : break_lines(all, ImGui::GetContentRegionAvail().x, glyph_advance, ImGui::GetFontBaked())) {
+        if (!first) joined += '\n';
+        first = false;
+        joined.append(all.substr(line.begin, line.end - line.begin));
+    }
+    ImGui::TextUnformatted(joined.data(), joined.data() + joined.size());
     ImGui::PopStyleColor();
     ImGui::PopFont();
 }

@@ -1,0 +1,125 @@
+#!/usr/bin/env node
+// certportal web benchmark: bytes shipped, time to first frame, idle cost — side by side with Dear
+// ImGui's own Emscripten example (example_glfw_opengl3) built from the same ImGui sources.
+//
+//   node tools/bench_web.mjs [--runs N] [--write]
+//
+// Needs the bundle (./serve.py --no-build works after ./tests/run or ./serve.py) and builds the
+// reference with tools/bench_reference_build.sh. --write replaces the "web" section of docs/perf.md.
+// Headless Chromium with SwiftShader (software GL): absolute times are slower than a GPU desktop.
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { chromiumArgs, startServerFor } from './bench_support.mjs';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const runs = Number(args[args.indexOf('--runs') + 1]) || 5;
+const write = args.includes('--write');
+
+const dist = path.join(repo, 'build', 'wasm', 'dist');
+const refDir = path.join(repo, 'build', 'bench', 'imgui_example');
+execFileSync(path.join(repo, 'tools', 'bench_reference_build.sh'), { stdio: 'inherit' });
+
+function fileSizes(dir, names) {
+  const row = (f) => {
+    const p = path.join(dir, f);
+    const size = (x) => { try { return statSync(x).size; } catch { return NaN; } };
+    return { file: f, raw: size(p), gzip: size(p + '.gz'), brotli: size(p + '.br') };
+  };
+  return names.map(row);
+}
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
+
+// One page load: transferred bytes until idle, first-frame time, then 5 s of idle.
+async function measure(url, firstFrameProbe) {
+  const context = await chromium.launchPersistentContext('', {
+    executablePath: '/usr/bin/chromium', headless: true, args: chromiumArgs, viewport: { width: 1280, height: 800 },
+  });
+  const page = context.pages()[0] || await context.newPage();
+  await page.addInitScript(() => {
+    window.__raf = 0;
+    window.__firstRafAt = 0;
+    const original = window.requestAnimationFrame.bind(window);
+    window.requestAnimationFrame = (cb) => {
+      window.__raf++;
+      return original((t) => { if (!window.__firstRafAt) window.__firstRafAt = performance.now(); cb(t); });
+    };
+  });
+  let transferred = 0;
+  page.on('requestfinished', async (req) => {
+    try { const s = await req.sizes(); transferred += s.responseBodySize + s.responseHeadersSize; } catch { /* closed */ }
+  });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.goto(url);
+  await page.waitForFunction(firstFrameProbe, null, { timeout: 30000 });
+  const firstFrame = await page.evaluate(firstFrameProbe);
+  await page.waitForTimeout(1500);  // let start-up finish (and the text font stay unloaded)
+  const metric = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+  const m0 = await metric();
+  const raf0 = await page.evaluate(() => window.__raf);
+  await page.waitForTimeout(5000);
+  const m1 = await metric();
+  const raf1 = await page.evaluate(() => window.__raf);
+  await context.close();
+  return {
+    transferredKB: transferred / 1024,
+    firstFrameMs: firstFrame,
+    idleFrames: raf1 - raf0,
+    idleBusyPct: 100 * (m1.TaskDuration - m0.TaskDuration) / ((m1.Timestamp - m0.Timestamp) || 5),
+  };
+}
+
+async function series(url, probe) {
+  const results = [];
+  for (let i = 0; i < runs; i++) results.push(await measure(url, probe));
+  const pick = (k) => median(results.map((r) => r[k]));
+  return { transferredKB: pick('transferredKB'), firstFrameMs: pick('firstFrameMs'), idleFrames: pick('idleFrames'), idleBusyPct: pick('idleBusyPct') };
+}
+
+const ours = await startServerFor(dist);
+const ref = await startServerFor(refDir);
+let a, b;
+try {
+  a = await series(ours.url, () => window.certportal && window.certportal.firstFrameAt > 0 ? window.certportal.firstFrameAt : 0);
+  b = await series(ref.url, () => window.__firstRafAt > 0 && window.__raf > 2 ? window.__firstRafAt : 0);
+} finally {
+  ours.stop();
+  ref.stop();
+}
+
+const sizes = fileSizes(dist, ['certportal.wasm', 'certportal.js', 'fonts/ui.ttf', 'fonts/text.ttf', 'index.html', 'loader.js', 'app.css']);
+const refSizes = fileSizes(refDir, ['index.wasm', 'index.js', 'index.html']);
+const kb = (n) => (n / 1024).toFixed(1);
+const lines = [];
+lines.push(`Measured ${new Date().toISOString().slice(0, 10)} by \`node tools/bench_web.mjs --runs ${runs}\` (headless Chromium ${execFileSync('/usr/bin/chromium', ['--version']).toString().trim().split(' ')[1]}, SwiftShader, 2 cores; medians of ${runs} loads).`);
+lines.push('');
+lines.push('| | certportal | ImGui example_glfw_opengl3 |');
+lines.push('|---|---|---|');
+lines.push(`| transferred until idle (KB, compressed, with headers) | ${a.transferredKB.toFixed(1)} | ${b.transferredKB.toFixed(1)} |`);
+lines.push(`| navigation → first frame (ms) | ${a.firstFrameMs.toFixed(0)} | ${b.firstFrameMs.toFixed(0)} |`);
+lines.push(`| animation frames in 5 s idle | ${a.idleFrames} | ${b.idleFrames} |`);
+lines.push(`| main-thread busy in 5 s idle (%) | ${a.idleBusyPct.toFixed(2)} | ${b.idleBusyPct.toFixed(2)} |`);
+lines.push('');
+lines.push('Files (KB): raw / gzip / brotli');
+lines.push('');
+lines.push('| file | raw | gzip | brotli |');
+lines.push('|---|---|---|---|');
+for (const s of [...sizes, ...refSizes.map((r) => ({ ...r, file: 'example: ' + r.file }))])
+  lines.push(`| ${s.file} | ${kb(s.raw)} | ${kb(s.gzip)} | ${kb(s.brotli)} |`);
+const section = lines.join('\n');
+console.log(section);
+
+if (write) {
+  const perf = path.join(repo, 'docs', 'perf.md');
+  const text = readFileSync(perf, 'utf8');
+  const begin = '<!-- bench_web:begin -->', end = '<!-- bench_web:end -->';
+  const i = text.indexOf(begin), j = text.indexOf(end);
+  if (i < 0 || j < 0) throw new Error('docs/perf.md lacks the bench_web markers');
+  writeFileSync(perf, text.slice(0, i + begin.length) + '\n' + section + '\n' + text.slice(j));
+  console.log('docs/perf.md updated');
+}
