@@ -1,0 +1,97 @@
+// Scenario presets: the seed world and the starting point of each seed procedure; reset.
+#include "bank/presets.h"
+
+#include <gtest/gtest.h>
+
+#include "bank/bank_codec.h"
+#include "bank_test_support.h"
+
+namespace {
+
+using cp::BankResult;
+
+TEST(Presets, SeedWorldMatchesTheSeeds) {
+    cp::test::TestBank tb;
+    const cp::BankState& s = tb.bank->state();
+    EXPECT_EQ(s.contract.id, "00009876543");
+    EXPECT_EQ(s.contract.company, "しんきん商事（株）");
+    ASSERT_EQ(s.users.size(), 2u);
+    const cp::User& s1 = tb.user("S0001");
+    EXPECT_EQ(s1.name, "しんきん 太郎 1");
+    EXPECT_TRUE(s1.usage_started);
+    EXPECT_EQ(s1.permissions & cp::permission_bit(cp::Permission::FundsTransfer), 0u);  // 資金移動 ×
+    EXPECT_NE(s1.permissions & cp::permission_bit(cp::Permission::BalanceInquiry), 0u);
+    EXPECT_EQ(s1.certificate.issue_number, 1u);
+    EXPECT_EQ(s1.certificate.status, cp::CertStatus::Valid);
+    const cp::JstTime reg = cp::to_jst(s1.certificate.registered_at), exp = cp::to_jst(s1.certificate.not_after);
+    EXPECT_EQ(reg.year * 10000 + reg.month * 100 + reg.day, 20221001);
+    EXPECT_EQ(exp.year * 10000 + exp.month * 100 + exp.day, 20231002);
+    const cp::User& s2 = tb.user("S0002");
+    EXPECT_EQ(s2.name, "しんきん 太郎 2");
+    EXPECT_FALSE(s2.usage_started);
+    EXPECT_EQ(s2.permissions, cp::kAllPermissions);
+    EXPECT_TRUE(s1.token.registered());
+    EXPECT_FALSE(s2.token.registered());
+    EXPECT_EQ(tb.world.admin_pc.certificates.size(), 1u);
+    EXPECT_EQ(tb.world.user_pc.certificates.size(), 2u);
+    EXPECT_TRUE(s.audit.verify());
+    EXPECT_EQ(s.audit.entries().back().action, cp::AuditAction::PresetLoaded);
+}
+
+TEST(Presets, EachPresetStartsItsProcedure) {
+    {
+        cp::test::TestBank tb(cp::Preset::AdminRenewalWindow);
+        EXPECT_TRUE(tb.bank->in_admin_renewal_window());
+        EXPECT_TRUE(cp::test::has_mail(*tb.bank, cp::MailKind::RenewalReminder));
+    }
+    {
+        cp::test::TestBank tb(cp::Preset::UserCertificateExpired);
+        EXPECT_EQ(cp::effective_status(tb.user("S0001").certificate, tb.bank->now()), cp::CertStatus::Expired);
+        EXPECT_EQ(cp::effective_status(tb.user("S0002").certificate, tb.bank->now()), cp::CertStatus::Valid);
+    }
+    {
+        cp::test::TestBank tb(cp::Preset::ContractLocked);
+        EXPECT_TRUE(tb.bank->state().contract.locked);
+    }
+    {
+        cp::test::TestBank tb(cp::Preset::CardLost);
+        EXPECT_TRUE(tb.bank->state().contract.card.lost);
+    }
+    {
+        cp::test::TestBank tb(cp::Preset::PickupWindowPassed);
+        EXPECT_EQ(tb.bank->check_pickup_allowed("S0001"), BankResult::PickupWindowPassed);
+    }
+}
+
+TEST(Presets, ResetGivesTheSameWorldAgain) {
+    cp::test::TestBank a(cp::Preset::SeedWorld, 5);
+    (void)a.bank->check_contract_pin("wrongpin1");
+    cp::test::TestBank b(cp::Preset::SeedWorld, 5);
+    EXPECT_EQ(cp::encode_bank_state(b.world.bank), cp::encode_bank_state(a.world.bank));
+    EXPECT_NE(cp::encode_bank_state(a.bank->state()), cp::encode_bank_state(b.bank->state()));
+}
+
+TEST(Presets, EveryPresetHasAName) {
+    for (int i = 0; i < static_cast<int>(cp::Preset::Count_); ++i)
+        EXPECT_STRNE(cp::preset_name(static_cast<cp::Preset>(i)), "?");
+}
+
+TEST(Validation, RejectedInputStoresNothing) {
+    cp::test::TestBank tb;
+    const auto before = cp::encode_bank_state(tb.bank->state());
+    const std::size_t audit_before = tb.bank->state().audit.entries().size();
+    EXPECT_EQ(tb.bank->add_user("S-03", "しんきん 花子", cp::kAllPermissions, "hanako01"), BankResult::InvalidInput);
+    EXPECT_EQ(tb.bank->last_input_error(), cp::InputError::ForbiddenCharacter);
+    EXPECT_EQ(tb.bank->add_user("S0003", "", cp::kAllPermissions, "hanako01"), BankResult::InvalidInput);
+    EXPECT_EQ(tb.bank->last_input_error(), cp::InputError::Empty);
+    EXPECT_EQ(tb.bank->add_user("S0003", "しんきん 花子", cp::kAllPermissions, "hanako"), BankResult::InvalidInput);
+    EXPECT_EQ(tb.bank->last_input_error(), cp::InputError::NeedsLettersAndDigits);
+    EXPECT_EQ(tb.bank->advance_time(-5), BankResult::InvalidInput);
+    EXPECT_EQ(cp::encode_bank_state(tb.bank->state()), before);
+    EXPECT_EQ(tb.bank->state().audit.entries().size(), audit_before);
+    EXPECT_EQ(tb.bank->add_user("S0003", "しんきん 花子", cp::kAllPermissions, "hanako01"), BankResult::Ok);
+    EXPECT_EQ(tb.bank->add_user("S0003", "しんきん 花子", cp::kAllPermissions, "hanako01"), BankResult::UserAlreadyExists);
+    EXPECT_EQ(tb.bank->check_user_credentials("00009876543", "S0003", "hanako01"), BankResult::Ok);
+}
+
+}  // namespace
