@@ -1,0 +1,112 @@
+// certportal pki: X.509 certificates (parse, serialize, describe) and CSRs (create, parse, check).
+//
+// Certificate and Csr own an Mbed TLS context each (RAII, move-only). Parsers take PEM or DER,
+// refuse more than kMaxInputBytes and exactly one object: a PEM with two certificates is
+// MalformedInput. Times are read as written; nothing here looks at a clock.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "pki/bytes.h"
+#include "pki/error.h"
+#include "pki/key.h"
+#include "pki/name.h"
+#include "pki/time.h"
+
+typedef struct mbedtls_x509_crt mbedtls_x509_crt;
+typedef struct mbedtls_x509_csr mbedtls_x509_csr;
+
+namespace cp::pki {
+
+class Drbg;
+
+class Certificate {
+public:
+    Certificate();
+    ~Certificate();
+    Certificate(Certificate&& other) noexcept;
+    Certificate& operator=(Certificate&& other) noexcept;
+    Certificate(const Certificate&) = delete;
+    Certificate& operator=(const Certificate&) = delete;
+
+    PkiError parse(ByteView pem_or_der);
+    bool empty() const;
+
+    ByteView der() const;
+    PkiError pem(std::string& out) const;
+
+    // Serial as big-endian magnitude bytes (no sign byte) and as lower-case hex.
+    Bytes serial() const;
+    std::string serial_hex() const;
+    UnixTime not_before() const;
+    UnixTime not_after() const;
+    bool is_ca() const;
+    std::string subject() const;  // readable, most specific first ("CN=…, OU=…, C=JP")
+    std::string issuer() const;
+    SubjectIdentity subject_identity() const;
+    PkiError public_key(KeyPair& out) const;
+    std::string sha256_fingerprint() const;  // "AB:CD:…" (32 bytes)
+
+    mbedtls_x509_crt* raw() { return crt_; }
+    const mbedtls_x509_crt* raw() const { return crt_; }
+
+private:
+    mbedtls_x509_crt* crt_;
+};
+
+// What the certificate screens show. The bank's records add status and registration date.
+struct CertificateInfo {
+    std::string issue_number;      // 電子証明書発行番号, e.g. "001" (caller-supplied)
+    std::string serial_hex;        // 電子証明書シリアル番号, lower-case hex
+    UnixTime not_before = 0;       // 有効期間
+    UnixTime not_after = 0;        // 電子証明書有効期間終了日時
+    std::string sha256_fingerprint;
+    std::string subject;           // readable
+    std::string issuer;            // readable
+    std::string common_name;       // e.g. "00009876543 1635": the name the certificate picker shows
+    KeyType key_type = KeyType::Rsa2048;
+};
+
+CertificateInfo describe_certificate(const Certificate& cert, std::string_view issue_number);
+
+// --- CSRs (PKCS#10, RFC 2986) ----------------------------------------------------------------
+
+// A CSR for a client certificate, signed with SHA-256 by `key` (which needs its private part).
+PkiError create_client_csr(const KeyPair& key, const ClientSubject& subject, Drbg& rng, Bytes& der);
+// The same for any attribute list (CA certificates are made directly, not through CSRs).
+PkiError create_csr(const KeyPair& key, const std::vector<NameAttribute>& subject, Drbg& rng, Bytes& der);
+
+class Csr {
+public:
+    Csr();
+    ~Csr();
+    Csr(const Csr&) = delete;
+    Csr& operator=(const Csr&) = delete;
+
+    // Parses (PEM or DER) and checks the proof of possession: the CSR's signature with its own
+    // public key. SignatureInvalid when it does not verify; UnsupportedAlgorithm for key types
+    // other than RSA-2048 / P-256 or signatures other than SHA-256.
+    PkiError parse_and_verify(ByteView pem_or_der);
+
+    std::string subject() const;
+    SubjectIdentity subject_identity() const;
+    PkiError public_key(KeyPair& out) const;
+
+    const mbedtls_x509_csr* raw() const { return csr_; }
+
+private:
+    mbedtls_x509_csr* csr_;
+    bool parsed_ = false;
+};
+
+}  // namespace cp::pki
+
+typedef struct mbedtls_pk_context mbedtls_pk_context;
+typedef struct mbedtls_x509_time mbedtls_x509_time;
+
+namespace cp::pki::detail {
+UnixTime from_x509_time(const mbedtls_x509_time& t);
+PkiError verify_signed_data(const mbedtls_pk_context& key, int md, int pk_type, const void* opts,
+                            ByteView tbs, ByteView signature);
+}  // namespace cp::pki::detail

@@ -1,0 +1,82 @@
+// certportal: Mbed TLS 3.6 configuration, trimmed to what wasm/core/pki uses.
+//
+// cmake/ThirdParty.cmake makes this file MBEDTLS_CONFIG_FILE when it exists (re-run the CMake
+// configure step after changing it). It replaces Mbed TLS's default mbedtls_config.h entirely:
+// everything not defined here is off. The first-load budget for Mbed TLS is 150 KB gzip, so each
+// group below says which certportal feature needs it. No TLS, no PSA, no system clock.
+#pragma once
+
+// --- System support -------------------------------------------------------------------------
+// Inline assembly for bignum multiplication on x86-64 (native tests); ignored for wasm32.
+#define MBEDTLS_HAVE_ASM
+// No MBEDTLS_HAVE_TIME / MBEDTLS_HAVE_TIME_DATE: core never reads the system clock. Validity and
+// CRL freshness are checked by pki/verify.cpp against the simulated time passed in by the caller.
+// Deprecated APIs removed: keeps us on the 3.6 API that 4.x keeps.
+#define MBEDTLS_DEPRECATED_REMOVED
+
+// --- Entropy and random numbers (key generation, serials, nonces, salts, ECDSA k) -------------
+// No /dev/urandom code in Mbed TLS: pki/random.cpp defines mbedtls_hardware_poll() on top of
+// getentropy(), which works natively (glibc) and in wasm (Emscripten: crypto.getRandomValues).
+#define MBEDTLS_NO_PLATFORM_ENTROPY
+#define MBEDTLS_ENTROPY_HARDWARE_ALT
+#define MBEDTLS_ENTROPY_C
+#define MBEDTLS_CTR_DRBG_C
+
+// --- Block cipher: AES (CTR_DRBG; AES-256-CBC of encrypted PKCS#8, protection level 高) -------
+// No ROM tables and fewer tables: the tables are computed at start-up (a few KB less wasm).
+#define MBEDTLS_AES_C
+#define MBEDTLS_AES_FEWER_TABLES
+#define MBEDTLS_CIPHER_C
+#define MBEDTLS_CIPHER_MODE_CBC
+#define MBEDTLS_CIPHER_PADDING_PKCS7
+
+// --- Hashes ------------------------------------------------------------------------------------
+// SHA-256: every signature, fingerprints, PBKDF2-HMAC-SHA256, entropy pool.
+// SHA-1: only for SubjectKeyIdentifier / AuthorityKeyIdentifier (RFC 5280 method 1).
+#define MBEDTLS_MD_C
+#define MBEDTLS_SHA256_C
+#define MBEDTLS_SHA1_C
+
+// --- Password-based encryption (protection level 高: PBES2 / PBKDF2, RFC 8018) ---------------
+#define MBEDTLS_PKCS5_C
+
+// --- Big numbers and RSA-2048 (default key type, like the bank's certificates) ---------------
+// RSA up to 4096 bits so that keys made elsewhere (OpenSSL in tests) still parse.
+#define MBEDTLS_BIGNUM_C
+#define MBEDTLS_GENPRIME
+#define MBEDTLS_RSA_C
+#define MBEDTLS_PKCS1_V15
+#define MBEDTLS_MPI_MAX_SIZE 512
+
+// --- Elliptic curves: ECDSA P-256 only (the alternative key type; fast CA keys in tests) ------
+#define MBEDTLS_ECP_C
+#define MBEDTLS_ECDSA_C
+#define MBEDTLS_ECP_DP_SECP256R1_ENABLED
+#define MBEDTLS_ECP_NIST_OPTIM
+
+// --- ASN.1, OIDs, PEM (all parsers and writers) ----------------------------------------------
+#define MBEDTLS_ASN1_PARSE_C
+#define MBEDTLS_ASN1_WRITE_C
+#define MBEDTLS_OID_C
+#define MBEDTLS_BASE64_C
+#define MBEDTLS_PEM_PARSE_C
+#define MBEDTLS_PEM_WRITE_C
+
+// --- Public-key layer: keys in and out (PKCS#8, SPKI), sign/verify --------------------------
+#define MBEDTLS_PK_C
+#define MBEDTLS_PK_PARSE_C
+#define MBEDTLS_PK_WRITE_C
+
+// --- X.509: certificates, CSRs, CRLs (parse and write; the CRL writer is ours) ----------------
+#define MBEDTLS_X509_USE_C
+#define MBEDTLS_X509_CRT_PARSE_C
+#define MBEDTLS_X509_CRL_PARSE_C
+#define MBEDTLS_X509_CSR_PARSE_C
+#define MBEDTLS_X509_CREATE_C
+#define MBEDTLS_X509_CRT_WRITE_C
+#define MBEDTLS_X509_CSR_WRITE_C
+
+// Deliberately off: TLS, PSA crypto (MBEDTLS_PSA_CRYPTO_C), MBEDTLS_ERROR_C (pki/error.h has our
+// own messages), MBEDTLS_SELF_TEST, MBEDTLS_VERSION_C, RSASSA-PSS, PKCS#12, other curves and
+// hashes, GCM/CCM/ChaCha (the device key of level 中 is WebCrypto AES-GCM, outside Mbed TLS),
+// MBEDTLS_PLATFORM_C (calloc/free from libc).

@@ -1,0 +1,168 @@
+// certportal pki: certificate status.
+#include "pki/verify.h"
+
+#include <mbedtls/x509_crt.h>
+
+#include <cstring>
+
+namespace cp::pki {
+
+const char* certificate_status_name(CertificateStatus status) {
+    switch (status) {
+        case CertificateStatus::Valid: return "Valid";
+        case CertificateStatus::Revoked: return "Revoked";
+        case CertificateStatus::Expired: return "Expired";
+        case CertificateStatus::NotYetValid: return "NotYetValid";
+        case CertificateStatus::UnknownIssuer: return "UnknownIssuer";
+        case CertificateStatus::BadSignature: return "BadSignature";
+    }
+    return "?";
+}
+
+const char* certificate_status_label_ja(CertificateStatus status) {
+    switch (status) {
+        case CertificateStatus::Valid: return "有効";
+        case CertificateStatus::Revoked: return "失効";
+        case CertificateStatus::Expired: return "期限切れ";
+        case CertificateStatus::NotYetValid: return "まだ有効でない";
+        case CertificateStatus::UnknownIssuer: return "発行元不明";
+        case CertificateStatus::BadSignature: return "署名不正";
+    }
+    return "?";
+}
+
+namespace {
+
+constexpr int kMaxChain = 4;
+
+bool same_name(const mbedtls_x509_buf& a, const mbedtls_x509_buf& b) {
+    return a.len == b.len && a.p != nullptr && b.p != nullptr && std::memcmp(a.p, b.p, a.len) == 0;
+}
+
+bool can_issue(const Certificate& ca) {
+    return ca.is_ca() && mbedtls_x509_crt_check_key_usage(ca.raw(), MBEDTLS_X509_KU_KEY_CERT_SIGN) == 0;
+}
+
+bool is_self_issued(const Certificate& c) { return same_name(c.raw()->issuer_raw, c.raw()->subject_raw); }
+
+PkiError check_signature(const Certificate& child, const Certificate& parent) {
+    const mbedtls_x509_crt* c = child.raw();
+    return detail::verify_signed_data(parent.raw()->pk, static_cast<int>(c->MBEDTLS_PRIVATE(sig_md)),
+                                      static_cast<int>(c->MBEDTLS_PRIVATE(sig_pk)), c->MBEDTLS_PRIVATE(sig_opts),
+                                      ByteView(c->tbs.p, c->tbs.len),
+                                      ByteView(c->MBEDTLS_PRIVATE(sig).p, c->MBEDTLS_PRIVATE(sig).len));
+}
+
+// Candidates for the issuer of `child`: CAs of the store whose subject is child's issuer.
+// Prefers one whose key verifies the signature (two CA generations may share a name).
+struct IssuerLookup {
+    const Certificate* issuer = nullptr;
+    bool is_root = false;
+    bool signature_ok = false;
+};
+
+IssuerLookup find_issuer(const Certificate& child, const TrustStore& store) {
+    IssuerLookup found;
+    auto consider = [&](const Certificate* ca, bool root) {
+        if (ca == nullptr || ca->empty() || ca == &child) return;
+        if (!same_name(child.raw()->issuer_raw, ca->raw()->subject_raw) || !can_issue(*ca)) return;
+        const bool ok = check_signature(child, *ca) == PkiError::Ok;
+        if (found.issuer == nullptr || (ok && !found.signature_ok)) {
+            found.issuer = ca;
+            found.is_root = root;
+            found.signature_ok = ok;
+        }
+    };
+    for (const Certificate* r : store.roots) consider(r, true);
+    for (const Certificate* i : store.intermediates) consider(i, false);
+    return found;
+}
+
+// The issuer's CRL with the highest number among those whose signature verifies.
+const Crl* find_crl(const Certificate& issuer, const TrustStore& store, bool& rejected) {
+    const Crl* best = nullptr;
+    rejected = false;
+    for (const Crl* crl : store.crls) {
+        if (crl == nullptr || crl->empty()) continue;
+        if (!same_name(crl->raw()->issuer_raw, issuer.raw()->subject_raw)) continue;
+        if (crl->verify_signature(issuer) != PkiError::Ok ||
+            mbedtls_x509_crt_check_key_usage(issuer.raw(), MBEDTLS_X509_KU_CRL_SIGN) != 0) {
+            rejected = true;
+            continue;
+        }
+        if (best == nullptr || crl->crl_number() > best->crl_number()) best = crl;
+    }
+    return best;
+}
+
+}  // namespace
+
+VerifyResult verify_certificate(const Certificate& cert, const TrustStore& store, UnixTime now) {
+    VerifyResult result;
+    if (cert.empty()) {
+        result.status = CertificateStatus::UnknownIssuer;
+        return result;
+    }
+
+    // 1 + 2: build the chain leaf -> root; unknown issuer first, then signatures.
+    std::vector<const Certificate*> chain{&cert};
+    bool bad_signature = false;
+    bool reached_root = false;
+    for (int depth = 0; depth < kMaxChain; ++depth) {
+        const Certificate& child = *chain.back();
+        const IssuerLookup up = find_issuer(child, store);
+        if (up.issuer == nullptr) break;
+        if (!up.signature_ok) bad_signature = true;
+        chain.push_back(up.issuer);
+        if (up.is_root) {
+            // A root is trusted as it is; its self-signature is checked anyway (tampered store).
+            if (!is_self_issued(*up.issuer) || check_signature(*up.issuer, *up.issuer) != PkiError::Ok) {
+                bad_signature = true;
+            }
+            reached_root = true;
+            break;
+        }
+    }
+    if (!reached_root) {
+        result.status = CertificateStatus::UnknownIssuer;
+        return result;
+    }
+    result.chain_length = static_cast<int>(chain.size());
+    if (bad_signature) {
+        result.status = CertificateStatus::BadSignature;
+        return result;
+    }
+
+    // 3: revocation of the leaf by its issuer's CRL.
+    bool rejected = false;
+    const Crl* crl = find_crl(*chain[1], store, rejected);
+    if (crl != nullptr) {
+        result.crl = (crl->next_update() != 0 && crl->next_update() < now) ? CrlUse::Stale : CrlUse::Checked;
+        const Bytes serial = cert.serial();
+        const RevokedCertificate* entry = crl->find(serial);
+        if (entry != nullptr && entry->revocation_date <= now) {
+            result.status = CertificateStatus::Revoked;
+            result.revocation_reason = entry->reason;
+            result.revocation_date = entry->revocation_date;
+            return result;
+        }
+    } else if (rejected) {
+        result.crl = CrlUse::Rejected;
+    }
+
+    // 4: validity of the whole chain at `now`.
+    for (const Certificate* c : chain) {
+        if (now < c->not_before()) {
+            result.status = CertificateStatus::NotYetValid;
+            return result;
+        }
+        if (now > c->not_after()) {
+            result.status = CertificateStatus::Expired;
+            return result;
+        }
+    }
+    result.status = CertificateStatus::Valid;
+    return result;
+}
+
+}  // namespace cp::pki
