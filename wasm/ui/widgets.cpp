@@ -1,6 +1,6 @@
 #include "widgets.h"
 
-#include <string>
+#include <vector>
 
 #include "text/line_break.h"
 #include "theme.h"
@@ -48,18 +48,19 @@ float glyph_advance(char32_t c, void* baked_font) {
 void text_wrapped_sized(const char* text, float size, ImU32 color) {
     ImGui::PushFont(nullptr, size);
     ImGui::PushStyleColor(ImGuiCol_Text, color);
-    // Japanese line breaking (core/text/line_break.h) instead of ImGui's space-only wrapping; the
-    // lines are joined with '\n' and drawn as one item, so line spacing is the font's.
+    // Japanese line breaking (core/text/line_break.h) instead of ImGui's space-only wrapping. Each
+    // line is its own item so that the gap between lines can be wider than the font's (Japanese
+    // body text reads better with about 1.5 line height).
+    // The group keeps continuation lines at the paragraph's x (after a bullet, for instance).
     const std::string_view all(text);
-    std::string joined;
-    joined.reserve(all.size() + 8);
-    bool first = true;
-    for (const LineSpan& line : break_lines(all, ImGui::GetContentRegionAvail().x, glyph_advance, ImGui::GetFontBaked())) {
-        if (!first) joined += '\n';
-        first = false;
-        joined.append(all.substr(line.begin, line.end - line.begin));
+    const std::vector<LineSpan> lines = break_lines(all, ImGui::GetContentRegionAvail().x, glyph_advance, ImGui::GetFontBaked());
+    ImGui::BeginGroup();
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(ImGui::GetStyle().ItemSpacing.x, size * 0.3f));
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (i + 1 == lines.size()) ImGui::PopStyleVar();  // the paragraph ends with the normal spacing
+        ImGui::TextUnformatted(all.data() + lines[i].begin, all.data() + lines[i].end);
     }
-    ImGui::TextUnformatted(joined.data(), joined.data() + joined.size());
+    ImGui::EndGroup();
     ImGui::PopStyleColor();
     ImGui::PopFont();
 }
