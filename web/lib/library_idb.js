@@ -46,15 +46,24 @@ mergeInto(LibraryManager.library, {
     // -------------------------------------------------------------------------
     // [SECTION] Packing
     // -------------------------------------------------------------------------
-    encoder: new TextEncoder(),
-    decoder: new TextDecoder('utf-8'),
+    // Made on first use: the library's object literal is serialized by emcc, instances are not.
+    textEncoder: null,
+    textDecoder: null,
+    encode: function (text) {
+      if (!CPIDB.textEncoder) CPIDB.textEncoder = new TextEncoder();
+      return CPIDB.textEncoder.encode(text);
+    },
+    decode: function (bytes) {
+      if (!CPIDB.textDecoder) CPIDB.textDecoder = new TextDecoder('utf-8');
+      return CPIDB.textDecoder.decode(bytes);
+    },
     // records: [{skipped, store, key (string), value (ArrayBuffer | reason string)}] → [ptr, size]
     packRecords: function (records) {
       var parts = [], size = 4;
       for (var i = 0; i < records.length; i++) {
         var r = records[i];
-        var store = CPIDB.encoder.encode(r.store), key = CPIDB.encoder.encode(r.key);
-        var value = r.skipped ? CPIDB.encoder.encode(r.value) : new Uint8Array(r.value);
+        var store = CPIDB.encode(r.store), key = CPIDB.encode(r.key);
+        var value = r.skipped ? CPIDB.encode(r.value) : new Uint8Array(r.value);
         parts.push([r.skipped ? 1 : 0, store, key, value]);
         size += 1 + 12 + store.length + key.length + value.length;
       }
@@ -88,8 +97,8 @@ mergeInto(LibraryManager.library, {
       }
       for (var i = 0; i < count; i++) {
         var kind = view.getUint8(pos++);
-        var store = CPIDB.decoder.decode(take());
-        var key = CPIDB.decoder.decode(take());
+        var store = CPIDB.decode(take());
+        var key = CPIDB.decode(take());
         var value = take().buffer;  // a fresh ArrayBuffer: what the store holds
         ops.push({ remove: kind === 1, store: store, key: key, value: value });
       }
@@ -119,7 +128,7 @@ mergeInto(LibraryManager.library, {
       }
     },
     callWithString: function (fn, a, b, text) {
-      var bytes = CPIDB.encoder.encode(text), ptr = _malloc(bytes.length + 1);
+      var bytes = CPIDB.encode(text), ptr = _malloc(bytes.length + 1);
       if (!ptr) return;
       HEAPU8.set(bytes, ptr);
       HEAPU8[ptr + bytes.length] = 0;
