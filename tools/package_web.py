@@ -13,10 +13,10 @@ import shutil
 import subprocess
 import sys
 
-WEB_FILES = ["index.html", "app.css", "loader.js", "favicon.svg", "brand.json"]
+WEB_FILES = ["index.html", "app.css", "loader.js", "keyworker.js", "favicon.svg", "brand.json"]
 COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".wasm", ".ttf"}
 # Files the loader downloads, with their decoded sizes in bundle.json.
-MANIFEST = ["certportal.wasm", "certportal.js", "fonts/ui.ttf", "fonts/text.ttf"]
+MANIFEST = ["certportal.wasm", "certportal.js", "fonts/ui.ttf", "fonts/text.ttf", "keyworker_module.wasm", "keyworker_module.js"]
 
 
 def compress(path: pathlib.Path) -> None:

@@ -131,6 +131,43 @@ const cases = {
     }
   },
 
+  // Key generation runs in a Web Worker: the page keeps drawing, no main-thread task over 50 ms.
+  async keygen_in_worker() {
+    await withPortal(async ({ page, consoleErrors }) => {
+      await page.waitForTimeout(1000);  // start-up tasks are not what this test measures
+      for (const [keyType, name, minBytes] of [[0, 'RSA-2048', 1100], [1, 'P-256', 100]]) {
+        await page.evaluate(() => { window.__longTasks = []; });
+        const builtBefore = await page.evaluate(() => window.certportal.framesBuilt());
+        const started = Date.now();
+        await page.evaluate((t) => window.certportal.module._cp_debug_start_key_job(t), keyType);
+        // Keep the UI busy meanwhile: pointer moves make frames the main thread must build.
+        let i = 0;
+        while (await page.evaluate(() => window.certportal.module._cp_debug_key_job_state()) === 1) {
+          if (Date.now() - started > 30000) throw new Error(name + ' key generation did not finish in 30 s');
+          await page.mouse.move(300 + (i % 20) * 10, 300 + (i % 7) * 10);
+          await page.waitForTimeout(40);
+          i++;
+        }
+        const elapsed = Date.now() - started;
+        const state = await page.evaluate(() => window.certportal.module._cp_debug_key_job_state());
+        const bytes = await page.evaluate(() => window.certportal.module._cp_debug_key_job_bytes());
+        const built = (await page.evaluate(() => window.certportal.framesBuilt())) - builtBefore;
+        const longTasks = await page.evaluate(() => window.__longTasks);
+        console.log(`${name}: ${elapsed} ms, ${built} frames built meanwhile, long tasks: ${JSON.stringify(longTasks)}`);
+        check(state === 2, `${name} key generated (state ${state})`);
+        check(bytes >= minBytes, `${name} PKCS#8 key has ${bytes} bytes`);
+        check(i === 0 || built > 0, `${name}: frames were built while the key was generated`);
+        check(longTasks.length === 0, `${name}: no main-thread task over 50 ms (got ${JSON.stringify(longTasks)})`);
+      }
+      check(consoleErrors.length === 0, 'no console errors: ' + consoleErrors.join(' | '));
+    }, { initScript: () => {
+      window.__longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) window.__longTasks.push(Math.round(e.duration));
+      }).observe({ type: 'longtask', buffered: true });
+    } });
+  },
+
   // WebGL context loss is survived: after a restore the page draws again, without errors.
   async webgl_context_loss() {
     await withPortal(async ({ page, consoleErrors }) => {

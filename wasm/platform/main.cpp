@@ -14,6 +14,7 @@
 #include "browser.h"
 #include "fonts.h"
 #include "imgui.h"
+#include "keygen/worker_key_job_runner.h"
 #include "portal/portal.h"
 #include "renderer_webgl2.h"
 #include "runner.h"
@@ -33,6 +34,10 @@ struct App {
     cp::Language shown_language = cp::Language::English;  // differs at start: forces the first update
     bool first_frame_reported = false;
     bool text_font_requested = false;
+    cp::platform::WorkerKeyJobRunner key_jobs;  // key generation and CSRs, in a Web Worker
+    // Diagnostics: the last key job started through cp_debug_start_key_job (browser tests).
+    int debug_key_job_state = 0;  // 0 none, 1 running, 2 done, -N failed with PkiError N
+    int debug_key_job_bytes = 0;  // size of the PKCS#8 key it produced
 };
 
 App* g_app = nullptr;
@@ -167,6 +172,20 @@ EMSCRIPTEN_KEEPALIVE void cp_request_frame(void) { cp::platform::runner_request_
 EMSCRIPTEN_KEEPALIVE const char* cp_debug_widgets(void) { return cp::platform::widget_registry_json().c_str(); }
 EMSCRIPTEN_KEEPALIVE unsigned cp_debug_frames_built(void) { return cp::platform::runner_stats().frames_built; }
 EMSCRIPTEN_KEEPALIVE unsigned cp_debug_frames_drawn(void) { return cp::platform::runner_stats().frames_drawn; }
+
+// Starts a key generation in the worker (0 RSA-2048, 1 P-256); its state through
+// cp_debug_key_job_state(). The page must keep drawing meanwhile (browser test).
+EMSCRIPTEN_KEEPALIVE void cp_debug_start_key_job(int key_type) {
+    if (g_app == nullptr) return;
+    g_app->debug_key_job_state = 1;
+    g_app->key_jobs.submit_key_generation(static_cast<cp::pki::KeyType>(key_type), [](cp::pki::KeyJobResult r) {
+        g_app->debug_key_job_state = r.error == cp::pki::PkiError::Ok ? 2 : -static_cast<int>(r.error);
+        g_app->debug_key_job_bytes = static_cast<int>(r.private_key_pkcs8.view().size());
+        cp::platform::runner_request_frame();  // an async completion: the UI may show it
+    });
+}
+EMSCRIPTEN_KEEPALIVE int cp_debug_key_job_state(void) { return g_app != nullptr ? g_app->debug_key_job_state : 0; }
+EMSCRIPTEN_KEEPALIVE int cp_debug_key_job_bytes(void) { return g_app != nullptr ? g_app->debug_key_job_bytes : 0; }
 
 // Whether the large text face has been merged (the page loads it when a text field is focused).
 EMSCRIPTEN_KEEPALIVE int cp_debug_text_font_present(void) { return cp::platform::fonts_text_face_present() ? 1 : 0; }

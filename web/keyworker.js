@@ -1,0 +1,72 @@
+// certportal key-generation worker: runs the PKI's key generation and CSR creation off the page's
+// main thread (wasm/platform/keygen/worker_main.cpp). Messages:
+//   in:  {id, kind: 'key', keyType}             kind 'csr': {id, kind, pkcs8: ArrayBuffer, subject}
+//   out: {id, error, privateKey?, publicKey?, csr?}   (ArrayBuffers, transferred)
+//   out: {id: 0, fatal: message}                       the module could not start
+'use strict';
+
+var ready = null;  // Promise of the module
+
+function start() {
+  importScripts('keyworker_module.js');
+  return createKeyWorker({
+    print: function (t) { console.log(t); },
+    printErr: function (t) { console.warn(t); },
+  });
+}
+
+function copyOut(mod, which) {
+  var size = mod._cpw_output_size(which);
+  var ptr = mod._cpw_output(which);
+  return mod.HEAPU8.slice(ptr, ptr + size).buffer;
+}
+
+function withString(mod, s, fn) {
+  var ptr = mod.allocateUTF8(s || '');
+  try { return fn(ptr); } finally { mod._free(ptr); }
+}
+
+function run(mod, msg) {
+  var out = { id: msg.id };
+  var transfer = [];
+  if (msg.kind === 'key') {
+    out.error = mod._cpw_generate_key(msg.keyType);
+    if (out.error === 0) {
+      out.privateKey = copyOut(mod, 0);
+      out.publicKey = copyOut(mod, 1);
+      transfer.push(out.privateKey, out.publicKey);
+    }
+  } else {
+    var key = new Uint8Array(msg.pkcs8);
+    var keyPtr = mod._malloc(key.length);
+    mod.HEAPU8.set(key, keyPtr);
+    key.fill(0);
+    var s = msg.subject;
+    out.error = withString(mod, s.contractId, function (c) {
+      return withString(mod, s.bankCode, function (b) {
+        return withString(mod, s.userId, function (u) {
+          return withString(mod, s.organization, function (o) {
+            return mod._cpw_create_csr(keyPtr, msg.pkcs8.byteLength, s.role, c, b, u, o);
+          });
+        });
+      });
+    });
+    mod.HEAPU8.fill(0, keyPtr, keyPtr + msg.pkcs8.byteLength);  // the key leaves no copy behind
+    mod._free(keyPtr);
+    if (out.error === 0) {
+      out.csr = copyOut(mod, 2);
+      transfer.push(out.csr);
+    }
+  }
+  mod._cpw_wipe();
+  postMessage(out, transfer);
+}
+
+onmessage = function (e) {
+  if (!ready) {
+    try { ready = start(); } catch (err) { ready = Promise.reject(err); }
+  }
+  ready.then(function (mod) { run(mod, e.data); }, function (err) {
+    postMessage({ id: 0, fatal: String(err && err.message || err) });
+  });
+};

@@ -1,0 +1,64 @@
+// certportal platform, JavaScript side of the key-generation worker runner
+// (wasm/platform/keygen/worker_key_job_runner.cpp). One dedicated Worker (web/keyworker.js),
+// created on the first job; results come back to the module through _cp_on_key_job_done.
+mergeInto(LibraryManager.library, {
+  $CPKW: {
+    worker: null,
+    // Copies bytes into the module heap for one call, then zeroes and frees them.
+    withHeapBytes: function (buffer, fn) {
+      if (!buffer) return fn(0, 0);
+      var bytes = new Uint8Array(buffer);
+      var ptr = _malloc(bytes.length || 1);
+      HEAPU8.set(bytes, ptr);
+      bytes.fill(0);
+      try { return fn(ptr, bytes.length); } finally { HEAPU8.fill(0, ptr, ptr + bytes.length); _free(ptr); }
+    },
+    get: function () {
+      if (CPKW.worker) return CPKW.worker;
+      var w = new Worker('keyworker.js');
+      w.onmessage = function (e) {
+        var m = e.data;
+        if (m.fatal) {
+          console.error('certportal: the key worker could not start: ' + m.fatal);
+          Module['_cp_on_key_worker_failed']();
+          return;
+        }
+        CPKW.withHeapBytes(m.privateKey, function (pk, pkLen) {
+          CPKW.withHeapBytes(m.publicKey, function (pub, pubLen) {
+            CPKW.withHeapBytes(m.csr, function (csr, csrLen) {
+              Module['_cp_on_key_job_done'](m.id, m.error, pk, pkLen, pub, pubLen, csr, csrLen);
+            });
+          });
+        });
+      };
+      w.onerror = function (e) {
+        console.error('certportal: the key worker failed: ' + (e.message || 'load error'));
+        e.preventDefault();
+        Module['_cp_on_key_worker_failed']();
+      };
+      CPKW.worker = w;
+      return w;
+    },
+  },
+
+  cp_js_keyworker_generate__deps: ['$CPKW'],
+  cp_js_keyworker_generate: function (id, keyType) {
+    CPKW.get().postMessage({ id: id, kind: 'key', keyType: keyType });
+  },
+
+  cp_js_keyworker_csr__deps: ['$CPKW'],
+  cp_js_keyworker_csr: function (id, keyPtr, keyLen, role, contractId, bankCode, userId, organization) {
+    var key = HEAPU8.slice(keyPtr, keyPtr + keyLen).buffer;
+    CPKW.get().postMessage({
+      id: id, kind: 'csr', pkcs8: key,
+      subject: { role: role, contractId: UTF8ToString(contractId), bankCode: UTF8ToString(bankCode),
+                 userId: UTF8ToString(userId), organization: UTF8ToString(organization) },
+    }, [key]);
+  },
+
+  // Ends the worker (and any job in it): used when every job was cancelled or on shutdown.
+  cp_js_keyworker_terminate__deps: ['$CPKW'],
+  cp_js_keyworker_terminate: function () {
+    if (CPKW.worker) { CPKW.worker.terminate(); CPKW.worker = null; }
+  },
+});
