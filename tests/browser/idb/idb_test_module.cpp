@@ -175,6 +175,16 @@ cp::InstalledCertificate new_certificate(int cert_size, int key_size) {
     cp::InstalledCertificate c;
     (void)s.authority.issue(request, c);
     ++s.installed;
+    // A serial unique across page loads (the simulated CA restarts its numbering with the page):
+    // a reload test must see new records as new, not as overwrites.
+    std::uint8_t id[8];
+    cp::SystemRandom().fill(id);
+    static constexpr char kHex[] = "0123456789abcdef";
+    c.serial.clear();
+    for (const std::uint8_t b : id) {
+        c.serial += kHex[b >> 4];
+        c.serial += kHex[b & 0xF];
+    }
     // Sizes of the real thing: an X.509 DER (~1.2 KB for RSA-2048) and an encrypted PKCS#8 key.
     if (cert_size > 0) {
         c.certificate.assign(static_cast<std::size_t>(cert_size), 0);

@@ -126,6 +126,265 @@ const cases = {
       rmSync(userDataDir, { recursive: true, force: true });
     }
   },
+
+  // A reload while a certificate + key commit is in flight: afterwards the store holds the old
+  // records or all the new ones, a certificate never without its key. Trials range from large
+  // commits reloaded at once (interrupted before `complete`) to small ones (committed first).
+  async reload_mid_install() {
+    await withBrowser(async ({ context, url }) => {
+      const page = await openIdbPage(context, url);
+      checkAllIndexedDb(await call(page, 'open'), 'start');
+      await seedAndInstall(page);
+      const trials = [
+        { kind: 'install', n: 1, keySize: 4000000, delay: 0 },      // save_installed_certificate, 4 MB key
+        { kind: 'installMany', n: 40, keySize: 100000, delay: 0 },
+        { kind: 'installMany', n: 40, keySize: 100000, delay: 20 },
+        { kind: 'install', n: 1, keySize: 1300, delay: 0 },
+        { kind: 'installMany', n: 200, keySize: 20000, delay: 50 },
+        { kind: 'install', n: 1, keySize: 1300, delay: 300 },
+      ];
+      const outcomes = [];
+      let before = 1;
+      for (const t of trials) {
+        const loaded = page.waitForEvent('load');
+        await page.evaluate((trial) => {
+          if (trial.kind === 'install') window.idbTest.install(2, 1200, trial.keySize);
+          else window.idbTest.installMany(2, trial.n, 1200, trial.keySize);
+          if (trial.delay === 0) location.reload();
+          else setTimeout(() => location.reload(), trial.delay);
+        }, t).catch(() => { /* the page went away under evaluate */ });
+        await loaded;
+        await waitReady(page);
+        checkAllIndexedDb(await call(page, 'open'), 'after the reload');
+        const c = await call(page, 'count', USER_PC);
+        check(c.status === 'Ok', `counted (got ${c.status})`);
+        const certs = c.certificates.keys, keys = c.keys.keys;
+        check(JSON.stringify(certs) === JSON.stringify(keys),
+              `${JSON.stringify(t)}: every certificate has its key and every key its certificate ` +
+              `(${certs.length} certificates, ${keys.length} keys)`);
+        check(certs.length === before || certs.length === before + t.n,
+              `${JSON.stringify(t)}: old (${before}) or new (${before + t.n}) state, got ${certs.length}`);
+        const outcome = certs.length === before ? 'old' : 'new';
+        outcomes.push(`${t.kind} ${t.n}×${t.keySize} B, reload after ${t.delay} ms: ${outcome}`);
+        before = certs.length;
+      }
+      console.log(outcomes.join('\n'));
+      check(outcomes.some((o) => o.endsWith('old')), 'at least one reload landed before `complete` (else nothing was tested)');
+      const pc = await call(page, 'loadPc', USER_PC);
+      check(pc.result === 'Ok' && pc.count === before && pc.set_aside.length === 0,
+            `the bank layer loads every pair and sets nothing aside (got count ${pc.count}, set_aside ${JSON.stringify(pc.set_aside)})`);
+      checkNoErrors(page);
+    });
+  },
+
+  // Two tabs of the same profile: a commit in one is announced on BroadcastChannel('certportal'),
+  // the other reloads 利用者のパソコン and sees the same certificates.
+  async two_tabs() {
+    await withBrowser(async ({ context, url }) => {
+      const a = await openIdbPage(context, url);
+      const b = await openIdbPage(context, url);
+      checkAllIndexedDb(await call(a, 'open'), 'tab A');
+      checkAllIndexedDb(await call(b, 'open'), 'tab B');
+      const waitChanged = (page, count) => page.waitForFunction(
+        (n) => window.idbTest.events.some((e) => e.type === 'changed' && e.db === 'user_pc' && e.count === n), count,
+        { timeout: 10000 }).catch(async () => {
+        throw new Error(`no "changed" event with ${count} certificates; events: ${JSON.stringify(await events(page))}`);
+      });
+      const first = await call(a, 'install', USER_PC, 0, 0);
+      check(first.result === 'Ok', 'tab A installs');
+      await waitChanged(b, 1);
+      const changed = (await events(b)).find((e) => e.type === 'changed');
+      check(JSON.stringify(changed.stores.sort()) === '["certificates","keys"]' && changed.reload === 'Ok',
+            `tab B is told which stores changed and reloads them (got ${JSON.stringify(changed)})`);
+      const second = await call(b, 'install', USER_PC, 0, 0);
+      check(second.result === 'Ok', 'tab B installs');
+      await waitChanged(a, 2);
+      const inA = await call(a, 'loadPc', USER_PC), inB = await call(b, 'loadPc', USER_PC);
+      check(JSON.stringify(inA.serials.sort()) === JSON.stringify([first.serial, second.serial].sort()) &&
+            JSON.stringify(inA.serials) === JSON.stringify(inB.serials),
+            `both tabs see both certificates (A ${JSON.stringify(inA.serials)}, B ${JSON.stringify(inB.serials)})`);
+      // The bank database is separate: tab A's 利用者のパソコン commits did not touch it.
+      check(!(await events(b)).some((e) => e.db === 'bank'), 'no change reported for the bank database');
+      // A tab does not hear its own commits.
+      check(!(await events(a)).some((e) => e.type === 'changed' && e.count === 1), 'tab A was not told about its own commit');
+      checkNoErrors(a);
+      checkNoErrors(b);
+    });
+  },
+
+  // A newer schema opened in tab B upgrades the database: the migration (C++) runs inside the
+  // versionchange transaction over the old records; tab A's connection closes so B is not blocked,
+  // and A is told; A's later commits give NotOpen, never a write against the old schema.
+  async migration() {
+    await withBrowser(async ({ context, url }) => {
+      const a = await openIdbPage(context, url);
+      checkAllIndexedDb(await call(a, 'open'), 'tab A, schema 1');
+      const one = await call(a, 'install', USER_PC, 0, 0);
+      const two = await call(a, 'install', USER_PC, 0, 0);
+      check(one.result === 'Ok' && two.result === 'Ok', 'two certificates installed at schema 1');
+      const b = await openIdbPage(context, url);
+      const opened = await Promise.race([
+        call(b, 'open', 2),
+        new Promise((_, reject) => setTimeout(() => reject(new Error('the upgrade was blocked by tab A')), 15000)),
+      ]);
+      check(opened.user_pc.backend === 'IndexedDB' && opened.user_pc.previous === 1,
+            `tab B upgraded 利用者のパソコン from version 1 (got ${JSON.stringify(opened.user_pc)})`);
+      const counted = await call(b, 'count', USER_PC);
+      check(counted.labels && counted.labels.count === 2 &&
+            JSON.stringify(counted.labels.keys) === JSON.stringify([one.serial, two.serial].sort()),
+            `the migration wrote one label per certificate (got ${JSON.stringify(counted.labels)})`);
+      const raw = await rawDatabase(b, USER_PC_DB);
+      check(raw.version === 2 && raw.stores.certificates.keys.length === 2 && raw.stores.keys.keys.length === 2,
+            `version 2 with the old records kept (got ${JSON.stringify({ v: raw.version, c: raw.stores.certificates.keys })})`);
+      await a.waitForFunction(() => window.idbTest.events.some((e) => e.type === 'closed' && e.db === 'user_pc'),
+                              null, { timeout: 5000 });
+      const late = await call(a, 'install', USER_PC, 0, 0);
+      check(late.result === 'StorageFailed' && late.status === 'Ok',
+            `tab A's commit after the close is refused before reaching IndexedDB (got ${JSON.stringify(late)})`);
+      const after = await call(b, 'loadPc', USER_PC);
+      check(after.count === 2, `nothing written by the closed tab (got ${after.count})`);
+      checkNoErrors(a);
+      checkNoErrors(b);
+    });
+  },
+
+  // QuotaExceededError: thrown by put() (an engine that checks at once: monkeypatched here on the
+  // key store only, so the certificate's put was already queued and must be rolled back), and at
+  // commit time from a real origin quota (CDP Storage.overrideQuotaForOrigin). Both give
+  // QuotaExceeded and write nothing; the store keeps working afterwards.
+  async quota_exceeded() {
+    const patchPut = () => {
+      window.__quotaFull = false;
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (...args) {
+        if (window.__quotaFull && this.name === 'keys') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return put.apply(this, args);
+      };
+    };
+    await withBrowser(async ({ context, url }) => {
+      const page = await openIdbPage(context, url, { initScript: patchPut });
+      checkAllIndexedDb(await call(page, 'open'), 'start');
+      const serial = await seedAndInstall(page);
+      await page.evaluate(() => { window.__quotaFull = true; });
+      const full = await call(page, 'install', USER_PC, 0, 0);
+      check(full.result === 'StorageFailed' && full.status === 'QuotaExceeded',
+            `put() throwing QuotaExceededError gives QuotaExceeded (got ${JSON.stringify(full)})`);
+      await page.evaluate(() => { window.__quotaFull = false; });
+      let raw = await rawDatabase(page, USER_PC_DB);
+      check(JSON.stringify(raw.stores.certificates.keys) === JSON.stringify([serial]) &&
+            JSON.stringify(raw.stores.keys.keys) === JSON.stringify([serial]),
+            `nothing of the refused certificate was written (got ${JSON.stringify(raw.stores)})`);
+
+      // A real quota: the origin may use only a little more than it does now.
+      const cdp = await context.newCDPSession(page);
+      const origin = new URL(url).origin;
+      const usage = await page.evaluate(() => navigator.storage.estimate().then((e) => e.usage));
+      await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: usage + 64 * 1024 });
+      const big = await call(page, 'install', USER_PC, 1200, 2 * 1024 * 1024);
+      check(big.result === 'StorageFailed' && big.status === 'QuotaExceeded',
+            `a 2 MB key over a 64 KB margin gives QuotaExceeded (got ${JSON.stringify(big)}; usage ${usage})`);
+      raw = await rawDatabase(page, USER_PC_DB);
+      check(raw.stores.certificates.keys.length === 1 && raw.stores.keys.keys.length === 1,
+            `nothing of the over-quota certificate was written (got ${JSON.stringify(raw.stores.certificates.keys)})`);
+      await cdp.send('Storage.overrideQuotaForOrigin', { origin });  // no quotaSize: back to the default
+      const after = await call(page, 'install', USER_PC, 0, 0);
+      check(after.result === 'Ok' && after.status === 'Ok', `installing works again once there is room (got ${JSON.stringify(after)})`);
+      await checkPcHolds(page, [serial, after.serial], 'after the quota errors');
+    });
+  },
+
+  // No IndexedDB (some private modes): every database reports Unavailable and falls back to
+  // memory, which works in the page and is empty again after a reload. An open() that throws
+  // (storage blocked for the page) is Unavailable too.
+  async unavailable() {
+    await withBrowser(async ({ context, url }) => {
+      const page = await openIdbPage(context, url, { initScript: () => { delete window.indexedDB; } });
+      check(await page.evaluate(() => typeof indexedDB === 'undefined'), 'the init script removed indexedDB');
+      const opened = await call(page, 'open');
+      for (const db of ['bank', 'admin_pc', 'user_pc'])
+        check(opened[db].backend === 'memory' && opened[db].status === 'Unavailable' && /memory/.test(opened[db].description),
+              `${db}: memory fallback with a clear reason (got ${JSON.stringify(opened[db])})`);
+      const saved = await call(page, 'saveSeedBank');
+      check(saved.result === 'Ok', `the memory fallback saves the bank (got ${JSON.stringify(saved)})`);
+      await checkBankIsSeed(page, 'memory fallback');
+      const installed = await call(page, 'install', USER_PC, 0, 0);
+      check(installed.result === 'Ok', 'the memory fallback installs a certificate');
+      await checkPcHolds(page, [installed.serial], 'memory fallback');
+      await page.reload();
+      await waitReady(page);
+      await call(page, 'open');
+      const gone = await call(page, 'loadPc', USER_PC);
+      check(gone.result === 'Ok' && gone.count === 0, `memory is empty after a reload (got ${gone.count})`);
+      checkNoErrors(page);
+
+      const refused = await openIdbPage(context, url, {
+        initScript: () => {
+          IDBFactory.prototype.open = function () { throw new DOMException('Access to storage is not allowed', 'SecurityError'); };
+        },
+      });
+      const r = await call(refused, 'open');
+      check(r.user_pc.backend === 'memory' && r.user_pc.status === 'Unavailable',
+            `open() refused: Unavailable and memory (got ${JSON.stringify(r.user_pc)})`);
+    });
+  },
+
+  // A database written by a newer program (version 99) is reported VersionTooNew, left exactly as
+  // it was, and this tab works in memory for that database.
+  async version_too_new() {
+    await withBrowser(async ({ context, url }) => {
+      const page = await openIdbPage(context, url);
+      await page.evaluate((name) => new Promise((resolve, reject) => {
+        const req = indexedDB.open(name, 99);
+        req.onupgradeneeded = () => {
+          req.result.createObjectStore('certificates').put('written by version 99', 'sentinel');
+          req.result.createObjectStore('future');
+        };
+        req.onsuccess = () => { req.result.close(); resolve(); };
+        req.onerror = () => reject(new Error(String(req.error)));
+      }), USER_PC_DB);
+      const before = await rawDatabase(page, USER_PC_DB);
+      const opened = await call(page, 'open');
+      check(opened.user_pc.backend === 'memory' && opened.user_pc.status === 'VersionTooNew' && /newer/.test(opened.user_pc.description),
+            `利用者のパソコン: VersionTooNew, memory (got ${JSON.stringify(opened.user_pc)})`);
+      check(opened.bank.backend === 'IndexedDB' && opened.admin_pc.backend === 'IndexedDB', 'the other databases are unaffected');
+      const installed = await call(page, 'install', USER_PC, 0, 0);
+      check(installed.result === 'Ok', 'installing works (in memory)');
+      const after = await rawDatabase(page, USER_PC_DB);
+      check(JSON.stringify(after) === JSON.stringify(before) && after.version === 99 &&
+            JSON.stringify(after.stores.certificates.keys) === '["sentinel"]',
+            `the newer database is untouched (before ${JSON.stringify(before)}, after ${JSON.stringify(after)})`);
+      checkNoErrors(page);
+    });
+  },
+
+  // Records this program never writes (a non-ArrayBuffer value, a numeric key) are skipped and
+  // reported; the certificate next to them still loads.
+  async foreign_record() {
+    await withBrowser(async ({ context, url }) => {
+      const page = await openIdbPage(context, url);
+      checkAllIndexedDb(await call(page, 'open'), 'start');
+      const serial = await seedAndInstall(page);
+      await page.evaluate((name) => new Promise((resolve, reject) => {
+        const req = indexedDB.open(name);
+        req.onsuccess = () => {
+          const tx = req.result.transaction(['certificates', 'keys'], 'readwrite');
+          tx.objectStore('certificates').put({ subject: 'not ours' }, 'foreign');
+          tx.objectStore('keys').put(new ArrayBuffer(8), 42);
+          tx.oncomplete = () => { req.result.close(); resolve(); };
+          tx.onabort = () => reject(new Error(String(tx.error)));
+        };
+      }), USER_PC_DB);
+      const pc = await call(page, 'loadPc', USER_PC);
+      check(pc.result === 'Ok' && JSON.stringify(pc.serials) === JSON.stringify([serial]),
+            `the certificate still loads (got ${JSON.stringify(pc)})`);
+      check(pc.skipped === 2, `two records skipped (got ${pc.skipped})`);
+      const skipped = (await events(page)).filter((e) => e.type === 'skipped');
+      check(skipped.some((e) => e.store === 'certificates' && e.key === 'foreign' && /not an ArrayBuffer \(Object\)/.test(e.reason)) &&
+            skipped.some((e) => e.store === 'keys' && e.key === '42' && /not a string \(number\)/.test(e.reason)),
+            `each skipped record is reported with its reason (got ${JSON.stringify(skipped)})`);
+      checkNoErrors(page);
+    });
+  },
 };
 
 const name = process.argv[2];
