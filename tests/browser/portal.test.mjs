@@ -131,6 +131,24 @@ const cases = {
     }
   },
 
+  // The large text face (JIS X 0208) is not part of the first load; asked for, it is fetched and
+  // merged behind the UI subset without errors.
+  async text_font_on_demand() {
+    await withPortal(async ({ page, consoleErrors }) => {
+      const fetched = () => page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/fonts/text.ttf')));
+      await page.waitForTimeout(1000);
+      check(!(await fetched()), 'text.ttf is not fetched at start-up');
+      check(await page.evaluate(() => window.certportal.module._cp_debug_text_font_present()) === 0, 'no text face before it is asked for');
+      await page.evaluate(() => window.certportal.module._cp_debug_request_text_font());
+      await page.waitForFunction(() => window.certportal.module._cp_debug_text_font_present() === 1, null, { timeout: 20000 });
+      check(await fetched(), 'text.ttf was fetched on request');
+      await page.mouse.move(200, 200);  // a frame with the merged face
+      await page.waitForTimeout(500);
+      await screenshot(page, 'after_text_font');
+      check(consoleErrors.length === 0, 'no console errors: ' + consoleErrors.join(' | '));
+    });
+  },
+
   // Key generation runs in a Web Worker: the page keeps drawing, no main-thread task over 50 ms.
   async keygen_in_worker() {
     await withPortal(async ({ page, consoleErrors }) => {

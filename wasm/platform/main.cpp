@@ -187,6 +187,13 @@ EMSCRIPTEN_KEEPALIVE void cp_debug_start_key_job(int key_type) {
 EMSCRIPTEN_KEEPALIVE int cp_debug_key_job_state(void) { return g_app != nullptr ? g_app->debug_key_job_state : 0; }
 EMSCRIPTEN_KEEPALIVE int cp_debug_key_job_bytes(void) { return g_app != nullptr ? g_app->debug_key_job_bytes : 0; }
 
+// Asks for the large text face as a focused text field would (browser test of the on-demand path).
+EMSCRIPTEN_KEEPALIVE void cp_debug_request_text_font(void) {
+    if (g_app == nullptr || g_app->text_font_requested) return;
+    g_app->text_font_requested = true;
+    cp_js_request_text_font();
+}
+
 // Whether the large text face has been merged (the page loads it when a text field is focused).
 EMSCRIPTEN_KEEPALIVE int cp_debug_text_font_present(void) { return cp::platform::fonts_text_face_present() ? 1 : 0; }
 
