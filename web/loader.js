@@ -100,24 +100,30 @@
     var problem = checkBrowser();
     if (problem) { showFatal(problem); return; }
 
-    fetch('bundle.json', { cache: 'no-cache' })
+    // Every download starts at once; bundle.json (decoded sizes) only sets the progress bar's
+    // denominator when it arrives, so it costs no round trip before the real work.
+    var total = 0, received = 0;
+    function progress(n) {
+      received += n;
+      if (total > 0) {
+        progressBar.value = Math.min(1, received / total);
+        detail.textContent = Math.round(received / 1024) + ' / ' + Math.round(total / 1024) + ' KB';
+      }
+    }
+    var bundle = fetch('bundle.json', { cache: 'no-cache' })
       .then(function (r) { if (!r.ok) throw new Error('bundle.json: HTTP ' + r.status); return r.json(); })
-      .then(function (bundle) {
-        var files = bundle.files;
-        var total = files['certportal.wasm'] + files['fonts/ui.ttf'] + files['certportal.js'];
-        var done = 0;
-        function progress(n) {
-          done += n;
-          progressBar.value = Math.min(1, done / total);
-          detail.textContent = Math.round(done / 1024) + ' / ' + Math.round(total / 1024) + ' KB';
-        }
-        return Promise.all([
-          downloadAndCompileWasm('certportal.wasm', progress),
-          download('fonts/ui.ttf', progress),
-          fetch('brand.json', { cache: 'no-cache' }).then(function (r) { return r.ok ? r.text() : ''; }).catch(function () { return ''; }),
-          loadScript('certportal.js').then(function () { progress(files['certportal.js']); }),
-        ]).then(function (parts) { return { bundle: bundle, wasmModule: parts[0], font: parts[1], brand: parts[2] }; });
-      })
+      .then(function (b) {
+        total = b.files['certportal.wasm'] + b.files['fonts/ui.ttf'] + b.files['certportal.js'];
+        progress(0);
+        return b;
+      });
+    Promise.all([
+      downloadAndCompileWasm('certportal.wasm', progress),
+      download('fonts/ui.ttf', progress),
+      fetch('brand.json', { cache: 'no-cache' }).then(function (r) { return r.ok ? r.text() : ''; }).catch(function () { return ''; }),
+      Promise.all([loadScript('certportal.js'), bundle]).then(function (r) { progress(r[1].files['certportal.js']); }),
+    ])
+      .then(function (parts) { return { wasmModule: parts[0], font: parts[1], brand: parts[2] }; })
       .then(function (p) {
         return createCertportal({
           // The module is already compiled: only instantiate it with the glue's imports.
