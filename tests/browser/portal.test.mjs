@@ -186,6 +186,53 @@ const cases = {
     } });
   },
 
+  // Protection level 中: the device key is a non-extractable WebCrypto AES-GCM key per PC, kept in
+  // IndexedDB; it seals and unseals, refuses tampering and other PCs' blobs, and survives a reload.
+  async device_key_webcrypto() {
+    await withPortal(async ({ page, consoleErrors }) => {
+      const op = (kind, pc, bytes) => page.evaluate(async ([kind, pc, bytes]) => {
+        const m = window.certportal.module;
+        const data = new Uint8Array(bytes);
+        const ptr = m._malloc(data.length || 1);
+        m.HEAPU8.set(data, ptr);
+        const pcPtr = m.allocateUTF8(pc);
+        (kind === 'seal' ? m._cp_debug_device_key_seal : m._cp_debug_device_key_unseal)(pcPtr, ptr, data.length);
+        m._free(ptr);
+        m._free(pcPtr);
+        while (m._cp_debug_device_key_state() === 1) await new Promise((r) => setTimeout(r, 10));
+        const state = m._cp_debug_device_key_state();
+        const out = m.HEAPU8.slice(m._cp_debug_device_key_output(), m._cp_debug_device_key_output() + m._cp_debug_device_key_output_size());
+        return { state, out: Array.from(out) };
+      }, [kind, pc, bytes]);
+      const secret = Array.from(Buffer.from('PKCS#8 private key bytes (sample)'));
+      const sealed = await op('seal', '利用者のパソコン', secret);
+      check(sealed.state === 2, 'sealing succeeds');
+      check(sealed.out.length === 5 + 12 + secret.length + 16, `sealed blob is magic + IV + ciphertext + tag (${sealed.out.length} bytes)`);
+      check(Buffer.from(sealed.out.slice(0, 5)).toString() === 'CPDK1', 'sealed blob starts with its format magic');
+      check(!Buffer.from(sealed.out).includes(Buffer.from('private key')), 'the plaintext does not appear in the sealed blob');
+      const opened = await op('unseal', '利用者のパソコン', sealed.out);
+      check(opened.state === 2 && Buffer.from(opened.out).equals(Buffer.from(secret)), 'unsealing gives the plaintext back');
+      const tampered = [...sealed.out];
+      tampered[tampered.length - 1] ^= 1;
+      check((await op('unseal', '利用者のパソコン', tampered)).state === -1, 'a tampered blob is refused');
+      check((await op('unseal', '管理者のパソコン', sealed.out)).state === -1, "another PC's device key cannot unseal it");
+      check((await op('unseal', '利用者のパソコン', [1, 2, 3])).state === -1, 'garbage is refused');
+      const exportable = await page.evaluate(() => new Promise((resolve) => {
+        const req = indexedDB.open('certportal-device-keys');
+        req.onsuccess = () => {
+          const get = req.result.transaction('keys').objectStore('keys').get('利用者のパソコン');
+          get.onsuccess = () => crypto.subtle.exportKey('raw', get.result).then(() => resolve('exported'), () => resolve(get.result.extractable ? 'extractable' : 'refused'));
+        };
+      }));
+      check(exportable === 'refused', `the device key cannot be exported (${exportable})`);
+      await page.reload();
+      await page.waitForFunction(() => window.certportal && window.certportal.firstFrameAt > 0);
+      const again = await op('unseal', '利用者のパソコン', sealed.out);
+      check(again.state === 2 && Buffer.from(again.out).equals(Buffer.from(secret)), 'the device key survives a reload');
+      check(consoleErrors.length === 0, 'no console errors: ' + consoleErrors.join(' | '));
+    });
+  },
+
   // WebGL context loss is survived: after a restore the page draws again, without errors.
   async webgl_context_loss() {
     await withPortal(async ({ page, consoleErrors }) => {
