@@ -1,0 +1,62 @@
+// certportal: wasm size probe for the PKI core (not a test). Built twice by tools/bench_pki_size.sh:
+// with CERTPORTAL_SIZE_PROBE_EMPTY (libc baseline) and without (every pki entry point reachable),
+// so that the difference is what certportal_pki + Mbed TLS add to a module.
+#include <cstdio>
+
+#ifndef CERTPORTAL_SIZE_PROBE_EMPTY
+#include "pki/ca.h"
+#include "pki/crl.h"
+#include "pki/jobs.h"
+#include "pki/login.h"
+#include "pki/pkcs8.h"
+#include "pki/protection.h"
+#include "pki/random.h"
+#include "pki/verify.h"
+using namespace cp::pki;
+#endif
+
+int main(int argc, char** argv) {
+#ifdef CERTPORTAL_SIZE_PROBE_EMPTY
+    std::printf("%d %s\n", argc, argv[0]);
+    return 0;
+#else
+    const ByteView input(reinterpret_cast<const std::uint8_t*>(argv[0]), static_cast<std::size_t>(argc));
+    Drbg rng;
+    if (rng.seed_from_entropy("size") != PkiError::Ok) return 1;
+    CaHierarchy ca;
+    CaSetup setup;
+    setup.key_type = argc > 3 ? KeyType::EcP256 : KeyType::Rsa2048;
+    if (create_ca_hierarchy(setup, 0, rng, ca) != PkiError::Ok) return 1;
+    SecretBytes pkcs8;
+    Bytes spki, csr, cert, crl, epki, nonce, sig;
+    (void)generate_key_pkcs8(setup.key_type, rng, pkcs8, spki);
+    ClientSubject s;
+    (void)create_csr_from_pkcs8(pkcs8.view(), s, rng, csr);
+    IssueOptions o;
+    (void)ca.issuing.issue_client_certificate(csr, s, o, rng, cert);
+    CrlContents c;
+    (void)write_crl(ca.issuing, c, rng, crl);
+    Crl parsed_crl;
+    (void)parsed_crl.parse(input);
+    Certificate parsed;
+    (void)parsed.parse(cert);
+    TrustStore store;
+    store.crls.push_back(&parsed_crl);
+    const CertificateInfo info = describe_certificate(parsed, "001");
+    const VerifyResult r = verify_certificate(parsed, store, 0);
+    (void)write_encrypted_pkcs8_der(ca.root.key(), "pw", 1000, rng, epki);
+    KeyPair k;
+    (void)read_encrypted_pkcs8(epki, "pw", k);
+    (void)create_login_challenge(rng, nonce);
+    (void)sign_login_challenge(k, nonce, rng, sig);
+    const LoginVerdict v = verify_login(cert, nonce, sig, ExpectedLogin{}, store, 0);
+    TestDeviceKey device;
+    ProtectOptions po;
+    po.level = static_cast<ProtectionLevel>(argc % 3);
+    po.device_key = &device;
+    protect_private_key(k, po, rng, [](PkiError, StoredKey) {});
+    std::printf("%s %d %d %s\n", info.subject.c_str(), static_cast<int>(r.status), static_cast<int>(v.result),
+                pki_error_message(PkiError::Ok));
+    return 0;
+#endif
+}
