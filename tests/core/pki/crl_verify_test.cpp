@@ -199,3 +199,33 @@ TEST(PkiVerify, ExpiredIssuingCaExpiresTheChain) {
 
 }  // namespace
 }  // namespace cp::pki
+
+namespace cp::pki {
+namespace {
+
+TEST(PkiVerify, RevokedIssuingCaRevokesItsCertificates) {
+    const CaHierarchy& h = test::shared_ca();
+    Certificate cert;
+    ASSERT_PKI_OK(cert.parse(test::issue_for(test::shared_ec_key(), test::admin_subject(), test::kNow)));
+    Drbg rng;
+    test::seed_for_test(rng, "arl");
+    CrlContents c;
+    c.this_update = test::kNow;
+    c.next_update = test::kNow + 30 * test::kDay;
+    c.revoked.push_back({h.issuing.certificate().serial(), test::kNow, RevocationReason::CaCompromise});
+    Bytes der;
+    ASSERT_PKI_OK(write_crl(h.root, c, rng, der));  // the root's CRL (an ARL)
+    Crl arl;
+    ASSERT_PKI_OK(arl.parse(der));
+    TrustStore s;
+    s.roots.push_back(&h.root.certificate());
+    s.intermediates.push_back(&h.issuing.certificate());
+    s.crls.push_back(&arl);
+    const VerifyResult r = verify_certificate(cert, s, test::kNow + test::kDay);
+    EXPECT_EQ(CertificateStatus::Revoked, r.status);
+    EXPECT_EQ(RevocationReason::CaCompromise, r.revocation_reason);
+    EXPECT_EQ(CrlUse::NotProvided, r.crl);  // none for the leaf's issuer
+}
+
+}  // namespace
+}  // namespace cp::pki

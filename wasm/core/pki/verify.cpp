@@ -133,21 +133,25 @@ VerifyResult verify_certificate(const Certificate& cert, const TrustStore& store
         return result;
     }
 
-    // 3: revocation of the leaf by its issuer's CRL.
-    bool rejected = false;
-    const Crl* crl = find_crl(*chain[1], store, rejected);
-    if (crl != nullptr) {
-        result.crl = (crl->next_update() != 0 && crl->next_update() < now) ? CrlUse::Stale : CrlUse::Checked;
-        const Bytes serial = cert.serial();
-        const RevokedCertificate* entry = crl->find(serial);
+    // 3: revocation of every certificate below the root by its issuer's CRL (the leaf by the
+    //    issuing CA's CRL, the issuing CA by the root's, when the store has one).
+    for (std::size_t i = 0; i + 1 < chain.size(); ++i) {
+        bool rejected = false;
+        const Crl* crl = find_crl(*chain[i + 1], store, rejected);
+        if (crl == nullptr) {
+            if (i == 0 && rejected) result.crl = CrlUse::Rejected;
+            continue;
+        }
+        if (i == 0) {
+            result.crl = (crl->next_update() != 0 && crl->next_update() < now) ? CrlUse::Stale : CrlUse::Checked;
+        }
+        const RevokedCertificate* entry = crl->find(chain[i]->serial());
         if (entry != nullptr && entry->revocation_date <= now) {
             result.status = CertificateStatus::Revoked;
             result.revocation_reason = entry->reason;
             result.revocation_date = entry->revocation_date;
             return result;
         }
-    } else if (rejected) {
-        result.crl = CrlUse::Rejected;
     }
 
     // 4: validity of the whole chain at `now`.

@@ -11,8 +11,9 @@
 //   1. issuer: a CA of the store whose subject is the certificate's issuer, that is a CA
 //      (basicConstraints, keyCertSign) — else UnknownIssuer; each CA up to a trusted root likewise;
 //   2. signatures along the chain — else BadSignature;
-//   3. revocation by the issuer's CRL (signature checked; a CRL that does not verify is ignored and
-//      reported in VerifyResult::crl) — Revoked. Revocation is permanent, so it wins over time;
+//   3. revocation of the leaf by the issuing CA's CRL, and of the issuing CA by the root's CRL
+//      when the store has one (signatures checked; a CRL that does not verify is ignored and, for
+//      the leaf, reported in VerifyResult::crl) — Revoked. Revocation is permanent: it wins over time;
 //   4. validity of every certificate of the chain at `now` — NotYetValid / Expired.
 // Mbed TLS's own chain verifier is not used: it reads the system clock (which core must not) and
 // reports a bad signature and an unknown issuer alike as "not trusted".
@@ -49,7 +50,7 @@ enum class CrlUse : std::uint8_t {
 
 struct VerifyResult {
     CertificateStatus status = CertificateStatus::BadSignature;  // fail-safe start value
-    CrlUse crl = CrlUse::NotProvided;
+    CrlUse crl = CrlUse::NotProvided;  // about the leaf's issuer's CRL
     RevocationReason revocation_reason = RevocationReason::Unspecified;  // when Revoked
     UnixTime revocation_date = 0;                                        // when Revoked
     int chain_length = 0;  // certificates from the leaf to the root, when found
