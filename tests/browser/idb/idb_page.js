@@ -37,6 +37,14 @@
     api.installMany = function (which, n, certSize, keySize) {
       return call('idb_test_install_many', [which, n, certSize || 0, keySize || 0]);
     };
+    // Starts an install (one certificate, or n in one transaction) and reloads the page before it
+    // can answer: at once (delayMs 0) or after delayMs. The reload test reads what is left.
+    api.installThenReload = function (which, n, certSize, keySize, delayMs) {
+      if (n === 1) call('idb_test_install', [which, certSize, keySize]);
+      else call('idb_test_install_many', [which, n, certSize, keySize]);
+      if (!delayMs) location.reload();
+      else setTimeout(function () { location.reload(); }, delayMs);
+    };
     api.loadPc = function (which) { return call('idb_test_load_pc', [which]); };
     api.count = function (which) { return call('idb_test_count', [which]); };
     api.ready = true;

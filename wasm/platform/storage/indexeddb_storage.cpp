@@ -155,7 +155,7 @@ Unpacked unpack_records(std::uint8_t* data, int size) {
 
 // The exports below reach the storage's private state through this.
 struct IndexedDbStorage::Bridge {
-    static void opened(IndexedDbStorage& s, StorageStatus status, std::uint32_t previous) {
+    static void opened(IndexedDbStorage& s, StorageStatus status) {
         s.opening_ = false;
         s.open_ = status == StorageStatus::Ok;
         s.last_status_ = status;
@@ -163,7 +163,6 @@ struct IndexedDbStorage::Bridge {
             s.version_ = s.schema_.version;
             s.stores_ = s.schema_.stores;
         }
-        (void)previous;
     }
     static const StorageSchema& schema(const IndexedDbStorage& s) { return s.schema_; }
     static void skipped(IndexedDbStorage& s, std::vector<SkippedRecord> records) {
@@ -284,7 +283,7 @@ EMSCRIPTEN_KEEPALIVE void cp_idb_on_opened(int request, int status, int previous
     cp::platform::Pending p;
     if (!cp::platform::take_request(request, p) || p.storage == nullptr) return;
     const cp::StorageStatus s = cp::platform::status_from_js(status);
-    IndexedDbStorage::Bridge::opened(*p.storage, s, static_cast<std::uint32_t>(previous_version));
+    IndexedDbStorage::Bridge::opened(*p.storage, s);
     if (p.opened) p.opened(s, static_cast<std::uint32_t>(previous_version < 0 ? 0 : previous_version));
 }
 
