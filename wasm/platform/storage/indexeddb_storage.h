@@ -20,6 +20,9 @@
 //   [x] open_best_storage(): IndexedDB, or MemoryStorage with the reason, for the UI's message
 //   [ ] Asyncify: not used; every result arrives through a callback, as storage.h specifies
 //
+// Tests: tests/browser/idb (browser.indexeddb_*: a test module and page assembled in
+// build/wasm/idb_test); benchmark: tools/bench_idb.mjs.
+//
 // Migrations
 //   The migrations are C++ callbacks, but a versionchange transaction cannot wait for anything
 //   outside IndexedDB: it commits as soon as no request is pending. Calling into wasm is
