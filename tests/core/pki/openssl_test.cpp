@@ -306,3 +306,66 @@ TEST(PkiOpenssl, WeReadOpensslEncryptedPkcs8) {
 
 }  // namespace
 }  // namespace cp::pki
+
+namespace cp::pki {
+namespace {
+
+TEST(PkiOpenssl, RevokedIssuingCaAgreesWithCrlCheckAll) {
+    CP_SKIP_WITHOUT_OPENSSL();
+    test::TempDir dir;
+    Drbg rng;
+    test::seed_for_test(rng, "openssl arl");
+    // A hierarchy of its own: revoking the shared issuing CA would not hurt, but keep tests independent.
+    CaSetup setup;
+    setup.key_type = KeyType::EcP256;
+    CaHierarchy h;
+    ASSERT_PKI_OK(create_ca_hierarchy(setup, test::kNow - test::kDay, rng, h));
+    Bytes csr, der;
+    ASSERT_PKI_OK(create_client_csr(test::shared_ec_key(), test::admin_subject(), rng, csr));
+    IssueOptions o;
+    o.not_before = test::kNow;
+    ASSERT_PKI_OK(h.issuing.issue_client_certificate(csr, test::admin_subject(), o, rng, der));
+    Certificate leaf;
+    ASSERT_PKI_OK(leaf.parse(der));
+
+    auto crl_of = [&](const CertificateAuthority& ca, std::vector<RevokedCertificate> revoked, const char* file) {
+        CrlContents c;
+        c.this_update = test::kNow;
+        c.next_update = test::kNow + 30 * test::kDay;
+        c.revoked = std::move(revoked);
+        Bytes crl_der;
+        EXPECT_EQ(PkiError::Ok, write_crl(ca, c, rng, crl_der));
+        Crl crl;
+        EXPECT_EQ(PkiError::Ok, crl.parse(crl_der));
+        std::string pem;
+        EXPECT_EQ(PkiError::Ok, crl.pem(pem));
+        dir.write(file, pem);
+        return crl;
+    };
+    const Crl leaf_crl = crl_of(h.issuing, {}, "crl.pem");
+    const Crl arl = crl_of(h.root, {{h.issuing.certificate().serial(), test::kNow, RevocationReason::CaCompromise}}, "arl.pem");
+    std::string pem;
+    ASSERT_PKI_OK(h.root.certificate().pem(pem));
+    dir.write("root.pem", pem);
+    ASSERT_PKI_OK(h.issuing.certificate().pem(pem));
+    dir.write("issuing.pem", pem);
+    ASSERT_PKI_OK(leaf.pem(pem));
+    dir.write("leaf.pem", pem);
+
+    TrustStore s;
+    s.roots.push_back(&h.root.certificate());
+    s.intermediates.push_back(&h.issuing.certificate());
+    s.crls.push_back(&leaf_crl);
+    s.crls.push_back(&arl);
+    const UnixTime at = test::kNow + test::kDay;
+    EXPECT_EQ(CertificateStatus::Revoked, verify_certificate(leaf, s, at).status);
+    const auto r = test::run_openssl("verify -no-CApath -no-CAstore -CAfile " + dir.path("root.pem") + " -untrusted " +
+                                     dir.path("issuing.pem") + " -crl_check_all -CRLfile " + dir.path("crl.pem") +
+                                     " -CRLfile " + dir.path("arl.pem") + " -attime " + std::to_string(at) + " " +
+                                     dir.path("leaf.pem"));
+    EXPECT_NE(0, r.exit_code) << r.output;
+    EXPECT_NE(std::string::npos, r.output.find("certificate revoked")) << r.output;
+}
+
+}  // namespace
+}  // namespace cp::pki
