@@ -1,13 +1,26 @@
-// Test support: a bank built from a preset with deterministic randomness, the simulated CA and
-// a cheap PBKDF2 (tests check the rules, not the hash cost).
+// Test support: a bank built from a preset with deterministic randomness, the real CA on the PKI
+// core (P-256: fast; RSA-2048 stays the product default and has its own test), the two PCs' key
+// services (LocalKeyJobRunner, TestDeviceKey), and a cheap PBKDF2 (tests check the rules, not
+// the hash cost).
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <memory>
+#include <ostream>
+#include <string>
 
 #include "bank/admin_login.h"
 #include "bank/bank.h"
+#include "bank/pki_authority.h"
 #include "bank/presets.h"
-#include "bank/simulated_authority.h"
+#include "pki/jobs.h"
+#include "pki/protection.h"
+
+namespace cp {
+// gtest prints results by name.
+inline void PrintTo(BankResult r, std::ostream* os) { *os << bank_result_name(r); }
+}  // namespace cp
 
 namespace cp::test {
 
@@ -17,12 +30,76 @@ inline BankConfig fast_config() {
     return c;
 }
 
+inline pki::ByteView label_bytes(const std::string& s) { return pki::as_bytes(s); }
+
+// One simulated PC's key services. Immediate: jobs complete before submit returns; Deferred:
+// they wait for jobs.run_pending() (the browser's worker, in slow motion).
+struct TestPc {
+    explicit TestPc(const std::string& label, pki::LocalKeyJobRunner::Mode mode = pki::LocalKeyJobRunner::Mode::Immediate)
+        : jobs(rng, mode), device_key(label_bytes("device key of " + label)) {
+        if (rng.seed_deterministic_for_tests(label_bytes("pc " + label)) != pki::PkiError::Ok) ADD_FAILURE();
+    }
+    pki::Drbg rng;
+    pki::LocalKeyJobRunner jobs;
+    pki::TestDeviceKey device_key;
+    pki::KeyType key_type = pki::KeyType::EcP256;
+    PcServices services() { return PcServices{&jobs, &device_key, &rng, key_type, 1000}; }
+};
+
+// The real CA with a test seam: fail_next_issue() makes the next issue() fail as a CA error would.
+class FlakyAuthority final : public CertificateAuthority {
+public:
+    explicit FlakyAuthority(CertificateAuthority& real) : real_(real) {}
+    void fail_next_issue() { fail_next_ = true; }
+    BankResult issue(const IssueRequest& r, std::span<const std::uint8_t> csr, IssuedCertificate& out) override {
+        if (fail_next_) {
+            fail_next_ = false;
+            return BankResult::IssuingFailed;
+        }
+        return real_.issue(r, csr, out);
+    }
+    BankResult revoke(std::string_view serial, SimTime now) override { return real_.revoke(serial, now); }
+    BankResult new_login_challenge(std::vector<std::uint8_t>& nonce) override { return real_.new_login_challenge(nonce); }
+    BankResult read_certificate(std::span<const std::uint8_t> c, IssuedCertificate& out) override {
+        return real_.read_certificate(c, out);
+    }
+    BankResult verify_login(std::span<const std::uint8_t> c, const LoginProof& p, const CertificateSubject& e,
+                            SimTime now) override {
+        return real_.verify_login(c, p, e, now);
+    }
+
+private:
+    CertificateAuthority& real_;
+    bool fail_next_ = false;
+};
+
+// The CA's hierarchy starts here: before every certificate of the presets.
+inline SimTime ca_start() { return from_jst(JstTime{2020, 1, 1, 0, 0, 0}); }
+
 struct TestBank {
     explicit TestBank(Preset preset = Preset::SeedWorld, std::uint64_t seed = 42, BankConfig config = fast_config())
-        : random(seed), authority(random), world(make_preset(preset, random, authority, config)),
-          bank(std::make_unique<Bank>(world.bank, random, authority)) {}
+        : random(seed), pki(ca_rng), authority(pki), admin_pc("admin " + std::to_string(seed)),
+          user_pc("user " + std::to_string(seed)) {
+        if (ca_rng.seed_deterministic_for_tests(label_bytes("ca " + std::to_string(seed))) != pki::PkiError::Ok)
+            ADD_FAILURE();
+        pki::CaSetup setup;
+        setup.key_type = pki::KeyType::EcP256;
+        if (pki.create(setup, ca_start()) != BankResult::Ok) ADD_FAILURE() << "CA";
+        BankResult built = BankResult::WrongStep;  // stays when make_preset did not complete at once
+        make_preset(preset, random, authority, PresetPcs{admin_pc.services(), user_pc.services()}, config,
+                    [&](BankResult r, World w) {
+                        built = r;
+                        world = std::move(w);
+                    });
+        if (built != BankResult::Ok) ADD_FAILURE() << "preset: " << bank_result_name(built);
+        bank = std::make_unique<Bank>(world.bank, random, authority);
+    }
     SeededRandom random;
-    SimulatedAuthority authority;
+    pki::Drbg ca_rng;
+    PkiAuthority pki;
+    FlakyAuthority authority;
+    TestPc admin_pc;
+    TestPc user_pc;
     World world;  // world.bank is the preset's initial state; `bank` evolves
     std::unique_ptr<Bank> bank;
 
@@ -46,9 +123,17 @@ inline std::string card_answer(const Bank& bank, std::uint8_t symbol) {
     return std::string(1, static_cast<char>('0' + v / 10)) + static_cast<char>('0' + v % 10);
 }
 
+// 証明書の選択 and, for a 中 key, 「アクセス許可の付与」: the certificate step's outcome.
+template <class Login>
+BankResult choose(Login& login, const InstalledCertificate& certificate) {
+    BankResult r = login.choose_certificate(certificate);
+    if (r == BankResult::Ok && login.step() == Login::Step::KeyAccess) r = login.grant_key_access();
+    return login.step() == Login::Step::Failed ? login.failure() : r;
+}
+
 // Runs 管理者ログオン to the menu with the seed's secrets (ticking nothing at the notices).
 inline bool login_admin(TestBank& tb, AdminLogin& login) {
-    if (login.choose_certificate(tb.world.admin_pc.certificates.back()) != BankResult::Ok) return false;
+    if (choose(login, tb.world.admin_pc.certificates.back()) != BankResult::Ok) return false;
     if (login.enter_contract_pin(kSeedSecrets.contract_pin) != BankResult::Ok) return false;
     const CardChallenge c = login.challenge();
     if (login.answer_card(card_answer(*tb.bank, c.first), card_answer(*tb.bank, c.second)) != BankResult::Ok)

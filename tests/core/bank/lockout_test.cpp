@@ -2,6 +2,7 @@
 // user PINs put the user in 利用中止. Only the branch unlocks a contract.
 #include <gtest/gtest.h>
 
+#include "bank/user_login.h"
 #include "bank_test_support.h"
 
 namespace {
@@ -57,10 +58,12 @@ TEST(Lockout, ContractLockLocksAdminAndEveryUser) {
     cp::test::TestBank tb;
     cp::Bank& bank = *tb.bank;
     lock_contract(bank);
-    EXPECT_EQ(bank.check_admin_certificate(tb.admin_cert()), BankResult::ContractLocked);
+    cp::AdminLogin admin(bank, tb.admin_pc.services());
+    EXPECT_EQ(cp::test::choose(admin, tb.admin_cert()), BankResult::ContractLocked);
     EXPECT_EQ(bank.check_user_credentials("00009876543", "S0001", cp::kSeedSecrets.s0001_pin), BankResult::ContractLocked);
     EXPECT_EQ(bank.check_user_credentials("00009876543", "S0002", cp::kSeedSecrets.s0002_pin), BankResult::ContractLocked);
-    EXPECT_EQ(bank.check_user_certificate(tb.user_cert("S0002")), BankResult::ContractLocked);
+    cp::UserLogin user(bank, tb.user_pc.services());
+    EXPECT_EQ(cp::test::choose(user, tb.user_cert("S0002")), BankResult::ContractLocked);
     EXPECT_EQ(bank.check_one_time_password("S0001", bank.token_display("S0001")), BankResult::ContractLocked);
     EXPECT_EQ(bank.check_confirmation_pin(cp::kSeedSecrets.confirmation_pin), BankResult::ContractLocked);
 }

@@ -16,7 +16,7 @@ using cp::UserPickup;
 
 // Admin part: 利用者情報登録／変更 → S0001 → 変更 → 再発行 + ご契約先確認暗証番号.
 void reissue(cp::test::TestBank& tb, std::string_view user_id) {
-    cp::AdminLogin login(*tb.bank);
+    cp::AdminLogin login(*tb.bank, tb.admin_pc.services());
     ASSERT_TRUE(cp::test::login_admin(tb, login));
     cp::UserCertificateMaintenance m(*tb.bank, login);
     ASSERT_EQ(m.select_user(user_id), BankResult::Ok);
@@ -37,8 +37,8 @@ TEST(Pickup, SeedProcedureExpiredUserCertificateStartToFinish) {
     EXPECT_EQ(cp::effective_status(tb.user("S0001").certificate, tb.bank->now()), cp::CertStatus::Expired);
     EXPECT_TRUE(cp::test::has_mail(*tb.bank, cp::MailKind::CertificateExpired, "S0001"));
     {  // the old certificate no longer logs in
-        cp::UserLogin login(*tb.bank);
-        EXPECT_EQ(login.choose_certificate(old_cert), BankResult::CertificateExpired);
+        cp::UserLogin login(*tb.bank, tb.user_pc.services());
+        EXPECT_EQ(cp::test::choose(login, old_cert), BankResult::CertificateExpired);
     }
     reissue(tb, "S0001");
     const cp::CertificateRecord& rec = tb.user("S0001").certificate;
@@ -49,7 +49,7 @@ TEST(Pickup, SeedProcedureExpiredUserCertificateStartToFinish) {
     EXPECT_TRUE(cp::test::has_mail(*tb.bank, cp::MailKind::UserCertificateReissued, "S0001"));
 
     ASSERT_EQ(tb.bank->advance_time(cp::days(1)), BankResult::Ok);
-    UserPickup p(*tb.bank, tb.world.user_pc);
+    UserPickup p(*tb.bank, tb.world.user_pc, tb.user_pc.services());
     to_app_ready(tb, p);
     ASSERT_EQ(p.acquire(), BankResult::Ok);
     ASSERT_EQ(p.finish(), BankResult::Ok);
@@ -59,8 +59,8 @@ TEST(Pickup, SeedProcedureExpiredUserCertificateStartToFinish) {
     EXPECT_EQ(tb.user("S0001").certificate.status, cp::CertStatus::Valid);
     EXPECT_EQ(tb.user("S0001").certificate.serial, installed->serial);
 
-    cp::UserLogin login(*tb.bank);
-    ASSERT_EQ(login.choose_certificate(*installed), BankResult::Ok);
+    cp::UserLogin login(*tb.bank, tb.user_pc.services());
+    ASSERT_EQ(cp::test::choose(login, *installed), BankResult::Ok);
     EXPECT_EQ(login.enter_pin("wrong0001"), BankResult::WrongUserPin);
     ASSERT_EQ(login.enter_pin(cp::kSeedSecrets.s0001_pin), BankResult::Ok);
     EXPECT_EQ(login.step(), cp::UserLogin::Step::Menu);
@@ -70,7 +70,7 @@ TEST(Pickup, SeedProcedureExpiredUserCertificateStartToFinish) {
 TEST(Pickup, InternetExplorerModeYes) {
     cp::test::TestBank tb(cp::Preset::UserCertificateExpired);
     reissue(tb, "S0001");
-    UserPickup p(*tb.bank, tb.world.user_pc, cp::AcquisitionPath::InternetExplorerMode);
+    UserPickup p(*tb.bank, tb.world.user_pc, tb.user_pc.services(), cp::AcquisitionPath::InternetExplorerMode);
     ASSERT_EQ(p.enter_ids("00009876543", "S0001", cp::kSeedSecrets.s0001_pin), BankResult::Ok);
     ASSERT_EQ(p.enter_one_time_password(tb.bank->token_display("S0001")), BankResult::Ok);
     ASSERT_EQ(p.step(), UserPickup::Step::ConfirmWebAccess);
@@ -82,21 +82,21 @@ TEST(Pickup, NoAtConfirmationNeedsAReissue) {
     cp::test::TestBank tb(cp::Preset::UserCertificateExpired);
     reissue(tb, "S0001");
     const std::size_t before = tb.world.user_pc.certificates.size();
-    UserPickup p(*tb.bank, tb.world.user_pc, cp::AcquisitionPath::InternetExplorerMode);
+    UserPickup p(*tb.bank, tb.world.user_pc, tb.user_pc.services(), cp::AcquisitionPath::InternetExplorerMode);
     ASSERT_EQ(p.enter_ids("00009876543", "S0001", cp::kSeedSecrets.s0001_pin), BankResult::Ok);
     ASSERT_EQ(p.enter_one_time_password(tb.bank->token_display("S0001")), BankResult::Ok);
     EXPECT_EQ(p.confirm_web_access(false), BankResult::InstallDeclined);
     EXPECT_EQ(p.step(), UserPickup::Step::Failed);
     EXPECT_EQ(tb.world.user_pc.certificates.size(), before);  // nothing installed
     EXPECT_EQ(tb.user("S0001").certificate.status, cp::CertStatus::Revoked);
-    UserPickup again(*tb.bank, tb.world.user_pc);
+    UserPickup again(*tb.bank, tb.world.user_pc, tb.user_pc.services());
     EXPECT_EQ(again.enter_ids("00009876543", "S0001", cp::kSeedSecrets.s0001_pin), BankResult::NoPendingCertificate);
 }
 
 TEST(Pickup, AppClosedMidwayNeedsAReissue) {
     cp::test::TestBank tb(cp::Preset::UserCertificateExpired);
     reissue(tb, "S0001");
-    UserPickup p(*tb.bank, tb.world.user_pc);
+    UserPickup p(*tb.bank, tb.world.user_pc, tb.user_pc.services());
     to_app_ready(tb, p);
     ASSERT_EQ(p.acquire(), BankResult::Ok);
     EXPECT_EQ(p.close_app(), BankResult::AppClosedDuringAcquisition);
@@ -106,7 +106,7 @@ TEST(Pickup, AppClosedMidwayNeedsAReissue) {
     // The admin reissues, and the second attempt works.
     ASSERT_EQ(tb.bank->advance_time(60), BankResult::Ok);
     reissue(tb, "S0001");
-    UserPickup retry(*tb.bank, tb.world.user_pc);
+    UserPickup retry(*tb.bank, tb.world.user_pc, tb.user_pc.services());
     ASSERT_EQ(tb.bank->advance_time(60), BankResult::Ok);
     to_app_ready(tb, retry);
     ASSERT_EQ(retry.acquire(), BankResult::Ok);
@@ -116,7 +116,7 @@ TEST(Pickup, AppClosedMidwayNeedsAReissue) {
 TEST(Pickup, AppMustRunBeforeAcquire) {
     cp::test::TestBank tb(cp::Preset::UserCertificateExpired);
     reissue(tb, "S0001");
-    UserPickup p(*tb.bank, tb.world.user_pc);
+    UserPickup p(*tb.bank, tb.world.user_pc, tb.user_pc.services());
     ASSERT_EQ(p.enter_ids("00009876543", "S0001", cp::kSeedSecrets.s0001_pin), BankResult::Ok);
     ASSERT_EQ(p.enter_one_time_password(tb.bank->token_display("S0001")), BankResult::Ok);
     EXPECT_EQ(p.acquire(), BankResult::AcquisitionAppNotRunning);
@@ -129,7 +129,7 @@ TEST(Pickup, AppMustRunBeforeAcquire) {
 
 TEST(Pickup, WindowPassedPreset) {
     cp::test::TestBank tb(cp::Preset::PickupWindowPassed);
-    UserPickup p(*tb.bank, tb.world.user_pc);
+    UserPickup p(*tb.bank, tb.world.user_pc, tb.user_pc.services());
     EXPECT_EQ(p.enter_ids("00009876543", "S0001", cp::kSeedSecrets.s0001_pin), BankResult::PickupWindowPassed);
     EXPECT_EQ(p.step(), UserPickup::Step::Failed);
 }
@@ -145,24 +145,24 @@ TEST(Pickup, WindowIsEightyDays) {
 
 TEST(Pickup, NoTokenMeansNoPickupAndTheAdminIsTold) {
     cp::test::TestBank tb;
-    cp::AdminLogin login(*tb.bank);
+    cp::AdminLogin login(*tb.bank, tb.admin_pc.services());
     ASSERT_TRUE(cp::test::login_admin(tb, login));
     cp::UserCertificateMaintenance m(*tb.bank, login);
     ASSERT_EQ(m.select_user("S0002"), BankResult::Ok);
     ASSERT_EQ(m.choose_change(), BankResult::Ok);
     ASSERT_EQ(m.apply(cp::UserCertificateAction::Reissue, cp::kSeedSecrets.confirmation_pin), BankResult::Ok);
     EXPECT_TRUE(m.token_missing());
-    UserPickup p(*tb.bank, tb.world.user_pc);
+    UserPickup p(*tb.bank, tb.world.user_pc, tb.user_pc.services());
     EXPECT_EQ(p.enter_ids("00009876543", "S0002", cp::kSeedSecrets.s0002_pin), BankResult::NoTokenRegistered);
     ASSERT_EQ(tb.bank->register_token("S0002", cp::kSeedSecrets.confirmation_pin), BankResult::Ok);
-    UserPickup again(*tb.bank, tb.world.user_pc);
+    UserPickup again(*tb.bank, tb.world.user_pc, tb.user_pc.services());
     EXPECT_EQ(again.enter_ids("00009876543", "S0002", cp::kSeedSecrets.s0002_pin), BankResult::Ok);
 }
 
 TEST(Pickup, TypingMistakesKeepTheForm) {
     cp::test::TestBank tb(cp::Preset::UserCertificateExpired);
     reissue(tb, "S0001");
-    UserPickup p(*tb.bank, tb.world.user_pc);
+    UserPickup p(*tb.bank, tb.world.user_pc, tb.user_pc.services());
     EXPECT_EQ(p.enter_ids("0000987654", "S0001", cp::kSeedSecrets.s0001_pin), BankResult::InvalidInput);
     EXPECT_EQ(tb.bank->last_input_error(), cp::InputError::NotElevenDigits);
     EXPECT_EQ(p.enter_ids("00009876543", "S0001", "wrong0001"), BankResult::WrongUserPin);
@@ -174,21 +174,21 @@ TEST(Pickup, TypingMistakesKeepTheForm) {
     const std::string code = tb.bank->token_display("S0001");
     ASSERT_EQ(p.enter_one_time_password(code), BankResult::Ok);
     // The same code cannot be used for a second pickup attempt.
-    UserPickup second(*tb.bank, tb.world.user_pc);
+    UserPickup second(*tb.bank, tb.world.user_pc, tb.user_pc.services());
     ASSERT_EQ(second.enter_ids("00009876543", "S0001", cp::kSeedSecrets.s0001_pin), BankResult::Ok);
     EXPECT_EQ(second.enter_one_time_password(code), BankResult::OneTimePasswordReused);
 }
 
 TEST(Pickup, NothingToPickUpWithoutAReissue) {
     cp::test::TestBank tb;
-    UserPickup p(*tb.bank, tb.world.user_pc);
+    UserPickup p(*tb.bank, tb.world.user_pc, tb.user_pc.services());
     EXPECT_EQ(p.enter_ids("00009876543", "S0001", cp::kSeedSecrets.s0001_pin), BankResult::NoPendingCertificate);
 }
 
 TEST(Pickup, CaFailureEndsTheProcedure) {
     cp::test::TestBank tb(cp::Preset::UserCertificateExpired);
     reissue(tb, "S0001");
-    UserPickup p(*tb.bank, tb.world.user_pc);
+    UserPickup p(*tb.bank, tb.world.user_pc, tb.user_pc.services());
     to_app_ready(tb, p);
     tb.authority.fail_next_issue();
     EXPECT_EQ(p.acquire(), BankResult::IssuingFailed);
@@ -197,7 +197,7 @@ TEST(Pickup, CaFailureEndsTheProcedure) {
 
 TEST(Pickup, RevokeAndContinue) {
     cp::test::TestBank tb;
-    cp::AdminLogin login(*tb.bank);
+    cp::AdminLogin login(*tb.bank, tb.admin_pc.services());
     ASSERT_TRUE(cp::test::login_admin(tb, login));
     cp::UserCertificateMaintenance m(*tb.bank, login);
     ASSERT_EQ(m.select_user("S0002"), BankResult::Ok);
@@ -206,8 +206,8 @@ TEST(Pickup, RevokeAndContinue) {
     EXPECT_EQ(m.step(), cp::UserCertificateMaintenance::Step::EditCertificate);
     ASSERT_EQ(m.apply(cp::UserCertificateAction::Revoke, cp::kSeedSecrets.confirmation_pin), BankResult::Ok);
     EXPECT_EQ(tb.user("S0002").certificate.status, cp::CertStatus::Revoked);
-    cp::UserLogin ul(*tb.bank);
-    EXPECT_EQ(ul.choose_certificate(tb.user_cert("S0002")), BankResult::CertificateRevoked);
+    cp::UserLogin ul(*tb.bank, tb.user_pc.services());
+    EXPECT_EQ(cp::test::choose(ul, tb.user_cert("S0002")), BankResult::CertificateRevoked);
 
     cp::UserCertificateMaintenance keep(*tb.bank, login);
     ASSERT_EQ(keep.select_user("S0001"), BankResult::Ok);
@@ -219,10 +219,10 @@ TEST(Pickup, RevokeAndContinue) {
 
 TEST(Pickup, MaintenanceNeedsALoggedInAdmin) {
     cp::test::TestBank tb;
-    cp::AdminLogin login(*tb.bank);  // not logged in
+    cp::AdminLogin login(*tb.bank, tb.admin_pc.services());  // not logged in
     cp::UserCertificateMaintenance m(*tb.bank, login);
     EXPECT_EQ(m.select_user("S0001"), BankResult::WrongStep);
-    cp::AdminLogin ok(*tb.bank);
+    cp::AdminLogin ok(*tb.bank, tb.admin_pc.services());
     ASSERT_TRUE(cp::test::login_admin(tb, ok));
     cp::UserCertificateMaintenance m2(*tb.bank, ok);
     EXPECT_EQ(m2.select_user("S0009"), BankResult::UnknownUser);

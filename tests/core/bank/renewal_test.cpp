@@ -16,9 +16,9 @@ TEST(Renewal, SeedProcedureStartToFinishThenDeleteTheOld) {
     cp::test::TestBank tb(cp::Preset::AdminRenewalWindow);
     EXPECT_TRUE(cp::test::has_mail(*tb.bank, cp::MailKind::RenewalReminder));
     const std::string old_serial = tb.admin_cert().serial;
-    cp::AdminLogin login(*tb.bank);
+    cp::AdminLogin login(*tb.bank, tb.admin_pc.services());
     ASSERT_TRUE(cp::test::login_admin(tb, login));
-    AdminRenewal r(*tb.bank, login, tb.world.admin_pc);
+    AdminRenewal r(*tb.bank, login, tb.world.admin_pc, tb.admin_pc.services());
     ASSERT_EQ(r.start(), BankResult::Ok);
     EXPECT_EQ(r.confirmations_left(), 2u);
     ASSERT_EQ(r.confirm_web_access(true), BankResult::Ok);
@@ -50,7 +50,7 @@ TEST(Renewal, SeedProcedureStartToFinishThenDeleteTheOld) {
     EXPECT_EQ(last.warning(), BankResult::DeletingOnlyValidCertificate);
 
     // The old certificate no longer logs in; the new one does.
-    cp::AdminLogin next(*tb.bank);
+    cp::AdminLogin next(*tb.bank, tb.admin_pc.services());
     EXPECT_TRUE(cp::test::login_admin(tb, next));
     EXPECT_FALSE(tb.bank->in_admin_renewal_window());
 }
@@ -58,23 +58,23 @@ TEST(Renewal, SeedProcedureStartToFinishThenDeleteTheOld) {
 TEST(Renewal, OldCertificateIsSupersededAfterRenewal) {
     cp::test::TestBank tb(cp::Preset::AdminRenewalWindow);
     const cp::InstalledCertificate old_cert = tb.admin_cert();
-    cp::AdminLogin login(*tb.bank);
+    cp::AdminLogin login(*tb.bank, tb.admin_pc.services());
     ASSERT_TRUE(cp::test::login_admin(tb, login));
-    AdminRenewal r(*tb.bank, login, tb.world.admin_pc);
+    AdminRenewal r(*tb.bank, login, tb.world.admin_pc, tb.admin_pc.services());
     ASSERT_EQ(r.start(), BankResult::Ok);
     ASSERT_EQ(r.confirm_web_access(true), BankResult::Ok);
     ASSERT_EQ(r.confirm_web_access(true), BankResult::Ok);
     ASSERT_EQ(r.choose_protection(cp::KeyProtection::Medium), BankResult::Ok);
     ASSERT_EQ(r.confirm_install(true), BankResult::Ok);
-    cp::AdminLogin with_old(*tb.bank);
-    EXPECT_EQ(with_old.choose_certificate(old_cert), BankResult::CertificateSuperseded);
+    cp::AdminLogin with_old(*tb.bank, tb.admin_pc.services());
+    EXPECT_EQ(cp::test::choose(with_old, old_cert), BankResult::CertificateSuperseded);
 }
 
 TEST(Renewal, OutsideTheWindowIsRefused) {
     cp::test::TestBank tb;
-    cp::AdminLogin login(*tb.bank);
+    cp::AdminLogin login(*tb.bank, tb.admin_pc.services());
     ASSERT_TRUE(cp::test::login_admin(tb, login));
-    AdminRenewal r(*tb.bank, login, tb.world.admin_pc);
+    AdminRenewal r(*tb.bank, login, tb.world.admin_pc, tb.admin_pc.services());
     EXPECT_EQ(r.start(), BankResult::NotInRenewalWindow);
     EXPECT_EQ(r.step(), AdminRenewal::Step::Failed);
 }
@@ -91,9 +91,9 @@ TEST(Renewal, WindowOpensThirtyDaysBeforeExpiry) {
 TEST(Renewal, NoBeforeIssuingChangesNothing) {
     cp::test::TestBank tb(cp::Preset::AdminRenewalWindow);
     const cp::CertificateRecord before = tb.bank->state().contract.admin_certificate;
-    cp::AdminLogin login(*tb.bank);
+    cp::AdminLogin login(*tb.bank, tb.admin_pc.services());
     ASSERT_TRUE(cp::test::login_admin(tb, login));
-    AdminRenewal r(*tb.bank, login, tb.world.admin_pc);
+    AdminRenewal r(*tb.bank, login, tb.world.admin_pc, tb.admin_pc.services());
     ASSERT_EQ(r.start(), BankResult::Ok);
     EXPECT_EQ(r.confirm_web_access(false), BankResult::Cancelled);
     EXPECT_EQ(tb.bank->state().contract.admin_certificate, before);
@@ -103,16 +103,16 @@ TEST(Renewal, NoBeforeIssuingChangesNothing) {
 TEST(Renewal, NoAtInstallKeepsTheOldCertificate) {
     cp::test::TestBank tb(cp::Preset::AdminRenewalWindow);
     const cp::CertificateRecord before = tb.bank->state().contract.admin_certificate;
-    cp::AdminLogin login(*tb.bank);
+    cp::AdminLogin login(*tb.bank, tb.admin_pc.services());
     ASSERT_TRUE(cp::test::login_admin(tb, login));
-    AdminRenewal r(*tb.bank, login, tb.world.admin_pc);
+    AdminRenewal r(*tb.bank, login, tb.world.admin_pc, tb.admin_pc.services());
     ASSERT_EQ(r.start(), BankResult::Ok);
     ASSERT_EQ(r.confirm_web_access(true), BankResult::Ok);
     ASSERT_EQ(r.confirm_web_access(true), BankResult::Ok);
     ASSERT_EQ(r.choose_protection(cp::KeyProtection::Medium), BankResult::Ok);
     EXPECT_EQ(r.confirm_install(false), BankResult::InstallDeclined);
     EXPECT_EQ(tb.bank->state().contract.admin_certificate, before);
-    cp::AdminLogin again(*tb.bank);
+    cp::AdminLogin again(*tb.bank, tb.admin_pc.services());
     EXPECT_TRUE(cp::test::login_admin(tb, again));  // the old one still works
 }
 
@@ -120,9 +120,9 @@ TEST(Renewal, SingleConfirmationOnSomeSystems) {
     cp::BankConfig config = cp::test::fast_config();
     config.web_access_confirmations = 1;
     cp::test::TestBank tb(cp::Preset::AdminRenewalWindow, 42, config);
-    cp::AdminLogin login(*tb.bank);
+    cp::AdminLogin login(*tb.bank, tb.admin_pc.services());
     ASSERT_TRUE(cp::test::login_admin(tb, login));
-    AdminRenewal r(*tb.bank, login, tb.world.admin_pc);
+    AdminRenewal r(*tb.bank, login, tb.world.admin_pc, tb.admin_pc.services());
     ASSERT_EQ(r.start(), BankResult::Ok);
     ASSERT_EQ(r.confirm_web_access(true), BankResult::Ok);
     EXPECT_EQ(r.step(), AdminRenewal::Step::ProtectionLevel);
@@ -130,9 +130,9 @@ TEST(Renewal, SingleConfirmationOnSomeSystems) {
 
 TEST(Renewal, CaFailureWhileIssuing) {
     cp::test::TestBank tb(cp::Preset::AdminRenewalWindow);
-    cp::AdminLogin login(*tb.bank);
+    cp::AdminLogin login(*tb.bank, tb.admin_pc.services());
     ASSERT_TRUE(cp::test::login_admin(tb, login));
-    AdminRenewal r(*tb.bank, login, tb.world.admin_pc);
+    AdminRenewal r(*tb.bank, login, tb.world.admin_pc, tb.admin_pc.services());
     ASSERT_EQ(r.start(), BankResult::Ok);
     ASSERT_EQ(r.confirm_web_access(true), BankResult::Ok);
     ASSERT_EQ(r.confirm_web_access(true), BankResult::Ok);

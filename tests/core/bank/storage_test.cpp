@@ -11,6 +11,7 @@
 #include "bank/bank_codec.h"
 #include "bank/file_storage.h"
 #include "bank/memory_storage.h"
+#include "bank/user_login.h"
 #include "bank/user_pickup.h"
 #include "bank_test_support.h"
 
@@ -19,30 +20,24 @@ namespace {
 using cp::BankResult;
 using cp::StorageStatus;
 
-std::vector<std::uint8_t> ledger_of(const cp::SimulatedAuthority& a) {
-    cp::ByteWriter w;
-    a.encode(w);
-    return w.take();
-}
-
 BankResult save(cp::Storage& s, const cp::test::TestBank& tb) {
     BankResult out = BankResult::StorageFailed;
-    cp::save_bank(s, tb.bank->state(), ledger_of(tb.authority), [&](BankResult r) { out = r; });
+    cp::save_bank(s, tb.bank->state(), tb.pki.encode().view(), [&](BankResult r) { out = r; });
     return out;
 }
 
 struct Loaded {
     BankResult result = BankResult::StorageFailed;
     cp::BankState state;
-    std::vector<std::uint8_t> ledger;
+    cp::SecureBytes authority;
     cp::LoadReport report;
 };
 Loaded load(cp::Storage& s) {
     Loaded l;
-    cp::load_bank(s, [&](BankResult r, cp::BankState st, std::vector<std::uint8_t> ledger, cp::LoadReport rep) {
+    cp::load_bank(s, [&](BankResult r, cp::BankState st, cp::SecureBytes authority, cp::LoadReport rep) {
         l.result = r;
         l.state = std::move(st);
-        l.ledger = std::move(ledger);
+        l.authority = std::move(authority);
         l.report = std::move(rep);
     });
     return l;
@@ -91,23 +86,32 @@ TEST(Storage, BankRoundTripInMemoryThenTheProcedureContinues) {
     EXPECT_EQ(l.state.contract, tb.bank->state().contract);
     EXPECT_EQ(l.state.users, tb.bank->state().users);
     EXPECT_TRUE(l.state.audit.verify());
-    // A fresh CA and bank from the saved bytes: the reissue and pickup still work.
+    // A fresh CA and bank from the saved bytes ("reload"): the old certificates still log in, the
+    // reissue and pickup still work, and the new certificate logs in.
     cp::SeededRandom random(99);
-    cp::SimulatedAuthority authority(random);
-    cp::ByteReader r(l.ledger);
-    ASSERT_TRUE(authority.decode(r));
+    cp::pki::Drbg rng;
+    ASSERT_EQ(rng.seed_from_entropy("reloaded bank"), cp::pki::PkiError::Ok);
+    cp::PkiAuthority authority(rng);
+    ASSERT_EQ(authority.decode(l.authority.view()), BankResult::Ok);
+    EXPECT_EQ(authority.crl().der().size(), tb.pki.crl().der().size());
     cp::Bank bank(l.state, random, authority);
+    {
+        cp::UserLogin s2(bank, tb.user_pc.services());
+        EXPECT_EQ(cp::test::choose(s2, tb.user_cert("S0002")), BankResult::Ok);
+    }
     EXPECT_EQ(bank.state().contract.contract_pin_failures, 1u);
     ASSERT_EQ(bank.apply_user_certificate_action("S0001", cp::UserCertificateAction::Reissue,
                                                  cp::kSeedSecrets.confirmation_pin),
               BankResult::Ok);
     cp::PcCertificateStore pc;
-    cp::UserPickup p(bank, pc);
+    cp::UserPickup p(bank, pc, tb.user_pc.services());
     ASSERT_EQ(p.enter_ids("00009876543", "S0001", cp::kSeedSecrets.s0001_pin), BankResult::Ok);
     ASSERT_EQ(p.enter_one_time_password(bank.token_display("S0001")), BankResult::Ok);
     ASSERT_EQ(p.start_app(), BankResult::Ok);
     ASSERT_EQ(p.acquire(), BankResult::Ok);
     ASSERT_EQ(p.finish(), BankResult::Ok);
+    cp::UserLogin s1(bank, tb.user_pc.services());
+    EXPECT_EQ(cp::test::choose(s1, *pc.find(p.installed_serial())), BankResult::Ok);
 }
 
 TEST(Storage, BankRoundTripThroughAFile) {
@@ -147,7 +151,7 @@ TEST(Storage, CorruptedStateIsReportedAndSetAside) {
     EXPECT_EQ(l.report.set_aside[0].reason, cp::RecordError::Corrupted);
     EXPECT_EQ(storage.raw()["bank"].count("state"), 0u);
     EXPECT_EQ(storage.raw()["quarantine"].count("bank/state"), 1u);
-    EXPECT_EQ(storage.raw()["authority"].count("ledger"), 1u);  // the rest stays
+    EXPECT_EQ(storage.raw()["authority"].count("ca"), 1u);  // the rest stays
     // The storage keeps working: a preset can be saved again.
     ASSERT_EQ(save(storage, tb), BankResult::Ok);
     EXPECT_EQ(load(storage).result, BankResult::Ok);

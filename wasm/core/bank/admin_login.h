@@ -1,32 +1,47 @@
 // certportal bank: 管理者ログオン as a state machine (the seeds' steps (3)-(8)):
-//   ChooseCertificate  証明書の選択: the admin certificate of 管理者のパソコン
+//   ChooseCertificate  証明書の選択: the admin certificate of 管理者のパソコン; the bank sends a
+//                      challenge that the PC signs with the certificate's private key
+//   KeyAccess          保護レベル 中: 「アクセス許可の付与」 (grant_key_access()) / 高: the key's
+//                      password (a wrong one keeps the step); 低 skips it
+//   UnlockingKey       the PC's device key is unsealing the key (asynchronous): the UI waits
 //   ContractPin        ご契約先暗証番号 → ログオン
 //   CardChallenge      確認用パスワード: two symbols of the お客様カード → OK
 //   Notices            重要なお知らせ (skipped when there is none) → 次へ
 //   Menu               logged in: the admin menu procedures take this session
 //   Failed             a dead end; the result that led there is failure()
 // A wrong PIN or card answer keeps the step (a new challenge is drawn); a lock, an expired or
-// wrong certificate or a lost card ends in Failed, as on the real site ("close every window and
+// wrong certificate (a user's: NotAdminCertificate), a refused key access or a lost card ends in
+// Failed, as on the real site ("close every window and
 // log in again", or a paper form at the branch).
 #pragma once
 
+#include <memory>
 #include <vector>
 
 #include "bank/bank.h"
+#include "bank/login_signer.h"
 
 namespace cp {
 
 class AdminLogin {
 public:
-    enum class Step : std::uint8_t { ChooseCertificate, ContractPin, CardChallenge, Notices, Menu, Failed };
+    enum class Step : std::uint8_t {
+        ChooseCertificate, KeyAccess, UnlockingKey, ContractPin, CardChallenge, Notices, Menu, Failed
+    };
 
-    explicit AdminLogin(Bank& bank) : bank_(bank) {}
+    // `pc`: the PC the administrator sits at (its device key unlocks 中 keys).
+    AdminLogin(Bank& bank, PcServices pc) : bank_(bank), signer_(std::make_unique<LoginSigner>(pc)) {}
 
     Step step() const { return step_; }
     bool logged_in() const { return step_ == Step::Menu; }
     BankResult failure() const { return failure_; }
 
     BankResult choose_certificate(const InstalledCertificate& certificate);
+    // KeyAccess: true when the key asks a password (高), false for a consent prompt (中).
+    bool key_access_needs_password() const { return signer_->state() == LoginSigner::State::NeedsPassword; }
+    // 「アクセス許可の付与」 → OK (中), or the key's password (高): WrongKeyPassword asks again.
+    BankResult grant_key_access(std::string_view password = {});
+    BankResult deny_key_access();
     BankResult enter_contract_pin(std::string_view pin);
     const CardChallenge& challenge() const { return challenge_; }
     BankResult answer_card(std::string_view first, std::string_view second);
@@ -36,10 +51,14 @@ public:
 
 private:
     BankResult fail(BankResult why);
+    void signed_in(BankResult result);
+    BankResult after_key_step();
     BankResult enter_card_step();
     void finish_login();
 
     Bank& bank_;
+    std::unique_ptr<LoginSigner> signer_;
+    std::vector<std::uint8_t> certificate_;  // the chosen certificate (DER) while it is being proven
     Step step_ = Step::ChooseCertificate;
     BankResult failure_ = BankResult::Ok;
     CardChallenge challenge_;

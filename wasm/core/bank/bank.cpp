@@ -152,20 +152,22 @@ std::uint32_t Bank::user_pin_tries_left(std::string_view user_id) const {
 
 // [SECTION] administrator login pieces ----------------------------------------------------
 
-BankResult Bank::check_admin_certificate(const InstalledCertificate& c) {
+BankResult Bank::new_login_challenge(std::vector<std::uint8_t>& nonce) { return authority_.new_login_challenge(nonce); }
+
+BankResult Bank::check_admin_certificate(std::span<const std::uint8_t> certificate, const LoginProof& proof) {
     BankResult r = BankResult::Ok;
     const CertificateRecord& rec = state_.contract.admin_certificate;
+    IssuedCertificate facts;  // what the certificate itself says (the PC's listing is not trusted)
+    (void)authority_.read_certificate(certificate, facts);
     if (state_.contract.locked) r = BankResult::ContractLocked;
-    else if (c.subject.kind != HolderKind::Administrator) r = BankResult::NotAdminCertificate;
-    else if (c.subject.contract_id != state_.contract.id) r = BankResult::CertificateUnknown;
     else {
-        r = authority_.verify_login(c, state_.now);
+        r = authority_.verify_login(certificate, proof, admin_subject(), state_.now);
         if (r == BankResult::CertificateExpired) r = BankResult::AdminCertificateExpired;
-        else if (r == BankResult::Ok && c.serial != rec.serial) r = BankResult::CertificateSuperseded;
+        else if (r == BankResult::Ok && facts.serial != rec.serial) r = BankResult::CertificateSuperseded;
         else if (r == BankResult::Ok && effective_status(rec, state_.now) == CertStatus::Expired)
             r = BankResult::AdminCertificateExpired;
     }
-    audit(kAdmin, AuditAction::AdminCertificateCheck, serial_or_dash(c.serial), r);
+    audit(kAdmin, AuditAction::AdminCertificateCheck, serial_or_dash(facts.serial), r);
     return r;
 }
 
@@ -256,12 +258,17 @@ BankResult Bank::check_confirmation_pin(std::string_view pin) {
     return BankResult::Ok;
 }
 
-IssueRequest Bank::issue_request_for(HolderKind kind, std::string holder_id, KeyProtection protection) const {
+CertificateSubject Bank::admin_subject() const {
+    return CertificateSubject{state_.contract.id, state_.contract.bank_code, HolderKind::Administrator};
+}
+
+CertificateSubject Bank::user_subject(std::string_view user_id) const {
+    return CertificateSubject{state_.contract.id, std::string(user_id), HolderKind::User};
+}
+
+IssueRequest Bank::issue_request_for(CertificateSubject subject) const {
     IssueRequest req;
-    req.subject.contract_id = state_.contract.id;
-    req.subject.holder_id = std::move(holder_id);
-    req.subject.kind = kind;
-    req.protection = protection;
+    req.subject = std::move(subject);
     req.not_before = state_.now;
     req.not_after = state_.now + days(state_.config.certificate_validity_days);
     return req;
@@ -402,12 +409,12 @@ BankResult Bank::check_one_time_password(std::string_view user_id, std::string_v
     return r;
 }
 
-BankResult Bank::issue_pending_user_certificate(std::string_view user_id, KeyProtection protection,
-                                                InstalledCertificate& out) {
+BankResult Bank::issue_pending_user_certificate(std::string_view user_id, std::span<const std::uint8_t> csr,
+                                                IssuedCertificate& out) {
     BankResult r = check_pickup_allowed(user_id);
     User* u = user(user_id);
     if (r == BankResult::Ok && u != nullptr) {
-        r = authority_.issue(issue_request_for(HolderKind::User, u->id, protection), out);
+        r = authority_.issue(issue_request_for(user_subject(u->id)), csr, out);
         if (r == BankResult::Ok) {
             u->certificate.status = CertStatus::Valid;
             u->certificate.serial = out.serial;
@@ -422,28 +429,44 @@ BankResult Bank::issue_pending_user_certificate(std::string_view user_id, KeyPro
 }
 
 void Bank::report_install_failed(std::string_view holder_id, std::string_view serial, BankResult why) {
-    (void)authority_.revoke(serial, state_.now);
+    (void)authority_.revoke(serial, state_.now);  // nothing when nothing was issued
     CertificateRecord* rec = nullptr;
     if (holder_id.empty()) rec = &state_.contract.admin_certificate;
     else if (User* u = user(holder_id)) rec = &u->certificate;
-    if (rec != nullptr && rec->serial == serial) rec->status = CertStatus::Revoked;
+    // The record's certificate (or its pending pickup, when the PC gave up before the CA issued)
+    // is used up; an admin renewal that failed leaves the old certificate (another serial) alone.
+    if (rec != nullptr && rec->serial == serial &&
+        (!serial.empty() || rec->status == CertStatus::PendingPickup)) {
+        rec->status = CertStatus::Revoked;
+        rec->pickup_deadline = 0;
+    }
     audit(holder_id.empty() ? kAdmin : std::string(holder_id), AuditAction::CertificateInstallFailed,
-          std::string(serial), why);
+          serial_or_dash(std::string(serial)), why);
 }
 
-BankResult Bank::check_user_certificate(const InstalledCertificate& c) {
+BankResult Bank::check_user_certificate(std::span<const std::uint8_t> certificate, const LoginProof& proof,
+                                        std::string& user_id) {
+    user_id.clear();
     BankResult r = BankResult::Ok;
-    const User* u = find_user(c.subject.holder_id);
+    IssuedCertificate facts;  // whom the certificate names: the login is checked for that holder
+    const BankResult readable = authority_.read_certificate(certificate, facts);
+    const User* u = find_user(facts.subject.holder_id);
+    CertificateSubject expected = facts.subject;
+    if (readable == BankResult::Ok && facts.subject.kind == HolderKind::Administrator)
+        expected = user_subject("-");  // the proof still runs: the admin's certificate is the error
     if (state_.contract.locked) r = BankResult::ContractLocked;
-    else if (c.subject.kind != HolderKind::User) r = BankResult::NotUserCertificate;
-    else if (c.subject.contract_id != state_.contract.id || u == nullptr) r = BankResult::CertificateUnknown;
+    else if (readable != BankResult::Ok) r = BankResult::CertificateUnknown;
+    else if (facts.subject.kind == HolderKind::User && (facts.subject.contract_id != state_.contract.id || u == nullptr))
+        r = BankResult::CertificateUnknown;
     else {
-        r = authority_.verify_login(c, state_.now);
-        if (r == BankResult::Ok && c.serial != u->certificate.serial) r = BankResult::CertificateSuperseded;
+        r = authority_.verify_login(certificate, proof, expected, state_.now);
+        if (r == BankResult::Ok && facts.serial != u->certificate.serial) r = BankResult::CertificateSuperseded;
         else if (r == BankResult::Ok && u->accident) r = BankResult::UserAccidentRegistered;
         else if (r == BankResult::Ok && u->suspended) r = BankResult::UserSuspended;
     }
-    audit(c.subject.holder_id.empty() ? "-" : c.subject.holder_id, AuditAction::UserLogin, serial_or_dash(c.serial), r);
+    if (r == BankResult::Ok) user_id = u->id;
+    const std::string actor = facts.subject.holder_id.empty() ? "-" : facts.subject.holder_id;
+    audit(actor, AuditAction::UserLogin, serial_or_dash(facts.serial), r);
     return r;
 }
 
@@ -461,16 +484,16 @@ void Bank::record_user_login(std::string_view user_id) {
 
 // [SECTION] administrator certificate ------------------------------------------------------
 
-BankResult Bank::issue_admin_renewal(KeyProtection protection, InstalledCertificate& out) {
+BankResult Bank::issue_admin_renewal(std::span<const std::uint8_t> csr, IssuedCertificate& out) {
     BankResult r = BankResult::Ok;
     if (state_.contract.locked) r = BankResult::ContractLocked;
     else if (!in_admin_renewal_window()) r = BankResult::NotInRenewalWindow;
-    else r = authority_.issue(issue_request_for(HolderKind::Administrator, state_.contract.bank_code, protection), out);
+    else r = authority_.issue(issue_request_for(admin_subject()), csr, out);
     audit(kAdmin, AuditAction::AdminRenewal, r == BankResult::Ok ? out.serial : state_.contract.id, r);
     return r;
 }
 
-void Bank::commit_admin_renewal(const InstalledCertificate& issued) {
+void Bank::commit_admin_renewal(const IssuedCertificate& issued) {
     CertificateRecord& rec = state_.contract.admin_certificate;
     ++rec.issue_number;
     rec.status = CertStatus::Valid;
@@ -483,7 +506,7 @@ void Bank::commit_admin_renewal(const InstalledCertificate& issued) {
 }
 
 BankResult Bank::pickup_admin_certificate(std::string_view contract_id, std::string_view contract_pin,
-                                          KeyProtection protection, InstalledCertificate& out) {
+                                          std::span<const std::uint8_t> csr, IssuedCertificate& out) {
     last_input_error_ = InputError::None;
     if (auto e = validate_contract_id(contract_id); e != InputError::None) return invalid(e);
     if (contract_id != state_.contract.id) return BankResult::UnknownContractOrUser;
@@ -492,7 +515,7 @@ BankResult Bank::pickup_admin_certificate(std::string_view contract_id, std::str
     CertificateRecord& rec = state_.contract.admin_certificate;
     if (rec.status != CertStatus::PendingPickup) r = BankResult::NoPendingCertificate;
     else if (state_.now > rec.pickup_deadline) r = BankResult::PickupWindowPassed;
-    else r = authority_.issue(issue_request_for(HolderKind::Administrator, state_.contract.bank_code, protection), out);
+    else r = authority_.issue(issue_request_for(admin_subject()), csr, out);
     if (r == BankResult::Ok) {
         rec.status = CertStatus::Valid;
         rec.serial = out.serial;

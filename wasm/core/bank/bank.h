@@ -14,6 +14,7 @@
 //   [SECTION] branch back office
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -62,7 +63,12 @@ public:
     std::uint32_t user_pin_tries_left(std::string_view user_id) const;
 
     // [SECTION] administrator login pieces ---------------------------------------------
-    BankResult check_admin_certificate(const InstalledCertificate& certificate);
+    // A fresh one-use challenge for a certificate login (the PC signs it: login_signer.h).
+    BankResult new_login_challenge(std::vector<std::uint8_t>& nonce);
+    // 証明書の選択 at 管理者ログオン: the certificate (DER) and the PC's proof. A user's certificate
+    // is NotAdminCertificate; an older admin certificate CertificateSuperseded; an expired one
+    // AdminCertificateExpired (the branch reissues it).
+    BankResult check_admin_certificate(std::span<const std::uint8_t> certificate, const LoginProof& proof);
     BankResult check_contract_pin(std::string_view pin);
     BankResult new_card_challenge(CardChallenge& out);
     BankResult check_card_answers(const CardChallenge& challenge, std::string_view first, std::string_view second);
@@ -89,25 +95,33 @@ public:
     // Whether the user has a certificate to pick up now (pending, in window, has a token).
     BankResult check_pickup_allowed(std::string_view user_id) const;
     BankResult check_one_time_password(std::string_view user_id, std::string_view code);
-    // 取得: the CA issues the pending certificate; the record becomes 有効 at once (the bank
-    // cannot see the PC). If installing then fails, call report_install_failed.
-    BankResult issue_pending_user_certificate(std::string_view user_id, KeyProtection protection,
-                                              InstalledCertificate& out);
-    // The app was closed / 「いいえ」: the issued certificate is revoked; the admin must reissue.
+    // What a holder's certificate says (the PC puts it in its CSR; the CA writes it anyway).
+    CertificateSubject admin_subject() const;
+    CertificateSubject user_subject(std::string_view user_id) const;
+    // 取得: the CA certifies the PC's CSR for the pending certificate; the record becomes 有効 at
+    // once (the bank cannot see the PC). If installing then fails, call report_install_failed.
+    BankResult issue_pending_user_certificate(std::string_view user_id, std::span<const std::uint8_t> csr,
+                                              IssuedCertificate& out);
+    // The app was closed / 「いいえ」 / the PC failed: the issued certificate (if any: `serial` may
+    // be empty when the PC gave up before the CA issued) is revoked, and a pending pickup is
+    // used up — the admin must reissue, as the seed says. Empty holder_id: the administrator.
     void report_install_failed(std::string_view holder_id, std::string_view serial, BankResult why);
-    // 利用者ログイン with a certificate: the certificate, then the PIN.
-    BankResult check_user_certificate(const InstalledCertificate& certificate);
+    // 利用者ログイン with a certificate: the certificate (DER) and the PC's proof, then the PIN.
+    // `user_id` receives the holder the certificate names (for the PIN step).
+    BankResult check_user_certificate(std::span<const std::uint8_t> certificate, const LoginProof& proof,
+                                      std::string& user_id);
     BankResult check_user_pin(std::string_view user_id, std::string_view pin);
     void record_user_login(std::string_view user_id);
 
     // [SECTION] administrator certificate -----------------------------------------------
     // 証明書更新 inside the renewal window: a new certificate; the record switches to it only
     // with commit_admin_renewal (after the install is confirmed).
-    BankResult issue_admin_renewal(KeyProtection protection, InstalledCertificate& out);
-    void commit_admin_renewal(const InstalledCertificate& issued);
-    // After a branch reissue: the admin obtains the certificate with the contract PIN.
+    BankResult issue_admin_renewal(std::span<const std::uint8_t> csr, IssuedCertificate& out);
+    void commit_admin_renewal(const IssuedCertificate& issued);
+    // After a branch reissue: the admin obtains the certificate with the contract PIN (the PC's
+    // CSR: run it through a CertificateEnrollment).
     BankResult pickup_admin_certificate(std::string_view contract_id, std::string_view contract_pin,
-                                        KeyProtection protection, InstalledCertificate& out);
+                                        std::span<const std::uint8_t> csr, IssuedCertificate& out);
 
     // [SECTION] branch back office ------------------------------------------------------
     BankResult submit_branch_request(BranchRequestKind kind, std::uint32_t* request_id = nullptr);
@@ -122,7 +136,7 @@ private:
     void count_user_failure(User& u, AuditAction action, BankResult wrong, BankResult& out);
     void send_due_mails(CertificateRecord& record, const std::string& holder);
     void complete_branch_request(BranchRequest& request);
-    IssueRequest issue_request_for(HolderKind kind, std::string holder_id, KeyProtection protection) const;
+    IssueRequest issue_request_for(CertificateSubject subject) const;
 
     BankState state_;
     RandomSource& random_;

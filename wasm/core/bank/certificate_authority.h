@@ -1,16 +1,18 @@
 // certportal bank: what the bank needs from the PKI, and nothing more. The bank decides WHO may
 // get a certificate and WHEN (PINs, tokens, windows, records); the authority does the
-// cryptography: it issues a certificate with a protected private key, revokes, and checks at
-// login that a PC really holds the key of a certificate this CA issued and has not revoked
-// (challenge-response).
+// cryptography: it issues a certificate for a CSR made on the PC (the private key never leaves
+// the PC), revokes into its CRL, and checks at login that the PC holds the key of a certificate
+// this CA issued and has not revoked (challenge–response standing in for TLS client auth).
 //
-// Implementations:
-//   SimulatedAuthority (bank/simulated_authority.h)  bookkeeping only, no cryptography: tests
-//                                                    and demos of the procedures
-//   the PKI core (wasm/core/pki)                     real X.509 + CRL, plugged in by an adapter
+// The split between the two sides, as on the real site:
+//   bank side  CertificateAuthority (this file; PkiAuthority in pki_authority.h is the real one)
+//   PC side    CertificateEnrollment (key → CSR → protect → install) and LoginSigner (unlock the
+//              key, sign the bank's challenge): certificate_enrollment.h, login_signer.h
+// Nothing here looks at a private key: InstalledCertificate::protected_key is opaque to the bank.
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,8 +25,9 @@ namespace cp {
 
 enum class HolderKind : std::uint8_t { Administrator = 0, User = 1 };
 
-// The key protection level asked when the key is created (「アプリケーションは保護されたアイテムを
-// 作成しています」: the seed says to check that it is 中).
+// The key protection level chosen when the key is created (「アプリケーションは保護されたアイテムを
+// 作成しています」: the seed says to check that it is 中). 低: plain key; 中: sealed by the PC's
+// device key, a consent prompt at each use; 高: encrypted PKCS#8, a password at each use.
 enum class KeyProtection : std::uint8_t { Low = 0, Medium = 1, High = 2 };
 
 struct CertificateSubject {
@@ -36,36 +39,65 @@ struct CertificateSubject {
     bool operator==(const CertificateSubject&) const = default;
 };
 
+// What the bank asks the CA to certify. The validity is explicit (the simulated clock; presets
+// write a past); the public key comes from the CSR.
 struct IssueRequest {
     CertificateSubject subject;
-    KeyProtection protection = KeyProtection::Medium;
+    SimTime not_before = 0;
+    SimTime not_after = 0;  // a whole number of days after not_before
+};
+
+// What the CA hands back: the certificate and the facts the bank records (read from the DER).
+struct IssuedCertificate {
+    std::string serial;  // lower-case hex, as the records and the certificate manager show it
+    CertificateSubject subject;
     SimTime not_before = 0;
     SimTime not_after = 0;
+    std::vector<std::uint8_t> certificate;  // DER
+    bool operator==(const IssuedCertificate&) const = default;
 };
 
 // A certificate as it sits in a PC's store (the OS store's 個人 tab): the certificate and its
-// protected private key travel together and are saved in one transaction.
+// protected private key travel together and are saved in one transaction. serial, subject and
+// dates are the store's listing (what the chooser and the manager show); the bank never trusts
+// them, it reads the certificate itself.
 struct InstalledCertificate {
-    std::string serial;          // hex, as the CA wrote it
+    std::string serial;
     CertificateSubject subject;
     SimTime not_before = 0;
     SimTime not_after = 0;       // 有効期限, what the certificate manager lists
     KeyProtection protection = KeyProtection::Medium;
-    std::vector<std::uint8_t> certificate;  // DER for the PKI; opaque to the bank
-    SecureBytes protected_key;              // the private key as the PKI protects it; opaque
+    std::vector<std::uint8_t> certificate;  // DER
+    SecureBytes protected_key;              // PKCS#8: plain (低), device-sealed (中), encrypted (高)
     bool operator==(const InstalledCertificate&) const = default;
+};
+
+// The PC's answer to a login challenge: the bank's nonce and the signature over it.
+struct LoginProof {
+    std::vector<std::uint8_t> nonce;
+    std::vector<std::uint8_t> signature;
 };
 
 class CertificateAuthority {
 public:
     virtual ~CertificateAuthority() = default;
-    // Creates a key pair and a certificate for `request`; Ok or IssuingFailed.
-    virtual BankResult issue(const IssueRequest& request, InstalledCertificate& out) = 0;
-    // Adds `serial` to the revocation list; Ok, or CertificateUnknown.
+    // Checks the CSR's proof of possession and issues; Ok or IssuingFailed.
+    virtual BankResult issue(const IssueRequest& request, std::span<const std::uint8_t> csr,
+                             IssuedCertificate& out) = 0;
+    // Adds `serial` to the revocation list (idempotent); Ok, or CertificateUnknown for a malformed
+    // serial. An empty serial (nothing was issued) is Ok and changes nothing.
     virtual BankResult revoke(std::string_view serial, SimTime now) = 0;
-    // Login proof: Ok, CertificateUnknown (not ours / key does not match), CertificateRevoked,
-    // CertificateExpired.
-    virtual BankResult verify_login(const InstalledCertificate& certificate, SimTime now) = 0;
+    // A fresh one-use nonce for a certificate login.
+    virtual BankResult new_login_challenge(std::vector<std::uint8_t>& nonce) = 0;
+    // Reads what a certificate says (no trust decision: to know which user a login is for).
+    // CertificateUnknown when it is not a client certificate of this bank's shape.
+    virtual BankResult read_certificate(std::span<const std::uint8_t> certificate, IssuedCertificate& out) = 0;
+    // The login proof for the holder `expected`: Ok; NotAdminCertificate / NotUserCertificate (a
+    // good certificate of the other role); CertificateUnknown (not ours, damaged, another
+    // holder); CertificateRevoked; CertificateExpired; LoginProofInvalid (the signature does not
+    // verify with the certificate's key, or the nonce is not an outstanding challenge).
+    virtual BankResult verify_login(std::span<const std::uint8_t> certificate, const LoginProof& proof,
+                                    const CertificateSubject& expected, SimTime now) = 0;
 };
 
 }  // namespace cp

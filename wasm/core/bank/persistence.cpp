@@ -10,7 +10,7 @@ namespace {
 constexpr const char* kBankStore = "bank";
 constexpr const char* kStateKey = "state";
 constexpr const char* kAuthorityStore = "authority";
-constexpr const char* kLedgerKey = "ledger";
+constexpr const char* kCaKey = "ca";
 constexpr const char* kQuarantine = "quarantine";
 constexpr const char* kCertStore = "certificates";
 constexpr const char* kKeyStore = "keys";
@@ -45,16 +45,16 @@ const StorageSchema& pc_database_schema() {
     return schema;
 }
 
-void save_bank(Storage& storage, const BankState& state, std::span<const std::uint8_t> authority_ledger,
+void save_bank(Storage& storage, const BankState& state, std::span<const std::uint8_t> authority_record,
                std::function<void(BankResult)> done) {
     WriteBatch batch;
     batch.put(kBankStore, kStateKey, wrap_record(RecordKind::BankState, encode_bank_state(state)));
-    batch.put(kAuthorityStore, kLedgerKey, wrap_record(RecordKind::AuthorityLedger, authority_ledger));
+    batch.put(kAuthorityStore, kCaKey, wrap_record(RecordKind::CertificateAuthority, authority_record));
     storage.commit(std::move(batch), [done = std::move(done)](StorageStatus s) { done(from_storage(s)); });
 }
 
 void load_bank(Storage& storage,
-               std::function<void(BankResult, BankState, std::vector<std::uint8_t>, LoadReport)> done) {
+               std::function<void(BankResult, BankState, SecureBytes, LoadReport)> done) {
     storage.read_store(kBankStore, [&storage, done = std::move(done)](StorageStatus s, StoreRecords bank) {
         if (s != StorageStatus::Ok) return done(BankResult::StorageFailed, {}, {}, {});
         storage.read_store(kAuthorityStore, [&storage, done, bank = std::move(bank)](StorageStatus s2,
@@ -68,16 +68,20 @@ void load_bank(Storage& storage,
             BankState state;
             if (e == RecordError::NewerFormat) return done(BankResult::StateVersionUnsupported, {}, {}, report);
             if (e == RecordError::None && decode_bank_state(payload, state) != BankResult::Ok) e = RecordError::Corrupted;
-            std::vector<std::uint8_t> ledger;
-            const auto lit = authority.find(kLedgerKey);
-            RecordError le = RecordError::None;
-            if (lit != authority.end()) le = unwrap_record(lit->second, RecordKind::AuthorityLedger, ledger);
+            std::vector<std::uint8_t> ca;
+            const auto cit = authority.find(kCaKey);
+            RecordError ce = RecordError::None;
+            if (cit != authority.end()) ce = unwrap_record(cit->second, RecordKind::CertificateAuthority, ca);
             StorageSnapshot values{{kBankStore, bank}, {kAuthorityStore, authority}};
             if (e != RecordError::None) report.set_aside.push_back({kBankStore, kStateKey, e});
-            if (le != RecordError::None) report.set_aside.push_back({kAuthorityStore, kLedgerKey, le});
+            if (ce != RecordError::None) report.set_aside.push_back({kAuthorityStore, kCaKey, ce});
+            for (const auto& [key, value] : authority)  // foreign, or the old simulated ledger
+                if (key != kCaKey) report.set_aside.push_back({kAuthorityStore, key, RecordError::WrongKind});
             quarantine(storage, report.set_aside, values);
+            SecureBytes record(ce == RecordError::None ? ca : std::vector<std::uint8_t>{});
+            secure_wipe(ca.data(), ca.size());
             if (e != RecordError::None) return done(BankResult::StateCorrupted, {}, {}, report);
-            done(BankResult::Ok, std::move(state), std::move(ledger), std::move(report));
+            done(BankResult::Ok, std::move(state), std::move(record), std::move(report));
         });
     });
 }

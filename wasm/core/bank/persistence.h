@@ -1,7 +1,10 @@
 // certportal bank: saving and loading through Storage.
 //   Bank database (one per browser profile), schema 1:
 //     "bank"        "state"  → the BankState record (bank_codec.h) — the whole bank, audit included
-//     "authority"   "ledger" → the simulated CA's ledger, saved in the same transaction
+//     "authority"   "ca"     → the bank's CA (PkiAuthority::encode: CA certificates and key, the
+//                               latest CRL), saved in the same transaction as the state; any other
+//                               record there (such as the "ledger" of format 1's simulated CA) is
+//                               foreign and set aside
 //     "quarantine"  records that could not be read, moved aside with their original place as key
 //   PC database (one per simulated PC), schema 1:
 //     "certificates" serial → the certificate record;  "keys" serial → the protected key record
@@ -35,12 +38,13 @@ struct LoadReport {
     std::vector<SetAsideRecord> set_aside;
 };
 
-void save_bank(Storage& storage, const BankState& state, std::span<const std::uint8_t> authority_ledger,
+void save_bank(Storage& storage, const BankState& state, std::span<const std::uint8_t> authority_record,
                std::function<void(BankResult)> done);
 // Ok; NothingSaved (empty database); StateCorrupted (the state record was set aside);
-// StateVersionUnsupported (written by a newer format, left in place).
+// StateVersionUnsupported (written by a newer format, left in place). `authority_record` is empty
+// when no CA was saved (or it was set aside): PkiAuthority::decode() it, or create() a new CA.
 void load_bank(Storage& storage,
-               std::function<void(BankResult, BankState, std::vector<std::uint8_t> authority_ledger, LoadReport)> done);
+               std::function<void(BankResult, BankState, SecureBytes authority_record, LoadReport)> done);
 
 void save_installed_certificate(Storage& storage, const InstalledCertificate& certificate,
                                 std::function<void(BankResult)> done);

@@ -9,11 +9,13 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string_view>
 
 #include "bank/bank_state.h"
 #include "bank/certificate_authority.h"
 #include "bank/pc_certificate_store.h"
+#include "bank/pc_services.h"
 #include "bank/random.h"
 
 namespace cp {
@@ -44,9 +46,20 @@ struct World {
     PcCertificateStore user_pc;   // 利用者のパソコン: S0001's and S0002's certificates
 };
 
-// Builds the preset; certificates are issued through `authority` (which keeps its own ledger).
-// `config` lets tests shorten PBKDF2 (pin_hash_iterations) and windows.
-World make_preset(Preset preset, RandomSource& random, CertificateAuthority& authority,
-                  const BankConfig& config = BankConfig{});
+// The two PCs' key services: their certificates are made the real way (key pair on the PC, CSR,
+// the CA certifies, the key protected at 中 by that PC's device key).
+struct PresetPcs {
+    PcServices admin_pc;
+    PcServices user_pc;
+};
+
+// Builds the preset; the certificates of its past are issued by `authority` (which must be ready:
+// PkiAuthority::create with a start before 2022-10-01, the oldest preset certificate). `config`
+// lets tests shorten PBKDF2 (pin_hash_iterations) and windows. `done` runs once — before
+// make_preset returns when the PCs' services complete at once (native, tests), later in the
+// browser (key jobs in the worker, the WebCrypto device key) — with Ok and the world, or the
+// failure (KeyGenerationFailed, KeyProtectionFailed, IssuingFailed) and an empty world.
+void make_preset(Preset preset, RandomSource& random, CertificateAuthority& authority, PresetPcs pcs,
+                 const BankConfig& config, std::function<void(BankResult, World)> done);
 
 }  // namespace cp

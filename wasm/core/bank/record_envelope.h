@@ -13,7 +13,7 @@ namespace cp {
 
 enum class RecordKind : std::uint8_t {
     BankState = 1,
-    AuthorityLedger = 2,
+    CertificateAuthority = 2,  // the bank's CA (pki_authority.h); format 1 was a simulated ledger
     InstalledCertificate = 3,
     ProtectedKey = 4,
 };

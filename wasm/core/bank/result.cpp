@@ -34,6 +34,11 @@ const char* bank_result_name(BankResult result) {
     case BankResult::InstallDeclined: return "InstallDeclined";
     case BankResult::AppClosedDuringAcquisition: return "AppClosedDuringAcquisition";
     case BankResult::IssuingFailed: return "IssuingFailed";
+    case BankResult::KeyGenerationFailed: return "KeyGenerationFailed";
+    case BankResult::KeyProtectionFailed: return "KeyProtectionFailed";
+    case BankResult::KeyAccessDenied: return "KeyAccessDenied";
+    case BankResult::WrongKeyPassword: return "WrongKeyPassword";
+    case BankResult::LoginProofInvalid: return "LoginProofInvalid";
     case BankResult::DeletingOnlyValidCertificate: return "DeletingOnlyValidCertificate";
     case BankResult::DeletingNewerCertificate: return "DeletingNewerCertificate";
     case BankResult::NoSuchInstalledCertificate: return "NoSuchInstalledCertificate";

@@ -45,7 +45,13 @@ enum class BankResult : std::uint8_t {
     AcquisitionAppNotRunning,     // 電子証明書取得アプリ not started
     InstallDeclined,              // 「いいえ」 at 「Webアクセスの確認」
     AppClosedDuringAcquisition,   // the app was closed mid-way: reissue needed
-    IssuingFailed,                // the CA refused (PKI error)
+    IssuingFailed,                // the CA refused (PKI error, or a CSR without proof of possession)
+    KeyGenerationFailed,          // the PC could not make the key pair or the CSR
+    KeyProtectionFailed,          // the PC's device key (保護レベル 中) failed or refused: nothing stored
+    KeyAccessDenied,              // 「アクセス許可の付与」 refused at the key-use prompt
+    WrongKeyPassword,             // 保護レベル 高: the key's password is wrong (asked again)
+    LoginProofInvalid,            // the login signature does not verify (key and certificate do not
+                                  // belong together) or the challenge is not the bank's / was used
     // --- certificate manager
     DeletingOnlyValidCertificate, // warning: confirm again to really delete
     DeletingNewerCertificate,     // warning: an older one of the same holder exists

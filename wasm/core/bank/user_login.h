@@ -1,28 +1,41 @@
 // certportal bank: 利用者ログイン with a certificate (電子証明書方式):
-//   ChooseCertificate  証明書の選択 (a user certificate of this PC)
+//   ChooseCertificate  証明書の選択 (a user certificate of this PC); the PC signs the bank's
+//                      challenge with the certificate's key
+//   KeyAccess          保護レベル 中: 「アクセス許可の付与」 / 高: the key's password; 低 skips it
+//   UnlockingKey       the device key is unsealing the key (asynchronous): the UI waits
 //   Pin                利用者暗証番号 → ログオン (a wrong PIN keeps the step, 7 wrong: 利用中止)
-//   Menu / Failed
+//   Menu / Failed      the administrator's certificate is NotUserCertificate
 #pragma once
 
+#include <memory>
+
 #include "bank/bank.h"
+#include "bank/login_signer.h"
 
 namespace cp {
 
 class UserLogin {
 public:
-    enum class Step : std::uint8_t { ChooseCertificate, Pin, Menu, Failed };
+    enum class Step : std::uint8_t { ChooseCertificate, KeyAccess, UnlockingKey, Pin, Menu, Failed };
 
-    explicit UserLogin(Bank& bank) : bank_(bank) {}
+    UserLogin(Bank& bank, PcServices pc) : bank_(bank), signer_(std::make_unique<LoginSigner>(pc)) {}
     Step step() const { return step_; }
     BankResult failure() const { return failure_; }
     const std::string& user_id() const { return user_id_; }
 
     BankResult choose_certificate(const InstalledCertificate& certificate);
+    bool key_access_needs_password() const { return signer_->state() == LoginSigner::State::NeedsPassword; }
+    BankResult grant_key_access(std::string_view password = {});
+    BankResult deny_key_access();
     BankResult enter_pin(std::string_view pin);
 
 private:
     BankResult fail(BankResult why);
+    void signed_in(BankResult result);
+    BankResult after_key_step();
     Bank& bank_;
+    std::unique_ptr<LoginSigner> signer_;
+    std::vector<std::uint8_t> certificate_;
     Step step_ = Step::ChooseCertificate;
     BankResult failure_ = BankResult::Ok;
     std::string user_id_;
