@@ -1,6 +1,7 @@
 // certportal: wasm size probe for the PKI core (not a test). Built twice by tools/bench_pki_size.sh:
 // with CERTPORTAL_SIZE_PROBE_EMPTY (libc baseline) and without (every pki entry point reachable),
-// so that the difference is what certportal_pki + Mbed TLS add to a module.
+// so that the difference is what certportal_pki + Mbed TLS add to a module; and with
+// CERTPORTAL_SIZE_PROBE_WORKER: only what the key-generation worker needs (jobs.h entry points).
 #include <cstdio>
 
 #ifndef CERTPORTAL_SIZE_PROBE_EMPTY
@@ -16,7 +17,18 @@ using namespace cp::pki;
 #endif
 
 int main(int argc, char** argv) {
-#ifdef CERTPORTAL_SIZE_PROBE_EMPTY
+#if defined(CERTPORTAL_SIZE_PROBE_WORKER)
+    Drbg rng;
+    if (rng.seed_from_entropy("worker") != PkiError::Ok) return 1;
+    SecretBytes pkcs8;
+    Bytes spki, csr;
+    if (generate_key_pkcs8(argc > 1 ? KeyType::EcP256 : KeyType::Rsa2048, rng, pkcs8, spki) != PkiError::Ok) return 1;
+    ClientSubject s;
+    s.contract_id = argv[0];
+    const PkiError e = create_csr_from_pkcs8(pkcs8.view(), s, rng, csr);
+    std::printf("%s %zu\n", pki_error_message(e), csr.size());
+    return 0;
+#elif defined(CERTPORTAL_SIZE_PROBE_EMPTY)
     std::printf("%d %s\n", argc, argv[0]);
     return 0;
 #else

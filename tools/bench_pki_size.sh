@@ -14,11 +14,14 @@ for opt in Os O3; do
       -DCMAKE_BUILD_TYPE=Release -DCMAKE_C_FLAGS_RELEASE="-$opt -DNDEBUG" -DCMAKE_CXX_FLAGS_RELEASE="-$opt -DNDEBUG" \
       -DCERTPORTAL_BUILD_BUNDLE=OFF -DCERTPORTAL_BUILD_TESTS=OFF >/dev/null
   fi
-  cmake --build "$dir" -j 2 --target pki_size_probe pki_size_probe_empty >/dev/null
+  cmake --build "$dir" -j 2 --target pki_size_probe pki_size_probe_empty pki_size_probe_worker >/dev/null
   full=$(gzip -9c "$dir/wasm/core/pki/pki_size_probe.wasm" | wc -c)
   empty=$(gzip -9c "$dir/wasm/core/pki/pki_size_probe_empty.wasm" | wc -c)
   raw_full=$(wc -c <"$dir/wasm/core/pki/pki_size_probe.wasm")
   raw_empty=$(wc -c <"$dir/wasm/core/pki/pki_size_probe_empty.wasm")
+  worker=$(gzip -9c "$dir/wasm/core/pki/pki_size_probe_worker.wasm" | wc -c)
+  raw_worker=$(wc -c <"$dir/wasm/core/pki/pki_size_probe_worker.wasm")
   printf -- "-%s  all pki entry points: %7d B wasm, %6d B gzip | empty: %6d B wasm, %5d B gzip | pki+Mbed TLS: %7d B wasm, %6d B gzip\n" \
     "$opt" "$raw_full" "$full" "$raw_empty" "$empty" $((raw_full - raw_empty)) $((full - empty))
+  printf -- "-%s  worker (keygen + CSR only): %7d B wasm, %6d B gzip\n" "$opt" "$raw_worker" "$worker"
 done

@@ -4,6 +4,10 @@
 // configure step after changing it). It replaces Mbed TLS's default mbedtls_config.h entirely:
 // everything not defined here is off. The first-load budget for Mbed TLS is 150 KB gzip, so each
 // group below says which certportal feature needs it. No TLS, no PSA, no system clock.
+//
+// Measured (tools/bench_pki_size.sh, emcc 3.1.6 -Os, every pki entry point reachable, minus an
+// empty program): certportal_pki + Mbed TLS = 168 KB wasm / 73 KB gzip with this file, 280 KB /
+// 132 KB gzip with Mbed TLS's default configuration. The key-generation worker alone: 47 KB gzip.
 #pragma once
 
 // --- System support -------------------------------------------------------------------------
