@@ -73,9 +73,6 @@ private:
     bool fail_next_ = false;
 };
 
-// The CA's hierarchy starts here: before every certificate of the presets.
-inline SimTime ca_start() { return from_jst(JstTime{2020, 1, 1, 0, 0, 0}); }
-
 struct TestBank {
     explicit TestBank(Preset preset = Preset::SeedWorld, std::uint64_t seed = 42, BankConfig config = fast_config())
         : random(seed), pki(ca_rng), authority(pki), admin_pc("admin " + std::to_string(seed)),
@@ -84,7 +81,7 @@ struct TestBank {
             ADD_FAILURE();
         pki::CaSetup setup;
         setup.key_type = pki::KeyType::EcP256;
-        if (pki.create(setup, ca_start()) != BankResult::Ok) ADD_FAILURE() << "CA";
+        if (pki.create(setup, kPresetCaNotBefore) != BankResult::Ok) ADD_FAILURE() << "CA";
         BankResult built = BankResult::WrongStep;  // stays when make_preset did not complete at once
         make_preset(preset, random, authority, PresetPcs{admin_pc.services(), user_pc.services()}, config,
                     [&](BankResult r, World w) {

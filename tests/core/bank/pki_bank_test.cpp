@@ -242,6 +242,32 @@ TEST(PkiBank, AppClosedDuringKeyGenerationStoresAndIssuesNothing) {
     EXPECT_EQ(tb.user("S0001").certificate.status, cp::CertStatus::Revoked);  // the seed: reissue needed
 }
 
+TEST(PkiBank, PageClosedWhileWaitingStoresNothingAndLateCompletionsAreIgnored) {
+    cp::test::TestBank tb(cp::Preset::UserCertificateExpired);
+    reissue(tb, "S0001");
+    cp::test::TestPc slow("slow user pc", Mode::Deferred);
+    const std::vector<cp::InstalledCertificate> before = tb.world.user_pc.certificates;
+    {
+        UserPickup p(*tb.bank, tb.world.user_pc, slow.services());
+        to_app_ready(tb, p);
+        ASSERT_EQ(p.acquire(), BankResult::Ok);
+        ASSERT_EQ(p.step(), UserPickup::Step::WaitingForKey);
+    }  // the tab is closed: the procedure is gone with its key job
+    EXPECT_EQ(slow.jobs.run_pending(), 0u);
+    EXPECT_EQ(tb.world.user_pc.certificates, before);
+    EXPECT_EQ(tb.user("S0001").certificate.status, cp::CertStatus::PendingPickup);  // nothing was issued
+
+    // The device key answering after the login procedure is gone: ignored.
+    tb.admin_pc.device_key.set_deferred(true);
+    {
+        cp::AdminLogin login(*tb.bank, tb.admin_pc.services());
+        ASSERT_EQ(login.choose_certificate(tb.admin_cert()), BankResult::Ok);
+        ASSERT_EQ(login.grant_key_access(), BankResult::Ok);
+        ASSERT_EQ(login.step(), cp::AdminLogin::Step::UnlockingKey);
+    }
+    EXPECT_EQ(tb.admin_pc.device_key.run_pending(), 1u);
+}
+
 TEST(PkiBank, RenewalCancelledWhileWaitingChangesNothing) {
     cp::test::TestBank tb(cp::Preset::AdminRenewalWindow);
     const cp::CertificateRecord record = tb.bank->state().contract.admin_certificate;

@@ -71,6 +71,14 @@ TEST(Presets, ResetGivesTheSameWorldAgain) {
     EXPECT_NE(cp::encode_bank_state(a.bank->state()), cp::encode_bank_state(b.bank->state()));
 }
 
+TEST(Presets, TheCaStartsBeforeThePresetsPast) {
+    EXPECT_EQ(cp::kPresetCaNotBefore, cp::from_jst(cp::JstTime{2020, 1, 1, 0, 0, 0}));
+    cp::test::TestBank tb;
+    for (const auto* pc : {&tb.world.admin_pc, &tb.world.user_pc})
+        for (const auto& c : pc->certificates) EXPECT_GT(c.not_before, cp::kPresetCaNotBefore);
+    EXPECT_EQ(tb.pki.issuing_certificate().not_before(), cp::kPresetCaNotBefore);
+}
+
 TEST(Presets, EveryPresetHasAName) {
     for (int i = 0; i < static_cast<int>(cp::Preset::Count_); ++i)
         EXPECT_STRNE(cp::preset_name(static_cast<cp::Preset>(i)), "?");

@@ -7,6 +7,11 @@
 
 namespace cp {
 
+static_assert(static_cast<int>(KeyProtection::Low) == static_cast<int>(pki::ProtectionLevel::Low) &&
+                  static_cast<int>(KeyProtection::Medium) == static_cast<int>(pki::ProtectionLevel::Medium) &&
+                  static_cast<int>(KeyProtection::High) == static_cast<int>(pki::ProtectionLevel::High),
+              "the store's protection byte is the PKI's level");
+
 void LoginSigner::start(const InstalledCertificate& certificate, std::vector<std::uint8_t> nonce, Done done) {
     if (state_ != State::Idle) {
         if (done) done(BankResult::WrongStep);

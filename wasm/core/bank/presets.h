@@ -53,8 +53,12 @@ struct PresetPcs {
     PcServices user_pc;
 };
 
+// Where the bank's CA starts when it is created for the presets (first run): 2020-01-01 00:00 JST,
+// before the oldest certificate of their past (2022-10-01).
+inline constexpr SimTime kPresetCaNotBefore = 1577804400;
+
 // Builds the preset; the certificates of its past are issued by `authority` (which must be ready:
-// PkiAuthority::create with a start before 2022-10-01, the oldest preset certificate). `config`
+// PkiAuthority::create(setup, kPresetCaNotBefore) on first run; a reset keeps the CA). `config`
 // lets tests shorten PBKDF2 (pin_hash_iterations) and windows. `done` runs once — before
 // make_preset returns when the PCs' services complete at once (native, tests), later in the
 // browser (key jobs in the worker, the WebCrypto device key) — with Ok and the world, or the
