@@ -59,6 +59,7 @@ public:
         return real_.issue(r, csr, out);
     }
     BankResult revoke(std::string_view serial, SimTime now) override { return real_.revoke(serial, now); }
+    BankResult refresh_revocation_list(SimTime now) override { return real_.refresh_revocation_list(now); }
     BankResult new_login_challenge(std::vector<std::uint8_t>& nonce) override { return real_.new_login_challenge(nonce); }
     BankResult read_certificate(std::span<const std::uint8_t> c, IssuedCertificate& out) override {
         return real_.read_certificate(c, out);

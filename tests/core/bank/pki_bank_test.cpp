@@ -112,6 +112,18 @@ TEST(PkiBank, RevokedAfterReissueTheOldCertificateStopsAndTheCrlListsIt) {
     EXPECT_EQ(user_login(tb, tb.user_pc, old_cert), BankResult::CertificateRevoked);  // still
 }
 
+TEST(PkiBank, TheCrlIsRepublishedWhenDue) {
+    cp::test::TestBank tb;
+    const std::uint64_t n = tb.pki.crl().crl_number();
+    EXPECT_EQ(tb.pki.crl().this_update(), tb.bank->now());  // the preset's time: current
+    ASSERT_EQ(tb.bank->advance_time(cp::days(6)), BankResult::Ok);
+    EXPECT_EQ(tb.pki.crl().crl_number(), n);
+    ASSERT_EQ(tb.bank->advance_time(cp::days(1)), BankResult::Ok);
+    EXPECT_EQ(tb.pki.crl().crl_number(), n + 1);
+    EXPECT_EQ(tb.pki.crl().this_update(), tb.bank->now());
+    EXPECT_EQ(tb.pki.crl().next_update(), tb.bank->now() + cp::days(7));
+}
+
 TEST(PkiBank, ExpiredCertificateIsRefusedByTheCa) {
     cp::test::TestBank tb;
     const cp::InstalledCertificate s2 = tb.user_cert("S0002");

@@ -106,6 +106,7 @@ void Bank::send_due_mails(CertificateRecord& record, const std::string& holder) 
 }
 
 void Bank::process_due_work() {
+    (void)authority_.refresh_revocation_list(state_.now);  // a stale CRL still revokes: not fatal
     for (auto& r : state_.branch_requests)
         if (!r.done && state_.now >= r.ready_at) complete_branch_request(r);
     send_due_mails(state_.contract.admin_certificate, "");

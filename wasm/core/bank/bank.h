@@ -49,7 +49,8 @@ public:
     // Moves the simulated clock forward, then sends the mails that became due and completes
     // branch requests whose delay passed. Negative amounts are refused (InvalidInput).
     BankResult advance_time(SimTime seconds);
-    // Sends due mails and completes due branch requests at the current time (idempotent).
+    // Sends due mails, completes due branch requests and has the CA publish a due CRL at the
+    // current time (idempotent).
     void process_due_work();
     void mark_mail_read(std::uint32_t mail_id);
 

@@ -87,6 +87,9 @@ public:
     // Adds `serial` to the revocation list (idempotent); Ok, or CertificateUnknown for a malformed
     // serial. An empty serial (nothing was issued) is Ok and changes nothing.
     virtual BankResult revoke(std::string_view serial, SimTime now) = 0;
+    // Publishes a fresh revocation list when the current one's nextUpdate has come (the bank
+    // calls it whenever the simulated clock moves: process_due_work).
+    virtual BankResult refresh_revocation_list(SimTime now) = 0;
     // A fresh one-use nonce for a certificate login.
     virtual BankResult new_login_challenge(std::vector<std::uint8_t>& nonce) = 0;
     // Reads what a certificate says (no trust decision: to know which user a login is for).

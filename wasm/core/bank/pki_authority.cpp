@@ -132,6 +132,12 @@ BankResult PkiAuthority::revoke(std::string_view serial, SimTime now) {
     return publish_crl(std::move(entries), crl_.crl_number() + 1, std::max(now, crl_.this_update()));
 }
 
+BankResult PkiAuthority::refresh_revocation_list(SimTime now) {
+    if (!ready()) return BankResult::IssuingFailed;
+    if (crl_.next_update() == 0 || now < crl_.next_update()) return BankResult::Ok;  // still current
+    return publish_crl(crl_.entries(), crl_.crl_number() + 1, now);
+}
+
 BankResult PkiAuthority::new_login_challenge(std::vector<std::uint8_t>& nonce) {
     pki::Bytes n;
     if (pki::create_login_challenge(rng_, n) != pki::PkiError::Ok) return BankResult::IssuingFailed;

@@ -5,7 +5,8 @@
 //                     しんきん電子証明書認証局) and an empty CRL (number 1)
 //   issue()           proof of possession of the CSR, then a client certificate whose subject and
 //                     validity come from the bank's records (pki::CertificateAuthority)
-//   revoke()          the serial joins the revocation list: a new CRL (number + 1) is signed
+//   revoke()          the serial joins the revocation list: a new CRL (number + 1) is signed;
+//                     refresh_revocation_list() signs a new one when nextUpdate (7 days) comes
 //   verify_login()    challenge–response (pki/login.h): chain, role and holder, validity at the
 //                     simulated time, the CRL, the signature over the bank's one-use nonce;
 //                     pki::LoginVerdict mapped to the bank's results (certificate_authority.h)
@@ -40,6 +41,7 @@ public:
 
     BankResult issue(const IssueRequest& request, std::span<const std::uint8_t> csr, IssuedCertificate& out) override;
     BankResult revoke(std::string_view serial, SimTime now) override;
+    BankResult refresh_revocation_list(SimTime now) override;
     BankResult new_login_challenge(std::vector<std::uint8_t>& nonce) override;
     BankResult read_certificate(std::span<const std::uint8_t> certificate, IssuedCertificate& out) override;
     BankResult verify_login(std::span<const std::uint8_t> certificate, const LoginProof& proof,

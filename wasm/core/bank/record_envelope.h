@@ -13,7 +13,7 @@ namespace cp {
 
 enum class RecordKind : std::uint8_t {
     BankState = 1,
-    CertificateAuthority = 2,  // the bank's CA (pki_authority.h); format 1 was a simulated ledger
+    CertificateAuthority = 2,  // the bank's CA (pki_authority.h), key "ca" (the simulated ledger was "ledger")
     InstalledCertificate = 3,
     ProtectedKey = 4,
 };
