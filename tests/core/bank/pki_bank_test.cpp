@@ -133,6 +133,14 @@ TEST(PkiBank, ExpiredCertificateIsRefusedByTheCa) {
     EXPECT_EQ(user_login(tb, tb.user_pc, s2), BankResult::CertificateExpired);
 }
 
+TEST(PkiBank, BankRecordsAndThePkiAgreeOnTheExpirySecond) {
+    cp::CertificateRecord record;
+    record.status = cp::CertStatus::Valid;
+    record.not_after = 1'000'000;
+    EXPECT_EQ(cp::effective_status(record, record.not_after), cp::CertStatus::Valid);  // RFC 5280: inclusive
+    EXPECT_EQ(cp::effective_status(record, record.not_after + 1), cp::CertStatus::Expired);
+}
+
 TEST(PkiBank, TamperedCertificateIsUnknown) {
     cp::test::TestBank tb;
     cp::InstalledCertificate forged = tb.user_cert("S0002");

@@ -62,6 +62,11 @@ TEST(PkiCsr, InvalidSubjectsAreRejected) {
     s.user_id = "S 01";
     EXPECT_EQ(PkiError::InvalidArgument, create_client_csr(test::shared_ec_key(), s, rng, der));
     s = test::user_subject();
+    s.user_id = std::string(31, 'A');  // the bank's 利用者ID is 1..30 characters
+    EXPECT_EQ(PkiError::InvalidArgument, create_client_csr(test::shared_ec_key(), s, rng, der));
+    s.user_id = std::string(30, 'A');
+    ASSERT_PKI_OK(create_client_csr(test::shared_ec_key(), s, rng, der));
+    s = test::user_subject();
     s.organization = "bad\xff";
     EXPECT_EQ(PkiError::InvalidArgument, create_client_csr(test::shared_ec_key(), s, rng, der));
     s = test::user_subject();

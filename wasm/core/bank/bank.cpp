@@ -90,7 +90,7 @@ void Bank::send_due_mails(CertificateRecord& record, const std::string& holder) 
     const SimTime now = state_.now;
     const SimTime first = record.not_after - days(state_.config.first_reminder_days);
     const SimTime second = record.not_after - days(state_.config.second_reminder_days);
-    if (now >= record.not_after) {
+    if (is_past_expiry(record.not_after, now)) {
         if ((record.mails_sent & kMailExpired) == 0) send_mail(MailKind::CertificateExpired, holder, record.not_after);
         // A jump past expiry sends only the expiry mail: reminders would be stale.
         record.mails_sent |= kMailFirstReminder | kMailSecondReminder | kMailExpired;

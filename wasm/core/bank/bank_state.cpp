@@ -14,7 +14,7 @@ const char* cert_status_name(CertStatus status) {
 }
 
 CertStatus effective_status(const CertificateRecord& record, SimTime now) {
-    if (record.status == CertStatus::Valid && now >= record.not_after) return CertStatus::Expired;
+    if (record.status == CertStatus::Valid && is_past_expiry(record.not_after, now)) return CertStatus::Expired;
     return record.status;
 }
 

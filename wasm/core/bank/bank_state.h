@@ -57,6 +57,9 @@ struct CertificateRecord {
 };
 
 // Valid turns into Expired at not_after.
+// RFC 5280: a certificate is valid through its notAfter second inclusive, expired after it. The
+// PKI's verifier (pki/verify.h) says the same, so the bank and the login check never disagree.
+inline bool is_past_expiry(SimTime not_after, SimTime now) { return now > not_after; }
 CertStatus effective_status(const CertificateRecord& record, SimTime now);
 
 struct User {

@@ -1,5 +1,7 @@
 #include "bank/certificate_deletion.h"
 
+#include "bank/bank_state.h"
+
 namespace cp {
 
 BankResult CertificateDeletion::select(std::string_view serial) {
@@ -9,11 +11,11 @@ BankResult CertificateDeletion::select(std::string_view serial) {
     bool other_valid = false, other_older = false;
     for (const auto& c : pc_.certificates) {
         if (c.serial == chosen->serial || c.subject != chosen->subject) continue;
-        if (now_ < c.not_after) other_valid = true;
+        if (!is_past_expiry(c.not_after, now_)) other_valid = true;
         if (c.not_after < chosen->not_after) other_older = true;
     }
     warning_ = BankResult::Ok;
-    if (now_ < chosen->not_after && !other_valid) warning_ = BankResult::DeletingOnlyValidCertificate;
+    if (!is_past_expiry(chosen->not_after, now_) && !other_valid) warning_ = BankResult::DeletingOnlyValidCertificate;
     else if (other_older) warning_ = BankResult::DeletingNewerCertificate;
     serial_ = chosen->serial;
     step_ = Step::Confirm;

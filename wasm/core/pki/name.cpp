@@ -82,7 +82,7 @@ PkiError validate_client_subject(const ClientSubject& s) {
     if (s.role == CertificateRole::Administrator) {
         if (s.bank_code.size() != 4 || !all_digits(s.bank_code)) return PkiError::InvalidArgument;
     } else {
-        if (s.user_id.empty() || s.user_id.size() > 16 || !all_alnum(s.user_id)) return PkiError::InvalidArgument;
+        if (s.user_id.empty() || s.user_id.size() > 30 || !all_alnum(s.user_id)) return PkiError::InvalidArgument;
     }
     std::size_t n = 0;
     if (!utf8_text(s.organization, n) || n > 64) return PkiError::InvalidArgument;

@@ -32,7 +32,7 @@ struct ClientSubject {
     CertificateRole role = CertificateRole::Administrator;
     std::string contract_id;   // 契約者ID (利用者番号): 11 ASCII digits
     std::string bank_code;     // 金融機関コード: 4 ASCII digits (administrator CN suffix)
-    std::string user_id;       // 利用者ID (users only): 1..16 ASCII letters/digits
+    std::string user_id;       // 利用者ID (users only): 1..30 ASCII letters/digits, as the bank accepts
     std::string organization;  // optional: the company, UTF-8, at most 64 characters
 };
 
