@@ -233,6 +233,49 @@ const cases = {
     });
   },
 
+  // The simulation behind the page: the first visit creates the sample world (real keys made in
+  // the worker) and saves it in IndexedDB; a reload loads it instead of creating it again.
+  async simulation_persists() {
+    await withPortal(async ({ page, consoleErrors }) => {
+      const sim = () => page.evaluate(() => {
+        const m = window.certportal.module;
+        return { status: m._cp_debug_simulation_status(), storage: m._cp_debug_simulation_storage(), created: m._cp_debug_simulation_created() };
+      });
+      await page.waitForFunction(() => window.certportal.module._cp_debug_simulation_status() >= 2, null, { timeout: 90000 });
+      const first = await sim();
+      check(first.status === 2, `the simulation is ready (status ${first.status})`);
+      check(first.created === 1 && first.storage === 0, `first visit: created and saved in IndexedDB (${JSON.stringify(first)})`);
+      const dbs = await page.evaluate(() => indexedDB.databases().then((l) => l.map((d) => d.name).sort()));
+      check(['certportal-bank', 'certportal-pc-admin-pc', 'certportal-pc-user-pc'].every((n) => dbs.includes(n)), 'bank and PC databases exist: ' + dbs);
+      await page.mouse.move(10, 200);
+      await page.waitForTimeout(300);
+      await screenshot(page, 'simulation_ready');
+      await page.reload();
+      await page.waitForFunction(() => window.certportal && window.certportal.module && window.certportal.module._cp_debug_simulation_status() >= 2, null, { timeout: 60000 });
+      const second = await sim();
+      check(second.status === 2 && second.created === 0 && second.storage === 0, `after a reload the saved world is loaded (${JSON.stringify(second)})`);
+      check(consoleErrors.length === 0, 'no console errors: ' + consoleErrors.join(' | '));
+    });
+  },
+
+  // Without IndexedDB (private mode) the simulator still runs, in memory, and says so on the page.
+  async simulation_without_storage() {
+    await withPortal(async ({ page, consoleErrors }) => {
+      await page.waitForFunction(() => window.certportal.module._cp_debug_simulation_status() >= 2, null, { timeout: 90000 });
+      const status = await page.evaluate(() => window.certportal.module._cp_debug_simulation_status());
+      const storage = await page.evaluate(() => window.certportal.module._cp_debug_simulation_storage());
+      check(status === 2, `the simulation runs without IndexedDB (status ${status})`);
+      check(storage === 1, `memory only is reported (notice ${storage})`);
+      await page.mouse.move(10, 200);
+      await page.waitForFunction(() => window.certportal.widgets().some((w) => w.label === '閉じる'), null, { timeout: 5000 });
+      await screenshot(page, 'simulation_memory_only');
+      const close = await widget(page, '閉じる');
+      await page.mouse.click(close.x + close.w / 2, close.y + close.h / 2);
+      await page.waitForFunction(() => !window.certportal.widgets().some((w) => w.label === '閉じる'), null, { timeout: 5000 });
+      check(consoleErrors.length === 0, 'no console errors: ' + consoleErrors.join(' | '));
+    }, { initScript: () => { delete window.indexedDB; } });
+  },
+
   // WebGL context loss is survived: after a restore the page draws again, without errors.
   async webgl_context_loss() {
     await withPortal(async ({ page, consoleErrors }) => {

@@ -26,4 +26,12 @@ TEST(Portal, ConfigProblemsAreDismissedOnce) {
     EXPECT_FALSE(cp::apply(s, cp::Action::dismiss_config_problems()));
 }
 
+TEST(Portal, StorageNoticeIsDismissedOnce) {
+    cp::PortalState s;
+    s.simulation.storage = cp::StorageNotice::MemoryOnly;
+    EXPECT_TRUE(cp::apply(s, cp::Action::dismiss_storage_notice()));
+    EXPECT_TRUE(s.storage_notice_dismissed);
+    EXPECT_FALSE(cp::apply(s, cp::Action::dismiss_storage_notice()));
+}
+
 }  // namespace

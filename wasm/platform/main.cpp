@@ -8,16 +8,17 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "browser.h"
 #include "fonts.h"
 #include "imgui.h"
-#include "keygen/worker_key_job_runner.h"
 #include "portal/portal.h"
 #include "renderer_webgl2.h"
 #include "runner.h"
+#include "simulation_host.h"
 #include "theme.h"
 #include "portal_ui.h"
 #include "web_input.h"
@@ -34,7 +35,7 @@ struct App {
     cp::Language shown_language = cp::Language::English;  // differs at start: forces the first update
     bool first_frame_reported = false;
     bool text_font_requested = false;
-    cp::platform::WorkerKeyJobRunner key_jobs;  // key generation and CSRs, in a Web Worker
+    std::unique_ptr<cp::platform::SimulationHost> simulation;  // the bank and the PCs behind the page
     // Diagnostics: the last key job started through cp_debug_start_key_job (browser tests).
     int debug_key_job_state = 0;  // 0 none, 1 running, 2 done, -N failed with PkiError N
     int debug_key_job_bytes = 0;  // size of the PKCS#8 key it produced
@@ -150,6 +151,14 @@ EMSCRIPTEN_KEEPALIVE int cp_start(std::uint8_t* font, int font_size, const char*
     hooks.user = &app;
     cp::ui::page_background(hooks.clear_rgb);
     cp::platform::runner_start(hooks);
+
+    // The simulation loads (or, on the first visit, creates) its world asynchronously; the page
+    // shows its progress and then the simulated date.
+    app.simulation = std::make_unique<cp::platform::SimulationHost>(app.state.brand.ca_name.ja);
+    app.simulation->start([] {
+        g_app->state.simulation = g_app->simulation->view();
+        cp::platform::runner_request_frame();
+    });
     return 0;
 }
 
@@ -178,7 +187,7 @@ EMSCRIPTEN_KEEPALIVE unsigned cp_debug_frames_drawn(void) { return cp::platform:
 EMSCRIPTEN_KEEPALIVE void cp_debug_start_key_job(int key_type) {
     if (g_app == nullptr) return;
     g_app->debug_key_job_state = 1;
-    g_app->key_jobs.submit_key_generation(static_cast<cp::pki::KeyType>(key_type), [](cp::pki::KeyJobResult r) {
+    g_app->simulation->key_jobs().submit_key_generation(static_cast<cp::pki::KeyType>(key_type), [](cp::pki::KeyJobResult r) {
         g_app->debug_key_job_state = r.error == cp::pki::PkiError::Ok ? 2 : -static_cast<int>(r.error);
         g_app->debug_key_job_bytes = static_cast<int>(r.private_key_pkcs8.view().size());
         cp::platform::runner_request_frame();  // an async completion: the UI may show it
@@ -193,6 +202,12 @@ EMSCRIPTEN_KEEPALIVE void cp_debug_request_text_font(void) {
     g_app->text_font_requested = true;
     cp_js_request_text_font();
 }
+
+// The simulation behind the page: status (0 starting, 1 preparing, 2 ready, 3 failed), storage
+// notice (0 saved in IndexedDB, 1.. memory only and why), and whether this load created the world.
+EMSCRIPTEN_KEEPALIVE int cp_debug_simulation_status(void) { return g_app != nullptr ? static_cast<int>(g_app->state.simulation.status) : -1; }
+EMSCRIPTEN_KEEPALIVE int cp_debug_simulation_storage(void) { return g_app != nullptr ? static_cast<int>(g_app->state.simulation.storage) : -1; }
+EMSCRIPTEN_KEEPALIVE int cp_debug_simulation_created(void) { return g_app != nullptr && g_app->state.simulation.created_this_run ? 1 : 0; }
 
 // Whether the large text face has been merged (the page loads it when a text field is focused).
 EMSCRIPTEN_KEEPALIVE int cp_debug_text_font_present(void) { return cp::platform::fonts_text_face_present() ? 1 : 0; }

@@ -2,6 +2,7 @@
 #include "portal_ui.h"
 
 #include <algorithm>
+#include <cstdio>
 
 #include "imgui.h"
 #include "theme.h"
@@ -65,13 +66,68 @@ void draw_header(const PortalState& state, std::vector<Action>& actions, float c
     ImGui::SetCursorScreenPos(ImVec2(content_x, top.y + header_h + 20));
 }
 
+// "模擬日時 2023年9月1日 10:00 ・ データはこのブラウザに保存されます", or what the simulation is doing.
+void draw_simulation_line(const PortalState& state) {
+    const Language l = state.language;
+    const SimulationView& sim = state.simulation;
+    char line[160];
+    switch (sim.status) {
+        case SimulationStatus::Starting: std::snprintf(line, sizeof(line), "%s", text(TextId::SimStarting, l)); break;
+        case SimulationStatus::Preparing: std::snprintf(line, sizeof(line), "%s", text(TextId::SimPreparing, l)); break;
+        case SimulationStatus::Failed: std::snprintf(line, sizeof(line), "%s (%s)", text(TextId::SimFailed, l), sim.failure.c_str()); break;
+        case SimulationStatus::Ready: {
+            const SimulationView::Clock& c = sim.now;
+            char when[64];
+            if (l == Language::Japanese)
+                std::snprintf(when, sizeof(when), "%d%s%d%s%d%s %02d:%02d", c.year, text(TextId::DateYearSuffix, l), c.month,
+                              text(TextId::DateMonthSuffix, l), c.day, text(TextId::DateDaySuffix, l), c.hour, c.minute);
+            else
+                std::snprintf(when, sizeof(when), "%04d-%02d-%02d %02d:%02d %s", c.year, c.month, c.day, c.hour, c.minute,
+                              text(TextId::DateTimeZone, l));
+            if (sim.storage == StorageNotice::None)
+                std::snprintf(line, sizeof(line), "%s %s%s%s", text(TextId::SimClockLabel, l), when, text(TextId::ListSeparator, l),
+                              text(TextId::SimSavedInBrowser, l));
+            else
+                std::snprintf(line, sizeof(line), "%s %s", text(TextId::SimClockLabel, l), when);
+            break;
+        }
+    }
+    text_sized(line, size::kSmall, sim.status == SimulationStatus::Failed ? color::kAccent : color::kTextMuted);
+}
+
+TextId storage_notice_text(StorageNotice notice) {
+    switch (notice) {
+        case StorageNotice::NewerVersion: return TextId::StorageNewerVersion;
+        case StorageNotice::QuotaExceeded: return TextId::StorageQuotaExceeded;
+        case StorageNotice::Interrupted: return TextId::StorageInterrupted;
+        default: return TextId::StorageMemoryOnly;
+    }
+}
+
+// Where the data goes, when it is not this browser's IndexedDB: the person must know before they
+// spend time on a procedure that a reload would undo.
+void draw_storage_notice(const PortalState& state, std::vector<Action>& actions) {
+    const SimulationView& sim = state.simulation;
+    const bool show_storage = sim.storage != StorageNotice::None && !state.storage_notice_dismissed;
+    const bool show_set_aside = sim.set_aside_records > 0 && !state.storage_notice_dismissed;
+    if (!show_storage && !show_set_aside) return;
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, color::kWarningBg);
+    begin_card("##storage_notice", ImVec2(-FLT_MIN, 0));
+    if (show_storage) text_wrapped_sized(text(storage_notice_text(sim.storage), state.language), size::kSmall + 1, color::kText);
+    if (show_set_aside) text_wrapped_sized(text(TextId::StorageRecordsSetAside, state.language), size::kSmall + 1, color::kText);
+    if (button(text(TextId::Close, state.language))) actions.push_back(Action::dismiss_storage_notice());
+    end_card();
+    ImGui::PopStyleColor();
+    ImGui::Dummy(ImVec2(0, 4));
+}
+
 void draw_config_problems(const PortalState& state, std::vector<Action>& actions) {
     if (state.config_problems.empty()) return;
     ImGui::PushStyleColor(ImGuiCol_ChildBg, color::kWarningBg);
     begin_card("##config_problems", ImVec2(-FLT_MIN, 0));
     text_sized(text(TextId::ConfigProblemsTitle, state.language), size::kSmall + 1, color::kAccent);
     for (const std::string& p : state.config_problems) text_wrapped_sized(p.c_str(), size::kSmall, color::kText);
-    if (ImGui::Button(text(TextId::Close, state.language))) actions.push_back(Action::dismiss_config_problems());
+    if (button(text(TextId::Close, state.language))) actions.push_back(Action::dismiss_config_problems());
     end_card();
     ImGui::PopStyleColor();
     ImGui::Dummy(ImVec2(0, 4));
@@ -97,6 +153,8 @@ void draw_portal(const PortalState& state, std::vector<Action>& actions) {
     ImGui::BeginGroup();
     ImGui::PushItemWidth(content_w);
     ImGui::BeginChild("##content", ImVec2(content_w, 0), ImGuiChildFlags_AutoResizeY, ImGuiWindowFlags_NoBackground);
+    draw_simulation_line(state);
+    draw_storage_notice(state, actions);
     draw_config_problems(state, actions);
     switch (state.screen) {
         case Screen::Top: draw_top_page(state, actions); break;

@@ -17,6 +17,13 @@ bool wide_button(const char* label, float height, bool available, const char* un
     return pressed && available;
 }
 
+bool button(const char* label) {
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
+    const bool pressed = ImGui::Button(label);
+    ImGui::PopStyleColor();
+    return pressed;
+}
+
 void begin_card(const char* id, ImVec2 size) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(20, 18));
     ImGui::BeginChild(id, size, ImGuiChildFlags_Borders | ImGuiChildFlags_AlwaysUseWindowPadding | ImGuiChildFlags_AutoResizeY);

@@ -9,6 +9,9 @@ namespace cp::ui {
 // explains why (tooltip) — an entry point whose screen does not exist yet never does nothing.
 bool wide_button(const char* label, float height, bool available, const char* unavailable_reason);
 
+// A button in the brand colour with white text (ImGui's default text colour is for the page).
+bool button(const char* label);
+
 // A white card with a border and inner padding; returns like BeginChild (always call end_card).
 void begin_card(const char* id, ImVec2 size);
 void end_card();

@@ -16,9 +16,19 @@ mergeInto(LibraryManager.library, {
       CPDK.db.catch(function () { CPDK.db = null; });  // a later call may try again
       return CPDK.db;
     },
+    // Without IndexedDB (private mode) the keys live in memory for this page, like the rest of the
+    // simulation then: sealed keys stay usable until the page is closed.
+    memoryKeys: {},
+    memoryKeyFor: function (pcName) {
+      if (!CPDK.memoryKeys[pcName])
+        CPDK.memoryKeys[pcName] = crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+      return CPDK.memoryKeys[pcName];
+    },
     // The PC's key: read it, or create it (extractable: false) and store it in one transaction.
     keyFor: function (pcName) {
-      return CPDK.openDb().then(function (db) {
+      if (CPDK.memoryKeys[pcName]) return CPDK.memoryKeys[pcName];
+      return CPDK.openDb().catch(function () { return null; }).then(function (db) {
+        if (!db) return CPDK.memoryKeyFor(pcName);
         return new Promise(function (resolve, reject) {
           var get = db.transaction('keys', 'readonly').objectStore('keys').get(pcName);
           get.onsuccess = function () { resolve(get.result || null); };
@@ -33,8 +43,10 @@ mergeInto(LibraryManager.library, {
               tx.oncomplete = function () { resolve(key); };
               tx.onabort = function () {
                 var again = db.transaction('keys', 'readonly').objectStore('keys').get(pcName);
-                again.onsuccess = function () { again.result ? resolve(again.result) : reject(tx.error); };
-                again.onerror = function () { reject(tx.error); };
+                // Theirs if another tab won; otherwise storing failed (quota): keep the key in memory,
+                // as the simulation does with its data then.
+                again.onsuccess = function () { resolve(again.result || CPDK.memoryKeyFor(pcName)); };
+                again.onerror = function () { resolve(CPDK.memoryKeyFor(pcName)); };
               };
             });
           });

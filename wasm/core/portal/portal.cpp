@@ -12,6 +12,10 @@ bool apply(PortalState& state, const Action& action) {
             if (state.config_problems.empty()) return false;
             state.config_problems.clear();
             return true;
+        case ActionKind::DismissStorageNotice:
+            if (state.storage_notice_dismissed) return false;
+            state.storage_notice_dismissed = true;
+            return true;
     }
     return false;
 }

@@ -4,6 +4,7 @@
 // changes the state. This keeps every transition testable without ImGui or a browser.
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "config/brand.h"
@@ -15,16 +16,42 @@ enum class Screen : unsigned char {
     Top,  // the service's top page (ログイン入口)
 };
 
+// What the page shows of the simulation running behind it (bank/simulation.h, hosted by the
+// platform): whether it is ready, the simulated date and time, and where its data is kept.
+enum class SimulationStatus : unsigned char { Starting, Preparing, Ready, Failed };
+enum class StorageNotice : unsigned char {
+    None,           // saved in this browser (IndexedDB)
+    MemoryOnly,     // the browser refuses storage (private mode): lost on reload
+    NewerVersion,   // a newer simulator's data is here: left untouched, this page keeps memory only
+    QuotaExceeded,  // no room to save: memory only
+    Interrupted,    // the database could not be set up: memory only
+};
+
+struct SimulationView {
+    struct Clock {
+        int year = 0, month = 0, day = 0, hour = 0, minute = 0;  // JST
+    };
+    SimulationStatus status = SimulationStatus::Starting;
+    StorageNotice storage = StorageNotice::None;
+    Clock now;                  // valid when Ready
+    std::string failure;        // the bank's result name when Failed (for the message and logs)
+    int set_aside_records = 0;  // damaged records moved to quarantine when loading
+    bool created_this_run = false;  // the sample world was made now (first visit), not loaded
+};
+
 struct PortalState {
     Language language = Language::Japanese;
     Screen screen = Screen::Top;
     BrandConfig brand = default_brand();
     std::vector<std::string> config_problems;  // shown to the person, not only logged
+    SimulationView simulation;                 // set by the platform; screens only read it
+    bool storage_notice_dismissed = false;
 };
 
 enum class ActionKind : unsigned char {
     SetLanguage,
     DismissConfigProblems,
+    DismissStorageNotice,
 };
 
 struct Action {
@@ -33,6 +60,7 @@ struct Action {
 
     static Action set_language(Language l) { return {ActionKind::SetLanguage, l}; }
     static Action dismiss_config_problems() { return {ActionKind::DismissConfigProblems}; }
+    static Action dismiss_storage_notice() { return {ActionKind::DismissStorageNotice}; }
 };
 
 // Applies one action; returns true when the state changed (the UI then redraws).

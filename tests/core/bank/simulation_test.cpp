@@ -1,0 +1,175 @@
+// Simulation: first run creates and saves the seed world; later runs load it; storage fallbacks
+// and damaged or interrupted saves are reported and recovered from.
+#include "bank/simulation.h"
+
+#include <gtest/gtest.h>
+
+#include <map>
+
+#include "bank/memory_storage.h"
+#include "bank/presets.h"
+#include "bank_test_support.h"
+
+namespace {
+
+using cp::BankResult;
+using cp::Simulation;
+using cp::StorageStatus;
+
+// A Storage the Simulation owns that forwards to a MemoryStorage the test keeps, so that a second
+// Simulation ("after a reload") sees what the first one saved.
+class Forwarding final : public cp::Storage {
+public:
+    explicit Forwarding(cp::MemoryStorage& target) : target_(target) {}
+    void open(const cp::StorageSchema& schema, Opened done) override { target_.open(schema, std::move(done)); }
+    void read_store(const std::string& store, Read done) override { target_.read_store(store, std::move(done)); }
+    void commit(cp::WriteBatch batch, Done done) override { target_.commit(std::move(batch), std::move(done)); }
+
+private:
+    cp::MemoryStorage& target_;
+};
+
+// The "browser profile": databases by name, surviving Simulations.
+struct Profile {
+    std::map<std::string, cp::MemoryStorage> databases;
+    StorageStatus fallback = StorageStatus::Ok;  // what open_database reports
+    std::vector<std::string> opened;
+
+    cp::OpenDatabase opener() {
+        return [this](const std::string& name, const cp::StorageSchema& schema,
+                      std::function<void(std::unique_ptr<cp::Storage>, StorageStatus)> done) {
+            opened.push_back(name);
+            auto storage = std::make_unique<Forwarding>(databases[name]);
+            if (cp::open_now(*storage, schema) != StorageStatus::Ok) ADD_FAILURE() << "open " << name;
+            done(std::move(storage), fallback);
+        };
+    }
+};
+
+struct PageRun {
+    explicit PageRun(Profile& profile, std::uint64_t seed = 7)
+        : random(seed), admin("sim admin"), user("sim user") {
+        if (ca_rng.seed_deterministic_for_tests(cp::test::label_bytes("sim ca")) != cp::pki::PkiError::Ok) ADD_FAILURE();
+        cp::SimulationDesc desc;
+        desc.open_database = profile.opener();
+        desc.pc_database = [](const std::string& pc) { return "pc:" + pc; };
+        desc.admin_pc = admin.services();
+        desc.user_pc = user.services();
+        desc.random = &random;
+        desc.ca_rng = &ca_rng;
+        desc.ca_setup.key_type = cp::pki::KeyType::EcP256;
+        desc.config = cp::test::fast_config();
+        simulation = std::make_unique<Simulation>(std::move(desc));
+        simulation->start([this] { ++changes; });
+    }
+    cp::SeededRandom random;
+    cp::pki::Drbg ca_rng;
+    cp::test::TestPc admin;
+    cp::test::TestPc user;
+    std::unique_ptr<Simulation> simulation;
+    int changes = 0;
+};
+
+TEST(Simulation, FirstRunCreatesAndSavesTheSeedWorld) {
+    Profile profile;
+    PageRun run(profile);
+    Simulation& sim = *run.simulation;
+    ASSERT_EQ(sim.stage(), Simulation::Stage::Ready) << cp::bank_result_name(sim.failure());
+    EXPECT_TRUE(sim.created_this_run());
+    EXPECT_EQ(sim.storage_fallback(), StorageStatus::Ok);
+    EXPECT_EQ(profile.opened, (std::vector<std::string>{"certportal-bank", "pc:admin-pc", "pc:user-pc"}));
+    ASSERT_NE(sim.bank(), nullptr);
+    EXPECT_EQ(sim.bank()->state().contract.id, cp::kSeedSecrets.contract_id);
+    EXPECT_EQ(sim.admin_pc().certificates.size(), 1u);
+    EXPECT_EQ(sim.user_pc().certificates.size(), 2u);  // S0001 and S0002
+    EXPECT_FALSE(profile.databases["certportal-bank"].raw()["bank"].empty());
+    EXPECT_EQ(profile.databases["pc:user-pc"].raw()["certificates"].size(), 2u);
+    EXPECT_EQ(profile.databases["pc:user-pc"].raw()["keys"].size(), 2u);
+    EXPECT_GE(run.changes, 5);  // Opening, Loading, CreatingWorld, Saving, Ready
+}
+
+TEST(Simulation, ASecondRunLoadsWhatTheFirstSaved) {
+    Profile profile;
+    std::string admin_serial;
+    cp::SimTime now = 0;
+    {
+        PageRun first(profile);
+        ASSERT_EQ(first.simulation->stage(), Simulation::Stage::Ready);
+        ASSERT_EQ(first.simulation->bank()->advance_time(cp::days(3)), BankResult::Ok);
+        BankResult saved = BankResult::WrongStep;
+        first.simulation->save([&](BankResult r) { saved = r; });
+        EXPECT_EQ(saved, BankResult::Ok);
+        admin_serial = first.simulation->admin_pc().certificates.front().serial;
+        now = first.simulation->bank()->now();
+        ASSERT_EQ(first.simulation->bank()->advance_time(cp::days(1)), BankResult::Ok);  // not saved
+    }
+    PageRun second(profile, 99);  // other seeds: a fresh world would differ
+    Simulation& sim = *second.simulation;
+    ASSERT_EQ(sim.stage(), Simulation::Stage::Ready) << cp::bank_result_name(sim.failure());
+    EXPECT_FALSE(sim.created_this_run());
+    ASSERT_EQ(sim.admin_pc().certificates.size(), 1u);
+    EXPECT_EQ(sim.admin_pc().certificates.front().serial, admin_serial);
+    // The world as last saved: three days on, not the unsaved fourth.
+    EXPECT_EQ(sim.bank()->now(), now);
+}
+
+TEST(Simulation, AFallbackToMemoryIsReportedAndTheWorldStillRuns) {
+    Profile profile;
+    profile.fallback = StorageStatus::Unavailable;
+    PageRun run(profile);
+    EXPECT_EQ(run.simulation->stage(), Simulation::Stage::Ready);
+    EXPECT_EQ(run.simulation->storage_fallback(), StorageStatus::Unavailable);
+}
+
+TEST(Simulation, AnInterruptedFirstSaveFailsClearlyAndTheNextRunStartsOver) {
+    Profile profile;
+    profile.databases["certportal-bank"].set_quota_bytes(64);  // the bank record does not fit
+    {
+        PageRun run(profile);
+        EXPECT_EQ(run.simulation->stage(), Simulation::Stage::Failed);
+        EXPECT_EQ(run.simulation->failure(), BankResult::StorageFailed);
+        EXPECT_TRUE(profile.databases["certportal-bank"].raw()["bank"].empty()) << "nothing half-saved";
+    }
+    profile.databases["certportal-bank"].set_quota_bytes(0);
+    PageRun again(profile);
+    EXPECT_EQ(again.simulation->stage(), Simulation::Stage::Ready);
+    EXPECT_TRUE(again.simulation->created_this_run());
+}
+
+TEST(Simulation, ADamagedBankRecordIsSetAsideAndAFreshWorldMade) {
+    Profile profile;
+    { PageRun first(profile); }
+    auto& state = profile.databases["certportal-bank"].raw()["bank"]["state"];
+    ASSERT_FALSE(state.empty());
+    state[state.size() / 2] ^= 0x5A;
+    PageRun second(profile);
+    EXPECT_EQ(second.simulation->stage(), Simulation::Stage::Ready);
+    EXPECT_TRUE(second.simulation->created_this_run());
+    EXPECT_FALSE(second.simulation->set_aside().empty());
+}
+
+TEST(Simulation, SavingBeforeReadyIsRefused) {
+    cp::pki::Drbg rng;
+    cp::SimulationDesc desc;
+    desc.ca_rng = &rng;
+    Simulation sim(std::move(desc));
+    BankResult saved = BankResult::Ok;
+    sim.save([&](BankResult r) { saved = r; });
+    EXPECT_EQ(saved, BankResult::WrongStep);
+}
+
+TEST(Simulation, AnIncompleteDescriptionFailsInsteadOfCrashing) {
+    cp::pki::Drbg rng;
+    cp::SimulationDesc desc;
+    desc.ca_rng = &rng;
+    Simulation sim(std::move(desc));
+    sim.start({});
+    EXPECT_EQ(sim.stage(), Simulation::Stage::Failed);
+}
+
+TEST(Simulation, StageNames) {
+    EXPECT_STREQ(cp::simulation_stage_name(Simulation::Stage::CreatingWorld), "CreatingWorld");
+    EXPECT_STREQ(cp::simulation_stage_name(Simulation::Stage::Ready), "Ready");
+}
+
+}  // namespace
