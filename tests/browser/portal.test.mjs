@@ -44,7 +44,10 @@ const cases = {
   // Render on demand: nothing is built or drawn, and no animation frame is requested, while idle.
   async idle_draws_nothing() {
     await withPortal(async ({ page }) => {
-      await page.waitForTimeout(1000);  // let start-up frames and the hover timer settle
+      // The simulation behind the page finishes loading (or creating its world) asynchronously,
+      // and each step rightly asks for a frame: idle starts when it is ready.
+      await page.waitForFunction(() => window.certportal.module._cp_debug_simulation_status() >= 2, null, { timeout: 90000 });
+      await page.waitForTimeout(1000);  // let the last frames and the hover timer settle
       const before = await page.evaluate(() => ({ raf: window.__rafCalls, built: window.certportal.framesBuilt() }));
       await page.waitForTimeout(3000);
       const after = await page.evaluate(() => ({ raf: window.__rafCalls, built: window.certportal.framesBuilt() }));

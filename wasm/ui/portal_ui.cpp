@@ -82,8 +82,7 @@ void draw_simulation_line(const PortalState& state) {
                 std::snprintf(when, sizeof(when), "%d%s%d%s%d%s %02d:%02d", c.year, text(TextId::DateYearSuffix, l), c.month,
                               text(TextId::DateMonthSuffix, l), c.day, text(TextId::DateDaySuffix, l), c.hour, c.minute);
             else
-                std::snprintf(when, sizeof(when), "%04d-%02d-%02d %02d:%02d %s", c.year, c.month, c.day, c.hour, c.minute,
-                              text(TextId::DateTimeZone, l));
+                std::snprintf(when, sizeof(when), "%04d-%02d-%02d %02d:%02d JST", c.year, c.month, c.day, c.hour, c.minute);
             if (sim.storage == StorageNotice::None)
                 std::snprintf(line, sizeof(line), "%s %s%s%s", text(TextId::SimClockLabel, l), when, text(TextId::ListSeparator, l),
                               text(TextId::SimSavedInBrowser, l));
