@@ -20,10 +20,11 @@ export const chromiumArgs = [
   '--disable-features=Translate,MediaRouter', '--hide-scrollbars',
 ];
 
-// Starts serve.py on a free port; resolves with its URL once it prints it.
-export function startServer() {
+// Starts serve.py on a free port for `dir` (the bundle by default); resolves with its URL once it
+// prints it. The origin, and so the browser's storage, is tied to the port.
+export function startServer(dir = distDir) {
   return new Promise((resolve, reject) => {
-    const proc = spawn('python3', [path.join(repo, 'serve.py'), '--no-build', '--quiet', '--port', '0', '--dir', distDir],
+    const proc = spawn('python3', [path.join(repo, 'serve.py'), '--no-build', '--quiet', '--port', '0', '--dir', dir],
                        { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     const timer = setTimeout(() => { proc.kill(); reject(new Error('serve.py did not start: ' + out)); }, 10000);

@@ -1,10 +1,9 @@
 // Helpers for the IndexedDB browser tests and tools/bench_idb.mjs, beside tests/browser/harness.mjs
 // (whose launch/check/run they reuse). The test page and module live in build/wasm/idb_test
 // (assembled by tests/browser/idb/CMakeLists.txt); serve.py serves that folder.
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { repo } from '../harness.mjs';
+import { repo, startServer } from '../harness.mjs';
 
 export const idbTestDir = process.env.CERTPORTAL_IDB_TEST_DIR || path.join(repo, 'build', 'wasm', 'idb_test');
 
@@ -16,20 +15,7 @@ export const BANK = 0, ADMIN_PC = 1, USER_PC = 2;
 export function startIdbServer() {
   if (!existsSync(path.join(idbTestDir, 'idb_test_module.js')))
     throw new Error(`${idbTestDir} has no idb_test_module.js: build the wasm preset (cmake --build --preset wasm)`);
-  return new Promise((resolve, reject) => {
-    const proc = spawn('python3', [path.join(repo, 'serve.py'), '--no-build', '--quiet', '--port', '0', '--dir', idbTestDir],
-                       { stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    const timer = setTimeout(() => { proc.kill(); reject(new Error('serve.py did not start: ' + out)); }, 10000);
-    const onData = (d) => {
-      out += d.toString();
-      const m = out.match(/http:\/\/127\.0\.0\.1:\d+\//);
-      if (m) { clearTimeout(timer); resolve({ url: m[0], stop: () => proc.kill('SIGINT') }); }
-    };
-    proc.stdout.on('data', onData);
-    proc.stderr.on('data', onData);
-    proc.on('exit', (code) => { clearTimeout(timer); reject(new Error(`serve.py exited (${code}): ${out}`)); });
-  });
+  return startServer(idbTestDir);
 }
 
 // Opens the test page in a new tab (or `page`) and waits for the module. Console errors and page
