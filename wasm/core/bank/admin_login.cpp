@@ -2,52 +2,24 @@
 
 namespace cp {
 
+AdminLogin::AdminLogin(Bank& bank, PcServices pc)
+    : bank_(bank),
+      certificate_step_(std::make_unique<CertificateLoginStep>(
+          bank, pc,
+          [this](const std::vector<std::uint8_t>& certificate, const LoginProof& proof) {
+              return bank_.check_admin_certificate(certificate, proof);
+          },
+          [this](BankResult r) { certificate_checked(r); })) {}
+
 BankResult AdminLogin::fail(BankResult why) {
     step_ = Step::Failed;
     failure_ = why;
     return why;
 }
 
-BankResult AdminLogin::choose_certificate(const InstalledCertificate& certificate) {
-    if (step_ != Step::ChooseCertificate) return BankResult::WrongStep;
-    std::vector<std::uint8_t> nonce;
-    const BankResult c = bank_.new_login_challenge(nonce);
-    if (c != BankResult::Ok) return fail(c);
-    certificate_ = certificate.certificate;
-    step_ = Step::KeyAccess;
-    signer_->start(certificate, std::move(nonce), [this](BankResult r) { signed_in(r); });
-    return after_key_step();
-}
-
-BankResult AdminLogin::grant_key_access(std::string_view password) {
-    if (step_ != Step::KeyAccess) return BankResult::WrongStep;
-    const BankResult r = signer_->grant(password);
-    if (r != BankResult::Ok) return r;  // wrong password: asked again
-    return after_key_step();
-}
-
-BankResult AdminLogin::deny_key_access() {
-    if (step_ != Step::KeyAccess) return BankResult::WrongStep;
-    signer_->deny();
-    return after_key_step();
-}
-
-// Where the key step stands after a call: done (signed_in ran), waiting for the device key, or
-// still asking.
-BankResult AdminLogin::after_key_step() {
-    if (step_ == Step::KeyAccess && signer_->busy()) step_ = Step::UnlockingKey;
-    return step_ == Step::Failed ? failure_ : BankResult::Ok;
-}
-
-void AdminLogin::signed_in(BankResult result) {
-    if (step_ != Step::KeyAccess && step_ != Step::UnlockingKey) return;
-    const BankResult r = result == BankResult::Ok ? bank_.check_admin_certificate(certificate_, signer_->proof()) : result;
-    certificate_.clear();
-    if (r != BankResult::Ok) {
-        (void)fail(r);
-        return;
-    }
-    step_ = Step::ContractPin;
+void AdminLogin::certificate_checked(BankResult result) {
+    if (result != BankResult::Ok) (void)fail(result);
+    else step_ = Step::ContractPin;
 }
 
 BankResult AdminLogin::enter_contract_pin(std::string_view pin) {

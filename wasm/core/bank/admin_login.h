@@ -19,7 +19,7 @@
 #include <vector>
 
 #include "bank/bank.h"
-#include "bank/login_signer.h"
+#include "bank/certificate_login_step.h"
 
 namespace cp {
 
@@ -30,18 +30,18 @@ public:
     };
 
     // `pc`: the PC the administrator sits at (its device key unlocks 中 keys).
-    AdminLogin(Bank& bank, PcServices pc) : bank_(bank), signer_(std::make_unique<LoginSigner>(pc)) {}
+    AdminLogin(Bank& bank, PcServices pc);
 
-    Step step() const { return step_; }
+    Step step() const { return certificate_step_->login_step(step_); }
     bool logged_in() const { return step_ == Step::Menu; }
     BankResult failure() const { return failure_; }
 
-    BankResult choose_certificate(const InstalledCertificate& certificate);
+    BankResult choose_certificate(const InstalledCertificate& certificate) { return certificate_step_->choose(certificate); }
     // KeyAccess: true when the key asks a password (高), false for a consent prompt (中).
-    bool key_access_needs_password() const { return signer_->state() == LoginSigner::State::NeedsPassword; }
+    bool key_access_needs_password() const { return certificate_step_->needs_password(); }
     // 「アクセス許可の付与」 → OK (中), or the key's password (高): WrongKeyPassword asks again.
-    BankResult grant_key_access(std::string_view password = {});
-    BankResult deny_key_access();
+    BankResult grant_key_access(std::string_view password = {}) { return certificate_step_->grant(password); }
+    BankResult deny_key_access() { return certificate_step_->deny(); }
     BankResult enter_contract_pin(std::string_view pin);
     const CardChallenge& challenge() const { return challenge_; }
     BankResult answer_card(std::string_view first, std::string_view second);
@@ -51,14 +51,12 @@ public:
 
 private:
     BankResult fail(BankResult why);
-    void signed_in(BankResult result);
-    BankResult after_key_step();
+    void certificate_checked(BankResult result);
     BankResult enter_card_step();
     void finish_login();
 
     Bank& bank_;
-    std::unique_ptr<LoginSigner> signer_;
-    std::vector<std::uint8_t> certificate_;  // the chosen certificate (DER) while it is being proven
+    std::unique_ptr<CertificateLoginStep> certificate_step_;  // ChooseCertificate .. UnlockingKey
     Step step_ = Step::ChooseCertificate;
     BankResult failure_ = BankResult::Ok;
     CardChallenge challenge_;

@@ -8,6 +8,8 @@
 
 #include <cstdint>
 
+#include "pki/time.h"
+
 namespace cp {
 
 using SimTime = std::int64_t;  // seconds since the Unix epoch, UTC
@@ -19,15 +21,9 @@ inline constexpr SimTime kJstOffset = 9 * kSecondsPerHour;
 
 constexpr SimTime days(std::int64_t n) { return n * kSecondsPerDay; }
 
-// A broken-down JST date and time (for display and for writing presets legibly).
-struct JstTime {
-    int year = 1970;
-    int month = 1;   // 1..12
-    int day = 1;     // 1..31
-    int hour = 0;
-    int minute = 0;
-    int second = 0;
-};
+// A broken-down JST date and time (for display and for writing presets legibly): the PKI's
+// civil time (its proleptic Gregorian calendar), read on the JST wall clock instead of UTC.
+using JstTime = pki::CivilTime;
 
 SimTime from_jst(const JstTime& t);
 JstTime to_jst(SimTime t);

@@ -10,7 +10,7 @@
 #include <memory>
 
 #include "bank/bank.h"
-#include "bank/login_signer.h"
+#include "bank/certificate_login_step.h"
 
 namespace cp {
 
@@ -18,24 +18,23 @@ class UserLogin {
 public:
     enum class Step : std::uint8_t { ChooseCertificate, KeyAccess, UnlockingKey, Pin, Menu, Failed };
 
-    UserLogin(Bank& bank, PcServices pc) : bank_(bank), signer_(std::make_unique<LoginSigner>(pc)) {}
-    Step step() const { return step_; }
+    UserLogin(Bank& bank, PcServices pc);
+    Step step() const { return certificate_step_->login_step(step_); }
     BankResult failure() const { return failure_; }
     const std::string& user_id() const { return user_id_; }
 
-    BankResult choose_certificate(const InstalledCertificate& certificate);
-    bool key_access_needs_password() const { return signer_->state() == LoginSigner::State::NeedsPassword; }
-    BankResult grant_key_access(std::string_view password = {});
-    BankResult deny_key_access();
+    BankResult choose_certificate(const InstalledCertificate& certificate) { return certificate_step_->choose(certificate); }
+    bool key_access_needs_password() const { return certificate_step_->needs_password(); }
+    BankResult grant_key_access(std::string_view password = {}) { return certificate_step_->grant(password); }
+    BankResult deny_key_access() { return certificate_step_->deny(); }
     BankResult enter_pin(std::string_view pin);
 
 private:
     BankResult fail(BankResult why);
-    void signed_in(BankResult result);
-    BankResult after_key_step();
+    void certificate_checked(BankResult result);
+
     Bank& bank_;
-    std::unique_ptr<LoginSigner> signer_;
-    std::vector<std::uint8_t> certificate_;
+    std::unique_ptr<CertificateLoginStep> certificate_step_;  // ChooseCertificate .. UnlockingKey
     Step step_ = Step::ChooseCertificate;
     BankResult failure_ = BankResult::Ok;
     std::string user_id_;

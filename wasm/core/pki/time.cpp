@@ -47,7 +47,7 @@ CivilTime civil_from_unix(UnixTime t) {
 UnixTime unix_from_civil(const CivilTime& c) {
     return days_from_civil(c.year, static_cast<unsigned>(c.month), static_cast<unsigned>(c.day)) *
                kSecondsPerDay +
-           c.hour * 3600 + c.minute * 60 + c.second;
+           std::int64_t{c.hour} * 3600 + std::int64_t{c.minute} * 60 + c.second;
 }
 
 std::string x509_time_string(UnixTime t) {
