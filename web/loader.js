@@ -21,16 +21,26 @@
   }
   state.showFatal = showFatal;
 
-  function checkBrowser() {
+  function checkWebAssembly() {
     if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function')
       return 'WebAssembly is not available.';
-    var probe = document.createElement('canvas');
-    var gl = null;
-    try { gl = probe.getContext('webgl2'); } catch (e) { gl = null; }
-    if (!gl) return 'WebGL2 is not available (hardware acceleration may be turned off).';
-    var lose = gl.getExtension('WEBGL_lose_context');
-    if (lose) lose.loseContext();  // free the probe's context right away
     return null;
+  }
+
+  // Creates the portal's WebGL2 context on the real canvas, now: creating a context can take
+  // hundreds of milliseconds (software GL), and done here it overlaps the downloads instead of
+  // delaying the first frame. The module's emscripten_webgl_create_context then receives this
+  // same context (getContext returns the existing one), so the attributes must match
+  // create_gl_context() in wasm/platform/main.cpp. It doubles as the WebGL2 check.
+  function createWebGl2Context() {
+    var gl = null;
+    try {
+      gl = document.getElementById('canvas').getContext('webgl2', {
+        alpha: false, depth: false, stencil: false, antialias: false,
+        premultipliedAlpha: false, preserveDrawingBuffer: false,
+      });
+    } catch (e) { gl = null; }
+    return gl ? null : 'WebGL2 is not available (hardware acceleration may be turned off).';
   }
 
   // Downloads with progress, counting decoded bytes: the denominator is bundle.json's decoded
@@ -97,7 +107,7 @@
   }
 
   function start() {
-    var problem = checkBrowser();
+    var problem = checkWebAssembly();
     if (problem) { showFatal(problem); return; }
 
     // Every download starts at once; bundle.json (decoded sizes) only sets the progress bar's
@@ -122,6 +132,11 @@
       download('fonts/ui.ttf', progress),
       fetch('brand.json', { cache: 'no-cache' }).then(function (r) { return r.ok ? r.text() : ''; }).catch(function () { return ''; }),
       Promise.all([loadScript('certportal.js'), bundle]).then(function (r) { progress(r[1].files['certportal.js']); }),
+      // Last in the list, so every request above is already on its way while this blocks.
+      new Promise(function (resolve, reject) {
+        var glProblem = createWebGl2Context();
+        if (glProblem) reject(new Error(glProblem)); else resolve();
+      }),
     ])
       .then(function (parts) { return { wasmModule: parts[0], font: parts[1], brand: parts[2] }; })
       .then(function (p) {
