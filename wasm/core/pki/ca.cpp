@@ -94,6 +94,14 @@ PkiError write_certificate(const CertSpec& spec, Drbg& rng, Bytes& der) {
 
 UnixTime add_days(UnixTime t, int days) { return t + static_cast<UnixTime>(days) * kSecondsPerDay; }
 
+// Writes the CA certificate `spec` describes and reads it back as the CA's Certificate.
+PkiError write_ca_certificate(const CertSpec& spec, Drbg& rng, Certificate& out) {
+    Bytes der;
+    const PkiError e = write_certificate(spec, rng, der);
+    if (e != PkiError::Ok) return e;
+    return out.parse(der) == PkiError::Ok ? PkiError::Ok : PkiError::Internal;  // we just wrote it
+}
+
 }  // namespace
 
 PkiError CertificateAuthority::create_root(const CaSubject& subject, KeyType key_type, UnixTime not_before,
@@ -102,7 +110,7 @@ PkiError CertificateAuthority::create_root(const CaSubject& subject, KeyType key
         return PkiError::InvalidArgument;
     }
     KeyPair key;
-    PkiError e = key.generate(key_type, rng);
+    const PkiError e = key.generate(key_type, rng);
     if (e != PkiError::Ok) return e;
     CertSpec spec;
     spec.profile = Profile::Root;
@@ -111,12 +119,9 @@ PkiError CertificateAuthority::create_root(const CaSubject& subject, KeyType key
     spec.subject = ca_subject_attributes(subject);
     spec.not_before = not_before;
     spec.not_after = add_years(not_before, validity_years);
-    Bytes der;
-    e = write_certificate(spec, rng, der);
-    if (e != PkiError::Ok) return e;
     Certificate cert;
-    e = cert.parse(der);
-    if (e != PkiError::Ok) return PkiError::Internal;
+    const PkiError w = write_ca_certificate(spec, rng, cert);
+    if (w != PkiError::Ok) return w;
     certificate_ = std::move(cert);
     key_ = std::move(key);
     return PkiError::Ok;
@@ -129,7 +134,7 @@ PkiError CertificateAuthority::create_subordinate(const CertificateAuthority& pa
         return PkiError::InvalidArgument;
     }
     KeyPair key;
-    PkiError e = key.generate(key_type, rng);
+    const PkiError e = key.generate(key_type, rng);
     if (e != PkiError::Ok) return e;
     CertSpec spec;
     spec.profile = Profile::Subordinate;
@@ -139,12 +144,9 @@ PkiError CertificateAuthority::create_subordinate(const CertificateAuthority& pa
     spec.subject = ca_subject_attributes(subject);
     spec.not_before = not_before;
     spec.not_after = add_years(not_before, validity_years);
-    Bytes der;
-    e = write_certificate(spec, rng, der);
-    if (e != PkiError::Ok) return e;
     Certificate cert;
-    e = cert.parse(der);
-    if (e != PkiError::Ok) return PkiError::Internal;
+    const PkiError w = write_ca_certificate(spec, rng, cert);
+    if (w != PkiError::Ok) return w;
     certificate_ = std::move(cert);
     key_ = std::move(key);
     return PkiError::Ok;
