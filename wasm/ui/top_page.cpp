@@ -41,7 +41,7 @@ void draw_notices_card(const PortalState& state, float width) {
     const TextId notices[] = {TextId::TopNoticeRenewal, TextId::TopNoticeBrowser, TextId::TopNoticeSafety};
     for (TextId id : notices) {
         ImGui::Bullet();
-        ImGui::SameLine(0, 6.0f);  // a little air between the bullet and the text
+        ImGui::SameLine(0, 16.0f);  // ImGui's bullet item is narrower than the dot it draws: leave air
         text_wrapped_sized(text(id, l), size::kSmall + 1, color::kText);
         ImGui::Dummy(ImVec2(0, 2));
     }
