@@ -14,6 +14,8 @@
 #include "bank/bank.h"
 #include "bank/pki_authority.h"
 #include "bank/presets.h"
+#include "bank/user_certificate_maintenance.h"
+#include "bank/user_pickup.h"
 #include "pki/jobs.h"
 #include "pki/protection.h"
 
@@ -138,6 +140,25 @@ inline bool login_admin(TestBank& tb, AdminLogin& login) {
         return false;
     if (login.step() == AdminLogin::Step::Notices) (void)login.acknowledge_notices(false);
     return login.logged_in();
+}
+
+// The admin's part of the seed: 管理者ログイン → 利用者情報登録／変更 → the user → 変更 → 再発行 +
+// ご契約先確認暗証番号.
+inline void reissue(TestBank& tb, std::string_view user_id) {
+    AdminLogin login(*tb.bank, tb.admin_pc.services());
+    ASSERT_TRUE(login_admin(tb, login));
+    UserCertificateMaintenance m(*tb.bank, login);
+    ASSERT_EQ(m.select_user(user_id), BankResult::Ok);
+    ASSERT_EQ(m.choose_change(), BankResult::Ok);
+    ASSERT_EQ(m.apply(UserCertificateAction::Reissue, kSeedSecrets.confirmation_pin), BankResult::Ok);
+    ASSERT_EQ(m.step(), UserCertificateMaintenance::Step::Done);
+}
+
+// S0001's pickup up to the acquisition app running (IDs, one-time password, app started).
+inline void to_app_ready(TestBank& tb, UserPickup& p) {
+    ASSERT_EQ(p.enter_ids(kSeedSecrets.contract_id, "S0001", kSeedSecrets.s0001_pin), BankResult::Ok);
+    ASSERT_EQ(p.enter_one_time_password(tb.bank->token_display("S0001")), BankResult::Ok);
+    ASSERT_EQ(p.start_app(), BankResult::Ok);
 }
 
 }  // namespace cp::test

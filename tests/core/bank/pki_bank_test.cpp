@@ -21,21 +21,8 @@ using cp::BankResult;
 using cp::UserPickup;
 using Mode = cp::pki::LocalKeyJobRunner::Mode;
 
-// 管理者ログイン → 利用者情報登録／変更 → user → 変更 → 再発行 + ご契約先確認暗証番号.
-void reissue(cp::test::TestBank& tb, std::string_view user_id) {
-    cp::AdminLogin login(*tb.bank, tb.admin_pc.services());
-    ASSERT_TRUE(cp::test::login_admin(tb, login));
-    cp::UserCertificateMaintenance m(*tb.bank, login);
-    ASSERT_EQ(m.select_user(user_id), BankResult::Ok);
-    ASSERT_EQ(m.choose_change(), BankResult::Ok);
-    ASSERT_EQ(m.apply(cp::UserCertificateAction::Reissue, cp::kSeedSecrets.confirmation_pin), BankResult::Ok);
-}
-
-void to_app_ready(cp::test::TestBank& tb, UserPickup& p) {
-    ASSERT_EQ(p.enter_ids("00009876543", "S0001", cp::kSeedSecrets.s0001_pin), BankResult::Ok);
-    ASSERT_EQ(p.enter_one_time_password(tb.bank->token_display("S0001")), BankResult::Ok);
-    ASSERT_EQ(p.start_app(), BankResult::Ok);
-}
+using cp::test::reissue;
+using cp::test::to_app_ready;
 
 // Logs the user in with `cert` from the PC `pc` (granting the key access a 中 key asks).
 BankResult user_login(cp::test::TestBank& tb, cp::test::TestPc& pc, const cp::InstalledCertificate& cert) {
