@@ -50,6 +50,14 @@ void sync_document(App& app) {
     cp_js_set_document_language(std::string(cp::language_tag(app.state.language)).c_str(), title.c_str());
 }
 
+// The large text face is only needed once somebody types: fetched the first time a text field is
+// focused, so the first load stays small.
+void request_text_font_once(App& app) {
+    if (app.text_font_requested) return;
+    app.text_font_requested = true;
+    cp_js_request_text_font();
+}
+
 bool build_frame(void* user) {
     App& app = *static_cast<App*>(user);
     app.actions.clear();
@@ -57,12 +65,7 @@ bool build_frame(void* user) {
     bool changed = false;
     for (const cp::Action& a : app.actions) changed |= cp::apply(app.state, a);
     sync_document(app);
-    // The large text face is only needed once somebody types: fetch it the first time a text field
-    // is focused, so the first load stays small.
-    if (ImGui::GetIO().WantTextInput && !app.text_font_requested) {
-        app.text_font_requested = true;
-        cp_js_request_text_font();
-    }
+    if (ImGui::GetIO().WantTextInput) request_text_font_once(app);
     if (!app.first_frame_reported) {
         app.first_frame_reported = true;
         cp_js_first_frame_drawn();
@@ -203,9 +206,7 @@ EMSCRIPTEN_KEEPALIVE int cp_debug_key_job_bytes(void) { return g_app != nullptr 
 
 // Asks for the large text face as a focused text field would (browser test of the on-demand path).
 EMSCRIPTEN_KEEPALIVE void cp_debug_request_text_font(void) {
-    if (g_app == nullptr || g_app->text_font_requested) return;
-    g_app->text_font_requested = true;
-    cp_js_request_text_font();
+    if (g_app != nullptr) request_text_font_once(*g_app);
 }
 
 // The simulation behind the page: status (0 starting, 1 preparing, 2 ready, 3 failed), storage

@@ -40,7 +40,7 @@ struct Runner {
     int settle_chain = 0;
     int frames_owed = 0;              // frames promised regardless of output (see on_timer)
     std::uint64_t last_hash = 0;
-    Timer wake_timer;                 // earliest of the timers the UI asked for (caret blink, delays)
+    Timer wake_timer;                 // caret blink while a text field is active
     Timer hover_timer;                // re-armed by every input: fires once the pointer has rested
 };
 
@@ -181,8 +181,6 @@ void runner_request_frame() {
     arm(g_run.hover_timer, kHoverDelayFrame, false);
     request_animation_frame();
 }
-
-void runner_request_frame_after(double seconds) { arm(g_run.wake_timer, seconds, true); }
 
 void runner_force_redraw() {
     g_run.force_draw = true;

@@ -30,7 +30,6 @@ struct RunnerStats {
 
 void runner_start(const RunnerHooks& hooks);
 void runner_request_frame();                       // something changed: draw soon
-void runner_request_frame_after(double seconds);   // draw once after this delay (timers, delays)
 void runner_force_redraw();                        // the canvas lost its content (resize, context restore)
 const RunnerStats& runner_stats();
 
