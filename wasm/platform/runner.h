@@ -1,7 +1,7 @@
 // certportal platform: the frame runner — render on demand.
 //
 // No frame is built or drawn while nothing changes. A frame is requested by input, a canvas
-// resize, a timer the UI asked for, or an asynchronous completion; ImGui then gets the few frames
+// resize, a timer (caret blink, hover delay), or an asynchronous completion; ImGui then gets the few frames
 // it needs to settle (the runner keeps going while the draw output still changes, while ImGui's
 // input queue still holds trickled events, and while the app reports a state change), then the
 // loop sleeps with no requestAnimationFrame pending. At most one animation frame is in flight.
