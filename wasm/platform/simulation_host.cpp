@@ -5,10 +5,10 @@
 
 #include "bank/clock.h"
 #include "bank/random.h"
-#include "bank/simulation.h"
 #include "keygen/webcrypto_device_key.h"
 #include "keygen/worker_key_job_runner.h"
 #include "pki/random.h"
+#include "sim/simulation.h"
 #include "storage/indexeddb_storage.h"
 
 namespace cp::platform {

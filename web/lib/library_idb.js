@@ -21,7 +21,7 @@ mergeInto(LibraryManager.library, {
   // ---------------------------------------------------------------------------
   $CPIDB__deps: ['malloc', 'free'],
   $CPIDB: {
-    // cp::StorageStatus (wasm/core/bank/storage.h); static_assert'ed on the C++ side.
+    // cp::StorageStatus (wasm/core/storage/storage.h); static_assert'ed on the C++ side.
     OK: 0, UNAVAILABLE: 1, QUOTA_EXCEEDED: 2, INTERRUPTED: 3, VERSION_TOO_NEW: 5,
     // Event kinds for cp_idb_on_event.
     EVENT_CLOSED: 1, EVENT_CHANGED: 2,

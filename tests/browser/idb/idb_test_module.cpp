@@ -1,4 +1,4 @@
-// certportal IndexedDB test module: drives the real bank persistence (wasm/core/bank/persistence.h)
+// certportal IndexedDB test module: drives the real bank persistence (wasm/core/sim/persistence.h)
 // through IndexedDbStorage, for the browser.indexeddb_* tests and tools/bench_idb.mjs.
 //
 // Every export takes a token first and answers later through cp_idb_test_report(token, json)
@@ -15,13 +15,13 @@
 #include <vector>
 
 #include "bank/bank_codec.h"
-#include "bank/byte_codec.h"
-#include "bank/persistence.h"
 #include "bank/bank_state.h"
-#include "bank/pc_certificate_store.h"
 #include "bank/random.h"
-#include "bank/record_envelope.h"
 #include "indexeddb_storage.h"
+#include "pc/pc_certificate_store.h"
+#include "sim/persistence.h"
+#include "storage/byte_codec.h"
+#include "storage/record_envelope.h"
 
 extern "C" {
 void cp_idb_test_report(int token, const char* json);  // library_idb_test.js

@@ -1,7 +1,7 @@
 // 管理者ログオン: certificate choice → ご契約先暗証番号 → 確認用パスワード → 重要なお知らせ → menu.
-#include "bank/admin_login.h"
+#include "procedures/admin_login.h"
 
-#include "bank/certificate_enrollment.h"
+#include "pc/certificate_enrollment.h"
 
 #include <gtest/gtest.h>
 

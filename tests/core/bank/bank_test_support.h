@@ -10,14 +10,14 @@
 #include <ostream>
 #include <string>
 
-#include "bank/admin_login.h"
 #include "bank/bank.h"
 #include "bank/pki_authority.h"
-#include "bank/presets.h"
-#include "bank/user_certificate_maintenance.h"
-#include "bank/user_pickup.h"
 #include "pki/jobs.h"
 #include "pki/protection.h"
+#include "procedures/admin_login.h"
+#include "procedures/user_certificate_maintenance.h"
+#include "procedures/user_pickup.h"
+#include "sim/presets.h"
 
 namespace cp {
 // gtest prints results by name.

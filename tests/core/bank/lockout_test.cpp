@@ -2,8 +2,8 @@
 // user PINs put the user in 利用中止. Only the branch unlocks a contract.
 #include <gtest/gtest.h>
 
-#include "bank/user_login.h"
 #include "bank_test_support.h"
+#include "procedures/user_login.h"
 
 namespace {
 

@@ -8,10 +8,10 @@
 #include <fstream>
 #include <string>
 
-#include "bank/user_certificate_maintenance.h"
-#include "bank/user_login.h"
 #include "bank_test_support.h"
 #include "pki/certificate.h"
+#include "procedures/user_certificate_maintenance.h"
+#include "procedures/user_login.h"
 
 namespace {
 

@@ -1,13 +1,13 @@
 // The seed's 利用者の電子証明書を再発行する (有効期限が経過した場合): the admin reissues S0001's
 // expired certificate, S0001 picks it up on 利用者のパソコン, and logs in with it. Then every
 // failure path of the pickup the seed mentions.
-#include "bank/user_pickup.h"
+#include "procedures/user_pickup.h"
 
 #include <gtest/gtest.h>
 
-#include "bank/user_certificate_maintenance.h"
-#include "bank/user_login.h"
 #include "bank_test_support.h"
+#include "procedures/user_certificate_maintenance.h"
+#include "procedures/user_login.h"
 
 namespace {
 

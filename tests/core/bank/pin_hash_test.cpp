@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "bank/digest.h"
+#include "storage/digest.h"
 
 namespace {
 

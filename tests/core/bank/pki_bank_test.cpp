@@ -4,16 +4,16 @@
 // through persistence. P-256 keeps it fast; one test runs the product's RSA-2048.
 #include <gtest/gtest.h>
 
-#include "bank/admin_renewal.h"
-#include "bank/login_signer.h"
-#include "bank/memory_storage.h"
-#include "bank/persistence.h"
-#include "bank/user_certificate_maintenance.h"
-#include "bank/user_login.h"
-#include "bank/user_pickup.h"
 #include "bank_test_support.h"
+#include "pc/login_signer.h"
 #include "pki/certificate.h"
 #include "pki/pkcs8.h"
+#include "procedures/admin_renewal.h"
+#include "procedures/user_certificate_maintenance.h"
+#include "procedures/user_login.h"
+#include "procedures/user_pickup.h"
+#include "sim/persistence.h"
+#include "storage/memory_storage.h"
 
 namespace {
 

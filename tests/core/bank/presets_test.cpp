@@ -1,5 +1,5 @@
 // Scenario presets: the seed world and the starting point of each seed procedure; reset.
-#include "bank/presets.h"
+#include "sim/presets.h"
 
 #include <gtest/gtest.h>
 

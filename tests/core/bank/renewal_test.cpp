@@ -1,11 +1,11 @@
 // The seed's 電子証明書の更新 (administrator): mail → 管理者ログオン → 証明書更新 → 更新 →
 // はい (×2) → 中 → 発行処理中 → はい → 完了, then deleting the old certificate.
-#include "bank/admin_renewal.h"
+#include "procedures/admin_renewal.h"
 
 #include <gtest/gtest.h>
 
-#include "bank/certificate_deletion.h"
 #include "bank_test_support.h"
+#include "procedures/certificate_deletion.h"
 
 namespace {
 

@@ -1,14 +1,14 @@
 // Simulation: first run creates and saves the seed world; later runs load it; storage fallbacks
 // and damaged or interrupted saves are reported and recovered from.
-#include "bank/simulation.h"
+#include "sim/simulation.h"
 
 #include <gtest/gtest.h>
 
 #include <map>
 
-#include "bank/memory_storage.h"
-#include "bank/presets.h"
 #include "bank_test_support.h"
+#include "sim/presets.h"
+#include "storage/memory_storage.h"
 
 namespace {
 

@@ -1,7 +1,7 @@
 // Persistence: round trips (memory and file), corruption and foreign records set aside, a
 // certificate and its key in one transaction, commits interrupted between steps, quota,
 // unavailable storage, schema migrations.
-#include "bank/persistence.h"
+#include "sim/persistence.h"
 
 #include <gtest/gtest.h>
 
@@ -9,11 +9,11 @@
 #include <fstream>
 
 #include "bank/bank_codec.h"
-#include "bank/file_storage.h"
-#include "bank/memory_storage.h"
-#include "bank/user_login.h"
-#include "bank/user_pickup.h"
 #include "bank_test_support.h"
+#include "procedures/user_login.h"
+#include "procedures/user_pickup.h"
+#include "storage/file_storage.h"
+#include "storage/memory_storage.h"
 
 namespace {
 

@@ -8,10 +8,10 @@
 #include <string>
 #include <vector>
 
-#include "bank/byte_codec.h"
 #include "bank/clock.h"
-#include "bank/digest.h"
 #include "bank/result.h"
+#include "storage/byte_codec.h"
+#include "storage/digest.h"
 
 namespace cp {
 

@@ -1,6 +1,6 @@
 #include "bank/bank_codec.h"
 
-#include "bank/byte_codec.h"
+#include "storage/byte_codec.h"
 
 namespace cp {
 namespace {

@@ -19,7 +19,7 @@
 
 #include "bank/clock.h"
 #include "bank/result.h"
-#include "bank/secure_bytes.h"
+#include "storage/secure_bytes.h"
 
 namespace cp {
 

@@ -1,7 +1,7 @@
 #include "bank/pin_hash.h"
 
-#include "bank/digest.h"
-#include "bank/secure_bytes.h"
+#include "storage/digest.h"
+#include "storage/secure_bytes.h"
 
 namespace cp {
 namespace {

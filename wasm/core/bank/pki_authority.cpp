@@ -2,9 +2,9 @@
 
 #include <algorithm>
 
-#include "bank/byte_codec.h"
 #include "pki/login.h"
 #include "pki/verify.h"
+#include "storage/byte_codec.h"
 
 namespace cp {
 namespace {

@@ -4,7 +4,7 @@
 #include <cstring>
 #include <unistd.h>
 
-#include "bank/digest.h"
+#include "storage/digest.h"
 
 namespace cp {
 

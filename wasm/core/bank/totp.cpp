@@ -2,7 +2,7 @@
 
 #include <array>
 
-#include "bank/digest.h"
+#include "storage/digest.h"
 
 namespace cp {
 

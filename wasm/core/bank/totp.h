@@ -12,7 +12,7 @@
 #include <string_view>
 
 #include "bank/clock.h"
-#include "bank/secure_bytes.h"
+#include "storage/secure_bytes.h"
 
 namespace cp {
 

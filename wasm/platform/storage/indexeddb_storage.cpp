@@ -12,10 +12,10 @@
 #include <map>
 #include <span>
 
-#include "bank/byte_codec.h"
-#include "bank/memory_storage.h"
-#include "bank/secure_bytes.h"
 #include "idb_bridge.h"
+#include "storage/byte_codec.h"
+#include "storage/memory_storage.h"
+#include "storage/secure_bytes.h"
 
 namespace cp::platform {
 

@@ -46,7 +46,7 @@
 #include <string_view>
 #include <vector>
 
-#include "bank/storage.h"
+#include "storage/storage.h"
 
 namespace cp::platform {
 

@@ -1,0 +1,82 @@
+#include "pc/login_signer.h"
+
+#include <utility>
+
+#include "pki/login.h"
+#include "storage/secure_bytes.h"
+
+namespace cp {
+
+static_assert(static_cast<int>(KeyProtection::Low) == static_cast<int>(pki::ProtectionLevel::Low) &&
+                  static_cast<int>(KeyProtection::Medium) == static_cast<int>(pki::ProtectionLevel::Medium) &&
+                  static_cast<int>(KeyProtection::High) == static_cast<int>(pki::ProtectionLevel::High),
+              "the store's protection byte is the PKI's level");
+
+void LoginSigner::start(const InstalledCertificate& certificate, std::vector<std::uint8_t> nonce, Done done) {
+    if (state_ != State::Idle) {
+        if (done) done(BankResult::WrongStep);
+        return;
+    }
+    done_ = std::move(done);
+    proof_.nonce = std::move(nonce);
+    stored_.level = static_cast<pki::ProtectionLevel>(certificate.protection);
+    stored_.blob.assign(certificate.protected_key.view().begin(), certificate.protected_key.view().end());
+    if (!pc_.complete()) return finish(BankResult::KeyProtectionFailed);
+    switch (certificate.protection) {
+    case KeyProtection::Low: return (void)grant();
+    case KeyProtection::Medium: state_ = State::NeedsConsent; return;
+    case KeyProtection::High: state_ = State::NeedsPassword; return;
+    }
+    finish(BankResult::KeyProtectionFailed);
+}
+
+BankResult LoginSigner::grant(std::string_view password) {
+    if (state_ != State::Idle && state_ != State::NeedsConsent && state_ != State::NeedsPassword)
+        return BankResult::WrongStep;
+    if (state_ == State::NeedsPassword && password.empty()) return BankResult::WrongKeyPassword;
+    state_ = State::Unlocking;
+    pki::UnlockOptions options;
+    options.password = std::string(password);
+    options.device_key = pc_.device_key;
+    const std::weak_ptr<bool> life = life_;
+    // A wrong password (高, answered before unlock_private_key returns) is the caller's answer,
+    // not a completion: the prompt asks again.
+    auto answer = std::make_shared<BankResult>(BankResult::Ok);
+    auto in_call = std::make_shared<bool>(true);
+    pki::unlock_private_key(stored_, options, [this, life, answer, in_call](pki::PkiError e, pki::KeyPair key) {
+        if (life.expired() || state_ != State::Unlocking) return;
+        if (e == pki::PkiError::WrongPassword && *in_call) {
+            state_ = State::NeedsPassword;
+            *answer = BankResult::WrongKeyPassword;
+            return;
+        }
+        if (e != pki::PkiError::Ok) return finish(BankResult::KeyProtectionFailed);
+        sign(key);
+    });
+    *in_call = false;
+    return *answer;
+}
+
+void LoginSigner::deny() {
+    if (state_ != State::NeedsConsent && state_ != State::NeedsPassword) return;
+    finish(BankResult::KeyAccessDenied);
+}
+
+void LoginSigner::sign(const pki::KeyPair& key) {
+    pki::Bytes signature;
+    if (pki::sign_login_challenge(key, proof_.nonce, *pc_.rng, signature) != pki::PkiError::Ok)
+        return finish(BankResult::LoginProofInvalid);
+    proof_.signature = std::move(signature);
+    finish(BankResult::Ok);
+}
+
+void LoginSigner::finish(BankResult result) {
+    state_ = result == BankResult::Ok ? State::Signed : State::Failed;
+    secure_wipe(stored_.blob.data(), stored_.blob.size());
+    stored_.blob.clear();
+    Done done = std::move(done_);
+    done_ = nullptr;
+    if (done) done(result);
+}
+
+}  // namespace cp

@@ -1,0 +1,67 @@
+#include "procedures/admin_login.h"
+
+namespace cp {
+
+AdminLogin::AdminLogin(Bank& bank, PcServices pc)
+    : bank_(bank),
+      certificate_step_(std::make_unique<CertificateLoginStep>(
+          bank, pc,
+          [this](const std::vector<std::uint8_t>& certificate, const LoginProof& proof) {
+              return bank_.check_admin_certificate(certificate, proof);
+          },
+          [this](BankResult r) { certificate_checked(r); })) {}
+
+BankResult AdminLogin::fail(BankResult why) {
+    step_ = Step::Failed;
+    failure_ = why;
+    return why;
+}
+
+void AdminLogin::certificate_checked(BankResult result) {
+    if (result != BankResult::Ok) (void)fail(result);
+    else step_ = Step::ContractPin;
+}
+
+BankResult AdminLogin::enter_contract_pin(std::string_view pin) {
+    if (step_ != Step::ContractPin) return BankResult::WrongStep;
+    const BankResult r = bank_.check_contract_pin(pin);
+    if (r == BankResult::ContractLocked) return fail(r);
+    if (r != BankResult::Ok) return r;  // wrong or empty: try again
+    return enter_card_step();
+}
+
+BankResult AdminLogin::enter_card_step() {
+    const BankResult r = bank_.new_card_challenge(challenge_);
+    if (r != BankResult::Ok) return fail(r);  // CardLost / ContractLocked
+    step_ = Step::CardChallenge;
+    return BankResult::Ok;
+}
+
+BankResult AdminLogin::answer_card(std::string_view first, std::string_view second) {
+    if (step_ != Step::CardChallenge) return BankResult::WrongStep;
+    const BankResult r = bank_.check_card_answers(challenge_, first, second);
+    if (r == BankResult::ContractLocked || r == BankResult::CardLost) return fail(r);
+    if (r == BankResult::WrongCardAnswer) {
+        const BankResult again = bank_.new_card_challenge(challenge_);  // a new pair each try
+        return again == BankResult::Ok ? r : fail(again);
+    }
+    if (r != BankResult::Ok) return r;  // malformed answer: same challenge
+    notices_ = bank_.admin_notices();
+    if (notices_.empty()) finish_login();
+    else step_ = Step::Notices;
+    return BankResult::Ok;
+}
+
+BankResult AdminLogin::acknowledge_notices(bool hide_for_a_while) {
+    if (step_ != Step::Notices) return BankResult::WrongStep;
+    if (hide_for_a_while) bank_.hide_notices_for_a_while();
+    finish_login();
+    return BankResult::Ok;
+}
+
+void AdminLogin::finish_login() {
+    bank_.record_admin_login();
+    step_ = Step::Menu;
+}
+
+}  // namespace cp

@@ -1,0 +1,66 @@
+// certportal procedures: 管理者ログオン as a state machine (the seeds' steps (3)-(8)):
+//   ChooseCertificate  証明書の選択: the admin certificate of 管理者のパソコン; the bank sends a
+//                      challenge that the PC signs with the certificate's private key
+//   KeyAccess          保護レベル 中: 「アクセス許可の付与」 (grant_key_access()) / 高: the key's
+//                      password (a wrong one keeps the step); 低 skips it
+//   UnlockingKey       the PC's device key is unsealing the key (asynchronous): the UI waits
+//   ContractPin        ご契約先暗証番号 → ログオン
+//   CardChallenge      確認用パスワード: two symbols of the お客様カード → OK
+//   Notices            重要なお知らせ (skipped when there is none) → 次へ
+//   Menu               logged in: the admin menu procedures take this session
+//   Failed             a dead end; the result that led there is failure()
+// A wrong PIN or card answer keeps the step (a new challenge is drawn); a lock, an expired or
+// wrong certificate (a user's: NotAdminCertificate), a refused key access or a lost card ends in
+// Failed, as on the real site ("close every window and
+// log in again", or a paper form at the branch).
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "bank/bank.h"
+#include "procedures/certificate_login_step.h"
+
+namespace cp {
+
+class AdminLogin {
+public:
+    enum class Step : std::uint8_t {
+        ChooseCertificate, KeyAccess, UnlockingKey, ContractPin, CardChallenge, Notices, Menu, Failed
+    };
+
+    // `pc`: the PC the administrator sits at (its device key unlocks 中 keys).
+    AdminLogin(Bank& bank, PcServices pc);
+
+    Step step() const { return certificate_step_->login_step(step_); }
+    bool logged_in() const { return step_ == Step::Menu; }
+    BankResult failure() const { return failure_; }
+
+    BankResult choose_certificate(const InstalledCertificate& certificate) { return certificate_step_->choose(certificate); }
+    // KeyAccess: true when the key asks a password (高), false for a consent prompt (中).
+    bool key_access_needs_password() const { return certificate_step_->needs_password(); }
+    // 「アクセス許可の付与」 → OK (中), or the key's password (高): WrongKeyPassword asks again.
+    BankResult grant_key_access(std::string_view password = {}) { return certificate_step_->grant(password); }
+    BankResult deny_key_access() { return certificate_step_->deny(); }
+    BankResult enter_contract_pin(std::string_view pin);
+    const CardChallenge& challenge() const { return challenge_; }
+    BankResult answer_card(std::string_view first, std::string_view second);
+    const std::vector<NoticeKind>& notices() const { return notices_; }
+    // 次へ, optionally with 全てのお知らせをしばらく表示しない ticked.
+    BankResult acknowledge_notices(bool hide_for_a_while);
+
+private:
+    BankResult fail(BankResult why);
+    void certificate_checked(BankResult result);
+    BankResult enter_card_step();
+    void finish_login();
+
+    Bank& bank_;
+    std::unique_ptr<CertificateLoginStep> certificate_step_;  // ChooseCertificate .. UnlockingKey
+    Step step_ = Step::ChooseCertificate;
+    BankResult failure_ = BankResult::Ok;
+    CardChallenge challenge_;
+    std::vector<NoticeKind> notices_;
+};
+
+}  // namespace cp

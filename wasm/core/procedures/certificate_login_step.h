@@ -1,0 +1,72 @@
+// certportal procedures: the certificate part of a login (管理者ログオン and 利用者ログイン share it):
+//   ChooseCertificate  証明書の選択: the bank draws a challenge, the PC signs it with the key
+//   KeyAccess          保護レベル 中: 「アクセス許可の付与」 (grant()) / 高: the key's password
+//                      (a wrong one keeps the phase); 低 skips it; deny() fails with KeyAccessDenied
+//   UnlockingKey       the PC's device key is unsealing the key (asynchronous)
+//   Passed / Failed    the end: `check` (the bank's check of the certificate and the signed
+//                      challenge) accepted it, or a failure (challenge, key access, signing, check)
+// `done` runs once, at the end, with Ok or the failure; it may run inside choose() / grant() /
+// deny() (低, a refusal) or later (the device key). The certificate is kept only until checked.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "bank/bank.h"
+#include "pc/login_signer.h"
+
+namespace cp {
+
+class CertificateLoginStep {
+public:
+    enum class Phase : std::uint8_t { ChooseCertificate, KeyAccess, UnlockingKey, Passed, Failed };
+    // The bank's verdict on the chosen certificate (DER) and the PC's signed challenge.
+    using Check = std::function<BankResult(const std::vector<std::uint8_t>& certificate, const LoginProof& proof)>;
+    using Done = std::function<void(BankResult)>;
+
+    CertificateLoginStep(Bank& bank, PcServices pc, Check check, Done done)
+        : bank_(bank), signer_(pc), check_(std::move(check)), done_(std::move(done)) {}
+    CertificateLoginStep(const CertificateLoginStep&) = delete;  // the signer calls back into it
+    CertificateLoginStep& operator=(const CertificateLoginStep&) = delete;
+
+    Phase phase() const { return phase_; }
+    // A login's Step begins ChooseCertificate, KeyAccess, UnlockingKey: while this step runs, that
+    // is the login's step; once it has ended, the login's own (`after`, moved on by `done`).
+    template <class Step>
+    Step login_step(Step after) const {
+        switch (phase_) {
+        case Phase::ChooseCertificate: return Step::ChooseCertificate;
+        case Phase::KeyAccess: return Step::KeyAccess;
+        case Phase::UnlockingKey: return Step::UnlockingKey;
+        case Phase::Passed:
+        case Phase::Failed: break;
+        }
+        return after;
+    }
+    // KeyAccess: true when the key asks a password (高), false for a consent prompt (中).
+    bool needs_password() const { return signer_.state() == LoginSigner::State::NeedsPassword; }
+
+    // Each returns WrongStep outside its phase; otherwise Ok, or the failure when the step ended
+    // in Failed during the call. grant() returns WrongKeyPassword (phase kept) for a wrong password.
+    BankResult choose(const InstalledCertificate& certificate);
+    BankResult grant(std::string_view password = {});
+    BankResult deny();
+
+private:
+    BankResult after_key_step();
+    void signed_in(BankResult result);
+    void finish(BankResult result);
+
+    Bank& bank_;
+    LoginSigner signer_;
+    Check check_;
+    Done done_;
+    std::vector<std::uint8_t> certificate_;  // the chosen certificate (DER) while it is being proven
+    Phase phase_ = Phase::ChooseCertificate;
+    BankResult failure_ = BankResult::Ok;
+};
+
+}  // namespace cp

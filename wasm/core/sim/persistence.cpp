@@ -1,0 +1,148 @@
+#include "sim/persistence.h"
+
+#include "bank/bank_codec.h"
+
+#include <algorithm>
+
+namespace cp {
+namespace {
+
+constexpr const char* kBankStore = "bank";
+constexpr const char* kStateKey = "state";
+constexpr const char* kAuthorityStore = "authority";
+constexpr const char* kCaKey = "ca";
+constexpr const char* kQuarantine = "quarantine";
+constexpr const char* kCertStore = "certificates";
+constexpr const char* kKeyStore = "keys";
+
+BankResult from_storage(StorageStatus s) { return s == StorageStatus::Ok ? BankResult::Ok : BankResult::StorageFailed; }
+
+// Moves the named records to quarantine in one transaction; failures to do so are not fatal
+// (the records are still skipped and reported).
+void quarantine(Storage& storage, const std::vector<SetAsideRecord>& bad, const StorageSnapshot& values) {
+    if (bad.empty()) return;
+    WriteBatch batch;
+    for (const auto& b : bad) {
+        const auto store = values.find(b.store);
+        if (store == values.end()) continue;
+        const auto it = store->second.find(b.key);
+        if (it == store->second.end()) continue;
+        batch.put(kQuarantine, b.store + "/" + b.key, it->second);
+        batch.remove(b.store, b.key);
+    }
+    storage.commit(std::move(batch), [](StorageStatus) {});
+}
+
+}  // namespace
+
+const StorageSchema& bank_database_schema() {
+    static const StorageSchema schema{1, {kBankStore, kAuthorityStore, kQuarantine}, {}};
+    return schema;
+}
+
+const StorageSchema& pc_database_schema() {
+    static const StorageSchema schema{1, {kCertStore, kKeyStore, kQuarantine}, {}};
+    return schema;
+}
+
+void save_bank(Storage& storage, const BankState& state, std::span<const std::uint8_t> authority_record,
+               std::function<void(BankResult)> done) {
+    WriteBatch batch;
+    batch.put(kBankStore, kStateKey, wrap_record(RecordKind::BankState, encode_bank_state(state)));
+    batch.put(kAuthorityStore, kCaKey, wrap_record(RecordKind::CertificateAuthority, authority_record));
+    storage.commit(std::move(batch), [done = std::move(done)](StorageStatus s) { done(from_storage(s)); });
+}
+
+void load_bank(Storage& storage,
+               std::function<void(BankResult, BankState, SecureBytes, LoadReport)> done) {
+    storage.read_store(kBankStore, [&storage, done = std::move(done)](StorageStatus s, StoreRecords bank) {
+        if (s != StorageStatus::Ok) return done(BankResult::StorageFailed, {}, {}, {});
+        storage.read_store(kAuthorityStore, [&storage, done, bank = std::move(bank)](StorageStatus s2,
+                                                                                   StoreRecords authority) {
+            if (s2 != StorageStatus::Ok) return done(BankResult::StorageFailed, {}, {}, {});
+            LoadReport report;
+            const auto it = bank.find(kStateKey);
+            if (it == bank.end()) return done(BankResult::NothingSaved, {}, {}, report);
+            std::vector<std::uint8_t> payload;
+            RecordError e = unwrap_record(it->second, RecordKind::BankState, payload);
+            BankState state;
+            if (e == RecordError::NewerFormat) return done(BankResult::StateVersionUnsupported, {}, {}, report);
+            if (e == RecordError::None && decode_bank_state(payload, state) != BankResult::Ok) e = RecordError::Corrupted;
+            std::vector<std::uint8_t> ca;
+            const auto cit = authority.find(kCaKey);
+            RecordError ce = RecordError::None;
+            if (cit != authority.end()) ce = unwrap_record(cit->second, RecordKind::CertificateAuthority, ca);
+            StorageSnapshot values{{kBankStore, bank}, {kAuthorityStore, authority}};
+            if (e != RecordError::None) report.set_aside.push_back({kBankStore, kStateKey, e});
+            if (ce != RecordError::None) report.set_aside.push_back({kAuthorityStore, kCaKey, ce});
+            for (const auto& [key, value] : authority)  // foreign, or the old simulated ledger
+                if (key != kCaKey) report.set_aside.push_back({kAuthorityStore, key, RecordError::WrongKind});
+            quarantine(storage, report.set_aside, values);
+            SecureBytes record(ce == RecordError::None ? ca : std::vector<std::uint8_t>{});
+            secure_wipe(ca.data(), ca.size());
+            if (e != RecordError::None) return done(BankResult::StateCorrupted, {}, {}, report);
+            done(BankResult::Ok, std::move(state), std::move(record), std::move(report));
+        });
+    });
+}
+
+void save_installed_certificate(Storage& storage, const InstalledCertificate& certificate,
+                                std::function<void(BankResult)> done) {
+    WriteBatch batch;  // both or neither
+    batch.put(kCertStore, certificate.serial,
+              wrap_record(RecordKind::InstalledCertificate, encode_certificate_part(certificate)));
+    batch.put(kKeyStore, certificate.serial, wrap_record(RecordKind::ProtectedKey, certificate.protected_key.view()));
+    storage.commit(std::move(batch), [done = std::move(done)](StorageStatus s) { done(from_storage(s)); });
+}
+
+void delete_installed_certificate(Storage& storage, const std::string& serial, std::function<void(BankResult)> done) {
+    WriteBatch batch;
+    batch.remove(kCertStore, serial);
+    batch.remove(kKeyStore, serial);
+    storage.commit(std::move(batch), [done = std::move(done)](StorageStatus s) { done(from_storage(s)); });
+}
+
+void load_pc_store(Storage& storage, std::string pc_name,
+                   std::function<void(BankResult, PcCertificateStore, LoadReport)> done) {
+    storage.read_store(kCertStore, [&storage, pc_name = std::move(pc_name), done = std::move(done)](
+                                       StorageStatus s, StoreRecords certs) {
+        if (s != StorageStatus::Ok) return done(BankResult::StorageFailed, {}, {});
+        storage.read_store(kKeyStore, [&storage, pc_name, done, certs = std::move(certs)](StorageStatus s2,
+                                                                                         StoreRecords keys) {
+            if (s2 != StorageStatus::Ok) return done(BankResult::StorageFailed, {}, {});
+            PcCertificateStore pc;
+            pc.name = pc_name;
+            LoadReport report;
+            for (const auto& [serial, value] : certs) {
+                std::vector<std::uint8_t> payload;
+                InstalledCertificate c;
+                RecordError e = unwrap_record(value, RecordKind::InstalledCertificate, payload);
+                if (e == RecordError::None && (decode_certificate_part(payload, c) != BankResult::Ok || c.serial != serial))
+                    e = RecordError::Corrupted;
+                const auto key = keys.find(serial);
+                std::vector<std::uint8_t> key_bytes;
+                RecordError ke = key == keys.end() ? RecordError::WrongKind
+                                                   : unwrap_record(key->second, RecordKind::ProtectedKey, key_bytes);
+                if (e != RecordError::None || ke != RecordError::None) {
+                    report.set_aside.push_back({kCertStore, serial, e != RecordError::None ? e : RecordError::WrongKind});
+                    if (key != keys.end()) report.set_aside.push_back({kKeyStore, serial, ke != RecordError::None ? ke : e});
+                    continue;
+                }
+                c.protected_key = SecureBytes(key_bytes);
+                secure_wipe(key_bytes.data(), key_bytes.size());
+                pc.certificates.push_back(std::move(c));
+            }
+            for (const auto& [serial, value] : keys)  // keys whose certificate is missing
+                if (certs.find(serial) == certs.end()) report.set_aside.push_back({kKeyStore, serial, RecordError::WrongKind});
+            // Oldest first, as the certificate manager lists them.
+            std::stable_sort(pc.certificates.begin(), pc.certificates.end(),
+                             [](const InstalledCertificate& a, const InstalledCertificate& b) {
+                                 return a.not_before < b.not_before;
+                             });
+            quarantine(storage, report.set_aside, StorageSnapshot{{kCertStore, certs}, {kKeyStore, keys}});
+            done(BankResult::Ok, std::move(pc), std::move(report));
+        });
+    });
+}
+
+}  // namespace cp

@@ -1,0 +1,192 @@
+#include "sim/presets.h"
+
+#include "bank/bank.h"
+#include "pc/certificate_enrollment.h"
+
+#include <memory>
+#include <vector>
+
+namespace cp {
+namespace {
+
+SimTime jst(int y, int m, int d, int h = 9) { return from_jst(JstTime{y, m, d, h, 0, 0}); }
+
+// A certificate of the preset's past: who, which dates, on which PC.
+struct PlannedCertificate {
+    int user_index = -1;  // -1: the administrator
+    SimTime registered = 0;
+    SimTime not_after = 0;
+};
+
+// The preset under construction, shared by the asynchronous steps (key jobs, device key).
+struct PresetBuild {
+    Preset preset = Preset::SeedWorld;
+    RandomSource* random = nullptr;
+    CertificateAuthority* authority = nullptr;
+    PresetPcs pcs;
+    World world;
+    std::vector<PlannedCertificate> plan;
+    std::size_t next = 0;
+    std::vector<std::unique_ptr<CertificateEnrollment>> enrollments;  // kept until the end
+    std::function<void(BankResult, World)> done;
+};
+
+World seed_world(RandomSource& random, const BankConfig& config) {
+    World w;
+    w.admin_pc.name = std::string(kAdminPcName);
+    w.user_pc.name = std::string(kUserPcName);
+    BankState& s = w.bank;
+    s.config = config;
+    s.now = jst(2023, 9, 1, 10);
+
+    Contract& c = s.contract;
+    c.id = std::string(kSeedSecrets.contract_id);
+    c.company = "しんきん商事（株）";
+    c.branch = "本店営業部";
+    c.bank_code = "1635";
+    c.contract_pin = hash_pin(kSeedSecrets.contract_pin, random, config.pin_hash_iterations);
+    c.confirmation_pin = hash_pin(kSeedSecrets.confirmation_pin, random, config.pin_hash_iterations);
+    c.card = make_customer_card(random, 1);
+    c.card.numbers[card_symbol_index("オ")] = 89;  // the seed's example
+    c.card.numbers[card_symbol_index("ウ")] = 45;
+
+    User s1;
+    s1.id = "S0001";
+    s1.name = "しんきん 太郎 1";
+    s1.permissions = kAllPermissions & ~permission_bit(Permission::FundsTransfer);
+    s1.usage_started = true;
+    s1.pin = hash_pin(kSeedSecrets.s0001_pin, random, config.pin_hash_iterations);
+    s1.token.serial = "TK10000001";
+    s1.token.key = SecureBytes(20);
+    random.fill({s1.token.key.data(), s1.token.key.size()});
+
+    User s2;
+    s2.id = "S0002";
+    s2.name = "しんきん 太郎 2";
+    s2.permissions = kAllPermissions;
+    s2.usage_started = false;  // the seed's grid shows 「-」
+    s2.pin = hash_pin(kSeedSecrets.s0002_pin, random, config.pin_hash_iterations);
+
+    s.users.push_back(std::move(s1));
+    s.users.push_back(std::move(s2));
+    return w;
+}
+
+CertificateRecord& record_of(World& w, int user_index) {
+    return user_index < 0 ? w.bank.contract.admin_certificate
+                          : w.bank.users[static_cast<std::size_t>(user_index)].certificate;
+}
+
+void finish(const std::shared_ptr<PresetBuild>& b) {
+    World& w = b->world;
+    BankState& s = w.bank;
+    switch (b->preset) {
+    case Preset::SeedWorld:
+    case Preset::AdminRenewalWindow:
+    case Preset::Count_:
+        break;
+    case Preset::UserCertificateExpired:
+        s.now = jst(2023, 10, 10, 10);
+        break;
+    case Preset::ContractLocked:
+        s.contract.contract_pin_failures = s.config.contract_lockout_count;
+        s.contract.locked = true;
+        break;
+    case Preset::CardLost:
+        s.contract.card.lost = true;
+        break;
+    case Preset::PickupWindowPassed: {
+        CertificateRecord& rec = s.users[0].certificate;
+        (void)b->authority->revoke(rec.serial, s.now);
+        ++rec.issue_number;
+        rec.status = CertStatus::PendingPickup;
+        rec.registered_at = s.now - days(s.config.pickup_window_days + 1);
+        rec.serial.clear();
+        rec.not_after = 0;
+        rec.pickup_deadline = rec.registered_at + days(s.config.pickup_window_days);
+        break;
+    }
+    }
+    // Send what is due at the preset's time (reminders, expiry mails), as the bank would have.
+    Bank bank(std::move(w.bank), *b->random, *b->authority);
+    bank.process_due_work();
+    BankState out = bank.state();
+    out.audit.append(out.now, "system", AuditAction::PresetLoaded, preset_name(b->preset), BankResult::Ok);
+    w.bank = std::move(out);
+    auto done = std::move(b->done);
+    done(BankResult::Ok, std::move(w));
+}
+
+// Issues the next planned certificate through its PC (key → CSR → 中 → CA → store), then the
+// one after, from the completion.
+void issue_next(const std::shared_ptr<PresetBuild>& b) {
+    if (b->next == b->plan.size()) return finish(b);
+    const PlannedCertificate item = b->plan[b->next++];
+    World& w = b->world;
+    const bool admin = item.user_index < 0;
+    IssueRequest request;
+    request.subject.contract_id = w.bank.contract.id;
+    request.subject.holder_id =
+        admin ? w.bank.contract.bank_code : w.bank.users[static_cast<std::size_t>(item.user_index)].id;
+    request.subject.kind = admin ? HolderKind::Administrator : HolderKind::User;
+    request.not_before = item.registered;
+    request.not_after = item.not_after;
+    b->enrollments.push_back(
+        std::make_unique<CertificateEnrollment>(admin ? w.admin_pc : w.user_pc, admin ? b->pcs.admin_pc : b->pcs.user_pc));
+    CertificateEnrollment* enrollment = b->enrollments.back().get();
+    CertificateAuthority* authority = b->authority;
+    enrollment->enroll(
+        request.subject, KeyChoice{KeyProtection::Medium, {}},
+        [authority, request](std::span<const std::uint8_t> csr, IssuedCertificate& out) {
+            return authority->issue(request, csr, out);
+        },
+        [b, item, enrollment](BankResult r) {
+            if (r == BankResult::Ok) r = enrollment->install();
+            if (r != BankResult::Ok) {
+                auto done = std::move(b->done);
+                return done(r, World{});
+            }
+            CertificateRecord& record = record_of(b->world, item.user_index);
+            record.issue_number = 1;
+            record.status = CertStatus::Valid;
+            record.registered_at = item.registered;
+            record.serial = enrollment->issued().serial;
+            record.not_after = enrollment->issued().not_after;
+            issue_next(b);
+        });
+}
+
+}  // namespace
+const char* preset_name(Preset preset) {
+    switch (preset) {
+    case Preset::SeedWorld: return "SeedWorld";
+    case Preset::AdminRenewalWindow: return "AdminRenewalWindow";
+    case Preset::UserCertificateExpired: return "UserCertificateExpired";
+    case Preset::ContractLocked: return "ContractLocked";
+    case Preset::CardLost: return "CardLost";
+    case Preset::PickupWindowPassed: return "PickupWindowPassed";
+    case Preset::Count_: break;
+    }
+    return "?";
+}
+
+void make_preset(Preset preset, RandomSource& random, CertificateAuthority& authority, PresetPcs pcs,
+                 const BankConfig& config, std::function<void(BankResult, World)> done) {
+    auto b = std::make_shared<PresetBuild>();
+    b->preset = preset;
+    b->random = &random;
+    b->authority = &authority;
+    b->pcs = pcs;
+    b->done = std::move(done);
+    b->world = seed_world(random, config);
+    const SimTime now = b->world.bank.now;
+    if (preset == Preset::AdminRenewalWindow)  // the admin certificate expires 20 days from now
+        b->plan.push_back({-1, now - days(345), now + days(20)});
+    else
+        b->plan.push_back({-1, jst(2022, 12, 1), jst(2023, 12, 1)});
+    b->plan.push_back({0, jst(2022, 10, 1), jst(2023, 10, 2)});
+    b->plan.push_back({1, jst(2023, 4, 1), jst(2024, 4, 1)});
+    issue_next(b);
+}
+
+}  // namespace cp

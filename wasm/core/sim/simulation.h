@@ -1,0 +1,114 @@
+// certportal sim: the running simulation — the bank and the two simulated PCs, started from
+// storage. On the first run (empty databases) it creates the bank's CA and the seeds' world
+// (presets.h, SeedWorld) and saves them; afterwards it loads what was saved, so a reload or a
+// browser restart continues where the person left off.
+//
+//   Opening ──► Loading ──► Ready
+//                  │
+//                  └─(nothing saved / state set aside)─► CreatingWorld ──► Saving ──► Ready
+//   any step ──► Failed (failure() says why; nothing half-saved: the world is saved bank first,
+//                        then each PC's certificates, and a first run that stops early starts
+//                        over next time because the bank record alone is not a complete world)
+//
+// Storage is the platform's choice through SimulationDesc::open_database (IndexedDB in the
+// browser, memory when the browser refuses; memory or files natively). When a database had to
+// fall back to memory, storage_fallback() says why, for the page's message.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "bank/bank.h"
+#include "bank/bank_config.h"
+#include "bank/pki_authority.h"
+#include "bank/random.h"
+#include "pc/pc_certificate_store.h"
+#include "pc/pc_services.h"
+#include "sim/persistence.h"
+#include "sim/presets.h"
+#include "storage/storage.h"
+
+namespace cp {
+
+// Opens database `name` with `schema`; calls `done` once with a storage (never null) and Ok, or
+// the reason it is memory instead (Unavailable, VersionTooNew, QuotaExceeded, Interrupted).
+using OpenDatabase = std::function<void(const std::string& name, const StorageSchema& schema,
+                                        std::function<void(std::unique_ptr<Storage>, StorageStatus fallback)>)>;
+
+struct SimulationDesc {
+    OpenDatabase open_database;                           // required
+    std::string bank_database = "certportal-bank";
+    std::function<std::string(const std::string& pc_name)> pc_database;  // required: PC name → database name
+    PcServices admin_pc;                                  // required (complete())
+    PcServices user_pc;                                   // required (complete())
+    RandomSource* random = nullptr;                       // required: PIN salts, card grids, challenges
+    pki::Drbg* ca_rng = nullptr;                          // required: the CA's signatures
+    pki::CaSetup ca_setup;                                // the CA's name (brand) and key type
+    BankConfig config;
+};
+
+class Simulation {
+public:
+    enum class Stage : std::uint8_t { Idle, Opening, Loading, CreatingWorld, Saving, Ready, Failed };
+
+    explicit Simulation(SimulationDesc desc);
+    ~Simulation();
+    Simulation(const Simulation&) = delete;
+    Simulation& operator=(const Simulation&) = delete;
+
+    // Starts; `changed` runs after every stage change (the page redraws). Call once.
+    void start(std::function<void()> changed);
+
+    Stage stage() const { return stage_; }
+    BankResult failure() const { return failure_; }      // Ok unless Failed
+    StorageStatus storage_fallback() const { return fallback_; }  // Ok: everything is persisted
+    bool created_this_run() const { return created_; }   // first run (or the saved world was unusable)
+    const std::vector<SetAsideRecord>& set_aside() const { return set_aside_; }
+
+    // Saves the bank (state and CA) as it is now, in one transaction; the PCs' stores are saved by
+    // the procedures that change them (save_installed_certificate). WrongStep unless Ready.
+    void save(std::function<void(BankResult)> done);
+
+    // Ready only.
+    Bank* bank() { return bank_.get(); }
+    const PcCertificateStore& admin_pc() const { return admin_store_; }
+    const PcCertificateStore& user_pc() const { return user_store_; }
+    const PkiAuthority& authority() const { return authority_; }
+
+private:
+    void set_stage(Stage stage);
+    void fail(BankResult why);
+    void note_fallback(StorageStatus why);
+    void open_next();
+    void load();
+    void load_pcs();
+    void create_world();
+    void save_world(World world);
+    void finish(BankState state);
+
+    SimulationDesc desc_;
+    std::function<void()> changed_;
+    Stage stage_ = Stage::Idle;
+    BankResult failure_ = BankResult::Ok;
+    StorageStatus fallback_ = StorageStatus::Ok;
+    bool created_ = false;
+    std::vector<SetAsideRecord> set_aside_;
+
+    std::unique_ptr<Storage> bank_storage_;
+    std::unique_ptr<Storage> admin_storage_;
+    std::unique_ptr<Storage> user_storage_;
+    PkiAuthority authority_;
+    BankState loaded_state_;
+    PcCertificateStore admin_store_;
+    PcCertificateStore user_store_;
+    std::unique_ptr<Bank> bank_;
+    // Completions hold a weak reference: once the Simulation is destroyed, late storage or
+    // key-job completions find it expired and do nothing.
+    std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
+};
+
+const char* simulation_stage_name(Simulation::Stage stage);
+
+}  // namespace cp
