@@ -145,6 +145,18 @@ std::uint32_t Bank::contract_pin_tries_left() const {
     return used >= state_.config.contract_lockout_count ? 0 : state_.config.contract_lockout_count - used;
 }
 
+namespace {
+std::uint32_t tries_left(std::uint32_t used, std::uint32_t limit) { return used >= limit ? 0 : limit - used; }
+}  // namespace
+
+std::uint32_t Bank::confirmation_pin_tries_left() const {
+    return tries_left(state_.contract.confirmation_pin_failures, state_.config.contract_lockout_count);
+}
+
+std::uint32_t Bank::card_tries_left() const {
+    return tries_left(state_.contract.card_failures, state_.config.contract_lockout_count);
+}
+
 std::uint32_t Bank::user_pin_tries_left(std::string_view user_id) const {
     const User* u = find_user(user_id);
     if (u == nullptr || u->pin_failures >= state_.config.user_lockout_count) return 0;
@@ -276,7 +288,7 @@ IssueRequest Bank::issue_request_for(CertificateSubject subject) const {
 }
 
 BankResult Bank::apply_user_certificate_action(std::string_view user_id, UserCertificateAction action,
-                                               std::string_view confirmation_pin) {
+                                               std::string_view confirmation_pin, std::string_view reason) {
     static constexpr AuditAction kAction[] = {AuditAction::UserCertificateContinue, AuditAction::UserCertificateReissue,
                                               AuditAction::UserCertificateRevoke};
     const AuditAction what = kAction[static_cast<int>(action)];
@@ -312,7 +324,7 @@ BankResult Bank::apply_user_certificate_action(std::string_view user_id, UserCer
         rec.pickup_deadline = 0;
         break;
     }
-    audit(kAdmin, what, u->id, BankResult::Ok);
+    audit(kAdmin, what, reason.empty() ? u->id : u->id + " (" + std::string(reason) + ")", BankResult::Ok);
     return BankResult::Ok;
 }
 

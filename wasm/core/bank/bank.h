@@ -61,6 +61,8 @@ public:
                         std::string_view user_pin);
     // Remaining tries before the lock (for 「あとN回」 style hints).
     std::uint32_t contract_pin_tries_left() const;
+    std::uint32_t confirmation_pin_tries_left() const;
+    std::uint32_t card_tries_left() const;
     std::uint32_t user_pin_tries_left(std::string_view user_id) const;
 
     // [SECTION] administrator login pieces ---------------------------------------------
@@ -80,9 +82,10 @@ public:
 
     // [SECTION] administrator menu ------------------------------------------------------
     BankResult check_confirmation_pin(std::string_view pin);
-    // 再発行 / 失効 / 継続, each confirmed with ご契約先確認暗証番号.
+    // 再発行 / 失効 / 継続, each confirmed with ご契約先確認暗証番号. `reason` (失効: why) is kept in
+    // the audit entry's target as "S0001 (lost)".
     BankResult apply_user_certificate_action(std::string_view user_id, UserCertificateAction action,
-                                             std::string_view confirmation_pin);
+                                             std::string_view confirmation_pin, std::string_view reason = {});
     // ワンタイムパスワード（トークン）の設定: gives the user a new token.
     BankResult register_token(std::string_view user_id, std::string_view confirmation_pin);
     // 利用中止解除.

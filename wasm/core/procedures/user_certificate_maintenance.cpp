@@ -16,9 +16,10 @@ BankResult UserCertificateMaintenance::choose_change() {
     return BankResult::Ok;
 }
 
-BankResult UserCertificateMaintenance::apply(UserCertificateAction action, std::string_view confirmation_pin) {
+BankResult UserCertificateMaintenance::apply(UserCertificateAction action, std::string_view confirmation_pin,
+                                             std::string_view reason) {
     if (!allowed(Step::EditCertificate)) return BankResult::WrongStep;
-    const BankResult r = bank_.apply_user_certificate_action(user_id_, action, confirmation_pin);
+    const BankResult r = bank_.apply_user_certificate_action(user_id_, action, confirmation_pin, reason);
     if (r == BankResult::ContractLocked) {
         step_ = Step::Failed;
         failure_ = r;

@@ -26,7 +26,8 @@ public:
 
     BankResult select_user(std::string_view user_id);
     BankResult choose_change();
-    BankResult apply(UserCertificateAction action, std::string_view confirmation_pin);
+    // `reason`: why (失効), kept in the audit log.
+    BankResult apply(UserCertificateAction action, std::string_view confirmation_pin, std::string_view reason = {});
     bool token_missing() const { return token_missing_; }
 
 private:

@@ -76,6 +76,9 @@ public:
     const PcCertificateStore& admin_pc() const { return admin_store_; }
     const PcCertificateStore& user_pc() const { return user_store_; }
     const PkiAuthority& authority() const { return authority_; }
+    // The key services of each simulated PC (for the procedures that run on it).
+    const PcServices& admin_services() const { return desc_.admin_pc; }
+    const PcServices& user_services() const { return desc_.user_pc; }
 
 private:
     void set_stage(Stage stage);

@@ -1,0 +1,107 @@
+// Test support for the portal layer and the screens: a Session on a Simulation whose databases
+// are MemoryStorage kept by the test ("the browser profile"), so that a second Session sees what
+// the first saved, as after a reload. Deterministic randomness, P-256 keys, cheap PBKDF2 (the
+// bank's tests check the rules; this checks the session and its flows).
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <memory>
+#include <string>
+
+#include "bank_test_support.h"
+#include "portal/session.h"
+#include "sim/presets.h"
+#include "storage/memory_storage.h"
+
+namespace cp::test {
+
+// A Storage the Simulation owns that forwards to a MemoryStorage the test keeps.
+class ForwardingStorage final : public Storage {
+public:
+    explicit ForwardingStorage(MemoryStorage& target) : target_(target) {}
+    void open(const StorageSchema& schema, Opened done) override { target_.open(schema, std::move(done)); }
+    void read_store(const std::string& store, Read done) override { target_.read_store(store, std::move(done)); }
+    void commit(WriteBatch batch, Done done) override {
+        ++commits;
+        if (fail_commits) {
+            done(StorageStatus::Interrupted);
+            return;
+        }
+        target_.commit(std::move(batch), std::move(done));
+    }
+    int commits = 0;
+    bool fail_commits = false;
+
+private:
+    MemoryStorage& target_;
+};
+
+struct BrowserProfile {
+    std::map<std::string, MemoryStorage> databases;
+    std::map<std::string, ForwardingStorage*> opened;  // the live handles (owned by the Simulation)
+};
+
+// One page load: a Session started on `profile`, Ready when the constructor returns (every
+// service completes at once natively).
+struct PageLoad {
+    explicit PageLoad(BrowserProfile& profile, std::uint64_t seed = 7) : random(seed), admin("admin pc"), user("user pc") {
+        if (ca_rng.seed_deterministic_for_tests(label_bytes("session ca")) != pki::PkiError::Ok) ADD_FAILURE();
+        SimulationDesc desc;
+        desc.open_database = [&profile](const std::string& name, const StorageSchema& schema,
+                                        std::function<void(std::unique_ptr<Storage>, StorageStatus)> done) {
+            auto storage = std::make_unique<ForwardingStorage>(profile.databases[name]);
+            profile.opened[name] = storage.get();
+            if (open_now(*storage, schema) != StorageStatus::Ok) ADD_FAILURE() << "open " << name;
+            done(std::move(storage), StorageStatus::Ok);
+        };
+        desc.pc_database = [](const std::string& pc) { return "pc:" + pc; };
+        desc.admin_pc = admin.services();
+        desc.user_pc = user.services();
+        desc.random = &random;
+        desc.ca_rng = &ca_rng;
+        desc.ca_setup.key_type = pki::KeyType::EcP256;
+        desc.config = fast_config();
+        session.start(std::move(desc), [this] { ++changes; });
+        EXPECT_NE(session.bank(), nullptr) << "the simulation is ready";
+    }
+    Bank& bank() { return *session.simulation()->bank(); }
+    AdminFlow& flow() { return *session.admin_flow(); }
+    // Applies a command of any kind.
+    template <class T>
+    bool apply(T c) { return session.apply(make_command(std::move(c))); }
+    AdminFlow::Screen screen() { return session.admin_flow() != nullptr ? flow().screen() : AdminFlow::Screen::Failed; }
+
+    SeededRandom random;
+    pki::Drbg ca_rng;
+    TestPc admin;
+    TestPc user;
+    Session session;  // last: destroyed first (it uses the services above)
+    int changes = 0;
+};
+
+// The answers to the card challenge on screen.
+inline void fill_card_answers(PageLoad& page) {
+    const CardChallenge& c = page.flow().login().challenge();
+    page.flow().form().card_first.assign(card_answer(page.bank(), c.first));
+    page.flow().form().card_second.assign(card_answer(page.bank(), c.second));
+}
+
+// 電子証明書方式 管理者ログイン → the menu, with the seed's secrets, on 管理者のパソコン.
+inline void log_in_as_admin(PageLoad& page) {
+    ASSERT_TRUE(page.apply(cmd::StartAdminLogin{}));
+    ASSERT_EQ(page.screen(), AdminFlow::Screen::ChooseCertificate);
+    page.apply(cmd::ChooseCertificate{page.flow().store().certificates.back().serial});
+    if (page.screen() == AdminFlow::Screen::KeyAccess) page.apply(cmd::GrantKeyAccess{});
+    ASSERT_EQ(page.screen(), AdminFlow::Screen::ContractPin) << bank_result_name(page.flow().failure());
+    page.flow().form().contract_pin.assign(kSeedSecrets.contract_pin);
+    page.apply(cmd::SubmitContractPin{});
+    ASSERT_EQ(page.screen(), AdminFlow::Screen::CardChallenge);
+    fill_card_answers(page);
+    page.apply(cmd::SubmitCardAnswers{});
+    if (page.screen() == AdminFlow::Screen::Notices) page.apply(cmd::AcknowledgeNotices{});
+    ASSERT_EQ(page.screen(), AdminFlow::Screen::Menu);
+}
+
+}  // namespace cp::test

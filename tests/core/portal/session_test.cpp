@@ -1,0 +1,328 @@
+// The portal's session and the administrator's flow (seed 001 part 1): the whole reissue through
+// commands, every failure path the seeds name for it, saving after each step that changes the
+// bank (a second page load sees it), and secrets wiped from the form.
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "portal/messages.h"
+#include "session_fixture.h"
+
+namespace {
+
+using cp::AdminFlow;
+using cp::BankResult;
+using cp::test::PageLoad;
+using Screen = AdminFlow::Screen;
+namespace cmd = cp::cmd;
+
+const std::string kUserPc = "pc:user-pc";
+
+TEST(Session, StartsOnTheTopPageAtTheAdministratorsPc) {
+    cp::test::BrowserProfile profile;
+    PageLoad page(profile);
+    EXPECT_EQ(page.session.admin_flow(), nullptr);
+    EXPECT_EQ(page.session.pc(), cp::PcId::Admin);
+    ASSERT_NE(page.session.pc_store(cp::PcId::Admin), nullptr);
+    EXPECT_EQ(page.session.pc_store(cp::PcId::Admin)->certificates.size(), 1u);
+    EXPECT_EQ(page.session.pc_store(cp::PcId::User)->certificates.size(), 2u);
+}
+
+TEST(Session, ReissuesAUsersCertificateAndALaterPageLoadSeesIt) {
+    cp::test::BrowserProfile profile;
+    std::uint32_t issue_number = 0;
+    cp::SimTime deadline = 0;
+    {
+        PageLoad page(profile);
+        cp::test::log_in_as_admin(page);
+        page.apply(cmd::SelectMenuTab{cp::MenuTab::ManagementInfo});
+        page.apply(cmd::OpenUserMaintenance{});
+        ASSERT_EQ(page.screen(), Screen::UserGrid);
+        ASSERT_NE(page.flow().maintenance()->selected(), nullptr);
+        EXPECT_EQ(page.flow().maintenance()->selected()->id, "S0001") << "the first row is selected, as in the seed";
+        page.apply(cmd::SelectUser{"S0002"});
+        EXPECT_EQ(page.flow().maintenance()->selected()->id, "S0002");
+        page.apply(cmd::SelectUser{"S0001"});
+        page.apply(cmd::ToggleUserActions{});
+        EXPECT_TRUE(page.flow().user_actions_open());
+        page.apply(cmd::ChooseChange{});
+        ASSERT_EQ(page.screen(), Screen::UserEdit);
+        issue_number = page.bank().find_user("S0001")->certificate.issue_number;
+        page.apply(cmd::SetCertificateAction{cp::UserCertificateAction::Reissue});
+        // No PIN: the field says so and nothing happens.
+        EXPECT_EQ(page.flow().apply(cmd::SubmitCertificateAction{}), BankResult::InvalidInput);
+        EXPECT_EQ(page.flow().field_error(AdminFlow::Field::ConfirmationPin), cp::InputError::Empty);
+        EXPECT_EQ(page.screen(), Screen::UserEdit);
+        page.flow().form().confirmation_pin.assign(cp::kSeedSecrets.confirmation_pin);
+        page.apply(cmd::SubmitCertificateAction{});
+        ASSERT_EQ(page.screen(), Screen::UserDone) << bank_result_name(page.flow().last_result());
+        EXPECT_TRUE(page.flow().form().confirmation_pin.empty()) << "the PIN is wiped once submitted";
+        deadline = page.flow().pickup_deadline();
+        EXPECT_EQ(deadline, page.bank().now() + cp::days(80));
+        EXPECT_FALSE(page.session.saving());
+    }
+    PageLoad reloaded(profile);  // a reload: the top page, the reissue kept
+    EXPECT_EQ(reloaded.session.admin_flow(), nullptr);
+    const cp::User* s0001 = reloaded.bank().find_user("S0001");
+    ASSERT_NE(s0001, nullptr);
+    EXPECT_EQ(s0001->certificate.status, cp::CertStatus::PendingPickup);
+    EXPECT_EQ(s0001->certificate.issue_number, issue_number + 1);
+    EXPECT_EQ(s0001->certificate.pickup_deadline, deadline);
+    const auto& audit = reloaded.bank().state().audit;
+    ASSERT_FALSE(audit.entries().empty());
+    EXPECT_TRUE(audit.verify());
+    bool reissue_logged = false;
+    for (const auto& e : audit.entries())
+        reissue_logged |= e.action == cp::AuditAction::UserCertificateReissue && e.target.rfind("S0001", 0) == 0 && e.result == BankResult::Ok;
+    EXPECT_TRUE(reissue_logged);
+}
+
+TEST(Session, EveryBankChangingStepIsSavedBeforeTheNextCommand) {
+    cp::test::BrowserProfile profile;
+    PageLoad page(profile);
+    cp::test::ForwardingStorage* bank_db = profile.opened["certportal-bank"];
+    ASSERT_NE(bank_db, nullptr);
+    const int before = bank_db->commits;
+    page.apply(cmd::StartAdminLogin{});
+    EXPECT_EQ(bank_db->commits, before) << "opening the chooser changes nothing at the bank";
+    page.apply(cmd::ChooseCertificate{page.flow().store().certificates.back().serial});
+    page.apply(cmd::GrantKeyAccess{});
+    const int after_certificate = bank_db->commits;
+    EXPECT_GT(after_certificate, before) << "the certificate check is audited, so saved";
+    page.flow().form().contract_pin.assign("wrong-pin1");
+    page.apply(cmd::SubmitContractPin{});
+    EXPECT_EQ(bank_db->commits, after_certificate + 1) << "a wrong PIN counts toward the lock: saved at once";
+    PageLoad reloaded(profile);
+    EXPECT_EQ(reloaded.bank().state().contract.contract_pin_failures, 1u);
+}
+
+TEST(Session, AFailedSaveIsShownAndTheNextChangeSavesAgain) {
+    cp::test::BrowserProfile profile;
+    PageLoad page(profile);
+    profile.opened["certportal-bank"]->fail_commits = true;
+    page.apply(cmd::StartAdminLogin{});
+    page.apply(cmd::ChooseCertificate{page.flow().store().certificates.back().serial});
+    page.apply(cmd::GrantKeyAccess{});
+    EXPECT_NE(page.session.save_failure(), BankResult::Ok);
+    EXPECT_FALSE(page.session.saving());
+    EXPECT_TRUE(page.apply(cmd::DismissSaveError{}));
+    EXPECT_EQ(page.session.save_failure(), BankResult::Ok);
+    profile.opened["certportal-bank"]->fail_commits = false;
+    page.flow().form().contract_pin.assign("wrong-pin1");
+    page.apply(cmd::SubmitContractPin{});
+    EXPECT_EQ(page.session.save_failure(), BankResult::Ok);
+}
+
+TEST(Session, WrongContractPinSaysHowManyTriesAreLeftThenLocksEveryone) {
+    cp::test::BrowserProfile profile;
+    {
+        PageLoad page(profile);
+        page.apply(cmd::StartAdminLogin{});
+        page.apply(cmd::ChooseCertificate{page.flow().store().certificates.back().serial});
+        page.apply(cmd::GrantKeyAccess{});
+        // Empty: a field error, not a wrong try.
+        EXPECT_EQ(page.flow().apply(cmd::SubmitContractPin{}), BankResult::InvalidInput);
+        EXPECT_EQ(page.flow().field_error(AdminFlow::Field::ContractPin), cp::InputError::Empty);
+        EXPECT_EQ(page.bank().state().contract.contract_pin_failures, 0u);
+        for (std::uint32_t i = 1; i < 6; ++i) {
+            page.flow().form().contract_pin.assign("wrong-pin1");
+            page.apply(cmd::SubmitContractPin{});
+            ASSERT_EQ(page.screen(), Screen::ContractPin);
+            EXPECT_EQ(page.flow().last_result(), BankResult::WrongContractPin);
+            EXPECT_EQ(page.flow().tries_left(), 6 - i);
+        }
+        page.flow().form().contract_pin.assign("wrong-pin1");
+        page.apply(cmd::SubmitContractPin{});
+        ASSERT_EQ(page.screen(), Screen::Failed);
+        EXPECT_EQ(page.flow().failure(), BankResult::ContractLocked);
+    }
+    PageLoad reloaded(profile);
+    EXPECT_TRUE(reloaded.bank().state().contract.locked) << "the lock survives a reload";
+    reloaded.apply(cmd::StartAdminLogin{});
+    reloaded.apply(cmd::ChooseCertificate{reloaded.flow().store().certificates.back().serial});
+    reloaded.apply(cmd::GrantKeyAccess{});
+    reloaded.flow().form().contract_pin.assign(cp::kSeedSecrets.contract_pin);
+    reloaded.apply(cmd::SubmitContractPin{});
+    EXPECT_EQ(reloaded.flow().failure(), BankResult::ContractLocked) << "even the right PIN";
+}
+
+TEST(Session, AUsersCertificateAtAdministratorLoginIsTheSeedsError) {
+    cp::test::BrowserProfile profile;
+    PageLoad page(profile);
+    page.apply(cmd::SwitchPc{cp::PcId::User});
+    page.apply(cmd::StartAdminLogin{});
+    ASSERT_EQ(page.flow().store().certificates.size(), 2u) << "the chooser lists the user PC's certificates";
+    page.apply(cmd::ChooseCertificate{page.flow().store().certificates.front().serial});
+    if (page.screen() == Screen::KeyAccess) page.apply(cmd::GrantKeyAccess{});
+    ASSERT_EQ(page.screen(), Screen::Failed);
+    EXPECT_EQ(page.flow().failure(), BankResult::NotAdminCertificate);
+}
+
+TEST(Session, RefusingKeyAccessEndsTheLogin) {
+    cp::test::BrowserProfile profile;
+    PageLoad page(profile);
+    page.apply(cmd::StartAdminLogin{});
+    page.apply(cmd::ChooseCertificate{page.flow().store().certificates.back().serial});
+    ASSERT_EQ(page.screen(), Screen::KeyAccess);
+    page.apply(cmd::DenyKeyAccess{});
+    ASSERT_EQ(page.screen(), Screen::Failed);
+    EXPECT_EQ(page.flow().failure(), BankResult::KeyAccessDenied);
+}
+
+TEST(Session, ALostCardStopsTheLoginAtTheCardStep) {
+    cp::test::BrowserProfile profile;
+    PageLoad page(profile);
+    EXPECT_TRUE(page.apply(cmd::ReportCardLost{}));
+    EXPECT_TRUE(page.bank().state().contract.card.lost);
+    page.apply(cmd::StartAdminLogin{});
+    page.apply(cmd::ChooseCertificate{page.flow().store().certificates.back().serial});
+    page.apply(cmd::GrantKeyAccess{});
+    page.flow().form().contract_pin.assign(cp::kSeedSecrets.contract_pin);
+    page.apply(cmd::SubmitContractPin{});
+    ASSERT_EQ(page.screen(), Screen::Failed);
+    EXPECT_EQ(page.flow().failure(), BankResult::CardLost);
+    PageLoad reloaded(profile);
+    EXPECT_TRUE(reloaded.bank().state().contract.card.lost) << "the report was saved";
+}
+
+TEST(Session, AnExpiredAdministratorCertificateSendsThePersonToTheBranch) {
+    cp::test::BrowserProfile profile;
+    PageLoad page(profile);
+    ASSERT_EQ(page.bank().advance_time(cp::days(400)), BankResult::Ok);
+    page.apply(cmd::StartAdminLogin{});
+    page.apply(cmd::ChooseCertificate{page.flow().store().certificates.back().serial});
+    if (page.screen() == Screen::KeyAccess) page.apply(cmd::GrantKeyAccess{});
+    ASSERT_EQ(page.screen(), Screen::Failed);
+    EXPECT_EQ(page.flow().failure(), BankResult::AdminCertificateExpired);
+}
+
+TEST(Session, CardAnswersAreValidatedPerFieldAndAWrongPairDrawsNewSymbols) {
+    cp::test::BrowserProfile profile;
+    PageLoad page(profile);
+    page.apply(cmd::StartAdminLogin{});
+    page.apply(cmd::ChooseCertificate{page.flow().store().certificates.back().serial});
+    page.apply(cmd::GrantKeyAccess{});
+    page.flow().form().contract_pin.assign(cp::kSeedSecrets.contract_pin);
+    page.apply(cmd::SubmitContractPin{});
+    ASSERT_EQ(page.screen(), Screen::CardChallenge);
+    page.flow().form().card_first.assign("8");
+    page.flow().form().card_second.assign("");
+    EXPECT_EQ(page.flow().apply(cmd::SubmitCardAnswers{}), BankResult::InvalidInput);
+    EXPECT_EQ(page.flow().field_error(AdminFlow::Field::CardFirst), cp::InputError::NotTwoDigits);
+    EXPECT_NE(page.flow().field_error(AdminFlow::Field::CardSecond), cp::InputError::None) << "every field's error, not only the first";
+    const cp::CardChallenge before = page.flow().login().challenge();
+    // Wrong on purpose: each answer off by one.
+    const auto off = [&](std::uint8_t s) { return cp::test::card_answer(page.bank(), s) == "00" ? std::string("01") : std::string("00"); };
+    page.flow().form().card_first.assign(off(before.first));
+    page.flow().form().card_second.assign(off(before.second));
+    page.apply(cmd::SubmitCardAnswers{});
+    EXPECT_EQ(page.flow().last_result(), BankResult::WrongCardAnswer);
+    EXPECT_EQ(page.flow().tries_left(), 5u);
+    EXPECT_EQ(page.screen(), Screen::CardChallenge);
+    cp::test::fill_card_answers(page);
+    page.apply(cmd::SubmitCardAnswers{});
+    EXPECT_TRUE(page.screen() == Screen::Notices || page.screen() == Screen::Menu);
+}
+
+TEST(Session, WrongConfirmationPinKeepsTheFormAndRevokingNeedsAReason) {
+    cp::test::BrowserProfile profile;
+    PageLoad page(profile);
+    cp::test::log_in_as_admin(page);
+    page.apply(cmd::OpenUserMaintenance{});
+    page.apply(cmd::ChooseChange{});
+    page.apply(cmd::SetCertificateAction{cp::UserCertificateAction::Revoke});
+    page.flow().form().confirmation_pin.assign("wrong-pin2");
+    EXPECT_EQ(page.flow().apply(cmd::SubmitCertificateAction{}), BankResult::InvalidInput);
+    EXPECT_EQ(page.flow().field_error(AdminFlow::Field::RevokeReason), cp::InputError::Empty);
+    page.flow().form().revoke_reason = cp::RevokeReason::Lost;
+    page.flow().form().confirmation_pin.assign("wrong-pin2");
+    page.apply(cmd::SubmitCertificateAction{});
+    EXPECT_EQ(page.flow().last_result(), BankResult::WrongConfirmationPin);
+    EXPECT_EQ(page.flow().tries_left(), 5u);
+    EXPECT_EQ(page.screen(), Screen::UserEdit);
+    const std::string serial = page.bank().find_user("S0001")->certificate.serial;
+    page.flow().form().confirmation_pin.assign(cp::kSeedSecrets.confirmation_pin);
+    page.apply(cmd::SubmitCertificateAction{});
+    ASSERT_EQ(page.screen(), Screen::UserDone);
+    EXPECT_EQ(page.bank().find_user("S0001")->certificate.status, cp::CertStatus::Revoked);
+    bool reason_logged = false;
+    for (const auto& e : page.bank().state().audit.entries())
+        reason_logged |= e.action == cp::AuditAction::UserCertificateRevoke && e.target.find("lost") != std::string::npos;
+    EXPECT_TRUE(reason_logged) << "the audit log keeps why";
+    EXPECT_FALSE(serial.empty());
+}
+
+TEST(Session, LeavingTheFlowOrThePcEndsItAndWipesItsForm) {
+    cp::test::BrowserProfile profile;
+    PageLoad page(profile);
+    page.apply(cmd::StartAdminLogin{});
+    EXPECT_NE(page.session.admin_flow(), nullptr);
+    page.apply(cmd::LeaveFlow{});
+    EXPECT_EQ(page.session.admin_flow(), nullptr);
+    page.apply(cmd::StartAdminLogin{});
+    EXPECT_TRUE(page.apply(cmd::SwitchPc{cp::PcId::User}));
+    EXPECT_EQ(page.session.admin_flow(), nullptr) << "standing up from the PC closes its screens";
+    EXPECT_EQ(page.session.pc(), cp::PcId::User);
+    EXPECT_FALSE(page.apply(cmd::SwitchPc{cp::PcId::User})) << "already there";
+    // A flow command with no flow is refused, not crashed on.
+    EXPECT_FALSE(page.apply(cmd::SubmitContractPin{}));
+    EXPECT_EQ(page.session.last_result(), BankResult::WrongStep);
+}
+
+TEST(Session, TheMenuKeepsItsTabsSectionsAndVerifiesTheAuditLog) {
+    cp::test::BrowserProfile profile;
+    PageLoad page(profile);
+    cp::test::log_in_as_admin(page);
+    EXPECT_EQ(page.flow().tab(), cp::MenuTab::Main);
+    EXPECT_TRUE(page.flow().section_open(cp::MenuSection::Status));
+    EXPECT_FALSE(page.flow().section_open(cp::MenuSection::AuditLog));
+    page.apply(cmd::ToggleMenuSection{cp::MenuSection::AuditLog});
+    EXPECT_TRUE(page.flow().section_open(cp::MenuSection::AuditLog));
+    EXPECT_FALSE(page.flow().audit_verified().has_value());
+    page.apply(cmd::VerifyAuditLog{});
+    ASSERT_TRUE(page.flow().audit_verified().has_value());
+    EXPECT_TRUE(*page.flow().audit_verified());
+    // Tampering is detected.
+    page.bank().mutable_state_for_presets().audit.mutable_entries_for_tests().front().target = "tampered";
+    page.apply(cmd::VerifyAuditLog{});
+    EXPECT_FALSE(*page.flow().audit_verified());
+}
+
+TEST(Session, TheFirstAdministratorLogonHasNoPreviousLogonAndTheSecondHasTheFirst) {
+    cp::test::BrowserProfile profile;
+    PageLoad page(profile);
+    cp::test::log_in_as_admin(page);
+    const cp::SimTime first = page.bank().state().contract.last_admin_login;
+    EXPECT_NE(first, 0);
+    page.apply(cmd::LeaveFlow{});
+    cp::test::log_in_as_admin(page);
+    EXPECT_EQ(page.flow().previous_logon(), first);
+}
+
+TEST(Messages, EveryBankResultAndInputErrorHasItsOwnTextInBothLanguages) {
+    std::set<int> seen;
+    for (int i = 0; i < static_cast<int>(BankResult::Count_); ++i) {
+        const cp::TextId id = cp::result_text(static_cast<BankResult>(i));
+        EXPECT_TRUE(seen.insert(static_cast<int>(id)).second) << bank_result_name(static_cast<BankResult>(i)) << " shares a text";
+        EXPECT_STRNE(cp::text(id, cp::Language::Japanese), "");
+        EXPECT_STRNE(cp::text(id, cp::Language::English), "");
+        EXPECT_EQ(std::string(cp::text_id_name(id)), std::string("Result") + bank_result_name(static_cast<BankResult>(i)));
+    }
+    for (int i = 1; i < static_cast<int>(cp::InputError::Count_); ++i) {
+        const cp::TextId id = cp::input_error_text(static_cast<cp::InputError>(i));
+        EXPECT_TRUE(seen.insert(static_cast<int>(id)).second) << cp::input_error_name(static_cast<cp::InputError>(i));
+        EXPECT_EQ(std::string(cp::text_id_name(id)), std::string("Input") + cp::input_error_name(static_cast<cp::InputError>(i)));
+    }
+    for (int i = 0; i < static_cast<int>(cp::AuditAction::Count_); ++i) {
+        const cp::TextId id = cp::audit_action_text(static_cast<cp::AuditAction>(i));
+        EXPECT_EQ(std::string(cp::text_id_name(id)), std::string("Audit") + cp::audit_action_name(static_cast<cp::AuditAction>(i)));
+    }
+}
+
+TEST(Messages, TheWrongCertificateErrorIsTheSeedsWording) {
+    const std::string ja = cp::text(cp::result_text(BankResult::NotAdminCertificate), cp::Language::Japanese);
+    EXPECT_NE(ja.find("管理者の電子証明書以外（利用者の電子証明書等）"), std::string::npos);
+    EXPECT_NE(ja.find("インターネット画面をすべて閉じてから、再度ログインしてください"), std::string::npos);
+}
+
+}  // namespace

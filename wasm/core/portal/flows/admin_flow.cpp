@@ -1,0 +1,248 @@
+#include "portal/flows/admin_flow.h"
+
+#include <algorithm>
+
+namespace cp {
+
+const char* revoke_reason_name(RevokeReason reason) {
+    switch (reason) {
+        case RevokeReason::None: return "none";
+        case RevokeReason::Lost: return "lost";
+        case RevokeReason::PcReplaced: return "pc-replaced";
+        case RevokeReason::LeftCompany: return "left-company";
+        case RevokeReason::Other: return "other";
+        case RevokeReason::Count_: break;
+    }
+    return "?";
+}
+
+const char* admin_screen_name(AdminFlow::Screen screen) {
+    switch (screen) {
+        case AdminFlow::Screen::ChooseCertificate: return "ChooseCertificate";
+        case AdminFlow::Screen::KeyAccess: return "KeyAccess";
+        case AdminFlow::Screen::UnlockingKey: return "UnlockingKey";
+        case AdminFlow::Screen::ContractPin: return "ContractPin";
+        case AdminFlow::Screen::CardChallenge: return "CardChallenge";
+        case AdminFlow::Screen::Notices: return "Notices";
+        case AdminFlow::Screen::Menu: return "Menu";
+        case AdminFlow::Screen::UserGrid: return "UserGrid";
+        case AdminFlow::Screen::UserEdit: return "UserEdit";
+        case AdminFlow::Screen::UserDone: return "UserDone";
+        case AdminFlow::Screen::Failed: return "Failed";
+    }
+    return "?";
+}
+
+void AdminFlow::Form::wipe_secrets() {
+    contract_pin.wipe();
+    card_first.wipe();
+    card_second.wipe();
+    key_password.wipe();
+    confirmation_pin.wipe();
+}
+
+AdminFlow::AdminFlow(Bank& bank, PcServices pc, const PcCertificateStore& store)
+    : bank_(bank),
+      store_(store),
+      login_(std::make_unique<AdminLogin>(bank, pc)),
+      previous_logon_(bank.state().contract.last_admin_login) {
+    // The chooser opens with the first certificate highlighted, as Windows' does.
+    if (!store_.certificates.empty()) form_.highlighted_certificate = store_.certificates.front().serial;
+}
+
+AdminFlow::~AdminFlow() { form_.wipe_secrets(); }
+
+AdminFlow::Screen AdminFlow::screen() const {
+    switch (login_->step()) {
+        case AdminLogin::Step::ChooseCertificate: return Screen::ChooseCertificate;
+        case AdminLogin::Step::KeyAccess: return Screen::KeyAccess;
+        case AdminLogin::Step::UnlockingKey: return Screen::UnlockingKey;
+        case AdminLogin::Step::ContractPin: return Screen::ContractPin;
+        case AdminLogin::Step::CardChallenge: return Screen::CardChallenge;
+        case AdminLogin::Step::Notices: return Screen::Notices;
+        case AdminLogin::Step::Failed: return Screen::Failed;
+        case AdminLogin::Step::Menu: break;
+    }
+    if (!maintenance_) return Screen::Menu;
+    switch (maintenance_->step()) {
+        case UserCertificateMaintenance::Step::SelectUser:
+        case UserCertificateMaintenance::Step::ChangeOrDelete: return Screen::UserGrid;
+        case UserCertificateMaintenance::Step::EditCertificate: return Screen::UserEdit;
+        case UserCertificateMaintenance::Step::Done: return Screen::UserDone;
+        case UserCertificateMaintenance::Step::Failed: return Screen::Failed;
+    }
+    return Screen::Failed;
+}
+
+BankResult AdminFlow::failure() const {
+    if (login_->step() == AdminLogin::Step::Failed) return login_->failure();
+    if (maintenance_ && maintenance_->step() == UserCertificateMaintenance::Step::Failed) return maintenance_->failure();
+    return BankResult::Ok;
+}
+
+bool AdminFlow::has_field_errors() const {
+    return std::any_of(field_errors_.begin(), field_errors_.end(), [](InputError e) { return e != InputError::None; });
+}
+
+void AdminFlow::clear_errors() {
+    field_errors_.fill(InputError::None);
+    last_result_ = BankResult::Ok;
+    tries_left_ = 0;
+}
+
+SimTime AdminFlow::pickup_deadline() const {
+    const User* u = maintenance_ ? maintenance_->selected() : nullptr;
+    return u != nullptr && u->certificate.status == CertStatus::PendingPickup ? u->certificate.pickup_deadline : 0;
+}
+
+BankResult AdminFlow::apply(const AdminCommand& command) {
+    last_result_ = apply_one(command);
+    return last_result_;
+}
+
+BankResult AdminFlow::apply_one(const AdminCommand& command) {
+    return std::visit(
+        overloaded{
+            [&](const cmd::ChooseCertificate& c) {
+                clear_errors();
+                const InstalledCertificate* chosen = store_.find(c.serial);
+                if (chosen == nullptr) return BankResult::NoSuchInstalledCertificate;
+                properties_serial_.clear();
+                return login_->choose_certificate(*chosen);
+            },
+            [&](const cmd::ShowCertificateProperties& c) {
+                properties_serial_ = c.serial;
+                return BankResult::Ok;
+            },
+            [&](const cmd::GrantKeyAccess&) {
+                clear_errors();
+                if (login_->key_access_needs_password() && form_.key_password.empty()) {
+                    set_field_error(Field::KeyPassword, InputError::Empty);
+                    return BankResult::InvalidInput;
+                }
+                const BankResult r = login_->grant_key_access(form_.key_password.view());
+                form_.key_password.wipe();
+                return r;
+            },
+            [&](const cmd::DenyKeyAccess&) {
+                clear_errors();
+                form_.key_password.wipe();
+                return login_->deny_key_access();
+            },
+            [&](const cmd::SubmitContractPin&) {
+                clear_errors();
+                // Only emptiness is checked here: a malformed PIN counts as a wrong one at the bank,
+                // so the login does not teach the format rules to a guesser.
+                if (form_.contract_pin.empty()) {
+                    set_field_error(Field::ContractPin, InputError::Empty);
+                    return BankResult::InvalidInput;
+                }
+                const BankResult r = login_->enter_contract_pin(form_.contract_pin.view());
+                form_.contract_pin.wipe();
+                if (r == BankResult::WrongContractPin) tries_left_ = bank_.contract_pin_tries_left();
+                return r;
+            },
+            [&](const cmd::ClearContractPin&) {
+                clear_errors();
+                form_.contract_pin.wipe();
+                return BankResult::Ok;
+            },
+            [&](const cmd::SubmitCardAnswers&) {
+                clear_errors();
+                set_field_error(Field::CardFirst, validate_card_answer(form_.card_first.view()));
+                set_field_error(Field::CardSecond, validate_card_answer(form_.card_second.view()));
+                if (has_field_errors()) return BankResult::InvalidInput;
+                const BankResult r = login_->answer_card(form_.card_first.view(), form_.card_second.view());
+                form_.card_first.wipe();
+                form_.card_second.wipe();
+                if (r == BankResult::WrongCardAnswer) tries_left_ = bank_.card_tries_left();
+                return r;
+            },
+            [&](const cmd::AcknowledgeNotices&) {
+                clear_errors();
+                return login_->acknowledge_notices(form_.hide_notices);
+            },
+            [&](const cmd::SelectMenuTab& c) {
+                if (!login_->logged_in()) return BankResult::WrongStep;
+                tab_ = c.tab;
+                maintenance_.reset();
+                return BankResult::Ok;
+            },
+            [&](const cmd::ToggleMenuSection& c) {
+                if (!login_->logged_in()) return BankResult::WrongStep;
+                bool& open = c.section == MenuSection::Status ? status_open_ : audit_open_;
+                open = !open;
+                return BankResult::Ok;
+            },
+            [&](const cmd::VerifyAuditLog&) {
+                if (!login_->logged_in()) return BankResult::WrongStep;
+                audit_verified_ = bank_.state().audit.verify();
+                return BankResult::Ok;
+            },
+            [&](const cmd::OpenUserMaintenance&) {
+                if (!login_->logged_in()) return BankResult::WrongStep;
+                clear_errors();
+                maintenance_.emplace(bank_, *login_);
+                user_actions_open_ = false;
+                certificate_action_ = UserCertificateAction::Continue;
+                visible_users_ = kUsersPerPage;
+                // The grid opens with the first user selected, as in the seed's picture.
+                if (!bank_.state().users.empty()) return maintenance_->select_user(bank_.state().users.front().id);
+                return BankResult::Ok;
+            },
+            [&](const cmd::SelectUser& c) {
+                if (!maintenance_) return BankResult::WrongStep;
+                clear_errors();
+                const auto step = maintenance_->step();
+                if (step != UserCertificateMaintenance::Step::SelectUser &&
+                    step != UserCertificateMaintenance::Step::ChangeOrDelete)
+                    return BankResult::WrongStep;
+                if (bank_.find_user(c.user_id) == nullptr) return BankResult::UnknownUser;
+                // Choosing another row starts the selection again (the procedure picks once).
+                if (step == UserCertificateMaintenance::Step::ChangeOrDelete) maintenance_.emplace(bank_, *login_);
+                return maintenance_->select_user(c.user_id);
+            },
+            [&](const cmd::ShowMoreUsers&) {
+                visible_users_ = std::min(visible_users_ + kUsersPerPage, bank_.state().users.size());
+                return BankResult::Ok;
+            },
+            [&](const cmd::ToggleUserActions&) {
+                user_actions_open_ = !user_actions_open_;
+                return BankResult::Ok;
+            },
+            [&](const cmd::ChooseChange&) {
+                if (!maintenance_) return BankResult::WrongStep;
+                clear_errors();
+                certificate_action_ = UserCertificateAction::Continue;
+                form_.revoke_reason = RevokeReason::None;
+                return maintenance_->choose_change();
+            },
+            [&](const cmd::SetCertificateAction& c) {
+                certificate_action_ = c.action;
+                return BankResult::Ok;
+            },
+            [&](const cmd::SubmitCertificateAction&) {
+                if (!maintenance_) return BankResult::WrongStep;
+                clear_errors();
+                if (form_.confirmation_pin.empty()) set_field_error(Field::ConfirmationPin, InputError::Empty);
+                if (certificate_action_ == UserCertificateAction::Revoke && form_.revoke_reason == RevokeReason::None)
+                    set_field_error(Field::RevokeReason, InputError::Empty);
+                if (has_field_errors()) return BankResult::InvalidInput;
+                const char* reason = certificate_action_ == UserCertificateAction::Revoke ? revoke_reason_name(form_.revoke_reason) : "";
+                const BankResult r = maintenance_->apply(certificate_action_, form_.confirmation_pin.view(), reason);
+                form_.confirmation_pin.wipe();
+                if (r == BankResult::WrongConfirmationPin) tries_left_ = bank_.confirmation_pin_tries_left();
+                return r;
+            },
+            [&](const cmd::ReturnToMenu&) {
+                if (!login_->logged_in()) return BankResult::WrongStep;
+                clear_errors();
+                maintenance_.reset();
+                form_.confirmation_pin.wipe();
+                return BankResult::Ok;
+            },
+        },
+        command);
+}
+
+}  // namespace cp

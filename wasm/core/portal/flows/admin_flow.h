@@ -1,0 +1,133 @@
+// certportal portal: the administrator's flow — seed 001 part 1 (利用者の電子証明書を再発行する,
+// 管理者の操作) and the login of seed 000, from 電子証明書方式 管理者ログイン to the reissue's
+// completion. It owns the procedures (procedures/admin_login.h, and once in the menu
+// procedures/user_certificate_maintenance.h), the form buffers the screens edit, and the errors
+// of the last command: one per field, and the bank's result.
+//
+//   screen()          what the person sees now, derived from the procedures' steps: a switch
+//                     over each Step with no default, so a step that no screen draws does not
+//                     compile.
+//   apply(command)    validates the form (bank/validation.h), calls the procedure, keeps the
+//                     result; never throws. Secrets are wiped from the form once submitted.
+//
+// Screens are OS dialogs (証明書の選択, key access) or bank pages: see ui/admin/.
+#pragma once
+
+#include <array>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "bank/bank.h"
+#include "pc/pc_certificate_store.h"
+#include "pc/pc_services.h"
+#include "portal/commands.h"
+#include "portal/text_field.h"
+#include "procedures/admin_login.h"
+#include "procedures/user_certificate_maintenance.h"
+
+namespace cp {
+
+// 失効 asks why (the audit log keeps it).
+enum class RevokeReason : std::uint8_t { None = 0, Lost, PcReplaced, LeftCompany, Other, Count_ };
+const char* revoke_reason_name(RevokeReason reason);
+
+class AdminFlow {
+public:
+    enum class Screen : std::uint8_t {
+        ChooseCertificate,  // OS dialog over the top page
+        KeyAccess,          // OS dialog: 許可 / 拒否 (中) or the key's password (高)
+        UnlockingKey,       // OS dialog: waiting for the device key
+        ContractPin,        // ご契約先暗証番号
+        CardChallenge,      // 確認用パスワード
+        Notices,            // 重要なお知らせ
+        Menu,               // メイン | ご契約先認証情報変更 | ご契約先管理情報変更
+        UserGrid,           // 利用者情報選択 / 利用者情報の編集
+        UserEdit,           // 利用者情報変更: 再発行・失効
+        UserDone,           // completion: what the user needs to pick up
+        Failed,             // the login or the procedure ended: the reason and the way out
+    };
+    enum class Field : std::uint8_t { ContractPin, CardFirst, CardSecond, KeyPassword, ConfirmationPin, RevokeReason, Count_ };
+
+    struct Form {
+        PinField contract_pin;
+        ShortField card_first;
+        ShortField card_second;
+        PinField key_password;
+        PinField confirmation_pin;
+        bool reveal_contract_pin = false;       // the show toggle beside a masked field
+        bool reveal_confirmation_pin = false;
+        bool hide_notices = false;              // 全てのお知らせをしばらく表示しない
+        std::string highlighted_certificate;    // 証明書の選択: the row the person clicked
+        RevokeReason revoke_reason = RevokeReason::None;
+        void wipe_secrets();
+    };
+
+    // `store`: the certificates of the PC the administrator sits at (the chooser lists them).
+    AdminFlow(Bank& bank, PcServices pc, const PcCertificateStore& store);
+    ~AdminFlow();  // wipes the form
+    AdminFlow(const AdminFlow&) = delete;
+    AdminFlow& operator=(const AdminFlow&) = delete;
+
+    Screen screen() const;
+    BankResult apply(const AdminCommand& command);
+
+    Form& form() { return form_; }
+    const Form& form() const { return form_; }
+    const PcCertificateStore& store() const { return store_; }
+    const AdminLogin& login() const { return *login_; }
+    const UserCertificateMaintenance* maintenance() const { return maintenance_ ? &*maintenance_ : nullptr; }
+    const Bank& bank() const { return bank_; }
+
+    // The last command's outcome: the bank's result (Ok after success) and each field's error.
+    BankResult last_result() const { return last_result_; }
+    InputError field_error(Field f) const { return field_errors_[static_cast<std::size_t>(f)]; }
+    bool has_field_errors() const;
+    // Tries left before the lock, after a wrong ご契約先暗証番号 / 確認暗証番号 / card answer.
+    std::uint32_t tries_left() const { return tries_left_; }
+    // The failure that ended the flow (Screen::Failed).
+    BankResult failure() const;
+
+    // Screen state that is not the bank's.
+    const std::string& properties_serial() const { return properties_serial_; }  // 証明書のプロパティ open
+    MenuTab tab() const { return tab_; }
+    bool section_open(MenuSection s) const { return s == MenuSection::Status ? status_open_ : audit_open_; }
+    // Result of 検証 on the audit log: nullopt before the person asked.
+    std::optional<bool> audit_verified() const { return audit_verified_; }
+    std::size_t visible_users() const { return visible_users_; }  // the grid shows this many, then もっと見る
+    bool user_actions_open() const { return user_actions_open_; }
+    UserCertificateAction certificate_action() const { return certificate_action_; }
+    // 前回ログオン日時: the administrator's last logon before this one (0: none).
+    SimTime previous_logon() const { return previous_logon_; }
+    // The reissue's completion: the pickup deadline of the selected user (0 otherwise).
+    SimTime pickup_deadline() const;
+
+    static constexpr std::size_t kUsersPerPage = 20;
+
+private:
+    BankResult apply_one(const AdminCommand& command);
+    void set_field_error(Field f, InputError e) { field_errors_[static_cast<std::size_t>(f)] = e; }
+    void clear_errors();
+
+    Bank& bank_;
+    const PcCertificateStore& store_;
+    std::unique_ptr<AdminLogin> login_;
+    std::optional<UserCertificateMaintenance> maintenance_;
+    Form form_;
+    BankResult last_result_ = BankResult::Ok;
+    std::array<InputError, static_cast<std::size_t>(Field::Count_)> field_errors_{};
+    std::uint32_t tries_left_ = 0;
+    std::string properties_serial_;
+    MenuTab tab_ = MenuTab::Main;
+    bool status_open_ = true;
+    bool audit_open_ = false;
+    std::optional<bool> audit_verified_;
+    std::size_t visible_users_ = kUsersPerPage;
+    bool user_actions_open_ = false;
+    UserCertificateAction certificate_action_ = UserCertificateAction::Continue;
+    SimTime previous_logon_ = 0;
+};
+
+const char* admin_screen_name(AdminFlow::Screen screen);
+
+}  // namespace cp

@@ -1,0 +1,117 @@
+// certportal portal: every outcome a person can meet, mapped to one catalogue text. One explicit
+// table each for BankResult (bank/result.h) and InputError (bank/validation.h): a switch with no
+// default, so a new code that nobody words is a compile error (-Werror=switch), and a test checks
+// that every value has its own non-empty text in both languages.
+#include "portal/messages.h"
+
+namespace cp {
+
+TextId result_text(BankResult result) {
+    switch (result) {
+        case BankResult::Ok: return TextId::ResultOk;
+        case BankResult::InvalidInput: return TextId::ResultInvalidInput;
+        case BankResult::UnknownContractOrUser: return TextId::ResultUnknownContractOrUser;
+        case BankResult::UnknownUser: return TextId::ResultUnknownUser;
+        case BankResult::UserAlreadyExists: return TextId::ResultUserAlreadyExists;
+        case BankResult::WrongContractPin: return TextId::ResultWrongContractPin;
+        case BankResult::WrongConfirmationPin: return TextId::ResultWrongConfirmationPin;
+        case BankResult::WrongUserPin: return TextId::ResultWrongUserPin;
+        case BankResult::WrongCardAnswer: return TextId::ResultWrongCardAnswer;
+        case BankResult::ContractLocked: return TextId::ResultContractLocked;
+        case BankResult::UserSuspended: return TextId::ResultUserSuspended;
+        case BankResult::UserAccidentRegistered: return TextId::ResultUserAccidentRegistered;
+        case BankResult::CardLost: return TextId::ResultCardLost;
+        case BankResult::NoTokenRegistered: return TextId::ResultNoTokenRegistered;
+        case BankResult::WrongOneTimePassword: return TextId::ResultWrongOneTimePassword;
+        case BankResult::OneTimePasswordReused: return TextId::ResultOneTimePasswordReused;
+        case BankResult::NotAdminCertificate: return TextId::ResultNotAdminCertificate;
+        case BankResult::NotUserCertificate: return TextId::ResultNotUserCertificate;
+        case BankResult::CertificateUnknown: return TextId::ResultCertificateUnknown;
+        case BankResult::CertificateExpired: return TextId::ResultCertificateExpired;
+        case BankResult::CertificateRevoked: return TextId::ResultCertificateRevoked;
+        case BankResult::CertificateSuperseded: return TextId::ResultCertificateSuperseded;
+        case BankResult::AdminCertificateExpired: return TextId::ResultAdminCertificateExpired;
+        case BankResult::NoPendingCertificate: return TextId::ResultNoPendingCertificate;
+        case BankResult::PickupWindowPassed: return TextId::ResultPickupWindowPassed;
+        case BankResult::NotInRenewalWindow: return TextId::ResultNotInRenewalWindow;
+        case BankResult::AcquisitionAppNotRunning: return TextId::ResultAcquisitionAppNotRunning;
+        case BankResult::InstallDeclined: return TextId::ResultInstallDeclined;
+        case BankResult::AppClosedDuringAcquisition: return TextId::ResultAppClosedDuringAcquisition;
+        case BankResult::IssuingFailed: return TextId::ResultIssuingFailed;
+        case BankResult::KeyGenerationFailed: return TextId::ResultKeyGenerationFailed;
+        case BankResult::KeyProtectionFailed: return TextId::ResultKeyProtectionFailed;
+        case BankResult::KeyAccessDenied: return TextId::ResultKeyAccessDenied;
+        case BankResult::WrongKeyPassword: return TextId::ResultWrongKeyPassword;
+        case BankResult::LoginProofInvalid: return TextId::ResultLoginProofInvalid;
+        case BankResult::DeletingOnlyValidCertificate: return TextId::ResultDeletingOnlyValidCertificate;
+        case BankResult::DeletingNewerCertificate: return TextId::ResultDeletingNewerCertificate;
+        case BankResult::NoSuchInstalledCertificate: return TextId::ResultNoSuchInstalledCertificate;
+        case BankResult::WrongStep: return TextId::ResultWrongStep;
+        case BankResult::Cancelled: return TextId::ResultCancelled;
+        case BankResult::RequestNotNeeded: return TextId::ResultRequestNotNeeded;
+        case BankResult::RequestPending: return TextId::ResultRequestPending;
+        case BankResult::StateCorrupted: return TextId::ResultStateCorrupted;
+        case BankResult::StateVersionUnsupported: return TextId::ResultStateVersionUnsupported;
+        case BankResult::StorageFailed: return TextId::ResultStorageFailed;
+        case BankResult::NothingSaved: return TextId::ResultNothingSaved;
+        case BankResult::Count_: break;
+    }
+    return TextId::ResultWrongStep;
+}
+
+TextId input_error_text(InputError error) {
+    switch (error) {
+        case InputError::None: return TextId::ResultOk;
+        case InputError::Empty: return TextId::InputEmpty;
+        case InputError::TooShort: return TextId::InputTooShort;
+        case InputError::TooLong: return TextId::InputTooLong;
+        case InputError::FullWidthCharacters: return TextId::InputFullWidthCharacters;
+        case InputError::NotDigits: return TextId::InputNotDigits;
+        case InputError::NotElevenDigits: return TextId::InputNotElevenDigits;
+        case InputError::NotSixDigits: return TextId::InputNotSixDigits;
+        case InputError::NotTwoDigits: return TextId::InputNotTwoDigits;
+        case InputError::ForbiddenCharacter: return TextId::InputForbiddenCharacter;
+        case InputError::DigitsOnly: return TextId::InputDigitsOnly;
+        case InputError::LettersOnly: return TextId::InputLettersOnly;
+        case InputError::NeedsLettersAndDigits: return TextId::InputNeedsLettersAndDigits;
+        case InputError::ControlCharacter: return TextId::InputControlCharacter;
+        case InputError::InvalidUtf8: return TextId::InputInvalidUtf8;
+        case InputError::Count_: break;
+    }
+    return TextId::InputInvalidUtf8;
+}
+
+TextId audit_action_text(AuditAction action) {
+    switch (action) {
+        case AuditAction::AdminCertificateCheck: return TextId::AuditAdminCertificateCheck;
+        case AuditAction::ContractPinCheck: return TextId::AuditContractPinCheck;
+        case AuditAction::CardCheck: return TextId::AuditCardCheck;
+        case AuditAction::ConfirmationPinCheck: return TextId::AuditConfirmationPinCheck;
+        case AuditAction::AdminLogin: return TextId::AuditAdminLogin;
+        case AuditAction::NoticesHidden: return TextId::AuditNoticesHidden;
+        case AuditAction::UserCertificateContinue: return TextId::AuditUserCertificateContinue;
+        case AuditAction::UserCertificateReissue: return TextId::AuditUserCertificateReissue;
+        case AuditAction::UserCertificateRevoke: return TextId::AuditUserCertificateRevoke;
+        case AuditAction::TokenRegister: return TextId::AuditTokenRegister;
+        case AuditAction::UserSuspensionLift: return TextId::AuditUserSuspensionLift;
+        case AuditAction::UserPinCheck: return TextId::AuditUserPinCheck;
+        case AuditAction::OneTimePasswordCheck: return TextId::AuditOneTimePasswordCheck;
+        case AuditAction::CertificatePickup: return TextId::AuditCertificatePickup;
+        case AuditAction::CertificateInstallFailed: return TextId::AuditCertificateInstallFailed;
+        case AuditAction::AdminRenewal: return TextId::AuditAdminRenewal;
+        case AuditAction::UserLogin: return TextId::AuditUserLogin;
+        case AuditAction::UserAdd: return TextId::AuditUserAdd;
+        case AuditAction::BranchRequestSubmit: return TextId::AuditBranchRequestSubmit;
+        case AuditAction::BranchRequestDone: return TextId::AuditBranchRequestDone;
+        case AuditAction::CardReportedLost: return TextId::AuditCardReportedLost;
+        case AuditAction::MailSent: return TextId::AuditMailSent;
+        case AuditAction::ClockAdvanced: return TextId::AuditClockAdvanced;
+        case AuditAction::ContractLockedEvent: return TextId::AuditContractLockedEvent;
+        case AuditAction::UserSuspendedEvent: return TextId::AuditUserSuspendedEvent;
+        case AuditAction::PresetLoaded: return TextId::AuditPresetLoaded;
+        case AuditAction::Count_: break;
+    }
+    return TextId::AuditResultError;
+}
+
+}  // namespace cp

@@ -1,0 +1,17 @@
+// certportal portal: the catalogue text for every bank result and input error (messages.cpp).
+#pragma once
+
+#include "bank/audit_log.h"
+#include "bank/result.h"
+#include "bank/validation.h"
+#include "text/catalogue.h"
+
+namespace cp {
+
+TextId result_text(BankResult result);
+// InputError::None gives ResultOk (there is nothing to say).
+TextId input_error_text(InputError error);
+// The 操作 column of 操作履歴監査.
+TextId audit_action_text(AuditAction action);
+
+}  // namespace cp

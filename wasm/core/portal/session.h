@@ -1,0 +1,80 @@
+// certportal portal: the person's session with the simulator — the layer between the bank's
+// procedures and the screens.
+//
+// A Session owns the running Simulation (sim/simulation.h), knows which simulated PC the person
+// sits at, and runs at most one flow at a time (today: the administrator's, flows/admin_flow.h).
+// Screens read it (const) and emit Commands (portal/commands.h); apply() carries them out.
+//
+// Saving: every step that changes the bank is saved before the next screen shows. The bank
+// appends one audit entry per operation (bank/bank.h), so "the audit log grew" is the signal:
+// update(), called at the start of every frame and after every command, saves the bank in one
+// transaction when it changed; while that save is in flight saving() is true and the screens show
+// a wait instead of the next step. A reload then finds every confirmed step, and lands on the top
+// page (flows live in memory: a login is never resumed from storage).
+//
+// Leaving a screen's flow (LeaveFlow, SwitchPc, a new flow) destroys it: its form buffers are
+// wiped and pending key work is dropped by the procedures' destructors.
+#pragma once
+
+#include <functional>
+#include <memory>
+
+#include "portal/commands.h"
+#include "portal/flows/admin_flow.h"
+#include "sim/simulation.h"
+
+namespace cp {
+
+class Session {
+public:
+    Session();
+    ~Session();
+    Session(const Session&) = delete;
+    Session& operator=(const Session&) = delete;
+
+    // Creates and starts the simulation. `changed` runs whenever something the screens show
+    // changed outside a command (the simulation's stages, a save completing): the page redraws.
+    void start(SimulationDesc desc, std::function<void()> changed);
+
+    const Simulation* simulation() const { return simulation_.get(); }
+    Simulation* simulation() { return simulation_.get(); }
+    // The bank, once the simulation is Ready (nullptr before).
+    const Bank* bank() const;
+
+    PcId pc() const { return pc_; }
+    const PcCertificateStore* pc_store(PcId pc) const;
+    DeskPanel panel() const { return panel_; }
+
+    // The running flow, or nullptr on the top page.
+    const AdminFlow* admin_flow() const { return admin_.get(); }
+    AdminFlow* admin_flow() { return admin_.get(); }
+
+    // Applies one command; true when anything the screens show may have changed.
+    bool apply(const Command& command);
+    // Saves what changed (see above). Cheap when nothing did.
+    void update();
+    bool saving() const { return saving_; }
+    // The last save failed (StorageFailed...): shown until dismissed; the change stays in memory.
+    BankResult save_failure() const { return save_failure_; }
+    // The last command the session itself refused (e.g. a flow while the simulation is not ready).
+    BankResult last_result() const { return last_result_; }
+
+private:
+    bool apply_session(const SessionCommand& command);
+    void leave_flow();
+    void notify() const;
+
+    std::unique_ptr<Simulation> simulation_;
+    std::function<void()> changed_;
+    PcId pc_ = PcId::Admin;
+    DeskPanel panel_ = DeskPanel::None;
+    std::unique_ptr<AdminFlow> admin_;
+    bool saving_ = false;
+    std::size_t saved_audit_entries_ = 0;
+    bool baseline_taken_ = false;
+    BankResult save_failure_ = BankResult::Ok;
+    BankResult last_result_ = BankResult::Ok;
+    std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
+};
+
+}  // namespace cp
