@@ -6,6 +6,7 @@
 
 #include "imgui.h"
 #include "theme.h"
+#include "widget_registry.h"
 #include "widgets.h"
 
 namespace cp::ui {
@@ -23,7 +24,9 @@ void draw_simulator_marker(const PortalState& state) {
     ImFont* font = ImGui::GetFont();
     const float fs = size::kSmall;
     const ImVec2 ts = font->CalcTextSizeA(fs, FLT_MAX, 0.0f, label);
-    dl->AddText(font, fs, ImVec2(a.x + (vp->Size.x - ts.x) * 0.5f, a.y + (size::kMarkerBar - ts.y) * 0.5f), color::kMarkerText, label);
+    const ImVec2 at(a.x + (vp->Size.x - ts.x) * 0.5f, a.y + (size::kMarkerBar - ts.y) * 0.5f);
+    dl->AddText(font, fs, at, color::kMarkerText, label);
+    widget_registry_note_text(label, at, ImVec2(at.x + ts.x, at.y + ts.y));
 }
 
 void draw_language_switch(const PortalState& state, std::vector<Action>& actions) {
