@@ -154,7 +154,7 @@
             loading.hidden = true;
           },
           requestTextFont: function () {
-            // The large face for typed text: fetched once, on demand (see wasm/platform/fonts.h).
+            // The large face for typed text: fetched once, on demand (see wasm/ui/fonts.h).
             download('fonts/text.ttf', function () {})
               .then(function (bytes) { state.module._cp_on_font_loaded(1, toHeap(state.module, bytes), bytes.length); })
               .catch(function (e) { console.warn('certportal: text font not loaded: ' + e.message); });

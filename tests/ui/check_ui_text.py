@@ -28,7 +28,7 @@ def offending(path: pathlib.Path) -> list[str]:
 
 def main() -> int:
     root = pathlib.Path(sys.argv[1])
-    files = sorted([*root.glob("wasm/ui/*.cpp"), *root.glob("wasm/ui/*.h"), *root.glob("wasm/platform/**/*.cpp")])
+    files = sorted([*root.glob("wasm/ui/**/*.cpp"), *root.glob("wasm/ui/**/*.h"), *root.glob("wasm/platform/**/*.cpp")])
     problems = [p for f in files for p in offending(f)]
     # Negative control: the checker must see a literal like the one that slipped through.
     control = pathlib.Path(root / "build" / "ui_text_control.cpp")

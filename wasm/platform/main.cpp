@@ -143,7 +143,7 @@ EMSCRIPTEN_KEEPALIVE int cp_start(std::uint8_t* font, int font_size, const char*
     io.LogFilename = nullptr;
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
     cp::ui::apply_theme();
-    if (!cp::platform::fonts_install_ui_face(font, font_size)) {
+    if (!cp::ui::fonts_install_ui_face(font, font_size)) {
         cp_js_show_fatal_error("The UI font could not be read (fonts/ui.ttf is damaged). Reload the page.");
         return 2;
     }
@@ -178,7 +178,7 @@ EMSCRIPTEN_KEEPALIVE void cp_on_canvas_resize(float css_width, float css_height,
 }
 
 EMSCRIPTEN_KEEPALIVE void cp_on_font_loaded(int kind, std::uint8_t* data, int size) {
-    if (kind == 1 && !cp::platform::fonts_merge_text_face(data, size))
+    if (kind == 1 && !cp::ui::fonts_merge_text_face(data, size))
         std::fprintf(stderr, "certportal: the text font could not be read; typed kanji outside the UI subset may show as boxes\n");
     cp::platform::runner_request_frame();
 }
@@ -186,7 +186,7 @@ EMSCRIPTEN_KEEPALIVE void cp_on_font_loaded(int kind, std::uint8_t* data, int si
 EMSCRIPTEN_KEEPALIVE void cp_request_frame(void) { cp::platform::runner_request_frame(); }
 
 // Diagnostics for tests and tools: the last frame's widgets, and frame counters.
-EMSCRIPTEN_KEEPALIVE const char* cp_debug_widgets(void) { return cp::platform::widget_registry_json().c_str(); }
+EMSCRIPTEN_KEEPALIVE const char* cp_debug_widgets(void) { return cp::ui::widget_registry_json().c_str(); }
 EMSCRIPTEN_KEEPALIVE unsigned cp_debug_frames_built(void) { return cp::platform::runner_stats().frames_built; }
 EMSCRIPTEN_KEEPALIVE unsigned cp_debug_frames_drawn(void) { return cp::platform::runner_stats().frames_drawn; }
 
@@ -216,6 +216,6 @@ EMSCRIPTEN_KEEPALIVE int cp_debug_simulation_storage(void) { return g_app != nul
 EMSCRIPTEN_KEEPALIVE int cp_debug_simulation_created(void) { return g_app != nullptr && g_app->state.simulation.created_this_run ? 1 : 0; }
 
 // Whether the large text face has been merged (the page loads it when a text field is focused).
-EMSCRIPTEN_KEEPALIVE int cp_debug_text_font_present(void) { return cp::platform::fonts_text_face_present() ? 1 : 0; }
+EMSCRIPTEN_KEEPALIVE int cp_debug_text_font_present(void) { return cp::ui::fonts_text_face_present() ? 1 : 0; }
 
 }  // extern "C"

@@ -134,10 +134,11 @@ EM_BOOL on_animation_frame(double, void*) {
     g_run.idle = false;
     g_run.woke_by_timer = false;
 
-    widget_registry_begin_frame();
+    ui::widget_registry_begin_frame();
     ImGui::NewFrame();
     const bool state_changed = g_run.hooks.build_frame(g_run.hooks.user);
     ImGui::Render();
+    ui::widget_registry_end_frame();
     ++g_run.stats.frames_built;
 
     ImDrawData* dd = ImGui::GetDrawData();

@@ -6,6 +6,7 @@
 
 #include "imgui.h"
 #include "theme.h"
+#include "widget_registry.h"
 #include "widgets.h"
 
 namespace cp::ui {
@@ -23,46 +24,68 @@ void draw_simulator_marker(const PortalState& state) {
     ImFont* font = ImGui::GetFont();
     const float fs = size::kSmall;
     const ImVec2 ts = font->CalcTextSizeA(fs, FLT_MAX, 0.0f, label);
-    dl->AddText(font, fs, ImVec2(a.x + (vp->Size.x - ts.x) * 0.5f, a.y + (size::kMarkerBar - ts.y) * 0.5f), color::kMarkerText, label);
+    const ImVec2 at(a.x + (vp->Size.x - ts.x) * 0.5f, a.y + (size::kMarkerBar - ts.y) * 0.5f);
+    dl->AddText(font, fs, at, color::kMarkerText, label);
+    widget_registry_note_text(label, at, ImVec2(at.x + ts.x, at.y + ts.y));
+}
+
+// The language switch: one button per language, the current one filled.
+constexpr Language kLanguages[] = {Language::Japanese, Language::English};
+constexpr TextId kLanguageLabels[] = {TextId::LanguageJapanese, TextId::LanguageEnglish};
+constexpr ImVec2 kSwitchPadding(10, 4);
+constexpr float kSwitchGap = 4.0f;
+
+float language_switch_width(const PortalState& state) {
+    float w = kSwitchGap;
+    for (TextId id : kLanguageLabels) w += ImGui::CalcTextSize(text(id, state.language)).x + 2 * kSwitchPadding.x;
+    return w;
 }
 
 void draw_language_switch(const PortalState& state, std::vector<Action>& actions) {
-    const Language options[] = {Language::Japanese, Language::English};
-    const TextId labels[] = {TextId::LanguageJapanese, TextId::LanguageEnglish};
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(10, 4));
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, kSwitchPadding);
     for (int i = 0; i < 2; ++i) {
-        if (i > 0) ImGui::SameLine(0, 4);
-        const bool current = state.language == options[i];
+        if (i > 0) ImGui::SameLine(0, kSwitchGap);
+        const bool current = state.language == kLanguages[i];
         ImGui::PushStyleColor(ImGuiCol_Button, current ? color::kBrand : color::kCard);
         ImGui::PushStyleColor(ImGuiCol_Text, current ? IM_COL32_WHITE : color::kBrand);
         ImGui::PushID(i);
-        if (ImGui::Button(text(labels[i], state.language)) && !current) actions.push_back(Action::set_language(options[i]));
+        if (ImGui::Button(text(kLanguageLabels[i], state.language)) && !current) actions.push_back(Action::set_language(kLanguages[i]));
         ImGui::PopID();
         ImGui::PopStyleColor(2);
     }
     ImGui::PopStyleVar();
 }
 
+// The service and bank names, and the language switch right-aligned beside them; on a screen too
+// narrow for both (a phone), the switch gets its own row below the names.
 void draw_header(const PortalState& state, std::vector<Action>& actions, float content_x, float content_w) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
-    const float header_h = 64.0f;
+    const float min_header_h = 64.0f;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 top(vp->Pos.x, vp->Pos.y + size::kMarkerBar);
-    dl->AddRectFilled(top, ImVec2(top.x + vp->Size.x, top.y + header_h), color::kCard);
-    dl->AddLine(ImVec2(top.x, top.y + header_h - 1), ImVec2(top.x + vp->Size.x, top.y + header_h - 1), color::kCardBorder);
+    dl->ChannelsSplit(2);  // the background (0) is drawn last, once the header's height is known
+    dl->ChannelsSetCurrent(1);
 
     ImGui::SetCursorScreenPos(ImVec2(content_x, top.y + 10));
     ImGui::BeginGroup();
     text_sized(state.brand.service_name.in(state.language).c_str(), size::kHeading, color::kBrand);
     text_sized(state.brand.bank_name.in(state.language).c_str(), size::kSmall, color::kTextMuted);
     ImGui::EndGroup();
+    const ImVec2 names_max = ImGui::GetItemRectMax();
 
-    // Language switch, right-aligned in the content column.
-    const float switch_w = 170.0f;
-    ImGui::SetCursorScreenPos(ImVec2(content_x + content_w - switch_w, top.y + 18));
+    const float switch_w = language_switch_width(state);
+    const float switch_x = content_x + content_w - switch_w;
+    const bool beside = names_max.x + 2 * ImGui::GetStyle().ItemSpacing.x <= switch_x;
+    ImGui::SetCursorScreenPos(ImVec2(switch_x, beside ? top.y + 18 : names_max.y + 8));
     ImGui::BeginGroup();
     draw_language_switch(state, actions);
     ImGui::EndGroup();
+    const float header_h = std::max(min_header_h, ImGui::GetItemRectMax().y + 12 - top.y);
+
+    dl->ChannelsSetCurrent(0);
+    dl->AddRectFilled(top, ImVec2(top.x + vp->Size.x, top.y + header_h), color::kCard);
+    dl->AddLine(ImVec2(top.x, top.y + header_h - 1), ImVec2(top.x + vp->Size.x, top.y + header_h - 1), color::kCardBorder);
+    dl->ChannelsMerge();
     ImGui::SetCursorScreenPos(ImVec2(content_x, top.y + header_h + 20));
 }
 

@@ -4,6 +4,7 @@
 
 #include "text/line_break.h"
 #include "theme.h"
+#include "widget_registry.h"
 
 namespace cp::ui {
 
@@ -38,6 +39,7 @@ void text_sized(const char* text, float size, ImU32 color) {
     ImGui::PushFont(nullptr, size);
     ImGui::PushStyleColor(ImGuiCol_Text, color);
     ImGui::TextUnformatted(text);
+    widget_registry_note_text(text, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     ImGui::PopStyleColor();
     ImGui::PopFont();
 }
@@ -68,6 +70,7 @@ void text_wrapped_sized(const char* text, float size, ImU32 color) {
         ImGui::TextUnformatted(all.data() + lines[i].begin, all.data() + lines[i].end);
     }
     ImGui::EndGroup();
+    widget_registry_note_text(all, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     ImGui::PopStyleColor();
     ImGui::PopFont();
 }

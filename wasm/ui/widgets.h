@@ -16,7 +16,8 @@ bool button(const char* label);
 void begin_card(const char* id, ImVec2 size);
 void end_card();
 
-// Text in a given size and colour (sizes in CSS pixels, before DPI scaling).
+// Text in a given size and colour (sizes in CSS pixels, before DPI scaling), reported to the widget
+// registry as static text (a wrapped paragraph as one rectangle).
 void text_sized(const char* text, float size, ImU32 color);
 void text_wrapped_sized(const char* text, float size, ImU32 color);
 

@@ -5,7 +5,7 @@
 
 #include "imgui.h"
 
-namespace cp::platform {
+namespace cp::ui {
 namespace {
 bool g_text_face_present = false;
 }
@@ -21,6 +21,7 @@ bool fonts_install_ui_face(std::uint8_t* data, int size) {
         return false;
     }
     io.FontDefault = font;
+    g_text_face_present = false;
     ImGui::GetStyle().FontSizeBase = kFontSizeBase;
     return true;
 }
@@ -49,4 +50,4 @@ bool fonts_merge_text_face(std::uint8_t* data, int size) {
 
 bool fonts_text_face_present() { return g_text_face_present; }
 
-}  // namespace cp::platform
+}  // namespace cp::ui

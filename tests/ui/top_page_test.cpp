@@ -1,0 +1,130 @@
+// The top page (wasm/ui/top_page.cpp, portal_ui.cpp) on ImGui's null backend.
+#include <gtest/gtest-spi.h>
+#include <gtest/gtest.h>
+
+#include <vector>
+
+#include "portal/portal.h"
+#include "portal_ui.h"
+#include "screen_harness.h"
+
+namespace {
+
+using cp::test::ScreenHarness;
+using cp::test::WidgetInfo;
+
+// The portal as the bundle runs it: draw, then apply the actions of the frame.
+struct Portal {
+    cp::PortalState state;
+    std::vector<cp::Action> actions;       // every action emitted since the last apply_all()
+    std::function<void()> draw = [this] { cp::ui::draw_portal(state, actions); };
+
+    void apply_all() {
+        for (const cp::Action& a : actions) cp::apply(state, a);
+        actions.clear();
+    }
+};
+
+TEST(TopPage, ShowsTheThreeEntriesDisabledForNow) {
+    ScreenHarness ui;
+    Portal portal;
+    ui.settle(portal.draw);
+    for (const char* label : {"利用者ログイン", "電子証明書方式 管理者ログイン", "電子証明書取得"}) {
+        const WidgetInfo* w = ui.find(label);
+        ASSERT_NE(w, nullptr) << label << " is not on the page; widgets: " << ui.labels();
+        EXPECT_TRUE(w->disabled) << label << ": its screen does not exist yet";
+        EXPECT_GT(w->width(), 200.0f) << label;
+        EXPECT_FALSE(w->checkable || w->openable || w->inputable) << label << " is a plain button";
+    }
+    EXPECT_TRUE(portal.actions.empty());
+}
+
+TEST(TopPage, EnglishSwitchesTheLanguage) {
+    ScreenHarness ui;
+    Portal portal;
+    ui.settle(portal.draw);
+    ASSERT_TRUE(ui.click("English", portal.draw));
+    // Exactly one action, from the English button: a click on 日本語 (the current language) or
+    // anywhere else on the page emits nothing.
+    ASSERT_EQ(portal.actions.size(), 1u);
+    EXPECT_EQ(portal.actions[0].kind, cp::ActionKind::SetLanguage);
+    EXPECT_EQ(portal.actions[0].language, cp::Language::English);
+
+    portal.apply_all();
+    ui.settle(portal.draw);
+    EXPECT_EQ(portal.state.language, cp::Language::English);
+    EXPECT_NE(ui.find("User login"), nullptr) << ui.labels();
+    EXPECT_NE(ui.find("Certificate method: administrator login"), nullptr) << ui.labels();
+    EXPECT_NE(ui.find("Obtain a certificate"), nullptr) << ui.labels();
+    EXPECT_EQ(ui.find("利用者ログイン"), nullptr) << "Japanese label left after switching to English";
+
+    ASSERT_TRUE(ui.click("日本語", portal.draw));
+    ASSERT_EQ(portal.actions.size(), 1u);
+    EXPECT_EQ(portal.actions[0].language, cp::Language::Japanese);
+}
+
+TEST(TopPage, TheCurrentLanguageButtonDoesNothing) {
+    ScreenHarness ui;
+    Portal portal;
+    ui.settle(portal.draw);
+    ASSERT_TRUE(ui.click("日本語", portal.draw));
+    EXPECT_TRUE(portal.actions.empty());
+}
+
+TEST(TopPage, SimulatorMarkerIsDrawnOnEveryScreenWidth) {
+    for (const ImVec2 size : {ImVec2(1280, 800), ImVec2(390, 844)}) {
+        ScreenHarness ui(size.x, size.y);
+        Portal portal;
+        ui.settle(portal.draw);
+        const WidgetInfo* marker = ui.find_text("シミュレーター（サンプルデータ）");
+        ASSERT_NE(marker, nullptr) << "no simulator marker at width " << size.x;
+        EXPECT_GE(marker->min.x, 0.0f);
+        EXPECT_LE(marker->max.x, size.x);
+        EXPECT_LT(marker->max.y, 40.0f) << "the marker is at the top of the page";
+    }
+}
+
+TEST(TopPage, LanguageSwitchClearsTheServiceNameOnAPhone) {
+    for (const cp::Language language : {cp::Language::Japanese, cp::Language::English}) {
+        ScreenHarness ui(390, 844);
+        Portal portal;
+        portal.state.language = language;
+        ui.settle(portal.draw);
+        const WidgetInfo* name = ui.find_text(portal.state.brand.service_name.in(language));
+        const WidgetInfo* bank = ui.find_text(portal.state.brand.bank_name.in(language));
+        ASSERT_NE(name, nullptr);
+        ASSERT_NE(bank, nullptr);
+        for (const char* label : {"日本語", "English"}) {
+            const WidgetInfo* button = ui.find(label);
+            ASSERT_NE(button, nullptr) << ui.labels();
+            EXPECT_FALSE(button->overlaps(*name)) << label << " overlaps the service name";
+            EXPECT_FALSE(button->overlaps(*bank)) << label << " overlaps the bank name";
+            EXPECT_LE(button->max.x, 390.0f) << label << " is cut off";
+        }
+    }
+}
+
+TEST(TopPage, ResizeReflowsTheLoginCard) {
+    ScreenHarness ui;
+    Portal portal;
+    ui.settle(portal.draw);
+    const float wide = ui.find("利用者ログイン")->width();
+    ui.resize(390, 844);
+    ui.settle(portal.draw);
+    const WidgetInfo* narrow = ui.find("利用者ログイン");
+    ASSERT_NE(narrow, nullptr);
+    EXPECT_LT(narrow->max.x, 390.0f);
+    EXPECT_NE(narrow->width(), wide);
+}
+
+// The harness itself: a click on something that is not there, or disabled, must fail the test.
+TEST(ScreenHarness, ClickOnAMissingOrDisabledWidgetFails) {
+    ScreenHarness ui;
+    Portal portal;
+    ui.settle(portal.draw);
+    EXPECT_NONFATAL_FAILURE(EXPECT_FALSE(ui.click("No such button", portal.draw)), "no widget labelled");
+    EXPECT_NONFATAL_FAILURE(EXPECT_FALSE(ui.click("利用者ログイン", portal.draw)), "is disabled");
+    EXPECT_TRUE(portal.actions.empty());
+}
+
+}  // namespace
