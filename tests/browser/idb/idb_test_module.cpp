@@ -203,8 +203,8 @@ cp::InstalledCertificate new_certificate(int cert_size, int key_size) {
     ++s.installed;
     c.certificate.assign(static_cast<std::size_t>(cert_size > 0 ? cert_size : 64), 0);
     s.random.fill(c.certificate);
-    cp::SecureBytes key(static_cast<std::size_t>(key_size > 0 ? key_size : 32));
-    s.random.fill(std::span<std::uint8_t>(key.data(), key.size()));
+    cp::pki::SecretBytes key(static_cast<std::size_t>(key_size > 0 ? key_size : 32));
+    s.random.fill(std::span<std::uint8_t>(key.mutable_data(), key.size()));
     c.protected_key = std::move(key);
     return c;
 }

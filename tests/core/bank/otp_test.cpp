@@ -24,7 +24,7 @@ TEST(Otp, Rfc6238TotpSha1Vectors) {
 
 cp::TotpToken rfc_token() {
     cp::TotpToken t;
-    t.key = cp::SecureBytes(rfc_key());
+    t.key = cp::pki::SecretBytes(rfc_key());
     return t;
 }
 

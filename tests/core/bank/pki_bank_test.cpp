@@ -404,8 +404,8 @@ TEST(PkiBank, CaAndCrlSurviveSaveAndLoadWithThePcStores) {
 
     // "Reload": a new CA object, bank and PC store from storage only.
     cp::BankState state;
-    cp::SecureBytes record;
-    cp::load_bank(bank_db, [&](BankResult r, cp::BankState s, cp::SecureBytes a, cp::LoadReport) {
+    cp::pki::SecretBytes record;
+    cp::load_bank(bank_db, [&](BankResult r, cp::BankState s, cp::pki::SecretBytes a, cp::LoadReport) {
         ASSERT_EQ(r, BankResult::Ok);
         state = std::move(s);
         record = std::move(a);
@@ -444,7 +444,7 @@ TEST(PkiBank, CaAndCrlSurviveSaveAndLoadWithThePcStores) {
 
 TEST(PkiBank, DamagedCaRecordIsRefused) {
     cp::test::TestBank tb;
-    const cp::SecureBytes good = tb.pki.encode();
+    const cp::pki::SecretBytes good = tb.pki.encode();
     cp::pki::Drbg rng;
     ASSERT_EQ(rng.seed_from_entropy("damaged"), cp::pki::PkiError::Ok);
     cp::PkiAuthority ca(rng);

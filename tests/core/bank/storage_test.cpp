@@ -29,12 +29,12 @@ BankResult save(cp::Storage& s, const cp::test::TestBank& tb) {
 struct Loaded {
     BankResult result = BankResult::StorageFailed;
     cp::BankState state;
-    cp::SecureBytes authority;
+    cp::pki::SecretBytes authority;
     cp::LoadReport report;
 };
 Loaded load(cp::Storage& s) {
     Loaded l;
-    cp::load_bank(s, [&](BankResult r, cp::BankState st, cp::SecureBytes authority, cp::LoadReport rep) {
+    cp::load_bank(s, [&](BankResult r, cp::BankState st, cp::pki::SecretBytes authority, cp::LoadReport rep) {
         l.result = r;
         l.state = std::move(st);
         l.authority = std::move(authority);

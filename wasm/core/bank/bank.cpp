@@ -336,8 +336,8 @@ BankResult Bank::register_token(std::string_view user_id, std::string_view confi
         audit(kAdmin, AuditAction::TokenRegister, u->id, pin);
         return pin;
     }
-    u->token.key = SecureBytes(20);
-    random_.fill({u->token.key.data(), u->token.key.size()});
+    u->token.key = pki::SecretBytes(20);
+    random_.fill({u->token.key.mutable_data(), u->token.key.size()});
     u->token.last_accepted_step = -1;
     u->token.serial = "TK" + std::to_string(10000000 + random_.uniform(90000000));
     audit(kAdmin, AuditAction::TokenRegister, u->id, BankResult::Ok);

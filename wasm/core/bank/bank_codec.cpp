@@ -180,7 +180,7 @@ BankResult decode_bank_state(std::span<const std::uint8_t> payload, BankState& o
         u.pin_failures = r.u32();
         u.token.serial = r.str(kMaxText);
         const auto key = r.bytes(64);
-        u.token.key = SecureBytes(key);
+        u.token.key = pki::SecretBytes(key);
         u.token.last_accepted_step = r.i64();
         get_record(r, u.certificate);
         u.last_login = r.i64();

@@ -19,7 +19,7 @@
 
 #include "bank/clock.h"
 #include "bank/result.h"
-#include "storage/secure_bytes.h"
+#include "pki/bytes.h"
 
 namespace cp {
 
@@ -68,7 +68,7 @@ struct InstalledCertificate {
     SimTime not_after = 0;       // 有効期限, what the certificate manager lists
     KeyProtection protection = KeyProtection::Medium;
     std::vector<std::uint8_t> certificate;  // DER
-    SecureBytes protected_key;              // PKCS#8: plain (低), device-sealed (中), encrypted (高)
+    pki::SecretBytes protected_key;         // PKCS#8: plain (低), device-sealed (中), encrypted (高)
     bool operator==(const InstalledCertificate&) const = default;
 };
 

@@ -1,7 +1,7 @@
 #include "bank/pin_hash.h"
 
+#include "pki/bytes.h"
 #include "storage/digest.h"
-#include "storage/secure_bytes.h"
 
 namespace cp {
 namespace {
@@ -22,8 +22,8 @@ PinHash hash_pin(std::string_view pin, RandomSource& random, std::uint32_t itera
 
 bool verify_pin(const PinHash& stored, std::string_view pin) {
     if (!stored.is_set()) return false;
-    SecureBytes candidate(stored.hash.size());
-    pbkdf2_hmac_sha256(bytes_of(pin), stored.salt, stored.iterations, {candidate.data(), candidate.size()});
+    pki::SecretBytes candidate(stored.hash.size());
+    pbkdf2_hmac_sha256(bytes_of(pin), stored.salt, stored.iterations, {candidate.mutable_data(), candidate.size()});
     return constant_time_equal(candidate.view(), stored.hash);
 }
 

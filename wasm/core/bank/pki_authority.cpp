@@ -195,18 +195,18 @@ BankResult PkiAuthority::verify_login(std::span<const std::uint8_t> certificate,
     return BankResult::CertificateUnknown;
 }
 
-SecureBytes PkiAuthority::encode() const {
+pki::SecretBytes PkiAuthority::encode() const {
     ByteWriter w;
     pki::SecretBytes key;
-    if (!ready() || issuing_.key().write_pkcs8_der(key) != pki::PkiError::Ok) return SecureBytes{};
+    if (!ready() || issuing_.key().write_pkcs8_der(key) != pki::PkiError::Ok) return pki::SecretBytes{};
     w.u8(kRecordVersion);
     w.bytes(root_.der());
     w.bytes(issuing_.certificate().der());
     w.bytes(key.view());
     w.bytes(crl_.der());
     std::vector<std::uint8_t> bytes = w.take();
-    SecureBytes out(bytes);
-    secure_wipe(bytes.data(), bytes.size());
+    pki::SecretBytes out(bytes);
+    pki::secure_wipe(bytes.data(), bytes.size());
     return out;
 }
 
@@ -225,7 +225,7 @@ BankResult PkiAuthority::decode(std::span<const std::uint8_t> record) {
               issuing.load(issuing_der, key_der, rng_) == pki::PkiError::Ok &&
               crl.parse(crl_der) == pki::PkiError::Ok &&
               crl.verify_signature(issuing.certificate()) == pki::PkiError::Ok;
-    secure_wipe(key_der.data(), key_der.size());
+    pki::secure_wipe(key_der.data(), key_der.size());
     if (ok) {  // the issuing CA must chain to the root
         pki::TrustStore store;
         store.roots.push_back(&root);

@@ -47,8 +47,8 @@ public:
     BankResult verify_login(std::span<const std::uint8_t> certificate, const LoginProof& proof,
                             const CertificateSubject& expected, SimTime now) override;
 
-    // The saved form (holds the issuing CA's private key: SecureBytes).
-    SecureBytes encode() const;
+    // The saved form (holds the issuing CA's private key: pki::SecretBytes).
+    pki::SecretBytes encode() const;
     // Ok, or StateCorrupted (nothing changed) when the record does not make a consistent CA.
     BankResult decode(std::span<const std::uint8_t> record);
 

@@ -2,8 +2,8 @@
 
 #include <cstdlib>
 #include <cstring>
-#include <unistd.h>
 
+#include "pki/random.h"
 #include "storage/digest.h"
 
 namespace cp {
@@ -22,12 +22,9 @@ std::uint32_t RandomSource::uniform(std::uint32_t bound) {
 }
 
 void SystemRandom::fill(std::span<std::uint8_t> out) {
-    std::size_t done = 0;
-    while (done < out.size()) {
-        const std::size_t chunk = out.size() - done < 256 ? out.size() - done : 256;  // getentropy's limit
-        if (getentropy(out.data() + done, chunk) != 0) std::abort();
-        done += chunk;
-    }
+    // The one entropy path (getentropy), shared with the PKI's DRBG. No entropy: nothing to fall
+    // back on that would still be secret, so stop.
+    if (!pki::fill_entropy(out)) std::abort();
 }
 
 SeededRandom::SeededRandom(std::uint64_t seed) {

@@ -17,8 +17,9 @@ public:
     std::uint32_t uniform(std::uint32_t bound);
 };
 
-// The platform's entropy (getentropy(): the kernel natively, crypto.getRandomValues under
-// Emscripten). Aborts if the platform has no entropy: silently weak salts would be worse.
+// The platform's entropy, through pki::fill_entropy (getentropy(): the kernel natively,
+// crypto.getRandomValues under Emscripten). Aborts if the platform has no entropy: silently weak
+// salts would be worse.
 class SystemRandom final : public RandomSource {
 public:
     void fill(std::span<std::uint8_t> out) override;

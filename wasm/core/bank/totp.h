@@ -12,7 +12,7 @@
 #include <string_view>
 
 #include "bank/clock.h"
-#include "storage/secure_bytes.h"
+#include "pki/bytes.h"
 
 namespace cp {
 
@@ -31,7 +31,7 @@ std::string totp_code(std::span<const std::uint8_t> key, SimTime now, unsigned d
 // A token as the bank knows it (the key is shared with the hardware token).
 struct TotpToken {
     std::string serial;              // printed on the token, shown to the administrator
-    SecureBytes key;                 // 20 bytes (RFC 4226 recommends 160 bits)
+    pki::SecretBytes key;            // 20 bytes (RFC 4226 recommends 160 bits)
     std::int64_t last_accepted_step = -1;
     bool registered() const { return !key.empty(); }
     bool operator==(const TotpToken&) const = default;

@@ -117,8 +117,8 @@ void CertificateEnrollment::step() {
         pki::protect_private_key(key, options, *pc_.rng, [this, life, gen](pki::PkiError e, pki::StoredKey stored) {
             if (life.expired() || gen != generation_ || phase_ != Phase::Protecting) return;
             if (e != pki::PkiError::Ok) return fail(BankResult::KeyProtectionFailed);
-            protected_key_ = SecureBytes(stored.blob);
-            secure_wipe(stored.blob.data(), stored.blob.size());
+            protected_key_ = pki::SecretBytes(stored.blob);
+            pki::secure_wipe(stored.blob.data(), stored.blob.size());
             phase_ = Phase::Issue;
             advance();
         });

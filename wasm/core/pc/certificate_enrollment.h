@@ -84,7 +84,7 @@ private:
     IssueFn issue_;
     Done done_;
     pki::Bytes csr_;
-    SecureBytes protected_key_;
+    pki::SecretBytes protected_key_;
     IssuedCertificate issued_;
     std::shared_ptr<bool> life_ = std::make_shared<bool>(true);
 };

@@ -2,8 +2,8 @@
 
 #include <utility>
 
+#include "pki/bytes.h"
 #include "pki/login.h"
-#include "storage/secure_bytes.h"
 
 namespace cp {
 
@@ -72,7 +72,7 @@ void LoginSigner::sign(const pki::KeyPair& key) {
 
 void LoginSigner::finish(BankResult result) {
     state_ = result == BankResult::Ok ? State::Signed : State::Failed;
-    secure_wipe(stored_.blob.data(), stored_.blob.size());
+    pki::secure_wipe(stored_.blob.data(), stored_.blob.size());
     stored_.blob.clear();
     Done done = std::move(done_);
     done_ = nullptr;

@@ -16,16 +16,24 @@ using ByteView = std::span<const std::uint8_t>;
 // Overwrites memory in a way the optimizer keeps (mbedtls_platform_zeroize).
 void secure_wipe(void* data, std::size_t size);
 
-// A byte buffer for key material: wiped on destruction and before reallocation by assign().
-// Move-only, so that a secret has one owner.
+// A byte buffer for secrets (private keys, PIN-hash inputs, TOTP keys): wiped with
+// mbedtls_platform_zeroize when it is cleared, reassigned or destroyed, so key material does not
+// linger in freed memory. Moves leave the source empty. Copies are deep, for records that hold a
+// secret and are themselves copied and compared (InstalledCertificate, TotpToken): a copy
+// assignment wipes the old contents before it overwrites them.
 class SecretBytes {
 public:
     SecretBytes() = default;
     explicit SecretBytes(ByteView bytes) : bytes_(bytes.begin(), bytes.end()) {}
     explicit SecretBytes(Bytes&& bytes) : bytes_(std::move(bytes)) {}
+    // A zero-filled buffer of `size` bytes, to be filled through mutable_data().
+    explicit SecretBytes(std::size_t size) : bytes_(size, 0) {}
     ~SecretBytes() { clear(); }
-    SecretBytes(const SecretBytes&) = delete;
-    SecretBytes& operator=(const SecretBytes&) = delete;
+    SecretBytes(const SecretBytes& other) : bytes_(other.bytes_) {}
+    SecretBytes& operator=(const SecretBytes& other) {
+        if (this != &other) assign(other.view());
+        return *this;
+    }
     SecretBytes(SecretBytes&& other) noexcept : bytes_(std::move(other.bytes_)) { other.bytes_.clear(); }
     SecretBytes& operator=(SecretBytes&& other) noexcept {
         if (this != &other) {
@@ -54,6 +62,8 @@ public:
     const std::uint8_t* data() const { return bytes_.data(); }
     std::size_t size() const { return bytes_.size(); }
     bool empty() const { return bytes_.empty(); }
+    // Not constant-time: for records and tests, not for checking a secret someone typed.
+    bool operator==(const SecretBytes& other) const { return bytes_ == other.bytes_; }
 
 private:
     Bytes bytes_;

@@ -6,7 +6,7 @@
 // ([[nodiscard]]); parsers refuse inputs above kMaxInputBytes; core never reads a clock.
 //
 //   error.h        PkiError, messages
-//   bytes.h        Bytes, ByteView, SecretBytes (wiped on destruction)
+//   bytes.h        Bytes, ByteView, SecretBytes (wiped when cleared or destroyed), secure_wipe
 //   time.h         UnixTime (the simulated clock), civil-time helpers
 //   random.h       fill_entropy (getentropy), Drbg (CTR_DRBG; deterministic seed for tests)
 //   key.h          KeyPair: RSA-2048 / ECDSA P-256, plain PKCS#8, SPKI, sign/verify SHA-256

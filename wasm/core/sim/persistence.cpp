@@ -54,7 +54,7 @@ void save_bank(Storage& storage, const BankState& state, std::span<const std::ui
 }
 
 void load_bank(Storage& storage,
-               std::function<void(BankResult, BankState, SecureBytes, LoadReport)> done) {
+               std::function<void(BankResult, BankState, pki::SecretBytes, LoadReport)> done) {
     storage.read_store(kBankStore, [&storage, done = std::move(done)](StorageStatus s, StoreRecords bank) {
         if (s != StorageStatus::Ok) return done(BankResult::StorageFailed, {}, {}, {});
         storage.read_store(kAuthorityStore, [&storage, done, bank = std::move(bank)](StorageStatus s2,
@@ -78,8 +78,8 @@ void load_bank(Storage& storage,
             for (const auto& [key, value] : authority)  // foreign, or the old simulated ledger
                 if (key != kCaKey) report.set_aside.push_back({kAuthorityStore, key, RecordError::WrongKind});
             quarantine(storage, report.set_aside, values);
-            SecureBytes record(ce == RecordError::None ? ca : std::vector<std::uint8_t>{});
-            secure_wipe(ca.data(), ca.size());
+            pki::SecretBytes record(ce == RecordError::None ? ca : std::vector<std::uint8_t>{});
+            pki::secure_wipe(ca.data(), ca.size());
             if (e != RecordError::None) return done(BankResult::StateCorrupted, {}, {}, report);
             done(BankResult::Ok, std::move(state), std::move(record), std::move(report));
         });
@@ -128,8 +128,8 @@ void load_pc_store(Storage& storage, std::string pc_name,
                     if (key != keys.end()) report.set_aside.push_back({kKeyStore, serial, ke != RecordError::None ? ke : e});
                     continue;
                 }
-                c.protected_key = SecureBytes(key_bytes);
-                secure_wipe(key_bytes.data(), key_bytes.size());
+                c.protected_key = pki::SecretBytes(key_bytes);
+                pki::secure_wipe(key_bytes.data(), key_bytes.size());
                 pc.certificates.push_back(std::move(c));
             }
             for (const auto& [serial, value] : keys)  // keys whose certificate is missing

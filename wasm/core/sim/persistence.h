@@ -44,7 +44,7 @@ void save_bank(Storage& storage, const BankState& state, std::span<const std::ui
 // StateVersionUnsupported (written by a newer format, left in place). `authority_record` is empty
 // when no CA was saved (or it was set aside): PkiAuthority::decode() it, or create() a new CA.
 void load_bank(Storage& storage,
-               std::function<void(BankResult, BankState, SecureBytes authority_record, LoadReport)> done);
+               std::function<void(BankResult, BankState, pki::SecretBytes authority_record, LoadReport)> done);
 
 void save_installed_certificate(Storage& storage, const InstalledCertificate& certificate,
                                 std::function<void(BankResult)> done);

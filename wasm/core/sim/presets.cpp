@@ -57,8 +57,8 @@ World seed_world(RandomSource& random, const BankConfig& config) {
     s1.usage_started = true;
     s1.pin = hash_pin(kSeedSecrets.s0001_pin, random, config.pin_hash_iterations);
     s1.token.serial = "TK10000001";
-    s1.token.key = SecureBytes(20);
-    random.fill({s1.token.key.data(), s1.token.key.size()});
+    s1.token.key = pki::SecretBytes(20);
+    random.fill({s1.token.key.mutable_data(), s1.token.key.size()});
 
     User s2;
     s2.id = "S0002";

@@ -72,7 +72,7 @@ void Simulation::open_next() {
 void Simulation::load() {
     set_stage(Stage::Loading);
     std::weak_ptr<bool> alive = alive_;
-    load_bank(*bank_storage_, [this, alive](BankResult r, BankState state, SecureBytes authority, LoadReport report) {
+    load_bank(*bank_storage_, [this, alive](BankResult r, BankState state, pki::SecretBytes authority, LoadReport report) {
         if (alive.expired()) return;
         set_aside_.insert(set_aside_.end(), report.set_aside.begin(), report.set_aside.end());
         // No saved world, or one whose state or CA had to be set aside: make a fresh one (the
@@ -161,7 +161,7 @@ void Simulation::save_world(World world) {
             });
             return;
         }
-        const SecureBytes ca = authority_.encode();
+        const pki::SecretBytes ca = authority_.encode();
         save_bank(*bank_storage_, loaded_state_, ca.view(), [this, alive](BankResult r) {
             if (alive.expired()) return;
             if (r != BankResult::Ok) return fail(r);
@@ -176,7 +176,7 @@ void Simulation::save(std::function<void(BankResult)> done) {
         if (done) done(BankResult::WrongStep);
         return;
     }
-    const SecureBytes ca = authority_.encode();
+    const pki::SecretBytes ca = authority_.encode();
     std::weak_ptr<bool> alive = alive_;
     save_bank(*bank_storage_, bank_->state(), ca.view(), [alive, done = std::move(done)](BankResult r) {
         if (alive.expired()) return;

@@ -8,14 +8,9 @@ extern "C" {
 }
 #include <mbedtls/md.h>
 #include <mbedtls/pkcs5.h>
-#include <mbedtls/platform_util.h>
 #include <mbedtls/sha256.h>
 
-#include "storage/secure_bytes.h"
-
 namespace cp {
-
-void secure_wipe(void* data, std::size_t size) { mbedtls_platform_zeroize(data, size); }
 
 Sha256Digest sha256(std::span<const std::uint8_t> data) {
     Sha256Digest out{};

@@ -13,9 +13,9 @@
 #include <span>
 
 #include "idb_bridge.h"
+#include "pki/bytes.h"
 #include "storage/byte_codec.h"
 #include "storage/memory_storage.h"
-#include "storage/secure_bytes.h"
 
 namespace cp::platform {
 
@@ -142,7 +142,7 @@ Unpacked unpack_records(std::uint8_t* data, int size) {
         }
     }
     out.ok = !r.failed() && r.at_end();
-    secure_wipe(data, in.size());
+    pki::secure_wipe(data, in.size());
     std::free(data);
     return out;
 }
@@ -260,7 +260,7 @@ void IndexedDbStorage::commit(WriteBatch batch, Done done) {
     p.done = std::move(done);
     const int request = add_request(std::move(p));
     cp_idb_js_commit(handle_, request, packed.data(), static_cast<int>(packed.size()));
-    secure_wipe(packed.data(), packed.size());  // JavaScript has its copy
+    pki::secure_wipe(packed.data(), packed.size());  // JavaScript has its copy
 }
 
 IndexedDbStorage* OpenedStorage::indexeddb() const {
@@ -309,7 +309,7 @@ EMSCRIPTEN_KEEPALIVE std::uint8_t* cp_idb_on_upgrade(int request, int old_versio
         }
     }
     for (auto& [store, recs] : snapshot)
-        for (auto& [key, value] : recs) cp::secure_wipe(value.data(), value.size());
+        for (auto& [key, value] : recs) cp::pki::secure_wipe(value.data(), value.size());
     const std::vector<std::uint8_t> packed = cp::platform::pack_batch(all);
     auto* out = static_cast<std::uint8_t*>(std::malloc(packed.size() + 4));
     if (out == nullptr) return nullptr;
