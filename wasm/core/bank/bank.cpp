@@ -171,6 +171,7 @@ BankResult Bank::check_admin_certificate(std::span<const std::uint8_t> certifica
     BankResult r = BankResult::Ok;
     const CertificateRecord& rec = state_.contract.admin_certificate;
     IssuedCertificate facts;  // what the certificate itself says (the PC's listing is not trusted)
+    // An unreadable certificate leaves facts empty; verify_login below refuses it with the reason.
     (void)authority_.read_certificate(certificate, facts);
     if (state_.contract.locked) r = BankResult::ContractLocked;
     else {
@@ -307,7 +308,8 @@ BankResult Bank::apply_user_certificate_action(std::string_view user_id, UserCer
     case UserCertificateAction::Continue:
         break;
     case UserCertificateAction::Reissue:
-        // The old certificate stops working now; the new one waits for the user's pickup.
+        // The old certificate stops working now; the new one waits for the user's pickup. The record
+        // is marked whatever the CA says: a failed CRL entry must not keep the reissue from happening.
         if (!rec.serial.empty() && rec.status == CertStatus::Valid) (void)authority_.revoke(rec.serial, state_.now);
         ++rec.issue_number;
         rec.status = CertStatus::PendingPickup;
@@ -319,6 +321,7 @@ BankResult Bank::apply_user_certificate_action(std::string_view user_id, UserCer
         send_mail(MailKind::UserCertificateReissued, u->id, rec.pickup_deadline);
         break;
     case UserCertificateAction::Revoke:
+        // The record is revoked whatever the CA says (the bank's record is what logins check).
         if (!rec.serial.empty() && rec.status == CertStatus::Valid) (void)authority_.revoke(rec.serial, state_.now);
         rec.status = CertStatus::Revoked;
         rec.pickup_deadline = 0;
@@ -593,6 +596,7 @@ void Bank::complete_branch_request(BranchRequest& q) {
         break;
     case BranchRequestKind::ReissueAdminCertificate: {
         CertificateRecord& rec = c.admin_certificate;
+        // The record is reissued whatever the CA says (the bank's record is what logins check).
         if (!rec.serial.empty() && rec.status == CertStatus::Valid) (void)authority_.revoke(rec.serial, state_.now);
         ++rec.issue_number;
         rec.status = CertStatus::PendingPickup;

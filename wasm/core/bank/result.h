@@ -10,7 +10,7 @@
 
 namespace cp {
 
-enum class BankResult : std::uint8_t {
+enum class [[nodiscard]] BankResult : std::uint8_t {
     Ok = 0,
     // --- input rejected before anything is looked at (see validation.h for the detailed reason)
     InvalidInput,

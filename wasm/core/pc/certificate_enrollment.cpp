@@ -154,6 +154,7 @@ void CertificateEnrollment::wipe() {
     // Completions of the cancelled jobs run (now or later) with the old generation: ignored.
     const pki::JobId key_job = std::exchange(key_job_, pki::JobId{});
     const pki::JobId csr_job = std::exchange(csr_job_, pki::JobId{});
+    // False only when the job already finished: its completion is ignored either way.
     if (key_job.value != 0) (void)pc_.key_jobs->cancel(key_job);
     if (csr_job.value != 0) (void)pc_.key_jobs->cancel(csr_job);
     key_pkcs8_.clear();

@@ -18,6 +18,7 @@ BankResult UserLogin::fail(BankResult why) {
 }
 
 void UserLogin::certificate_checked(BankResult result) {
+    // fail() returns `result` back for callers that return it; here the step is the outcome.
     if (result != BankResult::Ok) (void)fail(result);
     else step_ = Step::Pin;
 }

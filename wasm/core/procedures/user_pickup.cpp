@@ -80,7 +80,7 @@ void UserPickup::issued(BankResult result) {
     if (result != BankResult::Ok) {
         // The PC could not make or protect the key: nothing was issued. A bank refusal (window
         // passed, CA error) leaves the pending record as the bank left it.
-        (void)fail(result);
+        (void)fail(result);  // the step records the outcome; fail() only echoes it
         return;
     }
     if (path_ == AcquisitionPath::AcquisitionApp) step_ = Step::Acquiring;
@@ -92,7 +92,7 @@ void UserPickup::install() {
     if (enrollment_->install() != BankResult::Ok) {
         bank_.report_install_failed(user_id_, installed_serial_, BankResult::IssuingFailed);
         installed_serial_.clear();
-        (void)fail(BankResult::IssuingFailed);
+        (void)fail(BankResult::IssuingFailed);  // the step records the outcome; fail() only echoes it
         return;
     }
     step_ = Step::Installed;

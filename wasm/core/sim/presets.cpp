@@ -97,6 +97,7 @@ void finish(const std::shared_ptr<PresetBuild>& b) {
         break;
     case Preset::PickupWindowPassed: {
         CertificateRecord& rec = s.users[0].certificate;
+        // The preset's record says revoked either way; the CA's CRL entry is best effort here.
         (void)b->authority->revoke(rec.serial, s.now);
         ++rec.issue_number;
         rec.status = CertStatus::PendingPickup;

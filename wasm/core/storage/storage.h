@@ -19,7 +19,7 @@
 
 namespace cp {
 
-enum class StorageStatus : std::uint8_t {
+enum class [[nodiscard]] StorageStatus : std::uint8_t {
     Ok = 0,
     Unavailable,    // no storage at all (private mode): fall back to MemoryStorage
     QuotaExceeded,  // the commit did not fit: nothing was written

@@ -410,6 +410,7 @@ void open_best_storage(std::string database_name, const StorageSchema& schema, s
         box->reset();
         auto memory = std::make_unique<MemoryStorage>();
         std::uint32_t memory_previous = 0;
+        // MemoryStorage completes synchronously and cannot refuse a fresh open.
         (void)open_now(*memory, schema, &memory_previous);
         out.storage = std::move(memory);
         out.backend = StorageBackend::Memory;
