@@ -1,7 +1,7 @@
 // certportal page loader: checks the browser, downloads the module and the UI font with real
 // progress, starts the portal, and shows a readable error instead of a blank canvas.
 //
-// Globals it leaves for tests and tools: window.certportal = { startedAt, firstFrameAt, module, widgets() }.
+// Globals it leaves for tests and tools: window.certportal = { startedAt, firstFrameAt, module, widgets(), texts() }.
 'use strict';
 
 (function () {
@@ -164,6 +164,7 @@
         }).then(function (mod) {
           state.module = mod;
           state.widgets = function () { return JSON.parse(mod.UTF8ToString(mod._cp_debug_widgets())); };
+          state.texts = function () { return JSON.parse(mod.UTF8ToString(mod._cp_debug_texts())); };
           state.framesBuilt = function () { return mod._cp_debug_frames_built(); };
           state.framesDrawn = function () { return mod._cp_debug_frames_drawn(); };
           var brand = p.brand || '';

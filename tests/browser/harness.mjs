@@ -71,7 +71,13 @@ export async function withPortal(fn, options = {}) {
     const url = server.url + (options.query || '');
     await page.goto(url);
     await page.waitForFunction(() => window.certportal && window.certportal.firstFrameAt > 0, null, { timeout: 30000 });
-    await fn({ page, url, consoleErrors, context });
+    try {
+      await fn({ page, url, consoleErrors, context });
+    } catch (e) {
+      // What the person saw when it went wrong.
+      await page.screenshot({ path: path.join(artifacts, 'failure_' + (process.argv[2] || 'test') + '.png') }).catch(() => {});
+      throw e;
+    }
   } finally {
     await cleanup();
     server.stop();

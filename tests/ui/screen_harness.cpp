@@ -130,13 +130,19 @@ void ScreenHarness::frame(const DrawFn& draw) {
 void ScreenHarness::settle(const DrawFn& draw) {
     frame(draw);
     std::string before = layout_signature();
+    std::string now;
     for (int i = 1; i < kMaxSettleFrames; ++i) {
         frame(draw);
-        std::string now = layout_signature();
+        now = layout_signature();
         if (now == before) return;
-        before = std::move(now);
+        if (i + 1 < kMaxSettleFrames) before = now;
     }
-    ADD_FAILURE() << "the page did not settle in " << kMaxSettleFrames << " frames";
+    // Say what keeps moving: the first entry that differs between the last two frames.
+    std::size_t at = 0;
+    while (at < before.size() && at < now.size() && before[at] == now[at]) ++at;
+    const std::size_t from = before.rfind(';', at) == std::string::npos ? 0 : before.rfind(';', at) + 1;
+    ADD_FAILURE() << "the page did not settle in " << kMaxSettleFrames << " frames; it keeps changing at: "
+                  << before.substr(from, 120) << " -> " << now.substr(from, 120);
 }
 
 const WidgetInfo* ScreenHarness::find(std::string_view label) const { return cp::ui::widget_registry_find(label); }
@@ -174,6 +180,15 @@ bool ScreenHarness::click(std::string_view label, const DrawFn& draw) {
     frame(draw);  // release: Button() returns true in this frame
     settle(draw);
     return true;
+}
+
+void ScreenHarness::scroll(ImVec2 at, float wheel, const DrawFn& draw) {
+    make_current();
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMousePosEvent(at.x, at.y);
+    io.AddMouseWheelEvent(0.0f, wheel);
+    drain_input(draw);
+    settle(draw);
 }
 
 void ScreenHarness::type(std::string_view text, const DrawFn& draw) {

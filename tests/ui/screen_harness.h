@@ -58,6 +58,9 @@ public:
     // (io.AddKeyEvent) — with frames run until ImGui has consumed the input.
     void type(std::string_view text, const DrawFn& draw);
     void press(ImGuiKey key, const DrawFn& draw);
+    // Turns the mouse wheel over `at` (negative: down the page), as a person scrolls to what is
+    // below the fold; frames run until the page settles.
+    void scroll(ImVec2 at, float wheel, const DrawFn& draw);
     // Changes io.DisplaySize; takes effect at the next frame.
     void resize(float width, float height);
 

@@ -1,4 +1,4 @@
-// The top page (wasm/ui/top_page.cpp, portal_ui.cpp) on ImGui's null backend.
+// The top page (wasm/ui/pages/top_page.cpp, portal_ui.cpp) on ImGui's null backend.
 #include <gtest/gtest-spi.h>
 #include <gtest/gtest.h>
 
@@ -13,26 +13,30 @@ namespace {
 using cp::test::ScreenHarness;
 using cp::test::WidgetInfo;
 
-// The portal as the bundle runs it: draw, then apply the actions of the frame.
+// The portal as the bundle runs it: draw, then apply what the frame emitted. The session is not
+// started: the simulation behind the page is not ready (as in the first second of a visit).
 struct Portal {
     cp::PortalState state;
-    std::vector<cp::Action> actions;       // every action emitted since the last apply_all()
-    std::function<void()> draw = [this] { cp::ui::draw_portal(state, actions); };
+    cp::Session session;
+    cp::ui::UiOut out;  // everything emitted since the last apply_all()
+    std::vector<cp::Action>& actions = out.actions;
+    std::function<void()> draw = [this] { cp::ui::draw_portal(state, session, out); };
 
     void apply_all() {
-        for (const cp::Action& a : actions) cp::apply(state, a);
-        actions.clear();
+        for (const cp::Action& a : out.actions) cp::apply(state, a);
+        for (const cp::Command& c : out.commands) session.apply(c);
+        out.clear();
     }
 };
 
-TEST(TopPage, ShowsTheThreeEntriesDisabledForNow) {
+TEST(TopPage, ShowsTheThreeEntriesDisabledWhileTheSimulationStarts) {
     ScreenHarness ui;
     Portal portal;
     ui.settle(portal.draw);
     for (const char* label : {"利用者ログイン", "電子証明書方式 管理者ログイン", "電子証明書取得"}) {
         const WidgetInfo* w = ui.find(label);
         ASSERT_NE(w, nullptr) << label << " is not on the page; widgets: " << ui.labels();
-        EXPECT_TRUE(w->disabled) << label << ": its screen does not exist yet";
+        EXPECT_TRUE(w->disabled) << label << ": no screen works before the simulation is ready";
         EXPECT_GT(w->width(), 200.0f) << label;
         EXPECT_FALSE(w->checkable || w->openable || w->inputable) << label << " is a plain button";
     }

@@ -30,12 +30,13 @@ constexpr const char* kCanvas = "#canvas";
 
 struct App {
     cp::PortalState state;
-    std::vector<cp::Action> actions;
+    cp::ui::UiOut out;
     EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
     cp::Language shown_language = cp::Language::English;  // differs at start: forces the first update
     bool first_frame_reported = false;
     bool text_font_requested = false;
-    std::unique_ptr<cp::platform::SimulationHost> simulation;  // the bank and the PCs behind the page
+    std::unique_ptr<cp::platform::SimulationHost> simulation;  // the browser's services for the bank and the PCs
+    cp::Session session;  // the simulation, the PC the person sits at, the running flow (after the host: uses it)
     // Diagnostics: the last key job started through cp_debug_start_key_job (browser tests).
     int debug_key_job_state = 0;  // 0 none, 1 running, 2 done, -N failed with PkiError N
     int debug_key_job_bytes = 0;  // size of the PKCS#8 key it produced
@@ -60,10 +61,12 @@ void request_text_font_once(App& app) {
 
 bool build_frame(void* user) {
     App& app = *static_cast<App*>(user);
-    app.actions.clear();
-    cp::ui::draw_portal(app.state, app.actions);
+    app.session.update();  // saves what async work (a key unsealed, a job done) changed
+    app.out.clear();
+    cp::ui::draw_portal(app.state, app.session, app.out);
     bool changed = false;
-    for (const cp::Action& a : app.actions) changed |= cp::apply(app.state, a);
+    for (const cp::Action& a : app.out.actions) changed |= cp::apply(app.state, a);
+    for (const cp::Command& c : app.out.commands) changed |= app.session.apply(c);
     sync_document(app);
     if (ImGui::GetIO().WantTextInput) request_text_font_once(app);
     if (!app.first_frame_reported) {
@@ -163,7 +166,7 @@ EMSCRIPTEN_KEEPALIVE int cp_start(std::uint8_t* font, int font_size, const char*
     // The simulation loads (or, on the first visit, creates) its world asynchronously; the page
     // shows its progress and then the simulated date.
     app.simulation = std::make_unique<cp::platform::SimulationHost>(app.state.brand.ca_name.ja);
-    app.simulation->start([] {
+    app.simulation->start(app.session, [] {
         g_app->state.simulation = g_app->simulation->view();
         cp::platform::runner_request_frame();
     });
@@ -187,6 +190,7 @@ EMSCRIPTEN_KEEPALIVE void cp_request_frame(void) { cp::platform::runner_request_
 
 // Diagnostics for tests and tools: the last frame's widgets, and frame counters.
 EMSCRIPTEN_KEEPALIVE const char* cp_debug_widgets(void) { return cp::ui::widget_registry_json().c_str(); }
+EMSCRIPTEN_KEEPALIVE const char* cp_debug_texts(void) { return cp::ui::widget_registry_texts_json().c_str(); }
 EMSCRIPTEN_KEEPALIVE unsigned cp_debug_frames_built(void) { return cp::platform::runner_stats().frames_built; }
 EMSCRIPTEN_KEEPALIVE unsigned cp_debug_frames_drawn(void) { return cp::platform::runner_stats().frames_drawn; }
 

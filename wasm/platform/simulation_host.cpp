@@ -22,7 +22,7 @@ struct SimulationHost::State {
     WorkerKeyJobRunner key_jobs;  // both PCs share the one worker: they are the same browser
     WebCryptoDeviceKey admin_device_key{std::string(kAdminPcName)};
     WebCryptoDeviceKey user_device_key{std::string(kUserPcName)};
-    std::unique_ptr<Simulation> simulation;
+    Session* session = nullptr;
     SimulationView view;
     std::function<void()> changed;
 };
@@ -59,8 +59,9 @@ const SimulationView& SimulationHost::view() const { return state_->view; }
 
 pki::KeyJobRunner& SimulationHost::key_jobs() { return state_->key_jobs; }
 
-void SimulationHost::start(std::function<void()> changed) {
+void SimulationHost::start(Session& session, std::function<void()> changed) {
     State& s = *state_;
+    s.session = &session;
     s.changed = std::move(changed);
     for (pki::Drbg* rng : {&s.ca_rng, &s.admin_rng, &s.user_rng}) {
         if (rng->seed_from_entropy("certportal page") != pki::PkiError::Ok) {
@@ -91,17 +92,16 @@ void SimulationHost::start(std::function<void()> changed) {
     // two RSA-2048 keys there would freeze the page for seconds. The PCs' keys stay RSA-2048
     // (PcServices' default) and are made in the worker.
     desc.ca_setup.key_type = pki::KeyType::EcP256;
-    s.simulation = std::make_unique<Simulation>(std::move(desc));
-    s.simulation->start([this] {
+    session.start(std::move(desc), [this] {
         State& st = *state_;
-        const Simulation& sim = *st.simulation;
+        const Simulation& sim = *st.session->simulation();
         st.view.status = status_for(sim.stage());
         st.view.storage = notice_for(sim.storage_fallback());
         st.view.failure = sim.stage() == Simulation::Stage::Failed ? bank_result_name(sim.failure()) : "";
         st.view.set_aside_records = static_cast<int>(sim.set_aside().size());
         st.view.created_this_run = sim.created_this_run();
-        if (sim.stage() == Simulation::Stage::Ready && st.simulation->bank() != nullptr) {
-            const JstTime t = to_jst(st.simulation->bank()->now());
+        if (const Bank* bank = st.session->bank()) {
+            const JstTime t = to_jst(bank->now());
             st.view.now = SimulationView::Clock{t.year, t.month, t.day, t.hour, t.minute};
         }
         if (st.changed) st.changed();

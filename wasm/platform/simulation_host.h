@@ -1,7 +1,8 @@
-// certportal platform: hosts the simulation (core's cp::Simulation) in the browser — its storage
-// (IndexedDB, or memory when the browser refuses), the PCs' key services (the Web Worker key-job
-// runner, a WebCrypto device key per PC) and the page's random sources — and keeps the portal's
-// view of it (PortalState::simulation) up to date.
+// certportal platform: what the simulation needs from the browser — its storage (IndexedDB, or
+// memory when the browser refuses), the PCs' key services (the Web Worker key-job runner, a
+// WebCrypto device key per PC) and the page's random sources. start() hands them to the core's
+// Session (portal/session.h), which owns the running Simulation, and keeps the portal's view of
+// it (PortalState::simulation) up to date.
 #pragma once
 
 #include <functional>
@@ -9,6 +10,7 @@
 
 #include "pki/jobs.h"
 #include "portal/portal.h"
+#include "portal/session.h"
 
 namespace cp::platform {
 
@@ -18,9 +20,10 @@ public:
     explicit SimulationHost(std::string ca_name);
     ~SimulationHost();
 
-    // Starts loading (or, on the first run, creating) the simulated world. `changed` runs whenever
-    // view() changes; the page then redraws.
-    void start(std::function<void()> changed);
+    // Starts the session's simulation: loading (or, on the first run, creating) the simulated
+    // world. `changed` runs whenever the session reports a change (view() is refreshed first); the
+    // page then redraws. `session` must outlive this host's use of it.
+    void start(Session& session, std::function<void()> changed);
     const SimulationView& view() const;
     // The page's one key-generation worker (the diagnostics use it too).
     pki::KeyJobRunner& key_jobs();

@@ -1,19 +1,19 @@
 // certportal ui: the portal as a function of its state.
 //
-// draw_portal() draws the page frame (the permanent simulator marker, the header with the
-// language switch) and the current screen; it never changes the state, it appends Actions that
-// the caller applies with cp::apply() after the frame.
+// draw_portal() draws the simulated PC (desk/desk.h: the browser with the bank's page, the
+// taskbar, the sample-data panels, the OS dialogs) and the permanent simulator marker over
+// everything. It changes nothing but the active flow's form buffers (text typed into fields);
+// everything else it wants done it appends to `out`, which the caller applies after the frame
+// (cp::apply for page actions, Session::apply for commands).
 #pragma once
 
-#include <vector>
-
-#include "portal/portal.h"
+#include "screen.h"
 
 namespace cp::ui {
 
-void draw_portal(const PortalState& state, std::vector<Action>& actions);
+void draw_portal(const PortalState& state, Session& session, UiOut& out);
 
-// Screens (one file each).
-void draw_top_page(const PortalState& state, std::vector<Action>& actions);
+// The top page (pages/top_page.cpp): ログイン入口.
+void draw_top_page(const Ui& ui);
 
 }  // namespace cp::ui

@@ -16,6 +16,9 @@ void apply_theme() {
     s.PopupRounding = 4.0f;
     s.ScrollbarSize = 12.0f;
     s.DisabledAlpha = 0.45f;
+    // Fields and checkboxes need a visible edge on white cards (WCAG 1.4.11: 3:1 for component
+    // boundaries): every frame gets a 1 px border in kFieldBorder.
+    s.FrameBorderSize = 1.0f;
 
     ImVec4* c = s.Colors;
     c[ImGuiCol_WindowBg] = ImGui::ColorConvertU32ToFloat4(color::kPage);
@@ -28,6 +31,11 @@ void apply_theme() {
     c[ImGuiCol_ButtonActive] = ImGui::ColorConvertU32ToFloat4(color::kBrandActive);
     c[ImGuiCol_PopupBg] = ImVec4(1.0f, 1.0f, 0.97f, 1.0f);
     c[ImGuiCol_Separator] = ImGui::ColorConvertU32ToFloat4(color::kCardBorder);
+    c[ImGuiCol_FrameBg] = ImGui::ColorConvertU32ToFloat4(color::kCard);
+    c[ImGuiCol_FrameBgHovered] = ImGui::ColorConvertU32ToFloat4(color::kOsSelection);
+    c[ImGuiCol_FrameBgActive] = ImGui::ColorConvertU32ToFloat4(color::kOsSelection);
+    c[ImGuiCol_Border] = ImGui::ColorConvertU32ToFloat4(color::kFieldBorder);
+    c[ImGuiCol_CheckMark] = ImGui::ColorConvertU32ToFloat4(color::kBrand);
 }
 
 void page_background(float rgb[3]) {

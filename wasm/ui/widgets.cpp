@@ -44,6 +44,8 @@ void text_sized(const char* text, float size, ImU32 color) {
     ImGui::PopFont();
 }
 
+void cell_text(const char* text) { text_sized(text, size::kSmall + 0.5f, color::kText); }
+
 namespace {
 
 float glyph_advance(char32_t c, void* baked_font) {
@@ -73,6 +75,38 @@ void text_wrapped_sized(const char* text, float size, ImU32 color) {
     widget_registry_note_text(all, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     ImGui::PopStyleColor();
     ImGui::PopFont();
+}
+
+}  // namespace cp::ui
+
+#include "imgui_internal.h"
+
+namespace cp::ui {
+
+void labelled_text(const char* text, float size, ImU32 color) {
+    ImGui::PushFont(nullptr, size);
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    const ImGuiID id = window->GetID(text);
+    const ImVec2 text_size = ImGui::CalcTextSize(text);
+    const ImRect bb(window->DC.CursorPos, ImVec2(window->DC.CursorPos.x + text_size.x, window->DC.CursorPos.y + text_size.y));
+    ImGui::ItemSize(text_size);
+    ImGui::PushItemFlag(ImGuiItemFlags_NoNav, true);
+    const bool visible = ImGui::ItemAdd(bb, id);
+    ImGui::PopItemFlag();
+    if (visible) {
+        window->DrawList->AddText(bb.Min, color, text);
+        ImGuiContext& g = *GImGui;  // IMGUI_TEST_ENGINE_ITEM_INFO reads the context as `g`
+        IMGUI_TEST_ENGINE_ITEM_INFO(id, text, 0);
+    }
+    ImGui::PopFont();
+}
+
+bool radio_button(const char* label, bool active) {
+    const bool pressed = ImGui::RadioButton(label, active);
+    ImGuiContext& g = *GImGui;  // IMGUI_TEST_ENGINE_ITEM_INFO reads the context as `g`
+    IMGUI_TEST_ENGINE_ITEM_INFO(g.LastItemData.ID, label,
+                                g.LastItemData.StatusFlags | ImGuiItemStatusFlags_Checkable | (active ? ImGuiItemStatusFlags_Checked : 0));
+    return pressed;
 }
 
 }  // namespace cp::ui

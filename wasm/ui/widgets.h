@@ -20,5 +20,19 @@ void end_card();
 // registry as static text (a wrapped paragraph as one rectangle).
 void text_sized(const char* text, float size, ImU32 color);
 void text_wrapped_sized(const char* text, float size, ImU32 color);
+// A table cell's text (body size), reported like text_sized.
+void cell_text(const char* text);
+
+}  // namespace cp::ui
+
+namespace cp::ui {
+
+// Text that tools can find: drawn like text_sized, and also reported to the widget registry under
+// its own words (Dear ImGui's test-engine hooks only see items with an ID; plain Text has none).
+// Not a navigation stop. For values a person reads and a test must read too (card cells).
+void labelled_text(const char* text, float size, ImU32 color);
+// ImGui::RadioButton that also tells the widget registry it is a radio and whether it is on
+// (ImGui reports a radio like a plain button).
+bool radio_button(const char* label, bool active);
 
 }  // namespace cp::ui

@@ -79,6 +79,9 @@ mergeInto(LibraryManager.library, {
       }
       try { Module['_cp_on_device_key_done'](request, ok ? 1 : 0, ptr, size); }
       finally { if (ptr) { HEAPU8.fill(0, ptr, ptr + size); _free(ptr); } }
+      // An asynchronous completion: the page may show its outcome (render on demand). Modules
+      // without a frame loop (tests) have no _cp_request_frame.
+      if (Module['_cp_request_frame']) Module['_cp_request_frame']();
     },
   },
 

@@ -30,6 +30,7 @@ mergeInto(LibraryManager.library, {
             });
           });
         });
+        if (Module['_cp_request_frame']) Module['_cp_request_frame']();  // render on demand: show the outcome
       };
       w.onerror = function (e) {
         console.error('certportal: the key worker failed: ' + (e.message || 'load error'));

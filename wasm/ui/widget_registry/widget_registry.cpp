@@ -13,6 +13,7 @@ struct Registry {
     std::vector<WidgetInfo> last;            // labelled items of the last complete frame
     std::vector<WidgetInfo> last_texts;
     std::string json;                        // made from `last` on request (only tests and tools ask)
+    std::string texts_json;                  // made from `last_texts` on request
     bool collecting = false;
 };
 
@@ -62,8 +63,11 @@ void widget_registry_begin_frame() {
 void widget_registry_end_frame() {
     g_registry.collecting = false;
     g_registry.last.clear();
+    // ImGui begins an implicit "Debug##Default" window every frame and hides it when nothing was
+    // drawn into it: it is never on screen, so it is not reported.
+    static const ImGuiID implicit_debug_window = ImHashStr("Debug##Default");
     for (WidgetInfo& w : g_registry.building)
-        if (!w.label.empty()) g_registry.last.push_back(std::move(w));
+        if (!w.label.empty() && w.id != implicit_debug_window) g_registry.last.push_back(std::move(w));
     g_registry.last_texts.swap(g_registry.building_texts);
     g_registry.building.clear();
     g_registry.building_texts.clear();
@@ -73,6 +77,24 @@ const std::vector<WidgetInfo>& widget_registry_widgets() { return g_registry.las
 const std::vector<WidgetInfo>& widget_registry_texts() { return g_registry.last_texts; }
 const WidgetInfo* widget_registry_find(std::string_view label) { return find_in(g_registry.last, label); }
 const WidgetInfo* widget_registry_find_text(std::string_view label) { return find_in(g_registry.last_texts, label); }
+
+const std::string& widget_registry_texts_json() {
+    std::string& out = g_registry.texts_json;
+    out.assign(1, '[');
+    bool first = true;
+    for (const WidgetInfo& w : g_registry.last_texts) {
+        char buf[128];
+        std::snprintf(buf, sizeof(buf), "%s{\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f,\"label\":", first ? "" : ",",
+                      static_cast<double>(w.min.x), static_cast<double>(w.min.y), static_cast<double>(w.width()),
+                      static_cast<double>(w.height()));
+        out += buf;
+        append_json_string(out, w.label);
+        out += '}';
+        first = false;
+    }
+    out += ']';
+    return out;
+}
 
 const std::string& widget_registry_json() {
     std::string& out = g_registry.json;
@@ -121,7 +143,10 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext*, ImGuiID id, const ImRect& bb, co
 void ImGuiTestEngineHook_ItemInfo(ImGuiContext*, ImGuiID id, const char* label, ImGuiItemStatusFlags flags) {
     cp::ui::WidgetInfo* w = cp::ui::find_building(id);
     if (w == nullptr || label == nullptr) return;
-    // "label##id" shows only the part before "##".
+    // "label##id" shows only the part before "##". A widget whose visible label is elsewhere (a
+    // field with its label above it, a radio in a grid row) is written "##name": then the name is
+    // what it is called, as a screen reader would announce it.
+    if (label[0] == '#' && label[1] == '#') label += 2;
     const char* end = label;
     while (*end != '\0' && !(end[0] == '#' && end[1] == '#')) ++end;
     w->label.assign(label, static_cast<std::size_t>(end - label));

@@ -57,6 +57,8 @@ const WidgetInfo* widget_registry_find_text(std::string_view label);
 // [{"id":123,"x":..,"y":..,"w":..,"h":..,"disabled":false,"checkable":false,"checked":false,
 //   "openable":false,"opened":false,"inputable":false,"label":"利用者ログイン"}, ...]
 const std::string& widget_registry_json();
+// The last complete frame's static text as a JSON array: [{"x":..,"y":..,"w":..,"h":..,"label":"..."}, ...]
+const std::string& widget_registry_texts_json();
 
 // Reports static text drawn in the current frame (no-op while the registry is not collecting).
 void widget_registry_note_text(std::string_view text, ImVec2 min, ImVec2 max);

@@ -9,8 +9,9 @@
 namespace cp::ui {
 namespace {
 
-void draw_login_card(const PortalState& state, float width) {
-    const Language l = state.language;
+void draw_login_card(const Ui& ui, float width) {
+    const Language l = ui.lang();
+    const bool ready = ui.session.bank() != nullptr;
     const char* not_yet = text(TextId::NotAvailableYet, l);
     begin_card("##login", ImVec2(width, 0));
     text_sized(text(TextId::TopCertificateMethod, l), size::kHeading, color::kBrand);
@@ -24,7 +25,7 @@ void draw_login_card(const PortalState& state, float width) {
 
     text_sized(text(TextId::TopAdminLogin, l), size::kSmall + 1, color::kText);
     text_wrapped_sized(text(TextId::TopCertAdminLoginHint, l), size::kSmall, color::kTextMuted);
-    wide_button(text(TextId::TopCertAdminLogin, l), 44.0f, false, not_yet);
+    if (wide_button(text(TextId::TopCertAdminLogin, l), 44.0f, ready, text(TextId::SimStarting, l))) ui.emit(cmd::StartAdminLogin{});
     ImGui::Dummy(ImVec2(0, 6));
 
     text_sized(text(TextId::TopCertAcquire, l), size::kSmall + 1, color::kText);
@@ -33,8 +34,8 @@ void draw_login_card(const PortalState& state, float width) {
     end_card();
 }
 
-void draw_notices_card(const PortalState& state, float width) {
-    const Language l = state.language;
+void draw_notices_card(const Ui& ui, float width) {
+    const Language l = ui.lang();
     begin_card("##notices", ImVec2(width, 0));
     text_sized(text(TextId::TopImportantNotices, l), size::kHeading, color::kAccent);
     ImGui::Separator();
@@ -52,19 +53,19 @@ void draw_notices_card(const PortalState& state, float width) {
 
 }  // namespace
 
-void draw_top_page(const PortalState& state, std::vector<Action>&) {
+void draw_top_page(const Ui& ui) {
     const float avail = ImGui::GetContentRegionAvail().x;
     const float gap = ImGui::GetStyle().ItemSpacing.x * 2;
     // Two columns on wide screens; stacked on narrow ones (phones, split windows).
     if (avail >= 720.0f) {
         const float left = (avail - gap) * 0.48f;
-        draw_login_card(state, left);
+        draw_login_card(ui, left);
         ImGui::SameLine(0, gap);
-        draw_notices_card(state, avail - gap - left);
+        draw_notices_card(ui, avail - gap - left);
     } else {
-        draw_login_card(state, avail);
+        draw_login_card(ui, avail);
         ImGui::Dummy(ImVec2(0, 6));
-        draw_notices_card(state, avail);
+        draw_notices_card(ui, avail);
     }
 }
 

@@ -1,0 +1,216 @@
+// The administrator's half of seed 001 (利用者の電子証明書を再発行する, 管理者の操作) end to end in
+// headless Chromium, as a person does it: clicking widgets found by their words, typing on the
+// keyboard, reading the sample data and the お客様カード on screen. usage: node admin.test.mjs CASE
+// Screenshots at each numbered seed step go to tests/artifacts/seed001_part1_*.png.
+import { check, run, withPortal } from './harness.mjs';
+import { cardNumber, click, hasText, screenshot, texts, typeInto, waitForText, waitForWidget, waitReady, widgets } from './person.mjs';
+
+const ADMIN_CERT = '00009876543 1635';
+const CONTRACT_PIN = 'shinkin01';
+const CONFIRMATION_PIN = 'kakunin02';
+
+// From the top page to the certificate chooser.
+async function openChooser(page, shots) {
+  await waitReady(page);
+  if (shots) await screenshot(page, 'seed001_part1_03_top_page');
+  await click(page, '電子証明書方式 管理者ログイン');
+  await waitForText(page, 'では資格情報が必要です');
+  if (shots) await screenshot(page, 'seed001_part1_04_certificate_chooser');
+}
+
+// Certificate, key access, contract PIN, card: the login up to the notices or the menu.
+async function adminLogin(page, { shots = false } = {}) {
+  await openChooser(page, shots);
+  await click(page, ADMIN_CERT);
+  await click(page, 'OK');
+  await waitForWidget(page, '許可');
+  if (shots) await screenshot(page, 'seed001_part1_04b_key_access');
+  await click(page, '許可');
+  await waitForWidget(page, 'ご契約先暗証番号');
+  await typeInto(page, 'ご契約先暗証番号', CONTRACT_PIN);
+  if (shots) await screenshot(page, 'seed001_part1_05_contract_pin');
+  await click(page, 'ログオン');
+  await answerCard(page, shots);
+}
+
+// 確認用パスワード: the two symbols on screen, their numbers read from the お客様カード panel.
+async function answerCard(page, shots) {
+  await waitForText(page, '確認用パスワードの入力');
+  const cardFields = () => window.certportal.widgets().filter((w) => w.inputable && [...w.label].length === 1).length === 2;
+  await page.waitForFunction(cardFields, null, { timeout: 10000 }).catch(() => {});
+  const fields = (await widgets(page)).filter((w) => w.inputable && [...w.label].length === 1);
+  check(fields.length === 2, `two card fields (got ${fields.map((f) => f.label).join(',')})`);
+  await click(page, 'お客様カード');
+  await waitForText(page, '確認用パスワード表');
+  if (shots) await screenshot(page, 'seed001_part1_06a_customer_card');
+  const numbers = [await cardNumber(page, fields[0].label), await cardNumber(page, fields[1].label)];
+  await click(page, 'お客様カード');  // closes the panel
+  await typeInto(page, fields[0].label, numbers[0]);
+  await typeInto(page, fields[1].label, numbers[1]);
+  if (shots) await screenshot(page, 'seed001_part1_06_card_password');
+  await click(page, 'OK');
+}
+
+async function toUserGrid(page, shots) {
+  if (await hasText(page, 'への重要なお知らせ')) {
+    if (shots) await screenshot(page, 'seed001_part1_07_notices');
+    await click(page, '次へ >');
+  }
+  await click(page, 'ご契約先管理情報変更');
+  await waitForWidget(page, '利用者情報登録／変更 >');
+  if (shots) await screenshot(page, 'seed001_part1_08_menu');
+  await click(page, '利用者情報登録／変更 >');
+  await waitForText(page, '利用者情報の編集');
+}
+
+const cases = {
+  // Seed 001 part 1 from the top page to the completion, then a reload shows it recorded.
+  async admin_reissue_end_to_end() {
+    await withPortal(async ({ page, consoleErrors }) => {
+      await adminLogin(page, { shots: true });
+      await toUserGrid(page, true);
+      const radio = await waitForWidget(page, 'S0001');
+      check(radio.checkable && radio.checked, 'S0001 is selected, as in the seed');
+      await click(page, '+ 変更・登録抹消・各種設定・利用者ワンタイムパスワード');
+      await waitForWidget(page, '変更 >');
+      await screenshot(page, 'seed001_part1_09_user_grid');
+      await click(page, '変更 >');
+      await waitForText(page, '利用者電子証明書の再発行・失効');
+      check(await hasText(page, '有効'), 'the certificate is shown as 有効 before');
+      await click(page, '再発行');
+      await typeInto(page, 'ご契約先確認暗証番号', CONFIRMATION_PIN);
+      await screenshot(page, 'seed001_part1_10_user_edit');
+      await click(page, 'OK');
+      await waitForText(page, '利用者電子証明書の再発行を受け付けました');
+      for (const need of ['① 契約者ID', '② 利用者ID', '③ 利用者暗証番号', '④ ワンタイムパスワード', '取得期限：2023年11月20日'])
+        check(await hasText(page, need), `the completion names ${need}`);
+      await screenshot(page, 'seed001_part1_10b_completion');
+
+      // A reload lands on the top page; the reissue is there: grid status, audit entry.
+      await page.reload();
+      await page.waitForFunction(() => window.certportal && window.certportal.firstFrameAt > 0);
+      await adminLogin(page);
+      await toUserGrid(page, false);
+      await click(page, '+ 変更・登録抹消・各種設定・利用者ワンタイムパスワード');
+      await click(page, '変更 >');
+      await waitForText(page, '取得待ち');
+      await click(page, 'メニューへ戻る');
+      await click(page, 'メイン');
+      await click(page, '▶ 操作履歴監査');
+      await waitForText(page, '利用者電子証明書の再発行');
+      await click(page, '改ざん検証');
+      await waitForText(page, '操作履歴は改ざんされていません');
+      await screenshot(page, 'seed001_part1_audit_after_reload');
+      check(consoleErrors.length === 0, 'no console errors: ' + consoleErrors.join(' | '));
+    });
+  },
+
+  // A user's certificate chosen at 管理者ログイン (on the user's PC): the seed's error.
+  async admin_wrong_certificate() {
+    await withPortal(async ({ page }) => {
+      await waitReady(page);
+      await click(page, '利用者のパソコン');
+      await click(page, '電子証明書方式 管理者ログイン');
+      await click(page, '00009876543 S0001');
+      await click(page, 'OK');
+      await click(page, '許可');
+      await waitForText(page, '管理者の電子証明書以外（利用者の電子証明書等）');
+      await screenshot(page, 'seed001_part1_04_wrong_certificate');
+      await click(page, 'トップページへ戻る');
+      await waitForWidget(page, '電子証明書方式 管理者ログイン');
+    });
+  },
+
+  // 拒否 at the key access prompt ends the login.
+  async admin_key_access_denied() {
+    await withPortal(async ({ page }) => {
+      await openChooser(page, false);
+      await click(page, ADMIN_CERT);
+      await click(page, 'OK');
+      await click(page, '拒否');
+      await waitForText(page, '秘密キーへのアクセスが拒否されたため');
+      await screenshot(page, 'seed001_part1_04_key_access_denied');
+    });
+  },
+
+  // Wrong ご契約先暗証番号: tries left, then the lock with the seed's text; a reload keeps it.
+  async admin_contract_lockout() {
+    await withPortal(async ({ page }) => {
+      await openChooser(page, false);
+      await click(page, ADMIN_CERT);
+      await click(page, 'OK');
+      await click(page, '許可');
+      for (let i = 1; i <= 5; i++) {
+        await typeInto(page, 'ご契約先暗証番号', 'wrongpin' + i);
+        await click(page, 'ログオン');
+        await waitForText(page, `あと${6 - i}回誤るとサービスがロックされます`);
+      }
+      await screenshot(page, 'seed001_part1_05_wrong_pin');
+      await typeInto(page, 'ご契約先暗証番号', 'wrongpin6');
+      await click(page, 'ログオン');
+      await waitForText(page, '暗証番号閉塞解除依頼書');
+      check(await hasText(page, '利用者も併せてロック状態'), 'users are locked too');
+      await screenshot(page, 'seed001_part1_05_contract_locked');
+      await page.reload();
+      await page.waitForFunction(() => window.certportal && window.certportal.firstFrameAt > 0);
+      await openChooser(page, false);
+      await click(page, ADMIN_CERT);
+      await click(page, 'OK');
+      await click(page, '許可');
+      await typeInto(page, 'ご契約先暗証番号', CONTRACT_PIN);
+      await click(page, 'ログオン');
+      await waitForText(page, '暗証番号閉塞解除依頼書');
+    });
+  },
+
+  // The お客様カード reported lost (the card panel's simulation control): the login stops at the card.
+  async admin_card_lost() {
+    await withPortal(async ({ page }) => {
+      await waitReady(page);
+      await click(page, 'お客様カード');
+      await click(page, 'このカードを紛失したことにする（シミュレーション）');
+      await waitForText(page, 'このカードは紛失届出済みです。');
+      await click(page, 'お客様カード');
+      await openChooser(page, false);
+      await click(page, ADMIN_CERT);
+      await click(page, 'OK');
+      await click(page, '許可');
+      await typeInto(page, 'ご契約先暗証番号', CONTRACT_PIN);
+      await click(page, 'ログオン');
+      await waitForText(page, 'お客様カード再発行依頼書');
+      check(await hasText(page, '2～3週間'), 'the seed names the delay');
+      await screenshot(page, 'seed001_part1_06_card_lost');
+    });
+  },
+
+  // Wrong ご契約先確認暗証番号 keeps the form and says so; then 失効 with a reason.
+  async admin_wrong_confirmation_pin_then_revoke() {
+    await withPortal(async ({ page }) => {
+      await adminLogin(page);
+      await toUserGrid(page, false);
+      await click(page, 'S0002');
+      await click(page, '+ 変更・登録抹消・各種設定・利用者ワンタイムパスワード');
+      await click(page, '変更 >');
+      await click(page, '失効');
+      await typeInto(page, 'ご契約先確認暗証番号', 'wrongpin9');
+      await click(page, 'OK');
+      await waitForText(page, '入力してください。');  // the reason is missing
+      await click(page, '紛失・盗難');
+      await typeInto(page, 'ご契約先確認暗証番号', 'wrongpin9');
+      await click(page, 'OK');
+      await waitForText(page, 'ご契約先確認暗証番号に誤りがあります。');
+      await screenshot(page, 'seed001_part1_10_wrong_confirmation_pin');
+      await typeInto(page, 'ご契約先確認暗証番号', CONFIRMATION_PIN);
+      await click(page, 'OK');
+      await waitForText(page, '利用者電子証明書を失効しました');
+      await screenshot(page, 'seed001_part1_10_revoked');
+    });
+  },
+};
+
+const name = process.argv[2];
+if (!cases[name]) {
+  console.error(`unknown case ${name}; cases: ${Object.keys(cases).join(', ')}`);
+  process.exit(2);
+}
+run(name, cases[name]);

@@ -1,0 +1,99 @@
+// What a person does on the portal, for the end-to-end tests: find a widget by the words on it,
+// click its real coordinates, type on the keyboard, read the words on the screen. Nothing here
+// reaches into the simulation's state: widgets() and texts() are the widget registry's view of
+// the last frame (labels and rectangles), the same data an accessibility mirror is built from.
+import path from 'node:path';
+import { artifacts, check } from './harness.mjs';
+
+export async function widgets(page) { return page.evaluate(() => window.certportal.widgets()); }
+export async function texts(page) { return page.evaluate(() => window.certportal.texts()); }
+
+// Waits until a widget with this label is on screen (and enabled, unless allowDisabled). A widget
+// below the fold is not on screen: like a person, scroll the page down (mouse wheel over it) and
+// look again.
+export async function waitForWidget(page, label, { timeout = 15000, allowDisabled = false, scroll = true } = {}) {
+  const find = ([l, d]) => window.certportal.widgets().find((w) => w.label === l && (d || !w.disabled)) || false;
+  const deadline = Date.now() + timeout;
+  for (let attempt = 0; ; attempt++) {
+    const slice = scroll ? Math.min(2500, deadline - Date.now()) : deadline - Date.now();
+    try {
+      const handle = await page.waitForFunction(find, [label, allowDisabled], { timeout: Math.max(slice, 1) });
+      return await handle.jsonValue();
+    } catch (e) {
+      if (Date.now() >= deadline || !scroll || attempt >= 8) break;
+      const view = page.viewportSize();
+      await page.mouse.move(view.width / 2, view.height / 2);
+      await page.mouse.wheel(0, 300);
+      await page.waitForTimeout(150);
+    }
+  }
+  const have = (await widgets(page)).map((w) => w.label + (w.disabled ? ' (disabled)' : '')).join(' | ');
+  throw new Error(`no enabled widget "${label}" after ${timeout} ms; on screen: ${have}`);
+}
+
+// Waits until some text on screen contains `fragment`.
+export async function waitForText(page, fragment, { timeout = 15000 } = {}) {
+  try {
+    await page.waitForFunction((f) => window.certportal.texts().some((t) => t.label.includes(f)), fragment, { timeout });
+  } catch (e) {
+    const have = (await texts(page)).map((t) => t.label).join(' | ');
+    throw new Error(`no text containing "${fragment}" after ${timeout} ms; on screen: ${have.slice(0, 3000)}`);
+  }
+}
+
+export async function hasText(page, fragment) {
+  await waitIdle(page);
+  return (await texts(page)).some((t) => t.label.includes(fragment));
+}
+
+export async function click(page, label, options = {}) {
+  await waitForWidget(page, label, options);
+  // A page that just changed may still be laying out (cards size themselves over a few frames):
+  // click once the page has stopped drawing, as a person's eye waits for it to stand still.
+  await waitIdle(page);
+  const w = await waitForWidget(page, label, options);
+  await page.mouse.click(w.x + w.w / 2, w.y + w.h / 2);
+  // Render on demand: the click is handled within a frame or two; give the page a moment.
+  await page.waitForTimeout(120);
+}
+
+// Render on demand: the page builds frames only while something changes. Idle = no new frame
+// for 200 ms (under load a frame can take 100 ms; a fixed short wait would read a half-laid page).
+export async function waitIdle(page, { timeout = 10000 } = {}) {
+  const deadline = Date.now() + timeout;
+  let last = await page.evaluate(() => window.certportal.framesBuilt());
+  while (Date.now() < deadline) {
+    await page.waitForTimeout(200);
+    const now = await page.evaluate(() => window.certportal.framesBuilt());
+    if (now === last) return;
+    last = now;
+  }
+}
+
+// Clicks a text field (by its label) and types into it as a person would.
+export async function typeInto(page, label, value) {
+  await click(page, label);
+  // The field takes the keyboard once ImGui has activated it and the text agent has focus.
+  await page.waitForFunction(() => document.activeElement && document.activeElement.tagName === 'INPUT', null, { timeout: 5000 });
+  await page.waitForTimeout(100);
+  await page.keyboard.type(value, { delay: 15 });
+  await page.waitForTimeout(100);
+}
+
+export async function screenshot(page, name) {
+  await page.waitForTimeout(250);
+  await page.screenshot({ path: path.join(artifacts, name + '.png') });
+}
+
+export async function waitReady(page) {
+  await page.waitForFunction(() => window.certportal.module._cp_debug_simulation_status() >= 2, null, { timeout: 120000 });
+  check(await page.evaluate(() => window.certportal.module._cp_debug_simulation_status()) === 2, 'the simulation is ready');
+}
+
+// The お客様カード panel: the number printed for a kana symbol ("オ 89" cells).
+export async function cardNumber(page, symbol) {
+  await waitIdle(page);
+  const cell = (await widgets(page)).find((w) => w.label.startsWith(symbol + ' ') && /^\S+ \d\d$/.test(w.label));
+  check(cell, `the card shows a number for ${symbol}`);
+  return cell.label.split(' ')[1];
+}

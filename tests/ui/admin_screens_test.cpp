@@ -1,0 +1,328 @@
+// The administrator's screens (wasm/ui/admin, os, desk) on ImGui's null backend, driven as a
+// person drives them: find a widget by its words, click it, type; the commands the screens emit
+// are applied to a real Session (tests/core/portal/session_fixture.h), as the bundle does.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <variant>
+
+#include "portal_ui.h"
+#include "screen_harness.h"
+#include "session_fixture.h"
+
+namespace {
+
+using cp::AdminFlow;
+using cp::BankResult;
+using cp::test::ScreenHarness;
+using cp::test::WidgetInfo;
+using Screen = AdminFlow::Screen;
+
+const char* const kAdminCertificate = "00009876543 1635";
+
+struct Driver {
+    // A tall screen by default: the harness sees only what is not scrolled out of view, and the
+    // longest page (利用者情報変更) is taller than 800 px.
+    explicit Driver(float width = 1280, float height = 1200) : ui(width, height) { ui.settle(draw); }
+
+    cp::test::BrowserProfile profile;
+    cp::test::PageLoad page{profile};
+    cp::PortalState state;
+    cp::ui::UiOut out;
+    ScreenHarness ui;
+    std::vector<cp::Command> last;  // what the last click emitted
+    std::function<void()> draw = [this] { cp::ui::draw_portal(state, page.session, out); };
+
+    void apply() {
+        for (const cp::Action& a : out.actions) cp::apply(state, a);
+        for (const cp::Command& c : out.commands) page.session.apply(c);
+        out.clear();
+    }
+    // A person scrolls down the page to what is below the fold before clicking it.
+    void scroll_to(std::string_view label) {
+        for (int i = 0; i < 12 && ui.find(label) == nullptr; ++i) ui.scroll(ImVec2(640, 400), -2.0f, draw);
+    }
+    bool click(std::string_view label) {
+        scroll_to(label);
+        out.clear();
+        const bool ok = ui.click(label, draw);
+        last = out.commands;
+        apply();
+        ui.settle(draw);
+        return ok;
+    }
+    void type_into(std::string_view label, std::string_view text) {
+        ASSERT_TRUE(click(label));
+        ui.type(text, draw);
+        apply();
+    }
+    bool shows(std::string_view fragment) const {
+        for (const WidgetInfo& t : ui.texts())
+            if (t.label.find(fragment) != std::string::npos) return true;
+        return false;
+    }
+    Screen screen() { return page.session.admin_flow() != nullptr ? page.flow().screen() : Screen::Failed; }
+    template <class T>
+    bool emitted() const {
+        using Family = std::conditional_t<std::is_constructible_v<cp::SessionCommand, T>, cp::SessionCommand, cp::AdminCommand>;
+        for (const cp::Command& c : last)
+            if (const auto* f = std::get_if<Family>(&c); f != nullptr && std::holds_alternative<T>(*f)) return true;
+        return false;
+    }
+
+    // The login up to the PIN screen.
+    void to_contract_pin() {
+        ASSERT_TRUE(click("電子証明書方式 管理者ログイン"));
+        ASSERT_TRUE(emitted<cp::cmd::StartAdminLogin>());
+        ASSERT_TRUE(click(kAdminCertificate));
+        ASSERT_TRUE(click("OK"));
+        ASSERT_TRUE(emitted<cp::cmd::ChooseCertificate>());
+        ASSERT_TRUE(click("許可"));
+        ASSERT_TRUE(emitted<cp::cmd::GrantKeyAccess>());
+        ASSERT_EQ(screen(), Screen::ContractPin);
+    }
+    // 確認用パスワード: the two symbols on screen, their numbers read from the お客様カード panel.
+    void answer_card() {
+        std::vector<std::string> symbols;
+        for (const WidgetInfo& w : ui.widgets())
+            if (w.inputable && w.label.size() == 3) symbols.push_back(w.label);  // one kana (3 bytes of UTF-8)
+        ASSERT_EQ(symbols.size(), 2u) << ui.labels();
+        ASSERT_TRUE(click("お客様カード"));
+        std::string numbers[2];
+        for (int i = 0; i < 2; ++i)
+            for (const WidgetInfo& w : ui.widgets())
+                if (w.label.rfind(symbols[static_cast<std::size_t>(i)] + " ", 0) == 0) numbers[i] = w.label.substr(w.label.size() - 2);
+        ASSERT_FALSE(numbers[0].empty() || numbers[1].empty()) << ui.labels();
+        ASSERT_TRUE(click("お客様カード"));  // closes the panel
+        type_into(symbols[0], numbers[0]);
+        type_into(symbols[1], numbers[1]);
+        ASSERT_TRUE(click("OK"));
+        ASSERT_TRUE(emitted<cp::cmd::SubmitCardAnswers>());
+    }
+    void to_menu() {
+        to_contract_pin();
+        type_into("ご契約先暗証番号", cp::kSeedSecrets.contract_pin);
+        ASSERT_TRUE(click("ログオン"));
+        ASSERT_TRUE(emitted<cp::cmd::SubmitContractPin>());
+        ASSERT_EQ(screen(), Screen::CardChallenge);
+        answer_card();
+        if (screen() == Screen::Notices) {
+            EXPECT_TRUE(shows("しんきん商事（株）様 への重要なお知らせ"));
+            EXPECT_TRUE(shows("定期的に「ご契約先暗証番号」の変更をお願いします"));
+            ASSERT_TRUE(click("次へ >"));
+        }
+        ASSERT_EQ(screen(), Screen::Menu);
+    }
+    void to_user_edit(std::string_view user) {
+        to_menu();
+        ASSERT_TRUE(click("ご契約先管理情報変更"));
+        ASSERT_TRUE(click("利用者情報登録／変更 >"));
+        ASSERT_EQ(screen(), Screen::UserGrid);
+        if (user != "S0001") {
+            ASSERT_TRUE(click(user));
+        }
+        ASSERT_TRUE(click("+ 変更・登録抹消・各種設定・利用者ワンタイムパスワード"));
+        ASSERT_TRUE(click("変更 >"));
+        ASSERT_EQ(screen(), Screen::UserEdit);
+    }
+};
+
+TEST(AdminScreens, ReissueFromTheTopPageToTheCompletion) {
+    Driver d;
+    d.to_menu();
+    EXPECT_TRUE(d.shows("現在、お知らせ情報はありません。"));
+    EXPECT_NE(d.ui.find("ログオフ"), nullptr);
+    ASSERT_TRUE(d.click("ご契約先管理情報変更"));
+    const WidgetInfo* accounts = d.ui.find("契約口座情報変更 >");
+    ASSERT_NE(accounts, nullptr);
+    EXPECT_TRUE(accounts->disabled) << "outside the certificate procedures: visible, disabled";
+    ASSERT_TRUE(d.click("利用者情報登録／変更 >"));
+    ASSERT_TRUE(d.emitted<cp::cmd::OpenUserMaintenance>());
+    for (const char* header : {"選択", "利用者ID", "利用者名", "利用開始/利用カード", "利用中止", "事故登録", "取納サービス封鎖", "オンライン取引", "残高照会"})
+        EXPECT_TRUE(d.shows(header) || d.ui.find(header) != nullptr) << header;
+    const WidgetInfo* s0001 = d.ui.find("S0001");
+    ASSERT_NE(s0001, nullptr) << d.ui.labels();
+    EXPECT_TRUE(s0001->checkable && s0001->checked);
+    EXPECT_EQ(d.ui.find("変更 >"), nullptr) << "behind the expander until it is opened";
+    ASSERT_TRUE(d.click("+ 変更・登録抹消・各種設定・利用者ワンタイムパスワード"));
+    ASSERT_NE(d.ui.find("登録抹消 >"), nullptr);
+    EXPECT_TRUE(d.ui.find("登録抹消 >")->disabled);
+    ASSERT_TRUE(d.click("変更 >"));
+    ASSERT_EQ(d.screen(), Screen::UserEdit);
+    EXPECT_TRUE(d.shows("利用者電子証明書の再発行・失効"));
+    EXPECT_TRUE(d.shows(d.page.bank().find_user("S0001")->certificate.serial)) << "the real serial is shown";
+    EXPECT_TRUE(d.shows("「利用者ID」は、次の【利用者電子証明書の取得】画面で使用しますので"));
+    ASSERT_TRUE(d.click("再発行"));
+    ASSERT_TRUE(d.emitted<cp::cmd::SetCertificateAction>());
+    ASSERT_TRUE(d.click("OK"));  // no PIN yet
+    EXPECT_EQ(d.screen(), Screen::UserEdit);
+    EXPECT_TRUE(d.shows("入力してください。"));
+    d.type_into("ご契約先確認暗証番号", cp::kSeedSecrets.confirmation_pin);
+    ASSERT_TRUE(d.click("OK"));
+    ASSERT_EQ(d.screen(), Screen::UserDone) << bank_result_name(d.page.flow().last_result());
+    for (const char* line : {"① 契約者ID（お客様カードに記載の11桁の数字）", "② 利用者ID", "③ 利用者暗証番号", "④ ワンタイムパスワード",
+                             "取得期限：2023年11月20日 10:00", "今後利用者が使用するパソコンで"})
+        EXPECT_TRUE(d.shows(line)) << line;
+    EXPECT_EQ(d.page.bank().find_user("S0001")->certificate.status, cp::CertStatus::PendingPickup);
+}
+
+TEST(AdminScreens, TheChooserListsThisPcsCertificatesWithPropertiesAndCancel) {
+    Driver d;
+    ASSERT_TRUE(d.click("電子証明書方式 管理者ログイン"));
+    EXPECT_TRUE(d.shows("では資格情報が必要です"));
+    EXPECT_TRUE(d.shows("画面に管理者の電子証明書が表示されない場合は"));
+    const WidgetInfo* top_button = d.ui.find("電子証明書方式 管理者ログイン");
+    ASSERT_NE(top_button, nullptr);
+    EXPECT_TRUE(top_button->disabled) << "the page behind an OS dialog is disabled";
+    ASSERT_TRUE(d.click("証明書のプロパティ"));
+    EXPECT_TRUE(d.shows(d.page.flow().store().certificates.back().serial));
+    ASSERT_TRUE(d.click("閉じる"));
+    ASSERT_TRUE(d.click("キャンセル"));
+    EXPECT_EQ(d.page.session.admin_flow(), nullptr);
+    EXPECT_FALSE(d.ui.find("電子証明書方式 管理者ログイン")->disabled);
+}
+
+TEST(AdminScreens, AWrongPinSaysTriesLeftAndTheLockNamesTheBranchForm) {
+    Driver d;
+    d.to_contract_pin();
+    ASSERT_TRUE(d.click("ログオン"));
+    EXPECT_TRUE(d.shows("入力してください。"));
+    for (int i = 1; i <= 5; ++i) {
+        d.type_into("ご契約先暗証番号", "wrongpin" + std::to_string(i));
+        ASSERT_TRUE(d.click("ログオン"));
+        EXPECT_TRUE(d.shows("あと" + std::to_string(6 - i) + "回誤るとサービスがロックされます")) << i;
+    }
+    d.type_into("ご契約先暗証番号", "wrongpin6");
+    ASSERT_TRUE(d.click("ログオン"));
+    EXPECT_EQ(d.screen(), Screen::Failed);
+    EXPECT_TRUE(d.shows("暗証番号閉塞解除依頼書"));
+    EXPECT_TRUE(d.shows("利用者も併せてロック状態"));
+    ASSERT_TRUE(d.click("トップページへ戻る"));
+    EXPECT_EQ(d.page.session.admin_flow(), nullptr);
+}
+
+TEST(AdminScreens, AUsersCertificateOnTheUsersPcGivesTheSeedsError) {
+    Driver d;
+    ASSERT_TRUE(d.click("利用者のパソコン"));
+    EXPECT_EQ(d.page.session.pc(), cp::PcId::User);
+    ASSERT_TRUE(d.click("電子証明書方式 管理者ログイン"));
+    EXPECT_EQ(d.ui.find(kAdminCertificate), nullptr) << "the admin certificate is on the other PC";
+    ASSERT_TRUE(d.click("00009876543 S0001"));
+    ASSERT_TRUE(d.click("OK"));
+    ASSERT_TRUE(d.click("許可"));
+    EXPECT_TRUE(d.shows("管理者の電子証明書以外（利用者の電子証明書等）の電子証明書が選択されたため"));
+}
+
+TEST(AdminScreens, DenyingKeyAccessAndALostCardEachEndTheLoginWithTheirText) {
+    {
+        Driver d;
+        ASSERT_TRUE(d.click("電子証明書方式 管理者ログイン"));
+        ASSERT_TRUE(d.click(kAdminCertificate));
+        ASSERT_TRUE(d.click("OK"));
+        ASSERT_TRUE(d.click("拒否"));
+        EXPECT_TRUE(d.shows("秘密キーへのアクセスが拒否されたため"));
+    }
+    {
+        Driver d;
+        ASSERT_TRUE(d.click("お客様カード"));
+        ASSERT_TRUE(d.click("このカードを紛失したことにする（シミュレーション）"));
+        EXPECT_TRUE(d.shows("このカードは紛失届出済みです。"));
+        ASSERT_TRUE(d.click("お客様カード"));
+        d.to_contract_pin();
+        d.type_into("ご契約先暗証番号", cp::kSeedSecrets.contract_pin);
+        ASSERT_TRUE(d.click("ログオン"));
+        EXPECT_TRUE(d.shows("お客様カード再発行依頼書"));
+        EXPECT_TRUE(d.shows("2～3週間"));
+    }
+}
+
+TEST(AdminScreens, RevokingAsksForAReasonAndAWrongConfirmationPinKeepsTheForm) {
+    Driver d;
+    d.to_user_edit("S0002");
+    ASSERT_TRUE(d.click("失効"));
+    d.type_into("ご契約先確認暗証番号", "wrongpin9");
+    ASSERT_TRUE(d.click("OK"));
+    EXPECT_TRUE(d.shows("入力してください。"));
+    ASSERT_TRUE(d.click("紛失・盗難"));
+    d.type_into("ご契約先確認暗証番号", "wrongpin9");
+    ASSERT_TRUE(d.click("OK"));
+    EXPECT_TRUE(d.shows("ご契約先確認暗証番号に誤りがあります。"));
+    EXPECT_TRUE(d.shows("あと5回誤るとサービスがロックされます"));
+    d.type_into("ご契約先確認暗証番号", cp::kSeedSecrets.confirmation_pin);
+    ASSERT_TRUE(d.click("OK"));
+    EXPECT_TRUE(d.shows("利用者電子証明書を失効しました"));
+    EXPECT_EQ(d.page.bank().find_user("S0002")->certificate.status, cp::CertStatus::Revoked);
+}
+
+TEST(AdminScreens, TheAuditLogIsShownAndVerified) {
+    Driver d;
+    d.to_menu();
+    ASSERT_TRUE(d.click("▶ 操作履歴監査"));
+    EXPECT_TRUE(d.shows("管理者ログオン") || d.ui.find("管理者ログオン") != nullptr);
+    ASSERT_TRUE(d.click("改ざん検証"));
+    EXPECT_TRUE(d.shows("操作履歴は改ざんされていません"));
+}
+
+TEST(AdminScreens, TheSoftwareKeyboardTypesIntoThePinField) {
+    Driver d;
+    d.to_contract_pin();
+    ASSERT_TRUE(d.click("ソフトウェアキーボード入力"));
+    for (const char* key : {"s", "h", "i", "n", "k", "i", "n", "0", "1"}) ASSERT_TRUE(d.click(key)) << key;
+    EXPECT_EQ(d.page.flow().form().contract_pin.view(), cp::kSeedSecrets.contract_pin);
+    ASSERT_TRUE(d.click("1文字削除"));
+    EXPECT_EQ(d.page.flow().form().contract_pin.view(), "shinkin0");
+    ASSERT_TRUE(d.click("1"));
+    ASSERT_TRUE(d.click("ログオン"));
+    EXPECT_EQ(d.screen(), Screen::CardChallenge);
+}
+
+TEST(AdminScreens, TheGridPagesAHundredUsersBehindShowMore) {
+    Driver d;
+    for (int i = 3; i <= 100; ++i) {
+        char id[8];
+        std::snprintf(id, sizeof(id), "S%04d", i);
+        ASSERT_EQ(d.page.bank().add_user(id, std::string("利用者 ") + std::to_string(i), cp::kAllPermissions, "user0001x"), BankResult::Ok);
+    }
+    d.to_menu();
+    ASSERT_TRUE(d.click("ご契約先管理情報変更"));
+    ASSERT_TRUE(d.click("利用者情報登録／変更 >"));
+    ASSERT_NE(d.ui.find("もっと見る ▼"), nullptr);
+    EXPECT_EQ(d.page.flow().visible_users(), AdminFlow::kUsersPerPage);
+    for (int i = 0; i < 4; ++i) ASSERT_TRUE(d.click("もっと見る ▼"));
+    EXPECT_EQ(d.page.flow().visible_users(), 100u);
+    EXPECT_EQ(d.ui.find("もっと見る ▼"), nullptr) << "all shown";
+}
+
+TEST(AdminScreens, NothingIsCutOffOnAPhone) {
+    Driver d(390, 844);
+    const auto inside = [&](const char* where) {
+        for (const WidgetInfo& w : d.ui.widgets()) EXPECT_LE(w.max.x, 390.5f) << where << ": " << w.label;
+        for (const WidgetInfo& t : d.ui.texts()) EXPECT_LE(t.max.x, 390.5f) << where << ": " << t.label;
+    };
+    inside("top page");
+    d.to_contract_pin();
+    inside("contract PIN");
+    d.type_into("ご契約先暗証番号", cp::kSeedSecrets.contract_pin);
+    ASSERT_TRUE(d.click("ログオン"));
+    inside("card");
+}
+
+}  // namespace
+
+namespace {
+
+// The taskbar's panel buttons switch between the panels on the first click, even while the other
+// panel (a window of its own) is open and focused.
+TEST(DeskScreens, PanelButtonsSwitchPanelsOnTheFirstClick) {
+    Driver d;
+    ASSERT_TRUE(d.click("サンプルデータ"));
+    EXPECT_EQ(d.page.session.panel(), cp::DeskPanel::SampleData);
+    ASSERT_TRUE(d.click("お客様カード"));
+    EXPECT_EQ(d.page.session.panel(), cp::DeskPanel::CustomerCard);
+    ASSERT_TRUE(d.click("サンプルデータ"));
+    EXPECT_EQ(d.page.session.panel(), cp::DeskPanel::SampleData);
+    ASSERT_TRUE(d.click("サンプルデータ"));
+    EXPECT_EQ(d.page.session.panel(), cp::DeskPanel::None);
+}
+
+}  // namespace

@@ -1,0 +1,39 @@
+#include "admin/admin_screens.h"
+
+namespace cp::ui {
+
+bool admin_dialog_open(const AdminFlow& flow) {
+    switch (flow.screen()) {
+        case AdminFlow::Screen::ChooseCertificate:
+        case AdminFlow::Screen::KeyAccess:
+        case AdminFlow::Screen::UnlockingKey: return true;
+        case AdminFlow::Screen::ContractPin:
+        case AdminFlow::Screen::CardChallenge:
+        case AdminFlow::Screen::Notices:
+        case AdminFlow::Screen::Menu:
+        case AdminFlow::Screen::UserGrid:
+        case AdminFlow::Screen::UserEdit:
+        case AdminFlow::Screen::UserDone:
+        case AdminFlow::Screen::Failed: return false;
+    }
+    return false;
+}
+
+bool draw_admin_page(const Ui& ui, AdminFlow& flow) {
+    switch (flow.screen()) {
+        case AdminFlow::Screen::ChooseCertificate:
+        case AdminFlow::Screen::KeyAccess:
+        case AdminFlow::Screen::UnlockingKey: return false;  // dialogs over the top page
+        case AdminFlow::Screen::ContractPin: draw_admin_contract_pin(ui, flow); return true;
+        case AdminFlow::Screen::CardChallenge: draw_admin_card_challenge(ui, flow); return true;
+        case AdminFlow::Screen::Notices: draw_admin_notices(ui, flow); return true;
+        case AdminFlow::Screen::Menu: draw_admin_menu(ui, flow); return true;
+        case AdminFlow::Screen::UserGrid: draw_admin_user_grid(ui, flow); return true;
+        case AdminFlow::Screen::UserEdit: draw_admin_user_edit(ui, flow); return true;
+        case AdminFlow::Screen::UserDone: draw_admin_user_done(ui, flow); return true;
+        case AdminFlow::Screen::Failed: draw_admin_failure(ui, flow); return true;
+    }
+    return false;
+}
+
+}  // namespace cp::ui

@@ -1,0 +1,39 @@
+// certportal ui: the administrator's screens (seed 001 part 1, seed 000's login), one file each:
+//   login_dialogs.cpp   証明書の選択, key access, unlocking (the shared OS dialogs, os/)
+//   contract_pin.cpp    ご契約先暗証番号 → ログオン
+//   card_challenge.cpp  確認用パスワード (お客様カード)
+//   notices.cpp         重要なお知らせ
+//   menu.cpp            メイン | ご契約先認証情報変更 | ご契約先管理情報変更, status, audit log
+//   user_grid.cpp       利用者情報選択 / 利用者情報の編集
+//   user_edit.cpp       利用者情報変更: 再発行・失効 + ご契約先確認暗証番号
+//   user_done.cpp       the completion: what the user needs, the pickup deadline
+//   failure.cpp         the end of a failed login or procedure
+// admin_screens.cpp dispatches on AdminFlow::Screen with a switch that has no default.
+#pragma once
+
+#include "portal/flows/admin_flow.h"
+#include "screen.h"
+
+namespace cp::ui {
+
+// True when the flow's current screen is an OS dialog (the desk behind it is then disabled).
+bool admin_dialog_open(const AdminFlow& flow);
+// The OS dialog of the current screen, if any (drawn over the desk, after it).
+void draw_admin_dialog(const Ui& ui, AdminFlow& flow);
+// The bank page of the current screen (inside the browser), or nothing for a dialog screen (the
+// page under it stays the top page).
+bool draw_admin_page(const Ui& ui, AdminFlow& flow);
+
+// One file each (see above).
+void draw_admin_contract_pin(const Ui& ui, AdminFlow& flow);
+void draw_admin_card_challenge(const Ui& ui, AdminFlow& flow);
+void draw_admin_notices(const Ui& ui, AdminFlow& flow);
+void draw_admin_menu(const Ui& ui, AdminFlow& flow);
+void draw_admin_user_grid(const Ui& ui, AdminFlow& flow);
+void draw_admin_user_edit(const Ui& ui, AdminFlow& flow);
+void draw_admin_user_done(const Ui& ui, AdminFlow& flow);
+void draw_admin_failure(const Ui& ui, AdminFlow& flow);
+// The bar above every logged-in page: the company, the bank's time, ログオフ.
+void draw_admin_session_bar(const Ui& ui, const AdminFlow& flow);
+
+}  // namespace cp::ui

@@ -1,0 +1,46 @@
+// ご契約先暗証番号 → ログオン (seed 001 (5), seed 000 (4)).
+#include "admin/admin_screens.h"
+#include "fields.h"
+#include "theme.h"
+#include "widgets.h"
+
+namespace cp::ui {
+
+void draw_admin_contract_pin(const Ui& ui, AdminFlow& flow) {
+    const Language l = ui.lang();
+    AdminFlow::Form& form = flow.form();
+    const Contract& contract = flow.bank().state().contract;
+    page_title(ui.t(TextId::AdminLoginTitle));
+    begin_card("##contract_pin", ImVec2(-FLT_MIN, 0));
+    text_wrapped_sized(ui.t(TextId::ContractPinIntro), size::kSmall + 1, color::kText);
+    if (ImGui::BeginTable("##ids", 2, ImGuiTableFlags_SizingFixedFit)) {
+        const std::pair<TextId, const std::string*> rows[] = {{TextId::FieldContractId, &contract.id},
+                                                              {TextId::FieldBankCode, &contract.bank_code}};
+        for (const auto& [label, value] : rows) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            text_sized(ui.t(label), size::kSmall + 1, color::kTextMuted);
+            ImGui::TableNextColumn();
+            text_sized(value->c_str(), size::kSmall + 1, color::kText);
+        }
+        ImGui::EndTable();
+    }
+    result_message(flow.last_result(), flow.tries_left(), l);
+    FieldSpec spec;
+    spec.label = ui.t(TextId::ContractPinLabel);
+    spec.rule = ui.t(TextId::ContractPinRule);
+    spec.error = flow.field_error(AdminFlow::Field::ContractPin);
+    spec.secret = true;
+    spec.reveal = &form.reveal_contract_pin;
+    spec.keyboard = true;
+    const bool entered = input_field("contract_pin", form.contract_pin, spec, l);
+    ImGui::Dummy(ImVec2(0, 4));
+    if (button(ui.t(TextId::Logon)) || entered) ui.emit(cmd::SubmitContractPin{});
+    ImGui::SameLine();
+    if (button(ui.t(TextId::Clear))) ui.emit(cmd::ClearContractPin{});
+    ImGui::SameLine();
+    if (button(ui.t(TextId::Close))) ui.emit(cmd::LeaveFlow{});
+    end_card();
+}
+
+}  // namespace cp::ui

@@ -1,0 +1,148 @@
+// 利用者情報変更 (seed 001 (10)): the user's ID; 利用者電子証明書の再発行・失効 with the certificate
+// record (発行番号, ステータス, 発行データ登録日, the real serial, 有効期間終了日時); 現在の電子証明書を
+// 継続する / 再発行 / 失効 (with a reason); ご契約先確認暗証番号 → OK; and the seed's memo beside it.
+#include <string>
+
+#include "admin/admin_screens.h"
+#include "fields.h"
+#include "format.h"
+#include "theme.h"
+#include "widgets.h"
+
+namespace cp::ui {
+namespace {
+
+TextId status_text(CertStatus s) {
+    switch (s) {
+        case CertStatus::None: return TextId::CertStatusNone;
+        case CertStatus::Valid: return TextId::CertStatusValid;
+        case CertStatus::PendingPickup: return TextId::CertStatusPending;
+        case CertStatus::Revoked: return TextId::CertStatusRevoked;
+        case CertStatus::Expired: return TextId::CertStatusExpired;
+    }
+    return TextId::CertStatusNone;
+}
+
+void draw_certificate_table(const Ui& ui, const User& u, SimTime now) {
+    const Language l = ui.lang();
+    const CertificateRecord& r = u.certificate;
+    const TextId headers[] = {TextId::CertIssueNumber, TextId::CertStatusLabel, TextId::CertRegistered, TextId::CertSerial, TextId::CertNotAfter};
+    // Column widths are fixed proportions, not measured from the content: the headers wrap to the
+    // width they are given, and widths measured from wrapped text would feed back into each other.
+    const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchSame;
+    // Wide screens: one row as in the seed; narrow ones: one line per item.
+    if (ImGui::GetContentRegionAvail().x >= 620.0f) {
+        if (ImGui::BeginTable("##certificate", 5, flags)) {
+            const float weights[] = {1.0f, 1.0f, 1.3f, 2.6f, 1.5f};
+            for (float w : weights) ImGui::TableSetupColumn(nullptr, ImGuiTableColumnFlags_WidthStretch, w);
+            ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+            for (TextId h : headers) {
+                ImGui::TableNextColumn();
+                ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, color::kGridHeader);
+                text_wrapped_sized(ui.t(h), size::kSmall, color::kText);
+            }
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            cell_text(formatf("%03u", r.issue_number).c_str());
+            ImGui::TableNextColumn();
+            cell_text(ui.t(status_text(effective_status(r, now))));
+            ImGui::TableNextColumn();
+            cell_text(r.registered_at != 0 ? format_date(r.registered_at, l).c_str() : "-");
+            ImGui::TableNextColumn();
+            text_wrapped_sized(r.serial.empty() ? "-" : r.serial.c_str(), size::kSmall, color::kText);
+            ImGui::TableNextColumn();
+            cell_text(r.not_after != 0 ? format_date_time(r.not_after, l).c_str() : "-");
+            ImGui::EndTable();
+        }
+        return;
+    }
+    if (ImGui::BeginTable("##certificate", 2, flags)) {
+        ImGui::TableSetupColumn(nullptr, ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableSetupColumn(nullptr, ImGuiTableColumnFlags_WidthStretch, 1.6f);
+        const std::string values[] = {formatf("%03u", r.issue_number), ui.t(status_text(effective_status(r, now))),
+                                      r.registered_at != 0 ? format_date(r.registered_at, l) : "-",
+                                      r.serial.empty() ? "-" : r.serial, r.not_after != 0 ? format_date_time(r.not_after, l) : "-"};
+        for (int i = 0; i < 5; ++i) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            text_wrapped_sized(ui.t(headers[i]), size::kSmall, color::kTextMuted);
+            ImGui::TableNextColumn();
+            text_wrapped_sized(values[i].c_str(), size::kSmall, color::kText);
+        }
+        ImGui::EndTable();
+    }
+}
+
+void draw_memo(const Ui& ui, const User& u) {
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, color::kWarningBg);
+    begin_card("##memo", ImVec2(-FLT_MIN, 0));
+    text_sized(ui.t(TextId::MemoTitle), size::kSmall + 2, color::kAccent);
+    text_wrapped_sized(ui.t(TextId::MemoTellUserId), size::kSmall + 0.5f, color::kText);
+    text_wrapped_sized(ui.t(TextId::MemoTokenNeeded), size::kSmall + 0.5f, color::kText);
+    const bool has_token = u.token.registered();
+    text_wrapped_sized(ui.t(has_token ? TextId::MemoUserHasToken : TextId::MemoUserHasNoToken), size::kSmall + 0.5f,
+                       has_token ? color::kTitleBar : color::kError);
+    end_card();
+    ImGui::PopStyleColor();
+}
+
+}  // namespace
+
+void draw_admin_user_edit(const Ui& ui, AdminFlow& flow) {
+    const Language l = ui.lang();
+    const User* u = flow.maintenance() != nullptr ? flow.maintenance()->selected() : nullptr;
+    if (u == nullptr) return;  // the procedure always has a user here
+    AdminFlow::Form& form = flow.form();
+    draw_admin_session_bar(ui, flow);
+    page_title(ui.t(TextId::UserEditTitle));
+    const float avail = ImGui::GetContentRegionAvail().x;
+    const bool side_memo = avail >= 860.0f;
+    const float main_w = side_memo ? avail * 0.64f : avail;
+    begin_card("##user_edit", ImVec2(main_w, 0));
+    section_title(ui.t(TextId::UserEditSection));
+    text_sized(ui.t(TextId::ColUserId), size::kSmall + 1, color::kTextMuted);
+    ImGui::SameLine();
+    text_sized(u->id.c_str(), size::kHeading, color::kText);
+    section_title(ui.t(TextId::UserCertSection));
+    draw_certificate_table(ui, *u, flow.bank().now());
+    const std::pair<UserCertificateAction, TextId> actions[] = {{UserCertificateAction::Continue, TextId::ActionContinue},
+                                                                {UserCertificateAction::Reissue, TextId::ActionReissue},
+                                                                {UserCertificateAction::Revoke, TextId::ActionRevoke}};
+    for (const auto& [action, label] : actions)
+        if (radio_button(ui.t(label), flow.certificate_action() == action)) ui.emit(cmd::SetCertificateAction{action});
+    if (flow.certificate_action() == UserCertificateAction::Revoke) {
+        text_sized(ui.t(TextId::RevokeReasonLabel), size::kSmall + 1, color::kText);
+        const std::pair<RevokeReason, TextId> reasons[] = {{RevokeReason::Lost, TextId::RevokeReasonLost},
+                                                           {RevokeReason::PcReplaced, TextId::RevokeReasonPc},
+                                                           {RevokeReason::LeftCompany, TextId::RevokeReasonLeft},
+                                                           {RevokeReason::Other, TextId::RevokeReasonOther}};
+        ImGui::Indent(24);
+        for (const auto& [reason, label] : reasons)
+            if (radio_button(ui.t(label), form.revoke_reason == reason)) form.revoke_reason = reason;
+        ImGui::Unindent(24);
+        if (flow.field_error(AdminFlow::Field::RevokeReason) != InputError::None)
+            error_line(ui.t(TextId::InputEmpty));
+    }
+    section_title(ui.t(TextId::ConfirmationPinSection));
+    result_message(flow.last_result(), flow.tries_left(), l);
+    FieldSpec spec;
+    spec.label = ui.t(TextId::ConfirmationPinLabel);
+    spec.rule = ui.t(TextId::ContractPinRule);
+    spec.error = flow.field_error(AdminFlow::Field::ConfirmationPin);
+    spec.secret = true;
+    spec.reveal = &form.reveal_confirmation_pin;
+    spec.keyboard = true;
+    const bool entered = input_field("confirmation_pin", form.confirmation_pin, spec, l);
+    ImGui::Dummy(ImVec2(0, 4));
+    if (button(ui.t(TextId::OsOk)) || entered) ui.emit(cmd::SubmitCertificateAction{});
+    ImGui::SameLine();
+    if (button(ui.t(TextId::ReturnToMenu))) ui.emit(cmd::ReturnToMenu{});
+    end_card();
+    if (side_memo) ImGui::SameLine();
+    else ImGui::Dummy(ImVec2(0, 4));
+    ImGui::BeginGroup();
+    draw_memo(ui, *u);
+    ImGui::EndGroup();
+}
+
+}  // namespace cp::ui

@@ -1,0 +1,65 @@
+// The simulated browser (Microsoft Edge, as in the seeds): a title bar with the page's title, a
+// toolbar with the address bar and the two menus the seeds use — ツール (インターネットオプション →
+// 証明書, for seed 000's certificate manager) and 「…」 (Internet Explorer モード, seed 001 part 2).
+// Neither exists in the simulator yet, so both are disabled and say so.
+#include <string>
+
+#include "desk/desk.h"
+#include "imgui.h"
+#include "theme.h"
+#include "widgets.h"
+
+namespace cp::ui {
+namespace {
+constexpr const char* kAddress = "https://ib.shinkin-bizdirect.example/";
+constexpr float kTitleBar = 30.0f;
+constexpr float kToolbar = 42.0f;
+}  // namespace
+
+void draw_browser_window(const Ui& ui, const Rect& r, bool narrow) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 a(r.x, r.y), b(r.x + r.w, r.y + r.h);
+    dl->AddRectFilled(a, b, color::kChrome, narrow ? 0.0f : 6.0f);
+    float y = r.y;
+    if (!narrow) {  // the window's title: the page's title and the browser
+        const std::string title = ui.state.brand.service_name.in(ui.lang()) + ui.t(TextId::BrowserTitleSuffix);
+        ImGui::SetCursorScreenPos(ImVec2(r.x + 12, y + 7));
+        text_sized(title.c_str(), size::kSmall, color::kText);
+        y += kTitleBar;
+    }
+    // Toolbar: the address bar, then ツール and 「…」 at the right.
+    const float menus_w = 150.0f;
+    const float pad = 6.0f;
+    const ImVec2 addr_a(r.x + pad, y + 6), addr_b(r.x + r.w - menus_w - pad, y + kToolbar - 6);
+    dl->AddRectFilled(addr_a, addr_b, color::kAddressBar, 14.0f);
+    dl->PushClipRect(addr_a, addr_b, true);
+    ImGui::SetCursorScreenPos(ImVec2(addr_a.x + 14, addr_a.y + 7));
+    text_sized(kAddress, size::kSmall, color::kTextMuted);
+    dl->PopClipRect();
+    ImGui::SetCursorScreenPos(ImVec2(r.x + r.w - menus_w, y + 6));
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(10, 5));
+    ImGui::PushStyleColor(ImGuiCol_Button, color::kChrome);
+    ImGui::PushStyleColor(ImGuiCol_Text, color::kText);
+    ImGui::BeginDisabled();
+    ImGui::Button(ui.t(TextId::BrowserToolsMenu));
+    ImGui::EndDisabled();
+    ImGui::SetItemTooltip("%s", ui.t(TextId::BrowserToolsMenuNotYet));
+    ImGui::SameLine(0, 6);
+    ImGui::BeginDisabled();
+    ImGui::Button(ui.t(TextId::BrowserMoreMenu), ImVec2(40, 0));
+    ImGui::EndDisabled();
+    ImGui::SetItemTooltip("%s", ui.t(TextId::BrowserMoreMenuNotYet));
+    ImGui::PopStyleColor(2);
+    ImGui::PopStyleVar();
+    y += kToolbar;
+
+    // The page.
+    ImGui::SetCursorScreenPos(ImVec2(r.x, y));
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, color::kPage);
+    ImGui::BeginChild("##bank_page", ImVec2(r.w, r.y + r.h - y), ImGuiChildFlags_None, ImGuiWindowFlags_None);
+    draw_bank_page(ui);
+    ImGui::EndChild();
+    ImGui::PopStyleColor();
+}
+
+}  // namespace cp::ui

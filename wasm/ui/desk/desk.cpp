@@ -1,0 +1,39 @@
+#include "desk/desk.h"
+
+#include "admin/admin_screens.h"
+#include "imgui.h"
+#include "theme.h"
+
+namespace cp::ui {
+
+void draw_desk(const Ui& ui) {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const bool narrow = vp->Size.x < size::kNarrow;
+    const float taskbar_h = taskbar_height(ui, vp->Size.x);
+    AdminFlow* flow = ui.session.admin_flow();
+    const bool dialog = flow != nullptr && admin_dialog_open(*flow);
+    const bool saving = ui.session.saving();
+
+    ImGui::SetNextWindowPos(vp->Pos);
+    ImGui::SetNextWindowSize(vp->Size);
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, color::kDesk);
+    ImGui::Begin("##desk", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
+    ImGui::PopStyleColor();
+    // Behind an OS dialog (or while a step is being saved) the desk is disabled, as Windows does
+    // with the window a modal dialog belongs to.
+    ImGui::BeginDisabled(dialog || saving);
+    const float gap = narrow ? 0.0f : 8.0f;
+    const Rect browser{vp->Pos.x + gap, vp->Pos.y + size::kMarkerBar + gap, vp->Size.x - 2 * gap,
+                       vp->Size.y - size::kMarkerBar - taskbar_h - 2 * gap};
+    draw_browser_window(ui, browser, narrow);
+    draw_taskbar(ui, Rect{vp->Pos.x, vp->Pos.y + vp->Size.y - taskbar_h, vp->Size.x, taskbar_h});
+    ImGui::EndDisabled();
+    ImGui::End();
+
+    draw_panels(ui, taskbar_h);
+    if (dialog) draw_admin_dialog(ui, *flow);
+}
+
+}  // namespace cp::ui

@@ -1,0 +1,27 @@
+// certportal ui: the simulated PC the seeds' steps happen on — a desk with a browser window that
+// holds the bank's pages, a taskbar that says which PC this is (管理者のパソコン / 利用者のパソコン)
+// and switches it, the sample-data panels, and the OS dialogs on top. On a narrow screen (phone)
+// the browser fills the screen and its chrome shrinks; the taskbar takes two rows.
+#pragma once
+
+#include "screen.h"
+
+namespace cp::ui {
+
+void draw_desk(const Ui& ui);
+
+// Parts (one file each).
+struct Rect {
+    float x, y, w, h;
+};
+// The browser window: title bar, address bar with the ツール and 「…」 menus, the page inside.
+void draw_browser_window(const Ui& ui, const Rect& r, bool narrow);
+// The bank's page inside the browser (pages/bank_page.cpp).
+void draw_bank_page(const Ui& ui);
+// Its height at this width: one row, or more when the groups must wrap.
+float taskbar_height(const Ui& ui, float width);
+void draw_taskbar(const Ui& ui, const Rect& r);
+// サンプルデータ and お客様カード panels (desk/sample_panels.cpp).
+void draw_panels(const Ui& ui, float taskbar_height);
+
+}  // namespace cp::ui

@@ -1,0 +1,115 @@
+// The simulator's own panels on the desk, marked as sample data: サンプルデータ (the IDs and PINs of
+// the sample world, and which user has a token) and the お客様カード (契約者ID and the card's
+// symbol → number table, as a card image), with a control to pretend the card was lost.
+#include <string>
+
+#include "bank/customer_card.h"
+#include "desk/desk.h"
+#include "format.h"
+#include "imgui.h"
+#include "sim/presets.h"
+#include "theme.h"
+#include "widgets.h"
+
+namespace cp::ui {
+namespace {
+
+bool begin_panel(const Ui& ui, TextId title, float width, float taskbar_h) {
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    const float w = std::min(width, vp->Size.x - 16.0f);
+    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - 8, vp->Pos.y + vp->Size.y - taskbar_h - 8), ImGuiCond_Always, ImVec2(1, 1));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, vp->Size.y - taskbar_h - size::kMarkerBar - 16));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, color::kPanel);
+    ImGui::PushStyleColor(ImGuiCol_TitleBg, color::kMarker);
+    ImGui::PushStyleColor(ImGuiCol_TitleBgActive, color::kMarker);
+    ImGui::PushStyleColor(ImGuiCol_Text, color::kText);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(16, 12));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 1.0f);
+    bool open = true;
+    const std::string name = std::string(ui.t(title)) + "###panel";
+    ImGui::Begin(name.c_str(), &open, ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
+                                          ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
+    if (!open) ui.emit(cmd::OpenPanel{DeskPanel::None});
+    return true;
+}
+
+void end_panel() {
+    ImGui::End();
+    ImGui::PopStyleVar(2);
+    ImGui::PopStyleColor(4);
+}
+
+void row(const char* key, const std::string& value) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    text_wrapped_sized(key, size::kSmall, color::kTextMuted);
+    ImGui::TableNextColumn();
+    labelled_text(value.c_str(), size::kSmall + 1.5f, color::kText);
+}
+
+void draw_sample_data(const Ui& ui, const Bank& bank) {
+    const BankState& s = bank.state();
+    text_wrapped_sized(ui.t(TextId::SampleDataIntro), size::kSmall, color::kText);
+    if (ImGui::BeginTable("##sample", 2, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
+        row(ui.t(TextId::SampleContractId), s.contract.id);
+        row(ui.t(TextId::SampleCompany), s.contract.company);
+        row(ui.t(TextId::SampleContractPin), std::string(kSeedSecrets.contract_pin));
+        row(ui.t(TextId::SampleConfirmationPin), std::string(kSeedSecrets.confirmation_pin));
+        for (const User& u : s.users) {
+            const std::string_view pin = u.id == "S0001" ? kSeedSecrets.s0001_pin : u.id == "S0002" ? kSeedSecrets.s0002_pin : std::string_view();
+            row(ui.t(TextId::ColUserId), u.id + "  " + u.name);
+            if (!pin.empty()) row(ui.t(TextId::SampleUserPin), std::string(pin));
+            row(ui.t(TextId::SampleToken), ui.t(u.token.registered() ? TextId::SampleTokenYes : TextId::SampleTokenNo));
+        }
+        ImGui::EndTable();
+    }
+    text_wrapped_sized(ui.t(TextId::SampleCardHint), size::kSmall, color::kTextMuted);
+}
+
+void draw_customer_card(const Ui& ui, const Bank& bank) {
+    const Contract& c = bank.state().contract;
+    // The card's face: the bank, the service, the contract ID.
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const float w = ImGui::GetContentRegionAvail().x;
+    dl->AddRectFilled(p, ImVec2(p.x + w, p.y + 84), color::kTitleBar, 8.0f);
+    ImGui::SetCursorScreenPos(ImVec2(p.x + 14, p.y + 10));
+    text_sized(ui.state.brand.service_name.in(ui.lang()).c_str(), size::kSmall + 1, IM_COL32_WHITE);
+    ImGui::SetCursorScreenPos(ImVec2(p.x + 14, p.y + 34));
+    text_sized(ui.t(TextId::SampleContractId), size::kSmall - 1, IM_COL32_WHITE);
+    ImGui::SetCursorScreenPos(ImVec2(p.x + 14, p.y + 52));
+    labelled_text(c.id.c_str(), size::kHeading, IM_COL32_WHITE);
+    ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + 92));
+    text_sized(formatf(ui.t(TextId::CardGeneration), c.card.generation).c_str(), size::kSmall, color::kTextMuted);
+    text_sized(ui.t(TextId::CardBack), size::kSmall + 1, color::kText);
+    // The back: symbol → number, as a grid of cells "ア 12".
+    const int columns = w >= 380.0f ? 6 : 4;
+    if (ImGui::BeginTable("##card_back", columns, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchSame)) {
+        for (std::size_t i = 0; i < kCardSymbolCount; ++i) {
+            ImGui::TableNextColumn();
+            const std::string cell = std::string(card_symbols()[i]) + formatf(" %02u", c.card.numbers[i]);
+            labelled_text(cell.c_str(), size::kSmall + 1, color::kText);
+        }
+        ImGui::EndTable();
+    }
+    if (c.card.lost) {
+        text_wrapped_sized(ui.t(TextId::CardLostState), size::kSmall + 1, color::kError);
+    } else if (button(ui.t(TextId::CardReportLost))) {
+        ui.emit(cmd::ReportCardLost{});
+    }
+}
+
+}  // namespace
+
+void draw_panels(const Ui& ui, float taskbar_h) {
+    const DeskPanel panel = ui.session.panel();
+    if (panel == DeskPanel::None) return;
+    const Bank* bank = ui.session.bank();
+    begin_panel(ui, panel == DeskPanel::SampleData ? TextId::SampleDataTitle : TextId::CardTitle, 440.0f, taskbar_h);
+    if (bank == nullptr) text_wrapped_sized(ui.t(TextId::SampleNotReady), size::kSmall + 1, color::kText);
+    else if (panel == DeskPanel::SampleData) draw_sample_data(ui, *bank);
+    else draw_customer_card(ui, *bank);
+    end_panel();
+}
+
+}  // namespace cp::ui

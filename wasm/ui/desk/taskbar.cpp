@@ -1,0 +1,122 @@
+// The simulated PC's taskbar: which PC the person sits at (and switching to the other one), the
+// sample-data panels, and the simulator's language. Three groups flow left to right and wrap to
+// another row when the screen is too narrow (a phone gets two or three rows, nothing cut off).
+#include <algorithm>
+
+#include "desk/desk.h"
+#include "imgui.h"
+#include "theme.h"
+#include "widgets.h"
+
+namespace cp::ui {
+namespace {
+
+constexpr ImVec2 kPadding(10, 6);
+constexpr float kGap = 2.0f;         // between the buttons of a group
+constexpr float kGroupGap = 16.0f;   // between groups
+constexpr float kMargin = 8.0f;
+
+float button_width(const char* label) { return ImGui::CalcTextSize(label).x + 2 * kPadding.x; }
+float label_width(const char* label) { return ImGui::GetFont()->CalcTextSizeA(size::kSmall, FLT_MAX, 0.0f, label).x + 4; }
+
+float group_width(const Ui& ui, std::initializer_list<TextId> labels, const char* prefix) {
+    float w = prefix != nullptr ? label_width(prefix) : 0.0f;
+    for (TextId id : labels) w += button_width(ui.t(id)) + kGap;
+    return w - kGap;
+}
+
+// Where each group starts: its row and x offset from the taskbar's left edge.
+struct Layout {
+    int rows = 1;
+    int row[3] = {0, 0, 0};
+    float x[3] = {0, 0, 0};
+    bool label = true;  // 操作中のパソコン： before the PC buttons (dropped when narrow)
+};
+
+Layout layout(const Ui& ui, float width) {
+    Layout l;
+    const float avail = width - 2 * kMargin;
+    l.label = width >= size::kNarrow;
+    const float w[3] = {group_width(ui, {TextId::PcAdmin, TextId::PcUser}, l.label ? ui.t(TextId::PcYouAreAt) : nullptr),
+                        group_width(ui, {TextId::DeskSampleData, TextId::DeskCustomerCard}, nullptr),
+                        group_width(ui, {TextId::LanguageJapanese, TextId::LanguageEnglish}, nullptr)};
+    float x = 0;
+    for (int g = 0; g < 3; ++g) {
+        if (g > 0 && x + kGroupGap + w[g] > avail) {
+            ++l.rows;
+            x = 0;
+        } else if (g > 0) {
+            x += kGroupGap;
+        }
+        l.row[g] = l.rows - 1;
+        l.x[g] = x;
+        x += w[g];
+    }
+    // The language group keeps to the right edge of its row.
+    l.x[2] = std::max(l.x[2], avail - w[2]);
+    return l;
+}
+
+// A segmented choice: the current option in the accent colour; returns the clicked index or -1.
+int segmented(const TextId* labels, int count, int current, const Ui& ui) {
+    int clicked = -1;
+    for (int i = 0; i < count; ++i) {
+        if (i > 0) ImGui::SameLine(0, kGap);
+        const bool on = i == current;
+        ImGui::PushStyleColor(ImGuiCol_Button, on ? color::kOsAccent : color::kTaskbarButton);
+        ImGui::PushStyleColor(ImGuiCol_Text, color::kTaskbarText);
+        ImGui::PushID(static_cast<int>(labels[i]));
+        if (ImGui::Button(ui.t(labels[i])) && !on) clicked = i;
+        ImGui::PopID();
+        ImGui::PopStyleColor(2);
+    }
+    return clicked;
+}
+
+void panel_button(const Ui& ui, TextId label, DeskPanel panel) {
+    const bool open = ui.session.panel() == panel;
+    ImGui::PushStyleColor(ImGuiCol_Button, open ? color::kTaskbarButtonOn : color::kTaskbarButton);
+    ImGui::PushStyleColor(ImGuiCol_Text, color::kTaskbarText);
+    if (ImGui::Button(ui.t(label))) ui.emit(cmd::OpenPanel{open ? DeskPanel::None : panel});
+    ImGui::PopStyleColor(2);
+}
+
+}  // namespace
+
+float taskbar_height(const Ui& ui, float width) {
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, kPadding);
+    const int rows = layout(ui, width).rows;
+    ImGui::PopStyleVar();
+    return static_cast<float>(rows) * size::kTaskbar;
+}
+
+void draw_taskbar(const Ui& ui, const Rect& r) {
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(r.x, r.y), ImVec2(r.x + r.w, r.y + r.h), color::kTaskbar);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, kPadding);
+    const Layout l = layout(ui, r.w);
+    const float inset = (size::kTaskbar - ImGui::GetFrameHeight()) * 0.5f;
+    const auto at = [&](int g) {
+        ImGui::SetCursorScreenPos(ImVec2(r.x + kMargin + l.x[g], r.y + static_cast<float>(l.row[g]) * size::kTaskbar + inset));
+    };
+    at(0);
+    if (l.label) {  // the label sits before the buttons, centred on their row
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + kPadding.y));
+        text_sized(ui.t(TextId::PcYouAreAt), size::kSmall, color::kTaskbarText);
+        ImGui::SetCursorScreenPos(ImVec2(p.x + label_width(ui.t(TextId::PcYouAreAt)), p.y));
+    }
+    const TextId pcs[] = {TextId::PcAdmin, TextId::PcUser};
+    const int pc = segmented(pcs, 2, ui.session.pc() == PcId::Admin ? 0 : 1, ui);
+    if (pc >= 0) ui.emit(cmd::SwitchPc{pc == 0 ? PcId::Admin : PcId::User});
+    at(1);
+    panel_button(ui, TextId::DeskSampleData, DeskPanel::SampleData);
+    ImGui::SameLine(0, kGap);
+    panel_button(ui, TextId::DeskCustomerCard, DeskPanel::CustomerCard);
+    at(2);
+    const TextId languages[] = {TextId::LanguageJapanese, TextId::LanguageEnglish};
+    const int lang = segmented(languages, 2, ui.lang() == Language::Japanese ? 0 : 1, ui);
+    if (lang >= 0) ui.out.actions.push_back(Action::set_language(lang == 0 ? Language::Japanese : Language::English));
+    ImGui::PopStyleVar();
+}
+
+}  // namespace cp::ui

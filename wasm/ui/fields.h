@@ -1,0 +1,52 @@
+// certportal ui: form fields of the bank's pages — a labelled text field (masked for secrets,
+// with a show toggle), its rule and its error under it, the software keyboard (ソフトウェア
+// キーボード入力), and the message box that explains the last result.
+//
+// Text fields edit a flow's form buffer in place (portal/text_field.h). The widget registry's
+// name for a field is its label: the InputText is given "##" + label, which ImGui does not draw.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include "bank/result.h"
+#include "bank/validation.h"
+#include "imgui.h"
+#include "portal/text_field.h"
+#include "text/catalogue.h"
+
+namespace cp::ui {
+
+struct FieldSpec {
+    const char* label = "";        // shown above the field; also its name in the widget registry
+    const char* rule = nullptr;    // the format, shown under the field (nullptr: none)
+    InputError error = InputError::None;
+    bool secret = false;           // masked unless *reveal
+    bool* reveal = nullptr;        // secret fields: the 入力内容を表示 toggle (nullptr: no toggle)
+    bool keyboard = false;         // offer ソフトウェアキーボード入力
+    bool digits = false;           // digits only (card answers, one-time passwords)
+    float width = 260.0f;
+};
+
+// Returns true when Enter was pressed in the field (the screen submits).
+bool input_field(const char* id, char* buffer, std::size_t capacity, const FieldSpec& spec, Language language);
+template <std::size_t N>
+bool input_field(const char* id, TextField<N>& field, const FieldSpec& spec, Language language) {
+    return input_field(id, field.data(), field.capacity(), spec, language);
+}
+
+// The on-screen keyboard: each key appends to the field; 1文字削除 and クリア. Key order random
+// when asked (a new order each time the option is switched on).
+void software_keyboard(const char* id, char* buffer, std::size_t capacity, Language language);
+
+// A red-bordered box with the catalogue text of `result` (nothing for Ok), plus the tries left
+// before the lock when `tries_left` > 0.
+void result_message(BankResult result, std::uint32_t tries_left, Language language);
+// An error line in the error colour.
+void error_line(const char* message);
+
+// A screen's title bar inside the bank page (the seeds' green-bar headings).
+void page_title(const char* title);
+void section_title(const char* title);
+
+}  // namespace cp::ui

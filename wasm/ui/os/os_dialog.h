@@ -1,0 +1,22 @@
+// certportal ui: the simulated operating system's dialogs — Windows-looking modal windows over the
+// browser (title bar, system text size, buttons on the right), so a person always knows whether
+// the bank's page or the PC is asking. While one is open the desk behind it is disabled.
+#pragma once
+
+#include "imgui.h"
+
+namespace cp::ui {
+
+// Opens the dialog window for this frame (centred, focused, width clamped to the screen). Always
+// pair with end_os_dialog().
+void begin_os_dialog(const char* title, float width);
+void end_os_dialog();
+// A Windows-style push button; `primary` is the default button (accent border).
+bool os_button(const char* label, bool primary = false, float width = 96.0f);
+// Moves the cursor so that `count` buttons of `width` end at the dialog's right edge.
+void os_buttons_right(int count, float width = 96.0f);
+// System-sized text.
+void os_text(const char* text);
+void os_text_wrapped(const char* text);
+
+}  // namespace cp::ui

@@ -1,0 +1,33 @@
+// certportal ui: what every screen function receives. Screens read the session (const, except
+// the form buffers their text fields edit in place) and emit commands; they never call the bank.
+#pragma once
+
+#include <utility>
+#include <vector>
+
+#include "portal/portal.h"
+#include "portal/session.h"
+
+namespace cp::ui {
+
+// What a frame produced: page actions (language, notices) and session commands, applied by the
+// caller after the frame (cp::apply, Session::apply).
+struct UiOut {
+    std::vector<Action> actions;
+    std::vector<Command> commands;
+    template <class T>
+    void command(T c) { commands.push_back(make_command(std::move(c))); }
+    void clear() { actions.clear(); commands.clear(); }
+};
+
+struct Ui {
+    const PortalState& state;
+    Session& session;
+    UiOut& out;
+    Language lang() const { return state.language; }
+    const char* t(TextId id) const { return text(id, state.language); }
+    template <class T>
+    void emit(T c) const { out.command(std::move(c)); }
+};
+
+}  // namespace cp::ui
