@@ -76,6 +76,23 @@ TEST(PkiBankOpenssl, VerifyAgreesWithTheBanksCrl) {
     cp::UserLogin user(*tb.bank, tb.user_pc.services());
     EXPECT_EQ(cp::test::choose(user, old_cert), BankResult::CertificateRevoked);  // the bank agrees
 }
+// 失効 on the administrator's 利用者情報変更 screen (the procedure the screens drive): the
+// certificate is on the bank's CRL at once, and OpenSSL says so.
+TEST(PkiBankOpenssl, RevokingOnTheUserScreenPutsTheCertificateOnTheCrl) {
+    cp::test::TestBank tb;
+    const cp::InstalledCertificate cert = tb.user_cert("S0002");
+    const cp::SimTime at = tb.bank->now() + 60;
+    cp::AdminLogin login(*tb.bank, tb.admin_pc.services());
+    ASSERT_TRUE(cp::test::login_admin(tb, login));
+    cp::UserCertificateMaintenance m(*tb.bank, login);
+    ASSERT_EQ(m.select_user("S0002"), BankResult::Ok);
+    ASSERT_EQ(m.choose_change(), BankResult::Ok);
+    ASSERT_EQ(m.apply(cp::UserCertificateAction::Revoke, cp::kSeedSecrets.confirmation_pin, "lost"), BankResult::Ok);
+    Dir dir;
+    const auto [code, out] = openssl_verify(dir, tb, cert.certificate, at);
+    EXPECT_NE(code, 0);
+    EXPECT_NE(out.find("revoked"), std::string::npos) << out;
+}
 #else
 TEST(PkiBankOpenssl, VerifyAgreesWithTheBanksCrl) {
     GTEST_SKIP() << "OpenSSL CLI interop runs natively only (no processes under wasm)";
