@@ -12,7 +12,8 @@ export async function texts(page) { return page.evaluate(() => window.certportal
 // below the fold is not on screen: like a person, scroll the page down (mouse wheel over it) and
 // look again.
 export async function waitForWidget(page, label, { timeout = 15000, allowDisabled = false, scroll = true } = {}) {
-  const find = ([l, d]) => window.certportal.widgets().find((w) => w.label === l && (d || !w.disabled)) || false;
+  // Visible enough to point at: at least 8 px of it inside its window.
+  const find = ([l, d]) => window.certportal.widgets().find((w) => w.label === l && (d || !w.disabled) && w.w >= 8 && w.h >= 8) || false;
   const deadline = Date.now() + timeout;
   for (let attempt = 0; ; attempt++) {
     const slice = scroll ? Math.min(2500, deadline - Date.now()) : deadline - Date.now();

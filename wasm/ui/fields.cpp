@@ -32,7 +32,7 @@ void error_line(const char* message) { text_wrapped_sized(message, size::kSmall 
 
 bool input_field(const char* id, char* buffer, std::size_t capacity, const FieldSpec& spec, Language language) {
     ImGui::PushID(id);
-    text_sized(spec.label, size::kSmall + 1, color::kText);
+    if (!spec.hide_label) text_sized(spec.label, size::kSmall + 1, color::kText);
     const bool masked = spec.secret && (spec.reveal == nullptr || !*spec.reveal);
     ImGuiInputTextFlags flags = ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll;
     if (masked) flags |= ImGuiInputTextFlags_Password;
@@ -48,13 +48,13 @@ bool input_field(const char* id, char* buffer, std::size_t capacity, const Field
         const char* show = text(TextId::ShowSecret, language);
         const float toggle_w = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(show).x;
         if (field_w + ImGui::GetStyle().ItemSpacing.x + toggle_w <= ImGui::GetContentRegionAvail().x) ImGui::SameLine();
-        ImGui::Checkbox(show, spec.reveal);
+        checkbox(show, spec.reveal);
     }
     if (spec.rule != nullptr) text_wrapped_sized(spec.rule, size::kSmall, color::kTextMuted);
     if (spec.error != InputError::None) error_line(text(input_error_text(spec.error), language));
     if (spec.keyboard) {
         bool& open = *ImGui::GetStateStorage()->GetBoolRef(ImGui::GetID("keyboard_open"), false);
-        ImGui::Checkbox(text(TextId::SoftwareKeyboard, language), &open);
+        checkbox(text(TextId::SoftwareKeyboard, language), &open);
         if (open) software_keyboard("keyboard", buffer, capacity, language);
     }
     ImGui::PopID();
@@ -68,7 +68,7 @@ void software_keyboard(const char* id, char* buffer, std::size_t capacity, Langu
     bool& random = *storage->GetBoolRef(ImGui::GetID("random"), false);
     bool& shift = *storage->GetBoolRef(ImGui::GetID("shift"), false);
     int& seed = *storage->GetIntRef(ImGui::GetID("seed"), 0);
-    if (ImGui::Checkbox(text(TextId::SoftwareKeyboardRandom, language), &random) && random)
+    if (checkbox(text(TextId::SoftwareKeyboardRandom, language), &random) && random)
         seed = static_cast<int>(static_cast<unsigned>(ImGui::GetFrameCount()) * 2654435761u >> 8);  // a new order each time
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0, 8));
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(4, 4));

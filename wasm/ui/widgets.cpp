@@ -101,8 +101,21 @@ void labelled_text(const char* text, float size, ImU32 color) {
     ImGui::PopFont();
 }
 
+// Radios and checkboxes take their size from the frame padding: the theme's (14, 9) is for buttons
+// and fields and would make them huge.
+constexpr ImVec2 kToggleFramePadding(4, 4);
+
+bool checkbox(const char* label, bool* value) {
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, kToggleFramePadding);
+    const bool changed = ImGui::Checkbox(label, value);
+    ImGui::PopStyleVar();
+    return changed;
+}
+
 bool radio_button(const char* label, bool active) {
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, kToggleFramePadding);
     const bool pressed = ImGui::RadioButton(label, active);
+    ImGui::PopStyleVar();
     ImGuiContext& g = *GImGui;  // IMGUI_TEST_ENGINE_ITEM_INFO reads the context as `g`
     IMGUI_TEST_ENGINE_ITEM_INFO(g.LastItemData.ID, label,
                                 g.LastItemData.StatusFlags | ImGuiItemStatusFlags_Checkable | (active ? ImGuiItemStatusFlags_Checked : 0));

@@ -34,5 +34,7 @@ void labelled_text(const char* text, float size, ImU32 color);
 // ImGui::RadioButton that also tells the widget registry it is a radio and whether it is on
 // (ImGui reports a radio like a plain button).
 bool radio_button(const char* label, bool active);
+// ImGui::Checkbox at the portal's size (the theme's frame padding is for buttons and fields).
+bool checkbox(const char* label, bool* value);
 
 }  // namespace cp::ui

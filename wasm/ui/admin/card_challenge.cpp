@@ -19,6 +19,9 @@ void draw_admin_card_challenge(const Ui& ui, AdminFlow& flow) {
     const std::string_view symbols[2] = {card_symbols()[challenge.first], card_symbols()[challenge.second]};
     bool entered = false;
     if (ImGui::BeginTable("##card", 3, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingFixedFit)) {
+        ImGui::TableSetupColumn(nullptr, ImGuiTableColumnFlags_WidthFixed, 96.0f);
+        ImGui::TableSetupColumn(nullptr, ImGuiTableColumnFlags_WidthFixed, 110.0f);
+        ImGui::TableSetupColumn(nullptr, ImGuiTableColumnFlags_WidthFixed, 110.0f);
         ImGui::TableNextRow(ImGuiTableRowFlags_None, 36);
         ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, color::kGridHeader);
         ImGui::TableNextColumn();
@@ -36,7 +39,8 @@ void draw_admin_card_challenge(const Ui& ui, AdminFlow& flow) {
             ImGui::TableNextColumn();
             FieldSpec spec;
             const std::string label = std::string(symbols[i]);
-            spec.label = label.c_str();  // the symbol names the field: 「オ」
+            spec.label = label.c_str();  // the symbol names the field: 「オ」 (shown in the header row)
+            spec.hide_label = true;
             spec.secret = true;
             spec.digits = true;
             spec.error = flow.field_error(ids[i]);

@@ -29,7 +29,7 @@ void draw_admin_notices(const Ui& ui, AdminFlow& flow) {
         text_wrapped_sized(ui.t(notice_text(kind)), size::kSmall + 1.5f, color::kText);
     }
     ImGui::Dummy(ImVec2(0, 6));
-    ImGui::Checkbox(ui.t(TextId::NoticesHide), &flow.form().hide_notices);
+    checkbox(ui.t(TextId::NoticesHide), &flow.form().hide_notices);
     ImGui::Dummy(ImVec2(0, 4));
     if (button(ui.t(TextId::Next))) ui.emit(cmd::AcknowledgeNotices{});
     end_card();

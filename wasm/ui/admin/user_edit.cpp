@@ -33,7 +33,7 @@ void draw_certificate_table(const Ui& ui, const User& u, SimTime now) {
     // Wide screens: one row as in the seed; narrow ones: one line per item.
     if (ImGui::GetContentRegionAvail().x >= 620.0f) {
         if (ImGui::BeginTable("##certificate", 5, flags)) {
-            const float weights[] = {1.0f, 1.0f, 1.3f, 2.6f, 1.5f};
+            const float weights[] = {1.0f, 1.0f, 1.4f, 2.4f, 1.6f};
             for (float w : weights) ImGui::TableSetupColumn(nullptr, ImGuiTableColumnFlags_WidthStretch, w);
             ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
             for (TextId h : headers) {
@@ -47,11 +47,11 @@ void draw_certificate_table(const Ui& ui, const User& u, SimTime now) {
             ImGui::TableNextColumn();
             cell_text(ui.t(status_text(effective_status(r, now))));
             ImGui::TableNextColumn();
-            cell_text(r.registered_at != 0 ? format_date(r.registered_at, l).c_str() : "-");
+            text_wrapped_sized(r.registered_at != 0 ? format_date(r.registered_at, l).c_str() : "-", size::kSmall + 0.5f, color::kText);
             ImGui::TableNextColumn();
             text_wrapped_sized(r.serial.empty() ? "-" : r.serial.c_str(), size::kSmall, color::kText);
             ImGui::TableNextColumn();
-            cell_text(r.not_after != 0 ? format_date_time(r.not_after, l).c_str() : "-");
+            text_wrapped_sized(r.not_after != 0 ? format_date_time(r.not_after, l).c_str() : "-", size::kSmall + 0.5f, color::kText);
             ImGui::EndTable();
         }
         return;

@@ -131,11 +131,15 @@ void widget_registry_note_text(std::string_view text, ImVec2 min, ImVec2 max) {
 
 // --- Hooks called by imgui.cpp (IMGUI_ENABLE_TEST_ENGINE) --------------------------------------
 
-void ImGuiTestEngineHook_ItemAdd(ImGuiContext*, ImGuiID id, const ImRect& bb, const ImGuiLastItemData* item_data) {
+void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb, const ImGuiLastItemData* item_data) {
     cp::ui::WidgetInfo w;
     w.id = id;
-    w.min = bb.Min;
-    w.max = bb.Max;
+    // The part a person can see and point at: an item half scrolled out of its window is reported
+    // by its visible part (a click at the full rectangle's centre could land outside the window).
+    ImRect visible = bb;
+    if (ctx != nullptr && ctx->CurrentWindow != nullptr) visible.ClipWithFull(ctx->CurrentWindow->ClipRect);
+    w.min = visible.Min;
+    w.max = visible.Max;
     w.disabled = item_data != nullptr && (item_data->ItemFlags & ImGuiItemFlags_Disabled) != 0;
     cp::ui::g_registry.building.push_back(std::move(w));
 }
