@@ -88,12 +88,18 @@ inline void fill_card_answers(PageLoad& page) {
     page.flow().form().card_second.assign(card_answer(page.bank(), c.second));
 }
 
-// 電子証明書方式 管理者ログイン → the menu, with the seed's secrets, on 管理者のパソコン.
-inline void log_in_as_admin(PageLoad& page) {
+// 電子証明書方式 管理者ログイン → 証明書の選択 (this PC's last certificate) → 許可: where the
+// certificate step leads (ContractPin, or Failed with the reason).
+inline void choose_certificate(PageLoad& page) {
     ASSERT_TRUE(page.apply(cmd::StartAdminLogin{}));
     ASSERT_EQ(page.screen(), AdminFlow::Screen::ChooseCertificate);
     page.apply(cmd::ChooseCertificate{page.flow().store().certificates.back().serial});
     if (page.screen() == AdminFlow::Screen::KeyAccess) page.apply(cmd::GrantKeyAccess{});
+}
+
+// 電子証明書方式 管理者ログイン → the menu, with the seed's secrets, on 管理者のパソコン.
+inline void log_in_as_admin(PageLoad& page) {
+    choose_certificate(page);
     ASSERT_EQ(page.screen(), AdminFlow::Screen::ContractPin) << bank_result_name(page.flow().failure());
     page.flow().form().contract_pin.assign(kSeedSecrets.contract_pin);
     page.apply(cmd::SubmitContractPin{});

@@ -78,45 +78,30 @@ const std::vector<WidgetInfo>& widget_registry_texts() { return g_registry.last_
 const WidgetInfo* widget_registry_find(std::string_view label) { return find_in(g_registry.last, label); }
 const WidgetInfo* widget_registry_find_text(std::string_view label) { return find_in(g_registry.last_texts, label); }
 
-const std::string& widget_registry_texts_json() {
-    std::string& out = g_registry.texts_json;
+// One JSON array writer for both lists; static text has no ID and no state flags.
+static const std::string& write_json(std::string& out, const std::vector<WidgetInfo>& list, bool with_state) {
     out.assign(1, '[');
-    bool first = true;
-    for (const WidgetInfo& w : g_registry.last_texts) {
-        char buf[128];
-        std::snprintf(buf, sizeof(buf), "%s{\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f,\"label\":", first ? "" : ",",
-                      static_cast<double>(w.min.x), static_cast<double>(w.min.y), static_cast<double>(w.width()),
-                      static_cast<double>(w.height()));
+    for (const WidgetInfo& w : list) {
+        char buf[320];
+        int n = std::snprintf(buf, sizeof(buf), "%s{\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f,", out.size() > 1 ? "," : "",
+                              static_cast<double>(w.min.x), static_cast<double>(w.min.y), static_cast<double>(w.width()),
+                              static_cast<double>(w.height()));
+        if (with_state && n > 0 && static_cast<std::size_t>(n) < sizeof(buf))
+            std::snprintf(buf + n, sizeof(buf) - static_cast<std::size_t>(n),
+                          "\"id\":%u,\"disabled\":%s,\"checkable\":%s,\"checked\":%s,\"openable\":%s,\"opened\":%s,\"inputable\":%s,",
+                          w.id, json_bool(w.disabled), json_bool(w.checkable), json_bool(w.checked), json_bool(w.openable),
+                          json_bool(w.opened), json_bool(w.inputable));
         out += buf;
+        out += "\"label\":";
         append_json_string(out, w.label);
         out += '}';
-        first = false;
     }
     out += ']';
     return out;
 }
 
-const std::string& widget_registry_json() {
-    std::string& out = g_registry.json;
-    out.assign(1, '[');
-    bool first = true;
-    for (const WidgetInfo& w : g_registry.last) {
-        char buf[320];
-        std::snprintf(buf, sizeof(buf),
-                      "%s{\"id\":%u,\"x\":%.1f,\"y\":%.1f,\"w\":%.1f,\"h\":%.1f,\"disabled\":%s,\"checkable\":%s,\"checked\":%s,"
-                      "\"openable\":%s,\"opened\":%s,\"inputable\":%s,\"label\":",
-                      first ? "" : ",", w.id, static_cast<double>(w.min.x), static_cast<double>(w.min.y),
-                      static_cast<double>(w.width()), static_cast<double>(w.height()), json_bool(w.disabled),
-                      json_bool(w.checkable), json_bool(w.checked), json_bool(w.openable), json_bool(w.opened),
-                      json_bool(w.inputable));
-        out += buf;
-        append_json_string(out, w.label);
-        out += '}';
-        first = false;
-    }
-    out += ']';
-    return out;
-}
+const std::string& widget_registry_texts_json() { return write_json(g_registry.texts_json, g_registry.last_texts, false); }
+const std::string& widget_registry_json() { return write_json(g_registry.json, g_registry.last, true); }
 
 void widget_registry_note_text(std::string_view text, ImVec2 min, ImVec2 max) {
     if (!g_registry.collecting || text.empty()) return;
