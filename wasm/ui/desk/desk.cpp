@@ -21,15 +21,17 @@ void draw_desk(const Ui& ui) {
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
     ImGui::PopStyleColor();
-    // Behind an OS dialog (or while a step is being saved) the desk is disabled, as Windows does
+    // Behind an OS dialog (or while a step is being saved) the browser is disabled, as Windows does
     // with the window a modal dialog belongs to.
     ImGui::BeginDisabled(dialog || saving);
     const float gap = narrow ? 0.0f : 8.0f;
     const Rect browser{vp->Pos.x + gap, vp->Pos.y + size::kMarkerBar + gap, vp->Size.x - 2 * gap,
                        vp->Size.y - size::kMarkerBar - taskbar_h - 2 * gap};
     draw_browser_window(ui, browser, narrow);
-    draw_taskbar(ui, Rect{vp->Pos.x, vp->Pos.y + vp->Size.y - taskbar_h, vp->Size.x, taskbar_h});
     ImGui::EndDisabled();
+    // The taskbar is the simulator's own controls (PC, sample data, language): usable while an OS
+    // dialog waits, so a person can look up a PIN or switch the language mid-step.
+    draw_taskbar(ui, Rect{vp->Pos.x, vp->Pos.y + vp->Size.y - taskbar_h, vp->Size.x, taskbar_h});
     ImGui::End();
 
     draw_panels(ui, taskbar_h);
