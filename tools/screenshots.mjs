@@ -6,7 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { artifacts, withPortal } from '../tests/browser/harness.mjs';
-import { cardNumber, click, typeInto, waitForText, waitForWidget, waitIdle, waitReady, widgets } from '../tests/browser/person.mjs';
+import { cardFields, cardNumber, click, typeInto, waitForText, waitForWidget, waitIdle, waitReady } from '../tests/browser/person.mjs';
 
 const outArg = process.argv.indexOf('--out');
 const out = outArg > 0 ? process.argv[outArg + 1] : path.join(artifacts, 'screens');
@@ -45,8 +45,7 @@ async function walk(page, tag) {
   await typeInto(page, 'ご契約先暗証番号', 'shinkin01');
   await click(page, 'ログオン');
   await waitForText(page, '確認用パスワードの入力');
-  await waitIdle(page);
-  const fields = (await widgets(page)).filter((w) => w.inputable && [...w.label].length === 1);
+  const fields = await cardFields(page);
   await click(page, 'お客様カード');
   await both(page, tag, '07_customer_card');
   const numbers = [await cardNumber(page, fields[0].label), await cardNumber(page, fields[1].label)];

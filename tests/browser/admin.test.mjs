@@ -3,7 +3,7 @@
 // keyboard, reading the sample data and the お客様カード on screen. usage: node admin.test.mjs CASE
 // Screenshots at each numbered seed step go to tests/artifacts/seed001_part1_*.png.
 import { check, run, withPortal } from './harness.mjs';
-import { cardNumber, click, hasText, screenshot, texts, typeInto, waitForText, waitForWidget, waitReady, widgets } from './person.mjs';
+import { cardFields, cardNumber, click, hasText, screenshot, texts, typeInto, waitForText, waitForWidget, waitReady, widgets } from './person.mjs';
 
 const ADMIN_CERT = '00009876543 1635';
 const CONTRACT_PIN = 'shinkin01';
@@ -36,10 +36,7 @@ async function adminLogin(page, { shots = false } = {}) {
 // 確認用パスワード: the two symbols on screen, their numbers read from the お客様カード panel.
 async function answerCard(page, shots) {
   await waitForText(page, '確認用パスワードの入力');
-  const cardFields = () => window.certportal.widgets().filter((w) => w.inputable && [...w.label].length === 1).length === 2;
-  await page.waitForFunction(cardFields, null, { timeout: 10000 }).catch(() => {});
-  const fields = (await widgets(page)).filter((w) => w.inputable && [...w.label].length === 1);
-  check(fields.length === 2, `two card fields (got ${fields.map((f) => f.label).join(',')})`);
+  const fields = await cardFields(page);
   await click(page, 'お客様カード');
   await waitForText(page, '確認用パスワード表');
   if (shots) await screenshot(page, 'seed001_part1_06a_customer_card');

@@ -98,3 +98,13 @@ export async function cardNumber(page, symbol) {
   check(cell, `the card shows a number for ${symbol}`);
   return cell.label.split(' ')[1];
 }
+
+// 確認用パスワード: the two answer fields, each named by the card symbol it asks for (one kana).
+export async function cardFields(page) {
+  const two = () => window.certportal.widgets().filter((w) => w.inputable && [...w.label].length === 1).length === 2;
+  await page.waitForFunction(two, null, { timeout: 15000 });
+  await waitIdle(page);
+  const fields = (await widgets(page)).filter((w) => w.inputable && [...w.label].length === 1);
+  check(fields.length === 2, `two card fields (got ${fields.map((f) => f.label).join(',')})`);
+  return fields;
+}

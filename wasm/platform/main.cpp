@@ -168,6 +168,9 @@ EMSCRIPTEN_KEEPALIVE int cp_start(std::uint8_t* font, int font_size, const char*
     app.simulation = std::make_unique<cp::platform::SimulationHost>(app.state.brand.ca_name.ja);
     app.simulation->start(app.session, [] {
         g_app->state.simulation = g_app->simulation->view();
+        // The bank's data (the company, users' names) is not in the UI subset, which is built from
+        // the catalogue and the brand: once there is data to show, fetch the text face (JIS X 0208).
+        if (g_app->state.simulation.status == cp::SimulationStatus::Ready) request_text_font_once(*g_app);
         cp::platform::runner_request_frame();
     });
     return 0;
