@@ -195,20 +195,6 @@ TEST(Simulation, ResetToHundredUsersIsSavedAndTheNextRunLoadsIt) {
     EXPECT_EQ(again.bank()->state().users[41].id, "S0042");
 }
 
-TEST(Simulation, ResetWhileNotReadyIsAWrongStep) {
-    cp::pki::Drbg rng;
-    cp::SimulationDesc desc;
-    desc.ca_rng = &rng;
-    Simulation sim(std::move(desc));
-    BankResult reset = BankResult::Ok;
-    sim.reset(cp::Preset::HundredUsers, [&](BankResult r) { reset = r; });
-    EXPECT_EQ(reset, BankResult::WrongStep);
-    sim.start({});  // Failed: still refused
-    reset = BankResult::Ok;
-    sim.reset(cp::Preset::SeedWorld, [&](BankResult r) { reset = r; });
-    EXPECT_EQ(reset, BankResult::WrongStep);
-}
-
 TEST(Simulation, AStorageFailureDuringResetKeepsThePreviousWorld) {
     Profile profile;
     PageRun first(profile);
@@ -249,7 +235,7 @@ TEST(Simulation, AStorageFailureDuringResetKeepsThePreviousWorld) {
     EXPECT_EQ(serials(again.user_pc()), old_user);
 }
 
-TEST(Simulation, SavingBeforeReadyIsRefused) {
+TEST(Simulation, SavingOrResettingBeforeReadyIsRefused) {
     cp::pki::Drbg rng;
     cp::SimulationDesc desc;
     desc.ca_rng = &rng;
@@ -257,6 +243,14 @@ TEST(Simulation, SavingBeforeReadyIsRefused) {
     BankResult saved = BankResult::Ok;
     sim.save([&](BankResult r) { saved = r; });
     EXPECT_EQ(saved, BankResult::WrongStep);
+    BankResult reset = BankResult::Ok;
+    sim.reset(cp::Preset::HundredUsers, [&](BankResult r) { reset = r; });
+    EXPECT_EQ(reset, BankResult::WrongStep);
+    sim.start({});  // Failed (the description is incomplete): still refused
+    reset = BankResult::Ok;
+    sim.reset(cp::Preset::SeedWorld, [&](BankResult r) { reset = r; });
+    EXPECT_EQ(reset, BankResult::WrongStep);
+    EXPECT_FALSE(sim.resetting());
 }
 
 TEST(Simulation, AnIncompleteDescriptionFailsInsteadOfCrashing) {
