@@ -3,69 +3,25 @@
 // keyboard, reading the sample data and the お客様カード on screen. usage: node admin.test.mjs CASE
 // Screenshots at each numbered seed step go to tests/artifacts/seed001_part1_*.png.
 import { check, run, withPortal } from './harness.mjs';
-import { cardFields, cardNumber, click, hasText, screenshot, texts, typeInto, waitForText, waitForWidget, waitReady, widgets } from './person.mjs';
+import { ADMIN_CERT, CONFIRMATION_PIN, CONTRACT_PIN, adminLogin, openChooser, openUserEdit, toUserGrid } from './admin_steps.mjs';
+import { click, hasText, screenshot, typeInto, waitForText, waitForWidget, waitReady } from './person.mjs';
 
-const ADMIN_CERT = '00009876543 1635';
-const CONTRACT_PIN = 'shinkin01';
-const CONFIRMATION_PIN = 'kakunin02';
-
-// From the top page to the certificate chooser.
-async function openChooser(page, shots) {
-  await waitReady(page);
-  if (shots) await screenshot(page, 'seed001_part1_03_top_page');
-  await click(page, '電子証明書方式 管理者ログイン');
-  await waitForText(page, 'では資格情報が必要です');
-  if (shots) await screenshot(page, 'seed001_part1_04_certificate_chooser');
-}
-
-// Certificate, key access, contract PIN, card: the login up to the notices or the menu.
-async function adminLogin(page, { shots = false } = {}) {
-  await openChooser(page, shots);
-  await click(page, ADMIN_CERT);
-  await click(page, 'OK');
-  await waitForWidget(page, '許可');
-  if (shots) await screenshot(page, 'seed001_part1_04b_key_access');
-  await click(page, '許可');
-  await waitForWidget(page, 'ご契約先暗証番号');
-  await typeInto(page, 'ご契約先暗証番号', CONTRACT_PIN);
-  if (shots) await screenshot(page, 'seed001_part1_05_contract_pin');
-  await click(page, 'ログオン');
-  await answerCard(page, shots);
-}
-
-// 確認用パスワード: the two symbols on screen, their numbers read from the お客様カード panel.
-async function answerCard(page, shots) {
-  await waitForText(page, '確認用パスワードの入力');
-  const fields = await cardFields(page);
-  await click(page, 'お客様カード');
-  await waitForText(page, '確認用パスワード表');
-  if (shots) await screenshot(page, 'seed001_part1_06a_customer_card');
-  const numbers = [await cardNumber(page, fields[0].label), await cardNumber(page, fields[1].label)];
-  await click(page, 'お客様カード');  // closes the panel
-  await typeInto(page, fields[0].label, numbers[0]);
-  await typeInto(page, fields[1].label, numbers[1]);
-  if (shots) await screenshot(page, 'seed001_part1_06_card_password');
-  await click(page, 'OK');
-}
-
-async function toUserGrid(page, shots) {
-  if (await hasText(page, 'への重要なお知らせ')) {
-    if (shots) await screenshot(page, 'seed001_part1_07_notices');
-    await click(page, '次へ >');
-  }
-  await click(page, 'ご契約先管理情報変更');
-  await waitForWidget(page, '利用者情報登録／変更 >');
-  if (shots) await screenshot(page, 'seed001_part1_08_menu');
-  await click(page, '利用者情報登録／変更 >');
-  await waitForText(page, '利用者情報の編集');
-}
+// The seed's numbered steps, screenshot where the login path reaches them.
+const SEED_SHOTS = {
+  top_page: '03_top_page', certificate_chooser: '04_certificate_chooser', key_access: '04b_key_access',
+  contract_pin: '05_contract_pin', customer_card: '06a_customer_card', card_password: '06_card_password',
+  notices: '07_notices', menu: '08_menu',
+};
+const shots = (page) => async (step) => {
+  if (SEED_SHOTS[step]) await screenshot(page, 'seed001_part1_' + SEED_SHOTS[step]);
+};
 
 const cases = {
   // Seed 001 part 1 from the top page to the completion, then a reload shows it recorded.
   async admin_reissue_end_to_end() {
     await withPortal(async ({ page, consoleErrors }) => {
-      await adminLogin(page, { shots: true });
-      await toUserGrid(page, true);
+      await adminLogin(page, shots(page));
+      await toUserGrid(page, shots(page));
       const radio = await waitForWidget(page, 'S0001');
       check(radio.checkable && radio.checked, 'S0001 is selected, as in the seed');
       await click(page, '+ 変更・登録抹消・各種設定・利用者ワンタイムパスワード');
@@ -87,9 +43,8 @@ const cases = {
       await page.reload();
       await page.waitForFunction(() => window.certportal && window.certportal.firstFrameAt > 0);
       await adminLogin(page);
-      await toUserGrid(page, false);
-      await click(page, '+ 変更・登録抹消・各種設定・利用者ワンタイムパスワード');
-      await click(page, '変更 >');
+      await toUserGrid(page);
+      await openUserEdit(page);
       await waitForText(page, '取得待ち');
       await click(page, 'メニューへ戻る');
       await click(page, 'メイン');
@@ -121,7 +76,7 @@ const cases = {
   // 拒否 at the key access prompt ends the login.
   async admin_key_access_denied() {
     await withPortal(async ({ page }) => {
-      await openChooser(page, false);
+      await openChooser(page);
       await click(page, ADMIN_CERT);
       await click(page, 'OK');
       await click(page, '拒否');
@@ -133,7 +88,7 @@ const cases = {
   // Wrong ご契約先暗証番号: tries left, then the lock with the seed's text; a reload keeps it.
   async admin_contract_lockout() {
     await withPortal(async ({ page }) => {
-      await openChooser(page, false);
+      await openChooser(page);
       await click(page, ADMIN_CERT);
       await click(page, 'OK');
       await click(page, '許可');
@@ -150,7 +105,7 @@ const cases = {
       await screenshot(page, 'seed001_part1_05_contract_locked');
       await page.reload();
       await page.waitForFunction(() => window.certportal && window.certportal.firstFrameAt > 0);
-      await openChooser(page, false);
+      await openChooser(page);
       await click(page, ADMIN_CERT);
       await click(page, 'OK');
       await click(page, '許可');
@@ -167,7 +122,7 @@ const cases = {
       await click(page, 'このカードを紛失したことにする（シミュレーション）');
       await waitForText(page, 'このカードは紛失届出済みです。');
       await click(page, 'お客様カード');
-      await openChooser(page, false);
+      await openChooser(page);
       await click(page, ADMIN_CERT);
       await click(page, 'OK');
       await click(page, '許可');
@@ -183,10 +138,9 @@ const cases = {
   async admin_wrong_confirmation_pin_then_revoke() {
     await withPortal(async ({ page }) => {
       await adminLogin(page);
-      await toUserGrid(page, false);
+      await toUserGrid(page);
       await click(page, 'S0002');
-      await click(page, '+ 変更・登録抹消・各種設定・利用者ワンタイムパスワード');
-      await click(page, '変更 >');
+      await openUserEdit(page);
       await click(page, '失効');
       await typeInto(page, 'ご契約先確認暗証番号', 'wrongpin9');
       await click(page, 'OK');

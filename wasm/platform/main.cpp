@@ -40,6 +40,8 @@ struct App {
     // Diagnostics: the last key job started through cp_debug_start_key_job (browser tests).
     int debug_key_job_state = 0;  // 0 none, 1 running, 2 done, -N failed with PkiError N
     int debug_key_job_bytes = 0;  // size of the PKCS#8 key it produced
+    // Diagnostics: the last reset through cp_debug_reset_preset (benchmarks, browser tests).
+    int debug_reset_state = 0;  // 0 none, 1 running, 2 done, -1 failed
 };
 
 App* g_app = nullptr;
@@ -210,6 +212,43 @@ EMSCRIPTEN_KEEPALIVE void cp_debug_start_key_job(int key_type) {
 }
 EMSCRIPTEN_KEEPALIVE int cp_debug_key_job_state(void) { return g_app != nullptr ? g_app->debug_key_job_state : 0; }
 EMSCRIPTEN_KEEPALIVE int cp_debug_key_job_bytes(void) { return g_app != nullptr ? g_app->debug_key_job_bytes : 0; }
+
+// Replaces the running world by a preset (cp::Preset's value; Session::reset): diagnostics for
+// benchmarks and tests, not a person's control. The state through cp_debug_reset_state():
+// 0 none yet, 1 running, 2 done, -1 failed or refused (the previous world runs on).
+EMSCRIPTEN_KEEPALIVE void cp_debug_reset_preset(int preset) {
+    if (g_app == nullptr) return;
+    if (preset < 0 || preset >= static_cast<int>(cp::Preset::Count_)) {
+        g_app->debug_reset_state = -1;
+        return;
+    }
+    g_app->debug_reset_state = 1;
+    g_app->session.reset(static_cast<cp::Preset>(preset), [](cp::BankResult r) {
+        g_app->debug_reset_state = r == cp::BankResult::Ok ? 2 : -1;
+        if (r != cp::BankResult::Ok) std::fprintf(stderr, "certportal: reset failed: %s\n", cp::bank_result_name(r));
+        cp::platform::runner_request_frame();
+    });
+    cp::platform::runner_request_frame();
+}
+EMSCRIPTEN_KEEPALIVE int cp_debug_reset_state(void) { return g_app != nullptr ? g_app->debug_reset_state : 0; }
+
+// CPU time of the last built frame (build + render, ms), and of the last frames built (up to
+// cp::platform::kFrameTimeRing, oldest first) as a JSON array of milliseconds.
+EMSCRIPTEN_KEEPALIVE double cp_debug_last_frame_ms(void) { return cp::platform::runner_stats().last_frame_ms; }
+EMSCRIPTEN_KEEPALIVE const char* cp_debug_frame_times_json(void) {
+    static std::string json;
+    const cp::platform::RunnerStats& st = cp::platform::runner_stats();
+    const std::uint32_t ring = cp::platform::kFrameTimeRing;
+    const std::uint32_t count = st.frames_built < ring ? st.frames_built : ring;
+    json = "[";
+    for (std::uint32_t i = 0; i < count; ++i) {
+        char item[24];
+        std::snprintf(item, sizeof item, "%s%.3f", i == 0 ? "" : ",", static_cast<double>(st.frame_ms[(st.frames_built - count + i) % ring]));
+        json += item;
+    }
+    json += "]";
+    return json.c_str();
+}
 
 // Asks for the large text face as a focused text field would (browser test of the on-demand path).
 EMSCRIPTEN_KEEPALIVE void cp_debug_request_text_font(void) {

@@ -134,6 +134,7 @@ EM_BOOL on_animation_frame(double, void*) {
     g_run.idle = false;
     g_run.woke_by_timer = false;
 
+    const double started_ms = emscripten_get_now();
     ui::widget_registry_begin_frame();
     ImGui::NewFrame();
     const bool state_changed = g_run.hooks.build_frame(g_run.hooks.user);
@@ -151,6 +152,8 @@ EM_BOOL on_animation_frame(double, void*) {
         g_run.force_draw = false;
     }
     web_input_after_frame();
+    g_run.stats.last_frame_ms = emscripten_get_now() - started_ms;
+    g_run.stats.frame_ms[(g_run.stats.frames_built - 1) % kFrameTimeRing] = static_cast<float>(g_run.stats.last_frame_ms);
 
     // Decide whether another frame is needed, or the loop may sleep.
     const bool events_left = ImGui::GetCurrentContext()->InputEventsQueue.Size > 0;

@@ -23,9 +23,15 @@ struct RunnerHooks {
     void* user = nullptr;
 };
 
+// CPU time of the last built frames (NewFrame .. draw calls issued), for benchmarks.
+inline constexpr int kFrameTimeRing = 256;
+
 struct RunnerStats {
     std::uint32_t frames_built = 0;  // NewFrame..Render cycles
     std::uint32_t frames_drawn = 0;  // cycles whose output differed and was drawn with GL
+    double last_frame_ms = 0.0;      // the last built frame: build + render, main-thread CPU
+    // The last min(frames_built, kFrameTimeRing) frame times; frame n is at n % kFrameTimeRing.
+    float frame_ms[kFrameTimeRing] = {};
 };
 
 void runner_start(const RunnerHooks& hooks);

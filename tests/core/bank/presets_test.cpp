@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+#include <string>
+
 #include "bank/bank_codec.h"
 #include "bank_test_support.h"
 
@@ -61,6 +64,61 @@ TEST(Presets, EachPresetStartsItsProcedure) {
         cp::test::TestBank tb(cp::Preset::PickupWindowPassed);
         EXPECT_EQ(tb.bank->check_pickup_allowed("S0001"), BankResult::PickupWindowPassed);
     }
+}
+
+TEST(Presets, HundredUsersIsTheSeedWorldWithAFullGrid) {
+    cp::test::TestBank seed;
+    cp::test::TestBank tb(cp::Preset::HundredUsers);
+    const cp::BankState& s = tb.bank->state();
+    ASSERT_EQ(s.users.size(), 100u);
+    EXPECT_EQ(s.contract.id, seed.bank->state().contract.id);
+    EXPECT_EQ(s.now, seed.bank->state().now);
+    // The seed's two users are the seed's, certificates included (on the PCs too).
+    for (std::size_t i = 0; i < 2; ++i) {
+        const cp::User& a = s.users[i];
+        const cp::User& b = seed.bank->state().users[i];
+        EXPECT_EQ(a.id, b.id);
+        EXPECT_EQ(a.name, b.name);
+        EXPECT_EQ(a.permissions, b.permissions);
+        EXPECT_EQ(a.usage_started, b.usage_started);
+        EXPECT_EQ(a.certificate.status, b.certificate.status);
+    }
+    EXPECT_EQ(tb.world.admin_pc.certificates.size(), 1u);
+    EXPECT_EQ(tb.world.user_pc.certificates.size(), 2u) << "the extra users have no certificates on the PCs";
+    EXPECT_EQ(s.users[2].id, "S0003");
+    EXPECT_EQ(s.users[2].name, "しんきん 太郎 3");
+    EXPECT_EQ(s.users[99].id, "S0100");
+    EXPECT_EQ(s.users[99].name, "しんきん 太郎 100");
+    int suspended = 0, pending = 0, not_started = 0, missing_permission = 0, all_permissions = 0;
+    std::set<std::string> ids;
+    for (const cp::User& u : s.users) {
+        ids.insert(u.id);
+        suspended += u.suspended ? 1 : 0;
+        not_started += u.usage_started ? 0 : 1;
+        pending += u.certificate.status == cp::CertStatus::PendingPickup ? 1 : 0;
+        missing_permission += u.permissions != cp::kAllPermissions ? 1 : 0;
+        all_permissions += u.permissions == cp::kAllPermissions ? 1 : 0;
+        if (u.certificate.status == cp::CertStatus::PendingPickup) {
+            EXPECT_GT(u.certificate.pickup_deadline, s.now) << u.id << ": can still be picked up";
+            EXPECT_EQ(tb.bank->check_pickup_allowed(u.id), BankResult::Ok) << u.id;
+        }
+    }
+    EXPECT_EQ(ids.size(), 100u);
+    EXPECT_GE(suspended, 3);
+    EXPECT_LE(suspended, 10);
+    EXPECT_GE(pending, 3);
+    EXPECT_LE(pending, 10);
+    EXPECT_GE(not_started, 10);   // 利用開始 -
+    EXPECT_GE(missing_permission, 10);  // × in the grid
+    EXPECT_GE(all_permissions, 10);
+    // Every PIN is hashed as the seed's: the bank checks them.
+    EXPECT_EQ(tb.bank->check_user_credentials("00009876543", "S0042", "taro0042"), BankResult::Ok);
+    EXPECT_NE(tb.bank->check_user_credentials("00009876543", "S0043", "taro0042"), BankResult::Ok);
+    EXPECT_EQ(s.users[41].pin.iterations, s.users[0].pin.iterations);
+    const cp::AuditLog& audit = tb.world.bank.audit;  // as the preset left it
+    EXPECT_TRUE(audit.verify());
+    EXPECT_EQ(audit.entries().back().action, cp::AuditAction::PresetLoaded);
+    EXPECT_EQ(audit.entries().back().target, "HundredUsers");
 }
 
 TEST(Presets, ResetGivesTheSameWorldAgain) {

@@ -148,7 +148,94 @@ TEST(Simulation, ADamagedBankRecordIsSetAsideAndAFreshWorldMade) {
     EXPECT_FALSE(second.simulation->set_aside().empty());
 }
 
-TEST(Simulation, SavingBeforeReadyIsRefused) {
+std::vector<std::string> serials(const cp::PcCertificateStore& store) {
+    std::vector<std::string> out;
+    for (const auto& c : store.certificates) out.push_back(c.serial);
+    return out;
+}
+
+std::vector<std::uint8_t> bytes(const cp::pki::SecretBytes& s) { return {s.view().begin(), s.view().end()}; }
+
+TEST(Simulation, ResetToHundredUsersIsSavedAndTheNextRunLoadsIt) {
+    Profile profile;
+    PageRun first(profile);
+    Simulation& sim = *first.simulation;
+    ASSERT_EQ(sim.stage(), Simulation::Stage::Ready);
+    const std::vector<std::string> old_admin = serials(sim.admin_pc());
+    const cp::Bank* old_bank = sim.bank();
+    BankResult reset = BankResult::WrongStep;
+    sim.reset(cp::Preset::HundredUsers, [&](BankResult r) { reset = r; });
+    ASSERT_EQ(reset, BankResult::Ok) << cp::bank_result_name(reset);
+    EXPECT_FALSE(sim.resetting());
+    EXPECT_EQ(sim.stage(), Simulation::Stage::Ready);
+    ASSERT_NE(sim.bank(), nullptr);
+    EXPECT_NE(sim.bank(), old_bank) << "a new Bank";
+    EXPECT_EQ(sim.bank()->state().users.size(), 100u);
+    const auto& audit = sim.bank()->state().audit.entries();
+    ASSERT_FALSE(audit.empty());
+    EXPECT_EQ(audit.back().action, cp::AuditAction::PresetLoaded);
+    EXPECT_EQ(audit.back().target, "HundredUsers");
+    ASSERT_EQ(sim.admin_pc().certificates.size(), 1u);
+    EXPECT_NE(serials(sim.admin_pc()), old_admin) << "the preset's own certificates";
+    EXPECT_EQ(sim.user_pc().certificates.size(), 2u);
+    // The databases hold exactly the new stores: the old certificates and keys are gone.
+    EXPECT_EQ(profile.databases["pc:admin-pc"].raw()["certificates"].size(), 1u);
+    EXPECT_EQ(profile.databases["pc:admin-pc"].raw()["keys"].size(), 1u);
+    EXPECT_EQ(profile.databases["pc:user-pc"].raw()["certificates"].size(), 2u);
+    EXPECT_EQ(profile.databases["pc:user-pc"].raw()["keys"].size(), 2u);
+
+    PageRun second(profile, 99);
+    Simulation& again = *second.simulation;
+    ASSERT_EQ(again.stage(), Simulation::Stage::Ready) << cp::bank_result_name(again.failure());
+    EXPECT_FALSE(again.created_this_run());
+    EXPECT_EQ(again.bank()->state().users.size(), 100u);
+    EXPECT_EQ(again.admin_pc(), sim.admin_pc());
+    EXPECT_EQ(again.user_pc(), sim.user_pc());
+    EXPECT_TRUE(again.set_aside().empty());
+    EXPECT_EQ(again.bank()->state().users[41].id, "S0042");
+}
+
+TEST(Simulation, AStorageFailureDuringResetKeepsThePreviousWorld) {
+    Profile profile;
+    PageRun first(profile);
+    Simulation& sim = *first.simulation;
+    ASSERT_EQ(sim.stage(), Simulation::Stage::Ready);
+    ASSERT_EQ(sim.bank()->advance_time(cp::days(2)), BankResult::Ok);
+    BankResult saved = BankResult::WrongStep;
+    sim.save([&](BankResult r) { saved = r; });
+    ASSERT_EQ(saved, BankResult::Ok);
+    const std::vector<std::string> old_admin = serials(sim.admin_pc()), old_user = serials(sim.user_pc());
+    const cp::SimTime now = sim.bank()->now();
+    const std::vector<std::uint8_t> ca = bytes(sim.authority().encode());
+    const cp::Bank* old_bank = sim.bank();
+
+    profile.databases["certportal-bank"].set_quota_bytes(64);  // the new bank record does not fit
+    BankResult reset = BankResult::Ok;
+    sim.reset(cp::Preset::HundredUsers, [&](BankResult r) { reset = r; });
+    EXPECT_EQ(reset, BankResult::StorageFailed);
+    EXPECT_FALSE(sim.resetting());
+    EXPECT_EQ(sim.stage(), Simulation::Stage::Ready);
+    EXPECT_EQ(sim.bank(), old_bank);
+    EXPECT_EQ(sim.bank()->state().users.size(), 2u);
+    EXPECT_EQ(sim.bank()->now(), now);
+    EXPECT_EQ(serials(sim.admin_pc()), old_admin);
+    EXPECT_EQ(serials(sim.user_pc()), old_user);
+    EXPECT_EQ(bytes(sim.authority().encode()), ca) << "the CA as it was";
+    // Storage too: the new certificates were taken out again.
+    EXPECT_EQ(profile.databases["pc:admin-pc"].raw()["certificates"].size(), 1u);
+    EXPECT_EQ(profile.databases["pc:user-pc"].raw()["keys"].size(), 2u);
+
+    profile.databases["certportal-bank"].set_quota_bytes(0);
+    PageRun second(profile, 99);
+    Simulation& again = *second.simulation;
+    ASSERT_EQ(again.stage(), Simulation::Stage::Ready);
+    EXPECT_EQ(again.bank()->state().users.size(), 2u);
+    EXPECT_EQ(again.bank()->now(), now);
+    EXPECT_EQ(serials(again.admin_pc()), old_admin);
+    EXPECT_EQ(serials(again.user_pc()), old_user);
+}
+
+TEST(Simulation, SavingOrResettingBeforeReadyIsRefused) {
     cp::pki::Drbg rng;
     cp::SimulationDesc desc;
     desc.ca_rng = &rng;
@@ -156,6 +243,14 @@ TEST(Simulation, SavingBeforeReadyIsRefused) {
     BankResult saved = BankResult::Ok;
     sim.save([&](BankResult r) { saved = r; });
     EXPECT_EQ(saved, BankResult::WrongStep);
+    BankResult reset = BankResult::Ok;
+    sim.reset(cp::Preset::HundredUsers, [&](BankResult r) { reset = r; });
+    EXPECT_EQ(reset, BankResult::WrongStep);
+    sim.start({});  // Failed (the description is incomplete): still refused
+    reset = BankResult::Ok;
+    sim.reset(cp::Preset::SeedWorld, [&](BankResult r) { reset = r; });
+    EXPECT_EQ(reset, BankResult::WrongStep);
+    EXPECT_FALSE(sim.resetting());
 }
 
 TEST(Simulation, AnIncompleteDescriptionFailsInsteadOfCrashing) {

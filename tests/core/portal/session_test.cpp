@@ -111,6 +111,53 @@ TEST(Session, AFailedSaveIsShownAndTheNextChangeSavesAgain) {
     EXPECT_EQ(page.session.save_failure(), BankResult::Ok);
 }
 
+TEST(Session, ResetEndsTheFlowLoadsThePresetAndSavesFromItsBaseline) {
+    cp::test::BrowserProfile profile;
+    PageLoad page(profile);
+    cp::test::log_in_as_admin(page);
+    page.apply(cmd::SelectMenuTab{cp::MenuTab::ManagementInfo});
+    page.apply(cmd::OpenUserMaintenance{});
+    ASSERT_EQ(page.screen(), Screen::UserGrid);
+    cp::test::ForwardingStorage* bank_db = profile.opened["certportal-bank"];
+    BankResult reset = BankResult::WrongStep;
+    page.session.reset(cp::Preset::HundredUsers, [&](BankResult r) { reset = r; });
+    ASSERT_EQ(reset, BankResult::Ok) << bank_result_name(reset);
+    EXPECT_EQ(page.session.admin_flow(), nullptr) << "the flow into the old bank is gone";
+    EXPECT_FALSE(page.session.resetting());
+    EXPECT_EQ(page.bank().state().users.size(), 100u);
+    const int after_reset = bank_db->commits;
+    page.session.update();
+    EXPECT_EQ(bank_db->commits, after_reset) << "the new world is the saved baseline";
+    EXPECT_FALSE(page.session.saving());
+
+    // The new world works and saves as the old one did.
+    cp::test::log_in_as_admin(page);
+    EXPECT_GT(bank_db->commits, after_reset);
+    page.apply(cmd::SelectMenuTab{cp::MenuTab::ManagementInfo});
+    page.apply(cmd::OpenUserMaintenance{});
+    ASSERT_EQ(page.screen(), Screen::UserGrid);
+    page.apply(cmd::SelectUser{"S0100"});
+    ASSERT_NE(page.flow().maintenance()->selected(), nullptr);
+    EXPECT_EQ(page.flow().maintenance()->selected()->id, "S0100");
+
+    PageLoad reloaded(profile);
+    EXPECT_EQ(reloaded.bank().state().users.size(), 100u);
+    EXPECT_EQ(reloaded.bank().state().audit.entries().size(), page.bank().state().audit.entries().size());
+}
+
+TEST(Session, AFailedResetKeepsThePreviousWorldRunning) {
+    cp::test::BrowserProfile profile;
+    PageLoad page(profile);
+    profile.databases["certportal-bank"].set_quota_bytes(64);
+    BankResult reset = BankResult::Ok;
+    page.session.reset(cp::Preset::HundredUsers, [&](BankResult r) { reset = r; });
+    EXPECT_EQ(reset, BankResult::StorageFailed);
+    EXPECT_EQ(page.bank().state().users.size(), 2u);
+    EXPECT_EQ(page.session.save_failure(), BankResult::Ok) << "nothing else was saved";
+    profile.databases["certportal-bank"].set_quota_bytes(0);
+    EXPECT_TRUE(page.apply(cmd::StartAdminLogin{})) << "the previous world runs on";
+}
+
 TEST(Session, WrongContractPinSaysHowManyTriesAreLeftThenLocksEveryone) {
     cp::test::BrowserProfile profile;
     {

@@ -59,7 +59,7 @@ bool Session::apply_session(const SessionCommand& command) {
         overloaded{
             [&](const cmd::StartAdminLogin&) {
                 Simulation* sim = simulation_.get();
-                if (bank() == nullptr || saving_) {
+                if (bank() == nullptr || saving_ || resetting()) {
                     last_result_ = BankResult::WrongStep;
                     return false;
                 }
@@ -84,7 +84,7 @@ bool Session::apply_session(const SessionCommand& command) {
                 return true;
             },
             [&](const cmd::ReportCardLost&) {
-                if (bank() == nullptr) {
+                if (bank() == nullptr || resetting()) {
                     last_result_ = BankResult::WrongStep;
                     return false;
                 }
@@ -100,8 +100,27 @@ bool Session::apply_session(const SessionCommand& command) {
         command);
 }
 
+void Session::reset(Preset preset, std::function<void(BankResult)> done) {
+    if (bank() != nullptr && !saving_ && !resetting()) update();  // what changed is saved first
+    if (bank() == nullptr || saving_ || resetting()) {
+        if (done) done(BankResult::WrongStep);
+        return;
+    }
+    leave_flow();
+    // Taken again from the world that is there when the reset ends (the new one, or on failure
+    // the previous one, saved as it is).
+    baseline_taken_ = false;
+    std::weak_ptr<bool> alive = alive_;
+    simulation_->reset(preset, [this, alive, done = std::move(done)](BankResult r) {
+        if (alive.expired()) return;
+        update();
+        notify();
+        if (done) done(r);
+    });
+}
+
 void Session::update() {
-    if (bank() == nullptr || saving_) return;
+    if (bank() == nullptr || saving_ || resetting()) return;
     const std::size_t entries = simulation_->bank()->state().audit.entries().size();
     if (!baseline_taken_) {  // the world as loaded (or created and saved) is the saved state
         baseline_taken_ = true;

@@ -54,6 +54,14 @@ public:
     // Saves what changed (see above). Cheap when nothing did.
     void update();
     bool saving() const { return saving_; }
+
+    // Replaces the world by `preset` (Simulation::reset). The running flow is ended first (it
+    // points into the bank being replaced); the new world, saved by the reset, is the new save
+    // baseline. While it runs no flow starts and nothing is saved. `done` gets the reset's result
+    // (on failure the previous world stays), or WrongStep before the simulation is ready, while a
+    // save is in flight (try again once saving() is false) or while another reset runs.
+    void reset(Preset preset, std::function<void(BankResult)> done);
+    bool resetting() const { return simulation_ != nullptr && simulation_->resetting(); }
     // The last save failed (StorageFailed...): shown until dismissed; the change stays in memory.
     BankResult save_failure() const { return save_failure_; }
     // The last command the session itself refused (e.g. a flow while the simulation is not ready).

@@ -86,20 +86,27 @@ void load_bank(Storage& storage,
     });
 }
 
-void save_installed_certificate(Storage& storage, const InstalledCertificate& certificate,
-                                std::function<void(BankResult)> done) {
-    WriteBatch batch;  // both or neither
-    batch.put(kCertStore, certificate.serial,
-              wrap_record(RecordKind::InstalledCertificate, encode_certificate_part(certificate)));
-    batch.put(kKeyStore, certificate.serial, wrap_record(RecordKind::ProtectedKey, certificate.protected_key.view()));
+void update_installed_certificates(Storage& storage, std::span<const InstalledCertificate> written,
+                                   std::span<const std::string> removed, std::function<void(BankResult)> done) {
+    WriteBatch batch;  // a certificate and its key: both or neither
+    for (const InstalledCertificate& c : written) {
+        batch.put(kCertStore, c.serial, wrap_record(RecordKind::InstalledCertificate, encode_certificate_part(c)));
+        batch.put(kKeyStore, c.serial, wrap_record(RecordKind::ProtectedKey, c.protected_key.view()));
+    }
+    for (const std::string& serial : removed) {
+        batch.remove(kCertStore, serial);
+        batch.remove(kKeyStore, serial);
+    }
     storage.commit(std::move(batch), [done = std::move(done)](StorageStatus s) { done(from_storage(s)); });
 }
 
+void save_installed_certificate(Storage& storage, const InstalledCertificate& certificate,
+                                std::function<void(BankResult)> done) {
+    update_installed_certificates(storage, {&certificate, 1}, {}, std::move(done));
+}
+
 void delete_installed_certificate(Storage& storage, const std::string& serial, std::function<void(BankResult)> done) {
-    WriteBatch batch;
-    batch.remove(kCertStore, serial);
-    batch.remove(kKeyStore, serial);
-    storage.commit(std::move(batch), [done = std::move(done)](StorageStatus s) { done(from_storage(s)); });
+    update_installed_certificates(storage, {}, {&serial, 1}, std::move(done));
 }
 
 void load_pc_store(Storage& storage, std::string pc_name,

@@ -49,6 +49,9 @@ void load_bank(Storage& storage,
 void save_installed_certificate(Storage& storage, const InstalledCertificate& certificate,
                                 std::function<void(BankResult)> done);
 void delete_installed_certificate(Storage& storage, const std::string& serial, std::function<void(BankResult)> done);
+// Writes `written` and deletes `removed` (serials) in one transaction (a reset replacing a store).
+void update_installed_certificates(Storage& storage, std::span<const InstalledCertificate> written,
+                                   std::span<const std::string> removed, std::function<void(BankResult)> done);
 void load_pc_store(Storage& storage, std::string pc_name,
                    std::function<void(BankResult, PcCertificateStore, LoadReport)> done);
 

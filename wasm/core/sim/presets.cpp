@@ -3,7 +3,9 @@
 #include "bank/bank.h"
 #include "pc/certificate_enrollment.h"
 
+#include <cstdio>
 #include <memory>
+#include <string>
 #include <vector>
 
 namespace cp {
@@ -72,6 +74,46 @@ World seed_world(RandomSource& random, const BankConfig& config) {
     return w;
 }
 
+// HundredUsers: S0003…S0100 after the seed's two. Their flags and permissions follow the number so
+// the grid shows mixes of ○, × and -; none has a certificate on the PCs (a few have one pending
+// pickup, registered by the bank and not yet collected).
+void add_hundred_users(World& w, RandomSource& random, const BankConfig& config) {
+    BankState& s = w.bank;
+    for (int n = 3; n <= kHundredUsersCount; ++n) {
+        char digits[8];
+        std::snprintf(digits, sizeof digits, "%04d", n);
+        User u;
+        u.id = std::string("S") + digits;
+        u.name = "しんきん 太郎 " + std::to_string(n);
+        // Drop one or two permissions, chosen by the number; every fifth user has them all.
+        const unsigned count = static_cast<unsigned>(Permission::Count_);
+        const auto un = static_cast<unsigned>(n);
+        if (n % 5 != 0) {
+            u.permissions = kAllPermissions & ~(PermissionSet{1} << (un % count));
+            if (n % 3 == 0) u.permissions &= ~(PermissionSet{1} << ((un * 7) % count));
+        } else {
+            u.permissions = kAllPermissions;
+        }
+        u.usage_started = n % 4 != 0;
+        u.suspended = n % 17 == 0;
+        u.accident = n % 29 == 0;
+        u.pin = hash_pin(std::string("taro") + digits, random, config.pin_hash_iterations);
+        if (n % 2 == 0) {  // a one-time password token (needed to pick a certificate up)
+            u.token.serial = std::string("TK1000") + digits;
+            u.token.key = pki::SecretBytes(20);
+            random.fill({u.token.key.mutable_data(), u.token.key.size()});
+        }
+        if (n % 12 == 0) {  // even: has a token
+            CertificateRecord& rec = u.certificate;
+            rec.issue_number = 1;
+            rec.status = CertStatus::PendingPickup;
+            rec.registered_at = s.now - days(n % 30);
+            rec.pickup_deadline = rec.registered_at + days(config.pickup_window_days);
+        }
+        s.users.push_back(std::move(u));
+    }
+}
+
 CertificateRecord& record_of(World& w, int user_index) {
     return user_index < 0 ? w.bank.contract.admin_certificate
                           : w.bank.users[static_cast<std::size_t>(user_index)].certificate;
@@ -83,6 +125,7 @@ void finish(const std::shared_ptr<PresetBuild>& b) {
     switch (b->preset) {
     case Preset::SeedWorld:
     case Preset::AdminRenewalWindow:
+    case Preset::HundredUsers:
     case Preset::Count_:
         break;
     case Preset::UserCertificateExpired:
@@ -166,6 +209,7 @@ const char* preset_name(Preset preset) {
     case Preset::ContractLocked: return "ContractLocked";
     case Preset::CardLost: return "CardLost";
     case Preset::PickupWindowPassed: return "PickupWindowPassed";
+    case Preset::HundredUsers: return "HundredUsers";
     case Preset::Count_: break;
     }
     return "?";
@@ -180,6 +224,7 @@ void make_preset(Preset preset, RandomSource& random, CertificateAuthority& auth
     b->pcs = pcs;
     b->done = std::move(done);
     b->world = seed_world(random, config);
+    if (preset == Preset::HundredUsers) add_hundred_users(b->world, random, config);
     const SimTime now = b->world.bank.now;
     if (preset == Preset::AdminRenewalWindow)  // the admin certificate expires 20 days from now
         b->plan.push_back({-1, now - days(345), now + days(20)});

@@ -27,6 +27,8 @@ enum class Preset : std::uint8_t {
     ContractLocked,           // ご契約先暗証番号 entered wrong 所定回数: admin and users locked
     CardLost,                 // お客様カード reported lost, nothing requested yet
     PickupWindowPassed,       // S0001 reissued 81 days ago and never picked up
+    HundredUsers,             // the seed world plus S0003…S0100 (mixed flags and permissions, a few
+                              // suspended, a few with a certificate pending pickup): a full grid
     Count_
 };
 const char* preset_name(Preset preset);
@@ -38,6 +40,8 @@ struct SeedSecrets {
     std::string_view s0001_pin = "taro0001";           // 利用者暗証番号
     std::string_view s0002_pin = "taro0002";
 };
+inline constexpr int kHundredUsersCount = 100;
+// HundredUsers: the PIN of user S0003…S0100 is "taro" and its four digits ("taro0042").
 inline constexpr SeedSecrets kSeedSecrets{};
 
 struct World {

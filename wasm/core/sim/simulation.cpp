@@ -2,8 +2,28 @@
 
 #include <utility>
 
-
 namespace cp {
+namespace {
+
+// Asynchronous steps run one after the other: each gets the completion that starts the next.
+using StepDone = std::function<void(BankResult)>;
+using AsyncStep = std::function<void(StepDone)>;
+
+// Runs steps[next...]; `finished` gets Ok after the last one, or the first failure. Nothing runs
+// once `alive` has expired (the Simulation was destroyed while storage was busy).
+void run_steps(std::shared_ptr<const std::vector<AsyncStep>> steps, std::size_t next, std::weak_ptr<bool> alive,
+               StepDone finished) {
+    if (alive.expired()) return;
+    if (next == steps->size()) return finished(BankResult::Ok);
+    const AsyncStep& step = (*steps)[next];
+    step([steps, next, alive, finished = std::move(finished)](BankResult r) mutable {
+        if (alive.expired()) return;
+        if (r != BankResult::Ok) return finished(r);
+        run_steps(std::move(steps), next + 1, std::move(alive), std::move(finished));
+    });
+}
+
+}  // namespace
 
 const char* simulation_stage_name(Simulation::Stage stage) {
     switch (stage) {
@@ -135,44 +155,115 @@ void Simulation::save_world(World world) {
     user_store_.name = std::string(kUserPcName);
     loaded_state_ = std::move(world.bank);
 
-    struct Pending {
-        std::vector<std::pair<Storage*, const InstalledCertificate*>> items;
-        std::size_t next = 0;
-    };
-    auto pending = std::make_shared<Pending>();
-    for (const InstalledCertificate& c : admin_store_.certificates) pending->items.push_back({admin_storage_.get(), &c});
-    for (const InstalledCertificate& c : user_store_.certificates) pending->items.push_back({user_storage_.get(), &c});
-
-    // A chain of saves, one completion starting the next. The pending callbacks hold the chain
-    // alive (strong references); the chain itself only holds a weak one, so it is freed when the
-    // last callback is done, also when the storage completes synchronously.
-    std::weak_ptr<bool> alive = alive_;
-    auto step = std::make_shared<std::function<void()>>();
-    std::weak_ptr<std::function<void()>> weak_step = step;
-    *step = [this, alive, pending, weak_step]() {
-        std::shared_ptr<std::function<void()>> self = weak_step.lock();
-        if (!self || alive.expired()) return;
-        if (pending->next < pending->items.size()) {
-            const auto [storage, certificate] = pending->items[pending->next++];
-            save_installed_certificate(*storage, *certificate, [this, alive, self](BankResult r) {
-                if (alive.expired()) return;
-                if (r != BankResult::Ok) return fail(r);
-                (*self)();
-            });
-            return;
-        }
+    auto steps = std::make_shared<std::vector<AsyncStep>>();
+    steps->push_back([this](StepDone step_done) {
+        update_installed_certificates(*admin_storage_, admin_store_.certificates, {}, std::move(step_done));
+    });
+    steps->push_back([this](StepDone step_done) {
+        update_installed_certificates(*user_storage_, user_store_.certificates, {}, std::move(step_done));
+    });
+    steps->push_back([this](StepDone step_done) {
         const pki::SecretBytes ca = authority_.encode();
-        save_bank(*bank_storage_, loaded_state_, ca.view(), [this, alive](BankResult r) {
-            if (alive.expired()) return;
-            if (r != BankResult::Ok) return fail(r);
-            finish(std::move(loaded_state_));
-        });
+        save_bank(*bank_storage_, loaded_state_, ca.view(), std::move(step_done));
+    });
+    run_steps(steps, 0, alive_, [this](BankResult r) {
+        if (r != BankResult::Ok) return fail(r);
+        finish(std::move(loaded_state_));
+    });
+}
+
+void Simulation::reset(Preset preset, std::function<void(BankResult)> done) {
+    if (stage_ != Stage::Ready || !bank_ || resetting_) {
+        if (done) done(BankResult::WrongStep);
+        return;
+    }
+    resetting_ = true;
+    // Building the preset issues certificates with the running CA: its state before, to put back
+    // if the new world cannot be saved.
+    auto ca_before = std::make_shared<pki::SecretBytes>(authority_.encode());
+    std::weak_ptr<bool> alive = alive_;
+    make_preset(preset, *desc_.random, authority_, PresetPcs{desc_.admin_pc, desc_.user_pc}, desc_.config,
+                [this, alive, ca_before, done = std::move(done)](BankResult r, World world) mutable {
+                    if (alive.expired()) return;
+                    if (r != BankResult::Ok) return end_reset(r, *ca_before, done);
+                    save_reset(std::move(world), std::move(ca_before), std::move(done));
+                });
+}
+
+namespace {
+
+std::vector<std::string> serials_of(const PcCertificateStore& store) {
+    std::vector<std::string> serials;
+    for (const InstalledCertificate& c : store.certificates) serials.push_back(c.serial);
+    return serials;
+}
+
+}  // namespace
+
+void Simulation::save_reset(World world, std::shared_ptr<pki::SecretBytes> ca_before, std::function<void(BankResult)> done) {
+    struct Job {
+        World world;
+        std::vector<std::string> new_admin, new_user, old_admin, old_user;
+        bool admin_cleared = false;
     };
-    (*step)();
+    auto job = std::make_shared<Job>();
+    job->world = std::move(world);
+    job->world.admin_pc.name = std::string(kAdminPcName);
+    job->world.user_pc.name = std::string(kUserPcName);
+    job->new_admin = serials_of(job->world.admin_pc);
+    job->new_user = serials_of(job->world.user_pc);
+    job->old_admin = serials_of(admin_store_);
+    job->old_user = serials_of(user_store_);
+
+    // 1. the new certificates next to the old ones; 2. the bank, which makes the new world the
+    // saved one; 3. the old certificates go.
+    auto steps = std::make_shared<std::vector<AsyncStep>>();
+    steps->push_back([this, job](StepDone step_done) {
+        update_installed_certificates(*admin_storage_, job->world.admin_pc.certificates, {}, std::move(step_done));
+    });
+    steps->push_back([this, job](StepDone step_done) {
+        update_installed_certificates(*user_storage_, job->world.user_pc.certificates, {}, std::move(step_done));
+    });
+    steps->push_back([this, job](StepDone step_done) {
+        const pki::SecretBytes ca = authority_.encode();
+        save_bank(*bank_storage_, job->world.bank, ca.view(), std::move(step_done));
+    });
+    std::weak_ptr<bool> alive = alive_;
+    run_steps(steps, 0, alive_, [this, alive, job, ca_before, done = std::move(done)](BankResult r) {
+        if (r != BankResult::Ok) {
+            // Best effort: take the new certificates out again (the bank record is the old one).
+            update_installed_certificates(*admin_storage_, {}, job->new_admin, [](BankResult) {});
+            update_installed_certificates(*user_storage_, {}, job->new_user, [](BankResult) {});
+            return end_reset(r, *ca_before, done);
+        }
+        update_installed_certificates(*admin_storage_, {}, job->old_admin, [this, alive, job, done](BankResult ra) {
+            if (alive.expired()) return;
+            job->admin_cleared = ra == BankResult::Ok;
+            update_installed_certificates(*user_storage_, {}, job->old_user, [this, alive, job, done](BankResult ru) {
+                if (alive.expired()) return;
+                // What a reload would find: old certificates that could not be deleted stay listed.
+                if (!job->admin_cleared)
+                    for (InstalledCertificate& c : admin_store_.certificates) job->world.admin_pc.install(std::move(c));
+                if (ru != BankResult::Ok)
+                    for (InstalledCertificate& c : user_store_.certificates) job->world.user_pc.install(std::move(c));
+                admin_store_ = std::move(job->world.admin_pc);
+                user_store_ = std::move(job->world.user_pc);
+                resetting_ = false;
+                finish(std::move(job->world.bank));  // the previous Bank goes; stage stays Ready
+                if (done) done(BankResult::Ok);
+            });
+        });
+    });
+}
+
+void Simulation::end_reset(BankResult result, const pki::SecretBytes& ca_before, const std::function<void(BankResult)>& done) {
+    if (authority_.decode(ca_before.view()) != BankResult::Ok) result = BankResult::StorageFailed;
+    resetting_ = false;
+    if (done) done(result);
 }
 
 void Simulation::save(std::function<void(BankResult)> done) {
-    if (stage_ != Stage::Ready || !bank_) {
+    if (stage_ != Stage::Ready || !bank_ || resetting_) {
         if (done) done(BankResult::WrongStep);
         return;
     }

@@ -6,6 +6,7 @@
 //   Opening ──► Loading ──► Ready
 //                  │
 //                  └─(nothing saved / state set aside)─► CreatingWorld ──► Saving ──► Ready
+//   Ready ──reset(preset)──► Ready (the preset's world, saved; or, on failure, the previous one)
 //   any step ──► Failed (failure() says why; nothing half-saved: the world is saved bank first,
 //                        then each PC's certificates, and a first run that stops early starts
 //                        over next time because the bank record alone is not a complete world)
@@ -71,6 +72,18 @@ public:
     // the procedures that change them (save_installed_certificate). WrongStep unless Ready.
     void save(std::function<void(BankResult)> done);
 
+    // Replaces the running world by `preset` (presets.h), built with this simulation's CA and PC
+    // services, and saves it before swapping it in: first the new certificates on each PC, then the
+    // bank (state and CA, one transaction), then the old certificates are deleted. `done` gets Ok
+    // once bank(), admin_pc() and user_pc() are the new world (the previous Bank is destroyed:
+    // nothing may keep a reference into it), or the failure with the previous world still in
+    // memory and in storage (the new certificates already written are deleted again, best effort).
+    // If only deleting the old certificates fails, the new world is in place and the certificates
+    // left behind stay listed in that PC's store, in memory as in storage. WrongStep unless Ready
+    // and no other reset is running; save() is refused (WrongStep) while one is.
+    void reset(Preset preset, std::function<void(BankResult)> done);
+    bool resetting() const { return resetting_; }
+
     // Ready only.
     Bank* bank() { return bank_.get(); }
     const PcCertificateStore& admin_pc() const { return admin_store_; }
@@ -89,6 +102,8 @@ private:
     void load_pcs();
     void create_world();
     void save_world(World world);
+    void save_reset(World world, std::shared_ptr<pki::SecretBytes> ca_before, std::function<void(BankResult)> done);
+    void end_reset(BankResult result, const pki::SecretBytes& ca_before, const std::function<void(BankResult)>& done);
     void finish(BankState state);
 
     SimulationDesc desc_;
@@ -97,6 +112,7 @@ private:
     BankResult failure_ = BankResult::Ok;
     StorageStatus fallback_ = StorageStatus::Ok;
     bool created_ = false;
+    bool resetting_ = false;
     std::vector<SetAsideRecord> set_aside_;
 
     std::unique_ptr<Storage> bank_storage_;
