@@ -166,6 +166,7 @@
           state.widgets = function () { return JSON.parse(mod.UTF8ToString(mod._cp_debug_widgets())); };
           state.texts = function () { return JSON.parse(mod.UTF8ToString(mod._cp_debug_texts())); };
           state.framesBuilt = function () { return mod._cp_debug_frames_built(); };
+          state.framePending = function () { return mod._cp_debug_frame_pending() === 1; };
           state.framesDrawn = function () { return mod._cp_debug_frames_drawn(); };
           var brand = p.brand || '';
           var brandPtr = mod.allocateUTF8(brand);

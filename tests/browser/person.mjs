@@ -53,38 +53,25 @@ export async function click(page, label, options = {}) {
   // click once the page has stopped drawing, as a person's eye waits for it to stand still.
   await waitIdle(page);
   const w = await waitForWidget(page, label, options);
-  const before = await screenState(page);
   await page.mouse.click(w.x + w.w / 2, w.y + w.h / 2);
-  // Every control clicked here changes what is on screen. Under heavy load a click on headless
-  // Chromium with software GL is occasionally not taken (seen about once in 40 clicks while other
-  // builds ran; never reproduced natively): say so and click once more, as a person would.
-  if (options.retry !== false) {
-    await waitIdle(page);
-    if ((await screenState(page)) === before) {
-      console.error(`person: the click on "${label}" changed nothing; clicking again`);
-      await click(page, label, { ...options, retry: false });
-    }
-  }
+  await waitIdle(page);
   // Render on demand: the click is handled within a frame or two; give the page a moment.
   await page.waitForTimeout(120);
 }
 
-// Render on demand: the page builds frames only while something changes. Idle = no new frame
-// for 200 ms (under load a frame can take 100 ms; a fixed short wait would read a half-laid page).
-export async function waitIdle(page, { timeout = 10000 } = {}) {
+// Render on demand: the page builds frames only while something changes. Idle = no frame asked
+// for and none built between two looks 100 ms apart (a frame under load can take longer than a
+// fixed wait: the runner says whether one is pending).
+export async function waitIdle(page, { timeout = 15000 } = {}) {
   const deadline = Date.now() + timeout;
-  let last = await page.evaluate(() => window.certportal.framesBuilt());
+  const look = () => page.evaluate(() => ({ n: window.certportal.framesBuilt(), pending: window.certportal.framePending() }));
+  let last = await look();
   while (Date.now() < deadline) {
-    await page.waitForTimeout(200);
-    const now = await page.evaluate(() => window.certportal.framesBuilt());
-    if (now === last) return;
+    await page.waitForTimeout(100);
+    const now = await look();
+    if (!now.pending && !last.pending && now.n === last.n) return;
     last = now;
   }
-}
-
-// Everything a person sees of the page's controls and words, to tell whether a click did anything.
-async function screenState(page) {
-  return page.evaluate(() => JSON.stringify([window.certportal.widgets(), window.certportal.texts()]));
 }
 
 // Clicks a text field (by its label) and types into it as a person would.

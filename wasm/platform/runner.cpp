@@ -193,4 +193,6 @@ void runner_force_redraw() {
 
 const RunnerStats& runner_stats() { return g_run.stats; }
 
+bool runner_frame_pending() { return g_run.frame_in_flight; }
+
 }  // namespace cp::platform

@@ -38,5 +38,8 @@ void runner_start(const RunnerHooks& hooks);
 void runner_request_frame();                       // something changed: draw soon
 void runner_force_redraw();                        // the canvas lost its content (resize, context restore)
 const RunnerStats& runner_stats();
+// True while a frame has been asked for and not built yet (input, a timer, an async completion):
+// tools wait for this to be false, and no new frame built, before they read the page.
+bool runner_frame_pending();
 
 }  // namespace cp::platform
