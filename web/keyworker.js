@@ -1,10 +1,7 @@
 // certportal key-generation worker: runs the PKI's key generation and CSR creation off the page's
 // main thread (wasm/platform/keygen/worker_main.cpp). Messages:
 //   in:  {id, kind: 'key', keyType}             kind 'csr': {id, kind, pkcs8: ArrayBuffer, subject}
-//        {id, kind: 'prime'}                     one 1024-bit prime of an RSA-2048 key raced
-//        {id, kind: 'assemble', p, q}            across workers, then the key from two of them
-//        {id: 0, kind: 'warm'}                   start (and warm) the module, nothing else
-//   out: {id, kind, error, privateKey?, publicKey?, csr?, prime?}   (ArrayBuffers, transferred)
+//   out: {id, error, privateKey?, publicKey?, csr?}   (ArrayBuffers, transferred)
 //   out: {id: 0, fatal: message}                       the module could not start
 'use strict';
 
@@ -33,41 +30,10 @@ function withString(mod, s, fn) {
   try { return fn(ptr); } finally { mod._free(ptr); }
 }
 
-// Copies buffers into the module heap for one call, then zeroes and frees them (and the inputs).
-function withHeap(mod, buffers, fn) {
-  var ptrs = buffers.map(function (b) {
-    var bytes = new Uint8Array(b);
-    var ptr = mod._malloc(bytes.length || 1);
-    mod.HEAPU8.set(bytes, ptr);
-    bytes.fill(0);
-    return ptr;
-  });
-  try { return fn.apply(null, ptrs); } finally {
-    ptrs.forEach(function (ptr, i) { mod.HEAPU8.fill(0, ptr, ptr + buffers[i].byteLength); mod._free(ptr); });
-  }
-}
-
 function run(mod, msg) {
-  var out = { id: msg.id, kind: msg.kind };
+  var out = { id: msg.id };
   var transfer = [];
-  if (msg.kind === 'warm') {
-    // nothing: the module started (and warmed up) before this message ran
-  } else if (msg.kind === 'prime') {
-    out.error = mod._cpw_find_prime();
-    if (out.error === 0) {
-      out.prime = copyOut(mod, 3);
-      transfer.push(out.prime);
-    }
-  } else if (msg.kind === 'assemble') {
-    out.error = withHeap(mod, [msg.p, msg.q], function (p, q) {
-      return mod._cpw_assemble_rsa(p, msg.p.byteLength, q, msg.q.byteLength);
-    });
-    if (out.error === 0) {
-      out.privateKey = copyOut(mod, 0);
-      out.publicKey = copyOut(mod, 1);
-      transfer.push(out.privateKey, out.publicKey);
-    }
-  } else if (msg.kind === 'key') {
+  if (msg.kind === 'key') {
     out.error = mod._cpw_generate_key(msg.keyType);
     if (out.error === 0) {
       out.privateKey = copyOut(mod, 0);

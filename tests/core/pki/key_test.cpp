@@ -4,11 +4,9 @@
 #include <mbedtls/pk.h>
 #include <mbedtls/rsa.h>
 
-#include <algorithm>
 #include <string>
 #include <vector>
 
-#include "pki/jobs.h"
 #include "pki/key.h"
 #include "pki/random.h"
 #include "pki/time.h"
@@ -100,50 +98,6 @@ TEST(PkiKey, GeneratedRsaKeysPassMbedtlsPrivateKeyCheck) {
         mbedtls_mpi_free(&p);
         mbedtls_mpi_free(&q);
     }
-}
-
-// RSA-2048 from two primes searched separately (the key worker races the search across workers).
-TEST(PkiKey, Rsa2048FromTwoPrimesPassesTheChecksOfRsaGenKey) {
-    Drbg rng_a, rng_b;
-    test::seed_for_test(rng_a, "prime a");
-    test::seed_for_test(rng_b, "prime b");
-    SecretBytes p, q;
-    ASSERT_PKI_OK(generate_rsa2048_prime(rng_a, p));
-    ASSERT_PKI_OK(generate_rsa2048_prime(rng_b, q));
-    ASSERT_EQ(128u, p.view().size());
-    ASSERT_EQ(0x80, p.view()[0] & 0x80);  // a full 1024-bit prime
-
-    KeyPair key;
-    ASSERT_PKI_OK(key.assemble_rsa2048(p.view(), q.view()));
-    EXPECT_TRUE(key.has_private_key());
-    const mbedtls_rsa_context* rsa = mbedtls_pk_rsa(*key.raw());
-    EXPECT_EQ(0, mbedtls_rsa_check_privkey(rsa));
-    mbedtls_mpi big, small;
-    mbedtls_mpi_init(&big);
-    mbedtls_mpi_init(&small);
-    ASSERT_EQ(0, mbedtls_rsa_export(rsa, nullptr, &big, &small, nullptr, nullptr));
-    EXPECT_GT(mbedtls_mpi_cmp_mpi(&big, &small), 0);  // p > q whatever the order given
-    mbedtls_mpi_free(&big);
-    mbedtls_mpi_free(&small);
-    Bytes sig;
-    ASSERT_PKI_OK(key.sign_sha256(as_bytes("hello"), rng_a, sig));
-    EXPECT_PKI_OK(key.verify_sha256(as_bytes("hello"), sig));
-
-    // The pure entry point gives the same key whichever prime comes first.
-    SecretBytes pkcs8_pq, pkcs8_qp;
-    Bytes spki_pq, spki_qp;
-    ASSERT_PKI_OK(rsa2048_pkcs8_from_primes(p.view(), q.view(), pkcs8_pq, spki_pq));
-    ASSERT_PKI_OK(rsa2048_pkcs8_from_primes(q.view(), p.view(), pkcs8_qp, spki_qp));
-    EXPECT_EQ(spki_pq, spki_qp);
-    EXPECT_TRUE(pkcs8_pq.view().size() == pkcs8_qp.view().size() &&
-                std::equal(pkcs8_pq.view().begin(), pkcs8_pq.view().end(), pkcs8_qp.view().begin()));
-
-    // Unacceptable pairs: the same prime twice (|p - q| too small), wrong sizes.
-    EXPECT_EQ(PkiError::InvalidArgument, key.assemble_rsa2048(p.view(), p.view()));
-    EXPECT_TRUE(key.empty());
-    EXPECT_EQ(PkiError::InvalidArgument, key.assemble_rsa2048(p.view().first(127), q.view()));
-    EXPECT_EQ(PkiError::InvalidArgument, rsa2048_pkcs8_from_primes(p.view(), p.view(), pkcs8_pq, spki_pq));
-    EXPECT_TRUE(pkcs8_pq.view().empty());
 }
 
 TEST(PkiKey, Rsa2048SignVerifyWithCachedKey) {

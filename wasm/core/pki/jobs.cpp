@@ -1,55 +1,22 @@
 // certportal pki: key jobs.
 #include "pki/jobs.h"
 
-#include <mbedtls/bignum.h>
-
 #include "pki/certificate.h"
 #include "pki/random.h"
 
 namespace cp::pki {
 
-namespace {
-PkiError write_key_pkcs8(const KeyPair& key, SecretBytes& private_key_pkcs8, Bytes& public_key_der) {
-    PkiError e = key.write_pkcs8_der(private_key_pkcs8);
-    if (e != PkiError::Ok) return e;
-    e = key.write_public_der(public_key_der);
-    if (e != PkiError::Ok) private_key_pkcs8.clear();
-    return e;
-}
-}  // namespace
-
 PkiError generate_key_pkcs8(KeyType type, Drbg& rng, SecretBytes& private_key_pkcs8, Bytes& public_key_der) {
     private_key_pkcs8.clear();
     public_key_der.clear();
     KeyPair key;
-    const PkiError e = key.generate(type, rng);
+    PkiError e = key.generate(type, rng);
     if (e != PkiError::Ok) return e;
-    return write_key_pkcs8(key, private_key_pkcs8, public_key_der);
-}
-
-PkiError generate_rsa2048_prime(Drbg& rng, SecretBytes& prime) {
-    prime.clear();
-    mbedtls_mpi x;
-    mbedtls_mpi_init(&x);
-    // The same call as mbedtls_rsa_gen_key for a 2048-bit modulus (error rate 2^-100).
-    int ret = mbedtls_mpi_gen_prime(&x, 1024, MBEDTLS_MPI_GEN_PRIME_FLAG_LOW_ERR, Drbg::rng_callback,
-                                    rng.rng_context());
-    if (ret == 0) {
-        prime.reset_to_zeros(128);
-        ret = mbedtls_mpi_write_binary(&x, prime.mutable_data(), 128);
-        if (ret != 0) prime.clear();
-    }
-    mbedtls_mpi_free(&x);  // zeroes the limbs
-    return ret == 0 ? PkiError::Ok : PkiError::KeyGenerationFailed;
-}
-
-PkiError rsa2048_pkcs8_from_primes(ByteView p, ByteView q, SecretBytes& private_key_pkcs8, Bytes& public_key_der) {
-    private_key_pkcs8.clear();
-    public_key_der.clear();
-    KeyPair key;
-    const PkiError e = key.assemble_rsa2048(p, q);
+    e = key.write_pkcs8_der(private_key_pkcs8);
     if (e != PkiError::Ok) return e;
-    return write_key_pkcs8(key, private_key_pkcs8, public_key_der);
+    e = key.write_public_der(public_key_der);
+    if (e != PkiError::Ok) private_key_pkcs8.clear();
+    return e;
 }
 
 PkiError create_csr_from_pkcs8(ByteView private_key_pkcs8, const ClientSubject& subject, Drbg& rng, Bytes& csr_der) {

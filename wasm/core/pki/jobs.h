@@ -37,12 +37,6 @@ class Drbg;
 
 // A fresh key pair as PKCS#8 DER, with its SubjectPublicKeyInfo DER.
 PkiError generate_key_pkcs8(KeyType type, Drbg& rng, SecretBytes& private_key_pkcs8, Bytes& public_key_der);
-// RSA-2048 in two steps, so that the prime search can be raced across workers: one 1024-bit prime
-// drawn as mbedtls_rsa_gen_key draws it (fresh random candidates; big-endian, 128 bytes) ...
-PkiError generate_rsa2048_prime(Drbg& rng, SecretBytes& prime);
-// ... and the key pair from two of them (KeyPair::assemble_rsa2048: mbedtls_rsa_gen_key's checks;
-// InvalidArgument when the pair is not acceptable) as PKCS#8 DER and SubjectPublicKeyInfo DER.
-PkiError rsa2048_pkcs8_from_primes(ByteView p, ByteView q, SecretBytes& private_key_pkcs8, Bytes& public_key_der);
 // A client CSR (DER) signed by the PKCS#8 key.
 PkiError create_csr_from_pkcs8(ByteView private_key_pkcs8, const ClientSubject& subject, Drbg& rng, Bytes& csr_der);
 

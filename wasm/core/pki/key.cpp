@@ -1,7 +1,6 @@
 // certportal pki: key pairs and plain PKCS#8 (RFC 5208 PrivateKeyInfo).
 #include "pki/key.h"
 
-#include <mbedtls/bignum.h>
 #include <mbedtls/ecp.h>
 #include <mbedtls/md.h>
 #include <mbedtls/oid.h>
@@ -130,49 +129,6 @@ PkiError KeyPair::generate(KeyType type, Drbg& rng) {
     }
     has_private_ = true;
     return PkiError::Ok;
-}
-
-namespace {
-constexpr unsigned kRsaBits = 2048;
-constexpr int kRsaExponent = 65537;
-}  // namespace
-
-PkiError KeyPair::assemble_rsa2048(ByteView p_bytes, ByteView q_bytes) {
-    reset();
-    if (p_bytes.size() != kRsaBits / 16 || q_bytes.size() != kRsaBits / 16) return PkiError::InvalidArgument;
-    mbedtls_mpi p, q, e, diff;
-    for (mbedtls_mpi* x : {&p, &q, &e, &diff}) mbedtls_mpi_init(x);
-    PkiError result = PkiError::InvalidArgument;
-    int ret = mbedtls_mpi_read_binary(&p, p_bytes.data(), p_bytes.size());
-    if (ret == 0) ret = mbedtls_mpi_read_binary(&q, q_bytes.data(), q_bytes.size());
-    if (ret == 0) ret = mbedtls_mpi_lset(&e, kRsaExponent);
-    if (ret == 0) ret = mbedtls_mpi_sub_mpi(&diff, &p, &q);
-    // Both primes of full size, and far apart (FIPS 186-4 B.3.3 step 5.4, as mbedtls_rsa_gen_key).
-    const bool shape_ok = ret == 0 && mbedtls_mpi_bitlen(&p) == kRsaBits / 2 && mbedtls_mpi_bitlen(&q) == kRsaBits / 2 &&
-                          mbedtls_mpi_bitlen(&diff) > kRsaBits / 2 - 99;
-    if (shape_ok) {
-        if (diff.MBEDTLS_PRIVATE(s) < 0) mbedtls_mpi_swap(&p, &q);  // p > q, as mbedtls_rsa_gen_key leaves them
-        ret = mbedtls_pk_setup(pk_, mbedtls_pk_info_from_type(MBEDTLS_PK_RSA));
-        mbedtls_rsa_context* rsa = ret == 0 ? mbedtls_pk_rsa(*pk_) : nullptr;
-        // mbedtls_rsa_complete: N = pq, d = e^-1 mod lcm(p-1, q-1) (fails when gcd(e, (p-1)(q-1)) != 1),
-        // and the CRT values; then d > 2^1024 (FIPS 186-4 B.3.1 3(a)) and Mbed TLS's own key check.
-        if (ret == 0) ret = mbedtls_rsa_import(rsa, nullptr, &p, &q, nullptr, &e);
-        if (ret == 0) ret = mbedtls_rsa_complete(rsa);
-        mbedtls_mpi d;
-        mbedtls_mpi_init(&d);
-        if (ret == 0) ret = mbedtls_rsa_export(rsa, nullptr, nullptr, nullptr, &d, nullptr);
-        const bool d_ok = ret == 0 && mbedtls_mpi_bitlen(&d) > (kRsaBits + 1) / 2;
-        mbedtls_mpi_free(&d);
-        if (d_ok && mbedtls_rsa_check_privkey(rsa) == 0 && mbedtls_rsa_get_bitlen(rsa) == kRsaBits) {
-            has_private_ = true;
-            result = PkiError::Ok;
-        } else if (ret == MBEDTLS_ERR_PK_ALLOC_FAILED) {
-            result = PkiError::OutOfMemory;
-        }
-    }
-    for (mbedtls_mpi* x : {&p, &q, &e, &diff}) mbedtls_mpi_free(x);
-    if (result != PkiError::Ok) reset();
-    return result;
 }
 
 PkiError KeyPair::parse_private_key(ByteView input) {

@@ -38,11 +38,6 @@ public:
 
     // Replaces the content with a fresh key pair.
     PkiError generate(KeyType type, Drbg& rng);
-    // RSA-2048 from two 1024-bit primes (big-endian) made by generate_rsa2048_prime(), with the
-    // checks mbedtls_rsa_gen_key makes: |p - q| > 2^924, gcd(e, (p-1)(q-1)) = 1, d > 2^1024, then
-    // mbedtls_rsa_check_privkey. p > q as mbedtls_rsa_gen_key orders them. InvalidArgument when
-    // the pair is not acceptable (draw two other primes).
-    PkiError assemble_rsa2048(ByteView p, ByteView q);
     // Unencrypted private key, PEM or DER: PKCS#8, PKCS#1 (RSA) or SEC1 (EC). An encrypted PKCS#8
     // gives PasswordRequired (use pki/pkcs8.h). Only RSA 2048..4096 and P-256 are accepted.
     PkiError parse_private_key(ByteView pem_or_der);

@@ -20,7 +20,6 @@ struct WorkerState {
     cp::pki::SecretBytes private_key;  // output 0
     cp::pki::Bytes public_key;         // output 1
     cp::pki::Bytes csr;                // output 2
-    cp::pki::SecretBytes prime;        // output 3
 };
 
 WorkerState* g_worker = nullptr;
@@ -68,25 +67,6 @@ EMSCRIPTEN_KEEPALIVE int cpw_generate_key(int key_type) {
     return static_cast<int>(e);
 }
 
-// One 1024-bit prime for an RSA-2048 key raced across workers (web/lib/library_keyworker.js);
-// output 3 (big-endian, 128 bytes). Returns PkiError.
-EMSCRIPTEN_KEEPALIVE int cpw_find_prime(void) {
-    const cp::pki::PkiError e = ensure_seeded();
-    if (e != cp::pki::PkiError::Ok) return static_cast<int>(e);
-    WorkerState& w = worker();
-    return static_cast<int>(cp::pki::generate_rsa2048_prime(w.rng, w.prime));
-}
-
-// The RSA-2048 key pair from two primes made by cpw_find_prime (in any worker); outputs 0 and 1 as
-// cpw_generate_key. Returns PkiError (InvalidArgument: the pair is not acceptable, find two more).
-EMSCRIPTEN_KEEPALIVE int cpw_assemble_rsa(const std::uint8_t* p, int p_size, const std::uint8_t* q, int q_size) {
-    if (p == nullptr || q == nullptr || p_size <= 0 || q_size <= 0) return static_cast<int>(cp::pki::PkiError::InvalidArgument);
-    WorkerState& w = worker();
-    return static_cast<int>(cp::pki::rsa2048_pkcs8_from_primes(cp::pki::ByteView(p, static_cast<std::size_t>(p_size)),
-                                                               cp::pki::ByteView(q, static_cast<std::size_t>(q_size)),
-                                                               w.private_key, w.public_key));
-}
-
 // Creates a CSR with the given PKCS#8 key; output 2 (CSR DER). Returns PkiError.
 EMSCRIPTEN_KEEPALIVE int cpw_create_csr(const std::uint8_t* pkcs8, int pkcs8_size, int role, const char* contract_id,
                                         const char* bank_code, const char* user_id, const char* organization) {
@@ -109,7 +89,6 @@ EMSCRIPTEN_KEEPALIVE const std::uint8_t* cpw_output(int which) {
     switch (which) {
         case 0: return w.private_key.view().data();
         case 1: return w.public_key.data();
-        case 3: return w.prime.view().data();
         default: return w.csr.data();
     }
 }
@@ -119,7 +98,6 @@ EMSCRIPTEN_KEEPALIVE int cpw_output_size(int which) {
     switch (which) {
         case 0: return static_cast<int>(w.private_key.view().size());
         case 1: return static_cast<int>(w.public_key.size());
-        case 3: return static_cast<int>(w.prime.view().size());
         default: return static_cast<int>(w.csr.size());
     }
 }
@@ -130,7 +108,6 @@ EMSCRIPTEN_KEEPALIVE void cpw_wipe(void) {
     w.private_key.clear();
     w.public_key.clear();
     w.csr.clear();
-    w.prime.clear();
 }
 
 }  // extern "C"
