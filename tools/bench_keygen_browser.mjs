@@ -65,10 +65,13 @@ try {
     await workerJob(1);  // the worker is up (the sample world started it): one job unmeasured
     for (const [alg, keyType, label] of [['rsa', 0, 'RSA-2048'], ['ec', 1, 'P-256']]) {
       const ours = [], theirs = [];
+      // A pause before each operation, so that work one leaves behind (a losing prime racer
+      // restarting in the background) does not land on the other's clock.
+      const settle = () => new Promise((r) => setTimeout(r, 100));
       for (let i = 0; i < runs; i++) {
         // Alternate which goes first, so neither always runs right after the other.
-        if (i % 2 === 0) { ours.push(await workerJob(keyType)); theirs.push(await webcrypto(alg)); }
-        else { theirs.push(await webcrypto(alg)); ours.push(await workerJob(keyType)); }
+        if (i % 2 === 0) { await settle(); ours.push(await workerJob(keyType)); await settle(); theirs.push(await webcrypto(alg)); }
+        else { await settle(); theirs.push(await webcrypto(alg)); await settle(); ours.push(await workerJob(keyType)); }
       }
       results[`${label} keygen, certportal worker (Mbed TLS wasm)`] = stats(ours);
       results[`${label} keygen, WebCrypto`] = stats(theirs);
@@ -107,7 +110,7 @@ const size = (f) => { try { return statSync(path.join(dist, f)).size; } catch { 
 const kb = (n) => (n / 1024).toFixed(1);
 const version = execFileSync('/usr/bin/chromium', ['--version']).toString().trim().split(' ')[1];
 const lines = [
-  `Measured ${new Date().toISOString().slice(0, 10)} by \`node tools/bench_keygen_browser.mjs --runs ${runs}\` (headless Chromium ${version}, 2 cores, load average ${loadBefore} before, ${load()} after; times in ms, the worker's including the postMessage round trip; worker and WebCrypto interleaved, ${runs} keys each).`,
+  `Measured ${new Date().toISOString().slice(0, 10)} by \`node tools/bench_keygen_browser.mjs --runs ${runs}\` (headless Chromium ${version}, 2 cores, load average ${loadBefore} before, ${load()} after; times in ms, the worker's including the postMessage round trip; worker and WebCrypto interleaved, ${runs} keys each, 100 ms pause before each).`,
   '',
   '| operation | median | p95 | worst | min | median ratio | p95 ratio |',
   '|---|---|---|---|---|---|---|',
