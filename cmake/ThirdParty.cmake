@@ -10,6 +10,17 @@ endforeach()
 
 # --- Mbed TLS (static libraries mbedcrypto, mbedx509) ----------------------------
 # Our configuration file replaces mbedtls_config.h (see wasm/core/pki/mbedtls_config.h when present).
+# Emscripten builds take the copy with certportal's wasm bignum patch (tools/setup.sh makes it from
+# the same pinned source and tools/patches/mbedtls-3.6.6-wasm-bignum.patch); native builds keep
+# Mbed TLS as shipped, so the native and wasm tests compare the two.
+if(EMSCRIPTEN)
+  set(MBEDTLS_DIR "${CERTPORTAL_DEPS_DIR}/mbedtls-wasm")
+  if(NOT EXISTS "${MBEDTLS_DIR}/.certportal-ok")
+    message(FATAL_ERROR "Missing ${MBEDTLS_DIR} (Mbed TLS with the wasm patch).\nRun tools/setup.sh (or ./tests/run, ./serve.py).")
+  endif()
+  # A new patch (tools/setup.sh remakes the copy and its stamp) re-runs the configure step.
+  set_property(DIRECTORY "${PROJECT_SOURCE_DIR}" APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${MBEDTLS_DIR}/.certportal-ok")
+endif()
 set(ENABLE_PROGRAMS OFF CACHE BOOL "" FORCE)
 set(ENABLE_TESTING OFF CACHE BOOL "" FORCE)
 set(MBEDTLS_FATAL_WARNINGS OFF CACHE BOOL "" FORCE)

@@ -8,7 +8,8 @@
 #   1. Debian packages (toolchain, fonts, Chromium, OpenSSL, ...)
 #   2. deb-src entries derived from this machine's own apt sources, for step 3
 #   3. Sources of Dear ImGui and Mbed TLS from Debian source packages, pinned and
-#      SHA-256-checked, extracted into the cache (outside the repository)
+#      SHA-256-checked, extracted into the cache (outside the repository); a second copy of
+#      Mbed TLS with certportal's wasm bignum patch (pinned too) for the Emscripten builds
 #   4. npm packages for the browser tests (from package-lock.json)
 #
 # The cache folder is $CERTPORTAL_CACHE (default ~/.cache/certportal).
@@ -31,9 +32,13 @@ MBEDTLS_PKG=mbedtls
 MBEDTLS_VERSION=3.6.6-0.1~deb13u1
 MBEDTLS_ORIG=mbedtls_3.6.6.orig.tar.bz2
 MBEDTLS_SHA256=8fb65fae8dcae5840f793c0a334860a411f884cc537ea290ce1c52bb64ca007a
+# certportal's patch for the wasm builds of Mbed TLS (64-bit-limb inner loop, deeper sieve);
+# native builds use the source as shipped.
+MBEDTLS_WASM_PATCH=tools/patches/mbedtls-3.6.6-wasm-bignum.patch
+MBEDTLS_WASM_PATCH_SHA256=fdc4f30e0c874e3a674cda887cba0070b3d6c17036ce8a5575cda8e2ea4643a2
 
 SERVE_PACKAGES=(emscripten cmake ninja-build python3 python3-fonttools fonts-morisawa-bizud-gothic
-                brotli dpkg-dev xz-utils bzip2)
+                brotli dpkg-dev xz-utils bzip2 patch)
 TEST_PACKAGES=(g++ clang libclang-rt-14-dev libgtest-dev glslang-tools openssl chromium)
 # Node.js and npm may come from elsewhere (an image's own Node.js bundles npm, which
 # conflicts with Debian's npm package): install Debian's only when the command is missing.
@@ -112,6 +117,33 @@ fetch_source() {
 
 fetch_source "$IMGUI_PKG" "$IMGUI_VERSION" "$IMGUI_ORIG" "$IMGUI_SHA256" "$cache/imgui"
 fetch_source "$MBEDTLS_PKG" "$MBEDTLS_VERSION" "$MBEDTLS_ORIG" "$MBEDTLS_SHA256" "$cache/mbedtls"
+
+# patched_copy SRC SRC_SHA256 PATCH PATCH_SHA256 DEST: DEST = SRC + PATCH, remade when either changes.
+patched_copy() {
+  local src=$1 src_sha=$2 patch_file=$here/$3 patch_sha=$4 dest=$5
+  local stamp="$src_sha $patch_sha"
+  if [ -f "$dest/.certportal-ok" ] && [ "$(cat "$dest/.certportal-ok")" = "$stamp" ]; then return 0; fi
+  [ -f "$patch_file" ] || fail "missing $3"
+  local got
+  got=$(sha256sum "$patch_file" | cut -d' ' -f1)
+  [ "$got" = "$patch_sha" ] || fail "$3 has SHA-256 $got, expected $patch_sha.
+  If you changed the patch on purpose, put its new SHA-256 into MBEDTLS_WASM_PATCH_SHA256 in tools/setup.sh."
+  say "making $dest: $(basename "$src") + $3"
+  rm -rf "$dest" "$dest.tmp"
+  cp -a "$src" "$dest.tmp"
+  rm -f "$dest.tmp/.certportal-ok"
+  local log
+  if ! log=$(patch -p1 --forward --batch --no-backup-if-mismatch -d "$dest.tmp" < "$patch_file" 2>&1); then
+    rm -rf "$dest.tmp"
+    fail "$3 no longer applies to $(basename "$src") ($src):
+$log
+  The pinned source changed or the patch was edited against another version. Refresh the patch
+  (see its header) against the pinned source, then update MBEDTLS_WASM_PATCH_SHA256."
+  fi
+  printf '%s\n' "$stamp" > "$dest.tmp/.certportal-ok"
+  mv "$dest.tmp" "$dest"
+}
+patched_copy "$cache/mbedtls" "$MBEDTLS_SHA256" "$MBEDTLS_WASM_PATCH" "$MBEDTLS_WASM_PATCH_SHA256" "$cache/mbedtls-wasm"
 
 # --- 4. npm packages for the browser tests -----------------------------------
 if [ "$mode" != "--serve" ]; then

@@ -12,6 +12,10 @@ function start() {
   return createKeyWorker({
     print: function (t) { console.log(t); },
     printErr: function (t) { console.warn(t); },
+  }).then(function (mod) {
+    // Warm the module once (cpw_warm_up in worker_main.cpp): the first key gets optimized code.
+    mod._cpw_warm_up();
+    return mod;
   });
 }
 

@@ -11,8 +11,20 @@
 #pragma once
 
 // --- System support -------------------------------------------------------------------------
-// Inline assembly for bignum multiplication on x86-64 (native tests); ignored for wasm32.
+#if defined(__wasm__)
+// wasm32 is not on Mbed TLS's 64-bit list, so it would get 32-bit limbs. wasm has 64-bit integer
+// arithmetic: 64-bit limbs without assembly (a combination Mbed TLS's CI tests) halve the number of
+// limb operations. The Emscripten builds compile tools/patches/mbedtls-3.6.6-wasm-bignum.patch's copy
+// of Mbed TLS, whose bn_mul.h has a multiply-accumulate loop for exactly this case. No __int128:
+// wasm makes it calls to __multi3, slower.
+#define MBEDTLS_HAVE_INT64
+// Exponentiation windows of up to 6 bits (default 3): fewer multiplications per Miller-Rabin round,
+// about 5-8 % less time per 1024-bit prime (tools/bench_genprime.sh, same candidates); an 8 KB table.
+#define MBEDTLS_MPI_WINDOW_SIZE 6
+#else
+// Inline assembly for bignum multiplication on x86-64 (native tests, Mbed TLS as shipped).
 #define MBEDTLS_HAVE_ASM
+#endif
 // No MBEDTLS_HAVE_TIME / MBEDTLS_HAVE_TIME_DATE: core never reads the system clock. Validity and
 // CRL freshness are checked by pki/verify.cpp against the simulated time passed in by the caller.
 // Deprecated APIs removed: keeps us on the 3.6 API that 4.x keeps.

@@ -1,10 +1,11 @@
 // certportal key-generation worker module: the PKI's pure entry points, run inside a Web Worker.
 //
 // A separate, small wasm module (certportal_pki + Mbed TLS, no ImGui, no UI) loaded by
-// web/keyworker.js the first time a key is needed, so that RSA-2048 generation (~0.8 s, up to
-// ~2.3 s in wasm) never blocks the page's main thread. The worker script calls these exports and
+// web/keyworker.js the first time a key is needed, so that RSA-2048 generation (a fraction of a
+// second, with a long tail) never blocks the page's main thread. The worker script calls these exports and
 // copies the outputs out; cpw_wipe() then zeroes every output before the next job.
 #include <emscripten/emscripten.h>
+#include <mbedtls/bignum.h>
 
 #include <cstdint>
 #include <string>
@@ -38,6 +39,22 @@ std::string text(const char* s) { return s != nullptr ? std::string(s) : std::st
 }  // namespace
 
 extern "C" {
+
+// Runs the key generation's hot paths once (random candidates, trial division, Miller-Rabin,
+// Montgomery multiplication) on two 512-bit primes, ~10 ms: V8 first runs wasm in its baseline
+// tier and optimizes functions once they are hot, so the first real key gets optimized code.
+// web/keyworker.js calls it when the worker starts. Returns PkiError.
+EMSCRIPTEN_KEEPALIVE int cpw_warm_up(void) {
+    const cp::pki::PkiError e = ensure_seeded();
+    if (e != cp::pki::PkiError::Ok) return static_cast<int>(e);
+    mbedtls_mpi prime;
+    mbedtls_mpi_init(&prime);
+    int ret = 0;
+    for (int i = 0; i < 2 && ret == 0; ++i)
+        ret = mbedtls_mpi_gen_prime(&prime, 512, 0, cp::pki::Drbg::rng_callback, worker().rng.rng_context());
+    mbedtls_mpi_free(&prime);
+    return static_cast<int>(ret == 0 ? cp::pki::PkiError::Ok : cp::pki::PkiError::KeyGenerationFailed);
+}
 
 // Generates a key pair; outputs 0 (PKCS#8 DER) and 1 (SubjectPublicKeyInfo DER). Returns PkiError.
 EMSCRIPTEN_KEEPALIVE int cpw_generate_key(int key_type) {
