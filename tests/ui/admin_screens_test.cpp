@@ -236,6 +236,23 @@ TEST(AdminScreens, DenyingKeyAccessAndALostCardEachEndTheLoginWithTheirText) {
     }
 }
 
+TEST(AdminScreens, AYearLaterTheAdministratorCertificateHasExpiredAndTheBranchIsNamed) {
+    Driver d;
+    ASSERT_TRUE(d.click("サンプルデータ"));
+    const cp::SimTime before = d.page.bank().now();
+    ASSERT_TRUE(d.click("+1年"));
+    EXPECT_EQ(d.page.bank().now(), before + cp::days(365));
+    ASSERT_TRUE(d.click("サンプルデータ"));
+    ASSERT_TRUE(d.click("電子証明書方式 管理者ログイン"));
+    ASSERT_TRUE(d.click(kAdminCertificate));
+    ASSERT_TRUE(d.click("OK"));
+    if (d.ui.find("許可") != nullptr) {
+        ASSERT_TRUE(d.click("許可"));
+    }
+    EXPECT_TRUE(d.shows("管理者の電子証明書の有効期間が経過しています"));
+    EXPECT_TRUE(d.shows("電子証明書再発行依頼書"));
+}
+
 TEST(AdminScreens, RevokingAsksForAReasonAndAWrongConfirmationPinKeepsTheForm) {
     Driver d;
     d.to_user_edit("S0002");

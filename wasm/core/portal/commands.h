@@ -26,11 +26,12 @@ struct LeaveFlow {};                 // back to the top page (閉じる, キャ�
 struct SwitchPc { PcId pc; };        // sit at the other simulated PC (leaves the running flow)
 struct OpenPanel { DeskPanel panel; };  // DeskPanel::None closes it
 struct ReportCardLost {};            // the お客様カード viewer: simulate losing the card
+struct AdvanceClock { std::int32_t days; };  // the sample-data panel: time passes (ends the running flow)
 struct DismissSaveError {};
 }  // namespace cmd
 
 using SessionCommand = std::variant<cmd::StartAdminLogin, cmd::LeaveFlow, cmd::SwitchPc, cmd::OpenPanel,
-                                    cmd::ReportCardLost, cmd::DismissSaveError>;
+                                    cmd::ReportCardLost, cmd::AdvanceClock, cmd::DismissSaveError>;
 
 // --- the administrator's flow ------------------------------------------------------------------
 // メイン | ご契約先認証情報変更 | ご契約先管理情報変更

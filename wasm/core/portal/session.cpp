@@ -91,6 +91,16 @@ bool Session::apply_session(const SessionCommand& command) {
                 last_result_ = simulation_->bank()->report_card_lost();
                 return true;
             },
+            [&](const cmd::AdvanceClock& c) {
+                if (bank() == nullptr || saving_) {
+                    last_result_ = BankResult::WrongStep;
+                    return false;
+                }
+                // Time passing ends whatever was open: a login's challenge and screens are stale.
+                leave_flow();
+                last_result_ = simulation_->bank()->advance_time(days(c.days));
+                return true;
+            },
             [&](const cmd::DismissSaveError&) {
                 if (save_failure_ == BankResult::Ok) return false;
                 save_failure_ = BankResult::Ok;

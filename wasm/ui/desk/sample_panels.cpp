@@ -64,6 +64,11 @@ void draw_sample_data(const Ui& ui, const Bank& bank) {
         ImGui::EndTable();
     }
     text_wrapped_sized(ui.t(TextId::SampleCardHint), size::kSmall, color::kTextMuted);
+    // Time travel for the paths that need it (an expired certificate, a passed pickup window).
+    text_sized(ui.t(TextId::SampleClock), size::kSmall + 1, color::kText);
+    if (button(ui.t(TextId::SampleClockMonth))) ui.emit(cmd::AdvanceClock{30});
+    ImGui::SameLine();
+    if (button(ui.t(TextId::SampleClockYear))) ui.emit(cmd::AdvanceClock{365});
 }
 
 void draw_customer_card(const Ui& ui, const Bank& bank) {
