@@ -122,4 +122,37 @@ bool radio_button(const char* label, bool active) {
     return pressed;
 }
 
+bool wrapping_button(const char* label, ImU32 background, ImU32 text_color) {
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float width = ImGui::GetContentRegionAvail().x;
+    const std::string_view all(label);
+    const std::vector<LineSpan> lines =
+        break_lines(all, width - 2 * style.FramePadding.x, glyph_advance, ImGui::GetFontBaked());
+    const float line_h = ImGui::GetTextLineHeight();
+    const ImVec2 size(width, static_cast<float>(lines.size()) * line_h + 2 * style.FramePadding.y);
+    const ImVec2 pos = window->DC.CursorPos;
+    const ImRect bb(pos, ImVec2(pos.x + size.x, pos.y + size.y));
+    const ImGuiID id = window->GetID(label);
+    ImGui::ItemSize(size, style.FramePadding.y);
+    if (!ImGui::ItemAdd(bb, id)) return false;
+    bool hovered = false, held = false;
+    const bool pressed = ImGui::ButtonBehavior(bb, id, &hovered, &held);
+    ImU32 bg = background;
+    if (held || hovered) bg = ImGui::GetColorU32(held ? ImGuiCol_ButtonActive : ImGuiCol_ButtonHovered);
+    window->DrawList->AddRectFilled(bb.Min, bb.Max, bg, style.FrameRounding);
+    ImGui::RenderNavCursor(bb, id);
+    float y = pos.y + style.FramePadding.y;
+    for (const LineSpan& line : lines) {  // each line centred
+        const char* b = all.data() + line.begin;
+        const char* e = all.data() + line.end;
+        const float w = ImGui::CalcTextSize(b, e).x;
+        window->DrawList->AddText(ImVec2(pos.x + (size.x - w) * 0.5f, y), hovered || held ? IM_COL32_WHITE : text_color, b, e);
+        y += line_h;
+    }
+    ImGuiContext& g = *GImGui;  // IMGUI_TEST_ENGINE_ITEM_INFO reads the context as `g`
+    IMGUI_TEST_ENGINE_ITEM_INFO(id, label, g.LastItemData.StatusFlags);
+    return pressed;
+}
+
 }  // namespace cp::ui

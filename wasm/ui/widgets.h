@@ -34,6 +34,9 @@ void labelled_text(const char* text, float size, ImU32 color);
 // ImGui::RadioButton that also tells the widget registry it is a radio and whether it is on
 // (ImGui reports a radio like a plain button).
 bool radio_button(const char* label, bool active);
+// A full-width button whose label wraps (Japanese line breaking) instead of being cut: long
+// seed labels such as 「+ 変更・登録抹消・各種設定・利用者ワンタイムパスワード」 on a phone.
+bool wrapping_button(const char* label, ImU32 background, ImU32 text_color);
 // ImGui::Checkbox at the portal's size (the theme's frame padding is for buttons and fields).
 bool checkbox(const char* label, bool* value);
 

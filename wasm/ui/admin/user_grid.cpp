@@ -8,6 +8,7 @@
 #include <string>
 
 #include "admin/admin_screens.h"
+#include "imgui_internal.h"
 #include "fields.h"
 #include "theme.h"
 #include "widgets.h"
@@ -69,8 +70,19 @@ void draw_grid(const Ui& ui, const AdminFlow& flow) {
         ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
         for (int c = 0; c < kColumns; ++c) {
             ImGui::TableNextColumn();
-            if (c < kFixedColumns) header_cell(ui.t(kFixedHeaders[c]));
-            else header_cell(c == kFixedColumns ? ui.t(TextId::ColOnline) : "");
+            if (c < kFixedColumns) {
+                header_cell(ui.t(kFixedHeaders[c]));
+            } else if (c == kFixedColumns) {
+                // オンライン取引 spans the permission columns, as in the seed: let it run on over the
+                // (empty) header cells to its right, but never over the frozen columns.
+                ImGuiTable* table = ImGui::GetCurrentTable();
+                const float left = std::max(ImGui::GetCursorScreenPos().x, table->Columns[kFrozenColumns - 1].ClipRect.Max.x);
+                ImGui::PushClipRect(ImVec2(left, table->InnerClipRect.Min.y), table->InnerClipRect.Max, false);
+                header_cell(ui.t(TextId::ColOnline));
+                ImGui::PopClipRect();
+            } else {
+                header_cell("");
+            }
         }
         // Header row 2: each permission's name.
         ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
@@ -132,11 +144,8 @@ void draw_admin_user_grid(const Ui& ui, AdminFlow& flow) {
     draw_grid(ui, flow);
     ImGui::Dummy(ImVec2(0, 6));
     // + 変更・登録抹消・各種設定・利用者ワンタイムパスワード
-    ImGui::PushStyleColor(ImGuiCol_Button, color::kGridHeader);
-    ImGui::PushStyleColor(ImGuiCol_Text, color::kText);
     const std::string expander = std::string(flow.user_actions_open() ? "- " : "+ ") + ui.t(TextId::UserActionsExpander);
-    if (ImGui::Button(expander.c_str(), ImVec2(-FLT_MIN, 0))) ui.emit(cmd::ToggleUserActions{});
-    ImGui::PopStyleColor(2);
+    if (wrapping_button(expander.c_str(), color::kGridHeader, color::kText)) ui.emit(cmd::ToggleUserActions{});
     if (flow.user_actions_open()) {
         section_title(ui.t(TextId::UserActionsTitle));
         text_wrapped_sized(ui.t(TextId::UserActionsIntro), size::kSmall + 1, color::kText);
