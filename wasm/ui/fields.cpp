@@ -138,9 +138,11 @@ void page_title(const char* title) {
 void section_title(const char* title) {
     ImGui::Dummy(ImVec2(0, 2));
     const ImVec2 p = ImGui::GetCursorScreenPos();
-    ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + 4, p.y + size::kSmall + 8), color::kTitleBar);
-    ImGui::SetCursorScreenPos(ImVec2(p.x + 12, p.y + 2));
-    text_sized(title, size::kSmall + 2.5f, color::kText);
+    // Wrapped (a long English title on a phone), with the bar as tall as the title.
+    ImGui::Indent(12);
+    text_wrapped_sized(title, size::kSmall + 2.5f, color::kText);
+    ImGui::Unindent(12);
+    ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + 4, ImGui::GetItemRectMax().y), color::kTitleBar);
 }
 
 }  // namespace cp::ui
