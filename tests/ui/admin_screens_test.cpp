@@ -186,6 +186,25 @@ TEST(AdminScreens, TheChooserListsThisPcsCertificatesWithPropertiesAndCancel) {
     EXPECT_FALSE(d.ui.find("電子証明書方式 管理者ログイン")->disabled);
 }
 
+TEST(AdminScreens, OsDialogsTakeEnterAndEscapeAsWindowsDoes) {
+    Driver d;
+    ASSERT_TRUE(d.click("電子証明書方式 管理者ログイン"));
+    d.ui.press(ImGuiKey_Escape, d.draw);
+    d.apply();
+    EXPECT_EQ(d.page.session.admin_flow(), nullptr) << "Escape cancels the chooser";
+    d.ui.settle(d.draw);
+    ASSERT_TRUE(d.click("電子証明書方式 管理者ログイン"));
+    d.ui.press(ImGuiKey_Enter, d.draw);
+    d.apply();
+    ASSERT_NE(d.page.session.admin_flow(), nullptr);
+    EXPECT_EQ(d.screen(), Screen::KeyAccess) << "Enter is OK with the highlighted certificate";
+    d.ui.settle(d.draw);
+    d.ui.press(ImGuiKey_Escape, d.draw);
+    d.apply();
+    EXPECT_EQ(d.screen(), Screen::Failed) << "Escape at the key prompt refuses";
+    EXPECT_EQ(d.page.flow().failure(), BankResult::KeyAccessDenied);
+}
+
 TEST(AdminScreens, AWrongPinSaysTriesLeftAndTheLockNamesTheBranchForm) {
     Driver d;
     d.to_contract_pin();

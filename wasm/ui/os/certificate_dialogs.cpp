@@ -28,6 +28,14 @@ void property_row(const char* name, const std::string& value) {
     os_text_wrapped(value.c_str());
 }
 
+// A key pressed while the dialog has focus and no text field is being edited. Enter only when no
+// button has the keyboard focus: then Enter is that button's (ImGui's navigation activates it).
+bool dialog_key(ImGuiKey key) {
+    if (key == ImGuiKey_Enter && ImGui::IsAnyItemFocused()) return false;
+    return ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) && !ImGui::GetIO().WantTextInput &&
+           ImGui::IsKeyPressed(key, false);
+}
+
 }  // namespace
 
 ChooserChoice certificate_chooser(const ChooserView& view, Language l) {
@@ -95,6 +103,9 @@ ChooserChoice certificate_chooser(const ChooserView& view, Language l) {
     ImGui::EndDisabled();
     ImGui::SameLine();
     if (os_button(text(TextId::OsCancel, l))) choice.kind = ChooserChoice::Kind::Cancel;
+    // As in Windows: Enter is the default button (OK), Escape cancels.
+    if (dialog_key(ImGuiKey_Escape)) choice.kind = ChooserChoice::Kind::Cancel;
+    else if (dialog_key(ImGuiKey_Enter) && highlighted != nullptr) choice = {ChooserChoice::Kind::Ok, highlighted->serial};
     end_os_dialog();
     return choice;
 }
@@ -120,6 +131,8 @@ KeyAccessChoice key_access_dialog(const std::string& key_name, bool needs_passwo
     if (os_button(text(needs_password ? TextId::OsOk : TextId::KeyAccessAllow, l), true)) choice = KeyAccessChoice::Allow;
     ImGui::SameLine();
     if (os_button(text(needs_password ? TextId::OsCancel : TextId::KeyAccessDeny, l))) choice = KeyAccessChoice::Deny;
+    if (dialog_key(ImGuiKey_Escape)) choice = KeyAccessChoice::Deny;
+    else if (!needs_password && dialog_key(ImGuiKey_Enter)) choice = KeyAccessChoice::Allow;  // 高: Enter in the field
     end_os_dialog();
     return choice;
 }
