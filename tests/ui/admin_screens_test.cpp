@@ -281,6 +281,7 @@ TEST(AdminScreens, RevokingAsksForAReasonAndAWrongConfirmationPinKeepsTheForm) {
     ASSERT_TRUE(d.click("OK"));
     EXPECT_TRUE(d.shows("入力してください。"));
     ASSERT_TRUE(d.click("紛失・盗難"));
+    EXPECT_FALSE(d.shows("入力してください。")) << "the reason's error goes once a reason is chosen";
     d.type_into("ご契約先確認暗証番号", "wrongpin9");
     ASSERT_TRUE(d.click("OK"));
     EXPECT_TRUE(d.shows("ご契約先確認暗証番号に誤りがあります。"));

@@ -120,7 +120,8 @@ void draw_admin_user_edit(const Ui& ui, AdminFlow& flow) {
         for (const auto& [reason, label] : reasons)
             if (radio_button(ui.t(label), form.revoke_reason == reason)) form.revoke_reason = reason;
         ImGui::Unindent(24);
-        if (flow.field_error(AdminFlow::Field::RevokeReason) != InputError::None)
+        // Said until a reason is chosen (not until the next OK).
+        if (flow.field_error(AdminFlow::Field::RevokeReason) != InputError::None && form.revoke_reason == RevokeReason::None)
             error_line(ui.t(TextId::InputEmpty));
     }
     section_title(ui.t(TextId::ConfirmationPinSection));
