@@ -32,7 +32,7 @@ void error_line(const char* message) { text_wrapped_sized(message, size::kSmall 
 
 bool input_field(const char* id, char* buffer, std::size_t capacity, const FieldSpec& spec, Language language) {
     ImGui::PushID(id);
-    if (!spec.hide_label) text_sized(spec.label, size::kSmall + 1, color::kText);
+    if (!spec.hide_label) text_wrapped_sized(spec.label, size::kSmall + 1, color::kText);  // long English labels on a phone
     const bool masked = spec.secret && (spec.reveal == nullptr || !*spec.reveal);
     ImGuiInputTextFlags flags = ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll;
     if (masked) flags |= ImGuiInputTextFlags_Password;
