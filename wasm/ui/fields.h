@@ -36,6 +36,21 @@ bool input_field(const char* id, TextField<N>& field, const FieldSpec& spec, Lan
     return input_field(id, field.data(), field.capacity(), spec, language);
 }
 
+// A contract secret (ご契約先暗証番号, ご契約先確認暗証番号): masked, its rule, the show toggle and the
+// software keyboard. Returns true on Enter.
+template <std::size_t N>
+bool contract_secret_field(const char* id, TextField<N>& field, const char* label, InputError error, bool* reveal,
+                           Language language) {
+    FieldSpec spec;
+    spec.label = label;
+    spec.rule = text(TextId::ContractPinRule, language);
+    spec.error = error;
+    spec.secret = true;
+    spec.reveal = reveal;
+    spec.keyboard = true;
+    return input_field(id, field, spec, language);
+}
+
 // The on-screen keyboard: each key appends to the field; 1文字削除 and クリア. Key order random
 // when asked (a new order each time the option is switched on).
 void software_keyboard(const char* id, char* buffer, std::size_t capacity, Language language);

@@ -1,6 +1,6 @@
 // certportal core: the portal's top-level state and the actions screens emit.
 //
-// Screens (wasm/ui) are functions of a const PortalState that return Actions; only apply()
+// Screens (wasm/ui) read a const PortalState (and the Session, portal/session.h) and return Actions; only apply()
 // changes the state. This keeps every transition testable without ImGui or a browser.
 #pragma once
 
@@ -11,10 +11,6 @@
 #include "text/catalogue.h"
 
 namespace cp {
-
-enum class Screen : unsigned char {
-    Top,  // the service's top page (ログイン入口)
-};
 
 // What the page shows of the simulation running behind it (bank/simulation.h, hosted by the
 // platform): whether it is ready, the simulated date and time, and where its data is kept.
@@ -41,7 +37,6 @@ struct SimulationView {
 
 struct PortalState {
     Language language = Language::Japanese;
-    Screen screen = Screen::Top;
     BrandConfig brand = default_brand();
     std::vector<std::string> config_problems;  // shown to the person, not only logged
     SimulationView simulation;                 // set by the platform; screens only read it

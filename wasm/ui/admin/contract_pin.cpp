@@ -26,14 +26,8 @@ void draw_admin_contract_pin(const Ui& ui, AdminFlow& flow) {
         ImGui::EndTable();
     }
     result_message(flow.last_result(), flow.tries_left(), l);
-    FieldSpec spec;
-    spec.label = ui.t(TextId::ContractPinLabel);
-    spec.rule = ui.t(TextId::ContractPinRule);
-    spec.error = flow.field_error(AdminFlow::Field::ContractPin);
-    spec.secret = true;
-    spec.reveal = &form.reveal_contract_pin;
-    spec.keyboard = true;
-    const bool entered = input_field("contract_pin", form.contract_pin, spec, l);
+    const bool entered = contract_secret_field("contract_pin", form.contract_pin, ui.t(TextId::ContractPinLabel),
+                                               flow.field_error(AdminFlow::Field::ContractPin), &form.reveal_contract_pin, l);
     ImGui::Dummy(ImVec2(0, 4));
     if (button(ui.t(TextId::Logon)) || entered) ui.emit(cmd::SubmitContractPin{});
     ImGui::SameLine();

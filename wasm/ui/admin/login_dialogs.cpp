@@ -3,15 +3,11 @@
 #include <string>
 
 #include "admin/admin_screens.h"
+#include "desk/desk.h"
 #include "format.h"
 #include "os/certificate_dialogs.h"
 
 namespace cp::ui {
-
-namespace {
-// The host in the simulated browser's address bar (desk/browser_window.cpp shows the same).
-constexpr const char* kSite = "ib.shinkin-bizdirect.example";
-}  // namespace
 
 void draw_admin_dialog(const Ui& ui, AdminFlow& flow) {
     const Language l = ui.lang();
@@ -28,7 +24,7 @@ void draw_admin_dialog(const Ui& ui, AdminFlow& flow) {
             view.properties = &flow.properties_serial();
             view.issuer = ui.state.brand.ca_name.in(l).c_str();
             view.hint = hint.c_str();
-            view.site = kSite;
+            view.site = kSimulatedSite;
             const ChooserChoice c = certificate_chooser(view, l);
             switch (c.kind) {
                 case ChooserChoice::Kind::None: break;

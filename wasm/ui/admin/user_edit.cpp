@@ -126,14 +126,8 @@ void draw_admin_user_edit(const Ui& ui, AdminFlow& flow) {
     }
     section_title(ui.t(TextId::ConfirmationPinSection));
     result_message(flow.last_result(), flow.tries_left(), l);
-    FieldSpec spec;
-    spec.label = ui.t(TextId::ConfirmationPinLabel);
-    spec.rule = ui.t(TextId::ContractPinRule);
-    spec.error = flow.field_error(AdminFlow::Field::ConfirmationPin);
-    spec.secret = true;
-    spec.reveal = &form.reveal_confirmation_pin;
-    spec.keyboard = true;
-    const bool entered = input_field("confirmation_pin", form.confirmation_pin, spec, l);
+    const bool entered = contract_secret_field("confirmation_pin", form.confirmation_pin, ui.t(TextId::ConfirmationPinLabel),
+                                               flow.field_error(AdminFlow::Field::ConfirmationPin), &form.reveal_confirmation_pin, l);
     ImGui::Dummy(ImVec2(0, 4));
     if (button(ui.t(TextId::OsOk)) || entered) ui.emit(cmd::SubmitCertificateAction{});
     ImGui::SameLine();

@@ -11,7 +11,6 @@
 
 namespace cp::ui {
 namespace {
-constexpr const char* kAddress = "https://ib.shinkin-bizdirect.example/";
 constexpr float kTitleBar = 30.0f;
 constexpr float kToolbar = 42.0f;
 }  // namespace
@@ -34,7 +33,7 @@ void draw_browser_window(const Ui& ui, const Rect& r, bool narrow) {
     dl->AddRectFilled(addr_a, addr_b, color::kAddressBar, 14.0f);
     dl->PushClipRect(addr_a, addr_b, true);
     ImGui::SetCursorScreenPos(ImVec2(addr_a.x + 14, addr_a.y + 7));
-    text_sized(kAddress, size::kSmall, color::kTextMuted);
+    text_sized((std::string("https://") + kSimulatedSite + "/").c_str(), size::kSmall, color::kTextMuted);
     dl->PopClipRect();
     ImGui::SetCursorScreenPos(ImVec2(r.x + r.w - menus_w, y + 6));
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(10, 5));

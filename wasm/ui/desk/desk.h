@@ -10,6 +10,9 @@ namespace cp::ui {
 
 void draw_desk(const Ui& ui);
 
+// The bank's host as the simulated browser shows it (address bar) and the OS names it (証明書の選択).
+inline constexpr const char* kSimulatedSite = "ib.shinkin-bizdirect.example";
+
 // Parts (one file each).
 struct Rect {
     float x, y, w, h;
