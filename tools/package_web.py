@@ -1,22 +1,32 @@
 #!/usr/bin/env python3
-"""Assembles the web bundle (build/wasm/dist): copies web/ files, writes bundle.json (decoded sizes
-for the loader's progress bar) and precompressed .gz and .br beside every compressible file, which
-serve.py sends when the browser accepts them.
+"""Assembles the web bundle (build/wasm/dist): copies web/ files, writes bundle.json and precompressed
+.gz and .br beside every compressible file, which serve.py sends when the browser accepts them.
+
+bundle.json: the decoded sizes the loader's progress bar counts ("files"), and for the service
+worker (web/sw.js) the bundle's version and the SHA-256 of every file it caches ("precache": on
+the first visit; "onDemand": once used). The version is a digest of all of them and is written into
+the dist's sw.js too, so a new deployment is a new service worker and a new cache.
 
 usage: package_web.py --web DIR --dist DIR [--stamp FILE]
 """
 import argparse
+import hashlib
 import gzip
 import json
 import pathlib
+import re
 import shutil
 import subprocess
 import sys
 
-WEB_FILES = ["index.html", "app.css", "loader.js", "keyworker.js", "favicon.svg", "brand.json"]
+WEB_FILES = ["index.html", "app.css", "loader.js", "keyworker.js", "favicon.svg", "brand.json", "sw.js"]
 COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".wasm", ".ttf"}
 # Files the loader downloads, with their decoded sizes in bundle.json.
 MANIFEST = ["certportal.wasm", "certportal.js", "fonts/ui.ttf", "fonts/text.ttf", "keyworker_module.wasm", "keyworker_module.js"]
+# What the service worker keeps: everything a visit needs, and the text face once it was used.
+PRECACHE = [n for n in WEB_FILES if n not in ("sw.js",)] + [m for m in MANIFEST if m != "fonts/text.ttf"]
+ON_DEMAND = ["fonts/text.ttf"]
+SW_VERSION_LINE = re.compile(r"^const VERSION = '[^']*';", re.MULTILINE)
 
 
 def compress(path: pathlib.Path) -> None:
@@ -46,7 +56,20 @@ def main() -> int:
     if missing:
         print(f"package_web: build outputs missing in {args.dist}: {', '.join(missing)}", file=sys.stderr)
         return 1
-    manifest = {"files": {m: (args.dist / m).stat().st_size for m in MANIFEST}}
+    sha = {n: hashlib.sha256((args.dist / n).read_bytes()).hexdigest() for n in PRECACHE + ON_DEMAND}
+    version = hashlib.sha256("".join(f"{n}:{sha[n]}\n" for n in sorted(sha)).encode()).hexdigest()[:16]
+    manifest = {
+        "version": version,
+        "files": {m: (args.dist / m).stat().st_size for m in MANIFEST},
+        "precache": {n: sha[n] for n in PRECACHE},
+        "onDemand": {n: sha[n] for n in ON_DEMAND},
+    }
+    sw = args.dist / "sw.js"
+    text, count = SW_VERSION_LINE.subn(f"const VERSION = '{version}';", sw.read_text(encoding="utf-8"))
+    if count != 1:
+        print("package_web: web/sw.js has no `const VERSION = '...';` line to fill in", file=sys.stderr)
+        return 1
+    sw.write_text(text, encoding="utf-8")
     (args.dist / "bundle.json").write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
     for path in sorted(args.dist.rglob("*")):
         if path.is_file() and path.suffix in COMPRESSIBLE:

@@ -7,12 +7,25 @@
 
 var ready = null;  // Promise of the module
 
+// The kiosk page (tools/build_kiosk.py) starts this worker from a blob that already holds the
+// module's glue and its wasm (base64): nothing to fetch then.
+function embeddedWasm() {
+  if (typeof self.keyworkerWasmBase64 !== 'string') return undefined;
+  var text = atob(self.keyworkerWasmBase64);
+  var bytes = new Uint8Array(text.length);
+  for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  return bytes;
+}
+
 function start() {
-  importScripts('keyworker_module.js');
-  return createKeyWorker({
+  if (typeof createKeyWorker !== 'function') importScripts('keyworker_module.js');
+  var options = {
     print: function (t) { console.log(t); },
     printErr: function (t) { console.warn(t); },
-  }).then(function (mod) {
+  };
+  var wasm = embeddedWasm();
+  if (wasm) options.wasmBinary = wasm;
+  return createKeyWorker(options).then(function (mod) {
     // Warm the module once (cpw_warm_up in worker_main.cpp): the first key gets optimized code.
     mod._cpw_warm_up();
     return mod;

@@ -2,6 +2,10 @@
 // progress, starts the portal, and shows a readable error instead of a blank canvas.
 //
 // Globals it leaves for tests and tools: window.certportal = { startedAt, firstFrameAt, module, widgets(), texts() }.
+//
+// Two ways to get the files: from the server (the bundle in build/wasm/dist, cached for offline
+// use by the service worker web/sw.js, registered after the first frame), or from the page itself
+// (the single-file kiosk build, tools/build_kiosk.py: every file in a data block, see embedded()).
 'use strict';
 
 (function () {
@@ -20,6 +24,21 @@
     console.error('certportal: ' + message);
   }
   state.showFatal = showFatal;
+
+  // A file carried by the page (kiosk build): <script type="application/octet-stream"
+  // data-file="name"> with the bytes in base64 (not executed, so the page's CSP needs no hash for
+  // it). Read once: the block is emptied, the bytes are the caller's.
+  function embedded(name) {
+    var block = document.querySelector('script[data-file="' + name + '"]');
+    if (!block) return null;
+    var text = atob(block.textContent.trim());
+    block.textContent = '';
+    var bytes = new Uint8Array(text.length);
+    for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+    return bytes;
+  }
+  var kiosk = document.querySelector('script[data-file]') !== null;
+  state.kiosk = kiosk;
 
   function checkWebAssembly() {
     if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function')
@@ -46,6 +65,8 @@
   // Downloads with progress, counting decoded bytes: the denominator is bundle.json's decoded
   // sizes, because Content-Length is the compressed size when the server sends .br/.gz.
   function download(url, onBytes) {
+    var carried = embedded(url);
+    if (carried) { onBytes(carried.length); return Promise.resolve(carried); }
     return fetch(url, { cache: 'no-cache' }).then(function (response) {
       if (!response.ok) throw new Error(url + ': HTTP ' + response.status);
       if (!response.body || !response.body.getReader) {
@@ -75,6 +96,8 @@
   // Compiles the module while it downloads (compileStreaming on one branch of the body, progress
   // counted on the other), so compilation does not wait for the last byte.
   function downloadAndCompileWasm(url, onBytes) {
+    var carried = embedded(url);
+    if (carried) { onBytes(carried.length); return WebAssembly.compile(carried); }
     return fetch(url, { cache: 'no-cache' }).then(function (response) {
       if (!response.ok) throw new Error(url + ': HTTP ' + response.status);
       if (!response.body || !response.body.tee || !WebAssembly.compileStreaming) {
@@ -89,7 +112,8 @@
     });
   }
 
-  function loadScript(src) {
+  function loadScript(src, alreadyThere) {
+    if (alreadyThere) return Promise.resolve();  // the kiosk page carries the script inline
     return new Promise(function (resolve, reject) {
       var s = document.createElement('script');
       s.src = src;
@@ -106,6 +130,78 @@
     return ptr;
   }
 
+  function text(bytes) { return new TextDecoder('utf-8').decode(bytes); }
+
+  function fetchJson(url) {
+    var carried = embedded(url);
+    if (carried) return Promise.resolve(JSON.parse(text(carried)));
+    return fetch(url, { cache: 'no-cache' })
+      .then(function (r) { if (!r.ok) throw new Error(url + ': HTTP ' + r.status); return r.json(); });
+  }
+
+  function fetchBrand() {
+    var carried = embedded('brand.json');
+    if (carried) return Promise.resolve(text(carried));
+    return fetch('brand.json', { cache: 'no-cache' }).then(function (r) { return r.ok ? r.text() : ''; }).catch(function () { return ''; });
+  }
+
+  // The key-generation worker (web/keyworker.js). In the kiosk page it is made from the page's
+  // own copies of its three files: a blob worker, since a file:// page cannot start a worker from
+  // a file.
+  var keyWorkerUrl = null;
+  function startKeyWorker() {
+    if (!kiosk) return new Worker('keyworker.js');
+    if (!keyWorkerUrl) {
+      var wasm = document.querySelector('script[data-file="keyworker_module.wasm"]').textContent.trim();
+      var source = 'self.keyworkerWasmBase64 = ' + JSON.stringify(wasm) + ';\n' +
+                   text(embedded('keyworker_module.js')) + '\n' + text(embedded('keyworker.js'));
+      keyWorkerUrl = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+    }
+    return new Worker(keyWorkerUrl);
+  }
+
+  // Offline after the first visit (web/sw.js). Registered once the portal shows, so it never
+  // competes with the first frame. A new deployment installs in the background and is offered,
+  // never forced: 「再読み込み」 activates it and reloads, so no page mixes two versions.
+  function registerServiceWorker() {
+    if (kiosk || location.protocol === 'file:') return;  // everything is in the page already
+    if (!('serviceWorker' in navigator)) {
+      console.info('certportal: no service worker in this browser: the portal needs the server on every visit');
+      return;
+    }
+    var offer = function (registration) {
+      var box = document.getElementById('update');
+      box.hidden = false;
+      document.getElementById('update-reload').onclick = function () {
+        if (registration.waiting) registration.waiting.postMessage('activate-new-version');
+      };
+    };
+    var reloading = false;
+    navigator.serviceWorker.addEventListener('controllerchange', function () {
+      if (state.updateOffered) {
+        if (!reloading) { reloading = true; location.reload(); }
+        return;
+      }
+      // The first visit's worker took over just now: the text face, if the page already used it,
+      // went to the network before; ask again through the worker, which keeps it (from the HTTP
+      // cache: no second download).
+      if (state.textFontUsed) fetch('fonts/text.ttf').catch(function () {});
+    });
+    navigator.serviceWorker.register('sw.js', { updateViaCache: 'none' }).then(function (registration) {
+      var watch = function (worker) {
+        worker.addEventListener('statechange', function () {
+          // A waiting worker while another controls this page: a new version, ready.
+          if (worker.state === 'installed' && navigator.serviceWorker.controller) { state.updateOffered = true; offer(registration); }
+        });
+      };
+      if (registration.waiting && navigator.serviceWorker.controller) { state.updateOffered = true; offer(registration); }
+      if (registration.installing) watch(registration.installing);
+      registration.addEventListener('updatefound', function () { watch(registration.installing); });
+    }).catch(function (e) {
+      console.info('certportal: the service worker was refused (' + e.message + '): the portal needs the server on every visit');
+    });
+  }
+
   function start() {
     var problem = checkWebAssembly();
     if (problem) { showFatal(problem); return; }
@@ -120,8 +216,7 @@
         detail.textContent = Math.round(received / 1024) + ' / ' + Math.round(total / 1024) + ' KB';
       }
     }
-    var bundle = fetch('bundle.json', { cache: 'no-cache' })
-      .then(function (r) { if (!r.ok) throw new Error('bundle.json: HTTP ' + r.status); return r.json(); })
+    var bundle = fetchJson('bundle.json')
       .then(function (b) {
         total = b.files['certportal.wasm'] + b.files['fonts/ui.ttf'] + b.files['certportal.js'];
         progress(0);
@@ -130,8 +225,8 @@
     Promise.all([
       downloadAndCompileWasm('certportal.wasm', progress),
       download('fonts/ui.ttf', progress),
-      fetch('brand.json', { cache: 'no-cache' }).then(function (r) { return r.ok ? r.text() : ''; }).catch(function () { return ''; }),
-      Promise.all([loadScript('certportal.js'), bundle]).then(function (r) { progress(r[1].files['certportal.js']); }),
+      fetchBrand(),
+      Promise.all([loadScript('certportal.js', typeof createCertportal === 'function'), bundle]).then(function (r) { progress(r[1].files['certportal.js']); }),
       // Last in the list, so every request above is already on its way while this blocks.
       new Promise(function (resolve, reject) {
         var glProblem = createWebGl2Context();
@@ -152,9 +247,12 @@
           onFirstFrame: function () {
             state.firstFrameAt = performance.now();
             loading.hidden = true;
+            registerServiceWorker();
           },
+          startKeyWorker: startKeyWorker,
           requestTextFont: function () {
             // The large face for typed text: fetched once, on demand (see wasm/ui/fonts.h).
+            state.textFontUsed = true;
             download('fonts/text.ttf', function () {})
               .then(function (bytes) { state.module._cp_on_font_loaded(1, toHeap(state.module, bytes), bytes.length); })
               .catch(function (e) { console.warn('certportal: text font not loaded: ' + e.message); });

@@ -15,7 +15,8 @@ mergeInto(LibraryManager.library, {
     },
     get: function () {
       if (CPKW.worker) return CPKW.worker;
-      var w = new Worker('keyworker.js');
+      // The page decides where the worker comes from (web/loader.js: a file, or a blob in the kiosk page).
+      var w = Module['startKeyWorker'] ? Module['startKeyWorker']() : new Worker('keyworker.js');
       w.onmessage = function (e) {
         var m = e.data;
         if (m.fatal) {

@@ -1,0 +1,103 @@
+// certportal service worker: the portal works offline after the first visit.
+//
+// One cache per deployment, named after the bundle's version (tools/package_web.py writes VERSION
+// below and the same value into bundle.json, with every file's SHA-256). Installing a version
+// fetches every file of the bundle, checks each against bundle.json and only then stores them, so
+// a cache holds one whole deployment or nothing: a page is never served a mix of old and new
+// files. A new version waits (the page shows 「新しい版があります」) until the person chooses to
+// reload; then it takes over and the old caches are deleted.
+//
+// The large text face (fonts/text.ttf) is not part of the first download: it is cached the first
+// time the page asks for it, and carried over to the next version when its bytes did not change.
+'use strict';
+
+const VERSION = 'development';  // replaced by tools/package_web.py
+const CACHE_PREFIX = 'certportal-';
+const CACHE = CACHE_PREFIX + VERSION;
+const SCOPE = new URL('./', self.location).href;
+const INDEX = 'index.html';
+
+function absolute(name) { return new URL(name, SCOPE).href; }
+
+function hex(buffer) {
+  return Array.from(new Uint8Array(buffer), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+async function fetchChecked(name, sha256) {
+  const response = await fetch(absolute(name), { cache: 'no-cache' });
+  if (!response.ok) throw new Error(name + ': HTTP ' + response.status);
+  const body = await response.clone().arrayBuffer();
+  const digest = hex(await crypto.subtle.digest('SHA-256', body));
+  if (digest !== sha256) throw new Error(name + ': not the file of version ' + VERSION + ' (a deployment in progress?)');
+  return response;
+}
+
+// The text face of an older version, when its bytes are the ones this version wants.
+async function carriedOver(name, sha256) {
+  for (const key of await caches.keys()) {
+    if (!key.startsWith(CACHE_PREFIX) || key === CACHE) continue;
+    const old = await (await caches.open(key)).match(absolute(name));
+    if (!old) continue;
+    const digest = hex(await crypto.subtle.digest('SHA-256', await old.clone().arrayBuffer()));
+    if (digest === sha256) return old;
+  }
+  return null;
+}
+
+async function install() {
+  const bundleResponse = await fetch(absolute('bundle.json'), { cache: 'no-cache' });
+  if (!bundleResponse.ok) throw new Error('bundle.json: HTTP ' + bundleResponse.status);
+  const bundle = await bundleResponse.clone().json();
+  if (bundle.version !== VERSION) throw new Error('bundle.json is version ' + bundle.version + ', sw.js is ' + VERSION);
+  const entries = Object.entries(bundle.precache);
+  const responses = await Promise.all(entries.map(([name, sha]) => fetchChecked(name, sha)));
+  const cache = await caches.open(CACHE);
+  await Promise.all(entries.map(([name], i) => cache.put(absolute(name), responses[i])));
+  for (const [name, sha] of Object.entries(bundle.onDemand || {})) {
+    const old = await carriedOver(name, sha);
+    if (old) await cache.put(absolute(name), old);
+  }
+  // Last: bundle.json marks the cache complete (fetch() below trusts only a complete cache).
+  await cache.put(absolute('bundle.json'), bundleResponse);
+}
+
+self.addEventListener('install', (event) => { event.waitUntil(install()); });
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    for (const key of await caches.keys())
+      if (key.startsWith(CACHE_PREFIX) && key !== CACHE) await caches.delete(key);
+    await self.clients.claim();
+  })());
+});
+
+// The page's 「再読み込み」 on the new-version prompt.
+self.addEventListener('message', (event) => {
+  if (event.data === 'activate-new-version') self.skipWaiting();
+});
+
+async function respond(request) {
+  const cache = await caches.open(CACHE);
+  const url = new URL(request.url);
+  const key = request.mode === 'navigate' ? absolute(INDEX) : absolute(url.pathname.slice(new URL(SCOPE).pathname.length));
+  const cached = await cache.match(key);
+  if (cached) return cached;
+  const response = await fetch(request);
+  // Cached once used: the on-demand files of this version (the text face).
+  const bundle = await cache.match(absolute('bundle.json'));
+  if (response.ok && bundle) {
+    const onDemand = (await bundle.json()).onDemand || {};
+    const name = key.slice(SCOPE.length);
+    if (onDemand[name]) {
+      const body = await response.clone().arrayBuffer();
+      if (hex(await crypto.subtle.digest('SHA-256', body)) === onDemand[name]) await cache.put(key, response.clone());
+    }
+  }
+  return response;
+}
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET' || !request.url.startsWith(SCOPE)) return;  // the network as usual
+  event.respondWith(respond(request));
+});
