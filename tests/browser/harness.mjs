@@ -1,24 +1,21 @@
-// certportal browser-test harness: serve.py + Debian's headless Chromium through playwright-core.
+// certportal browser-test harness: serve.py + a browser engine (tests/browser/engines.mjs:
+// Chromium by default, Firefox or WebKit by CERTPORTAL_ENGINE).
 //
 // Each test script imports this, calls withPortal(async ({page, url, consoleErrors}) => {...}),
-// and throws on failure. Screenshots go to tests/artifacts/.
+// and throws on failure. Screenshots go to tests/artifacts/ (named after the engine off Chromium).
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { chromiumArgs, engine, launchChromium, launchEngine } from './engines.mjs';
+
+export { chromiumArgs, engine };
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const repo = path.resolve(here, '..', '..');
 export const artifacts = path.join(repo, 'tests', 'artifacts');
 export const distDir = process.env.CERTPORTAL_DIST || path.join(repo, 'build', 'wasm', 'dist');
 
-export const chromiumArgs = [
-  '--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
-  '--disable-features=Translate,MediaRouter', '--hide-scrollbars',
-];
 
 // Starts serve.py on a free port for `dir` (the bundle by default); resolves with its URL once it
 // prints it. The origin, and so the browser's storage, is tied to the port.
@@ -39,21 +36,9 @@ export function startServer(dir = distDir) {
   });
 }
 
+// Chromium with its playwright context (for the Chromium-only tests: CDP, touch, contexts).
 export async function launch(options = {}) {
-  const userDataDir = options.userDataDir || mkdtempSync(path.join(tmpdir(), 'certportal-chromium-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: chromiumArgs,
-    viewport: options.viewport || { width: 1280, height: 800 },
-    deviceScaleFactor: options.deviceScaleFactor || 1,
-    locale: options.locale || 'en-US',
-    hasTouch: !!options.hasTouch,
-  });
-  const cleanup = async () => {
-    await context.close();
-    if (!options.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
-  };
+  const { context, cleanup } = await launchChromium(options);
   return { context, cleanup };
 }
 
@@ -61,8 +46,7 @@ export async function launch(options = {}) {
 export async function withPortal(fn, options = {}) {
   mkdirSync(artifacts, { recursive: true });
   const server = await startServer();
-  const { context, cleanup } = await launch(options);
-  const page = context.pages()[0] || await context.newPage();
+  const { context, page, cleanup } = await launchEngine(options);
   const consoleErrors = [];
   page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
@@ -75,7 +59,7 @@ export async function withPortal(fn, options = {}) {
       await fn({ page, url, consoleErrors, context });
     } catch (e) {
       // What the person saw when it went wrong.
-      await page.screenshot({ path: path.join(artifacts, 'failure_' + (process.argv[2] || 'test') + '.png') }).catch(() => {});
+      await page.screenshot({ path: path.join(artifacts, artifactName('failure_' + (process.argv[2] || 'test')) + '.png') }).catch(() => {});
       throw e;
     }
   } finally {
@@ -96,8 +80,17 @@ export function check(condition, message) {
   if (!condition) throw new Error('check failed: ' + message);
 }
 
+// A screenshot's file name: Chromium's as it always was, the other engines' prefixed.
+export function artifactName(name) { return engine === 'chromium' ? name : engine + '_' + name; }
+
+// ctest's SKIP_RETURN_CODE (tests/CMakeLists.txt): an engine that cannot do what the test needs.
+export const SKIPPED = 77;
+
 // Runs a test body and exits with a status ctest understands.
 export function run(name, body) {
-  body().then(() => { console.log(`ok ${name}`); process.exit(0); },
-              (e) => { console.error(`FAIL ${name}: ${e.stack || e}`); process.exit(1); });
+  body().then(() => { console.log(`ok ${engine} ${name}`); process.exit(0); },
+              (e) => {
+                if (e && e.unsupported) { console.log(`SKIP ${engine} ${name}: ${e.message}`); process.exit(SKIPPED); }
+                console.error(`FAIL ${engine} ${name}: ${e.stack || e}`); process.exit(1);
+              });
 }

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { pathToFileURL } from 'node:url';
-import { artifacts, check, distDir, launch, repo, run, startServer } from './harness.mjs';
+import { artifactName, artifacts, check, distDir, repo, run, startServer } from './harness.mjs';
+import { launchEngine } from './engines.mjs';
 import { CONFIRMATION_PIN, adminLogin, openUserEdit, toUserGrid } from './admin_steps.mjs';
 import { click, screenshot, typeInto, waitForText } from './person.mjs';
 
@@ -48,15 +49,14 @@ async function reissue(page) {
 
 // A browser, one page, console errors collected; `body` gets them; always cleaned up.
 async function withBrowser(body) {
-  const { context, cleanup } = await launch();
-  const page = context.pages()[0] || await context.newPage();
+  const { page, cleanup } = await launchEngine();
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(String(e)));
   try {
     await body(page, errors);
   } catch (e) {
-    await page.screenshot({ path: path.join(artifacts, 'failure_' + process.argv[2] + '.png') }).catch(() => {});
+    await page.screenshot({ path: path.join(artifacts, artifactName('failure_' + process.argv[2]) + '.png') }).catch(() => {});
     throw e;
   } finally {
     await cleanup();
@@ -126,8 +126,11 @@ const cases = {
         const servedBrand = await page.evaluate(() => fetch('brand.json').then((r) => r.text()));
         check(!servedBrand.includes('"deployment"'), 'the old version is served until the person reloads');
 
-        await Promise.all([page.waitForEvent('load', { timeout: 30000 }), page.click('#update-reload')]);
-        await firstFrame(page);
+        // The page reloads itself: the old document's mark is gone once the new one shows.
+        await page.evaluate(() => { window.__beforeReload = true; });
+        await page.click('#update-reload');
+        await page.waitForFunction(() => !window.__beforeReload && window.certportal && window.certportal.firstFrameAt > 0,
+                                   null, { timeout: 30000 });
         const after = await page.evaluate(async () => ({
           keys: await caches.keys(),
           brand: await fetch('brand.json').then((r) => r.text()),
@@ -152,10 +155,10 @@ const cases = {
       const url = pathToFileURL(kioskPage).href;
       await page.goto(url);
       await firstFrame(page);
-      const requests = [];
-      page.on('request', (r) => { if (!/^(blob|data|file):/.test(r.url())) requests.push(r.url()); });
       await reissue(page);
       await screenshot(page, 'kiosk_reissue_done');
+      const requests = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name)
+        .filter((u) => !/^(blob|data|file):/.test(u)));
       check(requests.length === 0, 'the kiosk page asks the network for nothing: ' + requests.join(', '));
       check(errors.length === 0, 'no console errors: ' + errors.join(' | '));
     });

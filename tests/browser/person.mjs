@@ -3,7 +3,7 @@
 // reaches into the simulation's state: widgets() and texts() are the widget registry's view of
 // the last frame (labels and rectangles), the same data an accessibility mirror is built from.
 import path from 'node:path';
-import { artifacts, check } from './harness.mjs';
+import { artifactName, artifacts, check } from './harness.mjs';
 
 export async function widgets(page) { return page.evaluate(() => window.certportal.widgets()); }
 export async function texts(page) { return page.evaluate(() => window.certportal.texts()); }
@@ -86,7 +86,7 @@ export async function typeInto(page, label, value) {
 
 export async function screenshot(page, name) {
   await page.waitForTimeout(250);
-  await page.screenshot({ path: path.join(artifacts, name + '.png') });
+  await page.screenshot({ path: path.join(artifacts, artifactName(name) + '.png') });
 }
 
 export async function waitReady(page) {

@@ -1,0 +1,265 @@
+// certportal browser tests on three engines: one small Page interface over three drivers, so a
+// test is written once. The interface is the part of playwright's Page the tests use:
+//   goto(url), reload(), evaluate(fn, arg), waitForFunction(fn, arg, {timeout}) → {jsonValue()},
+//   waitForTimeout(ms), mouse.{move, click, wheel}, keyboard.{type, press}, screenshot({path}),
+//   viewportSize(), isHidden(selector), waitForSelector(selector, {state, timeout}),
+//   click(selector), on('console' | 'pageerror', fn)
+//
+//   chromium  Debian's chromium, headless, SwiftShader — playwright-core's own Page
+//   firefox   Debian's firefox-esr over WebDriver BiDi (puppeteer-core), a real window under Xvfb:
+//             headless Firefox has no WebGL here (software GL: LIBGL_ALWAYS_SOFTWARE)
+//   webkit    WebKitGTK's MiniBrowser through WebKitWebDriver (selenium-webdriver), under Xvfb
+//
+// The engine comes from CERTPORTAL_ENGINE (tests/CMakeLists.txt sets it per test; the Xvfb
+// display from xvfb-run). What a driver cannot do is refused by name (unsupported()), so a test
+// can skip with the reason instead of passing silently.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export const engine = process.env.CERTPORTAL_ENGINE || 'chromium';
+
+export class Unsupported extends Error {
+  constructor(what) { super(`${engine} cannot ${what} here`); this.unsupported = true; }
+}
+const unsupported = (what) => { throw new Unsupported(what); };
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// Polls `probe` (async, truthy = done) until `timeout`; the error names `what`.
+async function poll(probe, timeout, what) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const v = await probe();
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
+// --- chromium ---------------------------------------------------------------------------------
+export const chromiumArgs = [
+  '--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+  '--disable-features=Translate,MediaRouter', '--hide-scrollbars',
+];
+
+export async function launchChromium(options = {}) {
+  const { chromium } = await import('playwright-core');
+  const userDataDir = options.userDataDir || mkdtempSync(path.join(tmpdir(), 'certportal-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: chromiumArgs,
+    viewport: options.viewport || { width: 1280, height: 800 },
+    deviceScaleFactor: options.deviceScaleFactor || 1,
+    locale: options.locale || 'en-US',
+    hasTouch: !!options.hasTouch,
+  });
+  const cleanup = async () => {
+    await context.close();
+    if (!options.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+  };
+  const page = context.pages()[0] || await context.newPage();
+  return { context, page, cleanup };
+}
+
+// --- shared by the WebDriver-style adapters -----------------------------------------------------
+// The page's console, as the page sees it: errors and warnings are recorded in the page by an
+// init script (window.__cpConsole), read back by polling while listeners are attached.
+const CONSOLE_HOOK = `(() => {
+  if (window.__cpConsole) return;
+  const log = window.__cpConsole = [];
+  for (const [kind, type] of [['error', 'error'], ['warn', 'warning']]) {
+    const original = console[kind].bind(console);
+    console[kind] = (...a) => { log.push({ type, text: a.map(String).join(' ') }); original(...a); };
+  }
+  window.addEventListener('error', (e) => log.push({ type: 'pageerror', text: String(e.message) }));
+  window.addEventListener('unhandledrejection', (e) => log.push({ type: 'pageerror', text: String(e.reason) }));
+})();`;
+
+function consoleRelay(readLog) {
+  const listeners = { console: [], pageerror: [] };
+  let seen = 0, timer = null;
+  const pump = async () => {
+    try {
+      const log = await readLog();
+      if (log.length < seen) seen = 0;  // a new document
+      for (const entry of log.slice(seen)) {
+        if (entry.type === 'pageerror') listeners.pageerror.forEach((fn) => fn(new Error(entry.text)));
+        else listeners.console.forEach((fn) => fn({ type: () => entry.type, text: () => entry.text }));
+      }
+      seen = log.length;
+    } catch (e) { /* navigating */ }
+  };
+  return {
+    on(event, fn) {
+      if (!listeners[event]) return;
+      listeners[event].push(fn);
+      if (!timer) timer = setInterval(pump, 200);
+    },
+    async flush() { await pump(); },
+    stop() { if (timer) clearInterval(timer); },
+  };
+}
+
+// A function and its argument as source for the driver: fn(arg), awaited by the caller.
+const callSource = (fn, arg) => `return (${fn.toString()})(${arg === undefined ? '' : JSON.stringify(arg)});`;
+
+// --- firefox ------------------------------------------------------------------------------------
+async function launchFirefox(options) {
+  const { default: puppeteer } = await import('puppeteer-core');
+  if (options.hasTouch) unsupported('emulate a touch screen (WebDriver BiDi in firefox-esr)');
+  if ((options.deviceScaleFactor || 1) !== 1) unsupported('emulate a device pixel ratio other than 1');
+  const view = options.viewport || { width: 1280, height: 800 };
+  const userDataDir = options.userDataDir || mkdtempSync(path.join(tmpdir(), 'certportal-firefox-'));
+  const browser = await puppeteer.launch({
+    browser: 'firefox', executablePath: '/usr/bin/firefox-esr', headless: false, userDataDir,
+    defaultViewport: view, args: [`--width=${view.width}`, `--height=${view.height + 120}`],
+    env: { ...process.env, LIBGL_ALWAYS_SOFTWARE: '1', MOZ_CRASHREPORTER_DISABLE: '1' },
+    extraPrefsFirefox: {
+      'intl.accept_languages': options.locale || 'en-US',
+    },
+  });
+  const raw = (await browser.pages())[0] || await browser.newPage();
+  await raw.setViewport(view);
+  const relay = consoleRelay(() => raw.evaluate(() => window.__cpConsole || []));
+  await raw.evaluateOnNewDocument(CONSOLE_HOOK);
+  const page = {
+    engine: 'firefox',
+    goto: (url) => raw.goto(url),
+    reload: () => raw.reload(),
+    evaluate: (fn, arg) => raw.evaluate(fn, arg),
+    async waitForFunction(fn, arg, { timeout = 30000 } = {}) {
+      const v = await poll(() => raw.evaluate(fn, arg).catch(() => false), timeout, 'a condition in the page');
+      return { jsonValue: async () => v };
+    },
+    waitForTimeout: sleep,
+    mouse: {
+      move: (x, y) => raw.mouse.move(x, y),
+      click: (x, y) => raw.mouse.click(x, y),
+      wheel: (dx, dy) => raw.mouse.wheel({ deltaX: dx, deltaY: dy }),
+    },
+    keyboard: {
+      type: (text, o = {}) => raw.keyboard.type(text, { delay: o.delay }),
+      press: (key) => raw.keyboard.press(key),
+    },
+    screenshot: (o = {}) => raw.screenshot(o),
+    viewportSize: () => view,
+    isHidden: (selector) => raw.evaluate((s) => { const e = document.querySelector(s); return !e || e.hidden || e.offsetParent === null; }, selector),
+    async waitForSelector(selector, { state = 'visible', timeout = 30000 } = {}) {
+      await poll(async () => (await page.isHidden(selector)) === (state !== 'visible'), timeout, selector + ' ' + state);
+    },
+    click: (selector) => raw.click(selector),
+    on: (event, fn) => relay.on(event, fn),
+    addInitScript: (source) => raw.evaluateOnNewDocument(source),
+  };
+  const cleanup = async () => {
+    await relay.flush();
+    relay.stop();
+    await browser.close();
+    if (!options.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+  };
+  return { context: null, page, cleanup };
+}
+
+// --- webkit -------------------------------------------------------------------------------------
+const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
+
+async function launchWebkit(options) {
+  const { default: webdriver } = await import('selenium-webdriver');
+  const { default: remote } = await import('selenium-webdriver/remote/index.js');
+  if (options.hasTouch) unsupported('emulate a touch screen (WebKitWebDriver)');
+  if ((options.deviceScaleFactor || 1) !== 1) unsupported('emulate a device pixel ratio other than 1');
+  if (options.userDataDir) unsupported('keep a browser profile across restarts (MiniBrowser --automation is ephemeral)');
+  const view = options.viewport || { width: 1280, height: 800 };
+  // The driver listens on loopback only (by default selenium picks the machine's address).
+  const service = new remote.DriverService.Builder('/usr/bin/WebKitWebDriver')
+    .setHostname('127.0.0.1').addArguments('--host=127.0.0.1').build();
+  const driver = await new webdriver.Builder()
+    .withCapabilities({ browserName: 'MiniBrowser', pageLoadStrategy: 'none', 'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] } })
+    .usingServer(await service.start()).build();
+  // The window's outer size: grow it until the page's viewport is the one asked for.
+  await driver.manage().window().setRect({ width: view.width, height: view.height });
+  const inner = await driver.executeScript('return [innerWidth, innerHeight]');
+  await driver.manage().window().setRect({ width: 2 * view.width - inner[0], height: 2 * view.height - inner[1] });
+  let initScript = CONSOLE_HOOK;
+  const hook = () => driver.executeScript(initScript);
+  const relay = consoleRelay(() => driver.executeScript('return window.__cpConsole || []'));
+  const navigated = async (go) => {
+    await driver.executeScript('window.__cpOldDocument = true');
+    await go();
+    await poll(() => driver.executeScript("return !window.__cpOldDocument && document.readyState !== 'loading'").catch(() => false),
+               60000, 'the new document');
+    await hook();
+  };
+  const actions = () => driver.actions({ async: true });
+  let pointer = { x: 0, y: 0 };
+  let wheelTotal = { x: 0, y: 0 };
+  const page = {
+    engine: 'webkit',
+    // No init scripts in WebDriver classic: the hook is installed right after each navigation
+    // (what a page logs before that is not seen). Navigation returns at once (pageLoadStrategy
+    // 'none': WebKitWebDriver's own wait never returns on the 4 MB kiosk page) and the adapter
+    // waits for the new document itself.
+    async goto(url) { await navigated(() => driver.get(url)); },
+    async reload() { await navigated(() => driver.navigate().refresh()); },
+    evaluate: (fn, arg) => driver.executeScript(callSource(fn, arg)),
+    async waitForFunction(fn, arg, { timeout = 30000 } = {}) {
+      const v = await poll(() => driver.executeScript(callSource(fn, arg)).catch(() => false), timeout, 'a condition in the page');
+      return { jsonValue: async () => v };
+    },
+    waitForTimeout: sleep,
+    mouse: {
+      async move(x, y) { pointer = { x: Math.round(x), y: Math.round(y) }; await actions().move({ x: pointer.x, y: pointer.y }).perform(); },
+      async click(x, y) {
+        pointer = { x: Math.round(x), y: Math.round(y) };
+        await actions().move({ x: pointer.x, y: pointer.y }).press().release().perform();
+      },
+      async wheel(dx, dy) {
+        // WebKitWebDriver keeps the wheel's position across actions and dispatches only the
+        // difference (a second scroll of the same amount delivers nothing): scroll to the sum.
+        wheelTotal = { x: wheelTotal.x + Math.round(dx), y: wheelTotal.y + Math.round(dy) };
+        await actions().scroll(pointer.x, pointer.y, wheelTotal.x, wheelTotal.y).perform();
+      },
+    },
+    keyboard: {
+      async type(text, o = {}) {
+        for (const ch of text) { await actions().sendKeys(ch).perform(); if (o.delay) await sleep(o.delay); }
+      },
+      async press(key) {
+        const k = webdriver.Key[{ Enter: 'ENTER', Escape: 'ESCAPE', Tab: 'TAB', Backspace: 'BACK_SPACE' }[key] || key] || key;
+        await actions().sendKeys(k).perform();
+      },
+    },
+    async screenshot(o = {}) {
+      const png = Buffer.from(await driver.takeScreenshot(), 'base64');
+      if (o.path) writeFileSync(o.path, png);
+      return png;
+    },
+    viewportSize: () => view,
+    isHidden: (selector) => driver.executeScript(callSource((s) => { const e = document.querySelector(s); return !e || e.hidden || e.offsetParent === null; }, selector)),
+    async waitForSelector(selector, { state = 'visible', timeout = 30000 } = {}) {
+      await poll(async () => (await page.isHidden(selector)) === (state !== 'visible'), timeout, selector + ' ' + state);
+    },
+    async click(selector) { await driver.findElement(webdriver.By.css(selector)).click(); },
+    on: (event, fn) => relay.on(event, fn),
+    async addInitScript(source) { initScript += '\n' + source; },
+  };
+  const cleanup = async () => {
+    await relay.flush();
+    relay.stop();
+    await driver.quit();
+  };
+  return { context: null, page, cleanup };
+}
+
+// Launches the engine of this run: {context (chromium only), page, cleanup}.
+export function launchEngine(options = {}) {
+  switch (engine) {
+    case 'chromium': return launchChromium(options);
+    case 'firefox': return launchFirefox(options);
+    case 'webkit': return launchWebkit(options);
+    default: throw new Error(`unknown CERTPORTAL_ENGINE ${engine} (chromium, firefox, webkit)`);
+  }
+}
