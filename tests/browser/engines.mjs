@@ -3,7 +3,7 @@
 //   goto(url), reload(), evaluate(fn, arg), waitForFunction(fn, arg, {timeout}) → {jsonValue()},
 //   waitForTimeout(ms), mouse.{move, click, wheel}, keyboard.{type, press}, screenshot({path}),
 //   viewportSize(), isHidden(selector), waitForSelector(selector, {state, timeout}),
-//   click(selector), on('console' | 'pageerror', fn)
+//   click(selector), on('console' | 'pageerror', fn), addInitScript(source), waitForEvent('load')
 //
 //   chromium  Debian's chromium, headless, SwiftShader — playwright-core's own Page
 //   firefox   Debian's firefox-esr over WebDriver BiDi (puppeteer-core), a real window under Xvfb:
@@ -20,7 +20,7 @@ import path from 'node:path';
 export const engine = process.env.CERTPORTAL_ENGINE || 'chromium';
 
 export class Unsupported extends Error {
-  constructor(what) { super(`${engine} cannot ${what} here`); this.unsupported = true; }
+  constructor(what) { super(`${engine} cannot ${what}`); this.unsupported = true; }
 }
 const unsupported = (what) => { throw new Unsupported(what); };
 
@@ -107,24 +107,7 @@ function consoleRelay(readLog) {
 const callSource = (fn, arg) => `return (${fn.toString()})(${arg === undefined ? '' : JSON.stringify(arg)});`;
 
 // --- firefox ------------------------------------------------------------------------------------
-async function launchFirefox(options) {
-  const { default: puppeteer } = await import('puppeteer-core');
-  if (options.hasTouch) unsupported('emulate a touch screen (WebDriver BiDi in firefox-esr)');
-  if ((options.deviceScaleFactor || 1) !== 1) unsupported('emulate a device pixel ratio other than 1');
-  const view = options.viewport || { width: 1280, height: 800 };
-  const userDataDir = options.userDataDir || mkdtempSync(path.join(tmpdir(), 'certportal-firefox-'));
-  const browser = await puppeteer.launch({
-    browser: 'firefox', executablePath: '/usr/bin/firefox-esr', headless: false, userDataDir,
-    defaultViewport: view, args: [`--width=${view.width}`, `--height=${view.height + 120}`],
-    env: { ...process.env, LIBGL_ALWAYS_SOFTWARE: '1', MOZ_CRASHREPORTER_DISABLE: '1' },
-    extraPrefsFirefox: {
-      'intl.accept_languages': options.locale || 'en-US',
-    },
-  });
-  const raw = (await browser.pages())[0] || await browser.newPage();
-  await raw.setViewport(view);
-  const relay = consoleRelay(() => raw.evaluate(() => window.__cpConsole || []));
-  await raw.evaluateOnNewDocument(CONSOLE_HOOK);
+function firefoxPage(raw, view) {
   const page = {
     engine: 'firefox',
     goto: (url) => raw.goto(url),
@@ -151,16 +134,44 @@ async function launchFirefox(options) {
       await poll(async () => (await page.isHidden(selector)) === (state !== 'visible'), timeout, selector + ' ' + state);
     },
     click: (selector) => raw.click(selector),
-    on: (event, fn) => relay.on(event, fn),
+    // WebDriver BiDi's log events, named as playwright names them.
+    on(event, fn) {
+      if (event === 'console') raw.on('console', (m) => fn({ type: () => (m.type() === 'warn' ? 'warning' : m.type()), text: () => m.text() }));
+      else raw.on(event, fn);
+    },
     addInitScript: (source) => raw.evaluateOnNewDocument(source),
+    // Only 'load' (a navigation the page starts itself); called before the cause, as in playwright.
+    waitForEvent(event, { timeout = 30000 } = {}) {
+      if (event !== 'load') unsupported(`wait for the page event ${event}`);
+      return raw.waitForNavigation({ waitUntil: 'load', timeout });
+    },
+  };
+  return page;
+}
+
+async function launchFirefox(options) {
+  const { default: puppeteer } = await import('puppeteer-core');
+  if (options.hasTouch) unsupported('emulate a touch screen (WebDriver BiDi in firefox-esr)');
+  if ((options.deviceScaleFactor || 1) !== 1) unsupported('emulate a device pixel ratio other than 1');
+  const view = options.viewport || { width: 1280, height: 800 };
+  const userDataDir = options.userDataDir || mkdtempSync(path.join(tmpdir(), 'certportal-firefox-'));
+  const browser = await puppeteer.launch({
+    browser: 'firefox', executablePath: '/usr/bin/firefox-esr', headless: false, userDataDir,
+    defaultViewport: view, args: [`--width=${view.width}`, `--height=${view.height + 120}`],
+    env: { ...process.env, LIBGL_ALWAYS_SOFTWARE: '1', MOZ_CRASHREPORTER_DISABLE: '1' },
+    extraPrefsFirefox: { 'intl.accept_languages': options.locale || 'en-US' },
+  });
+  const open = async (raw) => { await raw.setViewport(view); return firefoxPage(raw, view); };
+  const page = await open((await browser.pages())[0] || await browser.newPage());
+  const context = {
+    newPage: async () => open(await browser.newPage()),
+    close: () => browser.close(),
   };
   const cleanup = async () => {
-    await relay.flush();
-    relay.stop();
-    await browser.close();
+    await browser.close().catch(() => {});
     if (!options.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
   };
-  return { context: null, page, cleanup };
+  return { context, page, cleanup };
 }
 
 // --- webkit -------------------------------------------------------------------------------------
@@ -183,8 +194,7 @@ async function launchWebkit(options) {
   await driver.manage().window().setRect({ width: view.width, height: view.height });
   const inner = await driver.executeScript('return [innerWidth, innerHeight]');
   await driver.manage().window().setRect({ width: 2 * view.width - inner[0], height: 2 * view.height - inner[1] });
-  let initScript = CONSOLE_HOOK;
-  const hook = () => driver.executeScript(initScript);
+  const hook = () => driver.executeScript(CONSOLE_HOOK);
   const relay = consoleRelay(() => driver.executeScript('return window.__cpConsole || []'));
   const navigated = async (go) => {
     await driver.executeScript('window.__cpOldDocument = true');
@@ -244,14 +254,26 @@ async function launchWebkit(options) {
     },
     async click(selector) { await driver.findElement(webdriver.By.css(selector)).click(); },
     on: (event, fn) => relay.on(event, fn),
-    async addInitScript(source) { initScript += '\n' + source; },
+    // A script that must run before the page's own cannot: WebDriver classic has no such hook.
+    async addInitScript() { unsupported('run a script before the page\'s own (no init scripts in WebDriver classic)'); },
+    waitForEvent(event) {
+      if (event !== 'load') unsupported(`wait for the page event ${event}`);
+      return navigated(async () => {});  // the mark is set before the cause's command is sent
+    },
+  };
+  let pages = 0;
+  const context = {
+    // The session's one window is its page; a second tab would need window switching around
+    // every command.
+    async newPage() { if (pages++ > 0) unsupported('open a second tab (one window per WebDriver session here)'); return page; },
+    close: () => driver.quit(),
   };
   const cleanup = async () => {
     await relay.flush();
     relay.stop();
-    await driver.quit();
+    await driver.quit().catch(() => {});
   };
-  return { context: null, page, cleanup };
+  return { context, page, cleanup };
 }
 
 // Launches the engine of this run: {context (chromium only), page, cleanup}.

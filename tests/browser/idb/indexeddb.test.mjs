@@ -4,7 +4,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { check, launch, run } from '../harness.mjs';
+import { check, run } from '../harness.mjs';
+import { launchEngine } from '../engines.mjs';
 import {
   ADMIN_PC, BANK, BANK_DB, USER_PC, USER_PC_DB, call, events, openIdbPage, rawDatabase, startIdbServer, waitReady,
 } from './idb_support.mjs';
@@ -12,11 +13,11 @@ import {
 // A server and a browser profile for one case; `body` gets {context, url, server, relaunch}.
 async function withBrowser(body, { userDataDir = null } = {}) {
   const server = await startIdbServer();
-  let browser = await launch(userDataDir ? { userDataDir } : {});
+  let browser = await launchEngine(userDataDir ? { userDataDir } : {});
   try {
     const relaunch = async () => {
       await browser.context.close();
-      browser = await launch({ userDataDir });
+      browser = await launchEngine({ userDataDir });
       return browser.context;
     };
     await body({ context: browser.context, url: server.url, relaunch });
