@@ -103,6 +103,15 @@ function consoleRelay(readLog) {
   };
 }
 
+// Hidden as playwright means it: no element, or no box (display none, hidden, zero size) or
+// visibility hidden. (offsetParent is null for position: fixed, so it cannot tell.)
+const isHiddenInPage = (s) => {
+  const e = document.querySelector(s);
+  if (!e) return true;
+  const r = e.getBoundingClientRect();
+  return r.width === 0 || r.height === 0 || getComputedStyle(e).visibility === 'hidden';
+};
+
 // A function and its argument as source for the driver: fn(arg), awaited by the caller.
 const callSource = (fn, arg) => `return (${fn.toString()})(${arg === undefined ? '' : JSON.stringify(arg)});`;
 
@@ -129,7 +138,7 @@ function firefoxPage(raw, view) {
     },
     screenshot: (o = {}) => raw.screenshot(o),
     viewportSize: () => view,
-    isHidden: (selector) => raw.evaluate((s) => { const e = document.querySelector(s); return !e || e.hidden || e.offsetParent === null; }, selector),
+    isHidden: (selector) => raw.evaluate(isHiddenInPage, selector),
     async waitForSelector(selector, { state = 'visible', timeout = 30000 } = {}) {
       await poll(async () => (await page.isHidden(selector)) === (state !== 'visible'), timeout, selector + ' ' + state);
     },
@@ -248,7 +257,7 @@ async function launchWebkit(options) {
       return png;
     },
     viewportSize: () => view,
-    isHidden: (selector) => driver.executeScript(callSource((s) => { const e = document.querySelector(s); return !e || e.hidden || e.offsetParent === null; }, selector)),
+    isHidden: (selector) => driver.executeScript(callSource(isHiddenInPage, selector)),
     async waitForSelector(selector, { state = 'visible', timeout = 30000 } = {}) {
       await poll(async () => (await page.isHidden(selector)) === (state !== 'visible'), timeout, selector + ' ' + state);
     },
