@@ -11,12 +11,13 @@
 // before/after comparison with a saved bundle). --write replaces the "keygen_browser" section of
 // docs/perf.md.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, startServer as startServerFor } from '../tests/browser/harness.mjs';
+import { writePerfSection } from './perf_doc.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -127,12 +128,4 @@ if (fv) lines.push(`First visit, navigation → sample world ready (fresh profil
 lines.push(`Sizes (KB raw / gzip / brotli): key worker keyworker_module.wasm ${kb(size('keyworker_module.wasm'))} / ${kb(size('keyworker_module.wasm.gz'))} / ${kb(size('keyworker_module.wasm.br'))}; page certportal.wasm ${kb(size('certportal.wasm'))} / ${kb(size('certportal.wasm.gz'))} / ${kb(size('certportal.wasm.br'))}.`);
 const section = lines.join('\n');
 console.log(section);
-if (write) {
-  const perf = path.join(repo, 'docs', 'perf.md');
-  let text = readFileSync(perf, 'utf8');
-  const begin = '<!-- bench_keygen_browser:begin -->', end = '<!-- bench_keygen_browser:end -->';
-  if (!text.includes(begin)) text += `\n## Key generation in the browser\n\nThe page generates keys in a Web Worker (wasm/platform/keygen), so the UI keeps drawing.\n\n${begin}\n${end}\n`;
-  const i = text.indexOf(begin), j = text.indexOf(end);
-  writeFileSync(perf, text.slice(0, i + begin.length) + '\n' + section + '\n' + text.slice(j));
-  console.log('docs/perf.md updated');
-}
+if (write) writePerfSection('bench_keygen_browser', 'Key generation in the browser', section);

@@ -8,11 +8,12 @@
 // reference with tools/bench_reference_build.sh. --write replaces the "web" section of docs/perf.md.
 // Headless Chromium with SwiftShader (software GL): absolute times are slower than a GPU desktop.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, startServer as startServerFor } from '../tests/browser/harness.mjs';
+import { writePerfSection } from './perf_doc.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -118,12 +119,4 @@ for (const s of [...sizes, ...refSizes.map((r) => ({ ...r, file: 'example: ' + r
 const section = lines.join('\n');
 console.log(section);
 
-if (write) {
-  const perf = path.join(repo, 'docs', 'perf.md');
-  const text = readFileSync(perf, 'utf8');
-  const begin = '<!-- bench_web:begin -->', end = '<!-- bench_web:end -->';
-  const i = text.indexOf(begin), j = text.indexOf(end);
-  if (i < 0 || j < 0) throw new Error('docs/perf.md lacks the bench_web markers');
-  writeFileSync(perf, text.slice(0, i + begin.length) + '\n' + section + '\n' + text.slice(j));
-  console.log('docs/perf.md updated');
-}
+if (write) writePerfSection('bench_web', 'Web bundle: size, first frame, idle cost', section);
