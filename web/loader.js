@@ -53,8 +53,16 @@
   // create_gl_context() in wasm/platform/main.cpp. It doubles as the WebGL2 check.
   function createWebGl2Context() {
     var gl = null;
+    var canvas = document.getElementById('canvas');
+    // The drawing buffer at its final size from the start (device pixels, as
+    // cp_js_observe_canvas sizes it): resizing it later reallocates it, 50-160 ms in software GL.
+    var box = canvas.getBoundingClientRect(), dpr = window.devicePixelRatio || 1;
+    if (box.width > 0 && box.height > 0) {
+      canvas.width = Math.round(box.width * dpr);
+      canvas.height = Math.round(box.height * dpr);
+    }
     try {
-      gl = document.getElementById('canvas').getContext('webgl2', {
+      gl = canvas.getContext('webgl2', {
         alpha: false, depth: false, stencil: false, antialias: false,
         premultipliedAlpha: false, preserveDrawingBuffer: false,
       });
