@@ -8,6 +8,8 @@
 //   user_edit.cpp       利用者情報変更: 再発行・失効 + ご契約先確認暗証番号
 //   user_done.cpp       the completion: what the user needs, the pickup deadline
 //   failure.cpp         the end of a failed login or procedure
+//   renewal.cpp         証明書更新: 電子証明書の更新, 電子証明書発行処理中, インストールが完了しました
+//   renewal_dialogs.cpp 証明書更新's OS dialogs (os/certificate_operation_dialogs.h)
 // admin_screens.cpp dispatches on AdminFlow::Screen with a switch that has no default.
 #pragma once
 
@@ -33,6 +35,8 @@ void draw_admin_user_grid(const Ui& ui, AdminFlow& flow);
 void draw_admin_user_edit(const Ui& ui, AdminFlow& flow);
 void draw_admin_user_done(const Ui& ui, AdminFlow& flow);
 void draw_admin_failure(const Ui& ui, AdminFlow& flow);
+void draw_admin_renewal(const Ui& ui, AdminFlow& flow);
+void draw_admin_renewal_dialog(const Ui& ui, AdminFlow& flow);
 // The bar above every logged-in page: the company, the bank's time, ログオフ.
 void draw_admin_session_bar(const Ui& ui, const AdminFlow& flow);
 

@@ -1,9 +1,11 @@
 // The simulated PC's taskbar: which PC the person sits at (and switching to the other one), the
-// sample-data panels, and the simulator's language. Three groups flow left to right and wrap to
+// desk's panels (sample data, the customer card, the mail with its unread count, the branch), and
+// the simulator's language. Three groups flow left to right and wrap to
 // another row when the screen is too narrow (a phone gets two or three rows, nothing cut off).
 #include <algorithm>
 
 #include "desk/desk.h"
+#include "format.h"
 #include "imgui.h"
 #include "theme.h"
 #include "widgets.h"
@@ -25,6 +27,13 @@ float group_width(const Ui& ui, std::initializer_list<TextId> labels, const char
     return w - kGap;
 }
 
+// 「メール (2)」: the unread count in the button, as a mail app's taskbar badge.
+std::string mailbox_label(const Ui& ui) {
+    const Bank* bank = ui.session.bank();
+    const unsigned unread = bank != nullptr ? unread_mail_count(*bank) : 0;
+    return unread > 0 ? formatf(ui.t(TextId::DeskMailboxUnreadFormat), unread) : std::string(ui.t(TextId::DeskMailbox));
+}
+
 // Where each group starts: its row and x offset from the taskbar's left edge.
 struct Layout {
     int rows = 1;
@@ -38,7 +47,8 @@ Layout layout(const Ui& ui, float width) {
     const float avail = width - 2 * kMargin;
     l.label = width >= size::kNarrow;
     const float w[3] = {group_width(ui, {TextId::PcAdmin, TextId::PcUser}, l.label ? ui.t(TextId::PcYouAreAt) : nullptr),
-                        group_width(ui, {TextId::DeskSampleData, TextId::DeskCustomerCard}, nullptr),
+                        group_width(ui, {TextId::DeskSampleData, TextId::DeskCustomerCard, TextId::DeskBranch}, nullptr) + kGap +
+                            button_width(mailbox_label(ui).c_str()),
                         group_width(ui, {TextId::LanguageJapanese, TextId::LanguageEnglish}, nullptr)};
     float x = 0;
     for (int g = 0; g < 3; ++g) {
@@ -73,11 +83,13 @@ int segmented(const TextId* labels, int count, int current, const Ui& ui) {
     return clicked;
 }
 
-void panel_button(const Ui& ui, TextId label, DeskPanel panel) {
+void panel_button(const Ui& ui, const char* label, DeskPanel panel) {
     const bool open = ui.session.panel() == panel;
     ImGui::PushStyleColor(ImGuiCol_Button, open ? color::kTaskbarButtonOn : color::kTaskbarButton);
     ImGui::PushStyleColor(ImGuiCol_Text, color::kTaskbarText);
-    if (ImGui::Button(ui.t(label))) ui.emit(cmd::OpenPanel{open ? DeskPanel::None : panel});
+    ImGui::PushID(static_cast<int>(panel));  // the mailbox's label changes with its count
+    if (ImGui::Button(label)) ui.emit(cmd::OpenPanel{open ? DeskPanel::None : panel});
+    ImGui::PopID();
     ImGui::PopStyleColor(2);
 }
 
@@ -109,9 +121,13 @@ void draw_taskbar(const Ui& ui, const Rect& r) {
     const int pc = segmented(pcs, 2, ui.session.pc() == PcId::Admin ? 0 : 1, ui);
     if (pc >= 0) ui.emit(cmd::SwitchPc{pc == 0 ? PcId::Admin : PcId::User});
     at(1);
-    panel_button(ui, TextId::DeskSampleData, DeskPanel::SampleData);
+    panel_button(ui, ui.t(TextId::DeskSampleData), DeskPanel::SampleData);
     ImGui::SameLine(0, kGap);
-    panel_button(ui, TextId::DeskCustomerCard, DeskPanel::CustomerCard);
+    panel_button(ui, ui.t(TextId::DeskCustomerCard), DeskPanel::CustomerCard);
+    ImGui::SameLine(0, kGap);
+    panel_button(ui, mailbox_label(ui).c_str(), DeskPanel::Mailbox);
+    ImGui::SameLine(0, kGap);
+    panel_button(ui, ui.t(TextId::DeskBranch), DeskPanel::Branch);
     at(2);
     const TextId languages[] = {TextId::LanguageJapanese, TextId::LanguageEnglish};
     const int lang = segmented(languages, 2, ui.lang() == Language::Japanese ? 0 : 1, ui);

@@ -58,6 +58,12 @@ void os_buttons_right(int count, float width) {
     if (avail > total) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + avail - total);
 }
 
+bool os_dialog_key(ImGuiKey key) {
+    if (key == ImGuiKey_Enter && ImGui::IsAnyItemFocused()) return false;
+    return ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) && !ImGui::GetIO().WantTextInput &&
+           ImGui::IsKeyPressed(key, false);
+}
+
 void os_text(const char* text) { text_sized(text, size::kOsText, color::kText); }
 void os_text_wrapped(const char* text) { text_wrapped_sized(text, size::kOsText, color::kText); }
 

@@ -18,5 +18,9 @@ void os_buttons_right(int count, float width = 96.0f);
 // System-sized text.
 void os_text(const char* text);
 void os_text_wrapped(const char* text);
+// A key pressed while the dialog has focus and no text field is being edited (Enter: the default
+// button, Escape: cancel, as Windows does). Enter only when no button has the keyboard focus: then
+// Enter is that button's (ImGui's navigation activates it).
+bool os_dialog_key(ImGuiKey key);
 
 }  // namespace cp::ui

@@ -1,0 +1,161 @@
+// インターネット オプション and 証明書 (seed 000 (13)-(15)); see certificate_manager.h.
+#include "os/certificate_manager.h"
+
+#include "format.h"
+#include "imgui.h"
+#include "os/os_dialog.h"
+#include "theme.h"
+#include "widgets.h"
+
+namespace cp::ui {
+namespace {
+
+// A tab of a Windows property sheet: the current one white, the others grey; unavailable ones
+// disabled with the reason.
+bool sheet_tab(const char* label, bool current, bool available, const char* why) {
+    ImGui::PushStyleColor(ImGuiCol_Button, current ? color::kOsTitle : color::kOsDialog);
+    ImGui::PushStyleColor(ImGuiCol_Text, color::kText);
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
+    ImGui::BeginDisabled(!available);
+    const bool pressed = ImGui::Button(label);
+    ImGui::EndDisabled();
+    if (!available && why != nullptr) ImGui::SetItemTooltip("%s", why);
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor(2);
+    return pressed && available && !current;
+}
+
+// A dialog button that is visible but outside the procedure: disabled, with the reason.
+void unavailable_button(const char* label, const char* why, float width = 120.0f) {
+    ImGui::BeginDisabled();
+    os_button(label, false, width);
+    ImGui::EndDisabled();
+    ImGui::SetItemTooltip("%s", why);
+}
+
+void draw_internet_options(const Ui& ui, const CertificateManagerFlow& flow) {
+    const Language l = ui.lang();
+    begin_os_dialog(text(TextId::InternetOptionsTitle, l), 480.0f);
+    const char* outside = text(TextId::OptionsTabOutsideSim, l);
+    const bool content = flow.content_tab();
+    sheet_tab(text(TextId::OptionsTabGeneral, l), !content, false, outside);  // the procedure starts at コンテンツ
+    for (TextId id : {TextId::OptionsTabSecurity, TextId::OptionsTabPrivacy}) {
+        ImGui::SameLine(0, 2);
+        sheet_tab(text(id, l), false, false, outside);
+    }
+    ImGui::SameLine(0, 2);
+    if (sheet_tab(text(TextId::OptionsTabContent, l), content, true, nullptr)) ui.emit(cmd::ShowContentTab{});
+    ImGui::SameLine(0, 2);
+    sheet_tab(text(TextId::OptionsTabConnections, l), false, false, outside);
+    ImGui::Separator();
+    ImGui::Dummy(ImVec2(0, 4));
+    if (content) {
+        os_text(text(TextId::OptionsCertificatesGroup, l));
+        os_text_wrapped(text(TextId::OptionsCertificatesHint, l));
+        ImGui::Dummy(ImVec2(0, 2));
+        const char* not_procedure = text(TextId::OptionsOutsideSim, l);
+        unavailable_button(text(TextId::OptionsClearSsl, l), not_procedure, 140.0f);
+        ImGui::SameLine();
+        if (os_button(text(TextId::OptionsCertificates, l), false, 120.0f)) ui.emit(cmd::OpenCertificateList{});
+        ImGui::SameLine();
+        unavailable_button(text(TextId::OptionsPublishers, l), not_procedure);
+    } else {
+        os_text_wrapped(outside);
+    }
+    ImGui::Dummy(ImVec2(0, 8));
+    os_buttons_right(2);
+    if (os_button(text(TextId::OsOk, l), true)) ui.emit(cmd::CloseInternetOptions{});
+    ImGui::SameLine();
+    if (os_button(text(TextId::OsCancel, l))) ui.emit(cmd::CloseInternetOptions{});
+    if (os_dialog_key(ImGuiKey_Escape)) ui.emit(cmd::CloseInternetOptions{});
+    end_os_dialog();
+}
+
+void draw_list(const Ui& ui, const CertificateManagerFlow& flow) {
+    const Language l = ui.lang();
+    begin_os_dialog(text(TextId::CertListTitle, l), 720.0f);
+    os_text(text(TextId::CertListPurpose, l));
+    ImGui::Dummy(ImVec2(0, 2));
+    const struct {
+        CertificateStoreTab tab;
+        TextId label;
+    } kTabs[] = {{CertificateStoreTab::Personal, TextId::CertTabPersonal},
+                 {CertificateStoreTab::OtherPeople, TextId::CertTabOthers},
+                 {CertificateStoreTab::Intermediate, TextId::CertTabIntermediate},
+                 {CertificateStoreTab::TrustedRoot, TextId::CertTabRoot}};
+    for (std::size_t i = 0; i < std::size(kTabs); ++i) {
+        if (i > 0) ImGui::SameLine(0, 2);
+        if (sheet_tab(text(kTabs[i].label, l), flow.tab() == kTabs[i].tab, true, nullptr)) ui.emit(cmd::SelectStoreTab{kTabs[i].tab});
+    }
+    const std::vector<CertificateRow> rows = flow.rows(flow.tab());
+    const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
+    if (ImGui::BeginTable("##certificates", 4, flags, ImVec2(-FLT_MIN, 180.0f))) {
+        ImGui::TableSetupScrollFreeze(0, 1);
+        ImGui::TableSetupColumn(text(TextId::CertColIssuedTo, l), ImGuiTableColumnFlags_None, 1.3f);
+        ImGui::TableSetupColumn(text(TextId::CertColIssuedBy, l), ImGuiTableColumnFlags_None, 1.5f);
+        ImGui::TableSetupColumn(text(TextId::CertColExpiry, l), ImGuiTableColumnFlags_None, 1.0f);
+        ImGui::TableSetupColumn(text(TextId::CertColFriendlyName, l), ImGuiTableColumnFlags_None, 0.8f);
+        ImGui::TableHeadersRow();
+        ImGui::PushStyleColor(ImGuiCol_Header, color::kOsSelection);
+        ImGui::PushStyleColor(ImGuiCol_HeaderHovered, color::kOsSelection);
+        for (const CertificateRow& r : rows) {
+            ImGui::PushID(r.id.c_str());
+            ImGui::TableNextRow();
+            const bool selected = flow.highlighted() == r.id;
+            // Each cell is its own selectable of the row, so that a person (and a test) can click
+            // the row by any of its words — the 有効期限 tells two certificates of one holder apart.
+            const std::string cells[4] = {r.issued_to, r.issued_by, format_date(r.not_after, l), text(TextId::CertFriendlyNone, l)};
+            for (int c = 0; c < 4; ++c) {
+                ImGui::TableNextColumn();
+                ImGui::PushID(c);
+                if (ImGui::Selectable(cells[c].c_str(), selected, ImGuiSelectableFlags_AllowDoubleClick)) {
+                    ui.emit(cmd::HighlightCertificate{r.id});
+                    if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) ui.emit(cmd::ShowCertificateDetails{r.id});
+                }
+                ImGui::PopID();
+            }
+            ImGui::PopID();
+        }
+        ImGui::PopStyleColor(2);
+        ImGui::EndTable();
+    }
+    if (rows.empty()) os_text(text(TextId::CertListEmpty, l));
+    ImGui::Dummy(ImVec2(0, 4));
+    const bool chosen = !flow.highlighted().empty();
+    const char* choose_first = text(TextId::CertChooseFirst, l);
+    unavailable_button(text(TextId::CertImport, l), text(TextId::CertImportOutOfScope, l));
+    ImGui::SameLine();
+    unavailable_button(text(TextId::CertExport, l), text(TextId::CertExportOutOfScope, l));
+    ImGui::SameLine();
+    const bool personal = flow.tab() == CertificateStoreTab::Personal;
+    ImGui::BeginDisabled(!chosen || !personal);
+    if (os_button(text(TextId::CertDelete, l), false, 110.0f)) ui.emit(cmd::DeleteCertificate{});
+    ImGui::EndDisabled();
+    if (!personal) ImGui::SetItemTooltip("%s", text(TextId::CertDeleteOnlyPersonal, l));
+    else if (!chosen) ImGui::SetItemTooltip("%s", choose_first);
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!chosen);
+    if (os_button(text(TextId::CertView, l), false, 110.0f)) ui.emit(cmd::ShowCertificateDetails{flow.highlighted()});
+    ImGui::EndDisabled();
+    if (!chosen) ImGui::SetItemTooltip("%s", choose_first);
+    ImGui::Dummy(ImVec2(0, 4));
+    os_buttons_right(1, 110.0f);
+    if (os_button(text(TextId::CertClose, l), true, 110.0f)) ui.emit(cmd::CloseCertificateList{});
+    if (os_dialog_key(ImGuiKey_Escape)) ui.emit(cmd::CloseCertificateList{});
+    end_os_dialog();
+}
+
+}  // namespace
+
+void draw_certificate_manager(const Ui& ui, const CertificateManagerFlow& flow) {
+    switch (flow.screen()) {
+        case CertificateManagerFlow::Screen::InternetOptions: draw_internet_options(ui, flow); break;
+        case CertificateManagerFlow::Screen::Certificates:
+            if (flow.details()) draw_certificate_details(ui, *flow.details());
+            else draw_list(ui, flow);
+            break;
+        case CertificateManagerFlow::Screen::ConfirmDelete: draw_certificate_delete_confirmation(ui, flow); break;
+    }
+}
+
+}  // namespace cp::ui
