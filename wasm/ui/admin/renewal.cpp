@@ -37,10 +37,10 @@ void draw_issuing(const Ui& ui, const AdminRenewal& renewal) {
     section_title(ui.t(TextId::IssuingTitle));
     note(ui.t(TextId::IssuingWait));
     ImGui::Dummy(ImVec2(0, 4));
-    const std::string overlay = formatf("%u / %u", static_cast<unsigned>(done), static_cast<unsigned>(count));
     ImGui::PushStyleColor(ImGuiCol_PlotHistogram, color::kBrand);
-    ImGui::ProgressBar(static_cast<float>(done) / static_cast<float>(count), ImVec2(-FLT_MIN, 0), overlay.c_str());
+    ImGui::ProgressBar(static_cast<float>(done) / static_cast<float>(count), ImVec2(-FLT_MIN, 0), "");
     ImGui::PopStyleColor();
+    text_sized(formatf("%u / %u", static_cast<unsigned>(done), static_cast<unsigned>(count)).c_str(), size::kSmall, color::kTextMuted);
     for (std::size_t i = 0; i < count; ++i) {
         const ImU32 c = i < done ? color::kTitleBar : i == done ? color::kText : color::kTextMuted;
         const std::string line = (i < done ? "+ " : i == done ? "> " : "  ") + std::string(ui.t(kStages[i]));

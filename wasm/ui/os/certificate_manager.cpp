@@ -91,11 +91,19 @@ void draw_list(const Ui& ui, const CertificateManagerFlow& flow) {
     const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
     if (ImGui::BeginTable("##certificates", 4, flags, ImVec2(-FLT_MIN, 180.0f))) {
         ImGui::TableSetupScrollFreeze(0, 1);
-        ImGui::TableSetupColumn(text(TextId::CertColIssuedTo, l), ImGuiTableColumnFlags_None, 1.3f);
-        ImGui::TableSetupColumn(text(TextId::CertColIssuedBy, l), ImGuiTableColumnFlags_None, 1.5f);
-        ImGui::TableSetupColumn(text(TextId::CertColExpiry, l), ImGuiTableColumnFlags_None, 1.0f);
-        ImGui::TableSetupColumn(text(TextId::CertColFriendlyName, l), ImGuiTableColumnFlags_None, 0.8f);
-        ImGui::TableHeadersRow();
+        const struct {
+            TextId name;
+            float weight;
+        } kColumns[] = {{TextId::CertColIssuedTo, 1.3f}, {TextId::CertColIssuedBy, 1.5f}, {TextId::CertColExpiry, 1.0f},
+                        {TextId::CertColFriendlyName, 0.8f}};
+        for (const auto& c : kColumns) ImGui::TableSetupColumn(text(c.name, l), ImGuiTableColumnFlags_None, c.weight);
+        // The header row drawn as text a person (and a test) reads; ImGui's own header cells are
+        // sort buttons this list does not have.
+        ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+        for (const auto& c : kColumns) {
+            ImGui::TableNextColumn();
+            text_sized(text(c.name, l), size::kOsText, color::kText);
+        }
         ImGui::PushStyleColor(ImGuiCol_Header, color::kOsSelection);
         ImGui::PushStyleColor(ImGuiCol_HeaderHovered, color::kOsSelection);
         for (const CertificateRow& r : rows) {
