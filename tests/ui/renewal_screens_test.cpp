@@ -323,3 +323,54 @@ TEST(DeskScreens, TheBranchUnlocksALockedContractOnTheSimulatedClock) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(DeskScreens, DeletingTheValidCertificateIsRecoveredThroughTheBranch) {
+    Driver d;
+    renew(d);
+    const auto& store = *d.page.session.pc_store(cp::PcId::Admin);
+    open_certificates(d);
+    ASSERT_TRUE(d.click(expiry_label(store.certificates.back())));
+    ASSERT_TRUE(d.click("削除(R)"));
+    ASSERT_TRUE(d.click("はい"));
+    ASSERT_TRUE(d.click("閉じる(C)"));
+    ASSERT_TRUE(d.click("OK"));
+    ASSERT_TRUE(d.click("ログオフ"));
+    // The branch: 電子証明書再発行依頼書, two days on the simulated clock.
+    ASSERT_TRUE(d.click("お取引店"));
+    int submit = 0;
+    for (const cp::test::WidgetInfo& w : d.ui.widgets())
+        if (w.label == "提出する") ++submit;
+    ASSERT_EQ(submit, 3);
+    d.page.apply(cp::cmd::SubmitBranchRequest{cp::BranchRequestKind::ReissueAdminCertificate});  // the third 提出する
+    d.ui.settle(d.draw);
+    EXPECT_NE(d.ui.find("シティ信金ビジネスダイレクト電子証明書再発行依頼書  [受付]"), nullptr) << d.ui.labels();
+    ASSERT_TRUE(d.click("サンプルデータ"));
+    ASSERT_TRUE(d.click("+1日"));
+    ASSERT_TRUE(d.click("+1日"));
+    ASSERT_TRUE(d.click("サンプルデータ"));
+    // The mail says what to do next (S0001's renewal reminder arrived too, on the same days).
+    unsigned unread = 0;
+    for (const cp::Mail& m : d.page.bank().state().mailbox) unread += m.read ? 0u : 1u;
+    ASSERT_TRUE(d.click("メール (" + std::to_string(unread) + ")")) << d.ui.labels();
+    ASSERT_TRUE(d.click("管理者電子証明書再発行のお知らせ"));
+    EXPECT_TRUE(d.shows("管理者のパソコンから「管理者電子証明書取得」を行ってください。"));
+    ASSERT_TRUE(d.click("メール (" + std::to_string(unread - 1) + ")"));  // closes the panel
+    // 管理者電子証明書取得 on the top page.
+    ASSERT_TRUE(d.click("管理者電子証明書取得"));
+    d.type_into("契約者ID", cp::kSeedSecrets.contract_id);
+    d.type_into("ご契約先暗証番号", cp::kSeedSecrets.contract_pin);
+    ASSERT_TRUE(d.click("次へ >"));
+    EXPECT_TRUE(d.shows(kWebAccess));
+    ASSERT_TRUE(d.click("はい"));
+    EXPECT_TRUE(d.shows("電子証明書 取得完了"));
+    ASSERT_TRUE(d.click("トップページへ戻る"));
+    d.page.apply(cp::cmd::StartAdminLogin{});
+    d.page.apply(cp::cmd::ChooseCertificate{store.certificates.back().serial});
+    d.ui.settle(d.draw);
+    ASSERT_TRUE(d.click("許可"));
+    ASSERT_EQ(d.screen(), Screen::ContractPin) << "logs on again with the obtained certificate";
+}
+
+}  // namespace

@@ -6,6 +6,7 @@
 //   AdminCommand    the administrator's flow (flows/admin_flow.h): login, menu, user grid, reissue,
 //                   renewal
 //   ManagerCommand  the browser's certificate manager (flows/certificate_manager_flow.h)
+//   PickupCommand   管理者電子証明書取得 after a branch reissue (flows/admin_pickup_flow.h)
 //
 // Text typed into fields is not in the commands: screens edit the active flow's form buffers in
 // place (portal/text_field.h) and a Submit command tells the flow to read them.
@@ -32,13 +33,15 @@ struct AdvanceClock { std::int32_t days; };  // the sample-data panel: time pass
 struct DismissSaveError {};
 struct ReadMail { std::uint32_t mail_id; };  // the mailbox: opening a mail marks it read
 struct SubmitBranchRequest { BranchRequestKind kind; };  // お取引店: hand in a paper form
+struct StartAdminPickup {};          // 管理者電子証明書取得 on the top page (after a branch reissue)
 struct OpenInternetOptions {};       // the browser's ツール → インターネットオプション(O)
 struct CloseInternetOptions {};      // its OK / キャンセル
 }  // namespace cmd
 
 using SessionCommand = std::variant<cmd::StartAdminLogin, cmd::LeaveFlow, cmd::SwitchPc, cmd::OpenPanel,
                                     cmd::ReportCardLost, cmd::AdvanceClock, cmd::DismissSaveError, cmd::ReadMail,
-                                    cmd::SubmitBranchRequest, cmd::OpenInternetOptions, cmd::CloseInternetOptions>;
+                                    cmd::SubmitBranchRequest, cmd::StartAdminPickup, cmd::OpenInternetOptions,
+                                    cmd::CloseInternetOptions>;
 
 // --- the administrator's flow ------------------------------------------------------------------
 // メイン | ご契約先認証情報変更 | ご契約先管理情報変更
@@ -104,13 +107,22 @@ using ManagerCommand = std::variant<cmd::ShowContentTab, cmd::OpenCertificateLis
                                     cmd::HighlightCertificate, cmd::ShowCertificateDetails, cmd::DeleteCertificate,
                                     cmd::ConfirmDeletion>;
 
-using Command = std::variant<SessionCommand, AdminCommand, ManagerCommand>;
+// --- 管理者電子証明書取得 (flows/admin_pickup_flow.h) ---------------------------------------------
+namespace cmd {
+struct SubmitPickupIds {};           // 次へ (form.contract_id, form.contract_pin)
+struct AnswerPickupWebAccess { bool yes; };  // 「この Web サイトはユーザーの代わりに…」 はい / いいえ
+}  // namespace cmd
+
+using PickupCommand = std::variant<cmd::SubmitPickupIds, cmd::AnswerPickupWebAccess>;
+
+using Command = std::variant<SessionCommand, AdminCommand, ManagerCommand, PickupCommand>;
 
 // Wraps any command struct into Command (screens write emit(out, cmd::SubmitContractPin{})).
 template <class T>
 Command make_command(T c) {
     if constexpr (std::is_constructible_v<SessionCommand, T>) return Command{SessionCommand{std::move(c)}};
     else if constexpr (std::is_constructible_v<ManagerCommand, T>) return Command{ManagerCommand{std::move(c)}};
+    else if constexpr (std::is_constructible_v<PickupCommand, T>) return Command{PickupCommand{std::move(c)}};
     else return Command{AdminCommand{std::move(c)}};
 }
 

@@ -10,6 +10,7 @@ Session::Session() = default;
 Session::~Session() {
     // Flows first: they hold references into the simulation's bank and stores.
     admin_.reset();
+    pickup_.reset();
     manager_.reset();
 }
 
@@ -35,7 +36,10 @@ const PcCertificateStore* Session::pc_store(PcId pc) const {
     return pc == PcId::Admin ? &simulation_->admin_pc() : &simulation_->user_pc();
 }
 
-void Session::leave_flow() { admin_.reset(); }
+void Session::leave_flow() {
+    admin_.reset();
+    pickup_.reset();
+}
 
 bool Session::apply(const Command& command) {
     last_result_ = BankResult::Ok;
@@ -49,6 +53,14 @@ bool Session::apply(const Command& command) {
                            return;
                        }
                        (void)admin_->apply(c);  // the flow keeps its result for its screens
+                   },
+                   [&](const PickupCommand& c) {
+                       if (pickup_ == nullptr || saving_) {
+                           last_result_ = BankResult::WrongStep;
+                           changed = false;
+                           return;
+                       }
+                       (void)pickup_->apply(c);
                    },
                    [&](const ManagerCommand& c) {
                        if (manager_ == nullptr || saving_) {
@@ -142,6 +154,18 @@ bool Session::apply_session(const SessionCommand& command) {
                     return false;
                 }
                 last_result_ = simulation_->bank()->submit_branch_request(c.kind);
+                return true;
+            },
+            [&](const cmd::StartAdminPickup&) {
+                if (bank() == nullptr || saving_ || resetting()) {
+                    last_result_ = BankResult::WrongStep;
+                    return false;
+                }
+                leave_flow();
+                Simulation* sim = simulation_.get();
+                const PcServices& services = pc_ == PcId::Admin ? sim->admin_services() : sim->user_services();
+                PcCertificateStore& store = pc_ == PcId::Admin ? sim->mutable_admin_pc() : sim->mutable_user_pc();
+                pickup_ = std::make_unique<AdminPickupFlow>(*sim->bank(), store, services);
                 return true;
             },
             [&](const cmd::OpenInternetOptions&) {

@@ -24,6 +24,7 @@
 
 #include "portal/commands.h"
 #include "portal/flows/admin_flow.h"
+#include "portal/flows/admin_pickup_flow.h"
 #include "portal/flows/certificate_manager_flow.h"
 #include "sim/simulation.h"
 
@@ -54,6 +55,9 @@ public:
     // The running flow, or nullptr on the top page.
     const AdminFlow* admin_flow() const { return admin_.get(); }
     AdminFlow* admin_flow() { return admin_.get(); }
+    // 管理者電子証明書取得, when it is the running flow (nullptr otherwise).
+    const AdminPickupFlow* admin_pickup() const { return pickup_.get(); }
+    AdminPickupFlow* admin_pickup() { return pickup_.get(); }
     // The browser's インターネットオプション / certificate manager, open over the page (nullptr: closed).
     const CertificateManagerFlow* certificate_manager() const { return manager_.get(); }
 
@@ -91,6 +95,7 @@ private:
     std::uint32_t open_mail_ = 0;
     std::unique_ptr<AdminFlow> admin_;
     std::unique_ptr<CertificateManagerFlow> manager_;
+    std::unique_ptr<AdminPickupFlow> pickup_;
     bool saving_ = false;
     bool unsaved_bank_change_ = false;  // a change the audit log does not count (a mail read)
     std::vector<std::string> saved_serials_[2];  // per PcId: each PC's store as last saved

@@ -26,29 +26,6 @@ void draw_start(const Ui& ui, const AdminFlow& flow) {
     if (button(ui.t(TextId::ReturnToMenu))) ui.emit(cmd::ReturnToMenu{});
 }
 
-// 電子証明書発行処理中: one bar over the four stages of real work, the current one named.
-void draw_issuing(const Ui& ui, const AdminRenewal& renewal) {
-    static constexpr TextId kStages[] = {TextId::EnrollStageKey, TextId::EnrollStageRequest, TextId::EnrollStageProtect,
-                                         TextId::EnrollStageIssue};
-    const auto stage = static_cast<std::size_t>(renewal.enrollment_stage());
-    const std::size_t count = std::size(kStages);
-    const bool finished = renewal.step() != AdminRenewal::Step::WaitingForKey;
-    const std::size_t done = finished ? count : std::min(stage, count);
-    section_title(ui.t(TextId::IssuingTitle));
-    note(ui.t(TextId::IssuingWait));
-    ImGui::Dummy(ImVec2(0, 4));
-    ImGui::PushStyleColor(ImGuiCol_PlotHistogram, color::kBrand);
-    ImGui::ProgressBar(static_cast<float>(done) / static_cast<float>(count), ImVec2(-FLT_MIN, 0), "");
-    ImGui::PopStyleColor();
-    text_sized(formatf("%u / %u", static_cast<unsigned>(done), static_cast<unsigned>(count)).c_str(), size::kSmall, color::kTextMuted);
-    for (std::size_t i = 0; i < count; ++i) {
-        const ImU32 c = i < done ? color::kTitleBar : i == done ? color::kText : color::kTextMuted;
-        const std::string line = (i < done ? "+ " : i == done ? "> " : "  ") + std::string(ui.t(kStages[i]));
-        if (i == done) text_wrapped_bold(line.c_str(), size::kSmall + 1, c);
-        else text_wrapped_sized(line.c_str(), size::kSmall + 1, c);
-    }
-}
-
 void draw_done(const Ui& ui, const AdminFlow& flow) {
     const Language l = ui.lang();
     section_title(ui.t(TextId::RenewalDoneTitle));
@@ -86,7 +63,9 @@ void draw_admin_renewal(const Ui& ui, AdminFlow& flow) {
         case AdminFlow::Screen::RenewalProtection:
         case AdminFlow::Screen::RenewalProtectionSettings: draw_start(ui, flow); break;
         case AdminFlow::Screen::RenewalIssuing:
-        case AdminFlow::Screen::RenewalInstall: draw_issuing(ui, *flow.renewal()); break;
+        case AdminFlow::Screen::RenewalInstall:
+            draw_enrollment_progress(ui, flow.renewal()->enrollment_stage(), flow.screen() == AdminFlow::Screen::RenewalInstall);
+            break;
         case AdminFlow::Screen::RenewalDone: draw_done(ui, flow); break;
         case AdminFlow::Screen::RenewalFailed: draw_failed(ui, flow); break;
         case AdminFlow::Screen::ChooseCertificate:

@@ -13,7 +13,9 @@ void draw_desk(const Ui& ui) {
     const float taskbar_h = taskbar_height(ui, vp->Size.x);
     AdminFlow* flow = ui.session.admin_flow();
     const CertificateManagerFlow* manager = ui.session.certificate_manager();
-    const bool dialog = (flow != nullptr && admin_dialog_open(*flow)) || manager != nullptr;
+    AdminPickupFlow* pickup = ui.session.admin_pickup();
+    const bool dialog = (flow != nullptr && admin_dialog_open(*flow)) || manager != nullptr ||
+                        (pickup != nullptr && admin_pickup_dialog_open(*pickup));
     const bool saving = ui.session.saving();
 
     ImGui::SetNextWindowPos(vp->Pos);
@@ -40,6 +42,7 @@ void draw_desk(const Ui& ui) {
     // One OS dialog at a time: the certificate manager opens only from the browser's ツール menu,
     // which an open dialog of the flow disables.
     if (manager != nullptr) draw_certificate_manager(ui, *manager);
+    else if (pickup != nullptr) draw_admin_pickup_dialog(ui, *pickup);
     else if (dialog) draw_admin_dialog(ui, *flow);
 }
 
