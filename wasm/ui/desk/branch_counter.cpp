@@ -21,9 +21,9 @@ struct Form {
     TextId when;
 };
 constexpr Form kForms[] = {
-    {BranchRequestKind::UnlockPins, TextId::BranchFormUnlockFormat, TextId::BranchUnlockWhen},
-    {BranchRequestKind::ReissueCard, TextId::BranchFormCardFormat, TextId::BranchCardWhen},
-    {BranchRequestKind::ReissueAdminCertificate, TextId::BranchFormCertFormat, TextId::BranchCertWhen},
+    {BranchRequestKind::UnlockPins, TextId::BranchFormUnlock, TextId::BranchUnlockWhen},
+    {BranchRequestKind::ReissueCard, TextId::BranchFormCard, TextId::BranchCardWhen},
+    {BranchRequestKind::ReissueAdminCertificate, TextId::BranchFormCert, TextId::BranchCertWhen},
 };
 
 const Form& form_of(BranchRequestKind kind) {
@@ -32,8 +32,9 @@ const Form& form_of(BranchRequestKind kind) {
     return kForms[0];
 }
 
+// The seeds' full name: the service's name, then the form's (「シティ信金ビジネスダイレクト暗証番号閉塞解除依頼書」).
 std::string form_name(const Ui& ui, BranchRequestKind kind) {
-    return formatf(ui.t(form_of(kind).name), ui.state.brand.service_name.in(ui.lang()).c_str());
+    return formatf(ui.t(TextId::BranchFormNameFormat), ui.state.brand.service_name.in(ui.lang()).c_str(), ui.t(form_of(kind).name));
 }
 
 // 受付 the day it is handed in, 処理中 until the bank's delay has passed, then 完了.
@@ -53,7 +54,8 @@ void draw_branch_counter(const Ui& ui, const Bank& bank) {
         const std::string name = form_name(ui, f.kind);
         text_wrapped_sized(name.c_str(), size::kSmall + 1.5f, color::kText);
         text_wrapped_sized(ui.t(f.when), size::kSmall, color::kTextMuted);
-        if (button(ui.t(TextId::BranchSubmit))) ui.emit(cmd::SubmitBranchRequest{f.kind});
+        // Each button names its form: a person (and a test) tells the three apart by their words.
+        if (button(formatf(ui.t(TextId::BranchSubmitFormat), ui.t(f.name)).c_str())) ui.emit(cmd::SubmitBranchRequest{f.kind});
         ImGui::PopID();
     }
     if (ui.session.last_result() != BankResult::Ok) result_message(ui.session.last_result(), 0, l);
