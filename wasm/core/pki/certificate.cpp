@@ -146,14 +146,16 @@ std::string Certificate::key_usage_text() const {
                  {MBEDTLS_X509_KU_KEY_AGREEMENT, "keyAgreement"}, {MBEDTLS_X509_KU_KEY_CERT_SIGN, "keyCertSign"},
                  {MBEDTLS_X509_KU_CRL_SIGN, "cRLSign"}, {MBEDTLS_X509_KU_ENCIPHER_ONLY, "encipherOnly"},
                  {MBEDTLS_X509_KU_DECIPHER_ONLY, "decipherOnly"}};
+    // The bits as the certificate has them (mbedtls_x509_crt_check_key_usage() answers whether a
+    // use is allowed, and always allows encipherOnly / decipherOnly: not what the dialog shows).
+    const unsigned bits = crt_->MBEDTLS_PRIVATE(key_usage);
     std::string out;
-    unsigned first_byte = 0;
     for (const auto& b : kBits) {
-        if (mbedtls_x509_crt_check_key_usage(crt_, b.bit) != 0) continue;
+        if ((bits & b.bit) == 0) continue;
         if (!out.empty()) out += ", ";
         out += b.name;
-        first_byte |= b.bit & 0xFFu;
     }
+    const unsigned first_byte = bits & 0xFFu;
     static constexpr char kHex[] = "0123456789abcdef";
     out += " (";
     out += kHex[(first_byte >> 4) & 0xFu];

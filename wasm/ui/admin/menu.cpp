@@ -153,7 +153,7 @@ void draw_admin_menu(const Ui& ui, AdminFlow& flow) {
             section_title(ui.t(TextId::MenuNotices));
             if (renewal) {
                 text_wrapped_sized(ui.t(TextId::NoticeRenewAdminCertificate), size::kSmall + 1.5f, color::kAccent);
-                if (ImGui::SmallButton(ui.t(TextId::RenewalNoticeLink))) ui.emit(cmd::OpenRenewal{});
+                if (button(ui.t(TextId::RenewalNoticeLink))) ui.emit(cmd::OpenRenewal{});
             } else {
                 text_wrapped_sized(ui.t(TextId::MenuNoNotices), size::kSmall + 1, color::kText);
             }

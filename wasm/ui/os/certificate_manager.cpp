@@ -14,14 +14,15 @@ namespace {
 // disabled with the reason.
 bool sheet_tab(const char* label, bool current, bool available, const char* why) {
     ImGui::PushStyleColor(ImGuiCol_Button, current ? color::kOsTitle : color::kOsDialog);
-    ImGui::PushStyleColor(ImGuiCol_Text, color::kText);
-    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
+    ImGui::PushStyleColor(ImGuiCol_Text, current ? color::kOsAccent : color::kText);
+    ImGui::PushStyleColor(ImGuiCol_Border, current ? color::kOsAccent : IM_COL32(0xAD, 0xAD, 0xAD, 0xFF));
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, current ? 2.0f : 1.0f);
     ImGui::BeginDisabled(!available);
     const bool pressed = ImGui::Button(label);
     ImGui::EndDisabled();
     if (!available && why != nullptr) ImGui::SetItemTooltip("%s", why);
     ImGui::PopStyleVar();
-    ImGui::PopStyleColor(2);
+    ImGui::PopStyleColor(3);
     return pressed && available && !current;
 }
 
@@ -35,7 +36,7 @@ void unavailable_button(const char* label, const char* why, float width = 120.0f
 
 void draw_internet_options(const Ui& ui, const CertificateManagerFlow& flow) {
     const Language l = ui.lang();
-    begin_os_dialog(text(TextId::InternetOptionsTitle, l), 480.0f);
+    begin_os_dialog(text(TextId::InternetOptionsTitle, l), 540.0f);
     const char* outside = text(TextId::OptionsTabOutsideSim, l);
     const bool content = flow.content_tab();
     sheet_tab(text(TextId::OptionsTabGeneral, l), !content, false, outside);  // the procedure starts at コンテンツ
@@ -54,7 +55,7 @@ void draw_internet_options(const Ui& ui, const CertificateManagerFlow& flow) {
         os_text_wrapped(text(TextId::OptionsCertificatesHint, l));
         ImGui::Dummy(ImVec2(0, 2));
         const char* not_procedure = text(TextId::OptionsOutsideSim, l);
-        unavailable_button(text(TextId::OptionsClearSsl, l), not_procedure, 140.0f);
+        unavailable_button(text(TextId::OptionsClearSsl, l), not_procedure, 180.0f);
         ImGui::SameLine();
         if (os_button(text(TextId::OptionsCertificates, l), false, 120.0f)) ui.emit(cmd::OpenCertificateList{});
         ImGui::SameLine();
@@ -133,7 +134,7 @@ void draw_list(const Ui& ui, const CertificateManagerFlow& flow) {
     const char* choose_first = text(TextId::CertChooseFirst, l);
     unavailable_button(text(TextId::CertImport, l), text(TextId::CertImportOutOfScope, l));
     ImGui::SameLine();
-    unavailable_button(text(TextId::CertExport, l), text(TextId::CertExportOutOfScope, l));
+    unavailable_button(text(TextId::CertExport, l), text(TextId::CertExportOutOfScope, l), 140.0f);
     ImGui::SameLine();
     const bool personal = flow.tab() == CertificateStoreTab::Personal;
     ImGui::BeginDisabled(!chosen || !personal);

@@ -29,7 +29,15 @@ void detail_row(const char* name, const std::string& value) {
     os_text(name);
     ImGui::TableNextColumn();
     // Values a person compares (fingerprints, serials) are reported to tools under their own words.
-    labelled_text(value.c_str(), size::kOsText - 1, color::kText);
+    // A SHA-256 thumbprint (95 characters) is longer than the dialog is wide: two lines of 16 bytes,
+    // as Windows wraps it in its box.
+    constexpr std::size_t kHalf = 16 * 3;
+    if (value.size() >= 2 * kHalf - 1 && value[kHalf - 1] == ':') {
+        labelled_text(value.substr(0, kHalf).c_str(), size::kOsText - 1, color::kText);
+        labelled_text(value.substr(kHalf).c_str(), size::kOsText - 1, color::kText);
+    } else {
+        labelled_text(value.c_str(), size::kOsText - 1, color::kText);
+    }
 }
 
 }  // namespace
