@@ -371,3 +371,20 @@ TEST(DeskScreens, DeletingTheValidCertificateIsRecoveredThroughTheBranch) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(CertificateManagerScreens, OnAPhoneTheButtonsAndTabsWrapInsteadOfLeavingTheDialog) {
+    Driver d(390, 844);
+    open_certificates(d);  // every tab found: none cut off
+    const cp::test::WidgetInfo* personal = d.ui.find("個人");
+    ASSERT_NE(personal, nullptr);
+    ASSERT_TRUE(d.click(d.page.session.pc_store(cp::PcId::Admin)->certificates.front().subject.display_name()));
+    for (const char* button : {"インポート(I)...", "エクスポート(E)...", "削除(R)", "表示(V)", "閉じる(C)"}) {
+        const cp::test::WidgetInfo* w = d.ui.find(button);
+        ASSERT_NE(w, nullptr) << button << ": " << d.ui.labels();
+        EXPECT_LE(w->max.x, 390.0f) << button << " inside the screen";
+    }
+}
+
+}  // namespace

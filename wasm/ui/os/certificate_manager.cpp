@@ -26,6 +26,13 @@ bool sheet_tab(const char* label, bool current, bool available, const char* why)
     return pressed && available && !current;
 }
 
+// Tabs sit side by side, two pixels apart, and wrap to another row when the dialog is narrow.
+void same_line_tab(const char* label) {
+    const float width = ImGui::CalcTextSize(label).x + 2 * ImGui::GetStyle().FramePadding.x;
+    const float right_edge = ImGui::GetWindowPos().x + ImGui::GetWindowWidth() - ImGui::GetStyle().WindowPadding.x;
+    if (ImGui::GetItemRectMax().x + 2 + width <= right_edge) ImGui::SameLine(0, 2);
+}
+
 // A dialog button that is visible but outside the procedure: disabled, with the reason.
 void unavailable_button(const char* label, const char* why, float width = 120.0f) {
     ImGui::BeginDisabled();
@@ -41,12 +48,12 @@ void draw_internet_options(const Ui& ui, const CertificateManagerFlow& flow) {
     const bool content = flow.content_tab();
     sheet_tab(text(TextId::OptionsTabGeneral, l), !content, false, outside);  // the procedure starts at コンテンツ
     for (TextId id : {TextId::OptionsTabSecurity, TextId::OptionsTabPrivacy}) {
-        ImGui::SameLine(0, 2);
+        same_line_tab(text(id, l));
         sheet_tab(text(id, l), false, false, outside);
     }
-    ImGui::SameLine(0, 2);
+    same_line_tab(text(TextId::OptionsTabContent, l));
     if (sheet_tab(text(TextId::OptionsTabContent, l), content, true, nullptr)) ui.emit(cmd::ShowContentTab{});
-    ImGui::SameLine(0, 2);
+    same_line_tab(text(TextId::OptionsTabConnections, l));
     sheet_tab(text(TextId::OptionsTabConnections, l), false, false, outside);
     ImGui::Separator();
     ImGui::Dummy(ImVec2(0, 4));
@@ -56,9 +63,9 @@ void draw_internet_options(const Ui& ui, const CertificateManagerFlow& flow) {
         ImGui::Dummy(ImVec2(0, 2));
         const char* not_procedure = text(TextId::OptionsOutsideSim, l);
         unavailable_button(text(TextId::OptionsClearSsl, l), not_procedure, 180.0f);
-        ImGui::SameLine();
+        os_same_line_if_fits(120.0f);
         if (os_button(text(TextId::OptionsCertificates, l), false, 120.0f)) ui.emit(cmd::OpenCertificateList{});
-        ImGui::SameLine();
+        os_same_line_if_fits(120.0f);
         unavailable_button(text(TextId::OptionsPublishers, l), not_procedure);
     } else {
         os_text_wrapped(outside);
@@ -85,7 +92,7 @@ void draw_list(const Ui& ui, const CertificateManagerFlow& flow) {
                  {CertificateStoreTab::Intermediate, TextId::CertTabIntermediate},
                  {CertificateStoreTab::TrustedRoot, TextId::CertTabRoot}};
     for (std::size_t i = 0; i < std::size(kTabs); ++i) {
-        if (i > 0) ImGui::SameLine(0, 2);
+        if (i > 0) same_line_tab(text(kTabs[i].label, l));
         if (sheet_tab(text(kTabs[i].label, l), flow.tab() == kTabs[i].tab, true, nullptr)) ui.emit(cmd::SelectStoreTab{kTabs[i].tab});
     }
     const std::vector<CertificateRow> rows = flow.rows(flow.tab());
@@ -133,16 +140,16 @@ void draw_list(const Ui& ui, const CertificateManagerFlow& flow) {
     const bool chosen = !flow.highlighted().empty();
     const char* choose_first = text(TextId::CertChooseFirst, l);
     unavailable_button(text(TextId::CertImport, l), text(TextId::CertImportOutOfScope, l));
-    ImGui::SameLine();
+    os_same_line_if_fits(140.0f);
     unavailable_button(text(TextId::CertExport, l), text(TextId::CertExportOutOfScope, l), 140.0f);
-    ImGui::SameLine();
+    os_same_line_if_fits(110.0f);
     const bool personal = flow.tab() == CertificateStoreTab::Personal;
     ImGui::BeginDisabled(!chosen || !personal);
     if (os_button(text(TextId::CertDelete, l), false, 110.0f)) ui.emit(cmd::DeleteCertificate{});
     ImGui::EndDisabled();
     if (!personal) ImGui::SetItemTooltip("%s", text(TextId::CertDeleteOnlyPersonal, l));
     else if (!chosen) ImGui::SetItemTooltip("%s", choose_first);
-    ImGui::SameLine();
+    os_same_line_if_fits(110.0f);
     ImGui::BeginDisabled(!chosen);
     if (os_button(text(TextId::CertView, l), false, 110.0f)) ui.emit(cmd::ShowCertificateDetails{flow.highlighted()});
     ImGui::EndDisabled();

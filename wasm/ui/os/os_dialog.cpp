@@ -58,6 +58,12 @@ void os_buttons_right(int count, float width) {
     if (avail > total) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + avail - total);
 }
 
+void os_same_line_if_fits(float width) {
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float right_edge = ImGui::GetWindowPos().x + ImGui::GetWindowWidth() - ImGui::GetStyle().WindowPadding.x;
+    if (ImGui::GetItemRectMax().x + spacing + width <= right_edge) ImGui::SameLine();
+}
+
 bool os_dialog_key(ImGuiKey key) {
     if (key == ImGuiKey_Enter && ImGui::IsAnyItemFocused()) return false;
     return ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) && !ImGui::GetIO().WantTextInput &&

@@ -15,6 +15,9 @@ void end_os_dialog();
 bool os_button(const char* label, bool primary = false, float width = 96.0f);
 // Moves the cursor so that `count` buttons of `width` end at the dialog's right edge.
 void os_buttons_right(int count, float width = 96.0f);
+// SameLine when an item `width` wide still fits on this line of the dialog, else a new line: a row
+// of buttons or tabs wraps on a narrow screen (a phone) instead of running off the dialog's edge.
+void os_same_line_if_fits(float width);
 // System-sized text.
 void os_text(const char* text);
 void os_text_wrapped(const char* text);
