@@ -388,3 +388,17 @@ TEST(CertificateManagerScreens, OnAPhoneTheButtonsAndTabsWrapInsteadOfLeavingThe
 }
 
 }  // namespace
+
+namespace {
+
+TEST(RenewalScreens, TheLanguageSwitchesWhileAnOsDialogWaits) {
+    Driver d;
+    to_menu_in_window(d);
+    to_protected_item(d);
+    ASSERT_TRUE(d.click("English"));
+    EXPECT_TRUE(d.shows("An application is creating a protected item.")) << "the taskbar works while a dialog waits";
+    ASSERT_TRUE(d.click("日本語"));
+    EXPECT_TRUE(d.shows(kProtectedItem));
+}
+
+}  // namespace
