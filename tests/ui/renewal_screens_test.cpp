@@ -379,6 +379,15 @@ TEST(CertificateManagerScreens, OnAPhoneTheButtonsAndTabsWrapInsteadOfLeavingThe
     open_certificates(d);  // every tab found: none cut off
     const cp::test::WidgetInfo* personal = d.ui.find("個人");
     ASSERT_NE(personal, nullptr);
+    // The 有効期限 (what the seed asks to check) is in view without scrolling sideways.
+    const cp::test::WidgetInfo* expiry = d.ui.find(expiry_label(d.page.session.pc_store(cp::PcId::Admin)->certificates.front()));
+    ASSERT_NE(expiry, nullptr) << d.ui.labels();
+    EXPECT_LE(expiry->max.x, 390.0f);
+    for (const char* panel : {"サンプルデータ", "お客様カード", "お取引店", "日本語", "English"}) {
+        const cp::test::WidgetInfo* w = d.ui.find(panel);
+        ASSERT_NE(w, nullptr) << panel;
+        EXPECT_LE(w->max.x, 390.0f) << panel << ": the taskbar wraps instead of cutting it off";
+    }
     ASSERT_TRUE(d.click(d.page.session.pc_store(cp::PcId::Admin)->certificates.front().subject.display_name()));
     for (const char* button : {"インポート(I)...", "エクスポート(E)...", "削除(R)", "表示(V)", "閉じる(C)"}) {
         const cp::test::WidgetInfo* w = d.ui.find(button);

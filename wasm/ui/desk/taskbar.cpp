@@ -34,11 +34,13 @@ std::string mailbox_label(const Ui& ui) {
     return unread > 0 ? formatf(ui.t(TextId::DeskMailboxUnreadFormat), unread) : std::string(ui.t(TextId::DeskMailbox));
 }
 
-// Where each group starts: its row and x offset from the taskbar's left edge.
+// Where each group starts: its row and x offset from the taskbar's left edge. Groups: the PCs, the
+// sample-data panels, the mail and the branch, the language (the last keeps to the right edge).
+constexpr int kGroups = 4;
 struct Layout {
     int rows = 1;
-    int row[3] = {0, 0, 0};
-    float x[3] = {0, 0, 0};
+    int row[kGroups] = {};
+    float x[kGroups] = {};
     bool label = true;  // 操作中のパソコン： before the PC buttons (dropped when narrow)
 };
 
@@ -46,12 +48,12 @@ Layout layout(const Ui& ui, float width) {
     Layout l;
     const float avail = width - 2 * kMargin;
     l.label = width >= size::kNarrow;
-    const float w[3] = {group_width(ui, {TextId::PcAdmin, TextId::PcUser}, l.label ? ui.t(TextId::PcYouAreAt) : nullptr),
-                        group_width(ui, {TextId::DeskSampleData, TextId::DeskCustomerCard, TextId::DeskBranch}, nullptr) + kGap +
-                            button_width(mailbox_label(ui).c_str()),
-                        group_width(ui, {TextId::LanguageJapanese, TextId::LanguageEnglish}, nullptr)};
+    const float w[kGroups] = {group_width(ui, {TextId::PcAdmin, TextId::PcUser}, l.label ? ui.t(TextId::PcYouAreAt) : nullptr),
+                              group_width(ui, {TextId::DeskSampleData, TextId::DeskCustomerCard}, nullptr),
+                              button_width(mailbox_label(ui).c_str()) + kGap + group_width(ui, {TextId::DeskBranch}, nullptr),
+                              group_width(ui, {TextId::LanguageJapanese, TextId::LanguageEnglish}, nullptr)};
     float x = 0;
-    for (int g = 0; g < 3; ++g) {
+    for (int g = 0; g < kGroups; ++g) {
         if (g > 0 && x + kGroupGap + w[g] > avail) {
             ++l.rows;
             x = 0;
@@ -63,7 +65,7 @@ Layout layout(const Ui& ui, float width) {
         x += w[g];
     }
     // The language group keeps to the right edge of its row.
-    l.x[2] = std::max(l.x[2], avail - w[2]);
+    l.x[kGroups - 1] = std::max(l.x[kGroups - 1], avail - w[kGroups - 1]);
     return l;
 }
 
@@ -124,11 +126,11 @@ void draw_taskbar(const Ui& ui, const Rect& r) {
     panel_button(ui, ui.t(TextId::DeskSampleData), DeskPanel::SampleData);
     ImGui::SameLine(0, kGap);
     panel_button(ui, ui.t(TextId::DeskCustomerCard), DeskPanel::CustomerCard);
-    ImGui::SameLine(0, kGap);
+    at(2);
     panel_button(ui, mailbox_label(ui).c_str(), DeskPanel::Mailbox);
     ImGui::SameLine(0, kGap);
     panel_button(ui, ui.t(TextId::DeskBranch), DeskPanel::Branch);
-    at(2);
+    at(3);
     const TextId languages[] = {TextId::LanguageJapanese, TextId::LanguageEnglish};
     const int lang = segmented(languages, 2, ui.lang() == Language::Japanese ? 0 : 1, ui);
     if (lang >= 0) ui.out.actions.push_back(Action::set_language(lang == 0 ? Language::Japanese : Language::English));

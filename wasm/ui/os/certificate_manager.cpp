@@ -96,21 +96,30 @@ void draw_list(const Ui& ui, const CertificateManagerFlow& flow) {
         if (sheet_tab(text(kTabs[i].label, l), flow.tab() == kTabs[i].tab, true, nullptr)) ui.emit(cmd::SelectStoreTab{kTabs[i].tab});
     }
     const std::vector<CertificateRow> rows = flow.rows(flow.tab());
-    const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
+    // On a narrow screen (a phone) the columns keep their content's width and the list scrolls
+    // sideways; 有効期限 comes second there, so the date the seed asks to check stays in view.
+    const bool narrow = ImGui::GetContentRegionAvail().x < 560.0f;
+    struct Column {
+        TextId name;
+        float weight;
+        int cell;  // index into the row's cells
+    };
+    static constexpr Column kWide[] = {{TextId::CertColIssuedTo, 1.3f, 0}, {TextId::CertColIssuedBy, 1.5f, 1},
+                                       {TextId::CertColExpiry, 1.0f, 2}, {TextId::CertColFriendlyName, 0.8f, 3}};
+    static constexpr Column kNarrow[] = {{TextId::CertColIssuedTo, 0, 0}, {TextId::CertColExpiry, 0, 2},
+                                         {TextId::CertColIssuedBy, 0, 1}, {TextId::CertColFriendlyName, 0, 3}};
+    const Column* columns = narrow ? kNarrow : kWide;
+    const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
+                                  (narrow ? ImGuiTableFlags_ScrollX | ImGuiTableFlags_SizingFixedFit : ImGuiTableFlags_SizingStretchProp);
     if (ImGui::BeginTable("##certificates", 4, flags, ImVec2(-FLT_MIN, 180.0f))) {
         ImGui::TableSetupScrollFreeze(0, 1);
-        const struct {
-            TextId name;
-            float weight;
-        } kColumns[] = {{TextId::CertColIssuedTo, 1.3f}, {TextId::CertColIssuedBy, 1.5f}, {TextId::CertColExpiry, 1.0f},
-                        {TextId::CertColFriendlyName, 0.8f}};
-        for (const auto& c : kColumns) ImGui::TableSetupColumn(text(c.name, l), ImGuiTableColumnFlags_None, c.weight);
+        for (int c = 0; c < 4; ++c) ImGui::TableSetupColumn(text(columns[c].name, l), ImGuiTableColumnFlags_None, columns[c].weight);
         // The header row drawn as text a person (and a test) reads; ImGui's own header cells are
         // sort buttons this list does not have.
         ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
-        for (const auto& c : kColumns) {
+        for (int c = 0; c < 4; ++c) {
             ImGui::TableNextColumn();
-            text_sized(text(c.name, l), size::kOsText, color::kText);
+            text_sized(text(columns[c].name, l), size::kOsText, color::kText);
         }
         ImGui::PushStyleColor(ImGuiCol_Header, color::kOsSelection);
         ImGui::PushStyleColor(ImGuiCol_HeaderHovered, color::kOsSelection);
@@ -124,7 +133,7 @@ void draw_list(const Ui& ui, const CertificateManagerFlow& flow) {
             for (int c = 0; c < 4; ++c) {
                 ImGui::TableNextColumn();
                 ImGui::PushID(c);
-                if (ImGui::Selectable(cells[c].c_str(), selected, ImGuiSelectableFlags_AllowDoubleClick)) {
+                if (ImGui::Selectable(cells[columns[c].cell].c_str(), selected, ImGuiSelectableFlags_AllowDoubleClick)) {
                     ui.emit(cmd::HighlightCertificate{r.id});
                     if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) ui.emit(cmd::ShowCertificateDetails{r.id});
                 }
