@@ -33,12 +33,17 @@ function quantile(xs, q) {
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
 }
 
-// Clicks the enabled widget labelled `label` as soon as it is on screen (no settling wait: the
-// benchmark is a quick person), and returns when the click was sent.
+// Clicks the enabled widget labelled `label` as soon as it is on screen and standing still (a
+// dialog that replaces another is laid out over a frame or two: its buttons move once), without
+// the person's settling waits: the benchmark is a quick person.
 async function quickClick(page, label) {
-  const handle = await page.waitForFunction(
-    (l) => window.certportal.widgets().find((w) => w.label === l && !w.disabled && w.w >= 8 && w.h >= 8) || false, label,
-    { timeout: 60000, polling: 'raf' });
+  const handle = await page.waitForFunction((l) => {
+    const w = window.certportal.widgets().find((x) => x.label === l && !x.disabled && x.w >= 8 && x.h >= 8);
+    const key = w ? `${w.x},${w.y},${w.w},${w.h}` : '';
+    const stable = w && window.__benchLast === key;
+    window.__benchLast = key;
+    return stable ? w : false;
+  }, label, { timeout: 60000, polling: 'raf' });
   const w = await handle.jsonValue();
   await page.mouse.click(w.x + w.w / 2, w.y + w.h / 2);
 }
