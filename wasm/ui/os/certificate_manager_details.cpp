@@ -50,7 +50,7 @@ void draw_certificate_details(const Ui& ui, const CertificateDetails& d) {
     text_wrapped_bold(text(status_text(d.status), l), size::kOsText + 2, valid ? color::kTitleBar : color::kError);
     ImGui::Dummy(ImVec2(0, 4));
     if (ImGui::BeginTable("##details", 2, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_BordersInnerH)) {
-        ImGui::TableSetupColumn("##name", ImGuiTableColumnFlags_WidthFixed, 150.0f);
+        ImGui::TableSetupColumn("##name", ImGuiTableColumnFlags_WidthFixed);  // as wide as the longest name (English is longer)
         ImGui::TableSetupColumn("##value", ImGuiTableColumnFlags_WidthStretch);
         detail_row(text(TextId::CertDetailsSubject, l), d.info.subject);
         detail_row(text(TextId::CertColIssuedBy, l), d.info.issuer);
