@@ -1,13 +1,18 @@
-// Screenshots of every screen of the administrator's flow, in Japanese and English, at
+// Screenshots of every screen of the administrator's flows, in Japanese and English, at
 // devicePixelRatio 1 and 2, and at a phone's width: what a person sees, for review.
-//   node tools/screenshots.mjs [--out DIR]     (default tests/artifacts/screens)
-// Walks seed 001 part 1 by clicking widgets by their (Japanese) labels, and at each screen
-// switches the language to English and back for the second picture.
+//   node tools/screenshots.mjs [--out DIR] [--only reissue|renewal]   (default tests/artifacts/screens)
+// Walks seed 001 part 1 (reissue) and seed 000 (renewal, certificate manager, mailbox, branch,
+// 管理者電子証明書取得) by clicking widgets by their (Japanese) labels, and at each screen switches
+// the language to English and back for the second picture.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { artifacts, withPortal } from '../tests/browser/harness.mjs';
 import { cardFields, cardNumber, click, typeInto, waitForText, waitForWidget, waitIdle, waitReady } from '../tests/browser/person.mjs';
+import { adminLogin } from '../tests/browser/admin_steps.mjs';
+import { PROTECTED_ITEM, WEB_ACCESS, expiryCells, mailButton, moveIntoRenewalWindow, openCertificates, toMenu } from '../tests/browser/renewal_steps.mjs';
 
+const onlyArg = process.argv.indexOf('--only');
+const only = onlyArg > 0 ? process.argv[onlyArg + 1] : null;
 const outArg = process.argv.indexOf('--out');
 const out = outArg > 0 ? process.argv[outArg + 1] : path.join(artifacts, 'screens');
 mkdirSync(out, { recursive: true });
@@ -74,9 +79,67 @@ async function walk(page, tag) {
   await both(page, tag, '14_completion');
 }
 
+// Seed 000: the clock into the renewal window, the mail, the branch, 証明書更新 through the OS
+// dialogs, the certificate manager, then 管理者電子証明書取得's first page.
+async function walkRenewal(page, tag) {
+  await waitReady(page);
+  await moveIntoRenewalWindow(page);
+  await click(page, (await mailButton(page)).label);
+  await click(page, '電子証明書更新のお知らせ');
+  await both(page, tag, '20_mail');
+  await click(page, '一覧へ戻る');
+  await both(page, tag, '21_mailbox');
+  await click(page, (await mailButton(page)).label);
+  await click(page, 'お取引店');
+  await both(page, tag, '22_branch');
+  await click(page, 'お取引店');
+  await adminLogin(page);
+  await toMenu(page);
+  await both(page, tag, '23_menu_renewal');
+  await click(page, '証明書更新');
+  await both(page, tag, '24_renewal_start');
+  await click(page, '更新');
+  await waitForText(page, WEB_ACCESS);
+  await both(page, tag, '25_web_access');
+  await click(page, 'はい');
+  await click(page, 'はい');
+  await waitForText(page, PROTECTED_ITEM);
+  await both(page, tag, '26_protected_item');
+  await click(page, 'セキュリティレベルの設定...');
+  await click(page, '高');
+  await both(page, tag, '27_security_level');
+  await click(page, 'キャンセル');
+  await click(page, 'OK');
+  await waitForText(page, WEB_ACCESS, { timeout: 60000 });
+  await both(page, tag, '28_install_confirmation');
+  await click(page, 'はい');
+  await waitForText(page, '電子証明書のインストールが完了しました', { timeout: 30000 });
+  await both(page, tag, '29_installed');
+  await click(page, 'このウィンドウを閉じる');
+  await openCertificates(page);
+  await both(page, tag, '31_certificates');
+  const cells = await expiryCells(page);
+  await page.mouse.click(cells[1].x + cells[1].w / 2, cells[1].y + cells[1].h / 2);
+  await click(page, '表示(V)');
+  await both(page, tag, '32_details');
+  await click(page, 'OK');
+  await click(page, '削除(R)');
+  await both(page, tag, '33_delete_new_warning');
+  await click(page, 'いいえ');
+  await click(page, '信頼されたルート証明機関');
+  await both(page, tag, '34_root_tab');
+  await click(page, '閉じる(C)');
+  await both(page, tag, '30_internet_options');
+  await click(page, 'OK');
+  await click(page, 'ログオフ');
+  await click(page, '管理者電子証明書取得');
+  await both(page, tag, '35_admin_pickup');
+}
+
 for (const [tag, options] of [['dpr1', { deviceScaleFactor: 1 }], ['dpr2', { deviceScaleFactor: 2 }],
                               ['phone', { deviceScaleFactor: 2, viewport: { width: 390, height: 844 }, hasTouch: false }]]) {
-  await withPortal(async ({ page }) => walk(page, tag), options);
+  if (only !== 'renewal') await withPortal(async ({ page }) => walk(page, tag), options);
+  if (only !== 'reissue') await withPortal(async ({ page }) => walkRenewal(page, tag), options);
   console.log(`screens: ${tag} done`);
 }
 console.log(`screens written to ${out}`);

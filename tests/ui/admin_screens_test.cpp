@@ -6,9 +6,7 @@
 #include <string>
 #include <variant>
 
-#include "portal_ui.h"
-#include "screen_harness.h"
-#include "session_fixture.h"
+#include "portal_driver.h"
 
 namespace {
 
@@ -18,118 +16,8 @@ using cp::test::ScreenHarness;
 using cp::test::WidgetInfo;
 using Screen = AdminFlow::Screen;
 
-const char* const kAdminCertificate = "00009876543 1635";
-
-struct Driver {
-    // A tall screen by default: the harness sees only what is not scrolled out of view, and the
-    // longest page (利用者情報変更) is taller than 800 px.
-    explicit Driver(float width = 1280, float height = 1200) : ui(width, height) { ui.settle(draw); }
-
-    cp::test::BrowserProfile profile;
-    cp::test::PageLoad page{profile};
-    cp::PortalState state;
-    cp::ui::UiOut out;
-    ScreenHarness ui;
-    std::vector<cp::Command> last;  // what the last click emitted
-    std::function<void()> draw = [this] { cp::ui::draw_portal(state, page.session, out); };
-
-    void apply() {
-        for (const cp::Action& a : out.actions) cp::apply(state, a);
-        for (const cp::Command& c : out.commands) page.session.apply(c);
-        out.clear();
-    }
-    // A person scrolls down the page to what is below the fold before clicking it.
-    void scroll_to(std::string_view label) {
-        for (int i = 0; i < 12 && ui.find(label) == nullptr; ++i) ui.scroll(ImVec2(640, 400), -2.0f, draw);
-    }
-    bool click(std::string_view label) {
-        scroll_to(label);
-        out.clear();
-        const bool ok = ui.click(label, draw);
-        last = out.commands;
-        apply();
-        ui.settle(draw);
-        return ok;
-    }
-    void type_into(std::string_view label, std::string_view text) {
-        ASSERT_TRUE(click(label));
-        ui.type(text, draw);
-        apply();
-    }
-    bool shows(std::string_view fragment) const {
-        for (const WidgetInfo& t : ui.texts())
-            if (t.label.find(fragment) != std::string::npos) return true;
-        return false;
-    }
-    Screen screen() { return page.session.admin_flow() != nullptr ? page.flow().screen() : Screen::Failed; }
-    template <class T>
-    bool emitted() const {
-        using Family = std::conditional_t<std::is_constructible_v<cp::SessionCommand, T>, cp::SessionCommand, cp::AdminCommand>;
-        for (const cp::Command& c : last)
-            if (const auto* f = std::get_if<Family>(&c); f != nullptr && std::holds_alternative<T>(*f)) return true;
-        return false;
-    }
-
-    // 電子証明書方式 管理者ログイン → 証明書の選択: `certificate` → OK; the key prompt is next.
-    void choose(std::string_view certificate) {
-        ASSERT_TRUE(click("電子証明書方式 管理者ログイン"));
-        ASSERT_TRUE(emitted<cp::cmd::StartAdminLogin>());
-        ASSERT_TRUE(click(certificate));
-        ASSERT_TRUE(click("OK"));
-        ASSERT_TRUE(emitted<cp::cmd::ChooseCertificate>());
-    }
-    // The login up to the PIN screen.
-    void to_contract_pin() {
-        choose(kAdminCertificate);
-        ASSERT_TRUE(click("許可"));
-        ASSERT_TRUE(emitted<cp::cmd::GrantKeyAccess>());
-        ASSERT_EQ(screen(), Screen::ContractPin);
-    }
-    // 確認用パスワード: the two symbols on screen, their numbers read from the お客様カード panel.
-    void answer_card() {
-        std::vector<std::string> symbols;
-        for (const WidgetInfo& w : ui.widgets())
-            if (w.inputable && w.label.size() == 3) symbols.push_back(w.label);  // one kana (3 bytes of UTF-8)
-        ASSERT_EQ(symbols.size(), 2u) << ui.labels();
-        ASSERT_TRUE(click("お客様カード"));
-        std::string numbers[2];
-        for (int i = 0; i < 2; ++i)
-            for (const WidgetInfo& w : ui.widgets())
-                if (w.label.rfind(symbols[static_cast<std::size_t>(i)] + " ", 0) == 0) numbers[i] = w.label.substr(w.label.size() - 2);
-        ASSERT_FALSE(numbers[0].empty() || numbers[1].empty()) << ui.labels();
-        ASSERT_TRUE(click("お客様カード"));  // closes the panel
-        type_into(symbols[0], numbers[0]);
-        type_into(symbols[1], numbers[1]);
-        ASSERT_TRUE(click("OK"));
-        ASSERT_TRUE(emitted<cp::cmd::SubmitCardAnswers>());
-    }
-    void to_menu() {
-        to_contract_pin();
-        type_into("ご契約先暗証番号", cp::kSeedSecrets.contract_pin);
-        ASSERT_TRUE(click("ログオン"));
-        ASSERT_TRUE(emitted<cp::cmd::SubmitContractPin>());
-        ASSERT_EQ(screen(), Screen::CardChallenge);
-        answer_card();
-        if (screen() == Screen::Notices) {
-            EXPECT_TRUE(shows("しんきん商事（株）様 への重要なお知らせ"));
-            EXPECT_TRUE(shows("定期的に「ご契約先暗証番号」の変更をお願いします"));
-            ASSERT_TRUE(click("次へ >"));
-        }
-        ASSERT_EQ(screen(), Screen::Menu);
-    }
-    void to_user_edit(std::string_view user) {
-        to_menu();
-        ASSERT_TRUE(click("ご契約先管理情報変更"));
-        ASSERT_TRUE(click("利用者情報登録／変更 >"));
-        ASSERT_EQ(screen(), Screen::UserGrid);
-        if (user != "S0001") {
-            ASSERT_TRUE(click(user));
-        }
-        ASSERT_TRUE(click("+ 変更・登録抹消・各種設定・利用者ワンタイムパスワード"));
-        ASSERT_TRUE(click("変更 >"));
-        ASSERT_EQ(screen(), Screen::UserEdit);
-    }
-};
+using cp::test::Driver;
+using cp::test::kAdminCertificate;
 
 TEST(AdminScreens, ReissueFromTheTopPageToTheCompletion) {
     Driver d;

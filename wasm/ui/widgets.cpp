@@ -56,7 +56,8 @@ float glyph_advance(char32_t c, void* baked_font) {
 
 }  // namespace
 
-void text_wrapped_sized(const char* text, float size, ImU32 color) {
+namespace {
+void wrapped_text(const char* text, float size, ImU32 color, bool bold) {
     ImGui::PushFont(nullptr, size);
     ImGui::PushStyleColor(ImGuiCol_Text, color);
     // Japanese line breaking (core/text/line_break.h) instead of ImGui's space-only wrapping. Each
@@ -70,12 +71,20 @@ void text_wrapped_sized(const char* text, float size, ImU32 color) {
     for (std::size_t i = 0; i < lines.size(); ++i) {
         if (i + 1 == lines.size()) ImGui::PopStyleVar();  // the paragraph ends with the normal spacing
         ImGui::TextUnformatted(all.data() + lines[i].begin, all.data() + lines[i].end);
+        // The font has one weight: bold is the line drawn again a fraction of a pixel to the right.
+        if (bold)
+            ImGui::GetWindowDrawList()->AddText(ImVec2(ImGui::GetItemRectMin().x + 0.9f, ImGui::GetItemRectMin().y), color,
+                                                all.data() + lines[i].begin, all.data() + lines[i].end);
     }
     ImGui::EndGroup();
     widget_registry_note_text(all, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     ImGui::PopStyleColor();
     ImGui::PopFont();
 }
+}  // namespace
+
+void text_wrapped_sized(const char* text, float size, ImU32 color) { wrapped_text(text, size, color, false); }
+void text_wrapped_bold(const char* text, float size, ImU32 color) { wrapped_text(text, size, color, true); }
 
 }  // namespace cp::ui
 

@@ -20,6 +20,8 @@ void end_card();
 // registry as static text (a wrapped paragraph as one rectangle).
 void text_sized(const char* text, float size, ImU32 color);
 void text_wrapped_sized(const char* text, float size, ImU32 color);
+// The same in bold (the seed's bold warnings).
+void text_wrapped_bold(const char* text, float size, ImU32 color);
 // A table cell's text (body size), reported like text_sized.
 void cell_text(const char* text);
 

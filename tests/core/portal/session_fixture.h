@@ -46,7 +46,11 @@ struct BrowserProfile {
 // One page load: a Session started on `profile`, Ready when the constructor returns (every
 // service completes at once natively).
 struct PageLoad {
-    explicit PageLoad(BrowserProfile& profile, std::uint64_t seed = 7) : random(seed), admin("admin pc"), user("user pc") {
+    // `admin_jobs`: Deferred lets a test see 管理者のパソコン's key work in progress (a world that
+    // needs no new keys: one saved in `profile` by an earlier page load).
+    explicit PageLoad(BrowserProfile& profile, std::uint64_t seed = 7,
+                      pki::LocalKeyJobRunner::Mode admin_jobs = pki::LocalKeyJobRunner::Mode::Immediate)
+        : random(seed), admin("admin pc", admin_jobs), user("user pc") {
         if (ca_rng.seed_deterministic_for_tests(label_bytes("session ca")) != pki::PkiError::Ok) ADD_FAILURE();
         SimulationDesc desc;
         desc.open_database = [&profile](const std::string& name, const StorageSchema& schema,
@@ -72,6 +76,12 @@ struct PageLoad {
     template <class T>
     bool apply(T c) { return session.apply(make_command(std::move(c))); }
     AdminFlow::Screen screen() { return session.admin_flow() != nullptr ? flow().screen() : AdminFlow::Screen::Failed; }
+    // Replaces the world by `preset` (Session::reset; synchronous natively).
+    void load_preset(Preset preset) {
+        BankResult r = BankResult::WrongStep;
+        session.reset(preset, [&](BankResult result) { r = result; });
+        ASSERT_EQ(r, BankResult::Ok) << bank_result_name(r);
+    }
 
     SeededRandom random;
     pki::Drbg ca_rng;

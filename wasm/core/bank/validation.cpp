@@ -57,6 +57,7 @@ const char* input_error_name(InputError error) {
     case InputError::NeedsLettersAndDigits: return "NeedsLettersAndDigits";
     case InputError::ControlCharacter: return "ControlCharacter";
     case InputError::InvalidUtf8: return "InvalidUtf8";
+    case InputError::Mismatch: return "Mismatch";
     case InputError::Count_: break;
     }
     return "?";

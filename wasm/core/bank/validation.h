@@ -32,6 +32,7 @@ enum class InputError : std::uint8_t {
     NeedsLettersAndDigits,  // a user PIN without both
     ControlCharacter,
     InvalidUtf8,
+    Mismatch,               // a value typed twice differs (a new password and its confirmation)
     Count_
 };
 

@@ -83,6 +83,18 @@ void CertificateEnrollment::advance() {
     advancing_ = false;
 }
 
+EnrollmentStage CertificateEnrollment::stage() const {
+    if (state_ == State::Ready || state_ == State::Installed) return EnrollmentStage::Finished;
+    switch (phase_) {
+        case Phase::WaitKey: return EnrollmentStage::MakingKey;
+        case Phase::CreatingCsr: return EnrollmentStage::CreatingRequest;
+        case Phase::Protect:
+        case Phase::Protecting: return EnrollmentStage::ProtectingKey;
+        case Phase::Issue: return EnrollmentStage::Issuing;
+    }
+    return EnrollmentStage::MakingKey;
+}
+
 void CertificateEnrollment::step() {
     const std::weak_ptr<bool> life = life_;
     const std::uint32_t gen = generation_;

@@ -31,6 +31,9 @@
 
 namespace cp {
 
+// Where enroll() is, for a progress display (電子証明書発行処理中): each stage is real work.
+enum class EnrollmentStage : std::uint8_t { MakingKey = 0, CreatingRequest, ProtectingKey, Issuing, Finished, Count_ };
+
 struct KeyChoice {
     KeyProtection protection = KeyProtection::Medium;  // the seed: check that it is 中
     std::string password;                              // 高 only: set now, asked at every use
@@ -55,6 +58,8 @@ public:
     State state() const { return state_; }
     bool busy() const { return state_ == State::Working; }
     bool key_generation_pending() const { return key_job_.value != 0; }
+    // The stage of enroll()'s work (MakingKey before it starts; Finished once Ready or after).
+    EnrollmentStage stage() const;
     BankResult failure() const { return failure_; }
     // The certificate the bank issued (Ready and after; empty before).
     const IssuedCertificate& issued() const { return issued_; }

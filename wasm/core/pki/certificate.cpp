@@ -2,6 +2,7 @@
 #include "pki/certificate.h"
 
 #include <mbedtls/md.h>
+#include <mbedtls/oid.h>
 #include <mbedtls/pk.h>
 #include <mbedtls/x509_crt.h>
 #include <mbedtls/x509_csr.h>
@@ -126,6 +127,43 @@ std::string Certificate::sha256_fingerprint() const {
     return hex_upper_colons(ByteView(hash, sizeof hash));
 }
 
+std::string Certificate::sha1_fingerprint() const {
+    unsigned char hash[20] = {};
+    if (empty() || mbedtls_md(mbedtls_md_info_from_type(MBEDTLS_MD_SHA1), crt_->raw.p, crt_->raw.len, hash) != 0) {
+        return {};
+    }
+    return hex_upper_colons(ByteView(hash, sizeof hash));
+}
+
+std::string Certificate::key_usage_text() const {
+    if (empty() || !mbedtls_x509_crt_has_ext_type(crt_, MBEDTLS_X509_EXT_KEY_USAGE)) return {};
+    // RFC 5280's order; Mbed TLS keeps the bits as the DER BIT STRING's first bytes.
+    static constexpr struct {
+        unsigned bit;
+        const char* name;
+    } kBits[] = {{MBEDTLS_X509_KU_DIGITAL_SIGNATURE, "digitalSignature"}, {MBEDTLS_X509_KU_NON_REPUDIATION, "nonRepudiation"},
+                 {MBEDTLS_X509_KU_KEY_ENCIPHERMENT, "keyEncipherment"}, {MBEDTLS_X509_KU_DATA_ENCIPHERMENT, "dataEncipherment"},
+                 {MBEDTLS_X509_KU_KEY_AGREEMENT, "keyAgreement"}, {MBEDTLS_X509_KU_KEY_CERT_SIGN, "keyCertSign"},
+                 {MBEDTLS_X509_KU_CRL_SIGN, "cRLSign"}, {MBEDTLS_X509_KU_ENCIPHER_ONLY, "encipherOnly"},
+                 {MBEDTLS_X509_KU_DECIPHER_ONLY, "decipherOnly"}};
+    // The bits as the certificate has them (mbedtls_x509_crt_check_key_usage() answers whether a
+    // use is allowed, and always allows encipherOnly / decipherOnly: not what the dialog shows).
+    const unsigned bits = crt_->MBEDTLS_PRIVATE(key_usage);
+    std::string out;
+    for (const auto& b : kBits) {
+        if ((bits & b.bit) == 0) continue;
+        if (!out.empty()) out += ", ";
+        out += b.name;
+    }
+    const unsigned first_byte = bits & 0xFFu;
+    static constexpr char kHex[] = "0123456789abcdef";
+    out += " (";
+    out += kHex[(first_byte >> 4) & 0xFu];
+    out += kHex[first_byte & 0xFu];
+    out += ")";
+    return out;
+}
+
 CertificateInfo describe_certificate(const Certificate& cert, std::string_view issue_number) {
     CertificateInfo info;
     info.issue_number = std::string(issue_number);
@@ -134,6 +172,8 @@ CertificateInfo describe_certificate(const Certificate& cert, std::string_view i
     info.not_before = cert.not_before();
     info.not_after = cert.not_after();
     info.sha256_fingerprint = cert.sha256_fingerprint();
+    info.sha1_fingerprint = cert.sha1_fingerprint();
+    info.key_usage = cert.key_usage_text();
     info.subject = cert.subject();
     info.issuer = cert.issuer();
     info.common_name = cert.subject_identity().common_name;

@@ -47,6 +47,12 @@ public:
     SubjectIdentity subject_identity() const;
     PkiError public_key(KeyPair& out) const;
     std::string sha256_fingerprint() const;  // "AB:CD:…" (32 bytes)
+    // The thumbprint Windows' certificate dialog lists (拇印, SHA-1 over the DER: identification
+    // only, not a security decision), "AB:CD:…" (20 bytes) as `openssl x509 -fingerprint -sha1`.
+    std::string sha1_fingerprint() const;
+    // The keyUsage extension (RFC 5280 4.2.1.3) as its bit names and the first byte in hex, as
+    // Windows shows it: "digitalSignature, keyEncipherment (a0)"; "" without the extension.
+    std::string key_usage_text() const;
 
     mbedtls_x509_crt* raw() { return crt_; }
     const mbedtls_x509_crt* raw() const { return crt_; }
@@ -62,6 +68,8 @@ struct CertificateInfo {
     UnixTime not_before = 0;       // 有効期間
     UnixTime not_after = 0;        // 電子証明書有効期間終了日時
     std::string sha256_fingerprint;
+    std::string sha1_fingerprint;  // the certificate manager's 拇印
+    std::string key_usage;         // Certificate::key_usage_text()
     std::string subject;           // readable
     std::string issuer;            // readable
     std::string common_name;       // e.g. "00009876543 1635": the name the certificate picker shows

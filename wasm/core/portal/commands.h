@@ -3,7 +3,10 @@
 // a screen cannot send a command to a flow that does not take it.
 //
 //   SessionCommand  the page and the simulated desk: start or leave a flow, switch PC, panels
-//   AdminCommand    the administrator's flow (flows/admin_flow.h): login, menu, user grid, reissue
+//   AdminCommand    the administrator's flow (flows/admin_flow.h): login, menu, user grid, reissue,
+//                   renewal
+//   ManagerCommand  the browser's certificate manager (flows/certificate_manager_flow.h)
+//   PickupCommand   管理者電子証明書取得 after a branch reissue (flows/admin_pickup_flow.h)
 //
 // Text typed into fields is not in the commands: screens edit the active flow's form buffers in
 // place (portal/text_field.h) and a Submit command tells the flow to read them.
@@ -18,7 +21,7 @@ namespace cp {
 
 // --- the page and the simulated desk -----------------------------------------------------------
 enum class PcId : std::uint8_t { Admin = 0, User = 1 };  // 管理者のパソコン, 利用者のパソコン
-enum class DeskPanel : std::uint8_t { None = 0, SampleData, CustomerCard };
+enum class DeskPanel : std::uint8_t { None = 0, SampleData, CustomerCard, Mailbox, Branch };
 
 namespace cmd {
 struct StartAdminLogin {};           // 電子証明書方式 管理者ログイン on the top page
@@ -28,10 +31,17 @@ struct OpenPanel { DeskPanel panel; };  // DeskPanel::None closes it
 struct ReportCardLost {};            // the お客様カード viewer: simulate losing the card
 struct AdvanceClock { std::int32_t days; };  // the sample-data panel: time passes (ends the running flow)
 struct DismissSaveError {};
+struct ReadMail { std::uint32_t mail_id; };  // the mailbox: opening a mail marks it read
+struct SubmitBranchRequest { BranchRequestKind kind; };  // お取引店: hand in a paper form
+struct StartAdminPickup {};          // 管理者電子証明書取得 on the top page (after a branch reissue)
+struct OpenInternetOptions {};       // the browser's ツール → インターネットオプション(O)
+struct CloseInternetOptions {};      // its OK / キャンセル
 }  // namespace cmd
 
 using SessionCommand = std::variant<cmd::StartAdminLogin, cmd::LeaveFlow, cmd::SwitchPc, cmd::OpenPanel,
-                                    cmd::ReportCardLost, cmd::AdvanceClock, cmd::DismissSaveError>;
+                                    cmd::ReportCardLost, cmd::AdvanceClock, cmd::DismissSaveError, cmd::ReadMail,
+                                    cmd::SubmitBranchRequest, cmd::StartAdminPickup, cmd::OpenInternetOptions,
+                                    cmd::CloseInternetOptions>;
 
 // --- the administrator's flow ------------------------------------------------------------------
 // メイン | ご契約先認証情報変更 | ご契約先管理情報変更
@@ -58,7 +68,15 @@ struct ToggleUserActions {};         // + 変更・登録抹消・各種設定�
 struct ChooseChange {};              // 変更 >
 struct SetCertificateAction { UserCertificateAction action; };  // 継続 / 再発行 / 失効
 struct SubmitCertificateAction {};   // OK (form.confirmation_pin, form.revoke_reason)
-struct ReturnToMenu {};              // back to the menu from the user screens
+struct ReturnToMenu {};              // back to the menu from the user screens (and このウィンドウを閉じる)
+// 証明書更新 (seed 000 (6)-(12)).
+struct OpenRenewal {};               // 証明書更新 on the menu, or 電子証明書の更新はこちら in お知らせ
+struct StartRenewal {};              // 更新
+struct AnswerWebAccess { bool yes; };  // 「この Web サイトはユーザーの代わりに…」 はい / いいえ (both times)
+struct OpenProtectionSettings {};    // セキュリティレベルの設定...
+struct SetProtectionChoice { KeyProtection level; };  // the settings dialog's 高 / 中 / 低
+struct CloseProtectionSettings { bool accept; };  // OK (高: form.new_key_password twice) / キャンセル
+struct AnswerProtection { bool ok; };  // 保護されたアイテム: OK starts the issue / キャンセル ends the renewal
 }  // namespace cmd
 
 using AdminCommand =
@@ -66,14 +84,45 @@ using AdminCommand =
                  cmd::SubmitContractPin, cmd::ClearContractPin, cmd::SubmitCardAnswers, cmd::AcknowledgeNotices,
                  cmd::SelectMenuTab, cmd::ToggleMenuSection, cmd::VerifyAuditLog, cmd::OpenUserMaintenance,
                  cmd::SelectUser, cmd::ShowMoreUsers, cmd::ToggleUserActions, cmd::ChooseChange,
-                 cmd::SetCertificateAction, cmd::SubmitCertificateAction, cmd::ReturnToMenu>;
+                 cmd::SetCertificateAction, cmd::SubmitCertificateAction, cmd::ReturnToMenu, cmd::OpenRenewal,
+                 cmd::StartRenewal, cmd::AnswerWebAccess, cmd::OpenProtectionSettings, cmd::SetProtectionChoice,
+                 cmd::CloseProtectionSettings, cmd::AnswerProtection>;
 
-using Command = std::variant<SessionCommand, AdminCommand>;
+// --- the browser's certificate manager ----------------------------------------------------------
+// 個人 / ほかの人 / 中間証明機関 / 信頼されたルート証明機関
+enum class CertificateStoreTab : std::uint8_t { Personal = 0, OtherPeople, Intermediate, TrustedRoot };
+
+namespace cmd {
+struct ShowContentTab {};            // インターネットオプション's コンテンツ tab (it opens on 全般)
+struct OpenCertificateList {};       // コンテンツ → 証明書(C)
+struct CloseCertificateList {};      // 閉じる
+struct SelectStoreTab { CertificateStoreTab tab; };
+struct HighlightCertificate { std::string id; };   // a row of the list
+struct ShowCertificateDetails { std::string id; };  // 表示 ("" closes the details)
+struct DeleteCertificate {};         // 削除 (the highlighted one)
+struct ConfirmDeletion { bool yes; };  // 「証明書を削除しますか？」 はい / いいえ
+}  // namespace cmd
+
+using ManagerCommand = std::variant<cmd::ShowContentTab, cmd::OpenCertificateList, cmd::CloseCertificateList, cmd::SelectStoreTab,
+                                    cmd::HighlightCertificate, cmd::ShowCertificateDetails, cmd::DeleteCertificate,
+                                    cmd::ConfirmDeletion>;
+
+// --- 管理者電子証明書取得 (flows/admin_pickup_flow.h) ---------------------------------------------
+namespace cmd {
+struct SubmitPickupIds {};           // 次へ (form.contract_id, form.contract_pin)
+struct AnswerPickupWebAccess { bool yes; };  // 「この Web サイトはユーザーの代わりに…」 はい / いいえ
+}  // namespace cmd
+
+using PickupCommand = std::variant<cmd::SubmitPickupIds, cmd::AnswerPickupWebAccess>;
+
+using Command = std::variant<SessionCommand, AdminCommand, ManagerCommand, PickupCommand>;
 
 // Wraps any command struct into Command (screens write emit(out, cmd::SubmitContractPin{})).
 template <class T>
 Command make_command(T c) {
     if constexpr (std::is_constructible_v<SessionCommand, T>) return Command{SessionCommand{std::move(c)}};
+    else if constexpr (std::is_constructible_v<ManagerCommand, T>) return Command{ManagerCommand{std::move(c)}};
+    else if constexpr (std::is_constructible_v<PickupCommand, T>) return Command{PickupCommand{std::move(c)}};
     else return Command{AdminCommand{std::move(c)}};
 }
 

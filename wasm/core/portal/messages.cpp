@@ -76,6 +76,7 @@ TextId input_error_text(InputError error) {
         case InputError::NeedsLettersAndDigits: return TextId::InputNeedsLettersAndDigits;
         case InputError::ControlCharacter: return TextId::InputControlCharacter;
         case InputError::InvalidUtf8: return TextId::InputInvalidUtf8;
+        case InputError::Mismatch: return TextId::InputMismatch;
         case InputError::Count_: break;
     }
     return TextId::InputInvalidUtf8;

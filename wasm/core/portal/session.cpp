@@ -1,5 +1,6 @@
 #include "portal/session.h"
 
+#include <algorithm>
 #include <utility>
 
 namespace cp {
@@ -9,6 +10,8 @@ Session::Session() = default;
 Session::~Session() {
     // Flows first: they hold references into the simulation's bank and stores.
     admin_.reset();
+    pickup_.reset();
+    manager_.reset();
 }
 
 void Session::start(SimulationDesc desc, std::function<void()> changed) {
@@ -33,7 +36,10 @@ const PcCertificateStore* Session::pc_store(PcId pc) const {
     return pc == PcId::Admin ? &simulation_->admin_pc() : &simulation_->user_pc();
 }
 
-void Session::leave_flow() { admin_.reset(); }
+void Session::leave_flow() {
+    admin_.reset();
+    pickup_.reset();
+}
 
 bool Session::apply(const Command& command) {
     last_result_ = BankResult::Ok;
@@ -47,6 +53,22 @@ bool Session::apply(const Command& command) {
                            return;
                        }
                        (void)admin_->apply(c);  // the flow keeps its result for its screens
+                   },
+                   [&](const PickupCommand& c) {
+                       if (pickup_ == nullptr || saving_) {
+                           last_result_ = BankResult::WrongStep;
+                           changed = false;
+                           return;
+                       }
+                       (void)pickup_->apply(c);
+                   },
+                   [&](const ManagerCommand& c) {
+                       if (manager_ == nullptr || saving_) {
+                           last_result_ = BankResult::WrongStep;
+                           changed = false;
+                           return;
+                       }
+                       (void)manager_->apply(c);
                    },
                },
                command);
@@ -65,7 +87,8 @@ bool Session::apply_session(const SessionCommand& command) {
                 }
                 leave_flow();
                 const PcServices& services = pc_ == PcId::Admin ? sim->admin_services() : sim->user_services();
-                admin_ = std::make_unique<AdminFlow>(*sim->bank(), services, *pc_store(pc_));
+                PcCertificateStore& store = pc_ == PcId::Admin ? sim->mutable_admin_pc() : sim->mutable_user_pc();
+                admin_ = std::make_unique<AdminFlow>(*sim->bank(), services, store);
                 return true;
             },
             [&](const cmd::LeaveFlow&) {
@@ -75,12 +98,14 @@ bool Session::apply_session(const SessionCommand& command) {
             [&](const cmd::SwitchPc& c) {
                 if (c.pc == pc_) return false;
                 leave_flow();  // the person stands up: whatever was open on this PC's screen is gone
+                manager_.reset();
                 pc_ = c.pc;
                 return true;
             },
             [&](const cmd::OpenPanel& c) {
                 if (c.panel == panel_) return false;
                 panel_ = c.panel;
+                open_mail_ = 0;
                 return true;
             },
             [&](const cmd::ReportCardLost&) {
@@ -98,12 +123,62 @@ bool Session::apply_session(const SessionCommand& command) {
                 }
                 // Time passing ends whatever was open: a login's challenge and screens are stale.
                 leave_flow();
+                manager_.reset();  // its statuses were computed at the old time
                 last_result_ = simulation_->bank()->advance_time(days(c.days));
                 return true;
             },
             [&](const cmd::DismissSaveError&) {
                 if (save_failure_ == BankResult::Ok) return false;
                 save_failure_ = BankResult::Ok;
+                return true;
+            },
+            [&](const cmd::ReadMail& c) {
+                if (bank() == nullptr || resetting()) {
+                    last_result_ = BankResult::WrongStep;
+                    return false;
+                }
+                open_mail_ = 0;  // mail_id 0: back to the list
+                for (const Mail& m : bank()->state().mailbox) {
+                    if (m.id != c.mail_id) continue;
+                    open_mail_ = m.id;
+                    if (!m.read) {
+                        simulation_->bank()->mark_mail_read(c.mail_id);
+                        unsaved_bank_change_ = true;
+                    }
+                }
+                return true;
+            },
+            [&](const cmd::SubmitBranchRequest& c) {
+                if (bank() == nullptr || saving_ || resetting()) {
+                    last_result_ = BankResult::WrongStep;
+                    return false;
+                }
+                last_result_ = simulation_->bank()->submit_branch_request(c.kind);
+                return true;
+            },
+            [&](const cmd::StartAdminPickup&) {
+                if (bank() == nullptr || saving_ || resetting()) {
+                    last_result_ = BankResult::WrongStep;
+                    return false;
+                }
+                leave_flow();
+                Simulation* sim = simulation_.get();
+                const PcServices& services = pc_ == PcId::Admin ? sim->admin_services() : sim->user_services();
+                PcCertificateStore& store = pc_ == PcId::Admin ? sim->mutable_admin_pc() : sim->mutable_user_pc();
+                pickup_ = std::make_unique<AdminPickupFlow>(*sim->bank(), store, services);
+                return true;
+            },
+            [&](const cmd::OpenInternetOptions&) {
+                if (bank() == nullptr || resetting()) {
+                    last_result_ = BankResult::WrongStep;
+                    return false;
+                }
+                PcCertificateStore& store = pc_ == PcId::Admin ? simulation_->mutable_admin_pc() : simulation_->mutable_user_pc();
+                manager_ = std::make_unique<CertificateManagerFlow>(store, simulation_->authority(), bank()->now());
+                return true;
+            },
+            [&](const cmd::CloseInternetOptions&) {
+                manager_.reset();
                 return true;
             },
         },
@@ -117,6 +192,7 @@ void Session::reset(Preset preset, std::function<void(BankResult)> done) {
         return;
     }
     leave_flow();
+    manager_.reset();
     // Taken again from the world that is there when the reset ends (the new one, or on failure
     // the previous one, saved as it is).
     baseline_taken_ = false;
@@ -129,15 +205,58 @@ void Session::reset(Preset preset, std::function<void(BankResult)> done) {
     });
 }
 
+void Session::pc_changes(const PcCertificateStore& store, const std::vector<std::string>& saved,
+                         std::vector<InstalledCertificate>& written, std::vector<std::string>& removed) const {
+    for (const InstalledCertificate& c : store.certificates)
+        if (std::find(saved.begin(), saved.end(), c.serial) == saved.end()) written.push_back(c);
+    for (const std::string& serial : saved)
+        if (store.find(serial) == nullptr) removed.push_back(serial);
+}
+
+// Saves the first PC whose store changed; true when a save started (update() goes on when it ends).
+bool Session::save_pc_changes() {
+    for (PcId pc : {PcId::Admin, PcId::User}) {
+        const PcCertificateStore& store = pc == PcId::Admin ? simulation_->admin_pc() : simulation_->user_pc();
+        std::vector<std::string>& saved = saved_serials_[static_cast<std::size_t>(pc)];
+        std::vector<InstalledCertificate> written;
+        std::vector<std::string> removed;
+        pc_changes(store, saved, written, removed);
+        if (written.empty() && removed.empty()) continue;
+        std::vector<std::string> now;
+        for (const InstalledCertificate& c : store.certificates) now.push_back(c.serial);
+        saving_ = true;
+        std::weak_ptr<bool> alive = alive_;
+        simulation_->save_pc_store(store, std::move(written), std::move(removed),
+                                   [this, alive, pc, now = std::move(now)](BankResult r) {
+                                       if (alive.expired()) return;
+                                       saving_ = false;
+                                       saved_serials_[static_cast<std::size_t>(pc)] = now;
+                                       if (r != BankResult::Ok) save_failure_ = r;
+                                       update();  // the other PC, then the bank
+                                       notify();
+                                   });
+        return true;
+    }
+    return false;
+}
+
 void Session::update() {
     if (bank() == nullptr || saving_ || resetting()) return;
     const std::size_t entries = simulation_->bank()->state().audit.entries().size();
     if (!baseline_taken_) {  // the world as loaded (or created and saved) is the saved state
         baseline_taken_ = true;
         saved_audit_entries_ = entries;
+        for (PcId pc : {PcId::Admin, PcId::User}) {
+            std::vector<std::string>& saved = saved_serials_[static_cast<std::size_t>(pc)];
+            saved.clear();
+            const PcCertificateStore& store = pc == PcId::Admin ? simulation_->admin_pc() : simulation_->user_pc();
+            for (const InstalledCertificate& c : store.certificates) saved.push_back(c.serial);
+        }
         return;
     }
-    if (entries == saved_audit_entries_) return;
+    if (save_pc_changes()) return;
+    if (entries == saved_audit_entries_ && !unsaved_bank_change_) return;
+    unsaved_bank_change_ = false;
     saving_ = true;
     std::weak_ptr<bool> alive = alive_;
     simulation_->save([this, alive, entries](BankResult r) {

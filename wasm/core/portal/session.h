@@ -9,7 +9,10 @@
 // appends one audit entry per operation (bank/bank.h), so "the audit log grew" is the signal:
 // update(), called at the start of every frame and after every command, saves the bank in one
 // transaction when it changed; while that save is in flight saving() is true and the screens show
-// a wait instead of the next step. A reload then finds every confirmed step, and lands on the top
+// a wait instead of the next step. A PC's certificates that changed (a renewal installed one, the
+// certificate manager deleted one) are saved first, the bank after them: a page closed between
+// the two finds the new certificate on the PC and the bank still on the old one, which logs on
+// (old or new, never half). A reload then finds every confirmed step, and lands on the top
 // page (flows live in memory: a login is never resumed from storage).
 //
 // Leaving a screen's flow (LeaveFlow, SwitchPc, a new flow) destroys it: its form buffers are
@@ -21,6 +24,8 @@
 
 #include "portal/commands.h"
 #include "portal/flows/admin_flow.h"
+#include "portal/flows/admin_pickup_flow.h"
+#include "portal/flows/certificate_manager_flow.h"
 #include "sim/simulation.h"
 
 namespace cp {
@@ -44,10 +49,17 @@ public:
     PcId pc() const { return pc_; }
     const PcCertificateStore* pc_store(PcId pc) const;
     DeskPanel panel() const { return panel_; }
+    // The mail open in the mailbox panel (0: the list).
+    std::uint32_t open_mail() const { return open_mail_; }
 
     // The running flow, or nullptr on the top page.
     const AdminFlow* admin_flow() const { return admin_.get(); }
     AdminFlow* admin_flow() { return admin_.get(); }
+    // 管理者電子証明書取得, when it is the running flow (nullptr otherwise).
+    const AdminPickupFlow* admin_pickup() const { return pickup_.get(); }
+    AdminPickupFlow* admin_pickup() { return pickup_.get(); }
+    // The browser's インターネットオプション / certificate manager, open over the page (nullptr: closed).
+    const CertificateManagerFlow* certificate_manager() const { return manager_.get(); }
 
     // Applies one command; true when anything the screens show may have changed.
     bool apply(const Command& command);
@@ -70,14 +82,23 @@ public:
 private:
     bool apply_session(const SessionCommand& command);
     void leave_flow();
+    // Serials of each PC's store that differ from what was last saved.
+    void pc_changes(const PcCertificateStore& store, const std::vector<std::string>& saved,
+                    std::vector<InstalledCertificate>& written, std::vector<std::string>& removed) const;
+    bool save_pc_changes();
     void notify() const;
 
     std::unique_ptr<Simulation> simulation_;
     std::function<void()> changed_;
     PcId pc_ = PcId::Admin;
     DeskPanel panel_ = DeskPanel::None;
+    std::uint32_t open_mail_ = 0;
     std::unique_ptr<AdminFlow> admin_;
+    std::unique_ptr<CertificateManagerFlow> manager_;
+    std::unique_ptr<AdminPickupFlow> pickup_;
     bool saving_ = false;
+    bool unsaved_bank_change_ = false;  // a change the audit log does not count (a mail read)
+    std::vector<std::string> saved_serials_[2];  // per PcId: each PC's store as last saved
     std::size_t saved_audit_entries_ = 0;
     bool baseline_taken_ = false;
     BankResult save_failure_ = BankResult::Ok;

@@ -32,6 +32,7 @@ BankResult AdminRenewal::confirm_web_access(bool yes) {
 BankResult AdminRenewal::choose_protection(KeyProtection level, std::string password) {
     if (step_ != Step::ProtectionLevel) return BankResult::WrongStep;
     if (level == KeyProtection::High && password.empty()) return BankResult::InvalidInput;  // ask again
+    protection_ = level;
     step_ = Step::WaitingForKey;  // 電子証明書発行処理中
     Bank& bank = bank_;
     enrollment_->enroll(

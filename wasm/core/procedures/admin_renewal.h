@@ -35,6 +35,10 @@ public:
     std::uint32_t confirmations_left() const { return confirmations_left_; }
     const std::string& new_serial() const { return new_serial_; }
     bool key_generation_pending() const { return enrollment_->key_generation_pending(); }
+    // WaitingForKey: how far the PC and the bank are (電子証明書発行処理中's progress).
+    EnrollmentStage enrollment_stage() const { return enrollment_->stage(); }
+    // The protection chosen at ProtectionLevel (中 until then).
+    KeyProtection protection() const { return protection_; }
 
     BankResult start();
     BankResult confirm_web_access(bool yes);
@@ -53,6 +57,7 @@ private:
     BankResult failure_ = BankResult::Ok;
     std::uint32_t confirmations_left_ = 0;
     std::string new_serial_;
+    KeyProtection protection_ = KeyProtection::Medium;
 };
 
 }  // namespace cp

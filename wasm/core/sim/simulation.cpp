@@ -275,6 +275,20 @@ void Simulation::save(std::function<void(BankResult)> done) {
     });
 }
 
+void Simulation::save_pc_store(const PcCertificateStore& store, std::vector<InstalledCertificate> written,
+                               std::vector<std::string> removed, std::function<void(BankResult)> done) {
+    Storage* storage = &store == &admin_store_ ? admin_storage_.get() : &store == &user_store_ ? user_storage_.get() : nullptr;
+    if (stage_ != Stage::Ready || resetting_ || storage == nullptr) {
+        if (done) done(BankResult::WrongStep);
+        return;
+    }
+    std::weak_ptr<bool> alive = alive_;
+    update_installed_certificates(*storage, written, removed, [alive, done = std::move(done)](BankResult result) {
+        if (alive.expired()) return;
+        if (done) done(result);
+    });
+}
+
 void Simulation::finish(BankState state) {
     bank_ = std::make_unique<Bank>(std::move(state), *desc_.random, authority_);
     set_stage(Stage::Ready);

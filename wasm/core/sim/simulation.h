@@ -89,6 +89,14 @@ public:
     const PcCertificateStore& admin_pc() const { return admin_store_; }
     const PcCertificateStore& user_pc() const { return user_store_; }
     const PkiAuthority& authority() const { return authority_; }
+    // The stores the procedures change (a renewal installs on 管理者のパソコン, the certificate
+    // manager deletes); save_pc_store() then writes the change.
+    PcCertificateStore& mutable_admin_pc() { return admin_store_; }
+    PcCertificateStore& mutable_user_pc() { return user_store_; }
+    // Writes `written` and deletes `removed` (serials) in `store`'s database, one transaction.
+    // WrongStep unless Ready (or while a reset runs) or when `store` is not one of the two PCs.
+    void save_pc_store(const PcCertificateStore& store, std::vector<InstalledCertificate> written,
+                       std::vector<std::string> removed, std::function<void(BankResult)> done);
     // The key services of each simulated PC (for the procedures that run on it).
     const PcServices& admin_services() const { return desc_.admin_pc; }
     const PcServices& user_services() const { return desc_.user_pc; }

@@ -6,7 +6,11 @@ bool admin_dialog_open(const AdminFlow& flow) {
     switch (flow.screen()) {
         case AdminFlow::Screen::ChooseCertificate:
         case AdminFlow::Screen::KeyAccess:
-        case AdminFlow::Screen::UnlockingKey: return true;
+        case AdminFlow::Screen::UnlockingKey:
+        case AdminFlow::Screen::RenewalWebAccess:
+        case AdminFlow::Screen::RenewalProtection:
+        case AdminFlow::Screen::RenewalProtectionSettings:
+        case AdminFlow::Screen::RenewalInstall: return true;
         case AdminFlow::Screen::ContractPin:
         case AdminFlow::Screen::CardChallenge:
         case AdminFlow::Screen::Notices:
@@ -14,7 +18,11 @@ bool admin_dialog_open(const AdminFlow& flow) {
         case AdminFlow::Screen::UserGrid:
         case AdminFlow::Screen::UserEdit:
         case AdminFlow::Screen::UserDone:
-        case AdminFlow::Screen::Failed: return false;
+        case AdminFlow::Screen::Failed:
+        case AdminFlow::Screen::RenewalStart:
+        case AdminFlow::Screen::RenewalIssuing:
+        case AdminFlow::Screen::RenewalDone:
+        case AdminFlow::Screen::RenewalFailed: return false;
     }
     return false;
 }
@@ -32,6 +40,14 @@ bool draw_admin_page(const Ui& ui, AdminFlow& flow) {
         case AdminFlow::Screen::UserEdit: draw_admin_user_edit(ui, flow); return true;
         case AdminFlow::Screen::UserDone: draw_admin_user_done(ui, flow); return true;
         case AdminFlow::Screen::Failed: draw_admin_failure(ui, flow); return true;
+        case AdminFlow::Screen::RenewalStart:
+        case AdminFlow::Screen::RenewalWebAccess:
+        case AdminFlow::Screen::RenewalProtection:
+        case AdminFlow::Screen::RenewalProtectionSettings:
+        case AdminFlow::Screen::RenewalIssuing:
+        case AdminFlow::Screen::RenewalInstall:
+        case AdminFlow::Screen::RenewalDone:
+        case AdminFlow::Screen::RenewalFailed: draw_admin_renewal(ui, flow); return true;
     }
     return false;
 }

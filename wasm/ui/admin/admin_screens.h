@@ -8,10 +8,15 @@
 //   user_edit.cpp       利用者情報変更: 再発行・失効 + ご契約先確認暗証番号
 //   user_done.cpp       the completion: what the user needs, the pickup deadline
 //   failure.cpp         the end of a failed login or procedure
+//   renewal.cpp         証明書更新: 電子証明書の更新, 電子証明書発行処理中, インストールが完了しました
+//   renewal_dialogs.cpp 証明書更新's OS dialogs (os/certificate_operation_dialogs.h)
+//   enrollment_progress.cpp  電子証明書発行処理中 (renewal and pickup)
+//   admin_pickup.cpp    管理者電子証明書取得 after a branch reissue (its own flow)
 // admin_screens.cpp dispatches on AdminFlow::Screen with a switch that has no default.
 #pragma once
 
 #include "portal/flows/admin_flow.h"
+#include "portal/flows/admin_pickup_flow.h"
 #include "screen.h"
 
 namespace cp::ui {
@@ -33,6 +38,13 @@ void draw_admin_user_grid(const Ui& ui, AdminFlow& flow);
 void draw_admin_user_edit(const Ui& ui, AdminFlow& flow);
 void draw_admin_user_done(const Ui& ui, AdminFlow& flow);
 void draw_admin_failure(const Ui& ui, AdminFlow& flow);
+void draw_admin_renewal(const Ui& ui, AdminFlow& flow);
+void draw_admin_renewal_dialog(const Ui& ui, AdminFlow& flow);
+void draw_enrollment_progress(const Ui& ui, EnrollmentStage stage, bool finished);
+// 管理者電子証明書取得: the page of its step, and its OS dialog (the web access confirmation).
+void draw_admin_pickup_page(const Ui& ui, AdminPickupFlow& flow);
+bool admin_pickup_dialog_open(const AdminPickupFlow& flow);
+void draw_admin_pickup_dialog(const Ui& ui, AdminPickupFlow& flow);
 // The bar above every logged-in page: the company, the bank's time, ログオフ.
 void draw_admin_session_bar(const Ui& ui, const AdminFlow& flow);
 

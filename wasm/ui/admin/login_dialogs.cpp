@@ -52,7 +52,15 @@ void draw_admin_dialog(const Ui& ui, AdminFlow& flow) {
         case AdminFlow::Screen::UserGrid:
         case AdminFlow::Screen::UserEdit:
         case AdminFlow::Screen::UserDone:
-        case AdminFlow::Screen::Failed: break;
+        case AdminFlow::Screen::Failed:
+        case AdminFlow::Screen::RenewalStart:
+        case AdminFlow::Screen::RenewalIssuing:
+        case AdminFlow::Screen::RenewalDone:
+        case AdminFlow::Screen::RenewalFailed: break;
+        case AdminFlow::Screen::RenewalWebAccess:
+        case AdminFlow::Screen::RenewalProtection:
+        case AdminFlow::Screen::RenewalProtectionSettings:
+        case AdminFlow::Screen::RenewalInstall: draw_admin_renewal_dialog(ui, flow); break;
     }
 }
 

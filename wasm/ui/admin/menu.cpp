@@ -140,19 +140,29 @@ void draw_admin_menu(const Ui& ui, AdminFlow& flow) {
     ImGui::SameLine(0, 4);
     tab_button(ui, flow, MenuTab::ManagementInfo, TextId::MenuTabManagement);
     const char* outside = ui.t(TextId::OutsideCertificateProcedures);
+    // 証明書更新 exists only inside the renewal window (DOMAIN-NOTES: 30 days before expiry); after
+    // expiry the administrator cannot log on at all and the branch reissues.
+    const bool renewal = flow.renewal_offered();
+    const std::string not_open = formatf(ui.t(TextId::RenewalNotOpenFormat), flow.bank().state().config.renewal_window_days);
     begin_card("##menu", ImVec2(-FLT_MIN, 0));
     switch (flow.tab()) {
         case MenuTab::Main:
+            if (renewal && wide_button(ui.t(TextId::AuthRenewCertificate), 40.0f, true, nullptr)) ui.emit(cmd::OpenRenewal{});
             if (section_header(ui, flow, MenuSection::Status, TextId::MenuStatus)) draw_status(ui, flow);
             if (section_header(ui, flow, MenuSection::AuditLog, TextId::MenuAudit)) draw_audit(ui, flow);
             section_title(ui.t(TextId::MenuNotices));
-            text_wrapped_sized(ui.t(TextId::MenuNoNotices), size::kSmall + 1, color::kText);
+            if (renewal) {
+                text_wrapped_sized(ui.t(TextId::NoticeRenewAdminCertificate), size::kSmall + 1.5f, color::kAccent);
+                if (button(ui.t(TextId::RenewalNoticeLink))) ui.emit(cmd::OpenRenewal{});
+            } else {
+                text_wrapped_sized(ui.t(TextId::MenuNoNotices), size::kSmall + 1, color::kText);
+            }
             break;
         case MenuTab::AuthenticationInfo:
             section_title(ui.t(TextId::MenuTabAuth));
             menu_entry(ui.t(TextId::AuthChangeContractPin), false, outside);
             menu_entry(ui.t(TextId::AuthChangeConfirmationPin), false, outside);
-            menu_entry(ui.t(TextId::AuthRenewCertificate), false, ui.t(TextId::NotAvailableYet));
+            if (menu_entry(ui.t(TextId::AuthRenewCertificate), renewal, not_open.c_str())) ui.emit(cmd::OpenRenewal{});
             break;
         case MenuTab::ManagementInfo:
             section_title(ui.t(TextId::MenuTabManagement));

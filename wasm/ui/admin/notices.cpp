@@ -27,6 +27,11 @@ void draw_admin_notices(const Ui& ui, AdminFlow& flow) {
         text_sized("+", size::kSmall + 2, color::kBrand);
         ImGui::SameLine(0, 8);
         text_wrapped_sized(ui.t(notice_text(kind)), size::kSmall + 1.5f, color::kText);
+        // 「電子証明書の更新はこちら」: past the notices, straight to 証明書更新.
+        if (kind == NoticeKind::RenewAdminCertificate && button(ui.t(TextId::RenewalNoticeLink))) {
+            ui.emit(cmd::AcknowledgeNotices{});
+            ui.emit(cmd::OpenRenewal{});
+        }
     }
     ImGui::Dummy(ImVec2(0, 6));
     checkbox(ui.t(TextId::NoticesHide), &flow.form().hide_notices);

@@ -1,7 +1,8 @@
 // The simulated browser (Microsoft Edge, as in the seeds): a title bar with the page's title, a
 // toolbar with the address bar and the two menus the seeds use — ツール (インターネットオプション →
 // 証明書, for seed 000's certificate manager) and 「…」 (Internet Explorer モード, seed 001 part 2).
-// Neither exists in the simulator yet, so both are disabled and say so.
+// ツール opens a menu with インターネットオプション(O) (os/certificate_manager.h); 「…」 is not in the
+// simulator yet, so it is disabled and says so.
 #include <string>
 
 #include "desk/desk.h"
@@ -39,10 +40,11 @@ void draw_browser_window(const Ui& ui, const Rect& r, bool narrow) {
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(10, 5));
     ImGui::PushStyleColor(ImGuiCol_Button, color::kChrome);
     ImGui::PushStyleColor(ImGuiCol_Text, color::kText);
-    ImGui::BeginDisabled();
-    ImGui::Button(ui.t(TextId::BrowserToolsMenu));
-    ImGui::EndDisabled();
-    ImGui::SetItemTooltip("%s", ui.t(TextId::BrowserToolsMenuNotYet));
+    if (ImGui::Button(ui.t(TextId::BrowserToolsMenu))) ImGui::OpenPopup("##tools_menu");
+    if (ImGui::BeginPopup("##tools_menu")) {
+        if (ImGui::MenuItem(ui.t(TextId::ToolsInternetOptions))) ui.emit(cmd::OpenInternetOptions{});
+        ImGui::EndPopup();
+    }
     ImGui::SameLine(0, 6);
     ImGui::BeginDisabled();
     ImGui::Button(ui.t(TextId::BrowserMoreMenu), ImVec2(40, 0));

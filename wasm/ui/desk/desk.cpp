@@ -2,6 +2,7 @@
 
 #include "admin/admin_screens.h"
 #include "imgui.h"
+#include "os/certificate_manager.h"
 #include "theme.h"
 
 namespace cp::ui {
@@ -11,7 +12,10 @@ void draw_desk(const Ui& ui) {
     const bool narrow = vp->Size.x < size::kNarrow;
     const float taskbar_h = taskbar_height(ui, vp->Size.x);
     AdminFlow* flow = ui.session.admin_flow();
-    const bool dialog = flow != nullptr && admin_dialog_open(*flow);
+    const CertificateManagerFlow* manager = ui.session.certificate_manager();
+    AdminPickupFlow* pickup = ui.session.admin_pickup();
+    const bool dialog = (flow != nullptr && admin_dialog_open(*flow)) || manager != nullptr ||
+                        (pickup != nullptr && admin_pickup_dialog_open(*pickup));
     const bool saving = ui.session.saving();
 
     ImGui::SetNextWindowPos(vp->Pos);
@@ -35,7 +39,11 @@ void draw_desk(const Ui& ui) {
     ImGui::End();
 
     draw_panels(ui, taskbar_h);
-    if (dialog) draw_admin_dialog(ui, *flow);
+    // One OS dialog at a time: the certificate manager opens only from the browser's ツール menu,
+    // which an open dialog of the flow disables.
+    if (manager != nullptr) draw_certificate_manager(ui, *manager);
+    else if (pickup != nullptr) draw_admin_pickup_dialog(ui, *pickup);
+    else if (dialog) draw_admin_dialog(ui, *flow);
 }
 
 }  // namespace cp::ui

@@ -24,7 +24,13 @@ void draw_bank_page(const Ui& ui);
 // Its height at this width: one row, or more when the groups must wrap.
 float taskbar_height(const Ui& ui, float width);
 void draw_taskbar(const Ui& ui, const Rect& r);
-// サンプルデータ and お客様カード panels (desk/sample_panels.cpp).
+// The desk's panels (desk/sample_panels.cpp): サンプルデータ, お客様カード, and inside the same frame
+// the mailbox and the branch counter.
 void draw_panels(const Ui& ui, float taskbar_height);
+// The bank's mail: the list with unread marks, a mail opened (desk/mailbox.cpp).
+void draw_mailbox(const Ui& ui, const Bank& bank);
+unsigned unread_mail_count(const Bank& bank);
+// お取引店: the paper forms and their status on the simulated clock (desk/branch_counter.cpp).
+void draw_branch_counter(const Ui& ui, const Bank& bank);
 
 }  // namespace cp::ui

@@ -66,6 +66,10 @@ void draw_sample_data(const Ui& ui, const Bank& bank) {
     text_wrapped_sized(ui.t(TextId::SampleCardHint), size::kSmall, color::kTextMuted);
     // Time travel for the paths that need it (an expired certificate, a passed pickup window).
     text_sized(ui.t(TextId::SampleClock), size::kSmall + 1, color::kText);
+    if (button(ui.t(TextId::SampleClockDay))) ui.emit(cmd::AdvanceClock{1});
+    ImGui::SameLine();
+    if (button(ui.t(TextId::SampleClockWeek))) ui.emit(cmd::AdvanceClock{7});
+    ImGui::SameLine();
     if (button(ui.t(TextId::SampleClockMonth))) ui.emit(cmd::AdvanceClock{30});
     ImGui::SameLine();
     if (button(ui.t(TextId::SampleClockYear))) ui.emit(cmd::AdvanceClock{365});
@@ -110,10 +114,26 @@ void draw_panels(const Ui& ui, float taskbar_h) {
     const DeskPanel panel = ui.session.panel();
     if (panel == DeskPanel::None) return;
     const Bank* bank = ui.session.bank();
-    begin_panel(ui, panel == DeskPanel::SampleData ? TextId::SampleDataTitle : TextId::CardTitle, 440.0f, taskbar_h);
-    if (bank == nullptr) text_wrapped_sized(ui.t(TextId::SampleNotReady), size::kSmall + 1, color::kText);
-    else if (panel == DeskPanel::SampleData) draw_sample_data(ui, *bank);
-    else draw_customer_card(ui, *bank);
+    TextId title = TextId::SampleDataTitle;
+    switch (panel) {
+        case DeskPanel::None:
+        case DeskPanel::SampleData: break;
+        case DeskPanel::CustomerCard: title = TextId::CardTitle; break;
+        case DeskPanel::Mailbox: title = TextId::MailboxTitle; break;
+        case DeskPanel::Branch: title = TextId::BranchTitle; break;
+    }
+    begin_panel(ui, title, panel == DeskPanel::Branch || panel == DeskPanel::Mailbox ? 520.0f : 440.0f, taskbar_h);
+    if (bank == nullptr) {
+        text_wrapped_sized(ui.t(TextId::SampleNotReady), size::kSmall + 1, color::kText);
+    } else {
+        switch (panel) {
+            case DeskPanel::None: break;
+            case DeskPanel::SampleData: draw_sample_data(ui, *bank); break;
+            case DeskPanel::CustomerCard: draw_customer_card(ui, *bank); break;
+            case DeskPanel::Mailbox: draw_mailbox(ui, *bank); break;
+            case DeskPanel::Branch: draw_branch_counter(ui, *bank); break;
+        }
+    }
     end_panel();
 }
 

@@ -1,9 +1,11 @@
 // The simulated PC's taskbar: which PC the person sits at (and switching to the other one), the
-// sample-data panels, and the simulator's language. Three groups flow left to right and wrap to
+// desk's panels (sample data, the customer card, the mail with its unread count, the branch), and
+// the simulator's language. Three groups flow left to right and wrap to
 // another row when the screen is too narrow (a phone gets two or three rows, nothing cut off).
 #include <algorithm>
 
 #include "desk/desk.h"
+#include "format.h"
 #include "imgui.h"
 #include "theme.h"
 #include "widgets.h"
@@ -25,11 +27,20 @@ float group_width(const Ui& ui, std::initializer_list<TextId> labels, const char
     return w - kGap;
 }
 
-// Where each group starts: its row and x offset from the taskbar's left edge.
+// 「メール (2)」: the unread count in the button, as a mail app's taskbar badge.
+std::string mailbox_label(const Ui& ui) {
+    const Bank* bank = ui.session.bank();
+    const unsigned unread = bank != nullptr ? unread_mail_count(*bank) : 0;
+    return unread > 0 ? formatf(ui.t(TextId::DeskMailboxUnreadFormat), unread) : std::string(ui.t(TextId::DeskMailbox));
+}
+
+// Where each group starts: its row and x offset from the taskbar's left edge. Groups: the PCs, the
+// sample-data panels, the mail and the branch, the language (the last keeps to the right edge).
+constexpr int kGroups = 4;
 struct Layout {
     int rows = 1;
-    int row[3] = {0, 0, 0};
-    float x[3] = {0, 0, 0};
+    int row[kGroups] = {};
+    float x[kGroups] = {};
     bool label = true;  // 操作中のパソコン： before the PC buttons (dropped when narrow)
 };
 
@@ -37,11 +48,12 @@ Layout layout(const Ui& ui, float width) {
     Layout l;
     const float avail = width - 2 * kMargin;
     l.label = width >= size::kNarrow;
-    const float w[3] = {group_width(ui, {TextId::PcAdmin, TextId::PcUser}, l.label ? ui.t(TextId::PcYouAreAt) : nullptr),
-                        group_width(ui, {TextId::DeskSampleData, TextId::DeskCustomerCard}, nullptr),
-                        group_width(ui, {TextId::LanguageJapanese, TextId::LanguageEnglish}, nullptr)};
+    const float w[kGroups] = {group_width(ui, {TextId::PcAdmin, TextId::PcUser}, l.label ? ui.t(TextId::PcYouAreAt) : nullptr),
+                              group_width(ui, {TextId::DeskSampleData, TextId::DeskCustomerCard}, nullptr),
+                              button_width(mailbox_label(ui).c_str()) + kGap + group_width(ui, {TextId::DeskBranch}, nullptr),
+                              group_width(ui, {TextId::LanguageJapanese, TextId::LanguageEnglish}, nullptr)};
     float x = 0;
-    for (int g = 0; g < 3; ++g) {
+    for (int g = 0; g < kGroups; ++g) {
         if (g > 0 && x + kGroupGap + w[g] > avail) {
             ++l.rows;
             x = 0;
@@ -53,7 +65,7 @@ Layout layout(const Ui& ui, float width) {
         x += w[g];
     }
     // The language group keeps to the right edge of its row.
-    l.x[2] = std::max(l.x[2], avail - w[2]);
+    l.x[kGroups - 1] = std::max(l.x[kGroups - 1], avail - w[kGroups - 1]);
     return l;
 }
 
@@ -73,11 +85,13 @@ int segmented(const TextId* labels, int count, int current, const Ui& ui) {
     return clicked;
 }
 
-void panel_button(const Ui& ui, TextId label, DeskPanel panel) {
+void panel_button(const Ui& ui, const char* label, DeskPanel panel) {
     const bool open = ui.session.panel() == panel;
     ImGui::PushStyleColor(ImGuiCol_Button, open ? color::kTaskbarButtonOn : color::kTaskbarButton);
     ImGui::PushStyleColor(ImGuiCol_Text, color::kTaskbarText);
-    if (ImGui::Button(ui.t(label))) ui.emit(cmd::OpenPanel{open ? DeskPanel::None : panel});
+    ImGui::PushID(static_cast<int>(panel));  // the mailbox's label changes with its count
+    if (ImGui::Button(label)) ui.emit(cmd::OpenPanel{open ? DeskPanel::None : panel});
+    ImGui::PopID();
     ImGui::PopStyleColor(2);
 }
 
@@ -109,10 +123,14 @@ void draw_taskbar(const Ui& ui, const Rect& r) {
     const int pc = segmented(pcs, 2, ui.session.pc() == PcId::Admin ? 0 : 1, ui);
     if (pc >= 0) ui.emit(cmd::SwitchPc{pc == 0 ? PcId::Admin : PcId::User});
     at(1);
-    panel_button(ui, TextId::DeskSampleData, DeskPanel::SampleData);
+    panel_button(ui, ui.t(TextId::DeskSampleData), DeskPanel::SampleData);
     ImGui::SameLine(0, kGap);
-    panel_button(ui, TextId::DeskCustomerCard, DeskPanel::CustomerCard);
+    panel_button(ui, ui.t(TextId::DeskCustomerCard), DeskPanel::CustomerCard);
     at(2);
+    panel_button(ui, mailbox_label(ui).c_str(), DeskPanel::Mailbox);
+    ImGui::SameLine(0, kGap);
+    panel_button(ui, ui.t(TextId::DeskBranch), DeskPanel::Branch);
+    at(3);
     const TextId languages[] = {TextId::LanguageJapanese, TextId::LanguageEnglish};
     const int lang = segmented(languages, 2, ui.lang() == Language::Japanese ? 0 : 1, ui);
     if (lang >= 0) ui.out.actions.push_back(Action::set_language(lang == 0 ? Language::Japanese : Language::English));

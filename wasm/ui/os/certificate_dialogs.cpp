@@ -3,6 +3,7 @@
 #include "fields.h"
 #include "format.h"
 #include "imgui.h"
+#include "os/certificate_operation_dialogs.h"
 #include "os/os_dialog.h"
 #include "portal/messages.h"
 #include "theme.h"
@@ -11,29 +12,12 @@
 namespace cp::ui {
 namespace {
 
-TextId protection_text(KeyProtection p) {
-    switch (p) {
-        case KeyProtection::Low: return TextId::ProtectionLow;
-        case KeyProtection::Medium: return TextId::ProtectionMedium;
-        case KeyProtection::High: return TextId::ProtectionHigh;
-    }
-    return TextId::ProtectionMedium;
-}
-
 void property_row(const char* name, const std::string& value) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     os_text(name);
     ImGui::TableNextColumn();
     os_text_wrapped(value.c_str());
-}
-
-// A key pressed while the dialog has focus and no text field is being edited. Enter only when no
-// button has the keyboard focus: then Enter is that button's (ImGui's navigation activates it).
-bool dialog_key(ImGuiKey key) {
-    if (key == ImGuiKey_Enter && ImGui::IsAnyItemFocused()) return false;
-    return ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) && !ImGui::GetIO().WantTextInput &&
-           ImGui::IsKeyPressed(key, false);
 }
 
 }  // namespace
@@ -89,7 +73,7 @@ ChooserChoice certificate_chooser(const ChooserView& view, Language l) {
             property_row(text(TextId::PropSerial, l), highlighted->serial);
             property_row(text(TextId::PropValidFrom, l), format_date_time(highlighted->not_before, l));
             property_row(text(TextId::PropValidTo, l), format_date_time(highlighted->not_after, l));
-            property_row(text(TextId::PropProtection, l), text(protection_text(highlighted->protection), l));
+            property_row(text(TextId::PropProtection, l), text(protection_level_text(highlighted->protection), l));
             ImGui::EndTable();
         }
         if (os_button(text(TextId::Close, l))) choice.kind = ChooserChoice::Kind::CloseProperties;
@@ -104,8 +88,8 @@ ChooserChoice certificate_chooser(const ChooserView& view, Language l) {
     ImGui::SameLine();
     if (os_button(text(TextId::OsCancel, l))) choice.kind = ChooserChoice::Kind::Cancel;
     // As in Windows: Enter is the default button (OK), Escape cancels.
-    if (dialog_key(ImGuiKey_Escape)) choice.kind = ChooserChoice::Kind::Cancel;
-    else if (dialog_key(ImGuiKey_Enter) && highlighted != nullptr) choice = {ChooserChoice::Kind::Ok, highlighted->serial};
+    if (os_dialog_key(ImGuiKey_Escape)) choice.kind = ChooserChoice::Kind::Cancel;
+    else if (os_dialog_key(ImGuiKey_Enter) && highlighted != nullptr) choice = {ChooserChoice::Kind::Ok, highlighted->serial};
     end_os_dialog();
     return choice;
 }
@@ -131,8 +115,8 @@ KeyAccessChoice key_access_dialog(const std::string& key_name, bool needs_passwo
     if (os_button(text(needs_password ? TextId::OsOk : TextId::KeyAccessAllow, l), true)) choice = KeyAccessChoice::Allow;
     ImGui::SameLine();
     if (os_button(text(needs_password ? TextId::OsCancel : TextId::KeyAccessDeny, l))) choice = KeyAccessChoice::Deny;
-    if (dialog_key(ImGuiKey_Escape)) choice = KeyAccessChoice::Deny;
-    else if (!needs_password && dialog_key(ImGuiKey_Enter)) choice = KeyAccessChoice::Allow;  // 高: Enter in the field
+    if (os_dialog_key(ImGuiKey_Escape)) choice = KeyAccessChoice::Deny;
+    else if (!needs_password && os_dialog_key(ImGuiKey_Enter)) choice = KeyAccessChoice::Allow;  // 高: Enter in the field
     end_os_dialog();
     return choice;
 }

@@ -13,7 +13,10 @@ void begin_os_dialog(const char* title, float width) {
     const float w = std::min(width, vp->Size.x - 16.0f);
     ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x * 0.5f, vp->Pos.y + vp->Size.y * 0.42f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, vp->Size.y - size::kMarkerBar - 16.0f));
-    ImGui::SetNextWindowFocus();
+    // Modal to the browser, not to the taskbar: focus comes back to the dialog every frame except
+    // while an item is held (a taskbar button being clicked: stealing focus then would cancel the
+    // click, and the language or the panels could not be used while a dialog waits).
+    if (!ImGui::IsAnyItemActive()) ImGui::SetNextWindowFocus();
     ImGui::PushStyleColor(ImGuiCol_WindowBg, color::kOsDialog);
     ImGui::PushStyleColor(ImGuiCol_TitleBg, color::kOsTitle);
     ImGui::PushStyleColor(ImGuiCol_TitleBgActive, color::kOsTitle);
@@ -56,6 +59,18 @@ void os_buttons_right(int count, float width) {
     const float total = n * width + (n - 1) * spacing;
     const float avail = ImGui::GetContentRegionAvail().x;
     if (avail > total) ImGui::SetCursorPosX(ImGui::GetCursorPosX() + avail - total);
+}
+
+void os_same_line_if_fits(float width) {
+    const float spacing = ImGui::GetStyle().ItemSpacing.x;
+    const float right_edge = ImGui::GetWindowPos().x + ImGui::GetWindowWidth() - ImGui::GetStyle().WindowPadding.x;
+    if (ImGui::GetItemRectMax().x + spacing + width <= right_edge) ImGui::SameLine();
+}
+
+bool os_dialog_key(ImGuiKey key) {
+    if (key == ImGuiKey_Enter && ImGui::IsAnyItemFocused()) return false;
+    return ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows) && !ImGui::GetIO().WantTextInput &&
+           ImGui::IsKeyPressed(key, false);
 }
 
 void os_text(const char* text) { text_sized(text, size::kOsText, color::kText); }

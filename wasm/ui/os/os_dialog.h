@@ -15,8 +15,15 @@ void end_os_dialog();
 bool os_button(const char* label, bool primary = false, float width = 96.0f);
 // Moves the cursor so that `count` buttons of `width` end at the dialog's right edge.
 void os_buttons_right(int count, float width = 96.0f);
+// SameLine when an item `width` wide still fits on this line of the dialog, else a new line: a row
+// of buttons or tabs wraps on a narrow screen (a phone) instead of running off the dialog's edge.
+void os_same_line_if_fits(float width);
 // System-sized text.
 void os_text(const char* text);
 void os_text_wrapped(const char* text);
+// A key pressed while the dialog has focus and no text field is being edited (Enter: the default
+// button, Escape: cancel, as Windows does). Enter only when no button has the keyboard focus: then
+// Enter is that button's (ImGui's navigation activates it).
+bool os_dialog_key(ImGuiKey key);
 
 }  // namespace cp::ui

@@ -120,7 +120,9 @@ void draw_bank_page(const Ui& ui) {
     draw_storage_notice(ui);
     draw_config_problems(ui);
     AdminFlow* flow = ui.session.admin_flow();
-    if (flow == nullptr || !draw_admin_page(ui, *flow)) draw_top_page(ui);
+    AdminPickupFlow* pickup = ui.session.admin_pickup();
+    if (pickup != nullptr) draw_admin_pickup_page(ui, *pickup);
+    else if (flow == nullptr || !draw_admin_page(ui, *flow)) draw_top_page(ui);
     ImGui::EndChild();
     ImGui::PopItemWidth();
     ImGui::EndGroup();

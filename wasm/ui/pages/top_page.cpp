@@ -26,6 +26,9 @@ void draw_login_card(const Ui& ui, float width) {
     text_sized(text(TextId::TopAdminLogin, l), size::kSmall + 1, color::kText);
     text_wrapped_sized(text(TextId::TopCertAdminLoginHint, l), size::kSmall, color::kTextMuted);
     if (wide_button(text(TextId::TopCertAdminLogin, l), 44.0f, ready, text(TextId::SimStarting, l))) ui.emit(cmd::StartAdminLogin{});
+    // After 電子証明書再発行依頼書 at the branch (admin/admin_pickup.cpp).
+    text_wrapped_sized(text(TextId::TopAdminPickupHint, l), size::kSmall, color::kTextMuted);
+    if (wide_button(text(TextId::TopAdminPickup, l), 36.0f, ready, text(TextId::SimStarting, l))) ui.emit(cmd::StartAdminPickup{});
     ImGui::Dummy(ImVec2(0, 6));
 
     text_sized(text(TextId::TopCertAcquire, l), size::kSmall + 1, color::kText);

@@ -29,6 +29,14 @@ const char* admin_screen_name(AdminFlow::Screen screen) {
         case AdminFlow::Screen::UserEdit: return "UserEdit";
         case AdminFlow::Screen::UserDone: return "UserDone";
         case AdminFlow::Screen::Failed: return "Failed";
+        case AdminFlow::Screen::RenewalStart: return "RenewalStart";
+        case AdminFlow::Screen::RenewalWebAccess: return "RenewalWebAccess";
+        case AdminFlow::Screen::RenewalProtection: return "RenewalProtection";
+        case AdminFlow::Screen::RenewalProtectionSettings: return "RenewalProtectionSettings";
+        case AdminFlow::Screen::RenewalIssuing: return "RenewalIssuing";
+        case AdminFlow::Screen::RenewalInstall: return "RenewalInstall";
+        case AdminFlow::Screen::RenewalDone: return "RenewalDone";
+        case AdminFlow::Screen::RenewalFailed: return "RenewalFailed";
     }
     return "?";
 }
@@ -39,10 +47,13 @@ void AdminFlow::Form::wipe_secrets() {
     card_second.wipe();
     key_password.wipe();
     confirmation_pin.wipe();
+    new_key_password.wipe();
+    new_key_password_again.wipe();
 }
 
-AdminFlow::AdminFlow(Bank& bank, PcServices pc, const PcCertificateStore& store)
+AdminFlow::AdminFlow(Bank& bank, PcServices pc, PcCertificateStore& store)
     : bank_(bank),
+      pc_(pc),
       store_(store),
       login_(std::make_unique<AdminLogin>(bank, pc)),
       previous_logon_(bank.state().contract.last_admin_login) {
@@ -50,7 +61,25 @@ AdminFlow::AdminFlow(Bank& bank, PcServices pc, const PcCertificateStore& store)
     if (!store_.certificates.empty()) form_.highlighted_certificate = store_.certificates.front().serial;
 }
 
-AdminFlow::~AdminFlow() { form_.wipe_secrets(); }
+AdminFlow::~AdminFlow() {
+    end_renewal();
+    form_.wipe_secrets();
+}
+
+bool AdminFlow::renewal_offered() const { return login_->logged_in() && bank_.in_admin_renewal_window(); }
+
+void AdminFlow::end_renewal() {
+    // The window closed mid-way: the procedure's cancel() keeps the old certificate in use (what
+    // was issued and not installed is reported to the bank and revoked).
+    if (renewal_ && renewal_->step() != AdminRenewal::Step::Done && renewal_->step() != AdminRenewal::Step::Failed)
+        (void)renewal_->cancel();
+    renewal_.reset();
+    protection_settings_open_ = false;
+    renewal_protection_ = KeyProtection::Medium;
+    renewal_password_.wipe();
+    form_.new_key_password.wipe();
+    form_.new_key_password_again.wipe();
+}
 
 AdminFlow::Screen AdminFlow::screen() const {
     switch (login_->step()) {
@@ -62,6 +91,18 @@ AdminFlow::Screen AdminFlow::screen() const {
         case AdminLogin::Step::Notices: return Screen::Notices;
         case AdminLogin::Step::Failed: return Screen::Failed;
         case AdminLogin::Step::Menu: break;
+    }
+    if (renewal_) {
+        switch (renewal_->step()) {
+            case AdminRenewal::Step::Start: return Screen::RenewalStart;
+            case AdminRenewal::Step::ConfirmWebAccess: return Screen::RenewalWebAccess;
+            case AdminRenewal::Step::ProtectionLevel:
+                return protection_settings_open_ ? Screen::RenewalProtectionSettings : Screen::RenewalProtection;
+            case AdminRenewal::Step::WaitingForKey: return Screen::RenewalIssuing;
+            case AdminRenewal::Step::ConfirmInstall: return Screen::RenewalInstall;
+            case AdminRenewal::Step::Done: return Screen::RenewalDone;
+            case AdminRenewal::Step::Failed: return Screen::RenewalFailed;
+        }
     }
     if (!maintenance_) return Screen::Menu;
     switch (maintenance_->step()) {
@@ -77,6 +118,7 @@ AdminFlow::Screen AdminFlow::screen() const {
 BankResult AdminFlow::failure() const {
     if (login_->step() == AdminLogin::Step::Failed) return login_->failure();
     if (maintenance_ && maintenance_->step() == UserCertificateMaintenance::Step::Failed) return maintenance_->failure();
+    if (renewal_ && renewal_->step() == AdminRenewal::Step::Failed) return renewal_->failure();
     return BankResult::Ok;
 }
 
@@ -166,6 +208,7 @@ BankResult AdminFlow::apply_one(const AdminCommand& command) {
                 if (!login_->logged_in()) return BankResult::WrongStep;
                 tab_ = c.tab;
                 maintenance_.reset();
+                end_renewal();
                 return BankResult::Ok;
             },
             [&](const cmd::ToggleMenuSection& c) {
@@ -182,6 +225,7 @@ BankResult AdminFlow::apply_one(const AdminCommand& command) {
             [&](const cmd::OpenUserMaintenance&) {
                 if (!login_->logged_in()) return BankResult::WrongStep;
                 clear_errors();
+                end_renewal();
                 maintenance_.emplace(bank_, *login_);
                 user_actions_open_ = false;
                 certificate_action_ = UserCertificateAction::Continue;
@@ -238,9 +282,77 @@ BankResult AdminFlow::apply_one(const AdminCommand& command) {
                 if (!login_->logged_in()) return BankResult::WrongStep;
                 clear_errors();
                 maintenance_.reset();
+                end_renewal();
                 form_.confirmation_pin.wipe();
                 return BankResult::Ok;
             },
+            [&](const auto&) { return apply_renewal(command); },
+        },
+        command);
+}
+
+// 証明書更新: the renewal's commands (the procedure checks the order of the steps).
+BankResult AdminFlow::apply_renewal(const AdminCommand& command) {
+    if (!login_->logged_in()) return BankResult::WrongStep;
+    if (!std::holds_alternative<cmd::OpenRenewal>(command) && !renewal_) return BankResult::WrongStep;
+    clear_errors();
+    return std::visit(
+        overloaded{
+            [&](const cmd::OpenRenewal&) {
+                if (!bank_.in_admin_renewal_window()) return BankResult::NotInRenewalWindow;
+                maintenance_.reset();
+                end_renewal();
+                renewal_ = std::make_unique<AdminRenewal>(bank_, *login_, store_, pc_);
+                return BankResult::Ok;
+            },
+            [&](const cmd::StartRenewal&) { return renewal_->start(); },
+            [&](const cmd::AnswerWebAccess& c) {
+                if (renewal_->step() == AdminRenewal::Step::ConfirmInstall) return renewal_->confirm_install(c.yes);
+                return renewal_->confirm_web_access(c.yes);
+            },
+            [&](const cmd::OpenProtectionSettings&) {
+                if (renewal_->step() != AdminRenewal::Step::ProtectionLevel) return BankResult::WrongStep;
+                protection_settings_open_ = true;
+                form_.protection_choice = renewal_protection_;
+                return BankResult::Ok;
+            },
+            [&](const cmd::SetProtectionChoice& c) {
+                if (!protection_settings_open_) return BankResult::WrongStep;
+                form_.protection_choice = c.level;
+                return BankResult::Ok;
+            },
+            [&](const cmd::CloseProtectionSettings& c) {
+                if (!protection_settings_open_) return BankResult::WrongStep;
+                if (c.accept && form_.protection_choice == KeyProtection::High) {
+                    // 高: the password every later use of the key asks, typed twice.
+                    if (form_.new_key_password.empty()) set_field_error(Field::NewKeyPassword, InputError::Empty);
+                    if (form_.new_key_password_again.empty()) set_field_error(Field::NewKeyPasswordAgain, InputError::Empty);
+                    else if (form_.new_key_password.view() != form_.new_key_password_again.view())
+                        set_field_error(Field::NewKeyPasswordAgain, InputError::Mismatch);
+                    if (has_field_errors()) {
+                        form_.new_key_password_again.wipe();
+                        return BankResult::InvalidInput;
+                    }
+                    renewal_password_.assign(form_.new_key_password.view());
+                }
+                if (c.accept) {
+                    renewal_protection_ = form_.protection_choice;
+                    if (renewal_protection_ != KeyProtection::High) renewal_password_.wipe();
+                }
+                form_.new_key_password.wipe();
+                form_.new_key_password_again.wipe();
+                protection_settings_open_ = false;
+                return BankResult::Ok;
+            },
+            [&](const cmd::AnswerProtection& c) {
+                if (renewal_->step() != AdminRenewal::Step::ProtectionLevel || protection_settings_open_)
+                    return BankResult::WrongStep;
+                if (!c.ok) return renewal_->cancel();  // nothing issued: the old certificate stays
+                const BankResult r = renewal_->choose_protection(renewal_protection_, std::string(renewal_password_.view()));
+                renewal_password_.wipe();
+                return r;
+            },
+            [&](const auto&) { return BankResult::WrongStep; },
         },
         command);
 }

@@ -1,0 +1,234 @@
+// The administrator's 証明書更新 through the session (seed 000 (6)-(12)): every いいえ, the protection
+// levels, closing the page mid-way, the renewal window, and what a reload finds on 管理者のパソコン.
+#include <gtest/gtest.h>
+
+#include "session_fixture.h"
+
+namespace {
+
+using cp::AdminFlow;
+using cp::BankResult;
+using cp::KeyProtection;
+using Screen = AdminFlow::Screen;
+namespace cmd = cp::cmd;
+
+cp::pki::LocalKeyJobRunner::Mode pki_deferred() { return cp::pki::LocalKeyJobRunner::Mode::Deferred; }
+
+// The renewal window preset, logged on, 証明書更新 → 更新: the first web access confirmation.
+void to_first_confirmation(cp::test::PageLoad& page) {
+    page.load_preset(cp::Preset::AdminRenewalWindow);
+    cp::test::log_in_as_admin(page);
+    ASSERT_TRUE(page.flow().renewal_offered());
+    page.apply(cmd::OpenRenewal{});
+    ASSERT_EQ(page.screen(), Screen::RenewalStart);
+    page.apply(cmd::StartRenewal{});
+    ASSERT_EQ(page.screen(), Screen::RenewalWebAccess);
+}
+
+// はい at every confirmation before issuing (twice by default, BankConfig).
+void confirm_web_access(cp::test::PageLoad& page) {
+    for (std::uint32_t i = 0; i < page.bank().state().config.web_access_confirmations; ++i) {
+        ASSERT_EQ(page.screen(), Screen::RenewalWebAccess);
+        page.apply(cmd::AnswerWebAccess{true});
+    }
+    ASSERT_EQ(page.screen(), Screen::RenewalProtection);
+}
+
+std::string admin_serial(cp::test::PageLoad& page) { return page.bank().state().contract.admin_certificate.serial; }
+
+TEST(RenewalFlow, RenewsInstallsAndSavesTheNewCertificateBesideTheOldOne) {
+    cp::test::BrowserProfile profile;
+    std::string old_serial, new_serial;
+    {
+        cp::test::PageLoad page(profile);
+        to_first_confirmation(page);
+        old_serial = admin_serial(page);
+        confirm_web_access(page);
+        EXPECT_EQ(page.flow().renewal_protection(), KeyProtection::Medium) << "the seed: check that it is 中";
+        page.apply(cmd::AnswerProtection{true});
+        ASSERT_EQ(page.screen(), Screen::RenewalInstall) << "issued (immediate key jobs): the second confirmation";
+        page.apply(cmd::AnswerWebAccess{true});
+        ASSERT_EQ(page.screen(), Screen::RenewalDone) << bank_result_name(page.flow().failure());
+        new_serial = page.flow().renewal()->new_serial();
+        EXPECT_NE(new_serial, old_serial);
+        EXPECT_EQ(admin_serial(page), new_serial);
+        EXPECT_EQ(page.session.pc_store(cp::PcId::Admin)->certificates.size(), 2u);
+        EXPECT_FALSE(page.session.saving());
+        page.apply(cmd::ReturnToMenu{});  // このウィンドウを閉じる
+        EXPECT_EQ(page.screen(), Screen::Menu);
+        EXPECT_FALSE(page.flow().renewal_offered()) << "a new year: outside the window again";
+    }
+    cp::test::PageLoad reload(profile);
+    const cp::PcCertificateStore& pc = *reload.session.pc_store(cp::PcId::Admin);
+    ASSERT_EQ(pc.certificates.size(), 2u) << "both saved on the PC";
+    EXPECT_NE(pc.find(new_serial), nullptr);
+    EXPECT_EQ(admin_serial(reload), new_serial) << "the bank saved after the PC";
+    cp::test::log_in_as_admin(reload);  // the last certificate of the store: the new one
+    // The old one is refused now.
+    reload.apply(cmd::LeaveFlow{});
+    reload.apply(cmd::StartAdminLogin{});
+    reload.apply(cmd::ChooseCertificate{old_serial});
+    if (reload.screen() == Screen::KeyAccess) reload.apply(cmd::GrantKeyAccess{});
+    EXPECT_EQ(reload.screen(), Screen::Failed);
+    EXPECT_EQ(reload.flow().failure(), BankResult::CertificateSuperseded);
+}
+
+TEST(RenewalFlow, NoAtEitherWebAccessConfirmationInstallsNothing) {
+    for (std::uint32_t at = 0; at < 2; ++at) {
+        cp::test::BrowserProfile profile;
+        cp::test::PageLoad page(profile);
+        to_first_confirmation(page);
+        const std::string old_serial = admin_serial(page);
+        if (at == 1) page.apply(cmd::AnswerWebAccess{true});
+        ASSERT_EQ(page.screen(), Screen::RenewalWebAccess) << at;
+        page.apply(cmd::AnswerWebAccess{false});
+        EXPECT_EQ(page.screen(), Screen::RenewalFailed);
+        EXPECT_EQ(page.flow().failure(), BankResult::Cancelled);
+        EXPECT_EQ(page.session.pc_store(cp::PcId::Admin)->certificates.size(), 1u);
+        EXPECT_EQ(admin_serial(page), old_serial);
+        page.apply(cmd::ReturnToMenu{});
+        EXPECT_EQ(page.screen(), Screen::Menu);
+        EXPECT_TRUE(page.flow().renewal_offered()) << "still inside the window: try again";
+        page.apply(cmd::LeaveFlow{});
+        cp::test::log_in_as_admin(page);  // the old certificate works
+    }
+}
+
+TEST(RenewalFlow, NoAtTheInstallConfirmationKeepsTheOldCertificateAndRevokesTheNewOne) {
+    cp::test::BrowserProfile profile;
+    cp::test::PageLoad page(profile);
+    to_first_confirmation(page);
+    const std::string old_serial = admin_serial(page);
+    confirm_web_access(page);
+    page.apply(cmd::AnswerProtection{true});
+    ASSERT_EQ(page.screen(), Screen::RenewalInstall);
+    page.apply(cmd::AnswerWebAccess{false});
+    EXPECT_EQ(page.screen(), Screen::RenewalFailed);
+    EXPECT_EQ(page.flow().failure(), BankResult::InstallDeclined);
+    EXPECT_EQ(page.session.pc_store(cp::PcId::Admin)->certificates.size(), 1u);
+    EXPECT_EQ(admin_serial(page), old_serial);
+    page.apply(cmd::LeaveFlow{});
+    cp::test::log_in_as_admin(page);  // the old certificate works
+}
+
+TEST(RenewalFlow, HighProtectionAsksThePasswordTwiceAndAtTheNextLogon) {
+    cp::test::BrowserProfile profile;
+    cp::test::PageLoad page(profile);
+    to_first_confirmation(page);
+    confirm_web_access(page);
+    page.apply(cmd::OpenProtectionSettings{});
+    ASSERT_EQ(page.screen(), Screen::RenewalProtectionSettings);
+    page.apply(cmd::SetProtectionChoice{KeyProtection::High});
+    page.flow().form().new_key_password.assign("Kagi-2024");
+    page.flow().form().new_key_password_again.assign("Kagi-2025");
+    EXPECT_EQ(page.flow().apply(cmd::CloseProtectionSettings{true}), BankResult::InvalidInput);
+    EXPECT_EQ(page.flow().field_error(AdminFlow::Field::NewKeyPasswordAgain), cp::InputError::Mismatch);
+    EXPECT_EQ(page.screen(), Screen::RenewalProtectionSettings);
+    page.flow().form().new_key_password_again.assign("");
+    EXPECT_EQ(page.flow().apply(cmd::CloseProtectionSettings{true}), BankResult::InvalidInput);
+    EXPECT_EQ(page.flow().field_error(AdminFlow::Field::NewKeyPasswordAgain), cp::InputError::Empty);
+    page.flow().form().new_key_password.assign("Kagi-2024");
+    page.flow().form().new_key_password_again.assign("Kagi-2024");
+    EXPECT_EQ(page.flow().apply(cmd::CloseProtectionSettings{true}), BankResult::Ok);
+    EXPECT_TRUE(page.flow().form().new_key_password.empty()) << "the form forgets the password";
+    ASSERT_EQ(page.screen(), Screen::RenewalProtection);
+    EXPECT_EQ(page.flow().renewal_protection(), KeyProtection::High);
+    page.apply(cmd::AnswerProtection{true});
+    page.apply(cmd::AnswerWebAccess{true});
+    ASSERT_EQ(page.screen(), Screen::RenewalDone);
+    const std::string serial = page.flow().renewal()->new_serial();
+    EXPECT_EQ(page.session.pc_store(cp::PcId::Admin)->find(serial)->protection, KeyProtection::High);
+    // The next logon with the new certificate asks the key's password.
+    page.apply(cmd::LeaveFlow{});
+    page.apply(cmd::StartAdminLogin{});
+    page.apply(cmd::ChooseCertificate{serial});
+    ASSERT_EQ(page.screen(), Screen::KeyAccess);
+    EXPECT_TRUE(page.flow().login().key_access_needs_password());
+    page.flow().form().key_password.assign("wrong-one");
+    page.apply(cmd::GrantKeyAccess{});
+    EXPECT_EQ(page.screen(), Screen::KeyAccess);
+    EXPECT_EQ(page.flow().last_result(), BankResult::WrongKeyPassword);
+    page.flow().form().key_password.assign("Kagi-2024");
+    page.apply(cmd::GrantKeyAccess{});
+    EXPECT_EQ(page.screen(), Screen::ContractPin);
+}
+
+TEST(RenewalFlow, LowProtectionAndCancelInTheSettingsKeepsMedium) {
+    cp::test::BrowserProfile profile;
+    cp::test::PageLoad page(profile);
+    to_first_confirmation(page);
+    confirm_web_access(page);
+    page.apply(cmd::OpenProtectionSettings{});
+    page.apply(cmd::SetProtectionChoice{KeyProtection::Low});
+    page.apply(cmd::CloseProtectionSettings{false});  // キャンセル
+    EXPECT_EQ(page.flow().renewal_protection(), KeyProtection::Medium);
+    page.apply(cmd::OpenProtectionSettings{});
+    EXPECT_EQ(page.flow().form().protection_choice, KeyProtection::Medium) << "the dialog shows what is set";
+    page.apply(cmd::SetProtectionChoice{KeyProtection::Low});
+    page.apply(cmd::CloseProtectionSettings{true});
+    EXPECT_EQ(page.flow().renewal_protection(), KeyProtection::Low);
+    page.apply(cmd::AnswerProtection{true});
+    page.apply(cmd::AnswerWebAccess{true});
+    ASSERT_EQ(page.screen(), Screen::RenewalDone);
+    EXPECT_EQ(page.session.pc_store(cp::PcId::Admin)->find(page.flow().renewal()->new_serial())->protection, KeyProtection::Low);
+}
+
+TEST(RenewalFlow, CancelAtTheProtectedItemStopsWithNothingIssued) {
+    cp::test::BrowserProfile profile;
+    cp::test::PageLoad page(profile);
+    to_first_confirmation(page);
+    confirm_web_access(page);
+    page.apply(cmd::AnswerProtection{false});
+    EXPECT_EQ(page.screen(), Screen::RenewalFailed);
+    EXPECT_EQ(page.flow().failure(), BankResult::Cancelled);
+    EXPECT_EQ(page.session.pc_store(cp::PcId::Admin)->certificates.size(), 1u);
+}
+
+TEST(RenewalFlow, ClosingThePageMidWayLeavesTheOldCertificateInUse) {
+    cp::test::BrowserProfile profile;
+    std::string old_serial;
+    {
+        cp::test::PageLoad page(profile);
+        to_first_confirmation(page);
+        old_serial = admin_serial(page);
+        confirm_web_access(page);
+        page.apply(cmd::AnswerProtection{true});
+        ASSERT_EQ(page.screen(), Screen::RenewalInstall);  // issued, not installed
+        page.apply(cmd::LeaveFlow{});                      // ログオフ / the window closed
+        EXPECT_EQ(page.session.pc_store(cp::PcId::Admin)->certificates.size(), 1u);
+        EXPECT_EQ(admin_serial(page), old_serial);
+    }
+    cp::test::PageLoad reload(profile);
+    EXPECT_EQ(reload.session.pc_store(cp::PcId::Admin)->certificates.size(), 1u);
+    EXPECT_EQ(admin_serial(reload), old_serial);
+    cp::test::log_in_as_admin(reload);
+}
+
+TEST(RenewalFlow, IssuingShowsRealProgressAndMovesOnByItself) {
+    cp::test::BrowserProfile profile;
+    { cp::test::PageLoad first(profile); first.load_preset(cp::Preset::AdminRenewalWindow); }
+    cp::test::PageLoad page(profile, 7, pki_deferred());
+    cp::test::log_in_as_admin(page);
+    page.apply(cmd::OpenRenewal{});
+    page.apply(cmd::StartRenewal{});
+    confirm_web_access(page);
+    page.apply(cmd::AnswerProtection{true});
+    ASSERT_EQ(page.screen(), Screen::RenewalIssuing) << "the PC is still making the key";
+    EXPECT_EQ(page.flow().renewal()->enrollment_stage(), cp::EnrollmentStage::MakingKey);
+    page.admin.jobs.run_pending();  // the key pair, then the CSR job is queued
+    EXPECT_NE(page.flow().renewal()->enrollment_stage(), cp::EnrollmentStage::MakingKey);
+    for (int i = 0; i < 4 && page.screen() == Screen::RenewalIssuing; ++i) page.admin.jobs.run_pending();
+    EXPECT_EQ(page.screen(), Screen::RenewalInstall) << "no click: the next screen came by itself";
+}
+
+TEST(RenewalFlow, OnlyInsideTheRenewalWindow) {
+    cp::test::BrowserProfile profile;
+    cp::test::PageLoad page(profile);  // the seed world: the certificate expires in a year
+    cp::test::log_in_as_admin(page);
+    EXPECT_FALSE(page.flow().renewal_offered());
+    EXPECT_EQ(page.flow().apply(cmd::OpenRenewal{}), BankResult::NotInRenewalWindow);
+    EXPECT_EQ(page.screen(), Screen::Menu);
+    EXPECT_EQ(page.flow().apply(cmd::StartRenewal{}), BankResult::WrongStep);
+}
+
+}  // namespace

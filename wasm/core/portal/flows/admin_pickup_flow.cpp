@@ -1,0 +1,44 @@
+#include "portal/flows/admin_pickup_flow.h"
+
+namespace cp {
+
+AdminPickupFlow::AdminPickupFlow(Bank& bank, PcCertificateStore& store, PcServices pc) : bank_(bank), pickup_(bank, store, pc) {}
+
+AdminPickupFlow::~AdminPickupFlow() {
+    if (pickup_.step() != AdminPickup::Step::Installed && pickup_.step() != AdminPickup::Step::Failed) (void)pickup_.cancel();
+    form_.contract_pin.wipe();
+}
+
+AdminPickupFlow::Screen AdminPickupFlow::screen() const {
+    switch (pickup_.step()) {
+        case AdminPickup::Step::EnterIds: return Screen::EnterIds;
+        case AdminPickup::Step::ConfirmWebAccess: return Screen::WebAccess;
+        case AdminPickup::Step::WaitingForKey: return Screen::Issuing;
+        case AdminPickup::Step::Installed: return Screen::Done;
+        case AdminPickup::Step::Failed: return Screen::Failed;
+    }
+    return Screen::Failed;
+}
+
+BankResult AdminPickupFlow::apply(const PickupCommand& command) {
+    field_errors_.fill(InputError::None);
+    tries_left_ = 0;
+    last_result_ = std::visit(
+        overloaded{
+            [&](const cmd::SubmitPickupIds&) {
+                const InputError id = validate_contract_id(form_.contract_id.view());
+                field_errors_[static_cast<std::size_t>(Field::ContractId)] = id;
+                if (form_.contract_pin.empty()) field_errors_[static_cast<std::size_t>(Field::ContractPin)] = InputError::Empty;
+                if (id != InputError::None || form_.contract_pin.empty()) return BankResult::InvalidInput;
+                const BankResult r = pickup_.enter_ids(form_.contract_id.view(), form_.contract_pin.view());
+                form_.contract_pin.wipe();
+                if (r == BankResult::WrongContractPin) tries_left_ = bank_.contract_pin_tries_left();
+                return r;
+            },
+            [&](const cmd::AnswerPickupWebAccess& c) { return pickup_.confirm_web_access(c.yes); },
+        },
+        command);
+    return last_result_;
+}
+
+}  // namespace cp
