@@ -2,7 +2,8 @@
 // procedures and the screens.
 //
 // A Session owns the running Simulation (sim/simulation.h), knows which simulated PC the person
-// sits at, and runs at most one flow at a time (today: the administrator's, flows/admin_flow.h).
+// sits at, and runs at most one flow at a time: the administrator's (flows/admin_flow.h) or the
+// user's (flows/user_flow.h).
 // Screens read it (const) and emit Commands (portal/commands.h); apply() carries them out.
 //
 // Saving: every step that changes the bank is saved before the next screen shows. The bank
@@ -21,6 +22,7 @@
 
 #include "portal/commands.h"
 #include "portal/flows/admin_flow.h"
+#include "portal/flows/user_flow.h"
 #include "sim/simulation.h"
 
 namespace cp {
@@ -48,6 +50,19 @@ public:
     // The running flow, or nullptr on the top page.
     const AdminFlow* admin_flow() const { return admin_.get(); }
     AdminFlow* admin_flow() { return admin_.get(); }
+    const UserFlow* user_flow() const { return user_.get(); }
+    UserFlow* user_flow() { return user_.get(); }
+
+    // The simulated browser: its kind (Edge / Chrome) and, for Edge, Internet Explorer モード and
+    // its banner (「このページは Internet Explorer モードで開かれています」 until 完了).
+    BrowserKind browser_kind() const { return browser_kind_; }
+    bool ie_mode() const { return ie_mode_; }
+    bool ie_banner_open() const { return ie_banner_; }
+
+    // Time passes while the person works: the bank's clock (and so the token's code, every 30 s)
+    // follows `seconds`, a monotonic real clock, from the first call on, in whole seconds. No
+    // audit entry: a passing second is not an operation (the clock is saved with the next one).
+    void follow_real_time(double seconds);
 
     // Applies one command; true when anything the screens show may have changed.
     bool apply(const Command& command);
@@ -69,6 +84,8 @@ public:
 
 private:
     bool apply_session(const SessionCommand& command);
+    bool start_user_flow(UserFlow::Mode mode);
+    bool save_user_certificate();
     void leave_flow();
     void notify() const;
 
@@ -77,6 +94,11 @@ private:
     PcId pc_ = PcId::Admin;
     DeskPanel panel_ = DeskPanel::None;
     std::unique_ptr<AdminFlow> admin_;
+    std::unique_ptr<UserFlow> user_;
+    BrowserKind browser_kind_ = BrowserKind::Edge;
+    bool ie_mode_ = false;
+    bool ie_banner_ = false;
+    double real_time_ = -1.0;  // follow_real_time's last whole second (< 0: not started)
     bool saving_ = false;
     std::size_t saved_audit_entries_ = 0;
     bool baseline_taken_ = false;

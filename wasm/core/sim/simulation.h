@@ -88,6 +88,12 @@ public:
     Bank* bank() { return bank_.get(); }
     const PcCertificateStore& admin_pc() const { return admin_store_; }
     const PcCertificateStore& user_pc() const { return user_store_; }
+    // For a procedure that installs into the PC's store (the user's pickup); save what it installed
+    // with save_certificate().
+    PcCertificateStore& user_pc() { return user_store_; }
+    // Saves one installed certificate of `pc` (admin_pc() or user_pc()), certificate and key in one
+    // transaction. WrongStep unless Ready, for another store, or for a serial the store lacks.
+    void save_certificate(const PcCertificateStore& pc, const std::string& serial, std::function<void(BankResult)> done);
     const PkiAuthority& authority() const { return authority_; }
     // The key services of each simulated PC (for the procedures that run on it).
     const PcServices& admin_services() const { return desc_.admin_pc; }
