@@ -1,7 +1,8 @@
 // The simulated browser (Microsoft Edge, as in the seeds): a title bar with the page's title, a
 // toolbar with the address bar and the two menus the seeds use — ツール (インターネットオプション →
-// 証明書, for seed 000's certificate manager) and 「…」 (Internet Explorer モード, seed 001 part 2).
-// Neither exists in the simulator yet, so both are disabled and say so.
+// 証明書, for seed 000's certificate manager; not in the simulator yet, so disabled and saying so)
+// and 「…」 (Internet Explorer モード, seed 001 part 2: desk/browser_menu.cpp). The kind (Edge /
+// Chrome) is the sample-data panel's setting; in IE mode the address bar shows the IE badge.
 #include <string>
 
 #include "desk/desk.h"
@@ -21,7 +22,8 @@ void draw_browser_window(const Ui& ui, const Rect& r, bool narrow) {
     dl->AddRectFilled(a, b, color::kChrome, narrow ? 0.0f : 6.0f);
     float y = r.y;
     if (!narrow) {  // the window's title: the page's title and the browser
-        const std::string title = ui.state.brand.service_name.in(ui.lang()) + ui.t(TextId::BrowserTitleSuffix);
+        const bool chrome = ui.session.browser_kind() == BrowserKind::Chrome;
+        const std::string title = ui.state.brand.service_name.in(ui.lang()) + ui.t(chrome ? TextId::BrowserTitleChrome : TextId::BrowserTitleSuffix);
         ImGui::SetCursorScreenPos(ImVec2(r.x + 12, y + 7));
         text_sized(title.c_str(), size::kSmall, color::kText);
         y += kTitleBar;
@@ -33,6 +35,10 @@ void draw_browser_window(const Ui& ui, const Rect& r, bool narrow) {
     dl->AddRectFilled(addr_a, addr_b, color::kAddressBar, 14.0f);
     dl->PushClipRect(addr_a, addr_b, true);
     ImGui::SetCursorScreenPos(ImVec2(addr_a.x + 14, addr_a.y + 7));
+    if (ui.session.ie_mode()) {  // Edge's IE badge before the address
+        text_sized(ui.t(TextId::BrowserIeBadge), size::kSmall, color::kOsAccent);
+        ImGui::SameLine();
+    }
     text_sized((std::string("https://") + kSimulatedSite + "/").c_str(), size::kSmall, color::kTextMuted);
     dl->PopClipRect();
     ImGui::SetCursorScreenPos(ImVec2(r.x + r.w - menus_w, y + 6));
@@ -44,10 +50,7 @@ void draw_browser_window(const Ui& ui, const Rect& r, bool narrow) {
     ImGui::EndDisabled();
     ImGui::SetItemTooltip("%s", ui.t(TextId::BrowserToolsMenuNotYet));
     ImGui::SameLine(0, 6);
-    ImGui::BeginDisabled();
-    ImGui::Button(ui.t(TextId::BrowserMoreMenu), ImVec2(40, 0));
-    ImGui::EndDisabled();
-    ImGui::SetItemTooltip("%s", ui.t(TextId::BrowserMoreMenuNotYet));
+    draw_browser_more_menu(ui);
     ImGui::PopStyleColor(2);
     ImGui::PopStyleVar();
     y += kToolbar;

@@ -3,6 +3,7 @@
 #include "admin/admin_screens.h"
 #include "imgui.h"
 #include "theme.h"
+#include "user/user_screens.h"
 
 namespace cp::ui {
 
@@ -11,7 +12,8 @@ void draw_desk(const Ui& ui) {
     const bool narrow = vp->Size.x < size::kNarrow;
     const float taskbar_h = taskbar_height(ui, vp->Size.x);
     AdminFlow* flow = ui.session.admin_flow();
-    const bool dialog = flow != nullptr && admin_dialog_open(*flow);
+    UserFlow* user = ui.session.user_flow();
+    const bool dialog = (flow != nullptr && admin_dialog_open(*flow)) || (user != nullptr && user_dialog_open(*user));
     const bool saving = ui.session.saving();
 
     ImGui::SetNextWindowPos(vp->Pos);
@@ -34,8 +36,14 @@ void draw_desk(const Ui& ui) {
     draw_taskbar(ui, Rect{vp->Pos.x, vp->Pos.y + vp->Size.y - taskbar_h, vp->Size.x, taskbar_h});
     ImGui::End();
 
+    // Over the browser: IE mode's banner, the user flow's download UI and acquisition app.
+    ImGui::BeginDisabled(dialog || saving);
+    draw_ie_banner(ui, browser, browser.y + (narrow ? 0.0f : 30.0f) + 42.0f);
+    if (user != nullptr) draw_user_desk(ui, *user, browser);
+    ImGui::EndDisabled();
     draw_panels(ui, taskbar_h);
-    if (dialog) draw_admin_dialog(ui, *flow);
+    if (flow != nullptr && admin_dialog_open(*flow)) draw_admin_dialog(ui, *flow);
+    if (user != nullptr && user_dialog_open(*user)) draw_user_dialog(ui, *user);
 }
 
 }  // namespace cp::ui

@@ -19,6 +19,10 @@ struct Rect {
 };
 // The browser window: title bar, address bar with the ツール and 「…」 menus, the page inside.
 void draw_browser_window(const Ui& ui, const Rect& r, bool narrow);
+// The 「…」 menu (Internet Explorer モード) and IE mode's banner below the toolbar at `top`
+// (desk/browser_menu.cpp).
+void draw_browser_more_menu(const Ui& ui);
+void draw_ie_banner(const Ui& ui, const Rect& browser, float top);
 // The bank's page inside the browser (pages/bank_page.cpp).
 void draw_bank_page(const Ui& ui);
 // Its height at this width: one row, or more when the groups must wrap.
@@ -26,5 +30,7 @@ float taskbar_height(const Ui& ui, float width);
 void draw_taskbar(const Ui& ui, const Rect& r);
 // サンプルデータ and お客様カード panels (desk/sample_panels.cpp).
 void draw_panels(const Ui& ui, float taskbar_height);
+// The user's one-time password token (desk/token_device.cpp), inside its panel.
+void draw_token_device(const Ui& ui, const Bank& bank);
 
 }  // namespace cp::ui

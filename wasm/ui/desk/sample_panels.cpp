@@ -69,6 +69,14 @@ void draw_sample_data(const Ui& ui, const Bank& bank) {
     if (button(ui.t(TextId::SampleClockMonth))) ui.emit(cmd::AdvanceClock{30});
     ImGui::SameLine();
     if (button(ui.t(TextId::SampleClockYear))) ui.emit(cmd::AdvanceClock{365});
+    // The simulated browser: its download UI differs, and only Edge has IE mode (seed 001 part 2).
+    text_sized(ui.t(TextId::SampleBrowser), size::kSmall + 1, color::kText);
+    const BrowserKind kind = ui.session.browser_kind();
+    if (radio_button(ui.t(TextId::SampleBrowserEdge), kind == BrowserKind::Edge) && kind != BrowserKind::Edge)
+        ui.emit(cmd::SetBrowserKind{BrowserKind::Edge});
+    ImGui::SameLine();
+    if (radio_button(ui.t(TextId::SampleBrowserChrome), kind == BrowserKind::Chrome) && kind != BrowserKind::Chrome)
+        ui.emit(cmd::SetBrowserKind{BrowserKind::Chrome});
 }
 
 void draw_customer_card(const Ui& ui, const Bank& bank) {
@@ -110,9 +118,13 @@ void draw_panels(const Ui& ui, float taskbar_h) {
     const DeskPanel panel = ui.session.panel();
     if (panel == DeskPanel::None) return;
     const Bank* bank = ui.session.bank();
-    begin_panel(ui, panel == DeskPanel::SampleData ? TextId::SampleDataTitle : TextId::CardTitle, 440.0f, taskbar_h);
+    const TextId title = panel == DeskPanel::SampleData ? TextId::SampleDataTitle
+                         : panel == DeskPanel::Token    ? TextId::TokenTitle
+                                                        : TextId::CardTitle;
+    begin_panel(ui, title, panel == DeskPanel::Token ? 320.0f : 440.0f, taskbar_h);
     if (bank == nullptr) text_wrapped_sized(ui.t(TextId::SampleNotReady), size::kSmall + 1, color::kText);
     else if (panel == DeskPanel::SampleData) draw_sample_data(ui, *bank);
+    else if (panel == DeskPanel::Token) draw_token_device(ui, *bank);
     else draw_customer_card(ui, *bank);
     end_panel();
 }

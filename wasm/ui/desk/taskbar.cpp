@@ -38,7 +38,7 @@ Layout layout(const Ui& ui, float width) {
     const float avail = width - 2 * kMargin;
     l.label = width >= size::kNarrow;
     const float w[3] = {group_width(ui, {TextId::PcAdmin, TextId::PcUser}, l.label ? ui.t(TextId::PcYouAreAt) : nullptr),
-                        group_width(ui, {TextId::DeskSampleData, TextId::DeskCustomerCard}, nullptr),
+                        group_width(ui, {TextId::DeskSampleData, TextId::DeskCustomerCard, TextId::DeskToken}, nullptr),
                         group_width(ui, {TextId::LanguageJapanese, TextId::LanguageEnglish}, nullptr)};
     float x = 0;
     for (int g = 0; g < 3; ++g) {
@@ -112,6 +112,8 @@ void draw_taskbar(const Ui& ui, const Rect& r) {
     panel_button(ui, TextId::DeskSampleData, DeskPanel::SampleData);
     ImGui::SameLine(0, kGap);
     panel_button(ui, TextId::DeskCustomerCard, DeskPanel::CustomerCard);
+    ImGui::SameLine(0, kGap);
+    panel_button(ui, TextId::DeskToken, DeskPanel::Token);
     at(2);
     const TextId languages[] = {TextId::LanguageJapanese, TextId::LanguageEnglish};
     const int lang = segmented(languages, 2, ui.lang() == Language::Japanese ? 0 : 1, ui);

@@ -14,6 +14,13 @@ void begin_os_dialog(const char* title, float width) {
     ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x * 0.5f, vp->Pos.y + vp->Size.y * 0.42f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, vp->Size.y - size::kMarkerBar - 16.0f));
     ImGui::SetNextWindowFocus();
+    // One window id for every OS dialog ("###os_dialog"): only one is open at a time.
+    begin_os_window((std::string(title) + "###os_dialog").c_str(), nullptr);
+}
+
+void end_os_dialog() { end_os_window(); }
+
+bool begin_os_window(const char* name, bool* open) {
     ImGui::PushStyleColor(ImGuiCol_WindowBg, color::kOsDialog);
     ImGui::PushStyleColor(ImGuiCol_TitleBg, color::kOsTitle);
     ImGui::PushStyleColor(ImGuiCol_TitleBgActive, color::kOsTitle);
@@ -23,14 +30,12 @@ void begin_os_dialog(const char* title, float width) {
     ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, 2.0f);
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(10, 6));
     ImGui::PushFont(nullptr, size::kOsText);
-    // One window id for every OS dialog ("###os_dialog"): only one is open at a time.
-    const std::string name = std::string(title) + "###os_dialog";
-    ImGui::Begin(name.c_str(), nullptr,
-                 ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
-                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
+    return ImGui::Begin(name, open,
+                        ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
+                            ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
 }
 
-void end_os_dialog() {
+void end_os_window() {
     ImGui::End();
     ImGui::PopFont();
     ImGui::PopStyleVar(4);

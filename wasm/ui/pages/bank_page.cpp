@@ -9,6 +9,7 @@
 #include "imgui.h"
 #include "portal_ui.h"
 #include "theme.h"
+#include "user/user_screens.h"
 #include "widgets.h"
 
 namespace cp::ui {
@@ -120,7 +121,9 @@ void draw_bank_page(const Ui& ui) {
     draw_storage_notice(ui);
     draw_config_problems(ui);
     AdminFlow* flow = ui.session.admin_flow();
-    if (flow == nullptr || !draw_admin_page(ui, *flow)) draw_top_page(ui);
+    UserFlow* user = ui.session.user_flow();
+    const bool page = (flow != nullptr && draw_admin_page(ui, *flow)) || (user != nullptr && draw_user_page(ui, *user));
+    if (!page) draw_top_page(ui);
     ImGui::EndChild();
     ImGui::PopItemWidth();
     ImGui::EndGroup();

@@ -40,7 +40,13 @@ UserFlow::UserFlow(Mode mode, Bank& bank, PcServices pc, PcCertificateStore& sto
     }
 }
 
-UserFlow::~UserFlow() { form_.wipe_secrets(); }
+UserFlow::~UserFlow() {
+    // Leaving the page (or the PC) while the app works is closing it mid-way: the pickup is used
+    // up as the seed says, and the bank records why.
+    if (pickup_ && (pickup_->step() == UserPickup::Step::WaitingForKey || pickup_->step() == UserPickup::Step::Acquiring))
+        (void)pickup_->close_app();
+    form_.wipe_secrets();
+}
 
 UserFlow::Screen UserFlow::screen() const {
     if (pickup_) {
