@@ -11,10 +11,10 @@
 // own measure (wasm/platform/runner.cpp: NewFrame .. GL calls issued, emscripten_get_now), read
 // from cp_debug_frame_times_json. --write replaces the "bench_screens" section of docs/perf.md.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writePerfSection } from './perf_doc.mjs';
 import { CONFIRMATION_PIN, adminLogin, openUserEdit, toUserGrid } from '../tests/browser/admin_steps.mjs';
 import { check, launch, startServer } from '../tests/browser/harness.mjs';
 import { click, texts, typeInto, waitForText, waitForWidget, waitIdle, waitReady, widgets } from '../tests/browser/person.mjs';
@@ -183,17 +183,4 @@ const section = lines.join('\n');
 console.log('\n' + section);
 console.log(`(load average now: ${loadavg().map((x) => x.toFixed(2)).join(' ')})`);
 
-if (write) {
-  const perf = path.join(repo, 'docs', 'perf.md');
-  let text = readFileSync(perf, 'utf8');
-  const begin = '<!-- bench_screens:begin -->', end = '<!-- bench_screens:end -->';
-  if (text.indexOf(begin) < 0) {
-    const heading = '## Screens: frame time and idle frames\n\n';
-    const at = text.indexOf('## PKI core');
-    const block = heading + begin + '\n' + end + '\n\n';
-    text = at < 0 ? text + '\n' + block : text.slice(0, at) + block + text.slice(at);
-  }
-  const i = text.indexOf(begin), j = text.indexOf(end);
-  writeFileSync(perf, text.slice(0, i + begin.length) + '\n' + section + '\n' + text.slice(j));
-  console.log('docs/perf.md updated');
-}
+if (write) writePerfSection('bench_screens', "Screens: frame time and idle frames", section);

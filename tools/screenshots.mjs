@@ -1,15 +1,21 @@
-// Screenshots of every screen of the administrator's flow, in Japanese and English, at
-// devicePixelRatio 1 and 2, and at a phone's width: what a person sees, for review.
-//   node tools/screenshots.mjs [--out DIR]     (default tests/artifacts/screens)
-// Walks seed 001 part 1 by clicking widgets by their (Japanese) labels, and at each screen
-// switches the language to English and back for the second picture.
+// Screenshots of every screen of the administrator's flow and of the user's pickup, in Japanese and
+// English, at devicePixelRatio 1 and 2, and at a phone's width: what a person sees, for review.
+//   node tools/screenshots.mjs [--out DIR] [--only admin|pickup]   (default tests/artifacts/screens)
+// Walks seed 001 part 1, then part 2 (the app path on the administrator's reissue, then IE mode
+// from the UserPickupPending preset), by clicking widgets by their (Japanese) labels, and at each
+// screen switches the language to English and back for the second picture.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { artifacts, withPortal } from '../tests/browser/harness.mjs';
 import { cardFields, cardNumber, click, typeInto, waitForText, waitForWidget, waitIdle, waitReady } from '../tests/browser/person.mjs';
+import {
+  acquire, enterIds, enterOneTimePassword, reloadInIeMode, resetToPickupPending, startApp, userLogin,
+} from '../tests/browser/pickup_steps.mjs';
 
 const outArg = process.argv.indexOf('--out');
 const out = outArg > 0 ? process.argv[outArg + 1] : path.join(artifacts, 'screens');
+const onlyArg = process.argv.indexOf('--only');
+const only = onlyArg > 0 ? process.argv[onlyArg + 1] : '';
 mkdirSync(out, { recursive: true });
 
 async function both(page, tag, name) {
@@ -74,9 +80,51 @@ async function walk(page, tag) {
   await both(page, tag, '14_completion');
 }
 
+// Seed 001 part 2 on 利用者のパソコン, from the administrator's reissue (or the preset).
+const PICKUP_SHOTS = {
+  ids: '22_ids', token: '24_token', otp_page: '23_otp', otp: '25_otp_typed', ca_page: '26_ca_page',
+  download_edge: '27_download_edge', app_ready: '28_app_running', app_done: '29_app_done', done: '30_done',
+  login_chooser: '31_login_chooser', login_key_access: '32_login_key_access', login_pin: '33_login_pin',
+  landing: '34_landing', ie_menu: '40_ie_menu', ie_banner: '41_ie_banner',
+};
+async function walkPickup(page, tag) {
+  const at = async (step) => { if (PICKUP_SHOTS[step]) await both(page, tag, PICKUP_SHOTS[step]); };
+  await click(page, '利用者のパソコン');
+  await both(page, tag, '20_user_pc_top');
+  await click(page, '電子証明書取得');
+  await typeInto(page, '① 契約者ID(利用者番号)（※1）', '123');
+  await typeInto(page, '③ 利用者暗証番号（※3）', 'wrong0001');
+  await click(page, '次へ >');
+  await waitForText(page, '11桁');
+  await both(page, tag, '21_ids_errors');
+  await click(page, '閉じる');
+  await enterIds(page, at);
+  await enterOneTimePassword(page, at);
+  await startApp(page, at);
+  await acquire(page, at);
+  await click(page, 'トップページへ戻る');
+  await userLogin(page, at);
+  await click(page, 'ログオフ');
+  // IE mode, from the moment after a reissue.
+  await resetToPickupPending(page);
+  await click(page, '利用者のパソコン');
+  await reloadInIeMode(page, at);
+  await enterIds(page);
+  await enterOneTimePassword(page);
+  await waitForWidget(page, 'はい(Y)');
+  await both(page, tag, '42_web_access');
+  await click(page, 'いいえ(N)');
+  await waitForText(page, '電子証明書が正しくインストールされませんでした');
+  await both(page, tag, '43_ie_no');
+}
+
 for (const [tag, options] of [['dpr1', { deviceScaleFactor: 1 }], ['dpr2', { deviceScaleFactor: 2 }],
                               ['phone', { deviceScaleFactor: 2, viewport: { width: 390, height: 844 }, hasTouch: false }]]) {
-  await withPortal(async ({ page }) => walk(page, tag), options);
+  await withPortal(async ({ page }) => {
+    if (only !== 'pickup') await walk(page, tag);
+    if (only === 'pickup') await resetToPickupPending(page);
+    if (only !== 'admin') await walkPickup(page, tag);
+  }, options);
   console.log(`screens: ${tag} done`);
 }
 console.log(`screens written to ${out}`);

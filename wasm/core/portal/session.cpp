@@ -36,6 +36,8 @@ const PcCertificateStore* Session::pc_store(PcId pc) const {
 
 void Session::leave_flow() {
     admin_.reset();
+    // A certificate installed and not yet saved (a bank save was in flight) is saved all the same.
+    if (const InstalledCertificate* c = user_ != nullptr ? user_->certificate_to_save() : nullptr) unsaved_certificate_ = c->serial;
     user_.reset();
 }
 
@@ -70,10 +72,12 @@ bool Session::start_user_flow(UserFlow::Mode mode) {
 // transaction) before the flow shows 取得完了. True when a save started.
 bool Session::save_user_certificate() {
     const InstalledCertificate* certificate = user_ != nullptr ? user_->certificate_to_save() : nullptr;
-    if (certificate == nullptr) return false;
+    std::string serial = certificate != nullptr ? certificate->serial : std::exchange(unsaved_certificate_, {});
+    if (serial.empty()) return false;
     saving_ = true;
     std::weak_ptr<bool> alive = alive_;
-    simulation_->save_certificate(user_->store(), certificate->serial, [this, alive](BankResult r) {
+    // The pickup installs on 利用者のパソコン only (start_user_flow).
+    simulation_->save_certificate(simulation_->user_pc(), serial, [this, alive](BankResult r) {
         if (alive.expired()) return;
         saving_ = false;
         if (r != BankResult::Ok) save_failure_ = r;
@@ -205,6 +209,7 @@ void Session::reset(Preset preset, std::function<void(BankResult)> done) {
         return;
     }
     leave_flow();
+    unsaved_certificate_.clear();  // the world it belonged to is being replaced
     // Taken again from the world that is there when the reset ends (the new one, or on failure
     // the previous one, saved as it is).
     baseline_taken_ = false;

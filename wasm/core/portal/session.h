@@ -99,6 +99,7 @@ private:
     bool ie_mode_ = false;
     bool ie_banner_ = false;
     double real_time_ = -1.0;  // follow_real_time's last whole second (< 0: not started)
+    std::string unsaved_certificate_;  // installed by a pickup that was left before its save began
     bool saving_ = false;
     std::size_t saved_audit_entries_ = 0;
     bool baseline_taken_ = false;

@@ -58,7 +58,7 @@ void draw_browser_window(const Ui& ui, const Rect& r, bool narrow) {
     // The page.
     ImGui::SetCursorScreenPos(ImVec2(r.x, y));
     ImGui::PushStyleColor(ImGuiCol_ChildBg, color::kPage);
-    ImGui::BeginChild("##bank_page", ImVec2(r.w, r.y + r.h - y), ImGuiChildFlags_None, ImGuiWindowFlags_None);
+    ImGui::BeginChild("##bank_page", ImVec2(r.w, r.y + r.h - y - download_shelf_height(ui)), ImGuiChildFlags_None, ImGuiWindowFlags_None);
     draw_bank_page(ui);
     ImGui::EndChild();
     ImGui::PopStyleColor();

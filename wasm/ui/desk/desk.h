@@ -23,6 +23,9 @@ void draw_browser_window(const Ui& ui, const Rect& r, bool narrow);
 // (desk/browser_menu.cpp).
 void draw_browser_more_menu(const Ui& ui);
 void draw_ie_banner(const Ui& ui, const Rect& browser, float top);
+// Chrome's download shelf under the page while it shows a download (user/downloads.cpp): the
+// page is that much shorter.
+float download_shelf_height(const Ui& ui);
 // The bank's page inside the browser (pages/bank_page.cpp).
 void draw_bank_page(const Ui& ui);
 // Its height at this width: one row, or more when the groups must wrap.

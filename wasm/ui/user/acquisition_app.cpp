@@ -37,7 +37,12 @@ void draw_acquisition_app(const Ui& ui, const UserFlow& flow, const Rect& browse
     if (app == UserFlow::AppWindow::Closed) return;
     const Language l = ui.lang();
     const float w = std::min(400.0f, browser.w - 16.0f);
-    ImGui::SetNextWindowPos(ImVec2(browser.x + browser.w - 16, browser.y + browser.h * 0.5f), ImGuiCond_Always, ImVec2(1, 0.5f));
+    // Beside the page's 取得 (right half) on a wide screen, its title bar where it opened whatever
+    // its content (the × stays put); at the bottom on a phone, where the page scrolls above it.
+    if (browser.w >= 700.0f)
+        ImGui::SetNextWindowPos(ImVec2(browser.x + browser.w - 16, browser.y + browser.h * 0.45f), ImGuiCond_Always, ImVec2(1, 0));
+    else
+        ImGui::SetNextWindowPos(ImVec2(browser.x + browser.w * 0.5f, browser.y + browser.h - 8), ImGuiCond_Always, ImVec2(0.5f, 1));
     ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, browser.h));
     bool open = true;
     const std::string title = std::string(ui.t(TextId::AppTitle)) + " - " + ui.t(TextId::AppFileName) + "###acquisition_app";

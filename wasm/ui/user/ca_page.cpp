@@ -9,9 +9,10 @@
 namespace cp::ui {
 namespace {
 
+// The seed's 「ⓘ …はこちら」 links: drawn as links, disabled (the pages are not in the simulator).
 void disabled_link(const char* label, const char* why) {
     ImGui::BeginDisabled();
-    ImGui::SmallButton(label);
+    ImGui::TextLink(label);
     ImGui::EndDisabled();
     ImGui::SetItemTooltip("%s", why);
 }

@@ -14,6 +14,7 @@ namespace {
 constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize;
 constexpr float kChrome = 72.0f;  // the browser's title bar and toolbar (desk/browser_window.cpp)
+constexpr float kShelf = 44.0f;   // Chrome's download shelf
 
 void begin_browser_popup(const char* id, ImVec2 at, ImVec2 pivot, float width) {
     ImGui::SetNextWindowPos(at, ImGuiCond_Always, pivot);
@@ -49,12 +50,26 @@ void draw_downloads(const Ui& ui, const UserFlow& flow, const Rect& browser) {
         end_browser_popup();
         return;
     }
-    // Chrome: the download chip at the bottom left of the window; it stays after opening.
-    begin_browser_popup("##downloads_chrome", ImVec2(browser.x + 8, browser.y + browser.h - 8), ImVec2(0, 1), 260.0f);
+    // Chrome: the file at the bottom left, in the shelf the browser keeps below the page
+    // (download_shelf_height); it stays after opening.
+    ImGui::SetNextWindowPos(ImVec2(browser.x, browser.y + browser.h - kShelf), ImGuiCond_Always);
+    ImGui::SetNextWindowSize(ImVec2(browser.w, kShelf));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, color::kChrome);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(8, 6));
+    ImGui::Begin("##downloads_chrome", nullptr, kFlags & ~ImGuiWindowFlags_AlwaysAutoResize);
     ImGui::BeginDisabled(running);
     if (os_button(file, false, 230.0f)) ui.emit(cmd::user::OpenDownload{});
     ImGui::EndDisabled();
-    end_browser_popup();
+    ImGui::End();
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor();
+}
+
+float download_shelf_height(const Ui& ui) {
+    const UserFlow* flow = ui.session.user_flow();
+    const bool shown = flow != nullptr && flow->downloaded() && ui.session.browser_kind() == BrowserKind::Chrome &&
+                       flow->path() == AcquisitionPath::AcquisitionApp;
+    return shown ? kShelf : 0.0f;
 }
 
 }  // namespace cp::ui

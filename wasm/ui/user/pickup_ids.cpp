@@ -15,7 +15,7 @@ void draw_pickup_ids(const Ui& ui, UserFlow& flow) {
     begin_card("##pickup_ids", ImVec2(-FLT_MIN, 0));
     section_title(ui.t(TextId::PickupIdsTitle));
     ImGui::BeginDisabled();
-    ImGui::SmallButton(ui.t(TextId::PickupHowTo));
+    ImGui::TextLink(ui.t(TextId::PickupHowTo));
     ImGui::EndDisabled();
     ImGui::SetItemTooltip("%s", ui.t(TextId::PickupHowToNotYet));
     text_wrapped_sized(ui.t(TextId::PickupOwnPc), size::kSmall + 1, color::kText);
