@@ -35,6 +35,8 @@ export async function reloadInIeMode(page, at = nothing) {
   await click(page, '…');
   await waitForWidget(page, 'Internet Explorer モードで再読み込みする');
   await at('ie_menu');
+  // A hook that clicked elsewhere (the language, for a screenshot) closed the menu: open it again.
+  if (!(await widgets(page)).some((w) => w.label === 'Internet Explorer モードで再読み込みする')) await click(page, '…');
   await click(page, 'Internet Explorer モードで再読み込みする');
   await waitForText(page, 'このページは Internet Explorer モードで開かれています');
   await at('ie_banner');

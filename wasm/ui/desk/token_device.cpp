@@ -53,23 +53,23 @@ void draw_token_device(const Ui& ui, const Bank& bank) {
     // The device: body, display, button.
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 p = ImGui::GetCursorScreenPos();
-    const float w = 240.0f, h = 150.0f;
+    const float w = 240.0f, h = 160.0f;
     dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), kBody, 18.0f);
-    const ImVec2 lcd_a(p.x + 20, p.y + 18), lcd_b(p.x + w - 20, p.y + 72);
+    const ImVec2 lcd_a(p.x + 20, p.y + 16), lcd_b(p.x + w - 20, p.y + 82);
     dl->AddRectFilled(lcd_a, lcd_b, kLcd, 4.0f);
     if (showing) {
         const std::string code = bank.token_display(u.id);
         ImGui::PushFont(nullptr, 30.0f);
         const ImVec2 ts = ImGui::CalcTextSize(code.c_str());
         ImGui::PopFont();
-        ImGui::SetCursorScreenPos(ImVec2((lcd_a.x + lcd_b.x - ts.x) * 0.5f, (lcd_a.y + lcd_b.y - ts.y) * 0.5f));
+        ImGui::SetCursorScreenPos(ImVec2((lcd_a.x + lcd_b.x - ts.x) * 0.5f, lcd_a.y + 8));
         labelled_text(code.c_str(), 30.0f, kLcdText);
         // The seconds left in this step, as a bar under the digits.
         const float left = static_cast<float>(kTotpStepSeconds - bank.now() % kTotpStepSeconds) / static_cast<float>(kTotpStepSeconds);
-        dl->AddRectFilled(ImVec2(lcd_a.x + 6, lcd_b.y - 6), ImVec2(lcd_a.x + 6 + (lcd_b.x - lcd_a.x - 12) * left, lcd_b.y - 3), kLcdText);
+        dl->AddRectFilled(ImVec2(lcd_a.x + 8, lcd_b.y - 10), ImVec2(lcd_a.x + 8 + (lcd_b.x - lcd_a.x - 16) * left, lcd_b.y - 6), kLcdText);
         ui.out.redraw_within(1.0);
     }
-    ImGui::SetCursorScreenPos(ImVec2(p.x + w * 0.5f - 24, p.y + 86));
+    ImGui::SetCursorScreenPos(ImVec2(p.x + w * 0.5f - 24, p.y + 98));
     ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(0x50, 0x56, 0x60, 0xFF));
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(0x66, 0x6C, 0x78, 0xFF));
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
