@@ -7,7 +7,7 @@ import { check, run, withPortal } from './harness.mjs';
 import { CONFIRMATION_PIN, adminLogin, openUserEdit, toUserGrid } from './admin_steps.mjs';
 import { click, hasText, screenshot, typeInto, waitForText, waitForWidget, waitIdle } from './person.mjs';
 import {
-  acquire, enterIds, enterOneTimePassword, readToken, reloadInIeMode, resetToPickupPending, startApp, userLogin,
+  acquire, enterIds, enterOneTimePassword, reloadInIeMode, resetToPickupPending, startApp, userLogin,
 } from './pickup_steps.mjs';
 
 // The seed's numbered steps (part 2), screenshot where the path reaches them.
@@ -70,12 +70,25 @@ const cases = {
     });
   },
 
-  // IE mode (Edge): 「…」 → reload in IE mode → banner 完了 → IDs → OTP → 「Webアクセスの確認」 はい.
+  // IE mode (Edge): 「…」 → reload in IE mode → banner 完了 → IDs → OTP → 「Webアクセスの確認」. First
+  // いいえ (not installed, 再発行手続きが必要, the pickup used up), then after another reissue はい.
   async pickup_ie_mode() {
     await withPortal(async ({ page }) => {
       await resetToPickupPending(page);
       await toUserPc(page);
       await reloadInIeMode(page, shots(page));
+      await enterIds(page);
+      await enterOneTimePassword(page);
+      await click(page, 'いいえ(N)');
+      await waitForText(page, '電子証明書が正しくインストールされませんでした');
+      check(await hasText(page, '再発行手続きが必要となります'), 'the seed: a reissue is needed');
+      await screenshot(page, 'seed001_part2_ie_07_no');
+      await click(page, 'トップページへ戻る');
+      await enterIds(page);
+      await waitForText(page, '取得できる電子証明書がありません');
+
+      await resetToPickupPending(page);  // the administrator reissues again (the browser stays in IE mode)
+      await waitForWidget(page, '電子証明書取得');
       await enterIds(page);
       await enterOneTimePassword(page);
       await waitForWidget(page, 'はい(Y)');
@@ -89,8 +102,12 @@ const cases = {
     });
   },
 
-  // Chrome: the download at the bottom left; no IE mode in the 「…」 menu.
-  async pickup_chrome() {
+  // Chrome (no IE mode in its 「…」 menu; the download at the bottom left), and the app closed while
+  // it works: the seed's error, the pickup used up. The app works for a fraction of a second (the
+  // key pair is ready by then): this PC's key store is made slow (an init script delays WebCrypto's
+  // AES-GCM encryption, which seals the key at 保護レベル 中, once the test says so), so that a
+  // person sees 電子証明書発行処理中 and closes the app with its ×.
+  async pickup_chrome_app_closed_midway() {
     await withPortal(async ({ page }) => {
       await resetToPickupPending(page);
       await toUserPc(page);
@@ -105,21 +122,6 @@ const cases = {
       await enterIds(page);
       await enterOneTimePassword(page);
       await startApp(page, shots(page), { chrome: true });
-      await acquire(page);
-    });
-  },
-
-  // The app closed while it works: the seed's error, the pickup used up (a new try says so). The
-  // app works for a fraction of a second (the key pair is ready by then): this PC's key store is
-  // made slow (an init script delays WebCrypto's AES-GCM encryption, which seals the key at 保護レベル
-  // 中, once the test says so), so that a person sees 電子証明書発行処理中 and closes the app.
-  async pickup_app_closed_midway() {
-    await withPortal(async ({ page }) => {
-      await resetToPickupPending(page);
-      await toUserPc(page);
-      await enterIds(page);
-      await enterOneTimePassword(page);
-      await startApp(page);
       await page.evaluate(() => { window.__slowKeyStore = true; });
       await click(page, '取得');
       await waitForText(page, '秘密キーの保護（保護レベル：中）');
@@ -135,22 +137,8 @@ const cases = {
     }, { initScript: SLOW_KEY_STORE });
   },
 
-  // IE mode's 「いいえ」: not installed, 再発行手続きが必要.
-  async pickup_ie_no() {
-    await withPortal(async ({ page }) => {
-      await resetToPickupPending(page);
-      await toUserPc(page);
-      await reloadInIeMode(page);
-      await enterIds(page);
-      await enterOneTimePassword(page);
-      await click(page, 'いいえ(N)');
-      await waitForText(page, '電子証明書が正しくインストールされませんでした');
-      check(await hasText(page, '再発行手続きが必要となります'), 'the seed: a reissue is needed');
-      await screenshot(page, 'seed001_part2_ie_07_no');
-    });
-  },
-
-  // The same code twice: the seed's words; the page keeps the field for a new code.
+  // The same code twice: the seed's words; the page keeps the field for a new code (the native
+  // tests show the next code accepted).
   async pickup_reused_otp() {
     await withPortal(async ({ page }) => {
       await resetToPickupPending(page);
@@ -164,16 +152,6 @@ const cases = {
       await waitForText(page, '同じパスワードは連続して使用できませんので、新たなパスワードを使用してください。');
       await waitForWidget(page, 'ワンタイムパスワード（※1）');
       await screenshot(page, 'seed001_part2_05_reused');
-      // The token's next code (up to 30 s later) is accepted.
-      let fresh = code;
-      for (let i = 0; i < 40 && fresh === code; i++) {
-        await page.waitForTimeout(1000);
-        fresh = await readToken(page);
-      }
-      check(fresh !== code, 'the token shows a new code within 30 s');
-      await typeInto(page, 'ワンタイムパスワード（※1）', fresh);
-      await click(page, '電子証明書取得');
-      await waitForText(page, '電子証明書取得アプリのダウンロード');
     });
   },
 };
