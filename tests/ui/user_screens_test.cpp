@@ -4,6 +4,7 @@
 // failure path it names, and 電子証明書方式 利用者ログイン with the certificate obtained.
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <string>
 
 #include "portal_ui.h"
@@ -117,13 +118,12 @@ struct Person {
     void log_in_with_new_certificate() {
         ASSERT_TRUE(click("利用者ログイン"));
         ASSERT_EQ(screen(), Screen::LoginChooseCertificate);
-        const WidgetInfo* last = nullptr;
+        std::optional<ImVec2> at;
         for (const WidgetInfo& w : ui.widgets())
-            if (w.label == kUserCertificate) last = &w;  // the newest is listed last
-        ASSERT_NE(last, nullptr) << ui.labels();
-        const ImVec2 at = last->center();
+            if (w.label == kUserCertificate) at = w.center();  // the newest is listed last
+        ASSERT_TRUE(at.has_value()) << ui.labels();
         out.clear();
-        ASSERT_TRUE(ui.click_at(at, draw));
+        ASSERT_TRUE(ui.click_at(*at, draw));
         ASSERT_TRUE(click("OK"));
         ASSERT_EQ(screen(), Screen::LoginKeyAccess);
         ASSERT_TRUE(click("許可"));
