@@ -7,15 +7,15 @@
 #include "widgets.h"
 
 namespace cp::ui {
-namespace {
 
-// The seed's 「ⓘ …はこちら」 links: drawn as links, disabled (the pages are not in the simulator).
+// The seed's 「…はこちら」 links lead to pages the simulator does not have: drawn in a faded link
+// colour, wrapped (long English on a phone), with a tooltip that says so.
 void disabled_link(const char* label, const char* why) {
-    ImGui::BeginDisabled();
-    ImGui::TextLink(label);
-    ImGui::EndDisabled();
+    text_wrapped_sized(label, size::kSmall + 1, color::kLinkDisabled);
     ImGui::SetItemTooltip("%s", why);
 }
+
+namespace {
 
 // Where the app stands, in the page's words.
 TextId app_status(UserFlow::AppWindow window) {

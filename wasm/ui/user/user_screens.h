@@ -35,6 +35,8 @@ void draw_pickup_done(const Ui& ui, const UserFlow& flow);
 void draw_user_failure(const Ui& ui, const UserFlow& flow);
 void draw_user_login_pin(const Ui& ui, UserFlow& flow);
 void draw_user_landing(const Ui& ui, const UserFlow& flow);
+// A link of the seed that leads to a page the simulator does not have (ca_page.cpp).
+void disabled_link(const char* label, const char* why);
 // 利用者ID and 取得期限 above the pickup's pages once the bank knows the user.
 void draw_pickup_deadline(const Ui& ui, const UserFlow& flow);
 
