@@ -14,10 +14,10 @@ import { execFileSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writePerfSection } from './perf_doc.mjs';
 import { CONFIRMATION_PIN, adminLogin, openUserEdit, toUserGrid } from '../tests/browser/admin_steps.mjs';
 import { check, launch, startServer } from '../tests/browser/harness.mjs';
 import { click, texts, typeInto, waitForText, waitForWidget, waitIdle, waitReady, widgets } from '../tests/browser/person.mjs';
-import { writePerfSection } from './perf_doc.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const write = process.argv.includes('--write');

@@ -1,20 +1,24 @@
-// Screenshots of every screen of the administrator's flows, in Japanese and English, at
-// devicePixelRatio 1 and 2, and at a phone's width: what a person sees, for review.
-//   node tools/screenshots.mjs [--out DIR] [--only reissue|renewal]   (default tests/artifacts/screens)
-// Walks seed 001 part 1 (reissue) and seed 000 (renewal, certificate manager, mailbox, branch,
-// 管理者電子証明書取得) by clicking widgets by their (Japanese) labels, and at each screen switches
-// the language to English and back for the second picture.
+// Screenshots of every screen, in Japanese and English, at devicePixelRatio 1 and 2, and at a
+// phone's width: what a person sees, for review.
+//   node tools/screenshots.mjs [--out DIR] [--only reissue|pickup|renewal]   (default tests/artifacts/screens)
+// Walks seed 001 part 1 (reissue), part 2 (the app path on the administrator's reissue, then IE
+// mode from the UserPickupPending preset) and seed 000 (renewal, certificate manager, mailbox,
+// branch, 管理者電子証明書取得) by clicking widgets by their (Japanese) labels, and at each screen
+// switches the language to English and back for the second picture.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { artifacts, withPortal } from '../tests/browser/harness.mjs';
 import { cardFields, cardNumber, click, typeInto, waitForText, waitForWidget, waitIdle, waitReady } from '../tests/browser/person.mjs';
 import { adminLogin } from '../tests/browser/admin_steps.mjs';
 import { PROTECTED_ITEM, WEB_ACCESS, expiryCells, mailButton, moveIntoRenewalWindow, openCertificates, toMenu } from '../tests/browser/renewal_steps.mjs';
+import {
+  acquire, enterIds, enterOneTimePassword, reloadInIeMode, resetToPickupPending, startApp, userLogin,
+} from '../tests/browser/pickup_steps.mjs';
 
-const onlyArg = process.argv.indexOf('--only');
-const only = onlyArg > 0 ? process.argv[onlyArg + 1] : null;
 const outArg = process.argv.indexOf('--out');
 const out = outArg > 0 ? process.argv[outArg + 1] : path.join(artifacts, 'screens');
+const onlyArg = process.argv.indexOf('--only');
+const only = onlyArg > 0 ? process.argv[onlyArg + 1] : '';
 mkdirSync(out, { recursive: true });
 
 async function both(page, tag, name) {
@@ -136,10 +140,55 @@ async function walkRenewal(page, tag) {
   await both(page, tag, '35_admin_pickup');
 }
 
+// Seed 001 part 2 on 利用者のパソコン, from the administrator's reissue (or the preset).
+const PICKUP_SHOTS = {
+  ids: '22_ids', token: '24_token', otp_page: '23_otp', otp: '25_otp_typed', ca_page: '26_ca_page',
+  download_edge: '27_download_edge', app_ready: '28_app_running', app_done: '29_app_done', done: '30_done',
+  login_chooser: '31_login_chooser', login_key_access: '32_login_key_access', login_pin: '33_login_pin',
+  landing: '34_landing', ie_menu: '40_ie_menu', ie_banner: '41_ie_banner',
+};
+async function walkPickup(page, tag) {
+  const at = async (step) => { if (PICKUP_SHOTS[step]) await both(page, tag, PICKUP_SHOTS[step]); };
+  await click(page, '利用者のパソコン');
+  await both(page, tag, '20_user_pc_top');
+  await click(page, '電子証明書取得');
+  await typeInto(page, '① 契約者ID(利用者番号)（※1）', '123');
+  await typeInto(page, '③ 利用者暗証番号（※3）', 'wrong0001');
+  await click(page, '次へ >');
+  await waitForText(page, '11桁');
+  await both(page, tag, '21_ids_errors');
+  await click(page, '閉じる');
+  await enterIds(page, at);
+  await enterOneTimePassword(page, at);
+  await startApp(page, at);
+  await acquire(page, at);
+  await click(page, 'トップページへ戻る');
+  await userLogin(page, at);
+  await click(page, 'ログオフ');
+  // IE mode, from the moment after a reissue.
+  await resetToPickupPending(page);
+  await click(page, '利用者のパソコン');
+  await reloadInIeMode(page, at);
+  await enterIds(page);
+  await enterOneTimePassword(page);
+  await waitForWidget(page, 'はい(Y)');
+  await both(page, tag, '42_web_access');
+  await click(page, 'いいえ(N)');
+  await waitForText(page, '電子証明書が正しくインストールされませんでした');
+  await both(page, tag, '43_ie_no');
+}
+
 for (const [tag, options] of [['dpr1', { deviceScaleFactor: 1 }], ['dpr2', { deviceScaleFactor: 2 }],
                               ['phone', { deviceScaleFactor: 2, viewport: { width: 390, height: 844 }, hasTouch: false }]]) {
-  if (only !== 'renewal') await withPortal(async ({ page }) => walk(page, tag), options);
-  if (only !== 'reissue') await withPortal(async ({ page }) => walkRenewal(page, tag), options);
+  // reissue and pickup share one page (the pickup follows the reissue); renewal starts afresh.
+  if (only === '' || only === 'reissue' || only === 'pickup') {
+    await withPortal(async ({ page }) => {
+      if (only !== 'pickup') await walk(page, tag);
+      if (only === 'pickup') await resetToPickupPending(page);
+      if (only !== 'reissue') await walkPickup(page, tag);
+    }, options);
+  }
+  if (only === '' || only === 'renewal') await withPortal(async ({ page }) => walkRenewal(page, tag), options);
   console.log(`screens: ${tag} done`);
 }
 console.log(`screens written to ${out}`);

@@ -170,7 +170,11 @@ bool ScreenHarness::click(std::string_view label, const DrawFn& draw) {
         ADD_FAILURE() << "the widget \"" << label << "\" is disabled";
         return false;
     }
-    const ImVec2 at = w->center();
+    return click_at(w->center(), draw);
+}
+
+bool ScreenHarness::click_at(ImVec2 at, const DrawFn& draw) {
+    make_current();
     ImGuiIO& io = ImGui::GetIO();
     io.AddMousePosEvent(at.x, at.y);
     frame(draw);  // hover

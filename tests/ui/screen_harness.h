@@ -54,6 +54,9 @@ public:
     // frame, press, release), calling draw() each frame. Returns false (and ADD_FAILURE with the
     // labels present) if no such widget or it is disabled.
     bool click(std::string_view label, const DrawFn& draw);
+    // The same at a point: one of several widgets with the same label (a person tells them apart
+    // by what is drawn beside them, such as a certificate's validity).
+    bool click_at(ImVec2 at, const DrawFn& draw);
     // Types UTF-8 text into the focused field through io.AddInputCharactersUTF8, and presses keys
     // (io.AddKeyEvent) — with frames run until ImGui has consumed the input.
     void type(std::string_view text, const DrawFn& draw);

@@ -3,6 +3,7 @@
 // The page (web/loader.js) downloads certportal.wasm, the UI font and web/brand.json with progress,
 // instantiates the module and calls cp_start(). From then on everything is event-driven: see
 // runner.h for when frames happen. Start-up failures replace the canvas with a readable message.
+#include <emscripten/emscripten.h>
 #include <emscripten/html5.h>
 
 #include <cstdint>
@@ -63,9 +64,11 @@ void request_text_font_once(App& app) {
 
 bool build_frame(void* user) {
     App& app = *static_cast<App*>(user);
+    app.session.follow_real_time(emscripten_get_now() / 1000.0);  // the bank's clock (token codes)
     app.session.update();  // saves what async work (a key unsealed, a job done) changed
     app.out.clear();
     cp::ui::draw_portal(app.state, app.session, app.out);
+    if (app.out.redraw_in > 0.0) cp::platform::runner_request_frame_after(app.out.redraw_in);
     bool changed = false;
     for (const cp::Action& a : app.out.actions) changed |= cp::apply(app.state, a);
     for (const cp::Command& c : app.out.commands) changed |= app.session.apply(c);

@@ -42,6 +42,7 @@ struct Runner {
     std::uint64_t last_hash = 0;
     Timer wake_timer;                 // caret blink while a text field is active
     Timer hover_timer;                // re-armed by every input: fires once the pointer has rested
+    Timer app_timer;                  // the app shows time passing (a countdown): one frame when due
 };
 
 Runner g_run;
@@ -92,14 +93,14 @@ void on_timer(void* timer);
 
 // earliest_wins: keep an earlier pending deadline (wake-ups); otherwise the new deadline replaces
 // the pending one (debounce: "this long after the last input").
-void arm(Timer& timer, double seconds_from_now, bool earliest_wins) {
+void arm(Timer& timer, double seconds_from_now, bool earliest_wins, void (*fire)(void*) = on_timer) {
     const double due = now_seconds() + seconds_from_now;
     if (timer.id != 0) {
         if (earliest_wins && timer.due <= due) return;
         emscripten_clear_timeout(timer.id);
     }
     timer.due = due;
-    timer.id = emscripten_set_timeout(on_timer, seconds_from_now * 1000.0, &timer);
+    timer.id = emscripten_set_timeout(fire, seconds_from_now * 1000.0, &timer);
 }
 
 EM_BOOL on_animation_frame(double, void*);
@@ -116,6 +117,13 @@ void on_timer(void* timer) {
     // ImGui reads its stationary-pointer timer before advancing it within NewFrame, so a delayed
     // hover (tooltip) unlocks one frame after the time has passed: wake for two frames.
     g_run.frames_owed = 1;
+    request_animation_frame();
+}
+
+// The app's own deadline: one frame, no hover frame owed (a countdown redraws once a second).
+void on_app_timer(void* timer) {
+    static_cast<Timer*>(timer)->id = 0;
+    g_run.woke_by_timer = true;
     request_animation_frame();
 }
 
@@ -185,6 +193,8 @@ void runner_request_frame() {
     arm(g_run.hover_timer, kHoverDelayFrame, false);
     request_animation_frame();
 }
+
+void runner_request_frame_after(double seconds) { arm(g_run.app_timer, seconds, true, on_app_timer); }
 
 void runner_force_redraw() {
     g_run.force_draw = true;

@@ -36,6 +36,9 @@ struct RunnerStats {
 
 void runner_start(const RunnerHooks& hooks);
 void runner_request_frame();                       // something changed: draw soon
+// The app shows time passing (the token's countdown): one frame in `seconds`; an earlier pending
+// request wins. Nothing is drawn meanwhile.
+void runner_request_frame_after(double seconds);
 void runner_force_redraw();                        // the canvas lost its content (resize, context restore)
 const RunnerStats& runner_stats();
 // True while a frame has been asked for and not built yet (input, a timer, an async completion):

@@ -15,9 +15,19 @@ namespace cp::ui {
 struct UiOut {
     std::vector<Action> actions;
     std::vector<Command> commands;
+    // The page renders on demand: a screen that shows time passing (the token's countdown) asks
+    // for the next frame within this many seconds (0: none asked). The shortest request wins.
+    double redraw_in = 0.0;
     template <class T>
     void command(T c) { commands.push_back(make_command(std::move(c))); }
-    void clear() { actions.clear(); commands.clear(); }
+    void redraw_within(double seconds) {
+        if (redraw_in <= 0.0 || seconds < redraw_in) redraw_in = seconds;
+    }
+    void clear() {
+        actions.clear();
+        commands.clear();
+        redraw_in = 0.0;
+    }
 };
 
 struct Ui {

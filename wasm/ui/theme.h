@@ -17,6 +17,7 @@ inline constexpr ImU32 kTextMuted = IM_COL32(0x55, 0x61, 0x6D, 0xFF);
 inline constexpr ImU32 kBrand = IM_COL32(0x00, 0x4E, 0x8F, 0xFF);        // headings, primary buttons
 inline constexpr ImU32 kBrandHover = IM_COL32(0x00, 0x63, 0xB4, 0xFF);
 inline constexpr ImU32 kBrandActive = IM_COL32(0x00, 0x3B, 0x6D, 0xFF);
+inline constexpr ImU32 kLinkDisabled = IM_COL32(0x6B, 0x8C, 0xB0, 0xFF);  // a link that leads nowhere yet
 inline constexpr ImU32 kAccent = IM_COL32(0xC2, 0x41, 0x0C, 0xFF);       // 重要なお知らせ
 inline constexpr ImU32 kMarker = IM_COL32(0xFF, 0xC1, 0x07, 0xFF);       // the simulator marker
 inline constexpr ImU32 kMarkerText = IM_COL32(0x21, 0x1A, 0x00, 0xFF);

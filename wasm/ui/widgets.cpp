@@ -165,3 +165,14 @@ bool wrapping_button(const char* label, ImU32 background, ImU32 text_color) {
 }
 
 }  // namespace cp::ui
+
+namespace cp::ui {
+
+void name_close_button(const char* name) {
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    const ImGuiID id = window->GetID("#CLOSE");  // the id Begin() gave the title bar's close button
+    ImGuiContext& g = *GImGui;  // IMGUI_TEST_ENGINE_ITEM_INFO reads the context as `g`
+    IMGUI_TEST_ENGINE_ITEM_INFO(id, name, 0);
+}
+
+}  // namespace cp::ui

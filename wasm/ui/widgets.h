@@ -39,6 +39,9 @@ bool radio_button(const char* label, bool active);
 // A full-width button whose label wraps (Japanese line breaking) instead of being cut: long
 // seed labels such as 「+ 変更・登録抹消・各種設定・利用者ワンタイムパスワード」 on a phone.
 bool wrapping_button(const char* label, ImU32 background, ImU32 text_color);
+// Names the current window's title-bar close button (×) for the widget registry, as a screen
+// reader would announce it; call right after Begin(). ImGui gives that button no label.
+void name_close_button(const char* name);
 // ImGui::Checkbox at the portal's size (the theme's frame padding is for buttons and fields).
 bool checkbox(const char* label, bool* value);
 

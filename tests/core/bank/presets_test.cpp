@@ -64,6 +64,13 @@ TEST(Presets, EachPresetStartsItsProcedure) {
         cp::test::TestBank tb(cp::Preset::PickupWindowPassed);
         EXPECT_EQ(tb.bank->check_pickup_allowed("S0001"), BankResult::PickupWindowPassed);
     }
+    {
+        cp::test::TestBank tb(cp::Preset::UserPickupPending);
+        EXPECT_EQ(tb.bank->check_pickup_allowed("S0001"), BankResult::Ok);
+        const cp::CertificateRecord& rec = tb.bank->find_user("S0001")->certificate;
+        EXPECT_EQ(rec.pickup_deadline, tb.bank->now() + cp::days(80));
+        EXPECT_EQ(tb.bank->check_pickup_allowed("S0002"), BankResult::NoPendingCertificate);
+    }
 }
 
 TEST(Presets, HundredUsersIsTheSeedWorldWithAFullGrid) {

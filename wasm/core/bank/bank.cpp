@@ -85,6 +85,12 @@ BankResult Bank::advance_time(SimTime seconds) {
     return BankResult::Ok;
 }
 
+void Bank::let_time_pass(SimTime seconds) {
+    if (seconds <= 0) return;
+    state_.now += seconds;
+    process_due_work();
+}
+
 void Bank::send_due_mails(CertificateRecord& record, const std::string& holder) {
     if (record.status != CertStatus::Valid) return;
     const SimTime now = state_.now;

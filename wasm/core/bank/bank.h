@@ -49,6 +49,9 @@ public:
     // Moves the simulated clock forward, then sends the mails that became due and completes
     // branch requests whose delay passed. Negative amounts are refused (InvalidInput).
     BankResult advance_time(SimTime seconds);
+    // Seconds passing while the person works (the session's clock follows the real one): like
+    // advance_time without an audit entry of its own. Negative amounts are ignored.
+    void let_time_pass(SimTime seconds);
     // Sends due mails, completes due branch requests and has the CA publish a due CRL at the
     // current time (idempotent).
     void process_due_work();

@@ -7,6 +7,7 @@
 //                   renewal
 //   ManagerCommand  the browser's certificate manager (flows/certificate_manager_flow.h)
 //   PickupCommand   管理者電子証明書取得 after a branch reissue (flows/admin_pickup_flow.h)
+//   UserCommand     the user's flow (flows/user_flow.h): pickup (both paths), 利用者ログイン
 //
 // Text typed into fields is not in the commands: screens edit the active flow's form buffers in
 // place (portal/text_field.h) and a Submit command tells the flow to read them.
@@ -21,7 +22,10 @@ namespace cp {
 
 // --- the page and the simulated desk -----------------------------------------------------------
 enum class PcId : std::uint8_t { Admin = 0, User = 1 };  // 管理者のパソコン, 利用者のパソコン
-enum class DeskPanel : std::uint8_t { None = 0, SampleData, CustomerCard, Mailbox, Branch };
+enum class DeskPanel : std::uint8_t { None = 0, SampleData, CustomerCard, Mailbox, Branch, Token };
+// The simulated browser (a setting of the sample-data panel): the seed's download UI differs, and
+// only Edge has Internet Explorer モード.
+enum class BrowserKind : std::uint8_t { Edge = 0, Chrome = 1 };
 
 namespace cmd {
 struct StartAdminLogin {};           // 電子証明書方式 管理者ログイン on the top page
@@ -36,12 +40,19 @@ struct SubmitBranchRequest { BranchRequestKind kind; };  // お取引店: hand i
 struct StartAdminPickup {};          // 管理者電子証明書取得 on the top page (after a branch reissue)
 struct OpenInternetOptions {};       // the browser's ツール → インターネットオプション(O)
 struct CloseInternetOptions {};      // its OK / キャンセル
+struct StartUserPickup {};           // 電子証明書取得 (初めての方はこちらから): 利用者のパソコン only
+struct StartUserLogin {};            // 電子証明書方式 利用者ログイン
+struct SetBrowserKind { BrowserKind kind; };  // Edge / Chrome (leaves IE mode and the running flow)
+struct ReloadInIeMode {};            // 「…」 → 「Internet Explorer モードで再読み込みする」 (Edge)
+struct CloseIeBanner {};             // 完了 on 「このページは Internet Explorer モードで開かれています」
+struct LeaveIeMode {};               // 「Internet Explorer モードを終了」 (reloads the page normally)
 }  // namespace cmd
 
 using SessionCommand = std::variant<cmd::StartAdminLogin, cmd::LeaveFlow, cmd::SwitchPc, cmd::OpenPanel,
                                     cmd::ReportCardLost, cmd::AdvanceClock, cmd::DismissSaveError, cmd::ReadMail,
                                     cmd::SubmitBranchRequest, cmd::StartAdminPickup, cmd::OpenInternetOptions,
-                                    cmd::CloseInternetOptions>;
+                                    cmd::CloseInternetOptions, cmd::StartUserPickup, cmd::StartUserLogin,
+                                    cmd::SetBrowserKind, cmd::ReloadInIeMode, cmd::CloseIeBanner, cmd::LeaveIeMode>;
 
 // --- the administrator's flow ------------------------------------------------------------------
 // メイン | ご契約先認証情報変更 | ご契約先管理情報変更
@@ -115,7 +126,31 @@ struct AnswerPickupWebAccess { bool yes; };  // 「この Web サイトはユー
 
 using PickupCommand = std::variant<cmd::SubmitPickupIds, cmd::AnswerPickupWebAccess>;
 
-using Command = std::variant<SessionCommand, AdminCommand, ManagerCommand, PickupCommand>;
+
+// --- the user's flow (issue 9) ---------------------------------------------------------------
+// Its own namespace: the certificate login's commands have the administrator's names.
+namespace cmd::user {
+struct SubmitIds {};                 // 次へ (form.contract_id, form.user_id, form.user_pin)
+struct SubmitOneTimePassword {};     // 電子証明書取得 (form.one_time_password)
+struct Download {};                  // ダウンロード: the browser downloads ShinkinIBCertTool.exe
+struct OpenDownload {};              // 「開く」 (Edge) / ShinkinIBCertTool.exe (Chrome): the app starts
+struct Acquire {};                   // 取得 on the CA's page (the app must be running)
+struct CloseApp {};                  // the app window's ×, or 閉じる after 取得完了
+struct AnswerWebAccess { bool yes; };  // 「Webアクセスの確認」 はい / いいえ (IE mode)
+struct ChooseCertificate { std::string serial; };  // 証明書の選択 → OK
+struct ShowCertificateProperties { std::string serial; };  // 証明書のプロパティ ("" closes)
+struct GrantKeyAccess {};            // 許可 (中), or OK with the key's password (高)
+struct DenyKeyAccess {};             // 拒否
+struct SubmitPin {};                 // ログオン (form.login_pin)
+}  // namespace cmd::user
+
+using UserCommand =
+    std::variant<cmd::user::SubmitIds, cmd::user::SubmitOneTimePassword, cmd::user::Download, cmd::user::OpenDownload,
+                 cmd::user::Acquire, cmd::user::CloseApp, cmd::user::AnswerWebAccess, cmd::user::ChooseCertificate,
+                 cmd::user::ShowCertificateProperties, cmd::user::GrantKeyAccess, cmd::user::DenyKeyAccess,
+                 cmd::user::SubmitPin>;
+
+using Command = std::variant<SessionCommand, AdminCommand, ManagerCommand, PickupCommand, UserCommand>;
 
 // Wraps any command struct into Command (screens write emit(out, cmd::SubmitContractPin{})).
 template <class T>
@@ -123,6 +158,7 @@ Command make_command(T c) {
     if constexpr (std::is_constructible_v<SessionCommand, T>) return Command{SessionCommand{std::move(c)}};
     else if constexpr (std::is_constructible_v<ManagerCommand, T>) return Command{ManagerCommand{std::move(c)}};
     else if constexpr (std::is_constructible_v<PickupCommand, T>) return Command{PickupCommand{std::move(c)}};
+    else if constexpr (std::is_constructible_v<UserCommand, T>) return Command{UserCommand{std::move(c)}};
     else return Command{AdminCommand{std::move(c)}};
 }
 

@@ -12,6 +12,7 @@ Session::~Session() {
     admin_.reset();
     pickup_.reset();
     manager_.reset();
+    user_.reset();
 }
 
 void Session::start(SimulationDesc desc, std::function<void()> changed) {
@@ -39,6 +40,56 @@ const PcCertificateStore* Session::pc_store(PcId pc) const {
 void Session::leave_flow() {
     admin_.reset();
     pickup_.reset();
+    // A certificate installed and not yet saved (a bank save was in flight) is saved all the same.
+    if (const InstalledCertificate* c = user_ != nullptr ? user_->certificate_to_save() : nullptr) unsaved_certificate_ = c->serial;
+    user_.reset();
+}
+
+void Session::follow_real_time(double seconds) {
+    if (real_time_ < 0.0 || seconds < real_time_) {  // the first call (or a clock that went back): the baseline
+        real_time_ = seconds;
+        return;
+    }
+    const double whole = static_cast<double>(static_cast<SimTime>(seconds - real_time_));
+    if (whole < 1.0) return;
+    real_time_ += whole;
+    if (bank() != nullptr && !resetting()) simulation_->bank()->let_time_pass(static_cast<SimTime>(whole));
+}
+
+bool Session::start_user_flow(UserFlow::Mode mode) {
+    // The pickup happens on the PC the user will work on (the seed: 利用者が使用するパソコンで).
+    if (bank() == nullptr || saving_ || resetting() || (mode == UserFlow::Mode::Pickup && pc_ != PcId::User)) {
+        last_result_ = BankResult::WrongStep;
+        return false;
+    }
+    leave_flow();
+    Simulation* sim = simulation_.get();
+    const PcServices& services = pc_ == PcId::Admin ? sim->admin_services() : sim->user_services();
+    // The login only reads the store; the pickup installs into the user's PC.
+    PcCertificateStore& store = pc_ == PcId::User ? sim->mutable_user_pc() : sim->mutable_admin_pc();
+    const AcquisitionPath path = ie_mode_ ? AcquisitionPath::InternetExplorerMode : AcquisitionPath::AcquisitionApp;
+    user_ = std::make_unique<UserFlow>(mode, *sim->bank(), services, store, path);
+    return true;
+}
+
+// The certificate the pickup installed goes to the PC's database (certificate and key in one
+// transaction) before the flow shows 取得完了. True when a save started.
+bool Session::save_user_certificate() {
+    const InstalledCertificate* certificate = user_ != nullptr ? user_->certificate_to_save() : nullptr;
+    std::string serial = certificate != nullptr ? certificate->serial : std::exchange(unsaved_certificate_, {});
+    if (serial.empty()) return false;
+    saving_ = true;
+    std::weak_ptr<bool> alive = alive_;
+    // The pickup installs on 利用者のパソコン only (start_user_flow).
+    simulation_->save_certificate(simulation_->user_pc(), serial, [this, alive](BankResult r) {
+        if (alive.expired()) return;
+        saving_ = false;
+        if (r != BankResult::Ok) save_failure_ = r;
+        if (user_ != nullptr) user_->certificate_saved(r);
+        update();
+        notify();
+    });
+    return true;
 }
 
 bool Session::apply(const Command& command) {
@@ -70,6 +121,14 @@ bool Session::apply(const Command& command) {
                        }
                        (void)manager_->apply(c);
                    },
+                   [&](const UserCommand& c) {
+                       if (user_ == nullptr || saving_) {
+                           last_result_ = BankResult::WrongStep;
+                           changed = false;
+                           return;
+                       }
+                       (void)user_->apply(c);  // the flow keeps its result for its screens
+                   },
                },
                command);
     update();
@@ -100,6 +159,7 @@ bool Session::apply_session(const SessionCommand& command) {
                 leave_flow();  // the person stands up: whatever was open on this PC's screen is gone
                 manager_.reset();
                 pc_ = c.pc;
+                ie_mode_ = ie_banner_ = false;  // the other PC's browser opens normally
                 return true;
             },
             [&](const cmd::OpenPanel& c) {
@@ -181,6 +241,36 @@ bool Session::apply_session(const SessionCommand& command) {
                 manager_.reset();
                 return true;
             },
+            [&](const cmd::StartUserPickup&) { return start_user_flow(UserFlow::Mode::Pickup); },
+            [&](const cmd::StartUserLogin&) { return start_user_flow(UserFlow::Mode::Login); },
+            [&](const cmd::SetBrowserKind& c) {
+                if (c.kind == browser_kind_) return false;
+                leave_flow();  // another browser: the page opens again from the top
+                browser_kind_ = c.kind;
+                ie_mode_ = ie_banner_ = false;
+                return true;
+            },
+            [&](const cmd::ReloadInIeMode&) {
+                // Chrome has no IE mode (the seed: この方法で取得する場合は Microsoft Edge をご利用ください).
+                if (browser_kind_ != BrowserKind::Edge || ie_mode_) {
+                    last_result_ = BankResult::WrongStep;
+                    return false;
+                }
+                leave_flow();  // a reload: the page starts again from the top
+                ie_mode_ = ie_banner_ = true;
+                return true;
+            },
+            [&](const cmd::CloseIeBanner&) {
+                if (!ie_banner_) return false;
+                ie_banner_ = false;
+                return true;
+            },
+            [&](const cmd::LeaveIeMode&) {
+                if (!ie_mode_) return false;
+                leave_flow();
+                ie_mode_ = ie_banner_ = false;
+                return true;
+            },
         },
         command);
 }
@@ -193,6 +283,7 @@ void Session::reset(Preset preset, std::function<void(BankResult)> done) {
     }
     leave_flow();
     manager_.reset();
+    unsaved_certificate_.clear();  // the world it belonged to is being replaced
     // Taken again from the world that is there when the reset ends (the new one, or on failure
     // the previous one, saved as it is).
     baseline_taken_ = false;
@@ -241,7 +332,10 @@ bool Session::save_pc_changes() {
 }
 
 void Session::update() {
-    if (bank() == nullptr || saving_ || resetting()) return;
+    if (bank() == nullptr || resetting()) return;
+    if (user_ != nullptr) (void)user_->poll();  // the app installs what the CA issued
+    if (saving_) return;
+    if (save_user_certificate()) return;  // the PC first; the bank's change is saved once it is done
     const std::size_t entries = simulation_->bank()->state().audit.entries().size();
     if (!baseline_taken_) {  // the world as loaded (or created and saved) is the saved state
         baseline_taken_ = true;

@@ -2,7 +2,8 @@
 // procedures and the screens.
 //
 // A Session owns the running Simulation (sim/simulation.h), knows which simulated PC the person
-// sits at, and runs at most one flow at a time (today: the administrator's, flows/admin_flow.h).
+// sits at, and runs at most one flow at a time: the administrator's (flows/admin_flow.h) or the
+// user's (flows/user_flow.h).
 // Screens read it (const) and emit Commands (portal/commands.h); apply() carries them out.
 //
 // Saving: every step that changes the bank is saved before the next screen shows. The bank
@@ -26,6 +27,7 @@
 #include "portal/flows/admin_flow.h"
 #include "portal/flows/admin_pickup_flow.h"
 #include "portal/flows/certificate_manager_flow.h"
+#include "portal/flows/user_flow.h"
 #include "sim/simulation.h"
 
 namespace cp {
@@ -60,6 +62,19 @@ public:
     AdminPickupFlow* admin_pickup() { return pickup_.get(); }
     // The browser's インターネットオプション / certificate manager, open over the page (nullptr: closed).
     const CertificateManagerFlow* certificate_manager() const { return manager_.get(); }
+    const UserFlow* user_flow() const { return user_.get(); }
+    UserFlow* user_flow() { return user_.get(); }
+
+    // The simulated browser: its kind (Edge / Chrome) and, for Edge, Internet Explorer モード and
+    // its banner (「このページは Internet Explorer モードで開かれています」 until 完了).
+    BrowserKind browser_kind() const { return browser_kind_; }
+    bool ie_mode() const { return ie_mode_; }
+    bool ie_banner_open() const { return ie_banner_; }
+
+    // Time passes while the person works: the bank's clock (and so the token's code, every 30 s)
+    // follows `seconds`, a monotonic real clock, from the first call on, in whole seconds. No
+    // audit entry: a passing second is not an operation (the clock is saved with the next one).
+    void follow_real_time(double seconds);
 
     // Applies one command; true when anything the screens show may have changed.
     bool apply(const Command& command);
@@ -81,6 +96,8 @@ public:
 
 private:
     bool apply_session(const SessionCommand& command);
+    bool start_user_flow(UserFlow::Mode mode);
+    bool save_user_certificate();
     void leave_flow();
     // Serials of each PC's store that differ from what was last saved.
     void pc_changes(const PcCertificateStore& store, const std::vector<std::string>& saved,
@@ -96,6 +113,12 @@ private:
     std::unique_ptr<AdminFlow> admin_;
     std::unique_ptr<CertificateManagerFlow> manager_;
     std::unique_ptr<AdminPickupFlow> pickup_;
+    std::unique_ptr<UserFlow> user_;
+    BrowserKind browser_kind_ = BrowserKind::Edge;
+    bool ie_mode_ = false;
+    bool ie_banner_ = false;
+    double real_time_ = -1.0;  // follow_real_time's last whole second (< 0: not started)
+    std::string unsaved_certificate_;  // installed by a pickup that was left before its save began
     bool saving_ = false;
     bool unsaved_bank_change_ = false;  // a change the audit log does not count (a mail read)
     std::vector<std::string> saved_serials_[2];  // per PcId: each PC's store as last saved

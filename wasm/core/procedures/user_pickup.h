@@ -42,6 +42,9 @@ public:
     const std::string& installed_serial() const { return installed_serial_; }
     // Whether the key pair is still being generated (for a progress hint while waiting).
     bool key_generation_pending() const { return enrollment_->key_generation_pending(); }
+    // WaitingForKey: how far the PC and the CA are (the app's progress display).
+    CertificateEnrollment::Progress enrollment_progress() const { return enrollment_->progress(); }
+    AcquisitionPath path() const { return path_; }
 
     // The seed shows no protection dialog at pickup: 中 unless changed before 取得 / はい.
     BankResult set_key_choice(KeyChoice choice);

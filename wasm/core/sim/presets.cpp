@@ -138,13 +138,14 @@ void finish(const std::shared_ptr<PresetBuild>& b) {
     case Preset::CardLost:
         s.contract.card.lost = true;
         break;
-    case Preset::PickupWindowPassed: {
+    case Preset::PickupWindowPassed:
+    case Preset::UserPickupPending: {
         CertificateRecord& rec = s.users[0].certificate;
         // The preset's record says revoked either way; the CA's CRL entry is best effort here.
         (void)b->authority->revoke(rec.serial, s.now);
         ++rec.issue_number;
         rec.status = CertStatus::PendingPickup;
-        rec.registered_at = s.now - days(s.config.pickup_window_days + 1);
+        rec.registered_at = b->preset == Preset::UserPickupPending ? s.now : s.now - days(s.config.pickup_window_days + 1);
         rec.serial.clear();
         rec.not_after = 0;
         rec.pickup_deadline = rec.registered_at + days(s.config.pickup_window_days);
@@ -210,6 +211,7 @@ const char* preset_name(Preset preset) {
     case Preset::CardLost: return "CardLost";
     case Preset::PickupWindowPassed: return "PickupWindowPassed";
     case Preset::HundredUsers: return "HundredUsers";
+    case Preset::UserPickupPending: return "UserPickupPending";
     case Preset::Count_: break;
     }
     return "?";

@@ -29,6 +29,8 @@ enum class Preset : std::uint8_t {
     PickupWindowPassed,       // S0001 reissued 81 days ago and never picked up
     HundredUsers,             // the seed world plus S0003…S0100 (mixed flags and permissions, a few
                               // suspended, a few with a certificate pending pickup): a full grid
+    UserPickupPending,        // the seed world just after seed 001 part 1: S0001 reissued now, to be
+                              // picked up on 利用者のパソコン within 80 days (part 2 starts here)
     Count_
 };
 const char* preset_name(Preset preset);

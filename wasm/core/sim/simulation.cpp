@@ -262,6 +262,21 @@ void Simulation::end_reset(BankResult result, const pki::SecretBytes& ca_before,
     if (done) done(result);
 }
 
+void Simulation::save_certificate(const PcCertificateStore& pc, const std::string& serial,
+                                  std::function<void(BankResult)> done) {
+    Storage* storage = &pc == &admin_store_ ? admin_storage_.get() : &pc == &user_store_ ? user_storage_.get() : nullptr;
+    const InstalledCertificate* certificate = pc.find(serial);
+    if (stage_ != Stage::Ready || resetting_ || storage == nullptr || certificate == nullptr) {
+        if (done) done(BankResult::WrongStep);
+        return;
+    }
+    std::weak_ptr<bool> alive = alive_;
+    save_installed_certificate(*storage, *certificate, [alive, done = std::move(done)](BankResult r) {
+        if (alive.expired()) return;
+        if (done) done(r);
+    });
+}
+
 void Simulation::save(std::function<void(BankResult)> done) {
     if (stage_ != Stage::Ready || !bank_ || resetting_) {
         if (done) done(BankResult::WrongStep);

@@ -88,9 +88,12 @@ public:
     Bank* bank() { return bank_.get(); }
     const PcCertificateStore& admin_pc() const { return admin_store_; }
     const PcCertificateStore& user_pc() const { return user_store_; }
+    // Saves one installed certificate of `pc` (admin_pc() or user_pc()), certificate and key in one
+    // transaction. WrongStep unless Ready, for another store, or for a serial the store lacks.
+    void save_certificate(const PcCertificateStore& pc, const std::string& serial, std::function<void(BankResult)> done);
     const PkiAuthority& authority() const { return authority_; }
-    // The stores the procedures change (a renewal installs on 管理者のパソコン, the certificate
-    // manager deletes); save_pc_store() then writes the change.
+    // The stores the procedures change (a renewal or a pickup installs, the certificate manager
+    // deletes); save_certificate() or save_pc_store() then writes the change.
     PcCertificateStore& mutable_admin_pc() { return admin_store_; }
     PcCertificateStore& mutable_user_pc() { return user_store_; }
     // Writes `written` and deletes `removed` (serials) in `store`'s database, one transaction.

@@ -1,8 +1,9 @@
 // The simulated browser (Microsoft Edge, as in the seeds): a title bar with the page's title, a
 // toolbar with the address bar and the two menus the seeds use — ツール (インターネットオプション →
 // 証明書, for seed 000's certificate manager) and 「…」 (Internet Explorer モード, seed 001 part 2).
-// ツール opens a menu with インターネットオプション(O) (os/certificate_manager.h); 「…」 is not in the
-// simulator yet, so it is disabled and says so.
+// ツール opens a menu with インターネットオプション(O) (os/certificate_manager.h); 「…」 opens
+// desk/browser_menu.cpp. The kind (Edge / Chrome) is the sample-data panel's setting; in IE mode
+// the address bar shows the IE badge.
 #include <string>
 
 #include "desk/desk.h"
@@ -22,7 +23,8 @@ void draw_browser_window(const Ui& ui, const Rect& r, bool narrow) {
     dl->AddRectFilled(a, b, color::kChrome, narrow ? 0.0f : 6.0f);
     float y = r.y;
     if (!narrow) {  // the window's title: the page's title and the browser
-        const std::string title = ui.state.brand.service_name.in(ui.lang()) + ui.t(TextId::BrowserTitleSuffix);
+        const bool chrome = ui.session.browser_kind() == BrowserKind::Chrome;
+        const std::string title = ui.state.brand.service_name.in(ui.lang()) + ui.t(chrome ? TextId::BrowserTitleChrome : TextId::BrowserTitleSuffix);
         ImGui::SetCursorScreenPos(ImVec2(r.x + 12, y + 7));
         text_sized(title.c_str(), size::kSmall, color::kText);
         y += kTitleBar;
@@ -34,6 +36,10 @@ void draw_browser_window(const Ui& ui, const Rect& r, bool narrow) {
     dl->AddRectFilled(addr_a, addr_b, color::kAddressBar, 14.0f);
     dl->PushClipRect(addr_a, addr_b, true);
     ImGui::SetCursorScreenPos(ImVec2(addr_a.x + 14, addr_a.y + 7));
+    if (ui.session.ie_mode()) {  // Edge's IE badge before the address
+        text_sized(ui.t(TextId::BrowserIeBadge), size::kSmall, color::kOsAccent);
+        ImGui::SameLine();
+    }
     text_sized((std::string("https://") + kSimulatedSite + "/").c_str(), size::kSmall, color::kTextMuted);
     dl->PopClipRect();
     ImGui::SetCursorScreenPos(ImVec2(r.x + r.w - menus_w, y + 6));
@@ -46,10 +52,7 @@ void draw_browser_window(const Ui& ui, const Rect& r, bool narrow) {
         ImGui::EndPopup();
     }
     ImGui::SameLine(0, 6);
-    ImGui::BeginDisabled();
-    ImGui::Button(ui.t(TextId::BrowserMoreMenu), ImVec2(40, 0));
-    ImGui::EndDisabled();
-    ImGui::SetItemTooltip("%s", ui.t(TextId::BrowserMoreMenuNotYet));
+    draw_browser_more_menu(ui);
     ImGui::PopStyleColor(2);
     ImGui::PopStyleVar();
     y += kToolbar;
@@ -57,7 +60,7 @@ void draw_browser_window(const Ui& ui, const Rect& r, bool narrow) {
     // The page.
     ImGui::SetCursorScreenPos(ImVec2(r.x, y));
     ImGui::PushStyleColor(ImGuiCol_ChildBg, color::kPage);
-    ImGui::BeginChild("##bank_page", ImVec2(r.w, r.y + r.h - y), ImGuiChildFlags_None, ImGuiWindowFlags_None);
+    ImGui::BeginChild("##bank_page", ImVec2(r.w, r.y + r.h - y - download_shelf_height(ui)), ImGuiChildFlags_None, ImGuiWindowFlags_None);
     draw_bank_page(ui);
     ImGui::EndChild();
     ImGui::PopStyleColor();

@@ -4,6 +4,7 @@
 #include "imgui.h"
 #include "os/certificate_manager.h"
 #include "theme.h"
+#include "user/user_screens.h"
 
 namespace cp::ui {
 
@@ -14,8 +15,10 @@ void draw_desk(const Ui& ui) {
     AdminFlow* flow = ui.session.admin_flow();
     const CertificateManagerFlow* manager = ui.session.certificate_manager();
     AdminPickupFlow* pickup = ui.session.admin_pickup();
+    UserFlow* user = ui.session.user_flow();
     const bool dialog = (flow != nullptr && admin_dialog_open(*flow)) || manager != nullptr ||
-                        (pickup != nullptr && admin_pickup_dialog_open(*pickup));
+                        (pickup != nullptr && admin_pickup_dialog_open(*pickup)) ||
+                        (user != nullptr && user_dialog_open(*user));
     const bool saving = ui.session.saving();
 
     ImGui::SetNextWindowPos(vp->Pos);
@@ -38,12 +41,18 @@ void draw_desk(const Ui& ui) {
     draw_taskbar(ui, Rect{vp->Pos.x, vp->Pos.y + vp->Size.y - taskbar_h, vp->Size.x, taskbar_h});
     ImGui::End();
 
+    // Over the browser: IE mode's banner, the user flow's download UI and acquisition app.
+    ImGui::BeginDisabled(dialog || saving);
+    draw_ie_banner(ui, browser, browser.y + (narrow ? 0.0f : 30.0f) + 42.0f);
+    if (user != nullptr) draw_user_desk(ui, *user, browser);
+    ImGui::EndDisabled();
     draw_panels(ui, taskbar_h);
     // One OS dialog at a time: the certificate manager opens only from the browser's ツール menu,
     // which an open dialog of the flow disables.
     if (manager != nullptr) draw_certificate_manager(ui, *manager);
     else if (pickup != nullptr) draw_admin_pickup_dialog(ui, *pickup);
-    else if (dialog) draw_admin_dialog(ui, *flow);
+    else if (flow != nullptr && admin_dialog_open(*flow)) draw_admin_dialog(ui, *flow);
+    else if (user != nullptr && user_dialog_open(*user)) draw_user_dialog(ui, *user);
 }
 
 }  // namespace cp::ui

@@ -19,6 +19,13 @@ struct Rect {
 };
 // The browser window: title bar, address bar with the ツール and 「…」 menus, the page inside.
 void draw_browser_window(const Ui& ui, const Rect& r, bool narrow);
+// The 「…」 menu (Internet Explorer モード) and IE mode's banner below the toolbar at `top`
+// (desk/browser_menu.cpp).
+void draw_browser_more_menu(const Ui& ui);
+void draw_ie_banner(const Ui& ui, const Rect& browser, float top);
+// Chrome's download shelf under the page while it shows a download (user/downloads.cpp): the
+// page is that much shorter.
+float download_shelf_height(const Ui& ui);
 // The bank's page inside the browser (pages/bank_page.cpp).
 void draw_bank_page(const Ui& ui);
 // Its height at this width: one row, or more when the groups must wrap.
@@ -32,5 +39,7 @@ void draw_mailbox(const Ui& ui, const Bank& bank);
 unsigned unread_mail_count(const Bank& bank);
 // お取引店: the paper forms and their status on the simulated clock (desk/branch_counter.cpp).
 void draw_branch_counter(const Ui& ui, const Bank& bank);
+// The user's one-time password token (desk/token_device.cpp), inside its panel.
+void draw_token_device(const Ui& ui, const Bank& bank);
 
 }  // namespace cp::ui

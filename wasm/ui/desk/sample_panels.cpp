@@ -73,6 +73,14 @@ void draw_sample_data(const Ui& ui, const Bank& bank) {
     if (button(ui.t(TextId::SampleClockMonth))) ui.emit(cmd::AdvanceClock{30});
     ImGui::SameLine();
     if (button(ui.t(TextId::SampleClockYear))) ui.emit(cmd::AdvanceClock{365});
+    // The simulated browser: its download UI differs, and only Edge has IE mode (seed 001 part 2).
+    text_sized(ui.t(TextId::SampleBrowser), size::kSmall + 1, color::kText);
+    const BrowserKind kind = ui.session.browser_kind();
+    if (radio_button(ui.t(TextId::SampleBrowserEdge), kind == BrowserKind::Edge) && kind != BrowserKind::Edge)
+        ui.emit(cmd::SetBrowserKind{BrowserKind::Edge});
+    ImGui::SameLine();
+    if (radio_button(ui.t(TextId::SampleBrowserChrome), kind == BrowserKind::Chrome) && kind != BrowserKind::Chrome)
+        ui.emit(cmd::SetBrowserKind{BrowserKind::Chrome});
 }
 
 void draw_customer_card(const Ui& ui, const Bank& bank) {
@@ -115,14 +123,16 @@ void draw_panels(const Ui& ui, float taskbar_h) {
     if (panel == DeskPanel::None) return;
     const Bank* bank = ui.session.bank();
     TextId title = TextId::SampleDataTitle;
+    float width = 440.0f;
     switch (panel) {
         case DeskPanel::None:
         case DeskPanel::SampleData: break;
         case DeskPanel::CustomerCard: title = TextId::CardTitle; break;
-        case DeskPanel::Mailbox: title = TextId::MailboxTitle; break;
-        case DeskPanel::Branch: title = TextId::BranchTitle; break;
+        case DeskPanel::Mailbox: title = TextId::MailboxTitle; width = 520.0f; break;
+        case DeskPanel::Branch: title = TextId::BranchTitle; width = 520.0f; break;
+        case DeskPanel::Token: title = TextId::TokenTitle; width = 320.0f; break;
     }
-    begin_panel(ui, title, panel == DeskPanel::Branch || panel == DeskPanel::Mailbox ? 520.0f : 440.0f, taskbar_h);
+    begin_panel(ui, title, width, taskbar_h);
     if (bank == nullptr) {
         text_wrapped_sized(ui.t(TextId::SampleNotReady), size::kSmall + 1, color::kText);
     } else {
@@ -132,6 +142,7 @@ void draw_panels(const Ui& ui, float taskbar_h) {
             case DeskPanel::CustomerCard: draw_customer_card(ui, *bank); break;
             case DeskPanel::Mailbox: draw_mailbox(ui, *bank); break;
             case DeskPanel::Branch: draw_branch_counter(ui, *bank); break;
+            case DeskPanel::Token: draw_token_device(ui, *bank); break;
         }
     }
     end_panel();

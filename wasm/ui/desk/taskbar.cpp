@@ -49,7 +49,7 @@ Layout layout(const Ui& ui, float width) {
     const float avail = width - 2 * kMargin;
     l.label = width >= size::kNarrow;
     const float w[kGroups] = {group_width(ui, {TextId::PcAdmin, TextId::PcUser}, l.label ? ui.t(TextId::PcYouAreAt) : nullptr),
-                              group_width(ui, {TextId::DeskSampleData, TextId::DeskCustomerCard}, nullptr),
+                              group_width(ui, {TextId::DeskSampleData, TextId::DeskCustomerCard, TextId::DeskToken}, nullptr),
                               button_width(mailbox_label(ui).c_str()) + kGap + group_width(ui, {TextId::DeskBranch}, nullptr),
                               group_width(ui, {TextId::LanguageJapanese, TextId::LanguageEnglish}, nullptr)};
     float x = 0;
@@ -126,6 +126,8 @@ void draw_taskbar(const Ui& ui, const Rect& r) {
     panel_button(ui, ui.t(TextId::DeskSampleData), DeskPanel::SampleData);
     ImGui::SameLine(0, kGap);
     panel_button(ui, ui.t(TextId::DeskCustomerCard), DeskPanel::CustomerCard);
+    ImGui::SameLine(0, kGap);
+    panel_button(ui, ui.t(TextId::DeskToken), DeskPanel::Token);
     at(2);
     panel_button(ui, mailbox_label(ui).c_str(), DeskPanel::Mailbox);
     ImGui::SameLine(0, kGap);

@@ -17,6 +17,13 @@ void begin_os_dialog(const char* title, float width) {
     // while an item is held (a taskbar button being clicked: stealing focus then would cancel the
     // click, and the language or the panels could not be used while a dialog waits).
     if (!ImGui::IsAnyItemActive()) ImGui::SetNextWindowFocus();
+    // One window id for every OS dialog ("###os_dialog"): only one is open at a time.
+    begin_os_window((std::string(title) + "###os_dialog").c_str(), nullptr);
+}
+
+void end_os_dialog() { end_os_window(); }
+
+bool begin_os_window(const char* name, bool* open) {
     ImGui::PushStyleColor(ImGuiCol_WindowBg, color::kOsDialog);
     ImGui::PushStyleColor(ImGuiCol_TitleBg, color::kOsTitle);
     ImGui::PushStyleColor(ImGuiCol_TitleBgActive, color::kOsTitle);
@@ -26,14 +33,12 @@ void begin_os_dialog(const char* title, float width) {
     ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, 2.0f);
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(10, 6));
     ImGui::PushFont(nullptr, size::kOsText);
-    // One window id for every OS dialog ("###os_dialog"): only one is open at a time.
-    const std::string name = std::string(title) + "###os_dialog";
-    ImGui::Begin(name.c_str(), nullptr,
-                 ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
-                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
+    return ImGui::Begin(name, open,
+                        ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
+                            ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);
 }
 
-void end_os_dialog() {
+void end_os_window() {
     ImGui::End();
     ImGui::PopFont();
     ImGui::PopStyleVar(4);

@@ -11,6 +11,10 @@ namespace cp::ui {
 // pair with end_os_dialog().
 void begin_os_dialog(const char* title, float width);
 void end_os_dialog();
+// A window of the simulated PC with the same look that is not modal (an application's window:
+// the acquisition app). Position it first (SetNextWindowPos); `open` gets the title bar's ×.
+bool begin_os_window(const char* name, bool* open);
+void end_os_window();
 // A Windows-style push button; `primary` is the default button (accent border).
 bool os_button(const char* label, bool primary = false, float width = 96.0f);
 // Moves the cursor so that `count` buttons of `width` end at the dialog's right edge.

@@ -9,6 +9,7 @@
 #include "imgui.h"
 #include "portal_ui.h"
 #include "theme.h"
+#include "user/user_screens.h"
 #include "widgets.h"
 
 namespace cp::ui {
@@ -121,8 +122,9 @@ void draw_bank_page(const Ui& ui) {
     draw_config_problems(ui);
     AdminFlow* flow = ui.session.admin_flow();
     AdminPickupFlow* pickup = ui.session.admin_pickup();
+    UserFlow* user = ui.session.user_flow();
     if (pickup != nullptr) draw_admin_pickup_page(ui, *pickup);
-    else if (flow == nullptr || !draw_admin_page(ui, *flow)) draw_top_page(ui);
+    else if (!(flow != nullptr && draw_admin_page(ui, *flow)) && !(user != nullptr && draw_user_page(ui, *user))) draw_top_page(ui);
     ImGui::EndChild();
     ImGui::PopItemWidth();
     ImGui::EndGroup();

@@ -12,7 +12,6 @@ namespace {
 void draw_login_card(const Ui& ui, float width) {
     const Language l = ui.lang();
     const bool ready = ui.session.bank() != nullptr;
-    const char* not_yet = text(TextId::NotAvailableYet, l);
     begin_card("##login", ImVec2(width, 0));
     text_sized(text(TextId::TopCertificateMethod, l), size::kHeading, color::kBrand);
     ImGui::Separator();
@@ -20,7 +19,7 @@ void draw_login_card(const Ui& ui, float width) {
 
     text_sized(text(TextId::TopUserLogin, l), size::kSmall + 1, color::kText);
     text_wrapped_sized(text(TextId::TopUserLoginHint, l), size::kSmall, color::kTextMuted);
-    wide_button(text(TextId::TopUserLogin, l), 44.0f, false, not_yet);
+    if (wide_button(text(TextId::TopUserLogin, l), 44.0f, ready, text(TextId::SimStarting, l))) ui.emit(cmd::StartUserLogin{});
     ImGui::Dummy(ImVec2(0, 6));
 
     text_sized(text(TextId::TopAdminLogin, l), size::kSmall + 1, color::kText);
@@ -31,9 +30,15 @@ void draw_login_card(const Ui& ui, float width) {
     if (wide_button(text(TextId::TopAdminPickup, l), 36.0f, ready, text(TextId::SimStarting, l))) ui.emit(cmd::StartAdminPickup{});
     ImGui::Dummy(ImVec2(0, 6));
 
+    // 電子証明書取得 (初めての方はこちらから) and よくあるご質問, as in the seed's top page. The pickup is
+    // made on the PC the user works on: on 管理者のパソコン the button says where to go.
     text_sized(text(TextId::TopCertAcquire, l), size::kSmall + 1, color::kText);
-    text_wrapped_sized(text(TextId::TopCertAcquireHint, l), size::kSmall, color::kTextMuted);
-    wide_button(text(TextId::TopCertAcquire, l), 44.0f, false, not_yet);
+    text_wrapped_sized(text(TextId::TopCertAcquireFirst, l), size::kSmall, color::kTextMuted);
+    const bool user_pc = ui.session.pc() == PcId::User;
+    if (wide_button(text(TextId::TopCertAcquire, l), 44.0f, ready && user_pc, text(ready ? TextId::TopPickupOnUserPc : TextId::SimStarting, l)))
+        ui.emit(cmd::StartUserPickup{});
+    if (ready && !user_pc) text_wrapped_sized(text(TextId::TopPickupOnUserPc, l), size::kSmall, color::kTextMuted);
+    wide_button(text(TextId::TopFaq, l), 36.0f, false, text(TextId::TopFaqNotYet, l));
     end_card();
 }
 

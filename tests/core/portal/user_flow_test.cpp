@@ -1,0 +1,321 @@
+// The user's flow (seed 001 part 2) through the Session's commands: both pickup paths to 取得完了
+// with the certificate saved on 利用者のパソコン (a second page load sees it), every failure path
+// the seed names, the browser's settings (kind, IE mode), the clock following real time (the
+// token's code), and 電子証明書方式 利用者ログイン with the new certificate.
+#include <gtest/gtest.h>
+
+#include "session_fixture.h"
+
+namespace {
+
+using cp::BankResult;
+using cp::UserFlow;
+using cp::test::PageLoad;
+using Screen = UserFlow::Screen;
+namespace cmd = cp::cmd;
+namespace ucmd = cp::cmd::user;
+
+// The administrator's reissue, as the bank records it (the admin's screens are tested elsewhere).
+void reissue(PageLoad& page, const char* user) {
+    ASSERT_EQ(page.bank().apply_user_certificate_action(user, cp::UserCertificateAction::Reissue,
+                                                        cp::kSeedSecrets.confirmation_pin),
+              BankResult::Ok);
+    page.session.update();
+}
+
+UserFlow& flow(PageLoad& page) { return *page.session.user_flow(); }
+Screen screen(PageLoad& page) { return page.session.user_flow() != nullptr ? flow(page).screen() : Screen::Failed; }
+
+// 利用者のパソコン → 電子証明書取得 → the IDs → 次へ.
+void enter_ids(PageLoad& page, const char* user = "S0001", std::string_view pin = cp::kSeedSecrets.s0001_pin) {
+    page.apply(cmd::SwitchPc{cp::PcId::User});
+    ASSERT_TRUE(page.apply(cmd::StartUserPickup{}));
+    ASSERT_EQ(screen(page), Screen::PickupIds);
+    flow(page).form().contract_id.assign(cp::kSeedSecrets.contract_id);
+    flow(page).form().user_id.assign(user);
+    flow(page).form().user_pin.assign(pin);
+    page.apply(ucmd::SubmitIds{});
+}
+
+void enter_token_code(PageLoad& page, const char* user = "S0001") {
+    flow(page).form().one_time_password.assign(page.bank().token_display(user));
+    page.apply(ucmd::SubmitOneTimePassword{});
+}
+
+TEST(UserFlow, AppPathFromTheTopPageToTheCompletionAndALaterPageLoadSeesTheCertificate) {
+    cp::test::BrowserProfile profile;
+    std::string serial;
+    {
+        PageLoad page(profile);
+        reissue(page, "S0001");
+        enter_ids(page);
+        ASSERT_EQ(screen(page), Screen::PickupOneTimePassword) << bank_result_name(flow(page).last_result());
+        EXPECT_TRUE(flow(page).form().user_pin.empty()) << "the PIN is wiped once submitted";
+        EXPECT_EQ(flow(page).pickup_deadline(), page.bank().now() + cp::days(80));
+        enter_token_code(page);
+        ASSERT_EQ(screen(page), Screen::PickupCaPage) << bank_result_name(flow(page).last_result());
+        EXPECT_EQ(flow(page).app_window(), UserFlow::AppWindow::Closed);
+        // 取得 before the app runs: refused, the page says so.
+        EXPECT_EQ(flow(page).apply(ucmd::Acquire{}), BankResult::AcquisitionAppNotRunning);
+        EXPECT_EQ(flow(page).apply(ucmd::OpenDownload{}), BankResult::WrongStep) << "nothing downloaded yet";
+        page.apply(ucmd::Download{});
+        EXPECT_TRUE(flow(page).downloaded());
+        page.apply(ucmd::OpenDownload{});
+        EXPECT_EQ(flow(page).app_window(), UserFlow::AppWindow::Ready);
+        const std::size_t before = page.session.pc_store(cp::PcId::User)->certificates.size();
+        page.apply(ucmd::Acquire{});
+        EXPECT_FALSE(page.session.saving());
+        ASSERT_EQ(flow(page).app_window(), UserFlow::AppWindow::Done) << cp::user_screen_name(screen(page));
+        EXPECT_EQ(flow(page).progress(), UserFlow::Progress::Done);
+        EXPECT_EQ(screen(page), Screen::PickupCaPage) << "the app shows 取得完了 until it is closed";
+        page.apply(ucmd::CloseApp{});
+        EXPECT_EQ(screen(page), Screen::PickupDone);
+        ASSERT_EQ(page.session.pc_store(cp::PcId::User)->certificates.size(), before + 1);
+        serial = flow(page).pickup()->installed_serial();
+        EXPECT_EQ(page.bank().find_user("S0001")->certificate.status, cp::CertStatus::Valid);
+        EXPECT_EQ(page.bank().find_user("S0001")->certificate.serial, serial);
+        EXPECT_EQ(page.session.pc_store(cp::PcId::User)->find(serial)->protection, cp::KeyProtection::Medium);
+    }
+    PageLoad reloaded(profile);
+    EXPECT_EQ(reloaded.session.user_flow(), nullptr) << "a reload lands on the top page";
+    ASSERT_NE(reloaded.session.pc_store(cp::PcId::User)->find(serial), nullptr) << "certificate and key were saved";
+    EXPECT_EQ(reloaded.bank().find_user("S0001")->certificate.status, cp::CertStatus::Valid);
+}
+
+TEST(UserFlow, ThePickupIsOnlyOnTheUsersPc) {
+    cp::test::BrowserProfile profile;
+    PageLoad page(profile);
+    EXPECT_FALSE(page.apply(cmd::StartUserPickup{}));
+    EXPECT_EQ(page.session.user_flow(), nullptr);
+    EXPECT_EQ(page.session.last_result(), BankResult::WrongStep);
+    EXPECT_TRUE(page.apply(cmd::StartUserLogin{})) << "a login may be tried anywhere (the seed's wrong-certificate error)";
+}
+
+TEST(UserFlow, EachFieldGetsItsOwnMessage) {
+    cp::test::BrowserProfile profile;
+    PageLoad page(profile);
+    reissue(page, "S0001");
+    page.apply(cmd::SwitchPc{cp::PcId::User});
+    page.apply(cmd::StartUserPickup{});
+    flow(page).form().contract_id.assign("1234");
+    flow(page).form().user_id.assign("S 0001");
+    flow(page).form().user_pin.assign("abcdefgh");
+    EXPECT_EQ(flow(page).apply(ucmd::SubmitIds{}), BankResult::InvalidInput);
+    EXPECT_EQ(flow(page).field_error(UserFlow::Field::ContractId), cp::InputError::NotElevenDigits);
+    EXPECT_NE(flow(page).field_error(UserFlow::Field::UserId), cp::InputError::None);
+    EXPECT_EQ(flow(page).field_error(UserFlow::Field::UserPin), cp::InputError::NeedsLettersAndDigits);
+    EXPECT_EQ(page.bank().find_user("S0001")->pin_failures, 0u) << "a malformed entry never reaches the bank";
+    EXPECT_EQ(screen(page), Screen::PickupIds);
+}
+
+TEST(UserFlow, WrongPinsCountTowardTheLockAndALockedUserIsStopped) {
+    cp::test::BrowserProfile profile;
+    PageLoad page(profile);
+    reissue(page, "S0001");
+    enter_ids(page, "S0001", "wrong0001");
+    EXPECT_EQ(flow(page).last_result(), BankResult::WrongUserPin);
+    EXPECT_EQ(flow(page).tries_left(), 6u);
+    EXPECT_EQ(screen(page), Screen::PickupIds);
+    for (int i = 0; i < 6; ++i) {
+        flow(page).form().user_pin.assign("wrong0001");
+        page.apply(ucmd::SubmitIds{});
+    }
+    EXPECT_EQ(screen(page), Screen::Failed);
+    EXPECT_EQ(flow(page).failure(), BankResult::UserSuspended);
+    EXPECT_TRUE(page.bank().find_user("S0001")->suspended);
+}
+
+TEST(UserFlow, EveryPathThatNeedsTheAdministratorEndsTheFlow) {
+    {  // no token: S0002
+        cp::test::BrowserProfile profile;
+        PageLoad page(profile);
+        reissue(page, "S0002");
+        enter_ids(page, "S0002", cp::kSeedSecrets.s0002_pin);
+        EXPECT_EQ(flow(page).failure(), BankResult::NoTokenRegistered);
+    }
+    {  // nothing pending
+        cp::test::BrowserProfile profile;
+        PageLoad page(profile);
+        enter_ids(page);
+        EXPECT_EQ(flow(page).failure(), BankResult::NoPendingCertificate);
+    }
+    {  // the window passed
+        cp::test::BrowserProfile profile;
+        PageLoad page(profile);
+        reissue(page, "S0001");
+        page.apply(cmd::AdvanceClock{81});
+        enter_ids(page);
+        EXPECT_EQ(flow(page).failure(), BankResult::PickupWindowPassed);
+    }
+}
+
+TEST(UserFlow, AReusedCodeIsRefusedAndANewOneIsAccepted) {
+    cp::test::BrowserProfile profile;
+    PageLoad page(profile);
+    reissue(page, "S0001");
+    enter_ids(page);
+    const std::string code = page.bank().token_display("S0001");
+    enter_token_code(page);
+    ASSERT_EQ(screen(page), Screen::PickupCaPage);
+    page.apply(cmd::LeaveFlow{});  // nothing was issued: the pickup is still there
+    enter_ids(page);
+    flow(page).form().one_time_password.assign(code);
+    page.apply(ucmd::SubmitOneTimePassword{});
+    EXPECT_EQ(flow(page).last_result(), BankResult::OneTimePasswordReused);
+    EXPECT_EQ(screen(page), Screen::PickupOneTimePassword) << "a new code can be typed";
+    // Time passes (the clock follows the real one): the token shows a new code.
+    page.session.follow_real_time(1000.0);
+    page.session.follow_real_time(1030.5);
+    EXPECT_NE(page.bank().token_display("S0001"), code);
+    enter_token_code(page);
+    EXPECT_EQ(screen(page), Screen::PickupCaPage);
+}
+
+TEST(UserFlow, ClosingTheAppMidWayUsesThePickupUpAndStoresNothing) {
+    cp::test::BrowserProfile profile;
+    PageLoad page(profile);
+    reissue(page, "S0001");
+    enter_ids(page);
+    enter_token_code(page);
+    page.apply(ucmd::Download{});
+    page.apply(ucmd::OpenDownload{});
+    page.user.device_key.set_deferred(true);  // the key's protection takes a while
+    const std::size_t before = page.session.pc_store(cp::PcId::User)->certificates.size();
+    page.apply(ucmd::Acquire{});
+    ASSERT_EQ(flow(page).app_window(), UserFlow::AppWindow::Working);
+    EXPECT_EQ(flow(page).progress(), UserFlow::Progress::Protection);
+    page.apply(ucmd::CloseApp{});
+    EXPECT_EQ(screen(page), Screen::Failed);
+    EXPECT_EQ(flow(page).failure(), BankResult::AppClosedDuringAcquisition);
+    page.user.device_key.run_pending();  // a late completion changes nothing
+    EXPECT_EQ(page.session.pc_store(cp::PcId::User)->certificates.size(), before);
+    EXPECT_EQ(page.bank().find_user("S0001")->certificate.status, cp::CertStatus::Revoked) << "the admin must reissue";
+}
+
+TEST(UserFlow, ClosingTheAppBeforeAcquireOnlyAsksToStartItAgain) {
+    cp::test::BrowserProfile profile;
+    PageLoad page(profile);
+    reissue(page, "S0001");
+    enter_ids(page);
+    enter_token_code(page);
+    page.apply(ucmd::Download{});
+    page.apply(ucmd::OpenDownload{});
+    page.apply(ucmd::CloseApp{});
+    EXPECT_EQ(screen(page), Screen::PickupCaPage);
+    EXPECT_EQ(flow(page).app_window(), UserFlow::AppWindow::Closed);
+    EXPECT_EQ(page.bank().find_user("S0001")->certificate.status, cp::CertStatus::PendingPickup);
+}
+
+TEST(UserFlow, IeModePathWithYesAndWithNo) {
+    {
+        cp::test::BrowserProfile profile;
+        PageLoad page(profile);
+        reissue(page, "S0001");
+        page.apply(cmd::SwitchPc{cp::PcId::User});
+        ASSERT_TRUE(page.apply(cmd::ReloadInIeMode{}));
+        EXPECT_TRUE(page.session.ie_mode());
+        EXPECT_TRUE(page.session.ie_banner_open());
+        page.apply(cmd::CloseIeBanner{});
+        EXPECT_FALSE(page.session.ie_banner_open());
+        enter_ids(page);
+        EXPECT_EQ(flow(page).path(), cp::AcquisitionPath::InternetExplorerMode);
+        enter_token_code(page);
+        ASSERT_EQ(screen(page), Screen::PickupWebAccess);
+        page.apply(ucmd::AnswerWebAccess{true});
+        EXPECT_EQ(screen(page), Screen::PickupDone);
+        EXPECT_EQ(page.bank().find_user("S0001")->certificate.status, cp::CertStatus::Valid);
+        page.apply(cmd::LeaveIeMode{});
+        EXPECT_FALSE(page.session.ie_mode());
+        EXPECT_EQ(page.session.user_flow(), nullptr) << "leaving IE mode reloads the page";
+    }
+    {
+        cp::test::BrowserProfile profile;
+        PageLoad page(profile);
+        reissue(page, "S0001");
+        page.apply(cmd::SwitchPc{cp::PcId::User});
+        page.apply(cmd::ReloadInIeMode{});
+        enter_ids(page);
+        enter_token_code(page);
+        const std::size_t before = page.session.pc_store(cp::PcId::User)->certificates.size();
+        page.apply(ucmd::AnswerWebAccess{false});
+        EXPECT_EQ(flow(page).failure(), BankResult::InstallDeclined);
+        EXPECT_EQ(page.session.pc_store(cp::PcId::User)->certificates.size(), before);
+        EXPECT_EQ(page.bank().find_user("S0001")->certificate.status, cp::CertStatus::Revoked);
+    }
+}
+
+TEST(UserFlow, ChromeHasNoIeModeAndSwitchingBrowsersLeavesIt) {
+    cp::test::BrowserProfile profile;
+    PageLoad page(profile);
+    page.apply(cmd::SwitchPc{cp::PcId::User});
+    page.apply(cmd::ReloadInIeMode{});
+    ASSERT_TRUE(page.session.ie_mode());
+    page.apply(cmd::SetBrowserKind{cp::BrowserKind::Chrome});
+    EXPECT_FALSE(page.session.ie_mode());
+    EXPECT_FALSE(page.apply(cmd::ReloadInIeMode{}));
+    EXPECT_FALSE(page.session.ie_mode());
+}
+
+TEST(UserFlow, LoginWithTheNewCertificateAndWithTheAdministratorsOne) {
+    cp::test::BrowserProfile profile;
+    PageLoad page(profile);
+    reissue(page, "S0001");
+    enter_ids(page);
+    enter_token_code(page);
+    page.apply(ucmd::Download{});
+    page.apply(ucmd::OpenDownload{});
+    page.apply(ucmd::Acquire{});
+    const std::string serial = flow(page).pickup()->installed_serial();
+    ASSERT_FALSE(serial.empty());
+    ASSERT_TRUE(page.apply(cmd::StartUserLogin{}));
+    EXPECT_EQ(screen(page), Screen::LoginChooseCertificate);
+    page.apply(ucmd::ChooseCertificate{serial});
+    ASSERT_EQ(screen(page), Screen::LoginKeyAccess);
+    page.apply(ucmd::GrantKeyAccess{});
+    ASSERT_EQ(screen(page), Screen::LoginPin) << bank_result_name(flow(page).failure());
+    EXPECT_EQ(flow(page).apply(ucmd::SubmitPin{}), BankResult::InvalidInput);
+    flow(page).form().login_pin.assign("wrong0001");
+    page.apply(ucmd::SubmitPin{});
+    EXPECT_EQ(flow(page).last_result(), BankResult::WrongUserPin);
+    EXPECT_GT(flow(page).tries_left(), 0u);
+    flow(page).form().login_pin.assign(cp::kSeedSecrets.s0001_pin);
+    page.apply(ucmd::SubmitPin{});
+    ASSERT_EQ(screen(page), Screen::LoginLanding);
+    EXPECT_EQ(flow(page).user()->name, "しんきん 太郎 1");
+    ASSERT_NE(flow(page).login_certificate(), nullptr);
+    EXPECT_EQ(flow(page).login_certificate()->serial, serial);
+
+    // The old certificate (revoked by the reissue) is refused.
+    page.apply(cmd::StartUserLogin{});
+    const std::string old_serial = page.session.pc_store(cp::PcId::User)->certificates.front().serial;
+    ASSERT_NE(old_serial, serial);
+    page.apply(ucmd::ChooseCertificate{old_serial});
+    if (screen(page) == Screen::LoginKeyAccess) page.apply(ucmd::GrantKeyAccess{});
+    EXPECT_EQ(screen(page), Screen::Failed);
+
+    // On 管理者のパソコン: the administrator's certificate is not a user's.
+    page.apply(cmd::SwitchPc{cp::PcId::Admin});
+    page.apply(cmd::StartUserLogin{});
+    page.apply(ucmd::ChooseCertificate{page.session.pc_store(cp::PcId::Admin)->certificates.front().serial});
+    if (screen(page) == Screen::LoginKeyAccess) page.apply(ucmd::GrantKeyAccess{});
+    EXPECT_EQ(flow(page).failure(), BankResult::NotUserCertificate);
+}
+
+TEST(UserFlow, TheClockFollowsRealTimeInWholeSeconds) {
+    cp::test::BrowserProfile profile;
+    PageLoad page(profile);
+    const cp::SimTime start = page.bank().now();
+    page.session.follow_real_time(10.0);  // the baseline
+    EXPECT_EQ(page.bank().now(), start);
+    page.session.follow_real_time(10.6);
+    EXPECT_EQ(page.bank().now(), start);
+    page.session.follow_real_time(12.7);
+    EXPECT_EQ(page.bank().now(), start + 2);
+    page.session.follow_real_time(13.0);
+    EXPECT_EQ(page.bank().now(), start + 3) << "the fractions are kept";
+    const std::size_t audit = page.bank().state().audit.entries().size();
+    page.session.follow_real_time(100.0);
+    EXPECT_EQ(page.bank().state().audit.entries().size(), audit) << "passing seconds are not operations";
+}
+
+}  // namespace

@@ -1,0 +1,346 @@
+// The user's screens (wasm/ui/user, the token on the desk, the browser's 「…」 menu) on ImGui's null
+// backend, driven as a person drives them: find by words, click, type; the commands are applied
+// to a real Session (tests/core/portal/session_fixture.h). Seed 001 part 2 by both paths, every
+// failure path it names, and 電子証明書方式 利用者ログイン with the certificate obtained.
+#include <gtest/gtest.h>
+
+#include <optional>
+#include <string>
+
+#include "portal_ui.h"
+#include "screen_harness.h"
+#include "session_fixture.h"
+
+namespace {
+
+using cp::BankResult;
+using cp::UserFlow;
+using cp::test::ScreenHarness;
+using cp::test::WidgetInfo;
+using Screen = UserFlow::Screen;
+
+const char* const kUserCertificate = "00009876543 S0001";
+
+struct Person {
+    explicit Person(float width = 1280, float height = 1200) : ui(width, height) { ui.settle(draw); }
+
+    cp::test::BrowserProfile profile;
+    cp::test::PageLoad page{profile};
+    cp::PortalState state;
+    cp::ui::UiOut out;
+    ScreenHarness ui;
+    std::function<void()> draw = [this] { cp::ui::draw_portal(state, page.session, out); };
+
+    bool click(std::string_view label) {
+        for (int i = 0; i < 12 && ui.find(label) == nullptr; ++i) ui.scroll(ImVec2(640, 400), -2.0f, draw);
+        out.clear();
+        const bool ok = ui.click(label, draw);
+        for (const cp::Action& a : out.actions) cp::apply(state, a);
+        for (const cp::Command& c : out.commands) page.session.apply(c);
+        out.clear();
+        ui.settle(draw);
+        return ok;
+    }
+    void type_into(std::string_view label, std::string_view text) {
+        ASSERT_TRUE(click(label));
+        ui.type(text, draw);
+    }
+    // Words on screen: static text, or values a test reads (labelled_text is a widget).
+    bool shows(std::string_view fragment) const {
+        for (const auto& list : {ui.texts(), ui.widgets()})
+            for (const WidgetInfo& t : list)
+                if (t.label.find(fragment) != std::string::npos) return true;
+        return false;
+    }
+    Screen screen() { return page.session.user_flow() != nullptr ? page.session.user_flow()->screen() : Screen::Failed; }
+    // The administrator's reissue, as the bank records it (its screens are admin_screens_test's).
+    void reissue(const char* user) {
+        ASSERT_EQ(page.bank().apply_user_certificate_action(user, cp::UserCertificateAction::Reissue,
+                                                            cp::kSeedSecrets.confirmation_pin),
+                  BankResult::Ok);
+        page.session.update();
+        ui.settle(draw);
+    }
+    // 利用者のパソコン → 電子証明書取得 → ① ② ③ → 次へ >.
+    void enter_ids(std::string_view user = "S0001", std::string_view pin = cp::kSeedSecrets.s0001_pin) {
+        if (page.session.pc() != cp::PcId::User) {
+            ASSERT_TRUE(click("利用者のパソコン"));
+        }
+        ASSERT_TRUE(click("電子証明書取得"));
+        ASSERT_EQ(screen(), Screen::PickupIds);
+        type_into("① 契約者ID(利用者番号)（※1）", cp::kSeedSecrets.contract_id);
+        type_into("② 利用者ID（※2）", user);
+        type_into("③ 利用者暗証番号（※3）", pin);
+        ASSERT_TRUE(click("次へ >"));
+    }
+    // The token on the desk: 「1」, read the six digits, close it.
+    std::string read_token() {
+        EXPECT_TRUE(click("トークン"));
+        EXPECT_TRUE(shows("「1」を押してください"));
+        EXPECT_TRUE(click("1"));
+        std::string code;
+        for (const WidgetInfo& w : ui.widgets())
+            if (w.label.size() == 6 && w.label.find_first_not_of("0123456789") == std::string::npos) code = w.label;
+        EXPECT_TRUE(shows("あと")) << "the countdown";
+        EXPECT_TRUE(click("トークン"));
+        return code;
+    }
+    void enter_token_code() {
+        const std::string code = read_token();
+        ASSERT_EQ(code, page.bank().token_display("S0001")) << "the token shows the bank's current code";
+        type_into("ワンタイムパスワード（※1）", code);
+        ASSERT_TRUE(click("電子証明書取得"));
+    }
+    // The CA's page → ダウンロード → the browser's download → the app runs.
+    void start_app(bool chrome = false) {
+        ASSERT_EQ(screen(), Screen::PickupCaPage);
+        const WidgetInfo* acquire = ui.find("取得");
+        ASSERT_NE(acquire, nullptr) << ui.labels();
+        EXPECT_TRUE(acquire->disabled) << "取得 waits for the app";
+        ASSERT_TRUE(click("ダウンロード"));
+        if (chrome) {
+            const WidgetInfo* file = ui.find("ShinkinIBCertTool.exe");
+            ASSERT_NE(file, nullptr) << ui.labels();
+            EXPECT_LT(file->center().y, 1200.0f);
+            EXPECT_GT(file->center().y, 900.0f) << "Chrome: at the bottom of the window";
+            EXPECT_LT(file->center().x, 400.0f) << "Chrome: at the left";
+            ASSERT_TRUE(click("ShinkinIBCertTool.exe"));
+        } else {
+            const WidgetInfo* open = ui.find("開く");
+            ASSERT_NE(open, nullptr) << ui.labels();
+            EXPECT_GT(open->center().x, 900.0f) << "Edge: at the top right";
+            EXPECT_LT(open->center().y, 300.0f) << "Edge: at the top right";
+            ASSERT_TRUE(click("開く"));
+        }
+        EXPECT_TRUE(shows("電子証明書取得アプリが起動しました"));
+    }
+    // After a successful pickup: 利用者ログイン with the newest certificate of this PC.
+    void log_in_with_new_certificate() {
+        ASSERT_TRUE(click("利用者ログイン"));
+        ASSERT_EQ(screen(), Screen::LoginChooseCertificate);
+        std::optional<ImVec2> at;
+        for (const WidgetInfo& w : ui.widgets())
+            if (w.label == kUserCertificate) at = w.center();  // the newest is listed last
+        ASSERT_TRUE(at.has_value()) << ui.labels();
+        out.clear();
+        ASSERT_TRUE(ui.click_at(*at, draw));
+        ASSERT_TRUE(click("OK"));
+        ASSERT_EQ(screen(), Screen::LoginKeyAccess);
+        ASSERT_TRUE(click("許可"));
+        ASSERT_EQ(screen(), Screen::LoginPin) << bank_result_name(page.session.user_flow()->failure());
+        type_into("利用者暗証番号", cp::kSeedSecrets.s0001_pin);
+        ASSERT_TRUE(click("ログオン"));
+        ASSERT_EQ(screen(), Screen::LoginLanding);
+    }
+};
+
+TEST(UserScreens, TopPageOffersThePickupOnlyOnTheUsersPc) {
+    Person p;
+    const WidgetInfo* acquire = p.ui.find("電子証明書取得");
+    ASSERT_NE(acquire, nullptr) << p.ui.labels();
+    EXPECT_TRUE(acquire->disabled) << "on 管理者のパソコン";
+    EXPECT_TRUE(p.shows("初めての方はこちらから"));
+    const WidgetInfo* faq = p.ui.find("よくあるご質問");
+    ASSERT_NE(faq, nullptr);
+    EXPECT_TRUE(faq->disabled) << "leads nowhere: disabled with a tooltip";
+    ASSERT_TRUE(p.click("利用者のパソコン"));
+    EXPECT_FALSE(p.ui.find("電子証明書取得")->disabled);
+}
+
+TEST(UserScreens, AppPathFromTheTopPageToTheLoginWithTheNewCertificate) {
+    Person p;
+    p.reissue("S0001");
+    p.enter_ids();
+    ASSERT_EQ(p.screen(), Screen::PickupOneTimePassword);
+    EXPECT_TRUE(p.shows("「1」ボタンを押して、トークンに表示された6桁の数字"));
+    EXPECT_TRUE(p.shows("同じパスワードは連続して使用できません"));
+    EXPECT_TRUE(p.shows("15秒～30秒"));
+    EXPECT_TRUE(p.shows("取得期限：2023年11月20日"));
+    p.enter_token_code();
+    p.start_app();
+    EXPECT_FALSE(p.ui.find("取得")->disabled);
+    ASSERT_TRUE(p.click("取得"));
+    EXPECT_TRUE(p.shows("電子証明書 取得完了")) << "the app says it";
+    ASSERT_TRUE(p.click("閉じる"));  // the app's (the page offers none once the app has worked)
+    EXPECT_EQ(p.screen(), Screen::PickupDone);
+    EXPECT_TRUE(p.shows("電子証明書 取得完了"));
+    ASSERT_TRUE(p.click("トップページへ戻る"));
+    p.log_in_with_new_certificate();
+    EXPECT_TRUE(p.shows("しんきん 太郎 1"));
+    EXPECT_TRUE(p.shows("前回ログオン日時"));
+    EXPECT_TRUE(p.shows("電子証明書の有効期限"));
+    EXPECT_TRUE(p.shows("2024年"));
+    ASSERT_TRUE(p.click("ログオフ"));
+    EXPECT_EQ(p.page.session.user_flow(), nullptr);
+}
+
+TEST(UserScreens, ChromeShowsTheFileAtTheBottomLeftAndHasNoIeMode) {
+    Person p;
+    p.reissue("S0001");
+    ASSERT_TRUE(p.click("サンプルデータ"));
+    ASSERT_TRUE(p.click("Google Chrome"));
+    ASSERT_TRUE(p.click("サンプルデータ"));
+    EXPECT_EQ(p.page.session.browser_kind(), cp::BrowserKind::Chrome);
+    ASSERT_TRUE(p.click("…"));
+    const WidgetInfo* ie = p.ui.find("Internet Explorer モードで再読み込みする");
+    ASSERT_NE(ie, nullptr) << p.ui.labels();
+    EXPECT_TRUE(ie->disabled);
+    EXPECT_TRUE(p.shows("Google Chrome では利用できません"));
+    p.ui.press(ImGuiKey_Escape, p.draw);
+    p.enter_ids();
+    p.enter_token_code();
+    p.start_app(true);
+    ASSERT_TRUE(p.click("取得"));
+    EXPECT_TRUE(p.shows("電子証明書 取得完了"));
+}
+
+TEST(UserScreens, IeModePathThroughTheMenuTheBannerAndWebAccess) {
+    Person p;
+    p.reissue("S0001");
+    ASSERT_TRUE(p.click("利用者のパソコン"));
+    ASSERT_TRUE(p.click("…"));
+    ASSERT_TRUE(p.click("Internet Explorer モードで再読み込みする"));
+    EXPECT_TRUE(p.shows("このページは Internet Explorer モードで開かれています"));
+    ASSERT_TRUE(p.click("完了"));
+    EXPECT_FALSE(p.shows("このページは Internet Explorer モードで開かれています"));
+    p.enter_ids();
+    p.enter_token_code();
+    ASSERT_EQ(p.screen(), Screen::PickupWebAccess);
+    EXPECT_TRUE(p.shows("この Web サイトはユーザーの代わりにデジタル証明書の操作を実行します。"));
+    ASSERT_TRUE(p.click("はい(Y)"));
+    EXPECT_EQ(p.screen(), Screen::PickupDone);
+    EXPECT_TRUE(p.shows("Internet Explorer モードでは、各種取引はできません"));
+    ASSERT_TRUE(p.click("Internet Explorer モードを終了"));
+    EXPECT_FALSE(p.page.session.ie_mode());
+    p.log_in_with_new_certificate();
+}
+
+TEST(UserScreens, IeModeNoLosesThePickup) {
+    Person p;
+    p.reissue("S0001");
+    ASSERT_TRUE(p.click("利用者のパソコン"));
+    ASSERT_TRUE(p.click("…"));
+    ASSERT_TRUE(p.click("Internet Explorer モードで再読み込みする"));
+    ASSERT_TRUE(p.click("完了"));
+    p.enter_ids();
+    p.enter_token_code();
+    ASSERT_TRUE(p.click("いいえ(N)"));
+    EXPECT_EQ(p.screen(), Screen::Failed);
+    EXPECT_TRUE(p.shows("電子証明書の再発行手続きが必要となります"));
+    EXPECT_TRUE(p.shows("管理者に電子証明書の再発行手続きをご依頼ください"));
+}
+
+TEST(UserScreens, ClosingTheAppMidWayShowsTheSeedsError) {
+    Person p;
+    p.reissue("S0001");
+    p.enter_ids();
+    p.enter_token_code();
+    p.start_app();
+    p.page.user.device_key.set_deferred(true);  // the key's protection takes a while
+    ASSERT_TRUE(p.click("取得"));
+    EXPECT_TRUE(p.shows("電子証明書発行処理中"));
+    EXPECT_TRUE(p.shows("秘密キーの保護（保護レベル：中）"));
+    EXPECT_EQ(p.ui.find("閉じる"), nullptr) << "the page cannot be left while the app works";
+    ASSERT_TRUE(p.click("ウィンドウを閉じる"));  // the app's ×
+    EXPECT_EQ(p.screen(), Screen::Failed);
+    EXPECT_TRUE(p.shows("電子証明書取得アプリが閉じられたため"));
+    EXPECT_EQ(p.page.bank().find_user("S0001")->certificate.status, cp::CertStatus::Revoked);
+}
+
+TEST(UserScreens, EachFieldSaysWhatIsWrongAndWrongPinsCount) {
+    Person p;
+    p.reissue("S0001");
+    ASSERT_TRUE(p.click("利用者のパソコン"));
+    ASSERT_TRUE(p.click("電子証明書取得"));
+    p.type_into("① 契約者ID(利用者番号)（※1）", "123");
+    p.type_into("③ 利用者暗証番号（※3）", "abcdefg");
+    ASSERT_TRUE(p.click("次へ >"));
+    EXPECT_TRUE(p.shows("11桁")) << p.page.session.user_flow()->form().contract_id.view();
+    EXPECT_TRUE(p.shows("入力してください")) << "the empty user ID";
+    ASSERT_TRUE(p.click("閉じる"));
+    p.enter_ids("S0001", "wrong0001");
+    EXPECT_TRUE(p.shows("利用者暗証番号に誤りがあります。"));
+    EXPECT_TRUE(p.shows("あと6回"));
+    EXPECT_EQ(p.screen(), Screen::PickupIds);
+}
+
+TEST(UserScreens, ALockedUserNoTokenNothingPendingAndAPassedWindowEachSayWhy) {
+    {
+        Person p;
+        p.reissue("S0001");
+        p.page.bank().mutable_state_for_presets().users[0].suspended = true;
+        p.enter_ids();
+        EXPECT_TRUE(p.shows("利用中止解除をご依頼ください"));
+    }
+    {
+        Person p;
+        p.reissue("S0002");
+        p.enter_ids("S0002", cp::kSeedSecrets.s0002_pin);
+        EXPECT_TRUE(p.shows("トークンの登録をご依頼ください"));
+    }
+    {
+        Person p;
+        p.enter_ids();
+        EXPECT_TRUE(p.shows("取得できる電子証明書がありません"));
+    }
+    {
+        Person p;
+        p.reissue("S0001");
+        ASSERT_TRUE(p.click("サンプルデータ"));
+        ASSERT_TRUE(p.click("+30日"));
+        ASSERT_TRUE(p.click("+30日"));
+        ASSERT_TRUE(p.click("+30日"));
+        ASSERT_TRUE(p.click("サンプルデータ"));
+        p.enter_ids();
+        EXPECT_TRUE(p.shows("取得可能期間が経過したため"));
+        EXPECT_TRUE(p.shows("再度、管理者によるお手続きが必要となります"));
+    }
+}
+
+TEST(UserScreens, AReusedCodeIsRefusedWithTheSeedsWords) {
+    Person p;
+    p.reissue("S0001");
+    p.enter_ids();
+    const std::string code = p.read_token();
+    p.type_into("ワンタイムパスワード（※1）", code);
+    ASSERT_TRUE(p.click("電子証明書取得"));
+    ASSERT_EQ(p.screen(), Screen::PickupCaPage);
+    ASSERT_TRUE(p.click("閉じる"));  // nothing issued yet: the pickup stays
+    p.enter_ids();
+    p.type_into("ワンタイムパスワード（※1）", code);
+    ASSERT_TRUE(p.click("電子証明書取得"));
+    EXPECT_EQ(p.screen(), Screen::PickupOneTimePassword);
+    EXPECT_TRUE(p.shows("同じパスワードは連続して使用できませんので、新たなパスワードを使用してください。"));
+}
+
+TEST(UserScreens, TheAdministratorsCertificateIsNotAUsers) {
+    Person p;
+    ASSERT_TRUE(p.click("利用者ログイン"));  // on 管理者のパソコン
+    ASSERT_TRUE(p.click("00009876543 1635"));
+    ASSERT_TRUE(p.click("OK"));
+    ASSERT_TRUE(p.click("許可"));
+    EXPECT_EQ(p.screen(), Screen::Failed);
+    EXPECT_TRUE(p.shows("利用者の電子証明書以外の電子証明書が選択されたため"));
+}
+
+TEST(UserScreens, TheTokenPanelRequestsARedrawOnlyWhileACodeShows) {
+    Person p;
+    ASSERT_TRUE(p.click("トークン"));
+    p.ui.frame(p.draw);
+    EXPECT_EQ(p.out.redraw_in, 0.0) << "a blank token needs no frames";
+    p.out.clear();
+    ASSERT_TRUE(p.click("1"));
+    p.ui.frame(p.draw);
+    EXPECT_GT(p.out.redraw_in, 0.0);
+    EXPECT_LE(p.out.redraw_in, 1.0) << "the countdown: once a second";
+    p.out.clear();
+    p.page.session.follow_real_time(0.0);
+    p.page.session.follow_real_time(31.0);  // the step is over: the display goes blank
+    p.ui.settle(p.draw);
+    p.out.clear();
+    p.ui.frame(p.draw);
+    EXPECT_EQ(p.out.redraw_in, 0.0);
+    EXPECT_TRUE(p.shows("「1」を押してください"));
+}
+
+}  // namespace

@@ -1,0 +1,297 @@
+#include "portal/flows/user_flow.h"
+
+#include <algorithm>
+
+namespace cp {
+
+const char* user_screen_name(UserFlow::Screen screen) {
+    switch (screen) {
+        case UserFlow::Screen::PickupIds: return "PickupIds";
+        case UserFlow::Screen::PickupOneTimePassword: return "PickupOneTimePassword";
+        case UserFlow::Screen::PickupCaPage: return "PickupCaPage";
+        case UserFlow::Screen::PickupWebAccess: return "PickupWebAccess";
+        case UserFlow::Screen::PickupIssuing: return "PickupIssuing";
+        case UserFlow::Screen::PickupDone: return "PickupDone";
+        case UserFlow::Screen::LoginChooseCertificate: return "LoginChooseCertificate";
+        case UserFlow::Screen::LoginKeyAccess: return "LoginKeyAccess";
+        case UserFlow::Screen::LoginUnlockingKey: return "LoginUnlockingKey";
+        case UserFlow::Screen::LoginPin: return "LoginPin";
+        case UserFlow::Screen::LoginLanding: return "LoginLanding";
+        case UserFlow::Screen::Failed: return "Failed";
+    }
+    return "?";
+}
+
+void UserFlow::Form::wipe_secrets() {
+    user_pin.wipe();
+    one_time_password.wipe();
+    key_password.wipe();
+    login_pin.wipe();
+}
+
+UserFlow::UserFlow(Mode mode, Bank& bank, PcServices pc, PcCertificateStore& store, AcquisitionPath path)
+    : mode_(mode), path_(path), bank_(bank), store_(store) {
+    if (mode == Mode::Pickup) {
+        pickup_ = std::make_unique<UserPickup>(bank, store, pc, path);
+    } else {
+        login_ = std::make_unique<UserLogin>(bank, pc);
+        // The chooser opens with the first certificate highlighted, as Windows' does.
+        if (!store_.certificates.empty()) form_.highlighted_certificate = store_.certificates.front().serial;
+    }
+}
+
+UserFlow::~UserFlow() {
+    // Leaving the page (or the PC) while the app works is closing it mid-way: the pickup is used
+    // up as the seed says, and the bank records why.
+    if (pickup_ && (pickup_->step() == UserPickup::Step::WaitingForKey || pickup_->step() == UserPickup::Step::Acquiring))
+        (void)pickup_->close_app();
+    form_.wipe_secrets();
+}
+
+UserFlow::Screen UserFlow::screen() const {
+    if (pickup_) {
+        const bool app = path_ == AcquisitionPath::AcquisitionApp;
+        switch (pickup_->step()) {
+            case UserPickup::Step::EnterIds: return Screen::PickupIds;
+            case UserPickup::Step::OneTimePassword: return Screen::PickupOneTimePassword;
+            case UserPickup::Step::StartApp:
+            case UserPickup::Step::AppReady:
+            case UserPickup::Step::Acquiring: return Screen::PickupCaPage;
+            case UserPickup::Step::WaitingForKey: return app ? Screen::PickupCaPage : Screen::PickupIssuing;
+            case UserPickup::Step::ConfirmWebAccess: return Screen::PickupWebAccess;
+            case UserPickup::Step::Installed:
+                // Until the PC has saved it, the installation is still under way; the app's window
+                // then shows 取得完了 until the person closes it.
+                if (save_ != Save::Done) return app ? Screen::PickupCaPage : Screen::PickupIssuing;
+                return app && !app_dismissed_ ? Screen::PickupCaPage : Screen::PickupDone;
+            case UserPickup::Step::Failed: return Screen::Failed;
+        }
+        return Screen::Failed;
+    }
+    switch (login_->step()) {
+        case UserLogin::Step::ChooseCertificate: return Screen::LoginChooseCertificate;
+        case UserLogin::Step::KeyAccess: return Screen::LoginKeyAccess;
+        case UserLogin::Step::UnlockingKey: return Screen::LoginUnlockingKey;
+        case UserLogin::Step::Pin: return Screen::LoginPin;
+        case UserLogin::Step::Menu: return Screen::LoginLanding;
+        case UserLogin::Step::Failed: return Screen::Failed;
+    }
+    return Screen::Failed;
+}
+
+UserFlow::AppWindow UserFlow::app_window() const {
+    if (!pickup_ || path_ != AcquisitionPath::AcquisitionApp) return AppWindow::Closed;
+    switch (pickup_->step()) {
+        case UserPickup::Step::EnterIds:
+        case UserPickup::Step::OneTimePassword:
+        case UserPickup::Step::StartApp:
+        case UserPickup::Step::ConfirmWebAccess:
+        case UserPickup::Step::Failed: return AppWindow::Closed;
+        case UserPickup::Step::AppReady: return AppWindow::Ready;
+        case UserPickup::Step::WaitingForKey:
+        case UserPickup::Step::Acquiring: return AppWindow::Working;
+        case UserPickup::Step::Installed:
+            if (save_ != Save::Done) return AppWindow::Working;
+            return app_dismissed_ ? AppWindow::Closed : AppWindow::Done;
+    }
+    return AppWindow::Closed;
+}
+
+UserFlow::Progress UserFlow::progress() const {
+    if (!pickup_) return Progress::KeyPair;
+    switch (pickup_->step()) {
+        case UserPickup::Step::Acquiring: return Progress::Installing;
+        case UserPickup::Step::Installed: return save_ == Save::Done ? Progress::Done : Progress::Installing;
+        case UserPickup::Step::WaitingForKey: break;
+        case UserPickup::Step::EnterIds:
+        case UserPickup::Step::OneTimePassword:
+        case UserPickup::Step::StartApp:
+        case UserPickup::Step::AppReady:
+        case UserPickup::Step::ConfirmWebAccess:
+        case UserPickup::Step::Failed: return Progress::KeyPair;
+    }
+    switch (pickup_->enrollment_progress()) {
+        case CertificateEnrollment::Progress::KeyPair: return Progress::KeyPair;
+        case CertificateEnrollment::Progress::Request: return Progress::Request;
+        case CertificateEnrollment::Progress::Protection: return Progress::Protection;
+        case CertificateEnrollment::Progress::Issuing: return Progress::Issuing;
+        case CertificateEnrollment::Progress::Done: break;
+    }
+    return Progress::Installing;
+}
+
+bool UserFlow::poll() {
+    if (!pickup_) return false;
+    bool changed = false;
+    // The app receives what the CA issued and installs it (key and certificate together).
+    if (pickup_->step() == UserPickup::Step::Acquiring) {
+        (void)pickup_->finish();  // the step says how it went
+        changed = true;
+    }
+    if (pickup_->step() == UserPickup::Step::Installed && save_ == Save::None) {
+        save_ = Save::Due;
+        changed = true;
+    }
+    return changed;
+}
+
+const InstalledCertificate* UserFlow::certificate_to_save() const {
+    if (save_ != Save::Due || !pickup_) return nullptr;
+    return store_.find(pickup_->installed_serial());
+}
+
+void UserFlow::certificate_saved(BankResult) {
+    // A failed save is the Session's to show (its save error stays on the page); the certificate
+    // is installed in this page's memory either way.
+    save_ = Save::Done;
+}
+
+void UserFlow::clear_errors() {
+    field_errors_.fill(InputError::None);
+    last_result_ = BankResult::Ok;
+    tries_left_ = 0;
+}
+
+bool UserFlow::has_field_errors() const {
+    return std::any_of(field_errors_.begin(), field_errors_.end(), [](InputError e) { return e != InputError::None; });
+}
+
+BankResult UserFlow::failure() const {
+    if (pickup_ && pickup_->step() == UserPickup::Step::Failed) return pickup_->failure();
+    if (login_ && login_->step() == UserLogin::Step::Failed) return login_->failure();
+    return BankResult::Ok;
+}
+
+const User* UserFlow::user() const {
+    const std::string& id = pickup_ ? pickup_->user_id() : login_->user_id();
+    return id.empty() ? nullptr : bank_.find_user(id);
+}
+
+SimTime UserFlow::pickup_deadline() const {
+    const User* u = user();
+    return u != nullptr && u->certificate.status == CertStatus::PendingPickup ? u->certificate.pickup_deadline : 0;
+}
+
+BankResult UserFlow::apply(const UserCommand& command) {
+    last_result_ = apply_one(command);
+    return last_result_;
+}
+
+BankResult UserFlow::apply_one(const UserCommand& command) {
+    namespace u = cmd::user;
+    const auto need_pickup = [&] { return pickup_ != nullptr; };
+    const auto need_login = [&] { return login_ != nullptr; };
+    return std::visit(
+        overloaded{
+            [&](const u::SubmitIds&) {
+                if (!need_pickup()) return BankResult::WrongStep;
+                clear_errors();
+                set_field_error(Field::ContractId, validate_contract_id(form_.contract_id.view()));
+                set_field_error(Field::UserId, validate_user_id(form_.user_id.view()));
+                set_field_error(Field::UserPin, validate_user_pin(form_.user_pin.view()));
+                if (has_field_errors()) {
+                    form_.user_pin.wipe();
+                    return BankResult::InvalidInput;
+                }
+                const BankResult r =
+                    pickup_->enter_ids(form_.contract_id.view(), form_.user_id.view(), form_.user_pin.view());
+                form_.user_pin.wipe();
+                if (r == BankResult::WrongUserPin) tries_left_ = bank_.user_pin_tries_left(form_.user_id.view());
+                return r;
+            },
+            [&](const u::SubmitOneTimePassword&) {
+                if (!need_pickup()) return BankResult::WrongStep;
+                clear_errors();
+                set_field_error(Field::OneTimePassword, validate_one_time_password(form_.one_time_password.view()));
+                if (has_field_errors()) return BankResult::InvalidInput;
+                const BankResult r = pickup_->enter_one_time_password(form_.one_time_password.view());
+                form_.one_time_password.wipe();
+                if (r == BankResult::WrongOneTimePassword) tries_left_ = bank_.user_pin_tries_left(pickup_->user_id());
+                return r;
+            },
+            [&](const u::Download&) {
+                if (!pickup_step(UserPickup::Step::StartApp) && !pickup_step(UserPickup::Step::AppReady))
+                    return BankResult::WrongStep;
+                clear_errors();
+                downloaded_ = true;
+                return BankResult::Ok;
+            },
+            [&](const u::OpenDownload&) {
+                if (!downloaded_ || !need_pickup()) return BankResult::WrongStep;
+                clear_errors();
+                return pickup_->start_app();
+            },
+            [&](const u::Acquire&) {
+                if (!need_pickup()) return BankResult::WrongStep;
+                clear_errors();
+                return pickup_->acquire();
+            },
+            [&](const u::CloseApp&) {
+                if (!need_pickup()) return BankResult::WrongStep;
+                clear_errors();
+                if (app_window() == AppWindow::Done) {  // 閉じる after 取得完了
+                    app_dismissed_ = true;
+                    return BankResult::Ok;
+                }
+                // Closing the app before the installation is saved loses it: the core revokes what
+                // was issued. Once installed in memory the close waits for the save (nothing to do).
+                if (pickup_->step() == UserPickup::Step::Installed) return BankResult::WrongStep;
+                return pickup_->close_app();
+            },
+            [&](const u::AnswerWebAccess& c) {
+                if (!need_pickup()) return BankResult::WrongStep;
+                clear_errors();
+                return pickup_->confirm_web_access(c.yes);
+            },
+            [&](const u::ChooseCertificate& c) {
+                if (!need_login()) return BankResult::WrongStep;
+                clear_errors();
+                const InstalledCertificate* chosen = store_.find(c.serial);
+                if (chosen == nullptr) return BankResult::NoSuchInstalledCertificate;
+                properties_serial_.clear();
+                login_serial_ = c.serial;
+                return login_->choose_certificate(*chosen);
+            },
+            [&](const u::ShowCertificateProperties& c) {
+                properties_serial_ = c.serial;
+                return BankResult::Ok;
+            },
+            [&](const u::GrantKeyAccess&) {
+                if (!need_login()) return BankResult::WrongStep;
+                clear_errors();
+                if (login_->key_access_needs_password() && form_.key_password.empty()) {
+                    set_field_error(Field::KeyPassword, InputError::Empty);
+                    return BankResult::InvalidInput;
+                }
+                const BankResult r = login_->grant_key_access(form_.key_password.view());
+                form_.key_password.wipe();
+                return r;
+            },
+            [&](const u::DenyKeyAccess&) {
+                if (!need_login()) return BankResult::WrongStep;
+                clear_errors();
+                form_.key_password.wipe();
+                return login_->deny_key_access();
+            },
+            [&](const u::SubmitPin&) {
+                if (!need_login()) return BankResult::WrongStep;
+                clear_errors();
+                // Only emptiness here, as at 管理者ログオン: a malformed PIN counts as a wrong one at
+                // the bank, so the login does not teach the format to a guesser.
+                if (form_.login_pin.empty()) {
+                    set_field_error(Field::LoginPin, InputError::Empty);
+                    return BankResult::InvalidInput;
+                }
+                const User* before = user();
+                const SimTime previous = before != nullptr ? before->last_login : 0;
+                const BankResult r = login_->enter_pin(form_.login_pin.view());
+                form_.login_pin.wipe();
+                if (r == BankResult::WrongUserPin) tries_left_ = bank_.user_pin_tries_left(login_->user_id());
+                if (login_->step() == UserLogin::Step::Menu) previous_logon_ = previous;
+                return r;
+            },
+        },
+        command);
+}
+
+}  // namespace cp

@@ -1,0 +1,149 @@
+// certportal portal: the user's flow — seed 001 part 2 (利用者の電子証明書を取得する, 利用者の操作)
+// on 利用者のパソコン, by either path of the seed, and 電子証明書方式 利用者ログイン with the
+// certificate obtained. One flow runs one procedure: a UserPickup (procedures/user_pickup.h) or
+// a UserLogin (procedures/user_login.h), chosen when the flow starts.
+//
+//   screen()          what the person sees now, derived from the procedure's step (a switch with
+//                     no default, as AdminFlow does), plus what only the screens know: whether the
+//                     browser has shown the app's download, whether the app window was closed
+//                     after 取得完了.
+//   apply(command)    validates the form (bank/validation.h, one error per field), calls the
+//                     procedure, keeps the result; never throws. Secrets are wiped once submitted.
+//   poll()            called by the Session at every update: the acquisition app completes the
+//                     installation once the CA has issued (UserPickup::finish), and the flow hands
+//                     the installed certificate to the Session, which saves it on the PC
+//                     (certificate and key in one transaction) before 取得完了 shows.
+//
+// Screens: ui/user/ (bank pages, the CA's page, the acquisition app's window, OS dialogs).
+#pragma once
+
+#include <array>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "bank/bank.h"
+#include "pc/pc_certificate_store.h"
+#include "pc/pc_services.h"
+#include "portal/commands.h"
+#include "portal/text_field.h"
+#include "procedures/user_login.h"
+#include "procedures/user_pickup.h"
+
+namespace cp {
+
+class UserFlow {
+public:
+    enum class Mode : std::uint8_t { Pickup, Login };
+    enum class Screen : std::uint8_t {
+        // 電子証明書取得 (both paths)
+        PickupIds,           // ID・暗証番号の入力
+        PickupOneTimePassword,  // 暗証番号の入力: ワンタイムパスワード
+        PickupCaPage,        // しんきん電子証明書認証局: ダウンロード, 取得 (the app's window beside it)
+        PickupWebAccess,     // IE mode: the OS dialog 「Webアクセスの確認」 over the page
+        PickupIssuing,       // IE mode: 電子証明書発行処理中 (the page waits for the PC and the CA)
+        PickupDone,          // 電子証明書 取得完了 (IE mode; the app path once its window is closed)
+        // 電子証明書方式 利用者ログイン
+        LoginChooseCertificate,  // OS dialog 証明書の選択
+        LoginKeyAccess,          // OS dialog: 許可 / 拒否 (中) or the key's password (高)
+        LoginUnlockingKey,       // OS dialog: the device key is unsealing the key
+        LoginPin,                // 利用者暗証番号 → ログオン
+        LoginLanding,            // the user's first page: 利用者名, 前回ログオン日時, 有効期限, ログオフ
+        Failed,                  // the procedure ended: the seed's reason and the way back
+    };
+    // The acquisition app's window on the desk (app path only).
+    enum class AppWindow : std::uint8_t {
+        Closed,   // not started (or closed before 取得: start it again)
+        Ready,    // running: the browser's 取得 is enabled
+        Working,  // 電子証明書発行処理中
+        Done,     // 電子証明書 取得完了 → 閉じる
+    };
+    // 電子証明書発行処理中, as the PC and the bank really progress.
+    enum class Progress : std::uint8_t { KeyPair, Request, Protection, Issuing, Installing, Done };
+    enum class Field : std::uint8_t { ContractId, UserId, UserPin, OneTimePassword, KeyPassword, LoginPin, Count_ };
+
+    struct Form {
+        IdField contract_id;      // ① 契約者ID(利用者番号)
+        IdField user_id;          // ② 利用者ID
+        PinField user_pin;        // ③ 利用者暗証番号 (pickup)
+        ShortField one_time_password;
+        PinField key_password;    // 保護レベル 高 at login
+        PinField login_pin;       // 利用者暗証番号 (login)
+        bool reveal_user_pin = false;
+        std::string highlighted_certificate;  // 証明書の選択: the row the person clicked
+        void wipe_secrets();
+    };
+
+    // Pickup: `store` is the PC's store the certificate is installed into; `path` the browser's
+    // (IE mode or not). Login: `store` lists the certificates the chooser offers.
+    UserFlow(Mode mode, Bank& bank, PcServices pc, PcCertificateStore& store,
+             AcquisitionPath path = AcquisitionPath::AcquisitionApp);
+    ~UserFlow();  // wipes the form
+    UserFlow(const UserFlow&) = delete;
+    UserFlow& operator=(const UserFlow&) = delete;
+
+    Mode mode() const { return mode_; }
+    AcquisitionPath path() const { return path_; }
+    Screen screen() const;
+    AppWindow app_window() const;
+    Progress progress() const;
+    BankResult apply(const UserCommand& command);
+    // The app finishes what the CA issued; see above. True when the screens may have changed.
+    bool poll();
+    // The certificate the Session must save on the PC now (nullptr when none), and its outcome.
+    const InstalledCertificate* certificate_to_save() const;
+    void certificate_saved(BankResult result);
+
+    Form& form() { return form_; }
+    const Form& form() const { return form_; }
+    const PcCertificateStore& store() const { return store_; }
+    const Bank& bank() const { return bank_; }
+    const UserPickup* pickup() const { return pickup_.get(); }
+    const UserLogin* login() const { return login_.get(); }
+
+    BankResult last_result() const { return last_result_; }
+    InputError field_error(Field f) const { return field_errors_[static_cast<std::size_t>(f)]; }
+    bool has_field_errors() const;
+    // Tries left before 利用中止, after a wrong 利用者暗証番号 or one-time password.
+    std::uint32_t tries_left() const { return tries_left_; }
+    BankResult failure() const;
+    // The user the procedure is for, once the bank knows (after the IDs, after the certificate).
+    const User* user() const;
+    // 取得期限 of the pending certificate (0 when none).
+    SimTime pickup_deadline() const;
+    // The browser has downloaded ShinkinIBCertTool.exe (ダウンロード): its download UI shows it.
+    bool downloaded() const { return downloaded_; }
+    // 証明書のプロパティ open for this serial ("" none).
+    const std::string& properties_serial() const { return properties_serial_; }
+    // The landing page: 前回ログオン日時 (the logon before this one; 0: first) and the certificate
+    // the person logged on with.
+    SimTime previous_logon() const { return previous_logon_; }
+    const InstalledCertificate* login_certificate() const { return store_.find(login_serial_); }
+
+private:
+    BankResult apply_one(const UserCommand& command);
+    void set_field_error(Field f, InputError e) { field_errors_[static_cast<std::size_t>(f)] = e; }
+    void clear_errors();
+    bool pickup_step(UserPickup::Step s) const { return pickup_ && pickup_->step() == s; }
+
+    Mode mode_;
+    AcquisitionPath path_;
+    Bank& bank_;
+    PcCertificateStore& store_;
+    std::unique_ptr<UserPickup> pickup_;
+    std::unique_ptr<UserLogin> login_;
+    Form form_;
+    BankResult last_result_ = BankResult::Ok;
+    std::array<InputError, static_cast<std::size_t>(Field::Count_)> field_errors_{};
+    std::uint32_t tries_left_ = 0;
+    bool downloaded_ = false;
+    bool app_dismissed_ = false;   // the app window closed after 取得完了
+    enum class Save : std::uint8_t { None, Due, Running, Done } save_ = Save::None;
+    std::string properties_serial_;
+    std::string login_serial_;
+    SimTime previous_logon_ = 0;
+};
+
+const char* user_screen_name(UserFlow::Screen screen);
+
+}  // namespace cp

@@ -1,0 +1,53 @@
+// The ends of the pickup, and of a failed login: IE mode's 電子証明書発行処理中 (the page waits for
+// the PC and the CA; no animation, the page redraws when they finish), 「電子証明書 取得完了」 (with
+// the seed's IE-mode note: no transactions, leave IE mode), and the failure page — the seed's
+// reason and, for a pickup, that the administrator must reissue.
+#include "fields.h"
+#include "theme.h"
+#include "user/user_screens.h"
+#include "widgets.h"
+
+namespace cp::ui {
+
+void draw_pickup_issuing(const Ui& ui, const UserFlow& flow) {
+    page_title(ui.t(TextId::PickupIssuingTitle));
+    begin_card("##pickup_issuing", ImVec2(-FLT_MIN, 0));
+    draw_pickup_deadline(ui, flow);
+    text_wrapped_sized(ui.t(TextId::PickupIssuingWait), size::kSmall + 1, color::kText);
+    const int current = static_cast<int>(flow.progress());
+    ImGui::ProgressBar(static_cast<float>(current) / 5.0f, ImVec2(-FLT_MIN, 8), "");
+    end_card();
+}
+
+void draw_pickup_done(const Ui& ui, const UserFlow& flow) {
+    page_title(ui.t(TextId::PickupDoneTitle));
+    begin_card("##pickup_done", ImVec2(-FLT_MIN, 0));
+    text_sized(ui.t(TextId::PickupDoneTitle), size::kHeading, color::kTitleBar);
+    text_wrapped_sized(ui.t(TextId::PickupDoneBody), size::kSmall + 1, color::kText);
+    if (flow.path() == AcquisitionPath::InternetExplorerMode) {
+        ImGui::Dummy(ImVec2(0, 4));
+        text_wrapped_sized(ui.t(TextId::PickupDoneIeNote), size::kSmall + 1, color::kAccent);
+        if (button(ui.t(TextId::BrowserMenuIeLeave))) ui.emit(cmd::LeaveIeMode{});
+        ImGui::SameLine();
+    }
+    if (button(ui.t(TextId::BackToTop))) ui.emit(cmd::LeaveFlow{});
+    end_card();
+}
+
+void draw_user_failure(const Ui& ui, const UserFlow& flow) {
+    const bool pickup = flow.mode() == UserFlow::Mode::Pickup;
+    page_title(ui.t(pickup ? TextId::PickupFailedTitle : TextId::FailureTitle));
+    begin_card("##user_failure", ImVec2(-FLT_MIN, 0));
+    result_message(flow.failure(), 0, ui.lang());
+    // A pickup used up (or never there) needs a reissue: the seed's sentence says where. A token,
+    // a suspension or a lock is the administrator's (or the branch's) other business.
+    const BankResult why = flow.failure();
+    if (pickup && why != BankResult::UserSuspended && why != BankResult::ContractLocked &&
+        why != BankResult::NoTokenRegistered && why != BankResult::UserAccidentRegistered)
+        text_wrapped_sized(ui.t(TextId::PickupFailedAskAdmin), size::kSmall + 1, color::kText);
+    ImGui::Dummy(ImVec2(0, 4));
+    if (button(ui.t(TextId::BackToTop))) ui.emit(cmd::LeaveFlow{});
+    end_card();
+}
+
+}  // namespace cp::ui

@@ -1,0 +1,83 @@
+// The user flow's OS dialogs: 「Webアクセスの確認」 (IE mode, seed 001 part 2 (7): はい / いいえ) and
+// the certificate login's 証明書の選択, key access and unlocking (the shared dialogs of os/).
+#include <string>
+
+#include "desk/desk.h"
+#include "format.h"
+#include "os/certificate_dialogs.h"
+#include "os/os_dialog.h"
+#include "theme.h"
+#include "user/user_screens.h"
+#include "widgets.h"
+
+namespace cp::ui {
+namespace {
+
+// Windows' scripted-certificate prompt. No Escape: the seed's いいえ loses the pickup, so only a
+// deliberate click says it; Enter is the default button (はい), as in Windows.
+void web_access_dialog(const Ui& ui) {
+    begin_os_dialog(ui.t(TextId::WebAccessTitle), 480.0f);
+    os_text_wrapped(ui.t(TextId::WebAccessPrompt));
+    ImGui::Dummy(ImVec2(0, 2));
+    text_sized(formatf(ui.t(TextId::WebAccessSite), kSimulatedSite).c_str(), size::kOsText, color::kBrand);
+    ImGui::Dummy(ImVec2(0, 2));
+    os_text_wrapped(ui.t(TextId::WebAccessQuestion));
+    ImGui::Dummy(ImVec2(0, 6));
+    os_buttons_right(2);
+    bool yes = os_button(ui.t(TextId::WebAccessYes), true);
+    ImGui::SameLine();
+    const bool no = os_button(ui.t(TextId::WebAccessNo));
+    if (!ImGui::IsAnyItemFocused() && ImGui::IsWindowFocused() && ImGui::IsKeyPressed(ImGuiKey_Enter, false)) yes = true;
+    end_os_dialog();
+    if (yes) ui.emit(cmd::user::AnswerWebAccess{true});
+    else if (no) ui.emit(cmd::user::AnswerWebAccess{false});
+}
+
+void chooser(const Ui& ui, UserFlow& flow) {
+    const Language l = ui.lang();
+    ChooserView view;
+    view.store = &flow.store();
+    view.highlighted = &flow.form().highlighted_certificate;
+    view.properties = &flow.properties_serial();
+    view.issuer = ui.state.brand.ca_name.in(l).c_str();
+    view.hint = ui.t(TextId::ChooserUserHint);
+    view.site = kSimulatedSite;
+    const ChooserChoice c = certificate_chooser(view, l);
+    switch (c.kind) {
+        case ChooserChoice::Kind::None: break;
+        case ChooserChoice::Kind::Ok: ui.emit(cmd::user::ChooseCertificate{c.serial}); break;
+        case ChooserChoice::Kind::Cancel: ui.emit(cmd::LeaveFlow{}); break;
+        case ChooserChoice::Kind::Properties: ui.emit(cmd::user::ShowCertificateProperties{c.serial}); break;
+        case ChooserChoice::Kind::CloseProperties: ui.emit(cmd::user::ShowCertificateProperties{""}); break;
+    }
+}
+
+}  // namespace
+
+void draw_user_dialog(const Ui& ui, UserFlow& flow) {
+    switch (flow.screen()) {
+        case UserFlow::Screen::PickupWebAccess: web_access_dialog(ui); break;
+        case UserFlow::Screen::LoginChooseCertificate: chooser(ui, flow); break;
+        case UserFlow::Screen::LoginKeyAccess: {
+            const InstalledCertificate* chosen = flow.login_certificate();
+            const std::string name = chosen != nullptr ? chosen->subject.display_name() : std::string();
+            const KeyAccessChoice c =
+                key_access_dialog(name, flow.login()->key_access_needs_password(), flow.form().key_password,
+                                  flow.field_error(UserFlow::Field::KeyPassword), flow.last_result(), ui.lang());
+            if (c == KeyAccessChoice::Allow) ui.emit(cmd::user::GrantKeyAccess{});
+            if (c == KeyAccessChoice::Deny) ui.emit(cmd::user::DenyKeyAccess{});
+            break;
+        }
+        case UserFlow::Screen::LoginUnlockingKey: key_unlocking_dialog(ui.lang()); break;
+        case UserFlow::Screen::PickupIds:
+        case UserFlow::Screen::PickupOneTimePassword:
+        case UserFlow::Screen::PickupCaPage:
+        case UserFlow::Screen::PickupIssuing:
+        case UserFlow::Screen::PickupDone:
+        case UserFlow::Screen::LoginPin:
+        case UserFlow::Screen::LoginLanding:
+        case UserFlow::Screen::Failed: break;
+    }
+}
+
+}  // namespace cp::ui

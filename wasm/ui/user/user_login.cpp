@@ -1,0 +1,76 @@
+// 電子証明書方式 利用者ログイン after the certificate: 利用者暗証番号 → ログオン (the IDs the
+// certificate names are shown, as the manuals' login screen does), then the user's first page:
+// 利用者名, 前回ログオン日時, the certificate's expiry, ログオフ. The simulator stops there.
+#include <string>
+
+#include "fields.h"
+#include "format.h"
+#include "theme.h"
+#include "user/user_screens.h"
+#include "widgets.h"
+
+namespace cp::ui {
+namespace {
+
+void key_value(const char* key, const std::string& value) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    text_sized(key, size::kSmall + 1, color::kTextMuted);
+    ImGui::TableNextColumn();
+    labelled_text(value.c_str(), size::kSmall + 1, color::kText);
+}
+
+}  // namespace
+
+void draw_user_login_pin(const Ui& ui, UserFlow& flow) {
+    const Language l = ui.lang();
+    const Contract& contract = flow.bank().state().contract;
+    const User* u = flow.user();
+    page_title(ui.t(TextId::UserLoginTitle));
+    begin_card("##user_pin", ImVec2(-FLT_MIN, 0));
+    text_wrapped_sized(ui.t(TextId::UserLoginPinIntro), size::kSmall + 1, color::kText);
+    if (ImGui::BeginTable("##ids", 2, ImGuiTableFlags_SizingFixedFit)) {
+        key_value(ui.t(TextId::FieldContractId), contract.id);
+        if (u != nullptr) key_value(ui.t(TextId::ColUserId), u->id);
+        key_value(ui.t(TextId::FieldBankCode), contract.bank_code);
+        ImGui::EndTable();
+    }
+    result_message(flow.last_result(), flow.tries_left(), l);
+    FieldSpec pin;
+    pin.label = ui.t(TextId::UserLoginPinLabel);
+    pin.error = flow.field_error(UserFlow::Field::LoginPin);
+    pin.secret = true;
+    pin.keyboard = true;
+    const bool entered = input_field("login_pin", flow.form().login_pin, pin, l);
+    ImGui::Dummy(ImVec2(0, 4));
+    if (button(ui.t(TextId::Logon)) || entered) ui.emit(cmd::user::SubmitPin{});
+    ImGui::SameLine();
+    if (button(ui.t(TextId::Close))) ui.emit(cmd::LeaveFlow{});
+    end_card();
+}
+
+void draw_user_landing(const Ui& ui, const UserFlow& flow) {
+    const Language l = ui.lang();
+    const User* u = flow.user();
+    if (u == nullptr) return;
+    page_title(ui.t(TextId::UserLandingTitle));
+    begin_card("##user_landing", ImVec2(-FLT_MIN, 0));
+    text_sized(formatf(ui.t(TextId::UserLandingWelcome), u->name.c_str()).c_str(), size::kHeading, color::kText);
+    if (ImGui::BeginTable("##status", 2, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_RowBg)) {
+        key_value(ui.t(TextId::ColUserName), u->name);
+        key_value(ui.t(TextId::ColUserId), u->id);
+        key_value(ui.t(TextId::StatusLastLogon),
+                  flow.previous_logon() != 0 ? format_date_time(flow.previous_logon(), l) : ui.t(TextId::StatusFirstLogon));
+        if (const InstalledCertificate* c = flow.login_certificate()) {
+            key_value(ui.t(TextId::UserLandingCertExpiry), format_date_time(c->not_after, l));
+            key_value(ui.t(TextId::UserLandingCertSerial), c->serial);
+        }
+        ImGui::EndTable();
+    }
+    text_wrapped_sized(ui.t(TextId::UserLandingNote), size::kSmall, color::kTextMuted);
+    ImGui::Dummy(ImVec2(0, 4));
+    if (button(ui.t(TextId::MenuLogoff))) ui.emit(cmd::LeaveFlow{});
+    end_card();
+}
+
+}  // namespace cp::ui
