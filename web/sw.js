@@ -98,6 +98,7 @@ async function respond(request) {
 
 self.addEventListener('fetch', (event) => {
   const request = event.request;
-  if (request.method !== 'GET' || !request.url.startsWith(SCOPE)) return;  // the network as usual
+  // The network as usual: other methods, other origins, and this script (an update check).
+  if (request.method !== 'GET' || !request.url.startsWith(SCOPE) || request.url === self.location.href) return;
   event.respondWith(respond(request));
 });
