@@ -150,7 +150,12 @@ patched_copy "$cache/mbedtls" "$MBEDTLS_SHA256" "$MBEDTLS_WASM_PATCH" "$MBEDTLS_
 
 # --- 4. npm packages for the browser tests -----------------------------------
 if [ "$mode" != "--serve" ]; then
-  if [ ! -d "$here/node_modules/playwright-core" ] || [ "$here/package-lock.json" -nt "$here/node_modules/.package-lock.json" ]; then
+  # One browser driver per engine (tests/browser/engines.mjs): any of them missing, or a newer lock, reinstalls.
+  missing_driver=0
+  for driver in playwright-core puppeteer-core selenium-webdriver; do
+    [ -d "$here/node_modules/$driver" ] || missing_driver=1
+  done
+  if [ "$missing_driver" -eq 1 ] || [ "$here/package-lock.json" -nt "$here/node_modules/.package-lock.json" ]; then
     say "installing npm packages (npm ci)"
     (cd "$here" && npm ci --no-audit --no-fund --loglevel=error) || fail "npm ci failed (see above)"
   fi
