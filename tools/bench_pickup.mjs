@@ -61,7 +61,7 @@ for (let i = 0; i < COUNT && !TOKEN_ONLY; i++) {
       await startApp(page, at);
       waits.app.push(await acquire(page, at));
     } else {
-      const yes = await waitForWidget(page, 'はい(Y)');
+      const yes = await waitForWidget(page, 'はい');
       if (first) await idleFrames(page, 'Webアクセスの確認');
       await waitIdle(page);
       waits.ie.push(await clickAndTime(page, yes, '電子証明書 取得完了'));

@@ -171,9 +171,9 @@ async function walkPickup(page, tag) {
   await reloadInIeMode(page, at);
   await enterIds(page);
   await enterOneTimePassword(page);
-  await waitForWidget(page, 'はい(Y)');
+  await waitForWidget(page, 'はい');
   await both(page, tag, '42_web_access');
-  await click(page, 'いいえ(N)');
+  await click(page, 'いいえ');
   await waitForText(page, '電子証明書が正しくインストールされませんでした');
   await both(page, tag, '43_ie_no');
 }

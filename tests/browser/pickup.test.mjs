@@ -79,7 +79,7 @@ const cases = {
       await reloadInIeMode(page, shots(page));
       await enterIds(page);
       await enterOneTimePassword(page);
-      await click(page, 'いいえ(N)');
+      await click(page, 'いいえ');
       await waitForText(page, '電子証明書が正しくインストールされませんでした');
       check(await hasText(page, '再発行手続きが必要となります'), 'the seed: a reissue is needed');
       await screenshot(page, 'seed001_part2_ie_07_no');
@@ -91,9 +91,9 @@ const cases = {
       await waitForWidget(page, '電子証明書取得');
       await enterIds(page);
       await enterOneTimePassword(page);
-      await waitForWidget(page, 'はい(Y)');
+      await waitForWidget(page, 'はい');
       await screenshot(page, 'seed001_part2_ie_07_web_access');
-      await click(page, 'はい(Y)');
+      await click(page, 'はい');
       await waitForText(page, '電子証明書の取得操作は完了しました');
       check(await hasText(page, 'Internet Explorer モードでは、各種取引はできません'), 'the IE-mode note');
       await screenshot(page, 'seed001_part2_ie_07b_done');

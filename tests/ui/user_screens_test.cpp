@@ -207,7 +207,7 @@ TEST(UserScreens, IeModePathThroughTheMenuTheBannerAndWebAccess) {
     p.enter_token_code();
     ASSERT_EQ(p.screen(), Screen::PickupWebAccess);
     EXPECT_TRUE(p.shows("この Web サイトはユーザーの代わりにデジタル証明書の操作を実行します。"));
-    ASSERT_TRUE(p.click("はい(Y)"));
+    ASSERT_TRUE(p.click("はい"));
     EXPECT_EQ(p.screen(), Screen::PickupDone);
     EXPECT_TRUE(p.shows("Internet Explorer モードでは、各種取引はできません"));
     ASSERT_TRUE(p.click("Internet Explorer モードを終了"));
@@ -224,7 +224,7 @@ TEST(UserScreens, IeModeNoLosesThePickup) {
     ASSERT_TRUE(p.click("完了"));
     p.enter_ids();
     p.enter_token_code();
-    ASSERT_TRUE(p.click("いいえ(N)"));
+    ASSERT_TRUE(p.click("いいえ"));
     EXPECT_EQ(p.screen(), Screen::Failed);
     EXPECT_TRUE(p.shows("電子証明書の再発行手続きが必要となります"));
     EXPECT_TRUE(p.shows("管理者に電子証明書の再発行手続きをご依頼ください"));

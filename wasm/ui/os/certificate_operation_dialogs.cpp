@@ -19,7 +19,7 @@ TextId protection_level_text(KeyProtection level) {
     return TextId::ProtectionMedium;
 }
 
-YesNo web_access_dialog(const char* site, Language l) {
+YesNo web_access_dialog(const char* site, Language l, bool escape_answers_no) {
     YesNo choice = YesNo::None;
     begin_os_dialog(text(TextId::WebAccessTitle, l), 480.0f);
     os_text_wrapped(text(TextId::WebAccessPrompt, l));
@@ -32,7 +32,7 @@ YesNo web_access_dialog(const char* site, Language l) {
     if (os_button(text(TextId::OsYes, l), true)) choice = YesNo::Yes;
     ImGui::SameLine();
     if (os_button(text(TextId::OsNo, l))) choice = YesNo::No;
-    if (os_dialog_key(ImGuiKey_Escape)) choice = YesNo::No;
+    if (escape_answers_no && os_dialog_key(ImGuiKey_Escape)) choice = YesNo::No;
     else if (os_dialog_key(ImGuiKey_Enter)) choice = YesNo::Yes;
     end_os_dialog();
     return choice;

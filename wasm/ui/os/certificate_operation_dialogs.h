@@ -16,7 +16,9 @@ namespace cp::ui {
 
 enum class YesNo { None, Yes, No };
 // `site`: the host asking (the address bar's).
-YesNo web_access_dialog(const char* site, Language language);
+// escape_answers_no: false where いいえ cannot be taken back (the user's pickup in IE mode loses the
+// pickup), so only a deliberate click says it.
+YesNo web_access_dialog(const char* site, Language language, bool escape_answers_no = true);
 
 enum class ProtectedItemChoice { None, Ok, Cancel, Settings };
 ProtectedItemChoice protected_item_dialog(KeyProtection level, Language language);

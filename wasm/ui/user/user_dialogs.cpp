@@ -3,34 +3,23 @@
 #include <string>
 
 #include "desk/desk.h"
-#include "format.h"
 #include "os/certificate_dialogs.h"
+#include "os/certificate_operation_dialogs.h"
 #include "os/os_dialog.h"
-#include "theme.h"
 #include "user/user_screens.h"
 #include "widgets.h"
 
 namespace cp::ui {
 namespace {
 
-// Windows' scripted-certificate prompt. No Escape: the seed's いいえ loses the pickup, so only a
-// deliberate click says it; Enter is the default button (はい), as in Windows.
-void web_access_dialog(const Ui& ui) {
-    begin_os_dialog(ui.t(TextId::WebAccessTitle), 480.0f);
-    os_text_wrapped(ui.t(TextId::WebAccessPrompt));
-    ImGui::Dummy(ImVec2(0, 2));
-    text_sized(formatf(ui.t(TextId::WebAccessSite), kSimulatedSite).c_str(), size::kOsText, color::kBrand);
-    ImGui::Dummy(ImVec2(0, 2));
-    os_text_wrapped(ui.t(TextId::WebAccessQuestion));
-    ImGui::Dummy(ImVec2(0, 6));
-    os_buttons_right(2);
-    bool yes = os_button(ui.t(TextId::WebAccessYes), true);
-    ImGui::SameLine();
-    const bool no = os_button(ui.t(TextId::WebAccessNo));
-    if (!ImGui::IsAnyItemFocused() && ImGui::IsWindowFocused() && ImGui::IsKeyPressed(ImGuiKey_Enter, false)) yes = true;
-    end_os_dialog();
-    if (yes) ui.emit(cmd::user::AnswerWebAccess{true});
-    else if (no) ui.emit(cmd::user::AnswerWebAccess{false});
+// Windows' scripted-certificate prompt (os/certificate_operation_dialogs.h). No Escape: the seed's
+// いいえ loses the pickup, so only a deliberate click says it.
+void web_access(const Ui& ui) {
+    switch (web_access_dialog(kSimulatedSite, ui.lang(), /*escape_answers_no=*/false)) {
+        case YesNo::None: break;
+        case YesNo::Yes: ui.emit(cmd::user::AnswerWebAccess{true}); break;
+        case YesNo::No: ui.emit(cmd::user::AnswerWebAccess{false}); break;
+    }
 }
 
 void chooser(const Ui& ui, UserFlow& flow) {
@@ -56,7 +45,7 @@ void chooser(const Ui& ui, UserFlow& flow) {
 
 void draw_user_dialog(const Ui& ui, UserFlow& flow) {
     switch (flow.screen()) {
-        case UserFlow::Screen::PickupWebAccess: web_access_dialog(ui); break;
+        case UserFlow::Screen::PickupWebAccess: web_access(ui); break;
         case UserFlow::Screen::LoginChooseCertificate: chooser(ui, flow); break;
         case UserFlow::Screen::LoginKeyAccess: {
             const InstalledCertificate* chosen = flow.login_certificate();
