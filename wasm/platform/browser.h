@@ -14,9 +14,19 @@ extern "C" {
 void cp_js_observe_canvas(void);
 void cp_js_unobserve_canvas(void);
 
-// Text agent: a hidden <input> that receives typed text and IME composition (egui's approach).
-// active: ImGui wants text; x, y, h: caret rectangle in CSS pixels (where the IME window goes).
-void cp_js_text_agent_update(int active, float x, float y, float h);
+// Text agent: the <input> that receives typed text and IME composition (egui's approach): the
+// mirror's own <input> of the field being edited, or a hidden one at the caret. active: ImGui wants
+// text; x, y, h: caret rectangle in CSS pixels (where the IME window goes); field_id: the ImGui ID
+// of the field being edited.
+void cp_js_text_agent_update(int active, float x, float y, float h, unsigned field_id);
+
+// The accessibility mirror (web/lib/library_mirror.js; wasm/platform/web_mirror.h): the DOM layer
+// and its live regions; a patch (wasm/ui/accessibility/mirror_diff.h); ImGui's focus, which the
+// DOM focus follows.
+void cp_js_mirror_install(void);
+void cp_js_mirror_uninstall(void);
+void cp_js_mirror_apply(const char* patch_json);
+void cp_js_mirror_focus(unsigned id);
 
 // Clipboard: writes through navigator.clipboard (asynchronous, best effort).
 void cp_js_clipboard_write(const char* utf8);
@@ -42,5 +52,7 @@ void cp_on_text_input(const char* utf8);
 void cp_on_paste(const char* utf8);
 void cp_on_font_loaded(int kind, std::uint8_t* data, int size);  // takes ownership (malloc'd)
 void cp_request_frame(void);
+void cp_on_mirror_activate(unsigned id);
+void cp_on_mirror_focus(unsigned id, int text_field);
 
 }  // extern "C"

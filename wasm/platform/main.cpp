@@ -23,6 +23,7 @@
 #include "theme.h"
 #include "portal_ui.h"
 #include "web_input.h"
+#include "web_mirror.h"
 #include "widget_registry.h"
 
 namespace {
@@ -160,6 +161,7 @@ EMSCRIPTEN_KEEPALIVE int cp_start(std::uint8_t* font, int font_size, const char*
         return 3;
     }
     cp::platform::web_input_install(kCanvas, on_input);
+    cp::platform::web_mirror_install();
     cp_js_observe_canvas();  // calls cp_on_canvas_resize at once
 
     cp::platform::RunnerHooks hooks;

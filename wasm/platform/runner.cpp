@@ -9,6 +9,7 @@
 #include "imgui_internal.h"
 #include "renderer_webgl2.h"
 #include "web_input.h"
+#include "web_mirror.h"
 #include "widget_registry.h"
 
 namespace cp::platform {
@@ -160,6 +161,7 @@ EM_BOOL on_animation_frame(double, void*) {
         g_run.force_draw = false;
     }
     web_input_after_frame();
+    web_mirror_after_frame(output_changed);
     g_run.stats.last_frame_ms = emscripten_get_now() - started_ms;
     g_run.stats.frame_ms[(g_run.stats.frames_built - 1) % kFrameTimeRing] = static_cast<float>(g_run.stats.last_frame_ms);
 

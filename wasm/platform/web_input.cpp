@@ -10,6 +10,7 @@
 
 #include "browser.h"
 #include "imgui.h"
+#include "imgui_internal.h"
 #include "web_keys.h"
 
 namespace cp::platform {
@@ -264,7 +265,8 @@ void web_input_after_frame() {
     // Keep the text agent under the caret so the IME candidate window opens where the person types.
     const bool want = io.WantTextInput;
     if (want || want != g_input.text_agent_active) {
-        cp_js_text_agent_update(want ? 1 : 0, g_input.ime_pos.x, g_input.ime_pos.y, g_input.ime_line_height);
+        cp_js_text_agent_update(want ? 1 : 0, g_input.ime_pos.x, g_input.ime_pos.y, g_input.ime_line_height,
+                                want ? ImGui::GetActiveID() : 0);
         g_input.text_agent_active = want;
     }
 }

@@ -28,7 +28,7 @@ void append_char(char* buffer, std::size_t capacity, char c) {
 
 }  // namespace
 
-void error_line(const char* message) { text_wrapped_sized(message, size::kSmall + 0.5f, color::kError); }
+void error_line(const char* message) { text_wrapped_sized(message, size::kSmall + 0.5f, color::kError, TextKind::Error); }
 
 bool input_field(const char* id, char* buffer, std::size_t capacity, const FieldSpec& spec, Language language) {
     ImGui::PushID(id);
@@ -42,6 +42,8 @@ bool input_field(const char* id, char* buffer, std::size_t capacity, const Field
     ImGui::SetNextItemWidth(field_w);
     const std::string name = std::string("##") + spec.label;
     const bool entered = ImGui::InputText(name.c_str(), buffer, capacity, flags, spec.digits ? digits_filter : nullptr);
+    // A secret is a password to the mirror even while shown (its value never leaves the canvas).
+    widget_registry_describe_last(spec.secret ? WidgetRole::Password : WidgetRole::TextField, spec.secret ? "" : buffer);
     if (spec.error != InputError::None) ImGui::PopStyleColor();
     if (spec.reveal != nullptr) {
         // Beside the field when it fits, under it otherwise (phones).
@@ -117,7 +119,7 @@ void result_message(BankResult result, std::uint32_t tries_left, Language langua
     ImGui::PushStyleColor(ImGuiCol_ChildBg, color::kErrorBg);
     ImGui::PushStyleColor(ImGuiCol_Border, color::kError);
     begin_card("##result", ImVec2(-FLT_MIN, 0));
-    text_wrapped_sized(text(result_text(result), language), size::kSmall + 1, color::kError);
+    text_wrapped_sized(text(result_text(result), language), size::kSmall + 1, color::kError, TextKind::Error);
     if (tries_left > 0) text_wrapped_sized(formatf(text(TextId::TriesLeftFormat, language), tries_left).c_str(), size::kSmall + 0.5f, color::kText);
     end_card();
     ImGui::PopStyleColor(2);
@@ -130,7 +132,7 @@ void page_title(const char* title) {
     const float h = size::kHeading + 18;
     dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), color::kTitleBar, 4.0f);
     ImGui::SetCursorScreenPos(ImVec2(p.x + 12, p.y + 9));
-    text_sized(title, size::kHeading, IM_COL32_WHITE);
+    text_sized(title, size::kHeading, IM_COL32_WHITE, TextKind::Heading);
     ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + h + 10));
     ImGui::Dummy(ImVec2(0, 0));
 }
@@ -140,7 +142,7 @@ void section_title(const char* title) {
     const ImVec2 p = ImGui::GetCursorScreenPos();
     // Wrapped (a long English title on a phone), with the bar as tall as the title.
     ImGui::Indent(12);
-    text_wrapped_sized(title, size::kSmall + 2.5f, color::kText);
+    text_wrapped_sized(title, size::kSmall + 2.5f, color::kText, TextKind::Heading);
     ImGui::Unindent(12);
     ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + 4, ImGui::GetItemRectMax().y), color::kTitleBar);
 }

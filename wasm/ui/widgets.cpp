@@ -14,8 +14,13 @@ bool wide_button(const char* label, float height, bool available, const char* un
     const bool pressed = ImGui::Button(label, ImVec2(-FLT_MIN, height));
     ImGui::PopStyleColor();
     ImGui::EndDisabled();
-    if (!available && unavailable_reason != nullptr) ImGui::SetItemTooltip("%s", unavailable_reason);
+    if (!available && unavailable_reason != nullptr) item_tooltip(unavailable_reason);
     return pressed && available;
+}
+
+void item_tooltip(const char* text) {
+    ImGui::SetItemTooltip("%s", text);
+    widget_registry_describe_last_disabled(text);
 }
 
 bool button(const char* label) {
@@ -35,11 +40,11 @@ void end_card() {
     ImGui::PopStyleVar();
 }
 
-void text_sized(const char* text, float size, ImU32 color) {
+void text_sized(const char* text, float size, ImU32 color, TextKind kind) {
     ImGui::PushFont(nullptr, size);
     ImGui::PushStyleColor(ImGuiCol_Text, color);
     ImGui::TextUnformatted(text);
-    widget_registry_note_text(text, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    widget_registry_note_text(text, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), kind);
     ImGui::PopStyleColor();
     ImGui::PopFont();
 }
@@ -57,7 +62,7 @@ float glyph_advance(char32_t c, void* baked_font) {
 }  // namespace
 
 namespace {
-void wrapped_text(const char* text, float size, ImU32 color, bool bold) {
+void wrapped_text(const char* text, float size, ImU32 color, bool bold, TextKind kind) {
     ImGui::PushFont(nullptr, size);
     ImGui::PushStyleColor(ImGuiCol_Text, color);
     // Japanese line breaking (core/text/line_break.h) instead of ImGui's space-only wrapping. Each
@@ -77,14 +82,14 @@ void wrapped_text(const char* text, float size, ImU32 color, bool bold) {
                                                 all.data() + lines[i].begin, all.data() + lines[i].end);
     }
     ImGui::EndGroup();
-    widget_registry_note_text(all, ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    widget_registry_note_text(all, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), kind);
     ImGui::PopStyleColor();
     ImGui::PopFont();
 }
 }  // namespace
 
-void text_wrapped_sized(const char* text, float size, ImU32 color) { wrapped_text(text, size, color, false); }
-void text_wrapped_bold(const char* text, float size, ImU32 color) { wrapped_text(text, size, color, true); }
+void text_wrapped_sized(const char* text, float size, ImU32 color, TextKind kind) { wrapped_text(text, size, color, false, kind); }
+void text_wrapped_bold(const char* text, float size, ImU32 color) { wrapped_text(text, size, color, true, TextKind::Plain); }
 
 }  // namespace cp::ui
 
@@ -106,6 +111,7 @@ void labelled_text(const char* text, float size, ImU32 color) {
         window->DrawList->AddText(bb.Min, color, text);
         ImGuiContext& g = *GImGui;  // IMGUI_TEST_ENGINE_ITEM_INFO reads the context as `g`
         IMGUI_TEST_ENGINE_ITEM_INFO(id, text, 0);
+        widget_registry_describe_last(WidgetRole::Text);
     }
     ImGui::PopFont();
 }
@@ -128,6 +134,7 @@ bool radio_button(const char* label, bool active) {
     ImGuiContext& g = *GImGui;  // IMGUI_TEST_ENGINE_ITEM_INFO reads the context as `g`
     IMGUI_TEST_ENGINE_ITEM_INFO(g.LastItemData.ID, label,
                                 g.LastItemData.StatusFlags | ImGuiItemStatusFlags_Checkable | (active ? ImGuiItemStatusFlags_Checked : 0));
+    widget_registry_describe_last(WidgetRole::Radio);
     return pressed;
 }
 

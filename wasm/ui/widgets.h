@@ -2,12 +2,17 @@
 #pragma once
 
 #include "imgui.h"
+#include "widget_registry.h"
 
 namespace cp::ui {
 
 // A full-width button. When `available` is false the button is drawn disabled and hovering it
 // explains why (tooltip) — an entry point whose screen does not exist yet never does nothing.
 bool wide_button(const char* label, float height, bool available, const char* unavailable_reason);
+
+// The tooltip of the item just submitted (shown on hover, disabled or not), also its description
+// for the accessibility mirror: why a disabled button cannot be used yet.
+void item_tooltip(const char* text);
 
 // A button in the brand colour with white text (ImGui's default text colour is for the page).
 bool button(const char* label);
@@ -18,8 +23,9 @@ void end_card();
 
 // Text in a given size and colour (sizes in CSS pixels, before DPI scaling), reported to the widget
 // registry as static text (a wrapped paragraph as one rectangle).
-void text_sized(const char* text, float size, ImU32 color);
-void text_wrapped_sized(const char* text, float size, ImU32 color);
+// `kind` tells the accessibility mirror what the text is (a heading, an error to announce).
+void text_sized(const char* text, float size, ImU32 color, TextKind kind = TextKind::Plain);
+void text_wrapped_sized(const char* text, float size, ImU32 color, TextKind kind = TextKind::Plain);
 // The same in bold (the seed's bold warnings).
 void text_wrapped_bold(const char* text, float size, ImU32 color);
 // A table cell's text (body size), reported like text_sized.

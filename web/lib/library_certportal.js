@@ -3,7 +3,7 @@
 // One function per browser concern; the C++ side is wasm/platform/browser.h. Every DOM listener is
 // added through addListener(), which remembers it so teardown removes all of them.
 //
-// Index: [SECTION] Listener registry, Canvas size, Text agent, Clipboard, Cursor, Document, Fonts, Errors
+// Index: [SECTION] Listener registry, Canvas size, Text agent (the mirror's inputs too: library_mirror.js), Clipboard, Cursor, Document, Fonts, Errors
 
 mergeInto(LibraryManager.library, {
   // ---------------------------------------------------------------------------
@@ -25,7 +25,10 @@ mergeInto(LibraryManager.library, {
     canvas: function () { return Module['canvas'] || document.getElementById('canvas'); },
     resizeObserver: null,
     dprQuery: null,
-    agent: null,
+    agent: null,          // the element typed text goes to while an ImGui field is active
+    hiddenAgent: null,
+    pendingFor: null,
+    pendingText: '',
     composing: false,
   },
 
@@ -87,48 +90,73 @@ mergeInto(LibraryManager.library, {
     if (CP.dprQuery && CP.onDpr) CP.dprQuery.removeEventListener('change', CP.onDpr);
     CP.resizeObserver = null;
     CP.removeListeners(null);
-    if (CP.agent) { CP.agent.remove(); CP.agent = null; }
+    if (CP.hiddenAgent) { CP.hiddenAgent.remove(); CP.hiddenAgent = null; }
+    CP.agent = null;
   },
 
   // ---------------------------------------------------------------------------
   // [SECTION] Text agent (IME, mobile keyboards, typed text)
   // ---------------------------------------------------------------------------
-  cp_js_text_agent_update__deps: ['$CP'],
-  cp_js_text_agent_update: function (active, x, y, h) {
-    var agent = CP.agent;
-    if (!agent) {
-      agent = document.createElement('input');
-      agent.id = 'cp-text-agent';
-      agent.type = 'text';
-      agent.autocomplete = 'off';
-      agent.setAttribute('autocapitalize', 'off');
-      agent.spellcheck = false;
-      agent.setAttribute('aria-hidden', 'true');
-      document.body.appendChild(agent);
-      CP.agent = agent;
-      function send(text) {
-        if (!text) return;
-        var bytes = lengthBytesUTF8(text) + 1;
-        var ptr = _malloc(bytes);
-        stringToUTF8(text, ptr, bytes);
-        Module['_cp_on_text_input'](ptr);
-        _free(ptr);
+  // The element that receives typed text and IME composition for the ImGui field being edited:
+  // that field's own <input> in the accessibility mirror (library_mirror.js) when it has one —
+  // the screen reader then reads the field the person types in — or else a hidden <input> at the
+  // caret. Enter that confirms a conversion never reaches ImGui (keyCode 229, web_input.cpp).
+  $cpSendText: function (text) {
+    if (!text) return;
+    var bytes = lengthBytesUTF8(text) + 1;
+    var ptr = _malloc(bytes);
+    stringToUTF8(text, ptr, bytes);
+    Module['_cp_on_text_input'](ptr);
+    _free(ptr);
+  },
+
+  $cpAttachTextAgent__deps: ['$CP', '$cpSendText'],
+  $cpAttachTextAgent: function (el) {
+    // What the element holds between events: ImGui's text for a mirrored field, nothing for the
+    // hidden agent and for passwords (a secret never stays in the DOM).
+    function known() { return el._cpRole === 'textbox' ? (el._cpValue || '') : ''; }
+    // Text typed before ImGui made the field active (the focus that activates it takes a frame)
+    // waits, so no character is lost.
+    function deliver(text) {
+      if (!text) return;
+      if (CP.agent === el) cpSendText(text);
+      else {
+        CP.pendingText = (CP.pendingFor === el ? CP.pendingText : '') + text;
+        CP.pendingFor = el;
       }
-      CP.addListener(agent, 'compositionstart', function () {
-        CP.composing = true;
-        agent.classList.add('composing');  // the preedit text becomes visible at the caret
-      });
-      CP.addListener(agent, 'compositionend', function (e) {
-        CP.composing = false;
-        agent.classList.remove('composing');
-        send(e.data);
-        agent.value = '';
-      });
-      CP.addListener(agent, 'input', function (e) {
-        if (CP.composing || e.isComposing) return;
-        send(agent.value);
-        agent.value = '';
-      });
+    }
+    CP.addListener(el, 'compositionstart', function () {
+      CP.composing = true;
+      el.classList.add('composing');  // the preedit text becomes visible at the caret
+    });
+    CP.addListener(el, 'compositionend', function (e) {
+      CP.composing = false;
+      el.classList.remove('composing');
+      deliver(e.data);
+      el.value = known();
+    });
+    CP.addListener(el, 'input', function (e) {
+      if (CP.composing || e.isComposing) return;
+      var text = e.data != null ? e.data : el.value.slice(known().length);
+      deliver(text);
+      el.value = known();
+    });
+  },
+
+  cp_js_text_agent_update__deps: ['$CP', '$CPMirror', '$cpAttachTextAgent', '$cpSendText'],
+  cp_js_text_agent_update: function (active, x, y, h, fieldId) {
+    var hidden = CP.hiddenAgent;
+    if (!hidden) {
+      hidden = document.createElement('input');
+      hidden.id = 'cp-text-agent';
+      hidden.type = 'text';
+      hidden.autocomplete = 'off';
+      hidden.setAttribute('autocapitalize', 'off');
+      hidden.spellcheck = false;
+      hidden.setAttribute('aria-hidden', 'true');
+      document.body.appendChild(hidden);
+      CP.hiddenAgent = hidden;
+      cpAttachTextAgent(hidden);
       // Paste goes through the DOM event, the only way to read the clipboard without a prompt.
       CP.addListener(document, 'paste', function (e) {
         var text = (e.clipboardData || window.clipboardData).getData('text');
@@ -141,14 +169,18 @@ mergeInto(LibraryManager.library, {
         _free(ptr);
       });
     }
-    agent.style.left = x + 'px';
-    agent.style.top = y + 'px';
-    agent.style.height = h + 'px';
+    var agent = (active && CPMirror.inputFor(fieldId)) || hidden;
+    CP.agent = active ? agent : null;
+    hidden.style.left = x + 'px';
+    hidden.style.top = y + 'px';
+    hidden.style.height = h + 'px';
     if (active) {
       if (document.activeElement !== agent) agent.focus({ preventScroll: true });
-    } else if (document.activeElement === agent) {
-      agent.blur();
-      agent.value = '';
+      if (CP.pendingFor === agent && CP.pendingText) cpSendText(CP.pendingText);
+      if (CP.pendingFor === agent) { CP.pendingFor = null; CP.pendingText = ''; }
+    } else if (document.activeElement === hidden) {
+      hidden.blur();
+      hidden.value = '';
     }
   },
 
@@ -169,7 +201,10 @@ mergeInto(LibraryManager.library, {
   // ---------------------------------------------------------------------------
   cp_js_set_cursor__deps: ['$CP'],
   cp_js_set_cursor: function (cursor) {
-    CP.canvas().style.cursor = UTF8ToString(cursor);
+    var css = UTF8ToString(cursor);
+    CP.canvas().style.cursor = css;
+    var mirror = document.getElementById('cp-mirror');  // its leaves cover the canvas
+    if (mirror) mirror.style.cursor = css;
   },
 
   cp_js_set_document_language: function (tag, title) {

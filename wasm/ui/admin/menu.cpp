@@ -22,6 +22,7 @@ void tab_button(const Ui& ui, const AdminFlow& flow, MenuTab tab, TextId label) 
     ImGui::PushStyleColor(ImGuiCol_Text, current ? IM_COL32_WHITE : color::kTitleBar);
     ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
     if (ImGui::Button(ui.t(label)) && !current) ui.emit(cmd::SelectMenuTab{tab});
+    widget_registry_describe_last(WidgetRole::Tab, {}, current);
     ImGui::PopStyleVar();
     ImGui::PopStyleColor(2);
 }

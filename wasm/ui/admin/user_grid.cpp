@@ -157,7 +157,7 @@ void draw_admin_user_grid(const Ui& ui, AdminFlow& flow) {
         ImGui::BeginDisabled();
         button(ui.t(TextId::UserDeregister));
         ImGui::EndDisabled();
-        ImGui::SetItemTooltip("%s", ui.t(TextId::UserDeregisterNotYet));
+        item_tooltip(ui.t(TextId::UserDeregisterNotYet));
     }
     ImGui::Dummy(ImVec2(0, 6));
     if (button(ui.t(TextId::ReturnToMenu))) ui.emit(cmd::ReturnToMenu{});

@@ -19,8 +19,9 @@ bool sheet_tab(const char* label, bool current, bool available, const char* why)
     ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, current ? 2.0f : 1.0f);
     ImGui::BeginDisabled(!available);
     const bool pressed = ImGui::Button(label);
+    widget_registry_describe_last(WidgetRole::Tab, {}, current);
     ImGui::EndDisabled();
-    if (!available && why != nullptr) ImGui::SetItemTooltip("%s", why);
+    if (!available && why != nullptr) item_tooltip(why);
     ImGui::PopStyleVar();
     ImGui::PopStyleColor(3);
     return pressed && available && !current;
@@ -38,7 +39,7 @@ void unavailable_button(const char* label, const char* why, float width = 120.0f
     ImGui::BeginDisabled();
     os_button(label, false, width);
     ImGui::EndDisabled();
-    ImGui::SetItemTooltip("%s", why);
+    item_tooltip(why);
 }
 
 void draw_internet_options(const Ui& ui, const CertificateManagerFlow& flow) {
@@ -156,13 +157,13 @@ void draw_list(const Ui& ui, const CertificateManagerFlow& flow) {
     ImGui::BeginDisabled(!chosen || !personal);
     if (os_button(text(TextId::CertDelete, l), false, 110.0f)) ui.emit(cmd::DeleteCertificate{});
     ImGui::EndDisabled();
-    if (!personal) ImGui::SetItemTooltip("%s", text(TextId::CertDeleteOnlyPersonal, l));
-    else if (!chosen) ImGui::SetItemTooltip("%s", choose_first);
+    if (!personal) item_tooltip(text(TextId::CertDeleteOnlyPersonal, l));
+    else if (!chosen) item_tooltip(choose_first);
     os_same_line_if_fits(110.0f);
     ImGui::BeginDisabled(!chosen);
     if (os_button(text(TextId::CertView, l), false, 110.0f)) ui.emit(cmd::ShowCertificateDetails{flow.highlighted()});
     ImGui::EndDisabled();
-    if (!chosen) ImGui::SetItemTooltip("%s", choose_first);
+    if (!chosen) item_tooltip(choose_first);
     ImGui::Dummy(ImVec2(0, 4));
     os_buttons_right(1, 110.0f);
     if (os_button(text(TextId::CertClose, l), true, 110.0f)) ui.emit(cmd::CloseCertificateList{});

@@ -19,9 +19,13 @@ void begin_os_dialog(const char* title, float width) {
     if (!ImGui::IsAnyItemActive()) ImGui::SetNextWindowFocus();
     // One window id for every OS dialog ("###os_dialog"): only one is open at a time.
     begin_os_window((std::string(title) + "###os_dialog").c_str(), nullptr);
+    widget_registry_begin_dialog(title);
 }
 
-void end_os_dialog() { end_os_window(); }
+void end_os_dialog() {
+    widget_registry_end_dialog();
+    end_os_window();
+}
 
 bool begin_os_window(const char* name, bool* open) {
     ImGui::PushStyleColor(ImGuiCol_WindowBg, color::kOsDialog);

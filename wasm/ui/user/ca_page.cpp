@@ -12,7 +12,7 @@ namespace cp::ui {
 // colour, wrapped (long English on a phone), with a tooltip that says so.
 void disabled_link(const char* label, const char* why) {
     text_wrapped_sized(label, size::kSmall + 1, color::kLinkDisabled);
-    ImGui::SetItemTooltip("%s", why);
+    item_tooltip(why);
 }
 
 namespace {
@@ -56,7 +56,7 @@ void draw_ca_page(const Ui& ui, UserFlow& flow) {
     ImGui::BeginDisabled(!ready);
     if (button(ui.t(TextId::CaPageAcquire)) && ready) ui.emit(cmd::user::Acquire{});
     ImGui::EndDisabled();
-    if (!ready) ImGui::SetItemTooltip("%s", ui.t(TextId::CaPageAcquireDisabled));
+    if (!ready) item_tooltip(ui.t(TextId::CaPageAcquireDisabled));
     // Leaving while the app works would lose the pickup; once it has worked, its own 閉じる is the
     // way on. The page's 閉じる is there before 取得 only.
     if (app == UserFlow::AppWindow::Closed || app == UserFlow::AppWindow::Ready) {
