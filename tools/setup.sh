@@ -150,9 +150,10 @@ patched_copy "$cache/mbedtls" "$MBEDTLS_SHA256" "$MBEDTLS_WASM_PATCH" "$MBEDTLS_
 
 # --- 4. npm packages for the browser tests -----------------------------------
 if [ "$mode" != "--serve" ]; then
-  # One browser driver per engine (tests/browser/engines.mjs): any of them missing, or a newer lock, reinstalls.
+  # One browser driver per engine (tests/browser/engines.mjs) and axe-core (roles.test.mjs): any of them
+  # missing, or a newer lock, reinstalls.
   missing_driver=0
-  for driver in playwright-core puppeteer-core selenium-webdriver; do
+  for driver in playwright-core puppeteer-core selenium-webdriver axe-core; do
     [ -d "$here/node_modules/$driver" ] || missing_driver=1
   done
   if [ "$missing_driver" -eq 1 ] || [ "$here/package-lock.json" -nt "$here/node_modules/.package-lock.json" ]; then

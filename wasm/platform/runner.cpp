@@ -34,6 +34,7 @@ struct Runner {
     RunnerHooks hooks;
     RunnerStats stats;
     bool frame_in_flight = false;
+    bool building = false;            // inside on_animation_frame
     bool woke_by_timer = false;
     bool force_draw = true;
     double last_time = 0.0;           // seconds, of the last frame built
@@ -144,6 +145,7 @@ EM_BOOL on_animation_frame(double, void*) {
     g_run.woke_by_timer = false;
 
     const double started_ms = emscripten_get_now();
+    g_run.building = true;
     ui::widget_registry_begin_frame();
     ImGui::NewFrame();
     const bool state_changed = g_run.hooks.build_frame(g_run.hooks.user);
@@ -162,6 +164,7 @@ EM_BOOL on_animation_frame(double, void*) {
     }
     web_input_after_frame();
     web_mirror_after_frame(output_changed);
+    g_run.building = false;
     g_run.stats.last_frame_ms = emscripten_get_now() - started_ms;
     g_run.stats.frame_ms[(g_run.stats.frames_built - 1) % kFrameTimeRing] = static_cast<float>(g_run.stats.last_frame_ms);
 
@@ -197,6 +200,16 @@ void runner_request_frame() {
 }
 
 void runner_request_frame_after(double seconds) { arm(g_run.app_timer, seconds, true, on_app_timer); }
+
+void runner_build_frame_now() {
+    if (g_run.building) {
+        request_animation_frame();
+        return;
+    }
+    const bool requested = g_run.frame_in_flight;
+    on_animation_frame(emscripten_get_now(), nullptr);
+    if (requested) g_run.frame_in_flight = true;  // that animation frame still comes
+}
 
 void runner_force_redraw() {
     g_run.force_draw = true;

@@ -40,6 +40,11 @@ void runner_request_frame();                       // something changed: draw so
 // request wins. Nothing is drawn meanwhile.
 void runner_request_frame_after(double seconds);
 void runner_force_redraw();                        // the canvas lost its content (resize, context restore)
+// Builds a frame at once, inside the current event handler (a requested animation frame still
+// comes): for input whose effect must be in place before the browser delivers the next event
+// (the accessibility mirror's focus activating a field before the text typed into it arrives).
+// Inside a frame, it only requests one.
+void runner_build_frame_now();
 const RunnerStats& runner_stats();
 // True while a frame has been asked for and not built yet (input, a timer, an async completion):
 // tools wait for this to be false, and no new frame built, before they read the page.

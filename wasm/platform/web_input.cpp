@@ -102,6 +102,10 @@ EM_BOOL on_key(int type, const EmscriptenKeyboardEvent* e, void*) {
     ImGuiIO& io = ImGui::GetIO();
     const bool down = type == EMSCRIPTEN_EVENT_KEYDOWN;
     const ImGuiKey key = imgui_key_from_dom_code(e->code);
+    // Tab belongs to the page: it moves the focus through the accessibility mirror in drawing
+    // order, across all windows and trapped in a modal dialog (inert), and the mirror moves ImGui's
+    // focus along (ImGui's own Tab would stay inside one window).
+    if (key == ImGuiKey_Tab) return EM_FALSE;
     const bool ctrl_like = e->ctrlKey || e->metaKey;
     // Ctrl+V: let the browser fire its paste event; cp_on_paste then replays Ctrl+V to ImGui.
     if (ctrl_like && key == ImGuiKey_V) return EM_FALSE;

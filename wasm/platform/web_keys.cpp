@@ -54,7 +54,6 @@ ImGuiKey imgui_key_from_dom_code(const char* code) {
 
 bool dom_key_default_is_stolen(ImGuiKey key) {
     switch (key) {
-        case ImGuiKey_Tab:
         case ImGuiKey_LeftArrow:
         case ImGuiKey_RightArrow:
         case ImGuiKey_UpArrow:

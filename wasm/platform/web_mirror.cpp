@@ -85,11 +85,17 @@ EMSCRIPTEN_KEEPALIVE void cp_on_mirror_activate(unsigned id) {
 // The page's focus moved to a mirror element without the portal asking (a screen reader, Tab from
 // outside, a test's focus()): ImGui's focus goes there too. A text field is made editable at once,
 // so what is typed next goes into it.
+//
+// Frames are built at once, not at the next animation frame: a test's fill() or a fast typist puts
+// text into the field right after focusing it, and the next field right after that. Text already
+// typed into the field being left is taken in first; then the new field is active before the
+// browser delivers what is typed into it.
 EMSCRIPTEN_KEEPALIVE void cp_on_mirror_focus(unsigned id, int text_field) {
+    if (!ImGui::GetCurrentContext()->InputEventsQueue.empty()) cp::platform::runner_build_frame_now();
     if (text_field != 0) ImGui::ActivateItemByID(id);
     else cp::ui::widget_registry_request_focus(id);
     cp::platform::g_mirror.focus_sent = id;  // ImGui's focus follows the DOM's: nothing to send back
-    cp::platform::runner_request_frame();
+    cp::platform::runner_build_frame_now();
 }
 
 EMSCRIPTEN_KEEPALIVE const char* cp_debug_mirror_times_json(void) { return cp::platform::web_mirror_times_json(); }

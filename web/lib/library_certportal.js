@@ -27,9 +27,10 @@ mergeInto(LibraryManager.library, {
     dprQuery: null,
     agent: null,          // the element typed text goes to while an ImGui field is active
     hiddenAgent: null,
-    pendingFor: null,
-    pendingText: '',
+    pending: null,          // Map (made with the first agent: a library object is copied as JSON):
+                            // element → text typed before its field was active
     composing: false,
+    selfFocus: false,       // true while the portal moves the page's focus itself
   },
 
   // ---------------------------------------------------------------------------
@@ -112,18 +113,22 @@ mergeInto(LibraryManager.library, {
 
   $cpAttachTextAgent__deps: ['$CP', '$cpSendText'],
   $cpAttachTextAgent: function (el) {
+    if (!CP.pending) CP.pending = new Map();
     // What the element holds between events: ImGui's text for a mirrored field, nothing for the
     // hidden agent and for passwords (a secret never stays in the DOM).
     function known() { return el._cpRole === 'textbox' ? (el._cpValue || '') : ''; }
     // Text typed before ImGui made the field active (the focus that activates it takes a frame)
-    // waits, so no character is lost.
+    // waits for it, so no character is lost (CP.pending, flushed by cp_js_text_agent_update).
     function deliver(text) {
       if (!text) return;
-      if (CP.agent === el) cpSendText(text);
-      else {
-        CP.pendingText = (CP.pendingFor === el ? CP.pendingText : '') + text;
-        CP.pendingFor = el;
+      if (CP.agent === el) {
+        cpSendText(text);
+        return;
       }
+      CP.pending.set(el, (CP.pending.get(el) || '') + text);
+      // A mirror field typed into but not (or no longer) active in ImGui — its activation lost to
+      // a click still being handled — is asked for again; its text follows once it is.
+      if (el._cpKey !== undefined && document.activeElement === el) Module['_cp_on_mirror_focus'](el._cpKey, 1);
     }
     CP.addListener(el, 'compositionstart', function () {
       CP.composing = true;
@@ -175,9 +180,16 @@ mergeInto(LibraryManager.library, {
     hidden.style.top = y + 'px';
     hidden.style.height = h + 'px';
     if (active) {
-      if (document.activeElement !== agent) agent.focus({ preventScroll: true });
-      if (CP.pendingFor === agent && CP.pendingText) cpSendText(CP.pendingText);
-      if (CP.pendingFor === agent) { CP.pendingFor = null; CP.pendingText = ''; }
+      if (document.activeElement !== agent) {
+        CP.selfFocus = true;  // the portal's own move: not a request for ImGui (library_mirror.js)
+        agent.focus({ preventScroll: true });
+        CP.selfFocus = false;
+      }
+      var text = CP.pending && CP.pending.get(agent);
+      if (text) {
+        cpSendText(text);
+        CP.pending.delete(agent);
+      }
     } else if (document.activeElement === hidden) {
       hidden.blur();
       hidden.value = '';

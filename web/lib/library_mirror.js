@@ -27,7 +27,7 @@ mergeInto(LibraryManager.library, {
     nodes: null,         // Map: key → element (made by install: a library object is copied as JSON)
     info: null,          // Map: key → {r: role, n, v, d, f, i, p} as last written
     lastPointer: -1e9,   // performance.now() of the last pointer press on the mirror
-    selfFocus: false,    // true while the portal moves focus itself (not a request to ImGui)
+    pressed: null,       // the element it landed on
     ROLE_LEAF_TAG: {
       button: 'button', tab: 'button', link: 'a', checkbox: 'input', radio: 'input', textbox: 'input',
       password: 'input', heading: 'div', text: 'div', error: 'div', status: 'div',
@@ -54,7 +54,7 @@ mergeInto(LibraryManager.library, {
   $cpMirrorCreate: function (key, role) {
     var el;
     switch (role) {
-      case 'page': el = document.createElement('div'); break;
+      case 'page': el = document.createElement('main'); break;  // the landmark that holds the desk
       case 'dialog':
         el = document.createElement('div');
         el.setAttribute('role', 'dialog');
@@ -196,9 +196,13 @@ mergeInto(LibraryManager.library, {
     var canvas = CP.canvas();
 
     // Pointer input belongs to the canvas: ImGui hit-tests it (a leaf only marks the spot).
-    function pressed() { CPMirror.lastPointer = performance.now(); }
+    function pressed(e) {
+      CPMirror.lastPointer = performance.now();
+      CPMirror.pressed = e.target;
+    }
+    function justPressed(el) { return el === CPMirror.pressed && performance.now() - CPMirror.lastPointer < 500; }
     CP.addListener(root, 'mousedown', function (e) {
-      pressed();
+      pressed(e);
       canvas.dispatchEvent(new MouseEvent('mousedown', e));
     });
     CP.addListener(root, 'wheel', function (e) {
@@ -207,7 +211,7 @@ mergeInto(LibraryManager.library, {
     }, { passive: false });
     ['touchstart', 'touchmove', 'touchend', 'touchcancel'].forEach(function (type) {
       CP.addListener(root, type, function (e) {
-        pressed();
+        pressed(e);
         if (typeof TouchEvent === 'function') {
           canvas.dispatchEvent(new TouchEvent(type, {
             bubbles: true, cancelable: true, touches: Array.from(e.touches),
@@ -224,14 +228,14 @@ mergeInto(LibraryManager.library, {
       if (key === undefined) return;
       var role = e.target._cpRole;
       if (role === 'checkbox' || role === 'radio' || role === 'link') e.preventDefault();  // ImGui's state is the truth
-      if (performance.now() - CPMirror.lastPointer < 500) return;
+      if (justPressed(e.target)) return;
       if (CPMirror.isInput(role)) return;  // focus already asked for the field
       Module['_cp_on_mirror_activate'](key);
     });
     CP.addListener(root, 'focusin', function (e) {
       // A pointer press focuses the element it lands on: ImGui's click moves its focus itself
       // (asking ImGui to focus now would cancel the press it is handling).
-      if (CPMirror.selfFocus || performance.now() - CPMirror.lastPointer < 500) return;
+      if (CP.selfFocus || justPressed(e.target)) return;
       var key = CPMirror.keyOf(e.target);
       if (key === undefined) return;
       Module['_cp_on_mirror_focus'](key, CPMirror.isInput(e.target._cpRole) ? 1 : 0);
@@ -260,8 +264,8 @@ mergeInto(LibraryManager.library, {
     var ours = !active || active === document.body || active === CP.canvas() || active === CP.hiddenAgent ||
       (CPMirror.root && CPMirror.root.contains(active));
     if (!ours) return;
-    CPMirror.selfFocus = true;
+    CP.selfFocus = true;
     el.focus({ preventScroll: true });
-    CPMirror.selfFocus = false;
+    CP.selfFocus = false;
   },
 });

@@ -1,0 +1,177 @@
+// The accessibility mirror (web/lib/library_mirror.js) as assistive technology and test tools see
+// it, in headless Chromium: the administrator's reissue (seed 001 part 1) done through roles and
+// labels alone (getByRole / getByLabel, never the widget registry), axe-core on the mirror of each
+// screen, keyboard only, and Japanese composed through the IME. usage: node roles.test.mjs CASE
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { check, repo, run, withPortal } from './harness.mjs';
+import { ADMIN_CERT, CONFIRMATION_PIN, CONTRACT_PIN } from './admin_steps.mjs';
+import { screenshot, waitReady } from './person.mjs';
+
+const AXE = readFileSync(path.join(repo, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+// Tall enough that the longest page (利用者情報変更) needs no scrolling: the mirror holds what the
+// canvas shows, and a widget ImGui scrolled out of view is not there.
+const VIEWPORT = { viewport: { width: 1280, height: 1300 } };
+
+const mirror = (page) => page.locator('#cp-mirror');
+const button = (page, name) => mirror(page).getByRole('button', { name, exact: true });
+const tab = (page, name) => mirror(page).getByRole('tab', { name, exact: true });
+const textOf = (page, text) => mirror(page).getByText(text, { exact: false }).first();
+
+// Polls until `fn` is true (the grid fills over a few frames as its columns settle).
+async function eventually(page, fn, message, timeout = 10000) {
+  const end = Date.now() + timeout;
+  while (!(await fn())) {
+    check(Date.now() < end, message);
+    await page.waitForTimeout(100);
+  }
+}
+
+// axe-core on the mirror: no violation of serious or critical impact. Colour contrast is judged on
+// the canvas, not here (the mirror is transparent by design).
+async function axeClean(page, screen, results) {
+  await page.evaluate(AXE);  // through DevTools: the page's CSP does not apply
+  const violations = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { rules: { 'color-contrast': { enabled: false } } });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')) }));
+  });
+  results.push({ screen, violations });
+  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  check(bad.length === 0, `axe on ${screen}: ${JSON.stringify(bad)}`);
+}
+
+// The card's number for a symbol, read from the お客様カード panel's text ("オ 89").
+async function cardNumber(page, symbol) {
+  const cell = mirror(page).getByText(new RegExp('^' + symbol + ' \\d\\d$')).first();
+  return (await cell.textContent()).split(' ')[1];
+}
+
+async function loginByRole(page, axeResults) {
+  await waitReady(page);
+  await axeClean(page, 'top_page', axeResults);
+  await button(page, '電子証明書方式 管理者ログイン').click();
+  const chooser = page.getByRole('dialog', { name: '証明書の選択' });
+  await chooser.waitFor({ state: 'attached' });
+  await axeClean(page, 'certificate_chooser', axeResults);
+  check(await page.evaluate(() => document.querySelector('#cp-mirror > main').inert),
+        'the page behind the dialog is inert');
+  await chooser.getByRole('button', { name: ADMIN_CERT, exact: true }).click();
+  await chooser.getByRole('button', { name: 'OK', exact: true }).click();
+  await button(page, '許可').click();
+  const pin = mirror(page).getByLabel('ご契約先暗証番号', { exact: true });
+  await pin.waitFor();
+  check(await pin.getAttribute('type') === 'password', 'ご契約先暗証番号 is a password field');
+  await axeClean(page, 'contract_pin', axeResults);
+  await pin.fill(CONTRACT_PIN);
+  check(await pin.inputValue() === '', 'the PIN is not kept in the DOM');
+  await button(page, 'ログオン').click();
+  // 確認用パスワード: two fields named by a card symbol each.
+  await textOf(page, '確認用パスワードの入力').waitFor();
+  // Fields are named by their label; a masked one is a password field (no textbox role).
+  const named = () => [...document.querySelectorAll('#cp-mirror input[type=text], #cp-mirror input[type=password]')]
+    .map((f) => f.getAttribute('aria-label')).filter((n) => [...n].length === 1);
+  let symbols = [];
+  for (let i = 0; i < 100 && symbols.length !== 2; ++i) {
+    symbols = await page.evaluate(named);
+    if (symbols.length !== 2) await page.waitForTimeout(100);
+  }
+  check(symbols.length === 2, 'two card fields: ' + symbols.join(','));
+  await axeClean(page, 'card_password', axeResults);
+  await button(page, 'お客様カード').click();
+  await textOf(page, '確認用パスワード表').waitFor();
+  const numbers = [await cardNumber(page, symbols[0]), await cardNumber(page, symbols[1])];
+  await button(page, 'お客様カード').click();
+  for (let i = 0; i < 2; ++i) await mirror(page).getByLabel(symbols[i], { exact: true }).fill(numbers[i]);
+  await button(page, 'OK').click();
+  const menu = tab(page, 'ご契約先管理情報変更');
+  const next = button(page, '次へ >');
+  await menu.or(next).first().waitFor();
+  if (await next.count() > 0) await next.click();
+  await menu.click();
+  await page.waitForFunction(() => document.querySelector('#cp-mirror [role=tab][aria-selected=true]')?.textContent === 'ご契約先管理情報変更');
+  await button(page, '利用者情報登録／変更 >').click();
+}
+
+const cases = {
+  // Seed 001 part 1 through roles and labels, axe-core on each screen.
+  async admin_reissue_by_role() {
+    await withPortal(async ({ page, consoleErrors }) => {
+      const axeResults = [];
+      await loginByRole(page, axeResults);
+      const grid = mirror(page).getByRole('table');
+      await grid.first().waitFor({ state: 'attached' });
+      const s0001 = grid.first().getByRole('radio', { name: 'S0001', exact: true });
+      await eventually(page, () => s0001.isChecked(), 'S0001 is selected in the grid, as in the seed');
+      await eventually(page, async () => await grid.first().getByRole('columnheader').count() >= 3, 'the grid has column headers');
+      await eventually(page, async () => await grid.first().getByRole('row').count() >= 3, 'the grid has a header row and a row per user');
+      await axeClean(page, 'user_grid', axeResults);
+      await button(page, '+ 変更・登録抹消・各種設定・利用者ワンタイムパスワード').click();
+      await button(page, '変更 >').click();
+      await textOf(page, '利用者電子証明書の再発行・失効').waitFor();
+      await axeClean(page, 'user_edit', axeResults);
+      await mirror(page).getByRole('radio', { name: '再発行', exact: true }).or(button(page, '再発行')).first().click();
+      await mirror(page).getByLabel('ご契約先確認暗証番号', { exact: true }).fill(CONFIRMATION_PIN);
+      await button(page, 'OK').click();
+      await textOf(page, '利用者電子証明書の再発行を受け付けました').waitFor();
+      await axeClean(page, 'completion', axeResults);
+      await screenshot(page, 'roles_reissue_completion');
+      console.log('axe: ' + JSON.stringify(axeResults));
+      check(consoleErrors.length === 0, 'no console errors: ' + consoleErrors.join(' | '));
+    }, VIEWPORT);
+  },
+
+  // Keyboard only: Tab moves the focus ring (drawn on the canvas) and the page's focus together;
+  // Enter activates; Escape cancels the OS dialog.
+  async keyboard_only() {
+    await withPortal(async ({ page }) => {
+      await waitReady(page);
+      const focused = () => page.evaluate(() => {
+        const a = document.activeElement;
+        return a && a.closest('#cp-mirror') ? (a.getAttribute('aria-label') || a.textContent) : null;
+      });
+      let reached = null;
+      for (let i = 0; i < 30 && reached !== '電子証明書方式 管理者ログイン'; ++i) {
+        await page.keyboard.press('Tab');
+        await page.waitForTimeout(60);
+        reached = await focused();
+      }
+      check(reached === '電子証明書方式 管理者ログイン', 'Tab reaches 管理者ログイン (last: ' + reached + ')');
+      await screenshot(page, 'roles_keyboard_focus_ring');
+      await page.keyboard.press('Enter');
+      const chooser = page.getByRole('dialog', { name: '証明書の選択' });
+      await chooser.waitFor({ state: 'attached' });
+      await page.waitForTimeout(200);
+      const inDialog = await page.evaluate(() => !!document.activeElement.closest('[role=dialog]'));
+      check(inDialog, 'the focus moved into the dialog when it opened');
+      await page.keyboard.press('Escape');
+      await chooser.waitFor({ state: 'detached' });
+      check(await button(page, '電子証明書方式 管理者ログイン').isVisible(), 'Escape closed the dialog');
+    }, VIEWPORT);
+  },
+
+  // A screen reader's click (no pointer before it) activates the widget once; a pointer click is
+  // not handled twice.
+  async activation_without_pointer() {
+    await withPortal(async ({ page }) => {
+      await waitReady(page);
+      await page.evaluate(() => document.querySelector('#cp-mirror').querySelectorAll('button').forEach((b) => {
+        if (b.textContent === 'English') b.click();
+      }));
+      await page.waitForFunction(() => document.documentElement.lang === 'en');
+      // Once: a second activation would have done nothing visible here, so click it again with
+      // the pointer and see the language stay (a pointer click is not also a mirror activation).
+      await button(page, 'English').click();
+      await page.waitForTimeout(300);
+      check(await page.evaluate(() => document.documentElement.lang) === 'en', 'English stays chosen');
+      await button(page, '日本語').click();
+      await page.waitForFunction(() => document.documentElement.lang === 'ja');
+    }, VIEWPORT);
+  },
+};
+
+const name = process.argv[2];
+if (!cases[name]) {
+  console.error(`unknown case ${name}; cases: ${Object.keys(cases).join(', ')}`);
+  process.exit(2);
+}
+run(name, cases[name]);
