@@ -1,6 +1,7 @@
 // docs/perf.md holds each benchmark's figures between <!-- NAME:begin --> and <!-- NAME:end -->:
 // a benchmark run with --write replaces its own section (added before "## PKI core", under
 // `heading`, the first time), and nothing else.
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,4 +19,12 @@ export function writePerfSection(name, heading, section) {
   const i = text.indexOf(begin), j = text.indexOf(end);
   writeFileSync(perf, text.slice(0, i + begin.length) + '\n' + section + '\n' + text.slice(j));
   console.log('docs/perf.md updated');
+}
+
+// The line every section starts with: when, by what, on which browser, and how busy the machine
+// was (the figures are only as quiet as the machine).
+export function measuredLine(script, setting) {
+  const chromium = execFileSync('/usr/bin/chromium', ['--version']).toString().trim().split(' ')[1];
+  const load = execFileSync('uptime').toString().trim().replace(/^.*load average/, 'load average');
+  return `Measured ${new Date().toISOString().slice(0, 10)} by \`node ${script}\` (Chromium ${chromium}, ${setting}; 2 cores, \`uptime\` at the end: ${load}).`;
 }

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { check, repo, run, withPortal } from './harness.mjs';
 import { ADMIN_CERT, CONFIRMATION_PIN, CONTRACT_PIN } from './admin_steps.mjs';
-import { screenshot, waitReady } from './person.mjs';
+import { screenshot, waitIdle, waitReady } from './person.mjs';
 
 const AXE = readFileSync(path.join(repo, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 // Tall enough that the longest page (利用者情報変更) needs no scrolling: the mirror holds what the
@@ -146,6 +146,68 @@ const cases = {
       await page.keyboard.press('Escape');
       await chooser.waitFor({ state: 'detached' });
       check(await button(page, '電子証明書方式 管理者ログイン').isVisible(), 'Escape closed the dialog');
+    }, VIEWPORT);
+  },
+
+  // Japanese through the IME (Chrome DevTools Protocol): the composition shows in the field's own
+  // <input>, Enter that confirms a conversion does not submit the form, the committed text is
+  // what ImGui's field holds.
+  async ime_composition() {
+    await withPortal(async ({ page }) => {
+      await waitReady(page);
+      await button(page, '利用者のパソコン').click();
+      await button(page, '電子証明書取得').click();
+      const field = mirror(page).getByLabel('② 利用者ID（※2）', { exact: true });
+      await field.click();
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Input.imeSetComposition', { text: 'やまだ', selectionStart: 3, selectionEnd: 3 });
+      await page.waitForFunction(() => document.activeElement.classList.contains('composing'));
+      check(await field.evaluate((el) => el.classList.contains('composing') && getComputedStyle(el).opacity === '1'),
+            'the composition is shown in place');
+      await screenshot(page, 'roles_ime_composing');
+      // Enter confirms the conversion (keyCode 229 while composing): the form is not submitted.
+      await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 229, nativeVirtualKeyCode: 229 });
+      await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 229, nativeVirtualKeyCode: 229 });
+      await cdp.send('Input.insertText', { text: '山田' });
+      await eventually(page, async () => (await field.inputValue()) === '山田', 'the committed text is in the field');
+      await page.waitForTimeout(300);
+      check(await textOf(page, 'ID・暗証番号の入力').isVisible(), 'still on ID・暗証番号の入力: Enter did not submit');
+      check(await mirror(page).getByRole('alert').count() === 0 && await page.evaluate(() =>
+        !document.querySelector('.cp-live[aria-live=assertive]').textContent), 'no error was announced');
+      check(!(await field.evaluate((el) => el.classList.contains('composing'))), 'the preedit is gone');
+    }, VIEWPORT);
+  },
+
+  // Clipboard rules: a PIN field refuses paste (the PIN stays empty: the bank asks for it), an ID
+  // field takes it.
+  async clipboard_rules() {
+    await withPortal(async ({ page }) => {
+      await waitReady(page);
+      await button(page, '利用者のパソコン').click();
+      await button(page, '電子証明書取得').click();
+      // The paste a browser fires for Ctrl+V (built here: the system clipboard of a headless
+      // browser is not reliably reachable), on the field's own <input> once ImGui edits it.
+      const paste = async (label, text) => {
+        const field = mirror(page).getByLabel(label, { exact: true });
+        await field.click();
+        await waitIdle(page);
+        await field.evaluate((el, t) => {
+          const data = new DataTransfer();
+          data.setData('text/plain', t);
+          el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+        }, text);
+        await waitIdle(page);
+      };
+      await paste('② 利用者ID（※2）', 'S0001');
+      await eventually(page, async () => (await mirror(page).getByLabel('② 利用者ID（※2）', { exact: true }).inputValue()) === 'S0001',
+                       'an ID field takes a paste');
+      await paste('③ 利用者暗証番号（※3）', 'taro0001');
+      await button(page, '次へ >').click();
+      // ① and ③ are empty: ③ says so — the pasted PIN never reached the field.
+      await eventually(page, async () => await mirror(page).getByText('入力してください。').count() >= 2,
+                       'the PIN field is still empty after a paste (its own message)');
+      check(await page.evaluate(() => !document.querySelector('#cp-mirror input[type=password]').value),
+            'nothing of the PIN is in the DOM');
     }, VIEWPORT);
   },
 

@@ -98,6 +98,22 @@ TEST(Mirror, PasswordFieldNeverCarriesItsValue) {
     EXPECT_NE(node(nodes, MirrorRole::Checkbox, "ソフトウェアキーボード入力"), nullptr);
 }
 
+TEST(Mirror, MenuSectionsSayWhetherTheyAreOpen) {
+    cp::test::Driver d;
+    d.to_menu();
+    const std::vector<MirrorNode> nodes = tree();
+    int expanders = 0;
+    for (const MirrorNode& n : nodes) {
+        if (!n.expandable) continue;
+        ++expanders;
+        EXPECT_EQ(n.role, MirrorRole::Button) << n.name;
+        EXPECT_EQ(n.expanded, n.name.rfind("▼", 0) == 0) << n.name;  // ▼ open, ▶ closed
+    }
+    EXPECT_GE(expanders, 2);
+    cp::ui::MirrorDiff diff;
+    EXPECT_NE(diff.update(nodes).find("\"f\":12"), std::string::npos);  // expandable + expanded
+}
+
 TEST(Mirror, UserGridIsATableWithHeadersRowsAndRadios) {
     cp::test::Driver d;
     d.to_menu();

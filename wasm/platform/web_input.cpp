@@ -291,6 +291,10 @@ EMSCRIPTEN_KEEPALIVE void cp_on_text_input(const char* utf8) {
 // The paste event carries the clipboard's text: ImGui reads it back through get_clipboard when it
 // sees the Ctrl+V we replay here (on_key let the real Ctrl+V through to the browser for this).
 EMSCRIPTEN_KEEPALIVE void cp_on_paste(const char* utf8) {
+    // A PIN or password is typed, never pasted: the paste is refused (and ImGui never lets one be
+    // copied or cut). What is on the clipboard stays there, unread by the portal.
+    const ImGuiInputTextState* editing = ImGui::GetInputTextState(ImGui::GetActiveID());
+    if (editing != nullptr && (editing->Flags & ImGuiInputTextFlags_Password) != 0) return;
     cp::platform::g_input.clipboard = utf8 != nullptr ? utf8 : "";
     ImGuiIO& io = ImGui::GetIO();
     io.AddKeyEvent(ImGuiMod_Ctrl, true);

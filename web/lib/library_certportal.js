@@ -130,6 +130,11 @@ mergeInto(LibraryManager.library, {
       // a click still being handled — is asked for again; its text follows once it is.
       if (el._cpKey !== undefined && document.activeElement === el) Module['_cp_on_mirror_focus'](el._cpKey, 1);
     }
+    if (el.type === 'password') {
+      ['copy', 'cut'].forEach(function (type) {
+        CP.addListener(el, type, function (e) { e.preventDefault(); });
+      });
+    }
     CP.addListener(el, 'compositionstart', function () {
       CP.composing = true;
       el.classList.add('composing');  // the preedit text becomes visible at the caret
@@ -164,6 +169,8 @@ mergeInto(LibraryManager.library, {
       cpAttachTextAgent(hidden);
       // Paste goes through the DOM event, the only way to read the clipboard without a prompt.
       CP.addListener(document, 'paste', function (e) {
+        // A password field's own <input> takes no paste (nor copy, cut: see below).
+        if (e.target && e.target.type === 'password') { e.preventDefault(); return; }
         var text = (e.clipboardData || window.clipboardData).getData('text');
         if (!text) return;
         e.preventDefault();

@@ -109,6 +109,8 @@ mergeInto(LibraryManager.library, {
       }
       if (role === 'checkbox' || role === 'radio') el.checked = checked;
       if (role === 'tab') el.setAttribute('aria-selected', checked ? 'true' : 'false');
+      if (flags & 4) el.setAttribute('aria-expanded', (flags & 8) ? 'true' : 'false');
+      else el.removeAttribute('aria-expanded');
     }
     if (role === 'textbox' && (!old || old.v !== n.v)) {
       el._cpValue = n.v || '';

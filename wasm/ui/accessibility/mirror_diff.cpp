@@ -21,7 +21,9 @@ std::uint64_t hash_string(std::uint64_t h, const std::string& s) {
 // Rectangles are compared at a tenth of a CSS pixel: what the patch writes.
 int tenths(float v) { return static_cast<int>(std::lround(v * 10.0f)); }
 
-int flags(const MirrorNode& n) { return (n.disabled ? 1 : 0) | (n.checked ? 2 : 0); }
+int flags(const MirrorNode& n) {
+    return (n.disabled ? 1 : 0) | (n.checked ? 2 : 0) | (n.expandable ? 4 : 0) | (n.expanded ? 8 : 0);
+}
 
 std::uint64_t hash_fields(const MirrorNode& n) {
     std::uint64_t h = 0xcbf29ce484222325ull;

@@ -7,7 +7,7 @@
 //
 // An empty patch (nothing changed) is the empty string: the platform then skips the call into
 // JavaScript altogether. Fields are per node: "r" role, "n" name, "v" value, "d" description,
-// "x" "y" "w" "h" rectangle, "f" flags (1 disabled, 2 checked), "i" row index.
+// "x" "y" "w" "h" rectangle, "f" flags (1 disabled, 2 checked, 4 expandable, 8 expanded), "i" row index.
 #pragma once
 
 #include <cstdint>

@@ -149,6 +149,8 @@ std::vector<MirrorNode> build_mirror_tree(const std::vector<WidgetInfo>& widgets
         n.h = w.height();
         n.disabled = w.disabled;
         n.checked = w.checked;
+        n.expandable = w.openable;
+        n.expanded = w.opened;
         b.nodes.push_back(std::move(n));
     }
     return std::move(b.nodes);

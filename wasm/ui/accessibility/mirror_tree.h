@@ -53,6 +53,8 @@ struct MirrorNode {
     float x = 0, y = 0, w = 0, h = 0;  // CSS pixels (containers: 0)
     bool disabled = false;
     bool checked = false;      // checkbox, radio; a tab: selected
+    bool expandable = false;   // opens and closes a section (aria-expanded)
+    bool expanded = false;
     int row_index = 0;         // rows: 1-based position in the table
 };
 

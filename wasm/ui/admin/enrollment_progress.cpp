@@ -21,7 +21,9 @@ void draw_enrollment_progress(const Ui& ui, EnrollmentStage stage, bool finished
     ImGui::PushStyleColor(ImGuiCol_PlotHistogram, color::kBrand);
     ImGui::ProgressBar(static_cast<float>(done) / static_cast<float>(count), ImVec2(-FLT_MIN, 0), "");
     ImGui::PopStyleColor();
-    text_sized(formatf("%u / %u", static_cast<unsigned>(done), static_cast<unsigned>(count)).c_str(), size::kSmall, color::kTextMuted);
+    // The count is the progress a screen reader announces (politely) as it moves.
+    text_sized(formatf("%u / %u", static_cast<unsigned>(done), static_cast<unsigned>(count)).c_str(), size::kSmall,
+               color::kTextMuted, TextKind::Status);
     for (std::size_t i = 0; i < count; ++i) {
         const ImU32 c = i < done ? color::kTitleBar : i == done ? color::kText : color::kTextMuted;
         const std::string line = (i < done ? "+ " : i == done ? "> " : "  ") + std::string(ui.t(kStages[i]));

@@ -34,6 +34,7 @@ bool section_header(const Ui& ui, const AdminFlow& flow, MenuSection section, Te
     ImGui::PushStyleColor(ImGuiCol_Text, color::kText);
     const std::string name = std::string(ui.t(open ? TextId::MarkExpanded : TextId::MarkCollapsed)) + ui.t(label);
     if (ImGui::Button(name.c_str(), ImVec2(-FLT_MIN, 0))) ui.emit(cmd::ToggleMenuSection{section});
+    widget_registry_describe_last_expander(open);
     ImGui::PopStyleColor(2);
     return open;
 }

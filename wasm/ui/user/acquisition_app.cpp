@@ -27,7 +27,8 @@ void step_line(const char* label, int state) {
     else if (state == 0) dl->AddCircle(ImVec2(p.x + r + 1, y), r, color::kOsAccent, 0, 2.5f);
     else dl->AddCircle(ImVec2(p.x + r + 1, y), r, color::kCardBorder, 0, 1.5f);
     ImGui::SetCursorScreenPos(ImVec2(p.x + 2 * r + 10, p.y));
-    text_sized(label, size::kOsText, state > 0 ? color::kTextMuted : color::kText);
+    // The step under way is announced (politely) as the app moves on.
+    text_sized(label, size::kOsText, state > 0 ? color::kTextMuted : color::kText, state == 0 ? TextKind::Status : TextKind::Plain);
 }
 
 }  // namespace

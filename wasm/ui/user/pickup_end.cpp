@@ -13,7 +13,7 @@ void draw_pickup_issuing(const Ui& ui, const UserFlow& flow) {
     page_title(ui.t(TextId::PickupIssuingTitle));
     begin_card("##pickup_issuing", ImVec2(-FLT_MIN, 0));
     draw_pickup_deadline(ui, flow);
-    text_wrapped_sized(ui.t(TextId::PickupIssuingWait), size::kSmall + 1, color::kText);
+    text_wrapped_sized(ui.t(TextId::PickupIssuingWait), size::kSmall + 1, color::kText, TextKind::Status);
     const int current = static_cast<int>(flow.progress());
     ImGui::ProgressBar(static_cast<float>(current) / 5.0f, ImVec2(-FLT_MIN, 8), "");
     end_card();

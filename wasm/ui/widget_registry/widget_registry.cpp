@@ -175,6 +175,14 @@ void widget_registry_describe_last(WidgetRole role, std::string_view value, bool
     else w->value.assign(value);
 }
 
+void widget_registry_describe_last_expander(bool expanded) {
+    if (!g_registry.collecting) return;
+    if (WidgetInfo* w = find_building(ImGui::GetItemID())) {
+        w->openable = true;
+        w->opened = expanded;
+    }
+}
+
 void widget_registry_describe_last_disabled(std::string_view reason) {
     if (!g_registry.collecting) return;
     if (WidgetInfo* w = find_building(ImGui::GetItemID())) w->description.assign(reason);

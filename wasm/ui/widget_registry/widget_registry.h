@@ -106,6 +106,8 @@ void widget_registry_note_text(std::string_view text, ImVec2 min, ImVec2 max, Te
 // field's current text (pass nothing for a password: it is never reported).
 // A tab says whether it is the selected one.
 void widget_registry_describe_last(WidgetRole role, std::string_view value = {}, bool selected = false);
+// The item just submitted opens and closes a section (▼ / ▶): aria-expanded.
+void widget_registry_describe_last_expander(bool expanded);
 // The tooltip of the item just submitted (why it is disabled): its description.
 void widget_registry_describe_last_disabled(std::string_view reason);
 
