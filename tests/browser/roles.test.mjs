@@ -46,6 +46,13 @@ async function cardNumber(page, symbol) {
   return (await cell.textContent()).split(' ')[1];
 }
 
+// 利用者のパソコン → 電子証明書取得: the page with ① ② ③ (text fields and a PIN).
+async function openPickupIds(page) {
+  await waitReady(page);
+  await button(page, '利用者のパソコン').click();
+  await button(page, '電子証明書取得').click();
+}
+
 async function loginByRole(page, axeResults) {
   await waitReady(page);
   await axeClean(page, 'top_page', axeResults);
@@ -154,9 +161,7 @@ const cases = {
   // what ImGui's field holds.
   async ime_composition() {
     await withPortal(async ({ page }) => {
-      await waitReady(page);
-      await button(page, '利用者のパソコン').click();
-      await button(page, '電子証明書取得').click();
+      await openPickupIds(page);
       const field = mirror(page).getByLabel('② 利用者ID（※2）', { exact: true });
       await field.click();
       const cdp = await page.context().newCDPSession(page);
@@ -182,9 +187,7 @@ const cases = {
   // field takes it.
   async clipboard_rules() {
     await withPortal(async ({ page }) => {
-      await waitReady(page);
-      await button(page, '利用者のパソコン').click();
-      await button(page, '電子証明書取得').click();
+      await openPickupIds(page);
       // The paste a browser fires for Ctrl+V (built here: the system clipboard of a headless
       // browser is not reliably reachable), on the field's own <input> once ImGui edits it.
       const paste = async (label, text) => {
