@@ -57,6 +57,8 @@ void web_mirror_after_frame(bool drawn) {
     g_mirror.focus_sent = nav;
 }
 
+unsigned web_mirror_samples() { return g_mirror.samples; }
+
 const char* web_mirror_times_json() {
     std::string& out = g_mirror.times_json;
     out.assign(1, '[');
@@ -99,5 +101,6 @@ EMSCRIPTEN_KEEPALIVE void cp_on_mirror_focus(unsigned id, int text_field) {
 }
 
 EMSCRIPTEN_KEEPALIVE const char* cp_debug_mirror_times_json(void) { return cp::platform::web_mirror_times_json(); }
+EMSCRIPTEN_KEEPALIVE unsigned cp_debug_mirror_samples(void) { return cp::platform::web_mirror_samples(); }
 
 }  // extern "C"

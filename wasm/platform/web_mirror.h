@@ -15,5 +15,6 @@ void web_mirror_after_frame(bool drawn);
 // The last frames' mirror cost (tree + diff + the call into JavaScript), in milliseconds, oldest
 // first: what tools/bench_mirror.mjs reads.
 const char* web_mirror_times_json();
+unsigned web_mirror_samples();  // how many frames the mirror has timed since start
 
 }  // namespace cp::platform
