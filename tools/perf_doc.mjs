@@ -24,7 +24,7 @@ export function writePerfSection(name, heading, section) {
 // The line every section starts with: when, by what, on which browser, and how busy the machine
 // was (the figures are only as quiet as the machine).
 export function measuredLine(script, setting) {
-  const chromium = execFileSync('/usr/bin/chromium', ['--version']).toString().trim().split(' ')[1];
+  const chromium = execFileSync('/usr/bin/chromium', ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim().split(' ')[1];
   const load = execFileSync('uptime').toString().trim().replace(/^.*load average/, 'load average');
   return `Measured ${new Date().toISOString().slice(0, 10)} by \`node ${script}\` (Chromium ${chromium}, ${setting}; 2 cores, \`uptime\` at the end: ${load}).`;
 }
