@@ -156,6 +156,93 @@ const cases = {
     }, VIEWPORT);
   },
 
+  // The administrator's reissue with the keyboard alone: Tab / Shift+Tab to a control, Enter or
+  // Space on it, typing into fields; what the person reads (the card) is read off the mirror.
+  async keyboard_reissue() {
+    await withPortal(async ({ page }) => {
+      await waitReady(page);
+      const name = () => page.evaluate(() => {
+        const a = document.activeElement;
+        return a && a.closest('#cp-mirror') ? (a.getAttribute('aria-label') || a.textContent) : null;
+      });
+      // Tab (forward, or back with Shift) until the focus is on `target`.
+      async function tabTo(target, { back = false, limit = 120 } = {}) {
+        let at = await name();
+        for (let i = 0; i < limit && at !== target; ++i) {
+          await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+          at = await name();
+        }
+        const where = await page.evaluate(() => document.activeElement && document.activeElement.outerHTML.slice(0, 160));
+        check(at === target, `the keyboard reaches ${target} (at ${at}: ${where})`);
+        await waitIdle(page);
+      }
+      const press = async (key) => { await page.keyboard.press(key); await waitIdle(page); };
+      const type = async (text) => { await page.keyboard.type(text); await waitIdle(page); };
+
+      await tabTo('電子証明書方式 管理者ログイン');
+      await press('Enter');
+      await page.getByRole('dialog', { name: '証明書の選択' }).waitFor({ state: 'attached' });
+      await tabTo(ADMIN_CERT);
+      await press('Space');
+      await tabTo('OK');
+      await press('Enter');
+      await tabTo('許可');
+      await press('Enter');
+      await mirror(page).getByLabel('ご契約先暗証番号', { exact: true }).waitFor();
+      await tabTo('ご契約先暗証番号');
+      await type(CONTRACT_PIN);
+      await press('Enter');  // Enter in the field submits, as ログオン does
+      await textOf(page, '確認用パスワードの入力').waitFor();
+      // The card: opened from the taskbar, read, closed; the two fields typed into.
+      await tabTo('お客様カード');
+      await press('Enter');
+      await textOf(page, '確認用パスワード表').waitFor();
+      let symbols = [];
+      for (let i = 0; i < 50 && symbols.length !== 2; ++i) {
+        symbols = await page.evaluate(() => [...document.querySelectorAll('#cp-mirror input')]
+          .map((f) => f.getAttribute('aria-label')).filter((n) => n && [...n].length === 1));
+        if (symbols.length !== 2) await page.waitForTimeout(100);
+      }
+      const numbers = [await cardNumber(page, symbols[0]), await cardNumber(page, symbols[1])];
+      // The panel took the focus when it opened (its first button is the card's loss: not Enter
+      // here); back to お客様カード, which closes it.
+      await tabTo('お客様カード', { back: true });
+      await press('Enter');
+      await tabTo(symbols[0], { back: true });
+      await type(numbers[0]);
+      await tabTo(symbols[1]);
+      await type(numbers[1]);
+      await press('Enter');
+      const next = button(page, '次へ >');
+      const menu = tab(page, 'ご契約先管理情報変更');
+      await menu.or(next).first().waitFor();
+      if (await next.count() > 0) {
+        await tabTo('次へ >');
+        await press('Enter');
+      }
+      await menu.waitFor();
+      await tabTo('ご契約先管理情報変更');
+      await press('Enter');
+      await tabTo('利用者情報登録／変更 >');
+      await press('Enter');
+      await eventually(page, () => mirror(page).getByRole('radio', { name: 'S0001', exact: true }).isChecked(), 'S0001 selected');
+      await tabTo('+ 変更・登録抹消・各種設定・利用者ワンタイムパスワード');
+      await press('Enter');
+      await tabTo('変更 >');
+      await press('Enter');
+      await textOf(page, '利用者電子証明書の再発行・失効').waitFor();
+      await tabTo('再発行');
+      await press('Space');
+      await tabTo('ご契約先確認暗証番号');
+      await type(CONFIRMATION_PIN);
+      await screenshot(page, 'roles_keyboard_user_edit');
+      await tabTo('OK');
+      await press('Enter');
+      await textOf(page, '利用者電子証明書の再発行を受け付けました').waitFor();
+      await screenshot(page, 'roles_keyboard_completion');
+    }, VIEWPORT);
+  },
+
   // Japanese through the IME (Chrome DevTools Protocol): the composition shows in the field's own
   // <input>, Enter that confirms a conversion does not submit the form, the committed text is
   // what ImGui's field holds.

@@ -162,8 +162,10 @@ EM_BOOL on_animation_frame(double, void*) {
         g_run.last_hash = hash;
         g_run.force_draw = false;
     }
-    web_input_after_frame();
+    // The mirror first: the text agent is the mirror's <input> of the field being edited, which
+    // must exist when the agent is chosen (a field active on a page's first frame).
     web_mirror_after_frame(output_changed);
+    web_input_after_frame();
     g_run.building = false;
     g_run.stats.last_frame_ms = emscripten_get_now() - started_ms;
     g_run.stats.frame_ms[(g_run.stats.frames_built - 1) % kFrameTimeRing] = static_cast<float>(g_run.stats.last_frame_ms);

@@ -267,10 +267,13 @@ void web_input_after_frame() {
         cp_js_set_cursor(css_cursor(cursor));
     }
     // Keep the text agent under the caret so the IME candidate window opens where the person types.
-    const bool want = io.WantTextInput;
+    // A text field being edited now (io.WantTextInput lags a frame behind: it is what the last
+    // frame's fields asked for, still true in the frame after the field was left).
+    const ImGuiID editing = ImGui::GetActiveID();
+    const bool want = io.WantTextInput && editing != 0 && ImGui::GetInputTextState(editing) != nullptr;
     if (want || want != g_input.text_agent_active) {
         cp_js_text_agent_update(want ? 1 : 0, g_input.ime_pos.x, g_input.ime_pos.y, g_input.ime_line_height,
-                                want ? ImGui::GetActiveID() : 0);
+                                want ? editing : 0);
         g_input.text_agent_active = want;
     }
 }

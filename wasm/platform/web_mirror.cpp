@@ -93,7 +93,12 @@ EMSCRIPTEN_KEEPALIVE void cp_on_mirror_activate(unsigned id) {
 // typed into the field being left is taken in first; then the new field is active before the
 // browser delivers what is typed into it.
 EMSCRIPTEN_KEEPALIVE void cp_on_mirror_focus(unsigned id, int text_field) {
-    if (!ImGui::GetCurrentContext()->InputEventsQueue.empty()) cp::platform::runner_build_frame_now();
+    // Input already given is handled first, all of it (ImGui takes a press and its release in
+    // separate frames): a click just made completes, text typed lands where it was typed.
+    for (int i = 0; i < 8 && !ImGui::GetCurrentContext()->InputEventsQueue.empty(); ++i) cp::platform::runner_build_frame_now();
+    // Leaving a field being edited (Tab out of it): ImGui stops editing it, as its own Tab would.
+    const ImGuiID editing = ImGui::GetActiveID();
+    if (editing != 0 && editing != id && ImGui::GetInputTextState(editing) != nullptr) ImGui::ClearActiveID();
     if (text_field != 0) ImGui::ActivateItemByID(id);
     else cp::ui::widget_registry_request_focus(id);
     cp::platform::g_mirror.focus_sent = id;  // ImGui's focus follows the DOM's: nothing to send back

@@ -234,6 +234,17 @@ mergeInto(LibraryManager.library, {
       if (CPMirror.isInput(role)) return;  // focus already asked for the field
       Module['_cp_on_mirror_activate'](key);
     });
+    // Enter and Space on a focused control are the element's own: the browser turns them into a
+    // click, which activates that very widget (by ID) — whatever ImGui's keyboard focus is. ImGui
+    // never sees them (it would activate its own focused item: one activation, not two).
+    ['keydown', 'keyup'].forEach(function (type) {
+      CP.addListener(root, type, function (e) {
+        if (e.key !== 'Enter' && e.key !== ' ') return;
+        var role = e.target._cpRole;
+        if (!role || CPMirror.isInput(role) || e.target.classList.contains('cp-text')) return;
+        e.stopPropagation();
+      });
+    });
     CP.addListener(root, 'focusin', function (e) {
       // A pointer press focuses the element it lands on: ImGui's click moves its focus itself
       // (asking ImGui to focus now would cancel the press it is handling).

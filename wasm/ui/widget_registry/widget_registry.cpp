@@ -218,11 +218,12 @@ void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb
     cp::ui::note_table_context(w, ctx);
     cp::ui::g_registry.building.push_back(std::move(w));
     // The mirror asked for focus here: give it now, inside the item's window and focus scope,
-    // which is what ImGui's own focus functions expect (FocusItem works on the last item).
+    // which is what SetFocusID expects. Not FocusItem(): that is SetKeyboardFocusHere's tabbing
+    // request, which activates what it lands on (a menu button would open its popup).
     if (id != 0 && id == cp::ui::g_registry.focus_request && ctx != nullptr && ctx->CurrentWindow != nullptr) {
         cp::ui::g_registry.focus_request = 0;
         ImGui::FocusWindow(ctx->CurrentWindow);
-        ImGui::FocusItem();
+        ImGui::SetFocusID(id, ctx->CurrentWindow);
         ctx->NavCursorVisible = true;          // a keyboard or screen-reader focus shows the ring
         ctx->NavHighlightItemUnderNav = true;
     }
