@@ -46,6 +46,23 @@ async function cardNumber(page, symbol) {
   return (await cell.textContent()).split(' ')[1];
 }
 
+// The name of the mirror element with the page's focus (null: the focus is not in the mirror).
+const focusedName = (page) => page.evaluate(() => {
+  const a = document.activeElement;
+  return a && a.closest('#cp-mirror') ? (a.getAttribute('aria-label') || a.textContent) : null;
+});
+
+// Tab (forward, or back with Shift) until the focus is on `target`.
+async function tabTo(page, target, { back = false, limit = 120 } = {}) {
+  let at = await focusedName(page);
+  for (let i = 0; i < limit && at !== target; ++i) {
+    await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+    at = await focusedName(page);
+  }
+  check(at === target, `the keyboard reaches ${target} (at ${at})`);
+  await waitIdle(page);
+}
+
 // 利用者のパソコン → 電子証明書取得: the page with ① ② ③ (text fields and a PIN).
 async function openPickupIds(page) {
   await waitReady(page);
@@ -132,17 +149,7 @@ const cases = {
   async keyboard_only() {
     await withPortal(async ({ page }) => {
       await waitReady(page);
-      const focused = () => page.evaluate(() => {
-        const a = document.activeElement;
-        return a && a.closest('#cp-mirror') ? (a.getAttribute('aria-label') || a.textContent) : null;
-      });
-      let reached = null;
-      for (let i = 0; i < 30 && reached !== '電子証明書方式 管理者ログイン'; ++i) {
-        await page.keyboard.press('Tab');
-        await page.waitForTimeout(60);
-        reached = await focused();
-      }
-      check(reached === '電子証明書方式 管理者ログイン', 'Tab reaches 管理者ログイン (last: ' + reached + ')');
+      await tabTo(page, '電子証明書方式 管理者ログイン');
       await screenshot(page, 'roles_keyboard_focus_ring');
       await page.keyboard.press('Enter');
       const chooser = page.getByRole('dialog', { name: '証明書の選択' });
@@ -161,40 +168,25 @@ const cases = {
   async keyboard_reissue() {
     await withPortal(async ({ page }) => {
       await waitReady(page);
-      const name = () => page.evaluate(() => {
-        const a = document.activeElement;
-        return a && a.closest('#cp-mirror') ? (a.getAttribute('aria-label') || a.textContent) : null;
-      });
-      // Tab (forward, or back with Shift) until the focus is on `target`.
-      async function tabTo(target, { back = false, limit = 120 } = {}) {
-        let at = await name();
-        for (let i = 0; i < limit && at !== target; ++i) {
-          await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
-          at = await name();
-        }
-        const where = await page.evaluate(() => document.activeElement && document.activeElement.outerHTML.slice(0, 160));
-        check(at === target, `the keyboard reaches ${target} (at ${at}: ${where})`);
-        await waitIdle(page);
-      }
       const press = async (key) => { await page.keyboard.press(key); await waitIdle(page); };
       const type = async (text) => { await page.keyboard.type(text); await waitIdle(page); };
 
-      await tabTo('電子証明書方式 管理者ログイン');
+      await tabTo(page, '電子証明書方式 管理者ログイン');
       await press('Enter');
       await page.getByRole('dialog', { name: '証明書の選択' }).waitFor({ state: 'attached' });
-      await tabTo(ADMIN_CERT);
+      await tabTo(page, ADMIN_CERT);
       await press('Space');
-      await tabTo('OK');
+      await tabTo(page, 'OK');
       await press('Enter');
-      await tabTo('許可');
+      await tabTo(page, '許可');
       await press('Enter');
       await mirror(page).getByLabel('ご契約先暗証番号', { exact: true }).waitFor();
-      await tabTo('ご契約先暗証番号');
+      await tabTo(page, 'ご契約先暗証番号');
       await type(CONTRACT_PIN);
       await press('Enter');  // Enter in the field submits, as ログオン does
       await textOf(page, '確認用パスワードの入力').waitFor();
       // The card: opened from the taskbar, read, closed; the two fields typed into.
-      await tabTo('お客様カード');
+      await tabTo(page, 'お客様カード');
       await press('Enter');
       await textOf(page, '確認用パスワード表').waitFor();
       let symbols = [];
@@ -206,37 +198,37 @@ const cases = {
       const numbers = [await cardNumber(page, symbols[0]), await cardNumber(page, symbols[1])];
       // The panel took the focus when it opened (its first button is the card's loss: not Enter
       // here); back to お客様カード, which closes it.
-      await tabTo('お客様カード', { back: true });
+      await tabTo(page, 'お客様カード', { back: true });
       await press('Enter');
-      await tabTo(symbols[0], { back: true });
+      await tabTo(page, symbols[0], { back: true });
       await type(numbers[0]);
-      await tabTo(symbols[1]);
+      await tabTo(page, symbols[1]);
       await type(numbers[1]);
       await press('Enter');
       const next = button(page, '次へ >');
       const menu = tab(page, 'ご契約先管理情報変更');
       await menu.or(next).first().waitFor();
       if (await next.count() > 0) {
-        await tabTo('次へ >');
+        await tabTo(page, '次へ >');
         await press('Enter');
       }
       await menu.waitFor();
-      await tabTo('ご契約先管理情報変更');
+      await tabTo(page, 'ご契約先管理情報変更');
       await press('Enter');
-      await tabTo('利用者情報登録／変更 >');
+      await tabTo(page, '利用者情報登録／変更 >');
       await press('Enter');
       await eventually(page, () => mirror(page).getByRole('radio', { name: 'S0001', exact: true }).isChecked(), 'S0001 selected');
-      await tabTo('+ 変更・登録抹消・各種設定・利用者ワンタイムパスワード');
+      await tabTo(page, '+ 変更・登録抹消・各種設定・利用者ワンタイムパスワード');
       await press('Enter');
-      await tabTo('変更 >');
+      await tabTo(page, '変更 >');
       await press('Enter');
       await textOf(page, '利用者電子証明書の再発行・失効').waitFor();
-      await tabTo('再発行');
+      await tabTo(page, '再発行');
       await press('Space');
-      await tabTo('ご契約先確認暗証番号');
+      await tabTo(page, 'ご契約先確認暗証番号');
       await type(CONFIRMATION_PIN);
       await screenshot(page, 'roles_keyboard_user_edit');
-      await tabTo('OK');
+      await tabTo(page, 'OK');
       await press('Enter');
       await textOf(page, '利用者電子証明書の再発行を受け付けました').waitFor();
       await screenshot(page, 'roles_keyboard_completion');

@@ -267,10 +267,11 @@ void web_input_after_frame() {
         cp_js_set_cursor(css_cursor(cursor));
     }
     // Keep the text agent under the caret so the IME candidate window opens where the person types.
-    // A text field being edited now (io.WantTextInput lags a frame behind: it is what the last
-    // frame's fields asked for, still true in the frame after the field was left).
+    // A text field being edited now: the active item is the field ImGui keeps text state for.
+    // (io.WantTextInput lags a frame behind — what the last frame's fields asked for — so it is
+    // still true in the frame after a field was left and false in the frame that activated one.)
     const ImGuiID editing = ImGui::GetActiveID();
-    const bool want = io.WantTextInput && editing != 0 && ImGui::GetInputTextState(editing) != nullptr;
+    const bool want = editing != 0 && ImGui::GetInputTextState(editing) != nullptr;
     if (want || want != g_input.text_agent_active) {
         cp_js_text_agent_update(want ? 1 : 0, g_input.ime_pos.x, g_input.ime_pos.y, g_input.ime_line_height,
                                 want ? editing : 0);

@@ -99,8 +99,9 @@ EMSCRIPTEN_KEEPALIVE void cp_on_mirror_focus(unsigned id, int text_field) {
     // Leaving a field being edited (Tab out of it): ImGui stops editing it, as its own Tab would.
     const ImGuiID editing = ImGui::GetActiveID();
     if (editing != 0 && editing != id && ImGui::GetInputTextState(editing) != nullptr) ImGui::ClearActiveID();
-    if (text_field != 0) ImGui::ActivateItemByID(id);
-    else cp::ui::widget_registry_request_focus(id);
+    // A field already being edited is left as it is (activating it again would select or leave it).
+    if (text_field != 0 && ImGui::GetActiveID() != id) ImGui::ActivateItemByID(id);
+    else if (text_field == 0) cp::ui::widget_registry_request_focus(id);
     cp::platform::g_mirror.focus_sent = id;  // ImGui's focus follows the DOM's: nothing to send back
     cp::platform::runner_build_frame_now();
 }
