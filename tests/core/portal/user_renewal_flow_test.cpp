@@ -4,6 +4,7 @@
 // certificate against the bank's CA and CRL.
 #include <gtest/gtest.h>
 
+#include "openssl_bank.h"
 #include "pki_test_util.h"
 #include "session_fixture.h"
 
@@ -216,27 +217,11 @@ TEST(UserRenewalFlow, TheNewCertificateVerifiesAgainstTheBanksCaWithOpenssl) {
     const std::string old_serial = s0001_serial(page);
     const std::string new_serial = renew(page);
     cp::pki::test::TempDir dir;
-    cp::Simulation& sim = *page.session.simulation();
-    std::string pem;
-    ASSERT_EQ(sim.authority().root_certificate().pem(pem), cp::pki::PkiError::Ok);
-    dir.write("root.pem", pem);
-    ASSERT_EQ(sim.authority().issuing_certificate().pem(pem), cp::pki::PkiError::Ok);
-    dir.write("issuing.pem", pem);
-    dir.write("crl.der", sim.authority().crl().der());
-    const auto crl = cp::pki::test::run_openssl("crl -inform DER -in " + dir.path("crl.der") + " -out " + dir.path("crl.pem"));
-    ASSERT_EQ(crl.exit_code, 0) << crl.output;
     for (const std::string& serial : {new_serial, old_serial}) {
         const cp::InstalledCertificate* ic = user_pc(page).find(serial);
         ASSERT_NE(ic, nullptr);
-        cp::pki::Certificate leaf;
-        ASSERT_EQ(leaf.parse(cp::pki::ByteView(ic->certificate.data(), ic->certificate.size())), cp::pki::PkiError::Ok);
-        ASSERT_EQ(leaf.pem(pem), cp::pki::PkiError::Ok);
-        dir.write("leaf.pem", pem);
-        const auto ok = cp::pki::test::run_openssl(
-            "verify -no-CApath -no-CAstore -CAfile " + dir.path("root.pem") + " -untrusted " + dir.path("issuing.pem") +
-            " -crl_check -CRLfile " + dir.path("crl.pem") + " -attime " + std::to_string(page.bank().now()) + " " +
-            dir.path("leaf.pem"));
-        EXPECT_NE(ok.output.find("OK"), std::string::npos) << serial << ": " << ok.output;
+        const std::string verified = cp::test::openssl_verify_with_bank(*page.session.simulation(), *ic, page.bank().now(), dir);
+        EXPECT_NE(verified.find("OK"), std::string::npos) << serial << ": " << verified;
         if (serial == new_serial) {
             const auto subject = cp::pki::test::run_openssl("x509 -noout -subject -in " + dir.path("leaf.pem"));
             EXPECT_NE(subject.output.find("S0001"), std::string::npos) << subject.output;
