@@ -2,7 +2,7 @@
 // certportal renewal benchmark: seed 000's 証明書更新 in headless Chromium, 20 times — the time from
 // the last 「はい」 before issuing to 「電子証明書のインストールが完了しました」.
 //
-//   node tools/bench_renewal.mjs [--runs N] [--write]
+//   node tools/bench_renewal.mjs [--runs N] [--user] [--write]
 //
 // Needs the bundle (build/wasm/dist). Each run starts from the AdminRenewalWindow preset (the
 // cp_debug_reset_preset diagnostic: a renewed certificate is outside the window for a year), logs
@@ -12,13 +12,16 @@
 //            → はい (install) → 「電子証明書のインストールが完了しました」 on screen
 //   issuing  OK → the install confirmation on screen: the PC's work (RSA-2048 key pair in the worker,
 //            begun speculatively at 更新; CSR; the key sealed by the device key) and the bank's issue
-// --write replaces the "bench_renewal" section of docs/perf.md.
+// With --user: a user's own renewal (seed 000 A3) from the UserRenewalWindow preset, 利用者ログイン
+// on 利用者のパソコン (tests/browser/pickup_steps.mjs), the same spans.
+// --write replaces the "bench_renewal" (--user: "bench_user_renewal") section of docs/perf.md.
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { adminLogin } from '../tests/browser/admin_steps.mjs';
 import { check, launch, startServer } from '../tests/browser/harness.mjs';
 import { click, waitForText, waitReady } from '../tests/browser/person.mjs';
+import { PRESET_USER_RENEWAL_WINDOW, userLogin } from '../tests/browser/pickup_steps.mjs';
 import { INSTALLED, PROTECTED_ITEM, WEB_ACCESS, toMenu } from '../tests/browser/renewal_steps.mjs';
 import { writePerfSection } from './perf_doc.mjs';
 
@@ -27,6 +30,9 @@ const write = process.argv.includes('--write');
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 20;
 const ADMIN_RENEWAL_WINDOW = 1;  // cp::Preset::AdminRenewalWindow
+const USER = process.argv.includes('--user');
+const PRESET = USER ? PRESET_USER_RENEWAL_WINDOW : ADMIN_RENEWAL_WINDOW;
+const PRESET_NAME = USER ? 'UserRenewalWindow' : 'AdminRenewalWindow';
 
 function quantile(xs, q) {
   const s = [...xs].sort((a, b) => a - b);
@@ -61,11 +67,16 @@ try {
   await page.waitForFunction(() => window.certportal && window.certportal.firstFrameAt > 0, null, { timeout: 30000 });
   await waitReady(page);
   for (let run = 0; run < RUNS; run++) {
-    await page.evaluate((p) => window.certportal.module._cp_debug_reset_preset(p), ADMIN_RENEWAL_WINDOW);
+    await page.evaluate((p) => window.certportal.module._cp_debug_reset_preset(p), PRESET);
     await page.waitForFunction(() => window.certportal.module._cp_debug_reset_state() !== 1, null, { timeout: 180000 });
     check(await page.evaluate(() => window.certportal.module._cp_debug_reset_state()) === 2, 'the reset succeeded');
-    await adminLogin(page);
-    await toMenu(page);
+    if (USER) {
+      await click(page, '利用者のパソコン');
+      await userLogin(page);
+    } else {
+      await adminLogin(page);
+      await toMenu(page);
+    }
     await click(page, '証明書更新');
     await click(page, '更新');
     await waitForText(page, WEB_ACCESS);
@@ -102,7 +113,7 @@ const f = (x) => x.toFixed(0);
 const lines = [];
 lines.push(`Measured ${new Date().toISOString().slice(0, 10)} by \`node tools/bench_renewal.mjs\` (headless Chromium ${chromiumVersion}, SwiftShader, 1280×800, RSA-2048 keys in the key worker, 2 cores shared with other builds: \`uptime\` at the end: ${uptime.replace(/^.*load average/, 'load average')}).`);
 lines.push('');
-lines.push(`${totals.length} renewals from the AdminRenewalWindow preset, each button clicked as soon as it is on screen:`);
+lines.push(`${totals.length} ${USER ? "user's own " : ''}renewals from the ${PRESET_NAME} preset, each button clicked as soon as it is on screen:`);
 lines.push('');
 lines.push('| span | median (ms) | p95 (ms) | worst (ms) |');
 lines.push('|---|---|---|---|');
@@ -111,4 +122,5 @@ lines.push(`| of which OK (保護されたアイテム) → install confirmation
 const section = lines.join('\n');
 console.log('\n' + section);
 
-if (write) writePerfSection('bench_renewal', 'Administrator renewal: from the last はい to the installed certificate', section);
+if (write && USER) writePerfSection('bench_user_renewal', "A user's own renewal: from the last はい to the installed certificate", section);
+else if (write) writePerfSection('bench_renewal', 'Administrator renewal: from the last はい to the installed certificate', section);

@@ -1,18 +1,22 @@
 // Screenshots of every screen, in Japanese and English, at devicePixelRatio 1 and 2, and at a
 // phone's width: what a person sees, for review.
-//   node tools/screenshots.mjs [--out DIR] [--only reissue|pickup|renewal]   (default tests/artifacts/screens)
+//   node tools/screenshots.mjs [--out DIR] [--only reissue|pickup|renewal|user-renewal]   (default tests/artifacts/screens)
 // Walks seed 001 part 1 (reissue), part 2 (the app path on the administrator's reissue, then IE
 // mode from the UserPickupPending preset) and seed 000 (renewal, certificate manager, mailbox,
-// branch, 管理者電子証明書取得) by clicking widgets by their (Japanese) labels, and at each screen
+// branch, 管理者電子証明書取得; a user's own renewal from the UserRenewalWindow preset) by clicking
+// widgets by their (Japanese) labels, and at each screen
 // switches the language to English and back for the second picture.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { artifacts, withPortal } from '../tests/browser/harness.mjs';
 import { cardFields, cardNumber, click, typeInto, waitForText, waitForWidget, waitIdle, waitReady } from '../tests/browser/person.mjs';
 import { adminLogin } from '../tests/browser/admin_steps.mjs';
-import { PROTECTED_ITEM, WEB_ACCESS, expiryCells, mailButton, moveIntoRenewalWindow, openCertificates, toMenu } from '../tests/browser/renewal_steps.mjs';
 import {
-  acquire, enterIds, enterOneTimePassword, reloadInIeMode, resetToPickupPending, startApp, userLogin,
+  PROTECTED_ITEM, WEB_ACCESS, expiryCells, issueAndInstall, mailButton, moveIntoRenewalWindow, openCertificates, startRenewal, toMenu,
+} from '../tests/browser/renewal_steps.mjs';
+import {
+  PRESET_USER_RENEWAL_WINDOW, acquire, enterIds, enterOneTimePassword, reloadInIeMode, resetToPickupPending, resetToPreset,
+  startApp, userLogin,
 } from '../tests/browser/pickup_steps.mjs';
 
 const outArg = process.argv.indexOf('--out');
@@ -178,6 +182,22 @@ async function walkPickup(page, tag) {
   await both(page, tag, '43_ie_no');
 }
 
+// Seed 000 A3: a user's own renewal, from the UserRenewalWindow preset (its pages are the
+// administrator's with the user's sentences).
+const USER_RENEWAL_SHOTS = {
+  landing: '50_user_landing_renewal', renewal_start: '51_user_renewal_start', web_access: '52_user_web_access',
+  protected_item: '53_user_protected_item', install_confirmation: '54_user_install_confirmation',
+  installed: '55_user_installed',
+};
+async function walkUserRenewal(page, tag) {
+  const at = async (step) => { if (USER_RENEWAL_SHOTS[step]) await both(page, tag, USER_RENEWAL_SHOTS[step]); };
+  await resetToPreset(page, PRESET_USER_RENEWAL_WINDOW, 'UserRenewalWindow');
+  await click(page, '利用者のパソコン');
+  await userLogin(page, at);
+  await startRenewal(page, at);
+  await issueAndInstall(page, at);
+}
+
 for (const [tag, options] of [['dpr1', { deviceScaleFactor: 1 }], ['dpr2', { deviceScaleFactor: 2 }],
                               ['phone', { deviceScaleFactor: 2, viewport: { width: 390, height: 844 }, hasTouch: false }]]) {
   // reissue and pickup share one page (the pickup follows the reissue); renewal starts afresh.
@@ -189,6 +209,7 @@ for (const [tag, options] of [['dpr1', { deviceScaleFactor: 1 }], ['dpr2', { dev
     }, options);
   }
   if (only === '' || only === 'renewal') await withPortal(async ({ page }) => walkRenewal(page, tag), options);
+  if (only === '' || only === 'user-renewal') await withPortal(async ({ page }) => walkUserRenewal(page, tag), options);
   console.log(`screens: ${tag} done`);
 }
 console.log(`screens written to ${out}`);

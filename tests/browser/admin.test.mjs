@@ -3,7 +3,7 @@
 // keyboard, reading the sample data and the お客様カード on screen. usage: node admin.test.mjs CASE
 // Screenshots at each numbered seed step go to tests/artifacts/seed001_part1_*.png.
 import { check, run, withPortal } from './harness.mjs';
-import { ADMIN_CERT, CONFIRMATION_PIN, CONTRACT_PIN, adminLogin, openChooser, openUserEdit, toUserGrid } from './admin_steps.mjs';
+import { CONFIRMATION_PIN, CONTRACT_PIN, adminLogin, chooseAdminCertificate, openUserEdit, toUserGrid } from './admin_steps.mjs';
 import { click, hasText, screenshot, typeInto, waitForText, waitForWidget, waitReady } from './person.mjs';
 
 // The seed's numbered steps, screenshot where the login path reaches them.
@@ -76,9 +76,7 @@ const cases = {
   // 拒否 at the key access prompt ends the login.
   async admin_key_access_denied() {
     await withPortal(async ({ page }) => {
-      await openChooser(page);
-      await click(page, ADMIN_CERT);
-      await click(page, 'OK');
+      await chooseAdminCertificate(page);
       await click(page, '拒否');
       await waitForText(page, '秘密キーへのアクセスが拒否されたため');
       await screenshot(page, 'seed001_part1_04_key_access_denied');
@@ -88,9 +86,7 @@ const cases = {
   // Wrong ご契約先暗証番号: tries left, then the lock with the seed's text; a reload keeps it.
   async admin_contract_lockout() {
     await withPortal(async ({ page }) => {
-      await openChooser(page);
-      await click(page, ADMIN_CERT);
-      await click(page, 'OK');
+      await chooseAdminCertificate(page);
       await click(page, '許可');
       for (let i = 1; i <= 5; i++) {
         await typeInto(page, 'ご契約先暗証番号', 'wrongpin' + i);
@@ -105,9 +101,7 @@ const cases = {
       await screenshot(page, 'seed001_part1_05_contract_locked');
       await page.reload();
       await page.waitForFunction(() => window.certportal && window.certportal.firstFrameAt > 0);
-      await openChooser(page);
-      await click(page, ADMIN_CERT);
-      await click(page, 'OK');
+      await chooseAdminCertificate(page);
       await click(page, '許可');
       // Locked: the bank refuses the contract at once, before the PIN is asked.
       await waitForText(page, '暗証番号閉塞解除依頼書');
@@ -122,9 +116,7 @@ const cases = {
       await click(page, 'このカードを紛失したことにする（シミュレーション）');
       await waitForText(page, 'このカードは紛失届出済みです。');
       await click(page, 'お客様カード');
-      await openChooser(page);
-      await click(page, ADMIN_CERT);
-      await click(page, 'OK');
+      await chooseAdminCertificate(page);
       await click(page, '許可');
       await typeInto(page, 'ご契約先暗証番号', CONTRACT_PIN);
       await click(page, 'ログオン');

@@ -21,11 +21,16 @@ export async function openChooser(page, at = nothing) {
   await at('certificate_chooser');
 }
 
-// Certificate, key access, contract PIN, card: the login up to the notices or the menu.
-export async function adminLogin(page, at = nothing) {
+// From the top page: the administrator's certificate chosen → OK; the key access prompt is next.
+export async function chooseAdminCertificate(page, at = nothing) {
   await openChooser(page, at);
   await click(page, ADMIN_CERT);
   await click(page, 'OK');
+}
+
+// Certificate, key access, contract PIN, card: the login up to the notices or the menu.
+export async function adminLogin(page, at = nothing) {
+  await chooseAdminCertificate(page, at);
   await waitForWidget(page, '許可');
   await at('key_access');
   await click(page, '許可');

@@ -10,25 +10,33 @@ export const USER_CERT = '00009876543 S0001';
 export const S0001_PIN = 'taro0001';
 // cp::Preset::UserPickupPending (wasm/core/sim/presets.h): S0001 reissued, nothing else changed.
 export const PRESET_PICKUP_PENDING = 7;
+// cp::Preset::ContractLocked and cp::Preset::UserRenewalWindow.
+export const PRESET_CONTRACT_LOCKED = 3;
+export const PRESET_USER_RENEWAL_WINDOW = 8;
 
 const nothing = async () => {};
 
-// Starts from the moment after the administrator's reissue (a preset: the administrator's screens
-// are admin.test.mjs's), through the cp_debug_reset_preset diagnostic.
-// A reset is refused while a save is in flight: then it is asked again a moment later.
-export async function resetToPickupPending(page) {
+// Replaces the world by a preset (cp::Preset, wasm/core/sim/presets.h) through the
+// cp_debug_reset_preset diagnostic: the tests start where the seed's procedure starts instead of
+// walking the long way there. A reset is refused while a save is in flight: then it is asked again
+// a moment later.
+export async function resetToPreset(page, preset, name) {
   await waitReady(page);
   let state = -1;
   for (let attempt = 0; attempt < 10 && state !== 2; attempt++) {
     if (attempt > 0) await page.waitForTimeout(300);
     await waitIdle(page);
-    await page.evaluate((p) => window.certportal.module._cp_debug_reset_preset(p), PRESET_PICKUP_PENDING);
+    await page.evaluate((p) => window.certportal.module._cp_debug_reset_preset(p), preset);
     await page.waitForFunction(() => window.certportal.module._cp_debug_reset_state() !== 1, null, { timeout: 180000 });
     state = await page.evaluate(() => window.certportal.module._cp_debug_reset_state());
   }
-  check(state === 2, 'the reset to UserPickupPending succeeded');
+  check(state === 2, `the reset to ${name} succeeded`);
   await waitIdle(page);
 }
+
+// Starts from the moment after the administrator's reissue (the administrator's screens are
+// admin.test.mjs's).
+export async function resetToPickupPending(page) { await resetToPreset(page, PRESET_PICKUP_PENDING, 'UserPickupPending'); }
 
 // 「…」 → 「Internet Explorer モードで再読み込みする」 → the banner → 完了.
 export async function reloadInIeMode(page, at = nothing) {

@@ -1,13 +1,15 @@
 // Seed 000 end to end in headless Chromium, as a person does it: the renewal mail, 管理者ログオン,
 // 証明書更新 through the OS dialogs, the certificate manager (two certificates, delete the old one),
 // logging on with the new one; いいえ at each confirmation; deleting the valid one and recovering
-// through the branch (電子証明書再発行依頼書 → 管理者電子証明書取得). usage: node renewal.test.mjs CASE
+// through the branch (電子証明書再発行依頼書 → 管理者電子証明書取得); a locked contract unlocked at the
+// branch (暗証番号閉塞解除依頼書), then the administrator logs on. usage: node renewal.test.mjs CASE
 // Screenshots at each numbered seed step go to tests/artifacts/seed000_*.png.
 import { check, run, withPortal } from './harness.mjs';
-import { ADMIN_CERT, CONTRACT_PIN, adminLogin, answerCard } from './admin_steps.mjs';
+import { ADMIN_CERT, CONTRACT_PIN, adminLogin, answerCard, chooseAdminCertificate } from './admin_steps.mjs';
 import { click, hasText, screenshot, typeInto, waitForText, waitForWidget, waitReady } from './person.mjs';
+import { PRESET_CONTRACT_LOCKED, resetToPreset } from './pickup_steps.mjs';
 import { INSTALLED, PROTECTED_ITEM, chooserRows, expiryCells, issueAndInstall, mailButton, moveIntoRenewalWindow,
-         openCertificates, startRenewal, toMenu } from './renewal_steps.mjs';
+         openCertificates, passDaysAtBranch, startRenewal, toMenu } from './renewal_steps.mjs';
 
 // The seed's numbered steps.
 const SEED_SHOTS = {
@@ -144,12 +146,7 @@ const cases = {
       await click(page, '「電子証明書再発行依頼書」を提出する');
       await waitForWidget(page, 'シティ信金ビジネスダイレクト電子証明書再発行依頼書  [受付]');  // the request's status line
       await screenshot(page, 'seed000_branch_received');
-      await click(page, 'お取引店');
-      await click(page, 'サンプルデータ');
-      await click(page, '+1日');
-      await click(page, '+1日');
-      await click(page, 'サンプルデータ');
-      await click(page, 'お取引店');
+      await passDaysAtBranch(page, 2);
       await waitForWidget(page, 'シティ信金ビジネスダイレクト電子証明書再発行依頼書  [完了]');
       await click(page, 'お取引店');
       await click(page, '管理者電子証明書取得');
@@ -162,6 +159,31 @@ const cases = {
       await screenshot(page, 'seed000_branch_pickup_done');
       await click(page, 'トップページへ戻る');
       await logOnWithRow(page, 1);  // the obtained one: the lower row (the old one is revoked)
+    });
+  },
+
+  // The contract locked (the ContractLocked preset: the lockout itself is admin.test.mjs's): the
+  // login stops at the certificate with the seed's form named; お取引店 → 暗証番号閉塞解除依頼書 →
+  // two days on the simulated clock (受付 → 完了) → the administrator logs on to the menu.
+  async contract_unlock_at_branch() {
+    await withPortal(async ({ page }) => {
+      await resetToPreset(page, PRESET_CONTRACT_LOCKED, 'ContractLocked');
+      await chooseAdminCertificate(page);
+      await click(page, '許可');
+      await waitForText(page, '暗証番号閉塞解除依頼書');
+      await screenshot(page, 'seed000_branch_locked');
+      await click(page, 'トップページへ戻る');
+      await click(page, 'お取引店');
+      await click(page, '「暗証番号閉塞解除依頼書」を提出する');
+      await waitForWidget(page, 'シティ信金ビジネスダイレクト暗証番号閉塞解除依頼書  [受付]');
+      await screenshot(page, 'seed000_branch_unlock_received');
+      await passDaysAtBranch(page, 2);
+      await waitForWidget(page, 'シティ信金ビジネスダイレクト暗証番号閉塞解除依頼書  [完了]');
+      await screenshot(page, 'seed000_branch_unlock_done');
+      await click(page, 'お取引店');
+      await adminLogin(page);
+      await toMenu(page);
+      await screenshot(page, 'seed000_branch_unlocked_menu');
     });
   },
 };

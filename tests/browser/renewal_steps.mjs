@@ -21,6 +21,16 @@ export async function moveIntoRenewalWindow(page) {
   await click(page, 'サンプルデータ');  // closes the panel
 }
 
+// With お取引店's panel open: サンプルデータ → +1日 `days` times → お取引店 again (a paper form's
+// status follows the simulated clock).
+export async function passDaysAtBranch(page, days) {
+  await click(page, 'お取引店');  // closes the branch panel
+  await click(page, 'サンプルデータ');
+  for (let i = 0; i < days; i++) await click(page, '+1日');
+  await click(page, 'サンプルデータ');
+  await click(page, 'お取引店');
+}
+
 // The taskbar's mail button, whatever its unread count says.
 export async function mailButton(page) {
   await waitIdle(page);

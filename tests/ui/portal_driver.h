@@ -59,12 +59,37 @@ struct Driver {
         return false;
     }
     AdminFlow::Screen screen() { return page.session.admin_flow() != nullptr ? page.flow().screen() : AdminFlow::Screen::Failed; }
+    // Whether the last click emitted a command of type T (whichever family it belongs to).
     template <class T>
     bool emitted() const {
-        using Family = std::conditional_t<std::is_constructible_v<cp::SessionCommand, T>, cp::SessionCommand, cp::AdminCommand>;
-        for (const cp::Command& c : last)
-            if (const auto* f = std::get_if<Family>(&c); f != nullptr && std::holds_alternative<T>(*f)) return true;
+        for (const cp::Command& c : last) {
+            const bool hit = std::visit(
+                [](const auto& family) {
+                    if constexpr (std::is_constructible_v<std::decay_t<decltype(family)>, T>) return std::holds_alternative<T>(family);
+                    else return false;
+                },
+                c);
+            if (hit) return true;
+        }
         return false;
+    }
+
+    // 証明書更新's start page (the administrator's or a user's): 更新 → はい `at` times (at 2: both,
+    // then OK at the protected item: the install confirmation) → いいえ: the renewal's stop page,
+    // with the seed's guarantee in words (nothing installed, the old certificate works).
+    void renewal_no_at(int at) {
+        ASSERT_TRUE(click("更新"));
+        for (int i = 0; i < at && i < 2; ++i) {
+            ASSERT_TRUE(click("はい"));
+        }
+        if (at == 2) {
+            ASSERT_TRUE(click("OK"));
+            EXPECT_TRUE(shows("この Web サイトはユーザーの代わりにデジタル証明書の操作を実行します。")) << "the install confirmation";
+        }
+        ASSERT_TRUE(click("いいえ"));
+        for (const char* line : {"電子証明書の更新を中止しました", "「いいえ」または「キャンセル」が選択されたため、電子証明書の更新を中止しました。",
+                                 "新しい電子証明書はインストールされていません。現在の電子証明書は引き続きご利用いただけます。"})
+            EXPECT_TRUE(shows(line)) << line;
     }
 
     // 電子証明書方式 管理者ログイン → 証明書の選択: `certificate` → OK; the key prompt is next.

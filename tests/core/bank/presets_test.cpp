@@ -71,6 +71,16 @@ TEST(Presets, EachPresetStartsItsProcedure) {
         EXPECT_EQ(rec.pickup_deadline, tb.bank->now() + cp::days(80));
         EXPECT_EQ(tb.bank->check_pickup_allowed("S0002"), BankResult::NoPendingCertificate);
     }
+    {
+        cp::test::TestBank tb(cp::Preset::UserRenewalWindow);
+        EXPECT_TRUE(tb.bank->in_renewal_window("S0001"));
+        EXPECT_EQ(tb.user("S0001").certificate.not_after, tb.bank->now() + cp::days(20));
+        EXPECT_FALSE(tb.bank->in_renewal_window("S0002"));
+        EXPECT_FALSE(tb.bank->in_admin_renewal_window());
+        bool mail = false;  // S0001's 電子証明書更新のお知らせ, not the administrator's
+        for (const cp::Mail& m : tb.bank->state().mailbox) mail |= m.kind == cp::MailKind::RenewalReminder && m.holder == "S0001";
+        EXPECT_TRUE(mail);
+    }
 }
 
 TEST(Presets, HundredUsersIsTheSeedWorldWithAFullGrid) {

@@ -3,6 +3,7 @@
 // old certificate, and deleting the new one (the seed's warning; the logon then really fails).
 #include <gtest/gtest.h>
 
+#include "openssl_bank.h"
 #include "pki_test_util.h"
 #include "session_fixture.h"
 
@@ -117,24 +118,9 @@ TEST(CertificateManager, DetailsAgreeWithOpenssl) {
     ASSERT_FALSE(expected_usage.empty()) << usage.output;
     EXPECT_EQ(d.info.key_usage.substr(0, d.info.key_usage.find(" (")), expected_usage) << usage.output;
     // Status: OpenSSL verifies the chain to the bank's root with its CRL at the simulated time.
-    std::string pem;
-    ASSERT_EQ(page.session.simulation()->authority().root_certificate().pem(pem), cp::pki::PkiError::Ok);
-    dir.write("root.pem", pem);
-    ASSERT_EQ(page.session.simulation()->authority().issuing_certificate().pem(pem), cp::pki::PkiError::Ok);
-    dir.write("issuing.pem", pem);
-    dir.write("crl.der", page.session.simulation()->authority().crl().der());
-    const auto crl_pem = cp::pki::test::run_openssl("crl -inform DER -in " + dir.path("crl.der") + " -out " + dir.path("crl.pem"));
-    ASSERT_EQ(crl_pem.exit_code, 0) << crl_pem.output;
-    std::string leaf_pem;
-    cp::pki::Certificate leaf;
-    ASSERT_EQ(leaf.parse(cp::pki::ByteView(ic->certificate.data(), ic->certificate.size())), cp::pki::PkiError::Ok);
-    ASSERT_EQ(leaf.pem(leaf_pem), cp::pki::PkiError::Ok);
-    dir.write("new.pem", leaf_pem);
-    const auto ok = cp::pki::test::run_openssl(
-        "verify -no-CApath -no-CAstore -CAfile " + dir.path("root.pem") + " -untrusted " + dir.path("issuing.pem") +
-        " -crl_check -CRLfile " + dir.path("crl.pem") + " -attime " + std::to_string(page.bank().now()) + " " + dir.path("new.pem"));
+    const std::string verified = cp::test::openssl_verify_with_bank(*page.session.simulation(), *ic, page.bank().now(), dir);
     EXPECT_EQ(d.status, cp::pki::CertificateStatus::Valid);
-    EXPECT_NE(ok.output.find("OK"), std::string::npos) << ok.output;
+    EXPECT_NE(verified.find("OK"), std::string::npos) << verified;
     EXPECT_EQ(d.chain.size(), 3u) << "root → issuing CA → the administrator";
     EXPECT_EQ(d.chain.back(), "00009876543 1635");
 }

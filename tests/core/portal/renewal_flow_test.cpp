@@ -119,18 +119,18 @@ TEST(RenewalFlow, HighProtectionAsksThePasswordTwiceAndAtTheNextLogon) {
     page.apply(cmd::OpenProtectionSettings{});
     ASSERT_EQ(page.screen(), Screen::RenewalProtectionSettings);
     page.apply(cmd::SetProtectionChoice{KeyProtection::High});
-    page.flow().form().new_key_password.assign("Kagi-2024");
-    page.flow().form().new_key_password_again.assign("Kagi-2025");
+    page.flow().renewal_flow()->form().new_key_password.assign("Kagi-2024");
+    page.flow().renewal_flow()->form().new_key_password_again.assign("Kagi-2025");
     EXPECT_EQ(page.flow().apply(cmd::CloseProtectionSettings{true}), BankResult::InvalidInput);
-    EXPECT_EQ(page.flow().field_error(AdminFlow::Field::NewKeyPasswordAgain), cp::InputError::Mismatch);
+    EXPECT_EQ(page.flow().renewal_flow()->field_error(cp::RenewalFlow::Field::NewKeyPasswordAgain), cp::InputError::Mismatch);
     EXPECT_EQ(page.screen(), Screen::RenewalProtectionSettings);
-    page.flow().form().new_key_password_again.assign("");
+    page.flow().renewal_flow()->form().new_key_password_again.assign("");
     EXPECT_EQ(page.flow().apply(cmd::CloseProtectionSettings{true}), BankResult::InvalidInput);
-    EXPECT_EQ(page.flow().field_error(AdminFlow::Field::NewKeyPasswordAgain), cp::InputError::Empty);
-    page.flow().form().new_key_password.assign("Kagi-2024");
-    page.flow().form().new_key_password_again.assign("Kagi-2024");
+    EXPECT_EQ(page.flow().renewal_flow()->field_error(cp::RenewalFlow::Field::NewKeyPasswordAgain), cp::InputError::Empty);
+    page.flow().renewal_flow()->form().new_key_password.assign("Kagi-2024");
+    page.flow().renewal_flow()->form().new_key_password_again.assign("Kagi-2024");
     EXPECT_EQ(page.flow().apply(cmd::CloseProtectionSettings{true}), BankResult::Ok);
-    EXPECT_TRUE(page.flow().form().new_key_password.empty()) << "the form forgets the password";
+    EXPECT_TRUE(page.flow().renewal_flow()->form().new_key_password.empty()) << "the form forgets the password";
     ASSERT_EQ(page.screen(), Screen::RenewalProtection);
     EXPECT_EQ(page.flow().renewal_protection(), KeyProtection::High);
     page.apply(cmd::AnswerProtection{true});
@@ -163,7 +163,7 @@ TEST(RenewalFlow, LowProtectionAndCancelInTheSettingsKeepsMedium) {
     page.apply(cmd::CloseProtectionSettings{false});  // キャンセル
     EXPECT_EQ(page.flow().renewal_protection(), KeyProtection::Medium);
     page.apply(cmd::OpenProtectionSettings{});
-    EXPECT_EQ(page.flow().form().protection_choice, KeyProtection::Medium) << "the dialog shows what is set";
+    EXPECT_EQ(page.flow().renewal_flow()->form().protection_choice, KeyProtection::Medium) << "the dialog shows what is set";
     page.apply(cmd::SetProtectionChoice{KeyProtection::Low});
     page.apply(cmd::CloseProtectionSettings{true});
     EXPECT_EQ(page.flow().renewal_protection(), KeyProtection::Low);

@@ -30,6 +30,7 @@ const char* audit_action_name(AuditAction action) {
     case AuditAction::ContractLockedEvent: return "ContractLockedEvent";
     case AuditAction::UserSuspendedEvent: return "UserSuspendedEvent";
     case AuditAction::PresetLoaded: return "PresetLoaded";
+    case AuditAction::UserRenewal: return "UserRenewal";
     case AuditAction::Count_: break;
     }
     return "?";

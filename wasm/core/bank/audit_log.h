@@ -42,6 +42,7 @@ enum class AuditAction : std::uint8_t {
     ContractLockedEvent,
     UserSuspendedEvent,
     PresetLoaded,
+    UserRenewal,             // a user's own 証明書更新 (seed 000 A3); new values go last: saved logs keep theirs
     Count_
 };
 

@@ -237,10 +237,16 @@ BankResult Bank::check_card_answers(const CardChallenge& challenge, std::string_
     return BankResult::Ok;
 }
 
-bool Bank::in_admin_renewal_window() const {
-    const CertificateRecord& rec = state_.contract.admin_certificate;
-    if (effective_status(rec, state_.now) != CertStatus::Valid) return false;
-    return state_.now >= rec.not_after - days(state_.config.renewal_window_days);
+const CertificateRecord* Bank::record_of(std::string_view holder_id) const {
+    if (holder_id.empty()) return &state_.contract.admin_certificate;
+    const User* u = find_user(holder_id);
+    return u != nullptr ? &u->certificate : nullptr;
+}
+
+bool Bank::in_renewal_window(std::string_view holder_id) const {
+    const CertificateRecord* rec = record_of(holder_id);
+    if (rec == nullptr || effective_status(*rec, state_.now) != CertStatus::Valid) return false;
+    return state_.now >= rec->not_after - days(state_.config.renewal_window_days);
 }
 
 std::vector<NoticeKind> Bank::admin_notices() const {
@@ -504,19 +510,28 @@ void Bank::record_user_login(std::string_view user_id) {
     }
 }
 
-// [SECTION] administrator certificate ------------------------------------------------------
+// [SECTION] renewal, administrator pickup ---------------------------------------------------
 
-BankResult Bank::issue_admin_renewal(std::span<const std::uint8_t> csr, IssuedCertificate& out) {
+BankResult Bank::issue_renewal(std::string_view holder_id, std::span<const std::uint8_t> csr, IssuedCertificate& out) {
+    const bool admin = holder_id.empty();
+    const User* u = admin ? nullptr : find_user(holder_id);
     BankResult r = BankResult::Ok;
-    if (state_.contract.locked) r = BankResult::ContractLocked;
-    else if (!in_admin_renewal_window()) r = BankResult::NotInRenewalWindow;
-    else r = authority_.issue(issue_request_for(admin_subject()), csr, out);
-    audit(kAdmin, AuditAction::AdminRenewal, r == BankResult::Ok ? out.serial : state_.contract.id, r);
+    if (!admin && u == nullptr) r = BankResult::UnknownUser;
+    else if (state_.contract.locked) r = BankResult::ContractLocked;
+    else if (u != nullptr && u->accident) r = BankResult::UserAccidentRegistered;
+    else if (u != nullptr && u->suspended) r = BankResult::UserSuspended;
+    else if (!in_renewal_window(holder_id)) r = BankResult::NotInRenewalWindow;
+    else r = authority_.issue(issue_request_for(admin ? admin_subject() : user_subject(holder_id)), csr, out);
+    const std::string who = admin ? std::string(kAdmin) : std::string(holder_id);
+    const std::string target = r == BankResult::Ok ? out.serial : admin ? state_.contract.id : who;
+    audit(who, admin ? AuditAction::AdminRenewal : AuditAction::UserRenewal, target, r);
     return r;
 }
 
-void Bank::commit_admin_renewal(const IssuedCertificate& issued) {
-    CertificateRecord& rec = state_.contract.admin_certificate;
+void Bank::commit_renewal(std::string_view holder_id, const IssuedCertificate& issued) {
+    User* u = holder_id.empty() ? nullptr : user(holder_id);
+    if (!holder_id.empty() && u == nullptr) return;  // issue_renewal refused it: nothing to commit
+    CertificateRecord& rec = u != nullptr ? u->certificate : state_.contract.admin_certificate;
     ++rec.issue_number;
     rec.status = CertStatus::Valid;
     rec.registered_at = state_.now;
@@ -524,7 +539,8 @@ void Bank::commit_admin_renewal(const IssuedCertificate& issued) {
     rec.not_after = issued.not_after;
     rec.pickup_deadline = 0;
     rec.mails_sent = 0;
-    audit(kAdmin, AuditAction::AdminRenewal, issued.serial, BankResult::Ok);
+    audit(u != nullptr ? u->id : std::string(kAdmin), u != nullptr ? AuditAction::UserRenewal : AuditAction::AdminRenewal,
+          issued.serial, BankResult::Ok);
 }
 
 BankResult Bank::pickup_admin_certificate(std::string_view contract_id, std::string_view contract_pin,

@@ -10,7 +10,7 @@
 //   [SECTION] administrator login pieces
 //   [SECTION] administrator menu: users' certificates, tokens, suspension
 //   [SECTION] user side: credentials, one-time password, pickup, certificate login
-//   [SECTION] administrator certificate: renewal, pickup after a branch reissue
+//   [SECTION] renewal (administrator or user), administrator pickup after a branch reissue
 //   [SECTION] branch back office
 #pragma once
 
@@ -81,7 +81,10 @@ public:
     std::vector<NoticeKind> admin_notices() const;
     void hide_notices_for_a_while();
     void record_admin_login();
-    bool in_admin_renewal_window() const;
+    // 証明書更新 is open for the holder's certificate (empty holder_id: the administrator; else a
+    // 利用者ID): valid, and at most renewal_window_days before its expiry.
+    bool in_renewal_window(std::string_view holder_id) const;
+    bool in_admin_renewal_window() const { return in_renewal_window(""); }
 
     // [SECTION] administrator menu ------------------------------------------------------
     BankResult check_confirmation_pin(std::string_view pin);
@@ -120,11 +123,12 @@ public:
     BankResult check_user_pin(std::string_view user_id, std::string_view pin);
     void record_user_login(std::string_view user_id);
 
-    // [SECTION] administrator certificate -----------------------------------------------
-    // 証明書更新 inside the renewal window: a new certificate; the record switches to it only
-    // with commit_admin_renewal (after the install is confirmed).
-    BankResult issue_admin_renewal(std::span<const std::uint8_t> csr, IssuedCertificate& out);
-    void commit_admin_renewal(const IssuedCertificate& issued);
+    // [SECTION] renewal (the administrator's or a user's own), administrator pickup ------
+    // 証明書更新 inside the holder's renewal window (empty holder_id: the administrator; else a
+    // 利用者ID, who must not be suspended): a new certificate; the record switches to it only with
+    // commit_renewal (after the install is confirmed). Seed 000 A3: 管理者または利用者からログオン.
+    BankResult issue_renewal(std::string_view holder_id, std::span<const std::uint8_t> csr, IssuedCertificate& out);
+    void commit_renewal(std::string_view holder_id, const IssuedCertificate& issued);
     // After a branch reissue: the admin obtains the certificate with the contract PIN (the PC's
     // CSR: run it through a CertificateEnrollment).
     BankResult pickup_admin_certificate(std::string_view contract_id, std::string_view contract_pin,
@@ -144,6 +148,8 @@ private:
     void send_due_mails(CertificateRecord& record, const std::string& holder);
     void complete_branch_request(BranchRequest& request);
     IssueRequest issue_request_for(CertificateSubject subject) const;
+    // The certificate record of a holder (empty: the administrator's), nullptr for an unknown user.
+    const CertificateRecord* record_of(std::string_view holder_id) const;
 
     BankState state_;
     RandomSource& random_;

@@ -3,8 +3,8 @@
 // a screen cannot send a command to a flow that does not take it.
 //
 //   SessionCommand  the page and the simulated desk: start or leave a flow, switch PC, panels
-//   AdminCommand    the administrator's flow (flows/admin_flow.h): login, menu, user grid, reissue,
-//                   renewal
+//   AdminCommand    the administrator's flow (flows/admin_flow.h): login, menu, user grid, reissue
+//   RenewalCommand  証明書更新 (flows/renewal_flow.h), in the administrator's or the user's flow
 //   ManagerCommand  the browser's certificate manager (flows/certificate_manager_flow.h)
 //   PickupCommand   管理者電子証明書取得 after a branch reissue (flows/admin_pickup_flow.h)
 //   UserCommand     the user's flow (flows/user_flow.h): pickup (both paths), 利用者ログイン
@@ -80,14 +80,6 @@ struct ChooseChange {};              // 変更 >
 struct SetCertificateAction { UserCertificateAction action; };  // 継続 / 再発行 / 失効
 struct SubmitCertificateAction {};   // OK (form.confirmation_pin, form.revoke_reason)
 struct ReturnToMenu {};              // back to the menu from the user screens (and このウィンドウを閉じる)
-// 証明書更新 (seed 000 (6)-(12)).
-struct OpenRenewal {};               // 証明書更新 on the menu, or 電子証明書の更新はこちら in お知らせ
-struct StartRenewal {};              // 更新
-struct AnswerWebAccess { bool yes; };  // 「この Web サイトはユーザーの代わりに…」 はい / いいえ (both times)
-struct OpenProtectionSettings {};    // セキュリティレベルの設定...
-struct SetProtectionChoice { KeyProtection level; };  // the settings dialog's 高 / 中 / 低
-struct CloseProtectionSettings { bool accept; };  // OK (高: form.new_key_password twice) / キャンセル
-struct AnswerProtection { bool ok; };  // 保護されたアイテム: OK starts the issue / キャンセル ends the renewal
 }  // namespace cmd
 
 using AdminCommand =
@@ -95,9 +87,24 @@ using AdminCommand =
                  cmd::SubmitContractPin, cmd::ClearContractPin, cmd::SubmitCardAnswers, cmd::AcknowledgeNotices,
                  cmd::SelectMenuTab, cmd::ToggleMenuSection, cmd::VerifyAuditLog, cmd::OpenUserMaintenance,
                  cmd::SelectUser, cmd::ShowMoreUsers, cmd::ToggleUserActions, cmd::ChooseChange,
-                 cmd::SetCertificateAction, cmd::SubmitCertificateAction, cmd::ReturnToMenu, cmd::OpenRenewal,
-                 cmd::StartRenewal, cmd::AnswerWebAccess, cmd::OpenProtectionSettings, cmd::SetProtectionChoice,
-                 cmd::CloseProtectionSettings, cmd::AnswerProtection>;
+                 cmd::SetCertificateAction, cmd::SubmitCertificateAction, cmd::ReturnToMenu>;
+
+// --- 証明書更新 (seed 000 (6)-(12)), the administrator's or a user's own (flows/renewal_flow.h) ---
+// The session hands them to the flow that is logged on; the same screens emit them for both.
+namespace cmd {
+struct OpenRenewal {};               // 証明書更新, or 電子証明書の更新はこちら in お知らせ
+struct StartRenewal {};              // 更新
+struct AnswerWebAccess { bool yes; };  // 「この Web サイトはユーザーの代わりに…」 はい / いいえ (both times)
+struct OpenProtectionSettings {};    // セキュリティレベルの設定...
+struct SetProtectionChoice { KeyProtection level; };  // the settings dialog's 高 / 中 / 低
+struct CloseProtectionSettings { bool accept; };  // OK (高: form.new_key_password twice) / キャンセル
+struct AnswerProtection { bool ok; };  // 保護されたアイテム: OK starts the issue / キャンセル ends the renewal
+struct CloseRenewal {};              // このウィンドウを閉じる / back from the renewal's pages
+}  // namespace cmd
+
+using RenewalCommand = std::variant<cmd::OpenRenewal, cmd::StartRenewal, cmd::AnswerWebAccess, cmd::OpenProtectionSettings,
+                                    cmd::SetProtectionChoice, cmd::CloseProtectionSettings, cmd::AnswerProtection,
+                                    cmd::CloseRenewal>;
 
 // --- the browser's certificate manager ----------------------------------------------------------
 // 個人 / ほかの人 / 中間証明機関 / 信頼されたルート証明機関
@@ -150,7 +157,7 @@ using UserCommand =
                  cmd::user::ShowCertificateProperties, cmd::user::GrantKeyAccess, cmd::user::DenyKeyAccess,
                  cmd::user::SubmitPin>;
 
-using Command = std::variant<SessionCommand, AdminCommand, ManagerCommand, PickupCommand, UserCommand>;
+using Command = std::variant<SessionCommand, AdminCommand, ManagerCommand, PickupCommand, UserCommand, RenewalCommand>;
 
 // Wraps any command struct into Command (screens write emit(out, cmd::SubmitContractPin{})).
 template <class T>
@@ -159,6 +166,7 @@ Command make_command(T c) {
     else if constexpr (std::is_constructible_v<ManagerCommand, T>) return Command{ManagerCommand{std::move(c)}};
     else if constexpr (std::is_constructible_v<PickupCommand, T>) return Command{PickupCommand{std::move(c)}};
     else if constexpr (std::is_constructible_v<UserCommand, T>) return Command{UserCommand{std::move(c)}};
+    else if constexpr (std::is_constructible_v<RenewalCommand, T>) return Command{RenewalCommand{std::move(c)}};
     else return Command{AdminCommand{std::move(c)}};
 }
 

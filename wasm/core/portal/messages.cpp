@@ -100,6 +100,7 @@ TextId audit_action_text(AuditAction action) {
         case AuditAction::CertificatePickup: return TextId::AuditCertificatePickup;
         case AuditAction::CertificateInstallFailed: return TextId::AuditCertificateInstallFailed;
         case AuditAction::AdminRenewal: return TextId::AuditAdminRenewal;
+        case AuditAction::UserRenewal: return TextId::AuditUserRenewal;
         case AuditAction::UserLogin: return TextId::AuditUserLogin;
         case AuditAction::UserAdd: return TextId::AuditUserAdd;
         case AuditAction::BranchRequestSubmit: return TextId::AuditBranchRequestSubmit;

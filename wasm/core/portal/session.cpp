@@ -129,6 +129,16 @@ bool Session::apply(const Command& command) {
                        }
                        (void)user_->apply(c);  // the flow keeps its result for its screens
                    },
+                   [&](const RenewalCommand& c) {
+                       // 証明書更新 belongs to whoever is logged on: the administrator or the user.
+                       if ((admin_ == nullptr && user_ == nullptr) || saving_) {
+                           last_result_ = BankResult::WrongStep;
+                           changed = false;
+                           return;
+                       }
+                       if (admin_ != nullptr) (void)admin_->apply(c);
+                       else (void)user_->apply(c);
+                   },
                },
                command);
     update();

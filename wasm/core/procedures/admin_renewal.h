@@ -1,63 +1,16 @@
-// certportal procedures: 証明書更新 of the administrator certificate (the seed's steps (6)-(12)):
-//   Start             証明書更新 → 更新 (only inside the renewal window); the PC starts making
-//                     the new key pair at once (speculatively: RSA-2048 takes ~0.8 s in wasm)
-//   ConfirmWebAccess  「この Web サイトはユーザーの代わりにデジタル証明書の操作を実行します。」
-//                     はい — once or twice depending on the OS (BankConfig::web_access_confirmations)
-//   ProtectionLevel   「アプリケーションは保護されたアイテムを作成しています。」 (中) → OK; 高 with
-//                     the password that every later use will ask
-//   WaitingForKey     電子証明書発行処理中: key pair, CSR, key protection on the PC, then the bank
-//                     issues; the UI keeps drawing and polls step()
-//   ConfirmInstall    the same question again → はい
-//   Done              「電子証明書のインストールが完了しました」: the new certificate is in
-//                     管理者のパソコン next to the old one (delete the old one: CertificateDeletion)
-//   Failed            いいえ before issuing changes nothing; いいえ at the install revokes the new
-//                     certificate and the old one stays in use; a PC failure (device key refused)
-//                     issues and stores nothing
-// cancel() (the window closed) works at any step before Done, with the same effects.
+// certportal procedures: 証明書更新 of the administrator certificate (seed 000 (6)-(12)) — the
+// renewal of certificate_renewal.h under 管理者ログオン, installing on the administrator's PC.
 #pragma once
 
-#include <memory>
-
-#include "pc/certificate_enrollment.h"
-#include "pc/pc_certificate_store.h"
 #include "procedures/admin_login.h"
+#include "procedures/certificate_renewal.h"
 
 namespace cp {
 
-class AdminRenewal {
+class AdminRenewal : public CertificateRenewal {
 public:
-    enum class Step : std::uint8_t { Start, ConfirmWebAccess, ProtectionLevel, WaitingForKey, ConfirmInstall, Done, Failed };
-
-    AdminRenewal(Bank& bank, const AdminLogin& session, PcCertificateStore& admin_pc, PcServices services);
-
-    Step step() const { return step_; }
-    BankResult failure() const { return failure_; }
-    std::uint32_t confirmations_left() const { return confirmations_left_; }
-    const std::string& new_serial() const { return new_serial_; }
-    bool key_generation_pending() const { return enrollment_->key_generation_pending(); }
-    // WaitingForKey: how far the PC and the bank are (電子証明書発行処理中's progress).
-    EnrollmentStage enrollment_stage() const { return enrollment_->stage(); }
-    // The protection chosen at ProtectionLevel (中 until then).
-    KeyProtection protection() const { return protection_; }
-
-    BankResult start();
-    BankResult confirm_web_access(bool yes);
-    // 中 is what the seed asks to check; 高 needs `password` (set now, asked at every use).
-    BankResult choose_protection(KeyProtection level, std::string password = {});
-    BankResult confirm_install(bool yes);
-    BankResult cancel();
-
-private:
-    BankResult fail(BankResult why);
-    void issued(BankResult result);
-    Bank& bank_;
-    const AdminLogin& session_;
-    std::unique_ptr<CertificateEnrollment> enrollment_;
-    Step step_ = Step::Start;
-    BankResult failure_ = BankResult::Ok;
-    std::uint32_t confirmations_left_ = 0;
-    std::string new_serial_;
-    KeyProtection protection_ = KeyProtection::Medium;
+    AdminRenewal(Bank& bank, const AdminLogin& session, PcCertificateStore& admin_pc, PcServices services)
+        : CertificateRenewal(bank, "", [&session] { return session.logged_in(); }, admin_pc, services) {}
 };
 
 }  // namespace cp

@@ -22,6 +22,8 @@ public:
     Step step() const { return certificate_step_->login_step(step_); }
     BankResult failure() const { return failure_; }
     const std::string& user_id() const { return user_id_; }
+    // Past the PIN: the user's pages (and a renewal of their certificate, user_renewal.h).
+    bool logged_in() const { return step() == Step::Menu; }
 
     BankResult choose_certificate(const InstalledCertificate& certificate) { return certificate_step_->choose(certificate); }
     bool key_access_needs_password() const { return certificate_step_->needs_password(); }

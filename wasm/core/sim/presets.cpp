@@ -126,6 +126,7 @@ void finish(const std::shared_ptr<PresetBuild>& b) {
     case Preset::SeedWorld:
     case Preset::AdminRenewalWindow:
     case Preset::HundredUsers:
+    case Preset::UserRenewalWindow:
     case Preset::Count_:
         break;
     case Preset::UserCertificateExpired:
@@ -212,6 +213,7 @@ const char* preset_name(Preset preset) {
     case Preset::PickupWindowPassed: return "PickupWindowPassed";
     case Preset::HundredUsers: return "HundredUsers";
     case Preset::UserPickupPending: return "UserPickupPending";
+    case Preset::UserRenewalWindow: return "UserRenewalWindow";
     case Preset::Count_: break;
     }
     return "?";
@@ -232,7 +234,10 @@ void make_preset(Preset preset, RandomSource& random, CertificateAuthority& auth
         b->plan.push_back({-1, now - days(345), now + days(20)});
     else
         b->plan.push_back({-1, jst(2022, 12, 1), jst(2023, 12, 1)});
-    b->plan.push_back({0, jst(2022, 10, 1), jst(2023, 10, 2)});
+    if (preset == Preset::UserRenewalWindow)  // S0001's certificate expires 20 days from now
+        b->plan.push_back({0, now - days(345), now + days(20)});
+    else
+        b->plan.push_back({0, jst(2022, 10, 1), jst(2023, 10, 2)});
     b->plan.push_back({1, jst(2023, 4, 1), jst(2024, 4, 1)});
     issue_next(b);
 }

@@ -31,6 +31,8 @@ enum class Preset : std::uint8_t {
                               // suspended, a few with a certificate pending pickup): a full grid
     UserPickupPending,        // the seed world just after seed 001 part 1: S0001 reissued now, to be
                               // picked up on 利用者のパソコン within 80 days (part 2 starts here)
+    UserRenewalWindow,        // S0001's certificate on 利用者のパソコン expires in 20 days; its
+                              // 電子証明書更新のお知らせ sent (seed 000 A3: the user renews it)
     Count_
 };
 const char* preset_name(Preset preset);

@@ -1,4 +1,5 @@
 #include "admin/admin_screens.h"
+#include "renewal/renewal_screens.h"
 
 namespace cp::ui {
 
@@ -25,6 +26,14 @@ bool admin_dialog_open(const AdminFlow& flow) {
         case AdminFlow::Screen::RenewalFailed: return false;
     }
     return false;
+}
+
+// 証明書更新 under the administrator's session bar: the shared renewal pages (renewal/).
+void draw_admin_renewal(const Ui& ui, AdminFlow& flow) {
+    draw_admin_session_bar(ui, flow);
+    RenewalHolder holder;
+    holder.current_expiry = flow.bank().state().contract.admin_certificate.not_after;
+    draw_renewal_page(ui, *flow.renewal_flow(), holder);
 }
 
 bool draw_admin_page(const Ui& ui, AdminFlow& flow) {

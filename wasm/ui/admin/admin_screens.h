@@ -8,8 +8,7 @@
 //   user_edit.cpp       利用者情報変更: 再発行・失効 + ご契約先確認暗証番号
 //   user_done.cpp       the completion: what the user needs, the pickup deadline
 //   failure.cpp         the end of a failed login or procedure
-//   renewal.cpp         証明書更新: 電子証明書の更新, 電子証明書発行処理中, インストールが完了しました
-//   renewal_dialogs.cpp 証明書更新's OS dialogs (os/certificate_operation_dialogs.h)
+//   (証明書更新's pages and dialogs are shared with the user's own renewal: renewal/)
 //   enrollment_progress.cpp  電子証明書発行処理中 (renewal and pickup)
 //   admin_pickup.cpp    管理者電子証明書取得 after a branch reissue (its own flow)
 // admin_screens.cpp dispatches on AdminFlow::Screen with a switch that has no default.
@@ -39,7 +38,6 @@ void draw_admin_user_edit(const Ui& ui, AdminFlow& flow);
 void draw_admin_user_done(const Ui& ui, AdminFlow& flow);
 void draw_admin_failure(const Ui& ui, AdminFlow& flow);
 void draw_admin_renewal(const Ui& ui, AdminFlow& flow);
-void draw_admin_renewal_dialog(const Ui& ui, AdminFlow& flow);
 void draw_enrollment_progress(const Ui& ui, EnrollmentStage stage, bool finished);
 // 管理者電子証明書取得: the page of its step, and its OS dialog (the web access confirmation).
 void draw_admin_pickup_page(const Ui& ui, AdminPickupFlow& flow);

@@ -6,6 +6,7 @@
 #include "desk/desk.h"
 #include "format.h"
 #include "os/certificate_dialogs.h"
+#include "renewal/renewal_screens.h"
 
 namespace cp::ui {
 
@@ -60,7 +61,7 @@ void draw_admin_dialog(const Ui& ui, AdminFlow& flow) {
         case AdminFlow::Screen::RenewalWebAccess:
         case AdminFlow::Screen::RenewalProtection:
         case AdminFlow::Screen::RenewalProtectionSettings:
-        case AdminFlow::Screen::RenewalInstall: draw_admin_renewal_dialog(ui, flow); break;
+        case AdminFlow::Screen::RenewalInstall: draw_renewal_dialog(ui, *flow.renewal_flow()); break;
     }
 }
 

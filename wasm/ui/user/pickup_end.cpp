@@ -1,7 +1,8 @@
 // The ends of the pickup, and of a failed login: IE mode's 電子証明書発行処理中 (the page waits for
 // the PC and the CA; no animation, the page redraws when they finish), 「電子証明書 取得完了」 (with
 // the seed's IE-mode note: no transactions, leave IE mode), and the failure page — the seed's
-// reason and, for a pickup, that the administrator must reissue.
+// reason and, for a pickup or a login with an expired certificate, that the administrator must
+// reissue.
 #include "fields.h"
 #include "theme.h"
 #include "user/user_screens.h"
@@ -42,9 +43,11 @@ void draw_user_failure(const Ui& ui, const UserFlow& flow) {
     // A pickup used up (or never there) needs a reissue: the seed's sentence says where. A token,
     // a suspension or a lock is the administrator's (or the branch's) other business.
     const BankResult why = flow.failure();
-    if (pickup && why != BankResult::UserSuspended && why != BankResult::ContractLocked &&
-        why != BankResult::NoTokenRegistered && why != BankResult::UserAccidentRegistered)
-        text_wrapped_sized(ui.t(TextId::PickupFailedAskAdmin), size::kSmall + 1, color::kText);
+    // At 利用者ログイン, an expired or revoked certificate is past renewing: seed 001's reissue.
+    const bool reissue = pickup ? why != BankResult::UserSuspended && why != BankResult::ContractLocked &&
+                                      why != BankResult::NoTokenRegistered && why != BankResult::UserAccidentRegistered
+                                : why == BankResult::CertificateExpired || why == BankResult::CertificateRevoked;
+    if (reissue) text_wrapped_sized(ui.t(TextId::PickupFailedAskAdmin), size::kSmall + 1, color::kText);
     ImGui::Dummy(ImVec2(0, 4));
     if (button(ui.t(TextId::BackToTop))) ui.emit(cmd::LeaveFlow{});
     end_card();

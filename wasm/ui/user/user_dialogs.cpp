@@ -6,6 +6,7 @@
 #include "os/certificate_dialogs.h"
 #include "os/certificate_operation_dialogs.h"
 #include "os/os_dialog.h"
+#include "renewal/renewal_screens.h"
 #include "user/user_screens.h"
 #include "widgets.h"
 
@@ -58,6 +59,7 @@ void draw_user_dialog(const Ui& ui, UserFlow& flow) {
             break;
         }
         case UserFlow::Screen::LoginUnlockingKey: key_unlocking_dialog(ui.lang()); break;
+        case UserFlow::Screen::Renewal: draw_renewal_dialog(ui, *flow.renewal_flow()); break;
         case UserFlow::Screen::PickupIds:
         case UserFlow::Screen::PickupOneTimePassword:
         case UserFlow::Screen::PickupCaPage:

@@ -1,6 +1,8 @@
 // 電子証明書方式 利用者ログイン after the certificate: 利用者暗証番号 → ログオン (the IDs the
 // certificate names are shown, as the manuals' login screen does), then the user's first page:
-// 利用者名, 前回ログオン日時, the certificate's expiry, ログオフ. The simulator stops there.
+// 利用者名, 前回ログオン日時, the certificate's expiry, and inside the renewal window (30 days before
+// expiry) 証明書更新 with the 重要なお知らせ 「電子証明書の更新をお願いします」 (seed 000 A3: the user
+// renews too), ログオフ. The simulator has no transactions past it.
 #include <string>
 
 #include "fields.h"
@@ -67,6 +69,18 @@ void draw_user_landing(const Ui& ui, const UserFlow& flow) {
         }
         ImGui::EndTable();
     }
+    // Renewal exists only inside the window; before it nothing is offered, after expiry the login
+    // itself is refused and the administrator reissues (seed 001).
+    const bool renewal = flow.renewal_offered();
+    if (renewal && wide_button(ui.t(TextId::AuthRenewCertificate), 40.0f, true, nullptr)) ui.emit(cmd::OpenRenewal{});
+    section_title(formatf(ui.t(TextId::NoticesTitleFormat), u->name.c_str()).c_str());
+    if (renewal) {
+        text_wrapped_sized(ui.t(TextId::NoticeRenewAdminCertificate), size::kSmall + 1.5f, color::kAccent);
+        if (button(ui.t(TextId::RenewalNoticeLink))) ui.emit(cmd::OpenRenewal{});
+    } else {
+        text_wrapped_sized(ui.t(TextId::MenuNoNotices), size::kSmall + 1, color::kText);
+    }
+    ImGui::Dummy(ImVec2(0, 4));
     text_wrapped_sized(ui.t(TextId::UserLandingNote), size::kSmall, color::kTextMuted);
     ImGui::Dummy(ImVec2(0, 4));
     if (button(ui.t(TextId::MenuLogoff))) ui.emit(cmd::LeaveFlow{});

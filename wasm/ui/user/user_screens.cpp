@@ -1,5 +1,7 @@
 #include "user/user_screens.h"
 
+#include "renewal/renewal_screens.h"
+
 namespace cp::ui {
 
 bool user_dialog_open(const UserFlow& flow) {
@@ -8,6 +10,7 @@ bool user_dialog_open(const UserFlow& flow) {
         case UserFlow::Screen::LoginChooseCertificate:
         case UserFlow::Screen::LoginKeyAccess:
         case UserFlow::Screen::LoginUnlockingKey: return true;
+        case UserFlow::Screen::Renewal: return renewal_dialog_open(*flow.renewal_flow());
         case UserFlow::Screen::PickupIds:
         case UserFlow::Screen::PickupOneTimePassword:
         case UserFlow::Screen::PickupCaPage:
@@ -34,6 +37,7 @@ bool draw_user_page(const Ui& ui, UserFlow& flow) {
         case UserFlow::Screen::LoginUnlockingKey: return false;  // dialogs over the top page
         case UserFlow::Screen::LoginPin: draw_user_login_pin(ui, flow); return true;
         case UserFlow::Screen::LoginLanding: draw_user_landing(ui, flow); return true;
+        case UserFlow::Screen::Renewal: draw_user_renewal(ui, flow); return true;
         case UserFlow::Screen::Failed: draw_user_failure(ui, flow); return true;
     }
     return false;

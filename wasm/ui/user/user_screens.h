@@ -7,7 +7,9 @@
 //   acquisition_app.cpp   the acquisition app's own window on the desk: progress, 取得完了, 閉じる
 //   pickup_end.cpp        IE mode's 電子証明書発行処理中, 取得完了, and the failure page
 //   user_dialogs.cpp      OS dialogs: 「Webアクセスの確認」, 証明書の選択, key access
-//   user_login.cpp        利用者暗証番号 → ログオン, then the user's landing page
+//   user_login.cpp        利用者暗証番号 → ログオン, then the user's landing page (重要なお知らせ
+//                         and 証明書更新 inside the renewal window)
+//   user_renewal.cpp      the user's own 証明書更新: the shared renewal screens (renewal/)
 // user_screens.cpp dispatches on UserFlow::Screen with switches that have no default.
 #pragma once
 
@@ -35,6 +37,7 @@ void draw_pickup_done(const Ui& ui, const UserFlow& flow);
 void draw_user_failure(const Ui& ui, const UserFlow& flow);
 void draw_user_login_pin(const Ui& ui, UserFlow& flow);
 void draw_user_landing(const Ui& ui, const UserFlow& flow);
+void draw_user_renewal(const Ui& ui, UserFlow& flow);
 // A link of the seed that leads to a page the simulator does not have (ca_page.cpp).
 void disabled_link(const char* label, const char* why);
 // 利用者ID and 取得期限 above the pickup's pages once the bank knows the user.

@@ -47,8 +47,6 @@ void AdminFlow::Form::wipe_secrets() {
     card_second.wipe();
     key_password.wipe();
     confirmation_pin.wipe();
-    new_key_password.wipe();
-    new_key_password_again.wipe();
 }
 
 AdminFlow::AdminFlow(Bank& bank, PcServices pc, PcCertificateStore& store)
@@ -66,20 +64,9 @@ AdminFlow::~AdminFlow() {
     form_.wipe_secrets();
 }
 
-bool AdminFlow::renewal_offered() const { return login_->logged_in() && bank_.in_admin_renewal_window(); }
+const CertificateRenewal* AdminFlow::renewal() const { return renewal_ ? &renewal_->renewal() : nullptr; }
 
-void AdminFlow::end_renewal() {
-    // The window closed mid-way: the procedure's cancel() keeps the old certificate in use (what
-    // was issued and not installed is reported to the bank and revoked).
-    if (renewal_ && renewal_->step() != AdminRenewal::Step::Done && renewal_->step() != AdminRenewal::Step::Failed)
-        (void)renewal_->cancel();
-    renewal_.reset();
-    protection_settings_open_ = false;
-    renewal_protection_ = KeyProtection::Medium;
-    renewal_password_.wipe();
-    form_.new_key_password.wipe();
-    form_.new_key_password_again.wipe();
-}
+bool AdminFlow::renewal_offered() const { return login_->logged_in() && bank_.in_admin_renewal_window(); }
 
 AdminFlow::Screen AdminFlow::screen() const {
     switch (login_->step()) {
@@ -93,15 +80,15 @@ AdminFlow::Screen AdminFlow::screen() const {
         case AdminLogin::Step::Menu: break;
     }
     if (renewal_) {
-        switch (renewal_->step()) {
-            case AdminRenewal::Step::Start: return Screen::RenewalStart;
-            case AdminRenewal::Step::ConfirmWebAccess: return Screen::RenewalWebAccess;
-            case AdminRenewal::Step::ProtectionLevel:
-                return protection_settings_open_ ? Screen::RenewalProtectionSettings : Screen::RenewalProtection;
-            case AdminRenewal::Step::WaitingForKey: return Screen::RenewalIssuing;
-            case AdminRenewal::Step::ConfirmInstall: return Screen::RenewalInstall;
-            case AdminRenewal::Step::Done: return Screen::RenewalDone;
-            case AdminRenewal::Step::Failed: return Screen::RenewalFailed;
+        switch (renewal_->screen()) {
+            case RenewalFlow::Screen::Start: return Screen::RenewalStart;
+            case RenewalFlow::Screen::WebAccess: return Screen::RenewalWebAccess;
+            case RenewalFlow::Screen::Protection: return Screen::RenewalProtection;
+            case RenewalFlow::Screen::ProtectionSettings: return Screen::RenewalProtectionSettings;
+            case RenewalFlow::Screen::Issuing: return Screen::RenewalIssuing;
+            case RenewalFlow::Screen::Install: return Screen::RenewalInstall;
+            case RenewalFlow::Screen::Done: return Screen::RenewalDone;
+            case RenewalFlow::Screen::Failed: return Screen::RenewalFailed;
         }
     }
     if (!maintenance_) return Screen::Menu;
@@ -118,7 +105,7 @@ AdminFlow::Screen AdminFlow::screen() const {
 BankResult AdminFlow::failure() const {
     if (login_->step() == AdminLogin::Step::Failed) return login_->failure();
     if (maintenance_ && maintenance_->step() == UserCertificateMaintenance::Step::Failed) return maintenance_->failure();
-    if (renewal_ && renewal_->step() == AdminRenewal::Step::Failed) return renewal_->failure();
+    if (renewal_ && renewal_->renewal().step() == CertificateRenewal::Step::Failed) return renewal_->renewal().failure();
     return BankResult::Ok;
 }
 
@@ -286,75 +273,17 @@ BankResult AdminFlow::apply_one(const AdminCommand& command) {
                 form_.confirmation_pin.wipe();
                 return BankResult::Ok;
             },
-            [&](const auto&) { return apply_renewal(command); },
         },
         command);
 }
 
-// 証明書更新: the renewal's commands (the procedure checks the order of the steps).
-BankResult AdminFlow::apply_renewal(const AdminCommand& command) {
-    if (!login_->logged_in()) return BankResult::WrongStep;
-    if (!std::holds_alternative<cmd::OpenRenewal>(command) && !renewal_) return BankResult::WrongStep;
+BankResult AdminFlow::apply(const RenewalCommand& command) {
     clear_errors();
-    return std::visit(
-        overloaded{
-            [&](const cmd::OpenRenewal&) {
-                if (!bank_.in_admin_renewal_window()) return BankResult::NotInRenewalWindow;
-                maintenance_.reset();
-                end_renewal();
-                renewal_ = std::make_unique<AdminRenewal>(bank_, *login_, store_, pc_);
-                return BankResult::Ok;
-            },
-            [&](const cmd::StartRenewal&) { return renewal_->start(); },
-            [&](const cmd::AnswerWebAccess& c) {
-                if (renewal_->step() == AdminRenewal::Step::ConfirmInstall) return renewal_->confirm_install(c.yes);
-                return renewal_->confirm_web_access(c.yes);
-            },
-            [&](const cmd::OpenProtectionSettings&) {
-                if (renewal_->step() != AdminRenewal::Step::ProtectionLevel) return BankResult::WrongStep;
-                protection_settings_open_ = true;
-                form_.protection_choice = renewal_protection_;
-                return BankResult::Ok;
-            },
-            [&](const cmd::SetProtectionChoice& c) {
-                if (!protection_settings_open_) return BankResult::WrongStep;
-                form_.protection_choice = c.level;
-                return BankResult::Ok;
-            },
-            [&](const cmd::CloseProtectionSettings& c) {
-                if (!protection_settings_open_) return BankResult::WrongStep;
-                if (c.accept && form_.protection_choice == KeyProtection::High) {
-                    // 高: the password every later use of the key asks, typed twice.
-                    if (form_.new_key_password.empty()) set_field_error(Field::NewKeyPassword, InputError::Empty);
-                    if (form_.new_key_password_again.empty()) set_field_error(Field::NewKeyPasswordAgain, InputError::Empty);
-                    else if (form_.new_key_password.view() != form_.new_key_password_again.view())
-                        set_field_error(Field::NewKeyPasswordAgain, InputError::Mismatch);
-                    if (has_field_errors()) {
-                        form_.new_key_password_again.wipe();
-                        return BankResult::InvalidInput;
-                    }
-                    renewal_password_.assign(form_.new_key_password.view());
-                }
-                if (c.accept) {
-                    renewal_protection_ = form_.protection_choice;
-                    if (renewal_protection_ != KeyProtection::High) renewal_password_.wipe();
-                }
-                form_.new_key_password.wipe();
-                form_.new_key_password_again.wipe();
-                protection_settings_open_ = false;
-                return BankResult::Ok;
-            },
-            [&](const cmd::AnswerProtection& c) {
-                if (renewal_->step() != AdminRenewal::Step::ProtectionLevel || protection_settings_open_)
-                    return BankResult::WrongStep;
-                if (!c.ok) return renewal_->cancel();  // nothing issued: the old certificate stays
-                const BankResult r = renewal_->choose_protection(renewal_protection_, std::string(renewal_password_.view()));
-                renewal_password_.wipe();
-                return r;
-            },
-            [&](const auto&) { return BankResult::WrongStep; },
-        },
-        command);
+    last_result_ = apply_renewal_command(renewal_, command, login_->logged_in(), bank_.in_admin_renewal_window(), [this] {
+        return std::make_unique<AdminRenewal>(bank_, *login_, store_, pc_);
+    });
+    if (std::holds_alternative<cmd::OpenRenewal>(command) && last_result_ == BankResult::Ok) maintenance_.reset();
+    return last_result_;
 }
 
 }  // namespace cp

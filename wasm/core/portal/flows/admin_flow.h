@@ -24,6 +24,7 @@
 #include "portal/commands.h"
 #include "portal/text_field.h"
 #include "procedures/admin_login.h"
+#include "portal/flows/renewal_flow.h"
 #include "procedures/admin_renewal.h"
 #include "procedures/user_certificate_maintenance.h"
 
@@ -47,20 +48,12 @@ public:
         UserEdit,           // 利用者情報変更: 再発行・失効
         UserDone,           // completion: what the user needs to pick up
         Failed,             // the login or the procedure ended: the reason and the way out
-        // 証明書更新 (seed 000 (6)-(12), procedures/admin_renewal.h)
-        RenewalStart,       // 証明書更新: what renewing does → 更新
-        RenewalWebAccess,   // OS dialog: 「この Web サイトはユーザーの代わりに…」 はい / いいえ (before issuing)
-        RenewalProtection,  // OS dialog: 「アプリケーションは保護されたアイテムを作成しています。」
-        RenewalProtectionSettings,  // OS dialog: セキュリティレベルの設定 (高 with a password twice / 中 / 低)
-        RenewalIssuing,     // 電子証明書発行処理中, with the PC's and the bank's progress
-        RenewalInstall,     // OS dialog: the same question again → はい installs
-        RenewalDone,        // 電子証明書のインストールが完了しました → このウィンドウを閉じる
-        RenewalFailed,      // いいえ / キャンセル / a PC failure: nothing installed, the old one still works
+        // 証明書更新 (seed 000 (6)-(12)): RenewalFlow::Screen's steps one for one (flows/renewal_flow.h)
+        RenewalStart, RenewalWebAccess, RenewalProtection, RenewalProtectionSettings, RenewalIssuing,
+        RenewalInstall, RenewalDone, RenewalFailed,
     };
     enum class Field : std::uint8_t {
-        ContractPin, CardFirst, CardSecond, KeyPassword, ConfirmationPin, RevokeReason,
-        NewKeyPassword, NewKeyPasswordAgain,  // セキュリティレベル 高: the new key's password, twice
-        Count_
+        ContractPin, CardFirst, CardSecond, KeyPassword, ConfirmationPin, RevokeReason, Count_
     };
 
     struct Form {
@@ -74,9 +67,6 @@ public:
         bool hide_notices = false;              // 全てのお知らせをしばらく表示しない
         std::string highlighted_certificate;    // 証明書の選択: the row the person clicked
         RevokeReason revoke_reason = RevokeReason::None;
-        PinField new_key_password;              // セキュリティレベル 高 (renewal)
-        PinField new_key_password_again;
-        KeyProtection protection_choice = KeyProtection::Medium;  // the settings dialog's radio
         void wipe_secrets();
     };
 
@@ -89,18 +79,23 @@ public:
 
     Screen screen() const;
     BankResult apply(const AdminCommand& command);
+    // 証明書更新 (flows/renewal_flow.h): OpenRenewal inside the window, then the renewal's steps.
+    BankResult apply(const RenewalCommand& command);
 
     Form& form() { return form_; }
     const Form& form() const { return form_; }
     const PcCertificateStore& store() const { return store_; }
     const AdminLogin& login() const { return *login_; }
     const UserCertificateMaintenance* maintenance() const { return maintenance_ ? &*maintenance_ : nullptr; }
-    const AdminRenewal* renewal() const { return renewal_.get(); }
+    // The running renewal (nullptr when none) and its procedure.
+    RenewalFlow* renewal_flow() { return renewal_.get(); }
+    const RenewalFlow* renewal_flow() const { return renewal_.get(); }
+    const CertificateRenewal* renewal() const;
     // 証明書更新 is offered (menu, お知らせ): logged in and inside the renewal window.
     bool renewal_offered() const;
     // The protection the renewal's key gets (RenewalProtection shows it): 中 unless the settings
     // dialog changed it.
-    KeyProtection renewal_protection() const { return renewal_protection_; }
+    KeyProtection renewal_protection() const { return renewal_ ? renewal_->protection() : KeyProtection::Medium; }
     const Bank& bank() const { return bank_; }
 
     // The last command's outcome: the bank's result (Ok after success) and each field's error.
@@ -132,18 +127,14 @@ private:
     BankResult apply_one(const AdminCommand& command);
     void set_field_error(Field f, InputError e) { field_errors_[static_cast<std::size_t>(f)] = e; }
     void clear_errors();
-    BankResult apply_renewal(const AdminCommand& command);
-    void end_renewal();
+    void end_renewal() { renewal_.reset(); }
 
     Bank& bank_;
     PcServices pc_;
     PcCertificateStore& store_;
     std::unique_ptr<AdminLogin> login_;
     std::optional<UserCertificateMaintenance> maintenance_;
-    std::unique_ptr<AdminRenewal> renewal_;
-    bool protection_settings_open_ = false;
-    KeyProtection renewal_protection_ = KeyProtection::Medium;
-    PinField renewal_password_;  // 高: kept from the settings dialog until OK starts the issue
+    std::unique_ptr<RenewalFlow> renewal_;  // after login_: destroyed (cancelled) first
     Form form_;
     BankResult last_result_ = BankResult::Ok;
     std::array<InputError, static_cast<std::size_t>(Field::Count_)> field_errors_{};

@@ -17,6 +17,7 @@ const char* user_screen_name(UserFlow::Screen screen) {
         case UserFlow::Screen::LoginUnlockingKey: return "LoginUnlockingKey";
         case UserFlow::Screen::LoginPin: return "LoginPin";
         case UserFlow::Screen::LoginLanding: return "LoginLanding";
+        case UserFlow::Screen::Renewal: return "Renewal";
         case UserFlow::Screen::Failed: return "Failed";
     }
     return "?";
@@ -30,7 +31,7 @@ void UserFlow::Form::wipe_secrets() {
 }
 
 UserFlow::UserFlow(Mode mode, Bank& bank, PcServices pc, PcCertificateStore& store, AcquisitionPath path)
-    : mode_(mode), path_(path), bank_(bank), store_(store) {
+    : mode_(mode), path_(path), bank_(bank), pc_(pc), store_(store) {
     if (mode == Mode::Pickup) {
         pickup_ = std::make_unique<UserPickup>(bank, store, pc, path);
     } else {
@@ -45,6 +46,7 @@ UserFlow::~UserFlow() {
     // up as the seed says, and the bank records why.
     if (pickup_ && (pickup_->step() == UserPickup::Step::WaitingForKey || pickup_->step() == UserPickup::Step::Acquiring))
         (void)pickup_->close_app();
+    renewal_.reset();  // a renewal not finished is cancelled: old or new, never half
     form_.wipe_secrets();
 }
 
@@ -73,7 +75,7 @@ UserFlow::Screen UserFlow::screen() const {
         case UserLogin::Step::KeyAccess: return Screen::LoginKeyAccess;
         case UserLogin::Step::UnlockingKey: return Screen::LoginUnlockingKey;
         case UserLogin::Step::Pin: return Screen::LoginPin;
-        case UserLogin::Step::Menu: return Screen::LoginLanding;
+        case UserLogin::Step::Menu: return renewal_ ? Screen::Renewal : Screen::LoginLanding;
         case UserLogin::Step::Failed: return Screen::Failed;
     }
     return Screen::Failed;
@@ -170,6 +172,19 @@ const User* UserFlow::user() const {
 SimTime UserFlow::pickup_deadline() const {
     const User* u = user();
     return u != nullptr && u->certificate.status == CertStatus::PendingPickup ? u->certificate.pickup_deadline : 0;
+}
+
+bool UserFlow::renewal_offered() const {
+    return login_ && login_->logged_in() && bank_.in_renewal_window(login_->user_id());
+}
+
+BankResult UserFlow::apply(const RenewalCommand& command) {
+    clear_errors();
+    const bool logged_in = login_ && login_->logged_in();
+    last_result_ = apply_renewal_command(renewal_, command, logged_in, renewal_offered(), [this] {
+        return std::make_unique<UserRenewal>(bank_, *login_, store_, pc_);
+    });
+    return last_result_;
 }
 
 BankResult UserFlow::apply(const UserCommand& command) {

@@ -1,7 +1,9 @@
 // certportal portal: the user's flow — seed 001 part 2 (利用者の電子証明書を取得する, 利用者の操作)
 // on 利用者のパソコン, by either path of the seed, and 電子証明書方式 利用者ログイン with the
 // certificate obtained. One flow runs one procedure: a UserPickup (procedures/user_pickup.h) or
-// a UserLogin (procedures/user_login.h), chosen when the flow starts.
+// a UserLogin (procedures/user_login.h), chosen when the flow starts. Once logged on, inside the
+// user's renewal window, the user renews their own certificate (seed 000 A3): a RenewalFlow
+// (flows/renewal_flow.h, the administrator's renewal screens) installing on this PC.
 //
 //   screen()          what the person sees now, derived from the procedure's step (a switch with
 //                     no default, as AdminFlow does), plus what only the screens know: whether the
@@ -26,9 +28,11 @@
 #include "pc/pc_certificate_store.h"
 #include "pc/pc_services.h"
 #include "portal/commands.h"
+#include "portal/flows/renewal_flow.h"
 #include "portal/text_field.h"
 #include "procedures/user_login.h"
 #include "procedures/user_pickup.h"
+#include "procedures/user_renewal.h"
 
 namespace cp {
 
@@ -48,7 +52,9 @@ public:
         LoginKeyAccess,          // OS dialog: 許可 / 拒否 (中) or the key's password (高)
         LoginUnlockingKey,       // OS dialog: the device key is unsealing the key
         LoginPin,                // 利用者暗証番号 → ログオン
-        LoginLanding,            // the user's first page: 利用者名, 前回ログオン日時, 有効期限, ログオフ
+        LoginLanding,            // the user's first page: 利用者名, 前回ログオン日時, 有効期限,
+                                 // 重要なお知らせ and 証明書更新 inside the renewal window, ログオフ
+        Renewal,                 // 証明書更新: renewal_flow()->screen() says which step
         Failed,                  // the procedure ended: the seed's reason and the way back
     };
     // The acquisition app's window on the desk (app path only).
@@ -88,6 +94,11 @@ public:
     AppWindow app_window() const;
     Progress progress() const;
     BankResult apply(const UserCommand& command);
+    // The user's own 証明書更新: OpenRenewal from the landing page inside the window, then its steps.
+    BankResult apply(const RenewalCommand& command);
+    bool renewal_offered() const;
+    RenewalFlow* renewal_flow() { return renewal_.get(); }
+    const RenewalFlow* renewal_flow() const { return renewal_.get(); }
     // The app finishes what the CA issued; see above. True when the screens may have changed.
     bool poll();
     // The certificate the Session must save on the PC now (nullptr when none), and its outcome.
@@ -129,9 +140,11 @@ private:
     Mode mode_;
     AcquisitionPath path_;
     Bank& bank_;
+    PcServices pc_;
     PcCertificateStore& store_;
     std::unique_ptr<UserPickup> pickup_;
     std::unique_ptr<UserLogin> login_;
+    std::unique_ptr<RenewalFlow> renewal_;  // after login_: destroyed (cancelled) first
     Form form_;
     BankResult last_result_ = BankResult::Ok;
     std::array<InputError, static_cast<std::size_t>(Field::Count_)> field_errors_{};

@@ -1,0 +1,107 @@
+#include "portal/flows/renewal_flow.h"
+
+#include <string>
+#include <utility>
+
+namespace cp {
+
+RenewalFlow::RenewalFlow(std::unique_ptr<CertificateRenewal> renewal) : renewal_(std::move(renewal)) {}
+
+RenewalFlow::~RenewalFlow() {
+    // The window closed mid-way: cancel() keeps the old certificate in use (what was issued and
+    // not installed is reported to the bank and revoked).
+    if (renewal_->step() != CertificateRenewal::Step::Done && renewal_->step() != CertificateRenewal::Step::Failed)
+        (void)renewal_->cancel();
+    password_.wipe();
+}
+
+RenewalFlow::Screen RenewalFlow::screen() const {
+    switch (renewal_->step()) {
+        case CertificateRenewal::Step::Start: return Screen::Start;
+        case CertificateRenewal::Step::ConfirmWebAccess: return Screen::WebAccess;
+        case CertificateRenewal::Step::ProtectionLevel: return settings_open_ ? Screen::ProtectionSettings : Screen::Protection;
+        case CertificateRenewal::Step::WaitingForKey: return Screen::Issuing;
+        case CertificateRenewal::Step::ConfirmInstall: return Screen::Install;
+        case CertificateRenewal::Step::Done: return Screen::Done;
+        case CertificateRenewal::Step::Failed: return Screen::Failed;
+    }
+    return Screen::Failed;
+}
+
+BankResult RenewalFlow::close_settings(bool accept) {
+    if (!settings_open_) return BankResult::WrongStep;
+    field_errors_.fill(InputError::None);
+    if (accept && form_.protection_choice == KeyProtection::High) {
+        // 高: the password every later use of the key asks, typed twice.
+        if (form_.new_key_password.empty()) set_field_error(Field::NewKeyPassword, InputError::Empty);
+        if (form_.new_key_password_again.empty()) set_field_error(Field::NewKeyPasswordAgain, InputError::Empty);
+        else if (form_.new_key_password.view() != form_.new_key_password_again.view())
+            set_field_error(Field::NewKeyPasswordAgain, InputError::Mismatch);
+        if (field_error(Field::NewKeyPassword) != InputError::None || field_error(Field::NewKeyPasswordAgain) != InputError::None) {
+            form_.new_key_password_again.wipe();
+            return BankResult::InvalidInput;
+        }
+        password_.assign(form_.new_key_password.view());
+    }
+    if (accept) {
+        protection_ = form_.protection_choice;
+        if (protection_ != KeyProtection::High) password_.wipe();
+    }
+    form_.new_key_password.wipe();
+    form_.new_key_password_again.wipe();
+    settings_open_ = false;
+    return BankResult::Ok;
+}
+
+BankResult RenewalFlow::apply(const RenewalCommand& command) {
+    const auto step = renewal_->step();
+    return std::visit(
+        overloaded{
+            [&](const cmd::StartRenewal&) { return renewal_->start(); },
+            [&](const cmd::AnswerWebAccess& c) {
+                if (step == CertificateRenewal::Step::ConfirmInstall) return renewal_->confirm_install(c.yes);
+                return renewal_->confirm_web_access(c.yes);
+            },
+            [&](const cmd::OpenProtectionSettings&) {
+                if (step != CertificateRenewal::Step::ProtectionLevel) return BankResult::WrongStep;
+                settings_open_ = true;
+                form_.protection_choice = protection_;
+                return BankResult::Ok;
+            },
+            [&](const cmd::SetProtectionChoice& c) {
+                if (!settings_open_) return BankResult::WrongStep;
+                form_.protection_choice = c.level;
+                return BankResult::Ok;
+            },
+            [&](const cmd::CloseProtectionSettings& c) { return close_settings(c.accept); },
+            [&](const cmd::AnswerProtection& c) {
+                if (step != CertificateRenewal::Step::ProtectionLevel || settings_open_) return BankResult::WrongStep;
+                if (!c.ok) return renewal_->cancel();  // nothing issued: the old certificate stays
+                const BankResult r = renewal_->choose_protection(protection_, std::string(password_.view()));
+                password_.wipe();
+                return r;
+            },
+            [&](const cmd::OpenRenewal&) { return BankResult::WrongStep; },   // the owner's
+            [&](const cmd::CloseRenewal&) { return BankResult::WrongStep; },  // the owner's
+        },
+        command);
+}
+
+BankResult apply_renewal_command(std::unique_ptr<RenewalFlow>& slot, const RenewalCommand& command, bool logged_in,
+                                 bool in_window, const std::function<std::unique_ptr<CertificateRenewal>()>& make) {
+    if (!logged_in) return BankResult::WrongStep;
+    if (std::holds_alternative<cmd::CloseRenewal>(command)) {
+        slot.reset();
+        return BankResult::Ok;
+    }
+    if (std::holds_alternative<cmd::OpenRenewal>(command)) {
+        if (!in_window) return BankResult::NotInRenewalWindow;
+        slot.reset();  // a renewal left open is cancelled first
+        slot = std::make_unique<RenewalFlow>(make());
+        return BankResult::Ok;
+    }
+    if (!slot) return BankResult::WrongStep;
+    return slot->apply(command);
+}
+
+}  // namespace cp

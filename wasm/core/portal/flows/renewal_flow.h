@@ -1,0 +1,76 @@
+// certportal portal: 証明書更新 on screen (seed 000 (6)-(12)) — one flow for the administrator's
+// renewal and a user's own (seed 000 A3), owned by the flow that is logged on (AdminFlow,
+// UserFlow). It owns the procedure (procedures/certificate_renewal.h), the セキュリティレベルの設定
+// dialog's state and the new key's password (typed twice, kept until OK starts the issue).
+//
+//   screen()   the renewal's step, plus whether the settings dialog is open: a switch with no
+//              default over the procedure's Step.
+//   apply()    the renewal's commands but OpenRenewal / CloseRenewal, which the owner handles
+//              (apply_renewal_command below: the owner knows the login and the window).
+// Destroying it before Done cancels the procedure (the page closed mid-way: old or new, never
+// half) and wipes the passwords.
+#pragma once
+
+#include <array>
+#include <functional>
+#include <memory>
+
+#include "portal/commands.h"
+#include "portal/text_field.h"
+#include "procedures/certificate_renewal.h"
+
+namespace cp {
+
+class RenewalFlow {
+public:
+    enum class Screen : std::uint8_t {
+        Start,               // 電子証明書の更新: what renewing does → 更新
+        WebAccess,           // OS dialog: 「この Web サイトはユーザーの代わりに…」 はい / いいえ (before issuing)
+        Protection,          // OS dialog: 「アプリケーションは保護されたアイテムを作成しています。」
+        ProtectionSettings,  // OS dialog: セキュリティレベルの設定 (高 with a password twice / 中 / 低)
+        Issuing,             // 電子証明書発行処理中, with the PC's and the bank's progress
+        Install,             // OS dialog: the same question again → はい installs
+        Done,                // 電子証明書のインストールが完了しました → このウィンドウを閉じる
+        Failed,              // いいえ / キャンセル / a PC failure: nothing installed, the old one still works
+    };
+    enum class Field : std::uint8_t { NewKeyPassword, NewKeyPasswordAgain, Count_ };
+    struct Form {
+        PinField new_key_password;  // セキュリティレベル 高: the new key's password, twice
+        PinField new_key_password_again;
+        KeyProtection protection_choice = KeyProtection::Medium;  // the settings dialog's radio
+    };
+
+    explicit RenewalFlow(std::unique_ptr<CertificateRenewal> renewal);
+    ~RenewalFlow();
+    RenewalFlow(const RenewalFlow&) = delete;
+    RenewalFlow& operator=(const RenewalFlow&) = delete;
+
+    Screen screen() const;
+    BankResult apply(const RenewalCommand& command);
+
+    const CertificateRenewal& renewal() const { return *renewal_; }
+    // The protection the new key gets (Protection shows it): 中 unless the settings changed it.
+    KeyProtection protection() const { return protection_; }
+    Form& form() { return form_; }
+    const Form& form() const { return form_; }
+    InputError field_error(Field f) const { return field_errors_[static_cast<std::size_t>(f)]; }
+
+private:
+    BankResult close_settings(bool accept);
+    void set_field_error(Field f, InputError e) { field_errors_[static_cast<std::size_t>(f)] = e; }
+
+    std::unique_ptr<CertificateRenewal> renewal_;
+    bool settings_open_ = false;
+    KeyProtection protection_ = KeyProtection::Medium;
+    PinField password_;  // 高: kept from the settings dialog until OK starts the issue
+    Form form_;
+    std::array<InputError, static_cast<std::size_t>(Field::Count_)> field_errors_{};
+};
+
+// The owner's part of a RenewalCommand: OpenRenewal replaces `slot` by a new renewal from `make`
+// (logged on and inside the holder's renewal window only), CloseRenewal ends it; the rest go to
+// the renewal in `slot`.
+BankResult apply_renewal_command(std::unique_ptr<RenewalFlow>& slot, const RenewalCommand& command, bool logged_in,
+                                 bool in_window, const std::function<std::unique_ptr<CertificateRenewal>()>& make);
+
+}  // namespace cp

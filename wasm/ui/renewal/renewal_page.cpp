@@ -1,0 +1,73 @@
+// 証明書更新's pages (seed 000 (6)-(12)): 電子証明書の更新 with 更新, the page under the OS dialogs,
+// 電子証明書発行処理中 with the PC's and the CA's progress (it moves on by itself: the procedure's
+// step changes when the work completes), 電子証明書のインストールが完了しました with the seed's notes,
+// and the stop after いいえ / キャンセル (nothing installed, the old certificate still works).
+#include "admin/admin_screens.h"
+#include "fields.h"
+#include "format.h"
+#include "renewal/renewal_screens.h"
+#include "theme.h"
+#include "widgets.h"
+
+namespace cp::ui {
+namespace {
+
+void note(const char* text) { text_wrapped_sized(text, size::kSmall + 1, color::kText); }
+
+void draw_start(const Ui& ui, const RenewalHolder& holder) {
+    note(ui.t(holder.from_this_pc));
+    note(ui.t(holder.intro));
+    note(formatf(ui.t(TextId::RenewalCurrentExpiry), format_date_time(holder.current_expiry, ui.lang()).c_str()).c_str());
+    ImGui::Dummy(ImVec2(0, 6));
+    if (button(ui.t(TextId::RenewalUpdate))) ui.emit(cmd::StartRenewal{});
+    ImGui::SameLine();
+    if (button(ui.t(TextId::ReturnToMenu))) ui.emit(cmd::CloseRenewal{});
+}
+
+void draw_done(const Ui& ui, const RenewalFlow& flow, const RenewalHolder& holder) {
+    section_title(ui.t(TextId::RenewalDoneTitle));
+    const std::string& serial = flow.renewal().new_serial();
+    const InstalledCertificate* installed = nullptr;
+    if (const PcCertificateStore* pc = ui.session.pc_store(ui.session.pc())) installed = pc->find(serial);
+    if (installed != nullptr)
+        note(formatf(ui.t(TextId::RenewalDoneExpiry), format_date_time(installed->not_after, ui.lang()).c_str()).c_str());
+    ImGui::Dummy(ImVec2(0, 4));
+    note(ui.t(holder.only_this_pc));
+    note(ui.t(TextId::RenewalDoneOneYear));
+    ImGui::Dummy(ImVec2(0, 4));
+    text_wrapped_sized(ui.t(TextId::RenewalDoneDeleteOld), size::kSmall + 1, color::kAccent);
+    ImGui::Dummy(ImVec2(0, 6));
+    if (button(ui.t(TextId::CloseThisWindow))) ui.emit(cmd::CloseRenewal{});
+}
+
+void draw_failed(const Ui& ui, const RenewalFlow& flow) {
+    const BankResult why = flow.renewal().failure();
+    section_title(ui.t(TextId::RenewalFailedTitle));
+    if (why == BankResult::Cancelled || why == BankResult::InstallDeclined) error_line(ui.t(TextId::RenewalDeclined));
+    else result_message(why, 0, ui.lang());
+    note(ui.t(TextId::RenewalNothingInstalled));
+    ImGui::Dummy(ImVec2(0, 6));
+    if (button(ui.t(TextId::ReturnToMenu))) ui.emit(cmd::CloseRenewal{});
+}
+
+}  // namespace
+
+void draw_renewal_page(const Ui& ui, RenewalFlow& flow, const RenewalHolder& holder) {
+    page_title(ui.t(TextId::RenewalTitle));
+    begin_card("##renewal", ImVec2(-FLT_MIN, 0));
+    switch (flow.screen()) {
+        case RenewalFlow::Screen::Start:
+        case RenewalFlow::Screen::WebAccess:
+        case RenewalFlow::Screen::Protection:
+        case RenewalFlow::Screen::ProtectionSettings: draw_start(ui, holder); break;
+        case RenewalFlow::Screen::Issuing:
+        case RenewalFlow::Screen::Install:
+            draw_enrollment_progress(ui, flow.renewal().enrollment_stage(), flow.screen() == RenewalFlow::Screen::Install);
+            break;
+        case RenewalFlow::Screen::Done: draw_done(ui, flow, holder); break;
+        case RenewalFlow::Screen::Failed: draw_failed(ui, flow); break;
+    }
+    end_card();
+}
+
+}  // namespace cp::ui

@@ -1,0 +1,30 @@
+// certportal ui: 証明書更新's screens (seed 000 (6)-(12)), one set for the administrator's renewal
+// and a user's own (seed 000 A3) — both run a RenewalFlow (portal/flows/renewal_flow.h):
+//   renewal_page.cpp     the bank's pages: 電子証明書の更新 with 更新 (under the OS dialogs),
+//                        電子証明書発行処理中, 電子証明書のインストールが完了しました, the stop after
+//                        いいえ / キャンセル
+//   renewal_dialogs.cpp  the OS dialogs: the web access confirmation (before issuing and before
+//                        installing), the protected item and its セキュリティレベルの設定
+// What differs between the holders is the few sentences of RenewalHolder.
+#pragma once
+
+#include "portal/flows/renewal_flow.h"
+#include "screen.h"
+
+namespace cp::ui {
+
+struct RenewalHolder {
+    TextId from_this_pc = TextId::RenewalFromThisPc;         // ◆…のパソコンから操作してください。
+    TextId intro = TextId::RenewalIntro;                     // …の電子証明書を更新します。
+    TextId only_this_pc = TextId::RenewalDoneOnlyThisPc;     // * …以外では…のログオンはできません。
+    SimTime current_expiry = 0;                              // the certificate being renewed
+};
+
+// The page of the renewal's current screen (its dialogs' page underneath).
+void draw_renewal_page(const Ui& ui, RenewalFlow& flow, const RenewalHolder& holder);
+// True when the current screen is an OS dialog (the desk behind it is then disabled).
+bool renewal_dialog_open(const RenewalFlow& flow);
+// The OS dialog of the current screen, if any (drawn over the desk, after it).
+void draw_renewal_dialog(const Ui& ui, RenewalFlow& flow);
+
+}  // namespace cp::ui
