@@ -54,9 +54,8 @@ export async function click(page, label, options = {}) {
   await waitIdle(page);
   const w = await waitForWidget(page, label, options);
   await page.mouse.click(w.x + w.w / 2, w.y + w.h / 2);
+  // Render on demand: the click is handled in the frames it asks for; idle means they were built.
   await waitIdle(page);
-  // Render on demand: the click is handled within a frame or two; give the page a moment.
-  await page.waitForTimeout(120);
 }
 
 // Render on demand: the page builds frames only while something changes. Idle = no frame asked
