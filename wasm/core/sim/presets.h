@@ -31,6 +31,8 @@ enum class Preset : std::uint8_t {
                               // suspended, a few with a certificate pending pickup): a full grid
     UserPickupPending,        // the seed world just after seed 001 part 1: S0001 reissued now, to be
                               // picked up on 利用者のパソコン within 80 days (part 2 starts here)
+    AdminCertificateExpired,  // the seed world, but the admin certificate expired 5 days ago (seed
+                              // 000: 有効期間が経過している場合, only the branch reissues it)
     Count_
 };
 const char* preset_name(Preset preset);
