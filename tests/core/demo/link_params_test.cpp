@@ -31,7 +31,9 @@ TEST(LinkParams, AFullLinkIsRead) {
     EXPECT_EQ(p.language, cp::Language::English);
     EXPECT_TRUE(p.guide);
     EXPECT_TRUE(p.kiosk);
-    EXPECT_EQ(p.idle_minutes, 2);
+    EXPECT_EQ(p.idle_minutes, 2.0);
+    EXPECT_EQ(cp::parse_link_params("idle=0.25").idle_minutes, 0.25);
+    EXPECT_EQ(cp::parse_link_params("idle=1440").idle_minutes, 1440.0);
     EXPECT_TRUE(p.problems.empty());
     // Without the '?', escaped, switched off explicitly, the last of a repeated name.
     const cp::LinkParams q = cp::parse_link_params("scenario=card%2dlost&guide=0&lang=en&lang=ja");
@@ -58,7 +60,7 @@ TEST(LinkParams, BadValuesAreRejectedClearlyAndTheDefaultsUsed) {
         {LinkProblemKind::UnknownParameter, "scenario2", ""},
     };
     EXPECT_EQ(p.problems, expected);
-    for (const char* idle : {"idle=", "idle=-3", "idle=1.5", "idle=1441", "idle=99999999", "idle=%31x"}) {
+    for (const char* idle : {"idle=", "idle=-3", "idle=0.05", "idle=1.", "idle=1.234", "idle=1441", "idle=99999999", "idle=%31x"}) {
         const cp::LinkParams q = cp::parse_link_params(idle);
         EXPECT_EQ(q.idle_minutes, cp::kDefaultIdleMinutes) << idle;
         ASSERT_EQ(q.problems.size(), 1u) << idle;

@@ -33,15 +33,24 @@ bool parse_switch(const std::string& value, bool& out) {
     return true;
 }
 
-bool parse_minutes(const std::string& value, int& out) {
-    if (value.empty() || value.size() > 5) return false;
-    int n = 0;
-    for (char c : value) {
+// "5", "0.5", "12.25": digits, at most two decimals; in kMinIdleMinutes…kMaxIdleMinutes.
+bool parse_minutes(const std::string& value, double& out) {
+    const std::size_t dot = value.find('.');
+    const std::string whole = value.substr(0, dot);
+    const std::string part = dot == std::string::npos ? std::string() : value.substr(dot + 1);
+    if (whole.empty() || whole.size() > 4 || part.size() > 2 || (dot != std::string::npos && part.empty())) return false;
+    int w = 0, f = 0;
+    for (char c : whole) {
         if (c < '0' || c > '9') return false;
-        n = n * 10 + (c - '0');
+        w = w * 10 + (c - '0');
     }
-    if (n < 1 || n > kMaxIdleMinutes) return false;
-    out = n;
+    for (char c : part) {
+        if (c < '0' || c > '9') return false;
+        f = f * 10 + (c - '0');
+    }
+    const double minutes = w + (part.size() == 1 ? f / 10.0 : f / 100.0);
+    if (minutes < kMinIdleMinutes || minutes > kMaxIdleMinutes) return false;
+    out = minutes;
     return true;
 }
 

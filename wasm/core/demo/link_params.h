@@ -14,14 +14,15 @@
 
 namespace cp {
 
-inline constexpr int kDefaultIdleMinutes = 5;
-inline constexpr int kMaxIdleMinutes = 24 * 60;
+inline constexpr double kDefaultIdleMinutes = 5.0;
+inline constexpr double kMinIdleMinutes = 0.1;  // 6 s: short enough for a test, long enough to read
+inline constexpr double kMaxIdleMinutes = 24 * 60;
 
 enum class LinkProblemKind : std::uint8_t {
     UnknownScenario = 0,   // scenario=<not an id of scenarios()>: the saved world (or the seed) is used
     BadLanguage,           // lang= other than ja / en: Japanese
     BadSwitch,             // guide= / kiosk= other than 0 / 1: off
-    BadIdleMinutes,        // idle= not a whole number of minutes in 1…kMaxIdleMinutes: the default
+    BadIdleMinutes,        // idle= not minutes (up to two decimals) in 0.1…1440: the default
     UnknownParameter,      // a name this page does not read: ignored
     Count_
 };
@@ -39,7 +40,7 @@ struct LinkParams {
     Language language = Language::Japanese;
     bool guide = false;
     bool kiosk = false;
-    int idle_minutes = kDefaultIdleMinutes;
+    double idle_minutes = kDefaultIdleMinutes;  // kiosk: idle time before the reset to the scenario
     std::vector<LinkProblem> problems;   // in the order met
 };
 

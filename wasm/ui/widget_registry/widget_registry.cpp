@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "imgui_internal.h"
+#include "json/json_string.h"
 
 namespace cp::ui {
 namespace {
@@ -18,24 +19,6 @@ struct Registry {
 };
 
 Registry g_registry;
-
-void append_json_string(std::string& out, const std::string& s) {
-    out += '"';
-    for (char c : s) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += c;
-        } else if (byte < 0x20) {
-            char buf[8];
-            std::snprintf(buf, sizeof(buf), "\\u%04x", byte);
-            out += buf;
-        } else {
-            out += c;
-        }
-    }
-    out += '"';
-}
 
 const char* json_bool(bool b) { return b ? "true" : "false"; }
 
