@@ -49,6 +49,25 @@ const cases = {
     });
   },
 
+  // ?guide=1: the console opens on the guide of seed 001 part 1, which follows the person's
+  // clicks through the administrator's login; "show me" outlines what to click.
+  async guide_follows_reissue() {
+    await withPortal(async ({ page }) => {
+      await waitReady(page);
+      await waitForText(page, '利用者の電子証明書を再発行する（001 その1・管理者の操作）');
+      await waitForText(page, 'いまの手順：(3)');
+      await click(page, 'どこをクリックするか表示');
+      await screenshot(page, 'console_guide_show_me');
+      await click(page, '電子証明書方式 管理者ログイン');
+      await waitForText(page, 'いまの手順：(4)');
+      await click(page, 'OK');
+      await click(page, '許可');
+      await waitForText(page, 'いまの手順：(5)');
+      check(!(await hasText(page, 'この手順でクリックする場所は、今の画面にはありません。')), 'the step\'s button is on screen');
+      await screenshot(page, 'console_guide_step5');
+    }, { query: '?scenario=user-expired&guide=1' });
+  },
+
   // Bad values: said clearly, the defaults used (the seed world, Japanese).
   async link_bad_values() {
     await withConsole('?scenario=nope&lang=fr', async (page) => {

@@ -197,4 +197,27 @@ TEST(Console, KioskModeHidesTheConsoleAndMakesTargetsTouchSized) {
     EXPECT_NE(d.widget("+1 日"), nullptr);
 }
 
+TEST(Console, TheGuideShowsTheSeedsStepsAndWhereToClick) {
+    ConsoleDriver d;
+    const char* const nothing_here = "この手順でクリックする場所は、今の画面にはありません。";
+    ASSERT_TRUE(d.click("利用者の電子証明書の再発行（001 その1）"));
+    for (const char* seed : {"利用者の電子証明書を再発行する（001 その1・管理者の操作）",
+                             "(3) 管理者ログインをクリックし、電子証明書方式 管理者ログインをクリックしてください。"})
+        EXPECT_TRUE(d.shows(seed)) << seed;
+    EXPECT_TRUE(d.shows("いまの手順：(3)"));
+    ASSERT_TRUE(d.click("どこをクリックするか表示"));
+    EXPECT_FALSE(d.shows(nothing_here));  // the login button is there
+    ASSERT_TRUE(d.click("電子証明書方式 管理者ログイン"));  // (4): the chooser's OK is outlined now
+    EXPECT_FALSE(d.shows(nothing_here));
+    EXPECT_TRUE(d.shows("いまの手順：(4)"));
+    ASSERT_TRUE(d.click("表示をやめる"));
+    // A scenario without numbered steps says so.
+    ASSERT_TRUE(d.click("キャンセル"));
+    ASSERT_TRUE(d.click("お客様カードの紛失"));
+    if (d.widget("開始する") != nullptr) {  // asked only when the cancelled login left audit entries
+        ASSERT_TRUE(d.click("開始する"));
+    }
+    EXPECT_TRUE(d.shows("このシナリオには手順書の番号付きの手順はありません"));
+}
+
 }  // namespace

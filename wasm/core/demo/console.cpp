@@ -79,6 +79,7 @@ void DemoConsole::set_link(const LinkParams& link) {
     idle_minutes_ = link.idle_minutes;
     if (link.scenario != nullptr) kiosk_scenario_ = link.scenario;
     if (kiosk_) open_ = false;
+    else if (link.guide) open_ = true;  // the guide lives in the console
 }
 
 void DemoConsole::note_input(double now) {
@@ -213,6 +214,10 @@ bool DemoConsole::apply(const ConsoleCommand& command, Session& session) {
             [&](const console::ImportWorld&) {
                 if (bank == nullptr || busy_) return false;
                 file_request_ = true;
+                return true;
+            },
+            [&](const console::ToggleShowMe&) {
+                show_me_ = !show_me_;
                 return true;
             },
             [&](const console::DismissLinkProblems&) {

@@ -37,12 +37,13 @@ struct ExportWorld {};                         // ファイルに書き出す
 struct ImportWorld {};                         // ファイルから読み込む (the platform's file picker)
 struct DismissMessage {};
 struct DismissLinkProblems {};                 // the link's problems, read
+struct ToggleShowMe {};                        // the guide's どこをクリックするか表示 / 表示をやめる
 }  // namespace console
 
 using ConsoleCommand = std::variant<console::Toggle, console::ChooseScenario, console::Confirm, console::StepClock,
                                     console::MoveToDate, console::VerifyAudit, console::ExportAudit,
                                     console::ExportWorld, console::ImportWorld, console::DismissMessage,
-                                    console::DismissLinkProblems>;
+                                    console::DismissLinkProblems, console::ToggleShowMe>;
 
 // What the console last said (shown under its buttons until the next command).
 enum class ConsoleMessage : std::uint8_t {
@@ -81,6 +82,10 @@ public:
     void set_link(const LinkParams& link);
     const std::vector<LinkProblem>& link_problems() const { return link_problems_; }
     bool kiosk() const { return kiosk_; }
+    // The guide (demo/guide.h): its section opens with the console unless in kiosk mode; `guide=1`
+    // opens the console at once. show_me(): outline what the current step clicks.
+    bool guide_first() const { return !kiosk_; }
+    bool show_me() const { return show_me_; }
 
     bool open() const { return open_; }
     const Scenario* confirming() const { return confirming_; }
@@ -126,6 +131,7 @@ private:
 
     bool open_ = false;
     bool kiosk_ = false;
+    bool show_me_ = false;
     double idle_minutes_ = kDefaultIdleMinutes;
     const Scenario* kiosk_scenario_ = &scenarios().front();
     double last_input_ = -1.0;  // < 0: not yet (the first tick starts the idle time)

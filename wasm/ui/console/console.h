@@ -8,6 +8,7 @@
 //   console_panel.cpp     the panel's window, the order of its sections, kiosk mode's opener
 //                         and countdown (collapsed, the taskbar's デモコンソールを開く opens it)
 //   console_sections.cpp  one function per section
+//   console_guide.cpp     the guide section and its outline
 #pragma once
 
 #include "screen.h"
@@ -22,6 +23,10 @@ inline constexpr float kConsoleWidth = 380.0f;
 // area (what the desk, its panels and the OS dialogs fill) leaves the console's strip free.
 void reserve_console_area(const DemoConsole& console);
 void draw_console(const Ui& ui, DemoConsole& console);
+
+// The guide (console_guide.cpp): the seed's steps for the running scenario, the current one
+// marked, and "show me": an outline around what that step clicks.
+void draw_console_guide(const Ui& ui, const DemoConsole& console);
 
 // The sections (console_sections.cpp).
 void draw_console_scenarios(const Ui& ui, const DemoConsole& console);

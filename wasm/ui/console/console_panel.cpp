@@ -89,7 +89,9 @@ void draw_console(const Ui& ui, DemoConsole& console) {
     if (ui.session.bank() == nullptr) {
         text_wrapped_sized(ui.t(TextId::SampleNotReady), size::kSmall + 1, color::kText);
     } else {
-        // The short, often used sections first; the scenario list is long.
+        // The guide first (unless in kiosk mode), then the short, often used sections; the
+        // scenario list is long.
+        if (section(ui, TextId::GuideTitle, console.guide_first())) draw_console_guide(ui, console);
         if (section(ui, TextId::ConsoleClock, true)) draw_console_clock(ui, console);
         if (section(ui, TextId::ConsolePcs, true)) draw_console_pcs(ui);
         if (section(ui, TextId::ConsoleScenarios, true)) draw_console_scenarios(ui, console);
