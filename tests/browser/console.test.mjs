@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { artifacts, check, engine, run, withPortal } from './harness.mjs';
+import { adminLogin, toUserGrid } from './admin_steps.mjs';
 import { click, hasText, screenshot, waitForText, waitForWidget, waitIdle, waitReady } from './person.mjs';
 
 const OPEN = 'デモコンソールを開く';
@@ -49,22 +50,29 @@ const cases = {
     });
   },
 
-  // ?guide=1: the console opens on the guide of seed 001 part 1, which follows the person's
-  // clicks through the administrator's login; "show me" outlines what to click.
+  // ?guide=1: the console opens on the guide of seed 001 part 1, which follows the person through
+  // the administrator's login to the users' grid, a seed step at a time; "show me" outlines what
+  // to click (screenshots).
   async guide_follows_reissue() {
     await withPortal(async ({ page }) => {
-      await waitReady(page);
-      await waitForText(page, '利用者の電子証明書を再発行する（001 その1・管理者の操作）');
-      await waitForText(page, 'いまの手順：(3)');
-      await click(page, 'どこをクリックするか表示');
-      await screenshot(page, 'console_guide_show_me');
-      await click(page, '電子証明書方式 管理者ログイン');
-      await waitForText(page, 'いまの手順：(4)');
-      await click(page, 'OK');
-      await click(page, '許可');
-      await waitForText(page, 'いまの手順：(5)');
+      const expected = { top_page: '(3)', certificate_chooser: '(4)', contract_pin_page: '(5)', card_page: '(6)',
+                         notices: '(7)', menu: '(8)' };
+      const seen = [];
+      const follow = async (step) => {
+        if (!expected[step]) return;
+        await waitForText(page, 'いまの手順：' + expected[step]);
+        seen.push(step);
+        if (step !== 'top_page') return;
+        await click(page, 'どこをクリックするか表示');
+        await screenshot(page, 'console_guide_show_me');
+      };
+      await adminLogin(page, follow);
+      await toUserGrid(page, follow);
+      await waitForText(page, 'いまの手順：(9)');
+      check(['top_page', 'certificate_chooser', 'contract_pin_page', 'card_page', 'menu'].every((s) => seen.includes(s)),
+            'the guide was at each seed step: ' + seen.join(' '));
       check(!(await hasText(page, 'この手順でクリックする場所は、今の画面にはありません。')), 'the step\'s button is on screen');
-      await screenshot(page, 'console_guide_step5');
+      await screenshot(page, 'console_guide_user_grid');
     }, { query: '?scenario=user-expired&guide=1' });
   },
 
