@@ -76,6 +76,26 @@ const cases = {
     }, { query: '?scenario=user-expired&guide=1' });
   },
 
+  // A link's scenario where the saved world holds progress: the console opens with the question;
+  // やめる keeps the world, the link again and 開始する replaces it.
+  async link_asks_before_replacing_progress() {
+    await withConsole('', async (page) => {
+      await click(page, '+1 日');  // progress: an audit entry since the seed world was loaded
+      const url = page.url().split('?')[0] + '?scenario=card-lost';
+      await page.goto(url);
+      await page.waitForFunction(() => window.certportal && window.certportal.firstFrameAt > 0, null, { timeout: 30000 });
+      await waitReady(page);
+      await waitForText(page, '「お客様カードの紛失」を開始しますか？');
+      await click(page, 'やめる');
+      await waitForText(page, '実行中のシナリオ：サンプルの最初の状態');
+      await page.goto(url);
+      await page.waitForFunction(() => window.certportal && window.certportal.firstFrameAt > 0, null, { timeout: 30000 });
+      await waitReady(page);
+      await click(page, '開始する');
+      await waitForText(page, '実行中のシナリオ：お客様カードの紛失');
+    });
+  },
+
   // Bad values: said clearly, the defaults used (the seed world, Japanese).
   async link_bad_values() {
     await withConsole('?scenario=nope&lang=fr', async (page) => {

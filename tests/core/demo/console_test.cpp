@@ -23,6 +23,7 @@ TEST(DemoConsole, KnowsTheRunningScenarioAndWhenProgressWouldGo) {
     EXPECT_GT(cp::progress_entries(page.bank()), 0u);
     console.apply(cp::console::ChooseScenario{cp::find_scenario("seed")}, page.session);
     ASSERT_NE(console.confirming(), nullptr);
+    EXPECT_TRUE(console.open());  // a link's scenario asks as the page opens: the console shows the question
     EXPECT_EQ(cp::running_scenario(page.bank()).id, "card-lost");  // asked, not done
     console.apply(cp::console::Confirm{true}, page.session);
     EXPECT_EQ(cp::running_scenario(page.bank()).id, "seed");

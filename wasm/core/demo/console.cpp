@@ -159,8 +159,12 @@ bool DemoConsole::apply(const ConsoleCommand& command, Session& session) {
             },
             [&](const console::ChooseScenario& c) {
                 if (bank == nullptr || busy_ || c.scenario == nullptr) return false;
-                if (progress_entries(*bank) > 0) confirming_ = c.scenario;
-                else start(*c.scenario, session);
+                if (progress_entries(*bank) > 0) {
+                    confirming_ = c.scenario;
+                    open_ = true;  // the question is in the console (a link's scenario asks it at once)
+                } else {
+                    start(*c.scenario, session);
+                }
                 return true;
             },
             [&](const console::Confirm& c) {

@@ -27,7 +27,7 @@ namespace cp {
 
 namespace console {
 struct Toggle {};                              // the console's tab: open / collapse
-struct ChooseScenario { const Scenario* scenario; };  // 開始 (asks first when progress would go)
+struct ChooseScenario { const Scenario* scenario; };  // 開始 (asks first, in the opened console, when progress would go)
 struct Confirm { bool yes; };                  // 開始する / やめる
 struct StepClock { ClockStep step; };          // +1 日 / +1 週 / +1 か月 / +1 年
 struct MoveToDate {};                          // この日付まで進める (reads date_field())

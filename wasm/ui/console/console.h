@@ -37,6 +37,9 @@ void draw_console_audit(const Ui& ui);
 void draw_console_progress(const Ui& ui, const DemoConsole& console);
 // What the page's link asked for that could not be used, and the default taken instead.
 void draw_console_link_problems(const Ui& ui, const DemoConsole& console);
+// Starting a scenario would replace progress: the question, at the console's top (a link's
+// scenario asks it as the page opens).
+void draw_console_confirmation(const Ui& ui, const DemoConsole& console);
 // The console's last message (busy, refused, exported, ...), or nothing.
 void draw_console_message(const Ui& ui, const DemoConsole& console);
 

@@ -85,6 +85,7 @@ void draw_console(const Ui& ui, DemoConsole& console) {
                                              ImGuiWindowFlags_NoSavedSettings);
     if (console.kiosk()) text_wrapped_sized(ui.t(TextId::KioskHint), size::kSmall, color::kTextMuted);
     draw_console_link_problems(ui, console);
+    draw_console_confirmation(ui, console);
     draw_console_message(ui, console);
     if (ui.session.bank() == nullptr) {
         text_wrapped_sized(ui.t(TextId::SampleNotReady), size::kSmall + 1, color::kText);

@@ -104,20 +104,22 @@ void draw_console_link_problems(const Ui& ui, const DemoConsole& c) {
     if (button(close.c_str())) ui.emit_console(console::DismissLinkProblems{});
 }
 
+void draw_console_confirmation(const Ui& ui, const DemoConsole& c) {
+    if (c.confirming() == nullptr || ui.session.bank() == nullptr) return;
+    const std::string ask = formatf(ui.t(TextId::ConsoleConfirmReplace),
+                                    static_cast<unsigned>(progress_entries(*ui.session.bank())), ui.t(c.confirming()->title));
+    text_wrapped_sized(ask.c_str(), size::kSmall + 1, color::kError);
+    if (button(ui.t(TextId::ConsoleConfirmYes))) ui.emit_console(console::Confirm{true});
+    ImGui::SameLine();
+    if (button(ui.t(TextId::ConsoleConfirmNo))) ui.emit_console(console::Confirm{false});
+}
+
 void draw_console_scenarios(const Ui& ui, const DemoConsole& c) {
     const Bank& bank = *ui.session.bank();
     const Scenario& running = running_scenario(bank);
     text_wrapped_sized(formatf(ui.t(TextId::ConsoleRunning), ui.t(running.title)).c_str(), size::kSmall + 1, color::kText);
     small(ui.t(TextId::ConsoleScenarioNote));
-    if (c.confirming() != nullptr) {
-        const std::string ask = formatf(ui.t(TextId::ConsoleConfirmReplace), static_cast<unsigned>(progress_entries(bank)),
-                                        ui.t(c.confirming()->title));
-        text_wrapped_sized(ask.c_str(), size::kSmall + 1, color::kError);
-        if (button(ui.t(TextId::ConsoleConfirmYes))) ui.emit_console(console::Confirm{true});
-        ImGui::SameLine();
-        if (button(ui.t(TextId::ConsoleConfirmNo))) ui.emit_console(console::Confirm{false});
-        return;  // one question at a time
-    }
+    if (c.confirming() != nullptr) return;  // one question at a time (asked at the console's top)
     ImGui::BeginDisabled(c.busy());
     if (button(ui.t(TextId::ConsoleReset))) ui.emit_console(console::ChooseScenario{&scenarios().front()});
     for (const Scenario& s : scenarios()) {
