@@ -280,9 +280,12 @@
           var lang = new URLSearchParams(location.search).get('lang');
           try { lang = lang || localStorage.getItem('certportal.lang'); } catch (e) { /* storage off */ }
           var langPtr = mod.allocateUTF8(lang || 'ja');
-          var rc = mod._cp_start(toHeap(mod, p.font), p.font.length, brandPtr, langPtr);
+          // The link's parameters (?scenario=, guide=, kiosk=, idle=) are read by the module.
+          var searchPtr = mod.allocateUTF8(location.search || '');
+          var rc = mod._cp_start(toHeap(mod, p.font), p.font.length, brandPtr, langPtr, searchPtr);
           mod._free(brandPtr);
           mod._free(langPtr);
+          mod._free(searchPtr);
           if (rc !== 0) console.error('certportal: start-up failed with code ' + rc);
         });
       })

@@ -28,11 +28,14 @@ struct Driver {
     cp::ui::UiOut out;
     ScreenHarness ui;
     std::vector<cp::Command> last;  // what the last click emitted
-    std::function<void()> draw = [this] { cp::ui::draw_portal(state, page.session, out); };
+    std::function<void()> draw = [this] { cp::ui::draw_portal(state, page.session, out, console); };
 
+    cp::DemoConsole* console = nullptr;  // set (and drawn) by the console's tests
     void apply() {
         for (const cp::Action& a : out.actions) cp::apply(state, a);
         for (const cp::Command& c : out.commands) page.session.apply(c);
+        if (console != nullptr)
+            for (const cp::ConsoleCommand& c : out.console) console->apply(c, page.session);
         out.clear();
     }
     // A person scrolls down the page to what is below the fold before clicking it.

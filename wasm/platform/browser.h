@@ -46,6 +46,11 @@ void cp_js_show_fatal_error(const char* utf8_message);
 // Tells the page the first frame was drawn (hides the loading indicator, records timing).
 void cp_js_first_frame_drawn(void);
 
+// Files: a download of `size` bytes (copied before returning), and the browser's file picker,
+// whose chosen file arrives through cp_on_file_picked.
+void cp_js_download(const std::uint8_t* data, int size, const char* filename, const char* mime);
+void cp_js_pick_file(void);
+
 // --- Called from JavaScript (exported) ----------------------------------------
 void cp_on_canvas_resize(float css_width, float css_height, float device_pixel_ratio);
 void cp_on_text_input(const char* utf8);
@@ -54,5 +59,6 @@ void cp_on_font_loaded(int kind, std::uint8_t* data, int size);  // takes owners
 void cp_request_frame(void);
 void cp_on_mirror_activate(unsigned id);
 void cp_on_mirror_focus(unsigned id, int text_field);
+void cp_on_file_picked(std::uint8_t* data, int size);  // takes ownership (malloc'd)
 
 }  // extern "C"

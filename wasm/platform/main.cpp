@@ -14,8 +14,11 @@
 #include <vector>
 
 #include "browser.h"
+#include "demo/console.h"
+#include "demo/link_params.h"
 #include "fonts.h"
 #include "imgui.h"
+#include "pki/bytes.h"
 #include "portal/portal.h"
 #include "renderer_webgl2.h"
 #include "runner.h"
@@ -39,6 +42,8 @@ struct App {
     bool text_font_requested = false;
     std::unique_ptr<cp::platform::SimulationHost> simulation;  // the browser's services for the bank and the PCs
     cp::Session session;  // the simulation, the PC the person sits at, the running flow (after the host: uses it)
+    cp::DemoConsole console;  // the demo console beside the desk (its state and its files)
+    const cp::Scenario* link_scenario = nullptr;  // ?scenario=: started (or asked for) once the world is ready
     // Diagnostics: the last key job started through cp_debug_start_key_job (browser tests).
     int debug_key_job_state = 0;  // 0 none, 1 running, 2 done, -N failed with PkiError N
     int debug_key_job_bytes = 0;  // size of the PKCS#8 key it produced
@@ -68,11 +73,25 @@ bool build_frame(void* user) {
     app.session.follow_real_time(emscripten_get_now() / 1000.0);  // the bank's clock (token codes)
     app.session.update();  // saves what async work (a key unsealed, a job done) changed
     app.out.clear();
-    cp::ui::draw_portal(app.state, app.session, app.out);
-    if (app.out.redraw_in > 0.0) cp::platform::runner_request_frame_after(app.out.redraw_in);
     bool changed = false;
+    if (app.link_scenario != nullptr && app.session.bank() != nullptr && !app.session.resetting()) {
+        // A link's scenario: started at once on a fresh world, asked for when progress would go.
+        changed |= app.console.apply(cp::make_console_command(cp::console::ChooseScenario{app.link_scenario}), app.session);
+        app.link_scenario = nullptr;
+    }
+    cp::ui::draw_portal(app.state, app.session, app.out, &app.console);
+    if (app.out.redraw_in > 0.0) cp::platform::runner_request_frame_after(app.out.redraw_in);
     for (const cp::Action& a : app.out.actions) changed |= cp::apply(app.state, a);
     for (const cp::Command& c : app.out.commands) changed |= app.session.apply(c);
+    for (const cp::ConsoleCommand& c : app.out.console) changed |= app.console.apply(c, app.session);
+    if (auto file = app.console.take_download()) {
+        cp_js_download(file->bytes.data(), static_cast<int>(file->bytes.size()), file->filename.c_str(), file->mime.c_str());
+        cp::pki::secure_wipe(file->bytes.data(), file->bytes.size());
+    }
+    if (app.console.take_file_request()) cp_js_pick_file();
+    // Kiosk mode: a timer for the idle reset's countdown (none otherwise: idle frames stay 0).
+    const double idle_wake = app.console.idle_tick(emscripten_get_now() / 1000.0, app.session);
+    if (idle_wake > 0.0) cp::platform::runner_request_frame_after(idle_wake);
     sync_document(app);
     if (ImGui::GetIO().WantTextInput) request_text_font_once(app);
     if (!app.first_frame_reported) {
@@ -120,7 +139,10 @@ bool create_gl_context(App& app) {
     return true;
 }
 
-void on_input() { cp::platform::runner_request_frame(); }
+void on_input() {
+    if (g_app != nullptr) g_app->console.note_input(emscripten_get_now() / 1000.0);  // cancels a kiosk countdown
+    cp::platform::runner_request_frame();
+}
 
 }  // namespace
 
@@ -128,7 +150,9 @@ extern "C" {
 
 // Starts the portal. font: the UI subset (malloc'd; ownership passes to ImGui). brand_json: the
 // text of web/brand.json, or empty. language_tag: "ja" or "en" (the page passes ?lang= or the last choice; Japanese otherwise).
-EMSCRIPTEN_KEEPALIVE int cp_start(std::uint8_t* font, int font_size, const char* brand_json, const char* language_tag) {
+// search: location.search, the link's parameters (demo/link_params.h).
+EMSCRIPTEN_KEEPALIVE int cp_start(std::uint8_t* font, int font_size, const char* brand_json, const char* language_tag,
+                                  const char* search) {
     IM_ASSERT(g_app == nullptr && "cp_start() called twice");
     g_app = new App();
     App& app = *g_app;
@@ -139,6 +163,12 @@ EMSCRIPTEN_KEEPALIVE int cp_start(std::uint8_t* font, int font_size, const char*
         for (const std::string& p : brand.problems) std::fprintf(stderr, "certportal: %s\n", p.c_str());
     }
     app.state.language = cp::language_from_tag(language_tag != nullptr ? language_tag : "ja");
+    const cp::LinkParams link = cp::parse_link_params(search != nullptr ? search : "");
+    if (link.has_language) app.state.language = link.language;
+    app.link_scenario = link.scenario;
+    app.console.set_link(link);
+    for (const cp::LinkProblem& p : link.problems)
+        std::fprintf(stderr, "certportal: link parameter %s=%s not used\n", p.name.c_str(), p.value.c_str());
 
     if (!create_gl_context(app)) {
         std::free(font);
@@ -197,6 +227,14 @@ EMSCRIPTEN_KEEPALIVE void cp_on_font_loaded(int kind, std::uint8_t* data, int si
 }
 
 EMSCRIPTEN_KEEPALIVE void cp_request_frame(void) { cp::platform::runner_request_frame(); }
+
+// The file the console's 「ファイルから読み込む」 picker returned: imported (or refused) at once.
+EMSCRIPTEN_KEEPALIVE void cp_on_file_picked(std::uint8_t* data, int size) {
+    g_app->console.import_file({data, static_cast<std::size_t>(size)}, g_app->session);
+    cp::pki::secure_wipe(data, static_cast<std::size_t>(size));
+    std::free(data);
+    cp::platform::runner_request_frame();
+}
 
 // Diagnostics for tests and tools: the last frame's widgets, and frame counters.
 EMSCRIPTEN_KEEPALIVE const char* cp_debug_widgets(void) { return cp::ui::widget_registry_json().c_str(); }

@@ -1,7 +1,10 @@
 // certportal ui: the frame — the simulated desk, then the simulator marker on top of it.
 #include "portal_ui.h"
 
+#include "console/console.h"
 #include "desk/desk.h"
+#include <algorithm>
+
 #include "imgui.h"
 #include "theme.h"
 #include "widget_registry.h"
@@ -28,9 +31,19 @@ void draw_simulator_marker(const PortalState& state) {
 
 }  // namespace
 
-void draw_portal(const PortalState& state, Session& session, UiOut& out) {
-    const Ui ui{state, session, out};
+void draw_portal(const PortalState& state, Session& session, UiOut& out, DemoConsole* console) {
+    // A kiosk is used by touch: every button and field at least 44 CSS px tall.
+    const bool kiosk = console != nullptr && console->kiosk();
+    const Ui ui{state, session, out, kiosk, console};
+    if (console != nullptr) reserve_console_area(*console);
+    if (kiosk) {
+        const ImVec2 pad = ImGui::GetStyle().FramePadding;
+        ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
+                            ImVec2(std::max(pad.x, 12.0f), std::max(pad.y, (size::kKioskTarget - ImGui::GetFontSize()) * 0.5f)));
+    }
     draw_desk(ui);
+    if (console != nullptr) draw_console(ui, *console);
+    if (kiosk) ImGui::PopStyleVar();
     draw_simulator_marker(state);
 }
 

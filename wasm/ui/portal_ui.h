@@ -4,14 +4,15 @@
 // taskbar, the sample-data panels, the OS dialogs) and the permanent simulator marker over
 // everything. It changes nothing but the active flow's form buffers (text typed into fields);
 // everything else it wants done it appends to `out`, which the caller applies after the frame
-// (cp::apply for page actions, Session::apply for commands).
+// (cp::apply for page actions, Session::apply for commands, DemoConsole::apply for the console's).
+// With a `console` (demo/console.h), the demo console is drawn beside or over the desk.
 #pragma once
 
 #include "screen.h"
 
 namespace cp::ui {
 
-void draw_portal(const PortalState& state, Session& session, UiOut& out);
+void draw_portal(const PortalState& state, Session& session, UiOut& out, DemoConsole* console = nullptr);
 
 // The top page (pages/top_page.cpp): ログイン入口.
 void draw_top_page(const Ui& ui);

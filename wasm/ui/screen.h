@@ -5,6 +5,7 @@
 #include <utility>
 #include <vector>
 
+#include "demo/console.h"
 #include "portal/portal.h"
 #include "portal/session.h"
 
@@ -15,6 +16,7 @@ namespace cp::ui {
 struct UiOut {
     std::vector<Action> actions;
     std::vector<Command> commands;
+    std::vector<ConsoleCommand> console;  // the demo console's own (DemoConsole::apply)
     // The page renders on demand: a screen that shows time passing (the token's countdown) asks
     // for the next frame within this many seconds (0: none asked). The shortest request wins.
     double redraw_in = 0.0;
@@ -26,6 +28,7 @@ struct UiOut {
     void clear() {
         actions.clear();
         commands.clear();
+        console.clear();
         redraw_in = 0.0;
     }
 };
@@ -34,10 +37,14 @@ struct Ui {
     const PortalState& state;
     Session& session;
     UiOut& out;
+    bool touch = false;  // kiosk mode: every target at least size::kKioskTarget tall
+    const DemoConsole* console = nullptr;  // the demo console, when the page has one (its taskbar toggle)
     Language lang() const { return state.language; }
     const char* t(TextId id) const { return text(id, state.language); }
     template <class T>
     void emit(T c) const { out.command(std::move(c)); }
+    template <class T>
+    void emit_console(T c) const { out.console.push_back(make_console_command(std::move(c))); }
 };
 
 }  // namespace cp::ui

@@ -51,6 +51,7 @@ inline constexpr float kSmall = 13.5f;
 inline constexpr float kMarkerBar = 28.0f;   // height of the simulator strip
 inline constexpr float kContentMaxWidth = 1040.0f;
 inline constexpr float kTaskbar = 44.0f;     // the simulated PC's taskbar (one row; two when narrow)
+inline constexpr float kKioskTarget = 44.0f; // kiosk mode: the smallest touch target (WCAG 2.5.5)
 inline constexpr float kNarrow = 640.0f;     // below this width the desk's chrome collapses
 inline constexpr float kOsText = 14.0f;      // OS dialogs use the system's smaller text
 }  // namespace size

@@ -234,6 +234,45 @@ mergeInto(LibraryManager.library, {
   },
 
   // ---------------------------------------------------------------------------
+  // [SECTION] Files (the demo console: the audit log as JSON, the world exported and imported)
+  // ---------------------------------------------------------------------------
+  // A download of `size` bytes at `data` (copied out of the heap at once: the caller wipes them).
+  cp_js_download: function (data, size, filename, mime) {
+    var bytes = HEAPU8.slice(data, data + size);
+    var url = URL.createObjectURL(new Blob([bytes], { type: UTF8ToString(mime) }));
+    var a = document.createElement('a');
+    a.href = url;
+    a.download = UTF8ToString(filename);
+    a.style.display = 'none';
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 60000);
+  },
+
+  // The browser's file picker; the chosen file's bytes go to cp_on_file_picked (malloc'd: the
+  // module takes ownership). Cancelling picks nothing and calls nothing.
+  cp_js_pick_file: function () {
+    var input = document.createElement('input');
+    input.type = 'file';
+    input.accept = '.cpworld,application/octet-stream';
+    input.style.display = 'none';
+    input.addEventListener('change', function () {
+      var file = input.files && input.files[0];
+      input.remove();
+      if (!file) return;
+      file.arrayBuffer().then(function (buffer) {
+        var bytes = new Uint8Array(buffer);
+        var ptr = _malloc(bytes.length || 1);
+        HEAPU8.set(bytes, ptr);
+        Module['_cp_on_file_picked'](ptr, bytes.length);
+      }).catch(function (e) { console.warn('certportal: the file could not be read: ' + e.message); });
+    });
+    document.body.appendChild(input);
+    input.click();
+  },
+
+  // ---------------------------------------------------------------------------
   // [SECTION] Fonts
   // ---------------------------------------------------------------------------
   cp_js_request_text_font: function () {

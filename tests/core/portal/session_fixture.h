@@ -48,9 +48,11 @@ struct BrowserProfile {
 struct PageLoad {
     // `admin_jobs`: Deferred lets a test see 管理者のパソコン's key work in progress (a world that
     // needs no new keys: one saved in `profile` by an earlier page load).
+    // `browser`: another name gives both PCs other device keys (another browser's WebCrypto keys).
     explicit PageLoad(BrowserProfile& profile, std::uint64_t seed = 7,
-                      pki::LocalKeyJobRunner::Mode admin_jobs = pki::LocalKeyJobRunner::Mode::Immediate)
-        : random(seed), admin("admin pc", admin_jobs), user("user pc") {
+                      pki::LocalKeyJobRunner::Mode admin_jobs = pki::LocalKeyJobRunner::Mode::Immediate,
+                      const std::string& browser = "")
+        : random(seed), admin("admin pc" + browser, admin_jobs), user("user pc" + browser) {
         if (ca_rng.seed_deterministic_for_tests(label_bytes("session ca")) != pki::PkiError::Ok) ADD_FAILURE();
         SimulationDesc desc;
         desc.open_database = [&profile](const std::string& name, const StorageSchema& schema,

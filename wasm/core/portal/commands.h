@@ -34,6 +34,7 @@ struct SwitchPc { PcId pc; };        // sit at the other simulated PC (leaves th
 struct OpenPanel { DeskPanel panel; };  // DeskPanel::None closes it
 struct ReportCardLost {};            // the お客様カード viewer: simulate losing the card
 struct AdvanceClock { std::int32_t days; };  // the sample-data panel: time passes (ends the running flow)
+struct MoveClockTo { SimTime to; };  // the demo console: +1 日 … +1 年 or a date (ends the running flow)
 struct DismissSaveError {};
 struct ReadMail { std::uint32_t mail_id; };  // the mailbox: opening a mail marks it read
 struct SubmitBranchRequest { BranchRequestKind kind; };  // お取引店: hand in a paper form
@@ -49,7 +50,7 @@ struct LeaveIeMode {};               // 「Internet Explorer モードを終了�
 }  // namespace cmd
 
 using SessionCommand = std::variant<cmd::StartAdminLogin, cmd::LeaveFlow, cmd::SwitchPc, cmd::OpenPanel,
-                                    cmd::ReportCardLost, cmd::AdvanceClock, cmd::DismissSaveError, cmd::ReadMail,
+                                    cmd::ReportCardLost, cmd::AdvanceClock, cmd::MoveClockTo, cmd::DismissSaveError, cmd::ReadMail,
                                     cmd::SubmitBranchRequest, cmd::StartAdminPickup, cmd::OpenInternetOptions,
                                     cmd::CloseInternetOptions, cmd::StartUserPickup, cmd::StartUserLogin,
                                     cmd::SetBrowserKind, cmd::ReloadInIeMode, cmd::CloseIeBanner, cmd::LeaveIeMode>;

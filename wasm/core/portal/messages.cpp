@@ -116,4 +116,27 @@ TextId audit_action_text(AuditAction action) {
     return TextId::AuditResultError;
 }
 
+TextId mail_subject_text(MailKind kind) {
+    switch (kind) {
+    case MailKind::RenewalReminder: return TextId::MailSubjectRenewal;
+    case MailKind::CertificateExpired: return TextId::MailSubjectExpired;
+    case MailKind::UserCertificateReissued: return TextId::MailSubjectUserReissued;
+    case MailKind::AdminCertificateReissued: return TextId::MailSubjectAdminReissued;
+    case MailKind::CardReissued: return TextId::MailSubjectCardReissued;
+    case MailKind::ContractUnlocked: return TextId::MailSubjectUnlocked;
+    case MailKind::Count_: break;
+    }
+    return TextId::MailSubjectRenewal;
+}
+
+TextId branch_form_text(BranchRequestKind kind) {
+    switch (kind) {
+    case BranchRequestKind::UnlockPins: return TextId::BranchFormUnlock;
+    case BranchRequestKind::ReissueCard: return TextId::BranchFormCard;
+    case BranchRequestKind::ReissueAdminCertificate: return TextId::BranchFormCert;
+    case BranchRequestKind::Count_: break;
+    }
+    return TextId::BranchFormUnlock;
+}
+
 }  // namespace cp

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "bank/audit_log.h"
+#include "bank/bank_state.h"
 #include "bank/result.h"
 #include "bank/validation.h"
 #include "text/catalogue.h"
@@ -13,5 +14,9 @@ TextId result_text(BankResult result);
 TextId input_error_text(InputError error);
 // The 操作 column of 操作履歴監査.
 TextId audit_action_text(AuditAction action);
+// The subject of a mail the bank sends (the mailbox, the console's "what happened").
+TextId mail_subject_text(MailKind kind);
+// The name of a paper form handed in at お取引店.
+TextId branch_form_text(BranchRequestKind kind);
 
 }  // namespace cp

@@ -187,16 +187,9 @@ bool Session::apply_session(const SessionCommand& command) {
                 return true;
             },
             [&](const cmd::AdvanceClock& c) {
-                if (bank() == nullptr || saving_) {
-                    last_result_ = BankResult::WrongStep;
-                    return false;
-                }
-                // Time passing ends whatever was open: a login's challenge and screens are stale.
-                leave_flow();
-                manager_.reset();  // its statuses were computed at the old time
-                last_result_ = simulation_->bank()->advance_time(days(c.days));
-                return true;
+                return move_clock_to(bank() != nullptr ? bank()->now() + days(c.days) : 0);
             },
+            [&](const cmd::MoveClockTo& c) { return move_clock_to(c.to); },
             [&](const cmd::DismissSaveError&) {
                 if (save_failure_ == BankResult::Ok) return false;
                 save_failure_ = BankResult::Ok;
@@ -285,7 +278,47 @@ bool Session::apply_session(const SessionCommand& command) {
         command);
 }
 
+bool Session::move_clock_to(SimTime to) {
+    if (bank() == nullptr || saving_ || resetting()) {
+        last_result_ = BankResult::WrongStep;
+        return false;
+    }
+    if (to < bank()->now()) {  // the clock does not go back: refused before anything is left
+        last_result_ = BankResult::InvalidInput;
+        return true;
+    }
+    // Time passing ends whatever was open: a login's challenge and screens are stale.
+    leave_flow();
+    manager_.reset();  // its statuses were computed at the old time
+    last_result_ = move_clock(*simulation_->bank(), simulation_->authority(), to, clock_report_);
+    return true;
+}
+
+pki::SecretBytes Session::export_world() {
+    if (bank() != nullptr && !saving_ && !resetting()) update();  // what changed is saved first
+    if (bank() == nullptr) return {};
+    return encode_world_archive(simulation_->export_world());
+}
+
+ArchiveError Session::import_world(std::span<const std::uint8_t> file, std::function<void(BankResult)> done) {
+    WorldArchive archive;
+    const ArchiveError e = decode_world_archive(file, archive);
+    if (e != ArchiveError::None) return e;  // nothing read, nothing changed
+    replace_world([this, archive = std::make_shared<WorldArchive>(std::move(archive))](
+                      std::function<void(BankResult)> replaced) mutable {
+        simulation_->import_world(std::move(*archive), std::move(replaced));
+    }, std::move(done));
+    return ArchiveError::None;
+}
+
 void Session::reset(Preset preset, std::function<void(BankResult)> done) {
+    replace_world([this, preset](std::function<void(BankResult)> replaced) {
+        simulation_->reset(preset, std::move(replaced));
+    }, std::move(done));
+}
+
+void Session::replace_world(std::function<void(std::function<void(BankResult)>)> replace,
+                            std::function<void(BankResult)> done) {
     if (bank() != nullptr && !saving_ && !resetting()) update();  // what changed is saved first
     if (bank() == nullptr || saving_ || resetting()) {
         if (done) done(BankResult::WrongStep);
@@ -297,8 +330,9 @@ void Session::reset(Preset preset, std::function<void(BankResult)> done) {
     // Taken again from the world that is there when the reset ends (the new one, or on failure
     // the previous one, saved as it is).
     baseline_taken_ = false;
+    clock_report_ = ClockReport{};  // it was about the world being replaced
     std::weak_ptr<bool> alive = alive_;
-    simulation_->reset(preset, [this, alive, done = std::move(done)](BankResult r) {
+    replace([this, alive, done = std::move(done)](BankResult r) {
         if (alive.expired()) return;
         update();
         notify();

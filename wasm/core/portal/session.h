@@ -29,6 +29,8 @@
 #include "portal/flows/certificate_manager_flow.h"
 #include "portal/flows/user_flow.h"
 #include "sim/simulation.h"
+#include "sim/time_travel.h"
+#include "sim/world_archive.h"
 
 namespace cp {
 
@@ -89,6 +91,16 @@ public:
     // save is in flight (try again once saving() is false) or while another reset runs.
     void reset(Preset preset, std::function<void(BankResult)> done);
     bool resetting() const { return simulation_ != nullptr && simulation_->resetting(); }
+    // What the last clock move (AdvanceClock, MoveClockTo) set off, for the console; empty after a
+    // reset or import. A move to an earlier time is refused: last_result() InvalidInput.
+    const ClockReport& clock_report() const { return clock_report_; }
+    // The whole world as a file (sim/world_archive.h), after saving what changed; empty before the
+    // simulation is ready.
+    pki::SecretBytes export_world();
+    // Reads `file`: a file that does not decode is refused at once with its reason and nothing
+    // changes (done is not called); otherwise None, and the world is replaced as reset() does
+    // (Simulation::import_world), `done` getting the result.
+    ArchiveError import_world(std::span<const std::uint8_t> file, std::function<void(BankResult)> done);
     // The last save failed (StorageFailed...): shown until dismissed; the change stays in memory.
     BankResult save_failure() const { return save_failure_; }
     // The last command the session itself refused (e.g. a flow while the simulation is not ready).
@@ -96,6 +108,9 @@ public:
 
 private:
     bool apply_session(const SessionCommand& command);
+    bool move_clock_to(SimTime to);
+    // reset() and import_world(): ends the flow, runs `replace`, takes the new save baseline.
+    void replace_world(std::function<void(std::function<void(BankResult)>)> replace, std::function<void(BankResult)> done);
     bool start_user_flow(UserFlow::Mode mode);
     bool save_user_certificate();
     void leave_flow();
@@ -126,6 +141,7 @@ private:
     bool baseline_taken_ = false;
     BankResult save_failure_ = BankResult::Ok;
     BankResult last_result_ = BankResult::Ok;
+    ClockReport clock_report_;
     std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
 };
 

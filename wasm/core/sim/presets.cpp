@@ -125,6 +125,7 @@ void finish(const std::shared_ptr<PresetBuild>& b) {
     switch (b->preset) {
     case Preset::SeedWorld:
     case Preset::AdminRenewalWindow:
+    case Preset::AdminCertificateExpired:
     case Preset::HundredUsers:
     case Preset::UserRenewalWindow:
     case Preset::Count_:
@@ -214,6 +215,7 @@ const char* preset_name(Preset preset) {
     case Preset::HundredUsers: return "HundredUsers";
     case Preset::UserPickupPending: return "UserPickupPending";
     case Preset::UserRenewalWindow: return "UserRenewalWindow";
+    case Preset::AdminCertificateExpired: return "AdminCertificateExpired";
     case Preset::Count_: break;
     }
     return "?";
@@ -232,6 +234,8 @@ void make_preset(Preset preset, RandomSource& random, CertificateAuthority& auth
     const SimTime now = b->world.bank.now;
     if (preset == Preset::AdminRenewalWindow)  // the admin certificate expires 20 days from now
         b->plan.push_back({-1, now - days(345), now + days(20)});
+    else if (preset == Preset::AdminCertificateExpired)  // expired 5 days ago, S0001's still valid
+        b->plan.push_back({-1, now - days(370), now - days(5)});
     else
         b->plan.push_back({-1, jst(2022, 12, 1), jst(2023, 12, 1)});
     if (preset == Preset::UserRenewalWindow)  // S0001's certificate expires 20 days from now

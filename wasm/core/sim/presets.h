@@ -33,6 +33,8 @@ enum class Preset : std::uint8_t {
                               // picked up on 利用者のパソコン within 80 days (part 2 starts here)
     UserRenewalWindow,        // S0001's certificate on 利用者のパソコン expires in 20 days; its
                               // 電子証明書更新のお知らせ sent (seed 000 A3: the user renews it)
+    AdminCertificateExpired,  // the seed world, but the admin certificate expired 5 days ago (seed
+                              // 000: 有効期間が経過している場合, only the branch reissues it)
     Count_
 };
 const char* preset_name(Preset preset);

@@ -178,6 +178,7 @@ void Simulation::reset(Preset preset, std::function<void(BankResult)> done) {
         return;
     }
     resetting_ = true;
+    unusable_.clear();
     // Building the preset issues certificates with the running CA: its state before, to put back
     // if the new world cannot be saved.
     auto ca_before = std::make_shared<pki::SecretBytes>(authority_.encode());
@@ -198,7 +199,82 @@ std::vector<std::string> serials_of(const PcCertificateStore& store) {
     return serials;
 }
 
+std::vector<std::string> serials_not_in(const PcCertificateStore& store, const PcCertificateStore& other) {
+    std::vector<std::string> serials;
+    for (const InstalledCertificate& c : store.certificates)
+        if (other.find(c.serial) == nullptr) serials.push_back(c.serial);
+    return serials;
+}
+
+// The archive's store for `name` (decode_world_archive guarantees both PCs are there).
+PcCertificateStore take_pc(WorldArchive& archive, std::string_view name) {
+    for (PcCertificateStore& pc : archive.pcs)
+        if (pc.name == name) return std::move(pc);
+    return PcCertificateStore{std::string(name), {}};
+}
+
 }  // namespace
+
+WorldArchive Simulation::export_world() const {
+    WorldArchive out;
+    if (stage_ != Stage::Ready || !bank_) return out;
+    out.bank = bank_->state();
+    out.authority = authority_.encode();
+    out.pcs = {admin_store_, user_store_};
+    return out;
+}
+
+void Simulation::import_world(WorldArchive archive, std::function<void(BankResult)> done) {
+    if (stage_ != Stage::Ready || !bank_ || resetting_) {
+        if (done) done(BankResult::WrongStep);
+        return;
+    }
+    auto ca_before = std::make_shared<pki::SecretBytes>(authority_.encode());
+    if (authority_.decode(archive.authority.view()) != BankResult::Ok) {
+        if (done) done(BankResult::StateCorrupted);
+        return;
+    }
+    resetting_ = true;
+    auto world = std::make_shared<World>();
+    world->bank = std::move(archive.bank);
+    world->admin_pc = take_pc(archive, kAdminPcName);
+    world->user_pc = take_pc(archive, kUserPcName);
+    probing_.clear();
+    std::weak_ptr<bool> alive = alive_;
+    probe_keys(world, 0, [this, alive, world, ca_before, done = std::move(done)]() mutable {
+        if (alive.expired()) return;
+        save_reset(std::move(*world), std::move(ca_before), [this, done = std::move(done)](BankResult r) {
+            if (r == BankResult::Ok) unusable_ = std::move(probing_);  // a failed import keeps the old list
+            probing_.clear();
+            if (done) done(r);
+        });
+    });
+}
+
+// Tries the `next`th 中 key of the world (admin PC's first, then the user PC's) with its PC's
+// device key; a key that does not open is listed in probing_ (unusable_ once the import is saved). The plaintext is dropped at once.
+void Simulation::probe_keys(std::shared_ptr<World> world, std::size_t next, std::function<void()> done) {
+    std::size_t index = next;
+    for (PcCertificateStore* pc : {&world->admin_pc, &world->user_pc}) {
+        if (index >= pc->certificates.size()) {
+            index -= pc->certificates.size();
+            continue;
+        }
+        const InstalledCertificate& c = pc->certificates[index];
+        if (c.protection != KeyProtection::Medium) return probe_keys(world, next + 1, std::move(done));
+        pki::DeviceKeyProtector* key = pc == &world->admin_pc ? desc_.admin_pc.device_key : desc_.user_pc.device_key;
+        std::weak_ptr<bool> alive = alive_;
+        const std::string serial = c.serial;
+        key->unseal(c.protected_key.view(), [this, alive, world, next, serial, done = std::move(done)](
+                                                pki::PkiError e, pki::SecretBytes) mutable {
+            if (alive.expired()) return;
+            if (e != pki::PkiError::Ok) probing_.push_back(serial);
+            probe_keys(world, next + 1, std::move(done));
+        });
+        return;
+    }
+    done();
+}
 
 void Simulation::save_reset(World world, std::shared_ptr<pki::SecretBytes> ca_before, std::function<void(BankResult)> done) {
     struct Job {
@@ -212,8 +288,10 @@ void Simulation::save_reset(World world, std::shared_ptr<pki::SecretBytes> ca_be
     job->world.user_pc.name = std::string(kUserPcName);
     job->new_admin = serials_of(job->world.admin_pc);
     job->new_user = serials_of(job->world.user_pc);
-    job->old_admin = serials_of(admin_store_);
-    job->old_user = serials_of(user_store_);
+    // An old certificate the new world also holds (an import into the browser that exported it)
+    // is rewritten, not deleted afterwards.
+    job->old_admin = serials_not_in(admin_store_, job->world.admin_pc);
+    job->old_user = serials_not_in(user_store_, job->world.user_pc);
 
     // 1. the new certificates next to the old ones; 2. the bank, which makes the new world the
     // saved one; 3. the old certificates go.

@@ -29,6 +29,7 @@
 #include "pc/pc_services.h"
 #include "sim/persistence.h"
 #include "sim/presets.h"
+#include "sim/world_archive.h"
 #include "storage/storage.h"
 
 namespace cp {
@@ -84,6 +85,20 @@ public:
     void reset(Preset preset, std::function<void(BankResult)> done);
     bool resetting() const { return resetting_; }
 
+    // The running world as it is in memory (bank, CA, both PCs' stores, keys still protected):
+    // for the console's export (world_archive.h). Ready only: an empty archive otherwise.
+    WorldArchive export_world() const;
+    // Replaces the running world by an imported one, saved exactly as reset() saves a preset (new
+    // certificates, then the bank and CA, then the old certificates; any failure keeps the
+    // previous world). First each 中 key is tried with this browser's device key of its PC: the
+    // ones that cannot be opened (sealed in another browser) are listed by unusable_keys() — they
+    // stay in the store, shown as unusable instead of failing at the next login. StateCorrupted
+    // when the archive's CA does not decode (nothing changed); WrongStep as for reset().
+    void import_world(WorldArchive world, std::function<void(BankResult)> done);
+    // Serials of the imported certificates whose key this browser cannot open (until the next reset
+    // or import).
+    const std::vector<std::string>& unusable_keys() const { return unusable_; }
+
     // Ready only.
     Bank* bank() { return bank_.get(); }
     const PcCertificateStore& admin_pc() const { return admin_store_; }
@@ -116,6 +131,7 @@ private:
     void save_reset(World world, std::shared_ptr<pki::SecretBytes> ca_before, std::function<void(BankResult)> done);
     void end_reset(BankResult result, const pki::SecretBytes& ca_before, const std::function<void(BankResult)>& done);
     void finish(BankState state);
+    void probe_keys(std::shared_ptr<World> world, std::size_t next, std::function<void()> done);
 
     SimulationDesc desc_;
     std::function<void()> changed_;
@@ -125,6 +141,8 @@ private:
     bool created_ = false;
     bool resetting_ = false;
     std::vector<SetAsideRecord> set_aside_;
+    std::vector<std::string> unusable_;
+    std::vector<std::string> probing_;  // an import's unusable keys, until it is saved
 
     std::unique_ptr<Storage> bank_storage_;
     std::unique_ptr<Storage> admin_storage_;

@@ -16,6 +16,7 @@ enum class RecordKind : std::uint8_t {
     CertificateAuthority = 2,  // the bank's CA (pki_authority.h), key "ca" (the simulated ledger was "ledger")
     InstalledCertificate = 3,
     ProtectedKey = 4,
+    WorldArchive = 5,          // an exported world (sim/world_archive.h): a file, not a database record
 };
 
 inline constexpr std::uint16_t kRecordFormatVersion = 1;

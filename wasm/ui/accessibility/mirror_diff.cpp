@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <unordered_set>
 
+#include "json/json_string.h"
+
 namespace cp::ui {
 namespace {
 
@@ -46,15 +48,15 @@ void append_node(std::string& out, const MirrorNode& n) {
     out += buf;
     if (!n.name.empty()) {
         out += ",\"n\":";
-        append_json_string(out, n.name);
+        cp::append_json_string(out, n.name);
     }
     if (!n.value.empty()) {
         out += ",\"v\":";
-        append_json_string(out, n.value);
+        cp::append_json_string(out, n.value);
     }
     if (!n.description.empty()) {
         out += ",\"d\":";
-        append_json_string(out, n.description);
+        cp::append_json_string(out, n.description);
     }
     if (!mirror_role_is_container(n.role)) {
         append_number(out, "x", tenths(n.x));

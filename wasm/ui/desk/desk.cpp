@@ -10,8 +10,8 @@ namespace cp::ui {
 
 void draw_desk(const Ui& ui) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
-    const bool narrow = vp->Size.x < size::kNarrow;
-    const float taskbar_h = taskbar_height(ui, vp->Size.x);
+    const bool narrow = vp->WorkSize.x < size::kNarrow;
+    const float taskbar_h = taskbar_height(ui, vp->WorkSize.x);
     AdminFlow* flow = ui.session.admin_flow();
     const CertificateManagerFlow* manager = ui.session.certificate_manager();
     AdminPickupFlow* pickup = ui.session.admin_pickup();
@@ -21,8 +21,8 @@ void draw_desk(const Ui& ui) {
                         (user != nullptr && user_dialog_open(*user));
     const bool saving = ui.session.saving();
 
-    ImGui::SetNextWindowPos(vp->Pos);
-    ImGui::SetNextWindowSize(vp->Size);
+    ImGui::SetNextWindowPos(vp->WorkPos);
+    ImGui::SetNextWindowSize(vp->WorkSize);
     ImGui::PushStyleColor(ImGuiCol_WindowBg, color::kDesk);
     ImGui::Begin("##desk", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
@@ -32,13 +32,13 @@ void draw_desk(const Ui& ui) {
     // with the window a modal dialog belongs to.
     ImGui::BeginDisabled(dialog || saving);
     const float gap = narrow ? 0.0f : 8.0f;
-    const Rect browser{vp->Pos.x + gap, vp->Pos.y + size::kMarkerBar + gap, vp->Size.x - 2 * gap,
-                       vp->Size.y - size::kMarkerBar - taskbar_h - 2 * gap};
+    const Rect browser{vp->WorkPos.x + gap, vp->WorkPos.y + size::kMarkerBar + gap, vp->WorkSize.x - 2 * gap,
+                       vp->WorkSize.y - size::kMarkerBar - taskbar_h - 2 * gap};
     draw_browser_window(ui, browser, narrow);
     ImGui::EndDisabled();
     // The taskbar is the simulator's own controls (PC, sample data, language): usable while an OS
     // dialog waits, so a person can look up a PIN or switch the language mid-step.
-    draw_taskbar(ui, Rect{vp->Pos.x, vp->Pos.y + vp->Size.y - taskbar_h, vp->Size.x, taskbar_h});
+    draw_taskbar(ui, Rect{vp->WorkPos.x, vp->WorkPos.y + vp->WorkSize.y - taskbar_h, vp->WorkSize.x, taskbar_h});
     ImGui::End();
 
     // Over the browser: IE mode's banner, the user flow's download UI and acquisition app.

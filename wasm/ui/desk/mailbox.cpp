@@ -6,27 +6,15 @@
 #include "desk/desk.h"
 #include "format.h"
 #include "imgui.h"
+#include "portal/messages.h"
 #include "theme.h"
 #include "widgets.h"
 
 namespace cp::ui {
 namespace {
 
-TextId subject_text(MailKind kind) {
-    switch (kind) {
-        case MailKind::RenewalReminder: return TextId::MailSubjectRenewal;
-        case MailKind::CertificateExpired: return TextId::MailSubjectExpired;
-        case MailKind::UserCertificateReissued: return TextId::MailSubjectUserReissued;
-        case MailKind::AdminCertificateReissued: return TextId::MailSubjectAdminReissued;
-        case MailKind::CardReissued: return TextId::MailSubjectCardReissued;
-        case MailKind::ContractUnlocked: return TextId::MailSubjectUnlocked;
-        case MailKind::Count_: break;
-    }
-    return TextId::MailSubjectRenewal;
-}
-
 std::string subject(const Ui& ui, const Mail& m) {
-    std::string s = ui.t(subject_text(m.kind));
+    std::string s = ui.t(mail_subject_text(m.kind));
     if (!m.holder.empty()) s += " (" + m.holder + ")";
     return s;
 }

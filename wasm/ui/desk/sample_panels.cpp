@@ -16,9 +16,9 @@ namespace {
 
 bool begin_panel(const Ui& ui, TextId title, float width, float taskbar_h) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
-    const float w = std::min(width, vp->Size.x - 16.0f);
-    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x - 8, vp->Pos.y + vp->Size.y - taskbar_h - 8), ImGuiCond_Always, ImVec2(1, 1));
-    ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, vp->Size.y - taskbar_h - size::kMarkerBar - 16));
+    const float w = std::min(width, vp->WorkSize.x - 16.0f);
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - 8, vp->WorkPos.y + vp->WorkSize.y - taskbar_h - 8), ImGuiCond_Always, ImVec2(1, 1));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, vp->WorkSize.y - taskbar_h - size::kMarkerBar - 16));
     ImGui::PushStyleColor(ImGuiCol_WindowBg, color::kPanel);
     ImGui::PushStyleColor(ImGuiCol_TitleBg, color::kMarker);
     ImGui::PushStyleColor(ImGuiCol_TitleBgActive, color::kMarker);

@@ -18,6 +18,12 @@ constexpr float kGap = 2.0f;         // between the buttons of a group
 constexpr float kGroupGap = 16.0f;   // between groups
 constexpr float kMargin = 8.0f;
 
+// Touch (kiosk mode): the buttons grow to the smallest touch target, the rows with them.
+ImVec2 padding(const Ui& ui) {
+    return ui.touch ? ImVec2(kPadding.x, (size::kKioskTarget - ImGui::GetFontSize()) * 0.5f) : kPadding;
+}
+float row_height(const Ui& ui) { return ui.touch ? size::kKioskTarget + 8.0f : size::kTaskbar; }
+
 float button_width(const char* label) { return ImGui::CalcTextSize(label).x + 2 * kPadding.x; }
 float label_width(const char* label) { return ImGui::GetFont()->CalcTextSizeA(size::kSmall, FLT_MAX, 0.0f, label).x + 4; }
 
@@ -32,6 +38,13 @@ std::string mailbox_label(const Ui& ui) {
     const Bank* bank = ui.session.bank();
     const unsigned unread = bank != nullptr ? unread_mail_count(*bank) : 0;
     return unread > 0 ? formatf(ui.t(TextId::DeskMailboxUnreadFormat), unread) : std::string(ui.t(TextId::DeskMailbox));
+}
+
+// The demo console's toggle, before the language (the simulator's own controls live here); not
+// in kiosk mode, where a visitor should not find it.
+bool has_console_toggle(const Ui& ui) { return ui.console != nullptr && !ui.console->kiosk(); }
+TextId console_toggle_label(const Ui& ui) {
+    return ui.console != nullptr && ui.console->open() ? TextId::ConsoleHide : TextId::ConsoleShow;
 }
 
 // Where each group starts: its row and x offset from the taskbar's left edge. Groups: the PCs, the
@@ -51,7 +64,8 @@ Layout layout(const Ui& ui, float width) {
     const float w[kGroups] = {group_width(ui, {TextId::PcAdmin, TextId::PcUser}, l.label ? ui.t(TextId::PcYouAreAt) : nullptr),
                               group_width(ui, {TextId::DeskSampleData, TextId::DeskCustomerCard, TextId::DeskToken}, nullptr),
                               button_width(mailbox_label(ui).c_str()) + kGap + group_width(ui, {TextId::DeskBranch}, nullptr),
-                              group_width(ui, {TextId::LanguageJapanese, TextId::LanguageEnglish}, nullptr)};
+                              group_width(ui, {TextId::LanguageJapanese, TextId::LanguageEnglish}, nullptr) +
+                                  (has_console_toggle(ui) ? button_width(ui.t(console_toggle_label(ui))) + kGroupGap : 0.0f)};
     float x = 0;
     for (int g = 0; g < kGroups; ++g) {
         if (g > 0 && x + kGroupGap + w[g] > avail) {
@@ -98,24 +112,25 @@ void panel_button(const Ui& ui, const char* label, DeskPanel panel) {
 }  // namespace
 
 float taskbar_height(const Ui& ui, float width) {
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, kPadding);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, padding(ui));
     const int rows = layout(ui, width).rows;
     ImGui::PopStyleVar();
-    return static_cast<float>(rows) * size::kTaskbar;
+    return static_cast<float>(rows) * row_height(ui);
 }
 
 void draw_taskbar(const Ui& ui, const Rect& r) {
     ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(r.x, r.y), ImVec2(r.x + r.w, r.y + r.h), color::kTaskbar);
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, kPadding);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, padding(ui));
     const Layout l = layout(ui, r.w);
-    const float inset = (size::kTaskbar - ImGui::GetFrameHeight()) * 0.5f;
+    const float row = row_height(ui);
+    const float inset = (row - ImGui::GetFrameHeight()) * 0.5f;
     const auto at = [&](int g) {
-        ImGui::SetCursorScreenPos(ImVec2(r.x + kMargin + l.x[g], r.y + static_cast<float>(l.row[g]) * size::kTaskbar + inset));
+        ImGui::SetCursorScreenPos(ImVec2(r.x + kMargin + l.x[g], r.y + static_cast<float>(l.row[g]) * row + inset));
     };
     at(0);
     if (l.label) {  // the label sits before the buttons, centred on their row
         const ImVec2 p = ImGui::GetCursorScreenPos();
-        ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + kPadding.y));
+        ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + padding(ui).y));
         text_sized(ui.t(TextId::PcYouAreAt), size::kSmall, color::kTaskbarText);
         ImGui::SetCursorScreenPos(ImVec2(p.x + label_width(ui.t(TextId::PcYouAreAt)), p.y));
     }
@@ -133,6 +148,13 @@ void draw_taskbar(const Ui& ui, const Rect& r) {
     ImGui::SameLine(0, kGap);
     panel_button(ui, ui.t(TextId::DeskBranch), DeskPanel::Branch);
     at(3);
+    if (has_console_toggle(ui)) {
+        ImGui::PushStyleColor(ImGuiCol_Button, ui.console->open() ? color::kTaskbarButtonOn : color::kTaskbarButton);
+        ImGui::PushStyleColor(ImGuiCol_Text, color::kTaskbarText);
+        if (ImGui::Button(ui.t(console_toggle_label(ui)))) ui.emit_console(console::Toggle{});
+        ImGui::PopStyleColor(2);
+        ImGui::SameLine(0, kGroupGap);
+    }
     const TextId languages[] = {TextId::LanguageJapanese, TextId::LanguageEnglish};
     const int lang = segmented(languages, 2, ui.lang() == Language::Japanese ? 0 : 1, ui);
     if (lang >= 0) ui.out.actions.push_back(Action::set_language(lang == 0 ? Language::Japanese : Language::English));

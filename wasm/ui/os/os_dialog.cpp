@@ -10,9 +10,9 @@ namespace cp::ui {
 
 void begin_os_dialog(const char* title, float width) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
-    const float w = std::min(width, vp->Size.x - 16.0f);
-    ImGui::SetNextWindowPos(ImVec2(vp->Pos.x + vp->Size.x * 0.5f, vp->Pos.y + vp->Size.y * 0.42f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, vp->Size.y - size::kMarkerBar - 16.0f));
+    const float w = std::min(width, vp->WorkSize.x - 16.0f);
+    ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x * 0.5f, vp->WorkPos.y + vp->WorkSize.y * 0.42f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, vp->WorkSize.y - size::kMarkerBar - 16.0f));
     // Modal to the browser, not to the taskbar: focus comes back to the dialog every frame except
     // while an item is held (a taskbar button being clicked: stealing focus then would cancel the
     // click, and the language or the panels could not be used while a dialog waits).

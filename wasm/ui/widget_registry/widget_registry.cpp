@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "imgui_internal.h"
+#include "json/json_string.h"
 
 namespace cp::ui {
 namespace {
@@ -27,24 +28,6 @@ Registry g_registry;
 const char* json_bool(bool b) { return b ? "true" : "false"; }
 
 }  // namespace
-
-void append_json_string(std::string& out, std::string_view s) {
-    out += '"';
-    for (char c : s) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += c;
-        } else if (byte < 0x20) {
-            char buf[8];
-            std::snprintf(buf, sizeof(buf), "\\u%04x", byte);
-            out += buf;
-        } else {
-            out += c;
-        }
-    }
-    out += '"';
-}
 
 const char* widget_role_name(WidgetRole role) {
     switch (role) {

@@ -96,9 +96,6 @@ const std::string& widget_registry_json();
 // The last complete frame's static text as a JSON array: [{"x":..,"y":..,"w":..,"h":..,"label":"..."}, ...]
 const std::string& widget_registry_texts_json();
 
-// Appends `s` as a JSON string literal (quotes, escapes): the registry's JSON and the mirror's patch.
-void append_json_string(std::string& out, std::string_view s);
-
 // Reports static text drawn in the current frame (no-op while the registry is not collecting).
 void widget_registry_note_text(std::string_view text, ImVec2 min, ImVec2 max, TextKind kind = TextKind::Plain);
 

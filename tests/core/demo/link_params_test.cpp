@@ -1,0 +1,88 @@
+// The parameters a shared link carries: parsed, validated, and every bad value reported with the
+// default used instead.
+#include "demo/link_params.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace {
+
+using cp::LinkProblemKind;
+
+TEST(LinkParams, NoParametersMeansContinueInJapanese) {
+    for (const char* search : {"", "?", "?&&"}) {
+        const cp::LinkParams p = cp::parse_link_params(search);
+        EXPECT_EQ(p.scenario, nullptr);
+        EXPECT_FALSE(p.has_language);
+        EXPECT_EQ(p.language, cp::Language::Japanese);
+        EXPECT_FALSE(p.guide);
+        EXPECT_FALSE(p.kiosk);
+        EXPECT_EQ(p.idle_minutes, cp::kDefaultIdleMinutes);
+        EXPECT_TRUE(p.problems.empty()) << search;
+    }
+}
+
+TEST(LinkParams, AFullLinkIsRead) {
+    const cp::LinkParams p = cp::parse_link_params("?scenario=admin-renewal&lang=en&guide=1&kiosk=1&idle=2");
+    ASSERT_NE(p.scenario, nullptr);
+    EXPECT_EQ(p.scenario->preset, cp::Preset::AdminRenewalWindow);
+    EXPECT_TRUE(p.has_language);
+    EXPECT_EQ(p.language, cp::Language::English);
+    EXPECT_TRUE(p.guide);
+    EXPECT_TRUE(p.kiosk);
+    EXPECT_EQ(p.idle_minutes, 2.0);
+    EXPECT_EQ(cp::parse_link_params("idle=0.25").idle_minutes, 0.25);
+    EXPECT_EQ(cp::parse_link_params("idle=1440").idle_minutes, 1440.0);
+    EXPECT_TRUE(p.problems.empty());
+    // Without the '?', escaped, switched off explicitly, the last of a repeated name.
+    const cp::LinkParams q = cp::parse_link_params("scenario=card%2dlost&guide=0&lang=en&lang=ja");
+    ASSERT_NE(q.scenario, nullptr);
+    EXPECT_EQ(q.scenario->id, "card-lost");
+    EXPECT_FALSE(q.guide);
+    EXPECT_EQ(q.language, cp::Language::Japanese);
+    EXPECT_TRUE(q.problems.empty());
+}
+
+TEST(LinkParams, BadValuesAreRejectedClearlyAndTheDefaultsUsed) {
+    const cp::LinkParams p =
+        cp::parse_link_params("?scenario=nope&lang=fr&guide=yes&kiosk=2&idle=0&utm_source=mail&scenario2");
+    EXPECT_EQ(p.scenario, nullptr);
+    EXPECT_EQ(p.language, cp::Language::Japanese);
+    EXPECT_FALSE(p.has_language);
+    EXPECT_FALSE(p.guide);
+    EXPECT_FALSE(p.kiosk);
+    EXPECT_EQ(p.idle_minutes, cp::kDefaultIdleMinutes);
+    const std::vector<cp::LinkProblem> expected{
+        {LinkProblemKind::UnknownScenario, "scenario", "nope"}, {LinkProblemKind::BadLanguage, "lang", "fr"},
+        {LinkProblemKind::BadSwitch, "guide", "yes"},          {LinkProblemKind::BadSwitch, "kiosk", "2"},
+        {LinkProblemKind::BadIdleMinutes, "idle", "0"},        {LinkProblemKind::UnknownParameter, "utm_source", "mail"},
+        {LinkProblemKind::UnknownParameter, "scenario2", ""},
+    };
+    EXPECT_EQ(p.problems, expected);
+    for (const char* idle : {"idle=", "idle=-3", "idle=0.05", "idle=1.", "idle=1.234", "idle=1441", "idle=99999999", "idle=%31x"}) {
+        const cp::LinkParams q = cp::parse_link_params(idle);
+        EXPECT_EQ(q.idle_minutes, cp::kDefaultIdleMinutes) << idle;
+        ASSERT_EQ(q.problems.size(), 1u) << idle;
+        EXPECT_EQ(q.problems[0].kind, LinkProblemKind::BadIdleMinutes);
+    }
+    // A broken escape is kept as typed (and so is not a scenario id).
+    const cp::LinkParams r = cp::parse_link_params("scenario=seed%2");
+    ASSERT_EQ(r.problems.size(), 1u);
+    EXPECT_EQ(r.problems[0].value, "seed%2");
+}
+
+TEST(LinkParams, EveryProblemHasAMessageNamingTheParameterAndValue) {
+    for (int k = 0; k < static_cast<int>(LinkProblemKind::Count_); ++k) {
+        const cp::TextId id = cp::link_problem_text(static_cast<LinkProblemKind>(k));
+        for (cp::Language l : {cp::Language::Japanese, cp::Language::English}) {
+            const std::string t = cp::text(id, l);
+            const auto first = t.find("%s");
+            ASSERT_NE(first, std::string::npos) << t;
+            EXPECT_NE(t.find("%s", first + 2), std::string::npos) << t;
+        }
+        for (int j = 0; j < k; ++j) EXPECT_NE(id, cp::link_problem_text(static_cast<LinkProblemKind>(j)));
+    }
+}
+
+}  // namespace
