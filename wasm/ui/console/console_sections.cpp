@@ -177,7 +177,7 @@ void draw_console_pcs(const Ui& ui) {
     ImGui::BeginDisabled();
     button(ui.t(TextId::ConsolePcAdd));
     ImGui::EndDisabled();
-    ImGui::SetItemTooltip("%s", ui.t(TextId::ConsolePcAddDisabled));
+    item_tooltip(ui.t(TextId::ConsolePcAddDisabled));
     text_sized(ui.t(TextId::ConsoleBrowser), size::kSmall + 1, color::kText);
     const BrowserKind kind = ui.session.browser_kind();
     for (BrowserKind k : {BrowserKind::Edge, BrowserKind::Chrome}) {
