@@ -50,6 +50,40 @@ const cases = {
     });
   },
 
+  // Every scenario from its link alone, one after the other in the same browser: the console says
+  // which is running, and its first step is reached by clicking (the click a person makes first).
+  async every_scenario_by_link() {
+    const ADMIN = [['電子証明書方式 管理者ログイン'], 'では資格情報が必要です'];
+    const PICKUP = [['利用者のパソコン', '電子証明書取得'], 'ID・暗証番号の入力'];
+    const scenarios = {
+      'seed': ['サンプルの最初の状態', ...ADMIN],
+      'admin-renewal': ['管理者電子証明書の更新（000）', ['メール (1)'], '電子証明書更新のお知らせ'],
+      'user-expired': ['利用者の電子証明書の再発行（001 その1）', ...ADMIN],
+      'pickup-pending': ['利用者の電子証明書の取得（001 その2）', ...PICKUP],
+      'contract-locked': ['暗証番号のロック', ['お取引店'], '暗証番号閉塞解除依頼書'],
+      'card-lost': ['お客様カードの紛失', ['お取引店'], 'お客様カード再発行依頼書'],
+      'pickup-passed': ['取得可能期間の経過', ...PICKUP],
+      'admin-expired': ['管理者電子証明書の期限切れ', ['お取引店'], '電子証明書再発行依頼書'],
+      'user-renewal': ['利用者による電子証明書の更新', ['利用者のパソコン', '利用者ログイン'], 'では資格情報が必要です'],
+      'hundred-users': ['利用者100名', ...ADMIN],
+    };
+    await withPortal(async ({ page, url }) => {
+      for (const [id, [title, clicks, reached]] of Object.entries(scenarios)) {
+        await page.goto(url.split('?')[0] + '?scenario=' + id);
+        await page.waitForFunction(() => window.certportal && window.certportal.firstFrameAt > 0, null, { timeout: 30000 });
+        await waitReady(page);
+        if (await hasText(page, 'を開始しますか？')) await click(page, '開始する');
+        await click(page, OPEN);
+        await waitForText(page, '実行中のシナリオ：' + title);
+        await click(page, 'デモコンソールを閉じる');
+        for (const label of clicks) await click(page, label);
+        // The step's words, as text or on a widget (a mail's subject is a row to click).
+        await page.waitForFunction((f) => [...window.certportal.texts(), ...window.certportal.widgets()]
+          .some((t) => t.label.includes(f)), reached, { timeout: 15000 });
+      }
+    });
+  },
+
   // ?guide=1: the console opens on the guide of seed 001 part 1, which follows the person through
   // the administrator's login to the users' grid, a seed step at a time; "show me" outlines what
   // to click (screenshots).
