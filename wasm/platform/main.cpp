@@ -282,15 +282,7 @@ EMSCRIPTEN_KEEPALIVE double cp_debug_last_frame_ms(void) { return cp::platform::
 EMSCRIPTEN_KEEPALIVE const char* cp_debug_frame_times_json(void) {
     static std::string json;
     const cp::platform::RunnerStats& st = cp::platform::runner_stats();
-    const std::uint32_t ring = cp::platform::kFrameTimeRing;
-    const std::uint32_t count = st.frames_built < ring ? st.frames_built : ring;
-    json = "[";
-    for (std::uint32_t i = 0; i < count; ++i) {
-        char item[24];
-        std::snprintf(item, sizeof item, "%s%.3f", i == 0 ? "" : ",", static_cast<double>(st.frame_ms[(st.frames_built - count + i) % ring]));
-        json += item;
-    }
-    json += "]";
+    cp::platform::ring_times_json(json, st.frame_ms, cp::platform::kFrameTimeRing, st.frames_built);
     return json.c_str();
 }
 

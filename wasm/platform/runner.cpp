@@ -3,6 +3,7 @@
 
 #include <emscripten/html5.h>
 
+#include <cstdio>
 #include <cstring>
 
 #include "imgui.h"
@@ -219,6 +220,17 @@ void runner_force_redraw() {
 }
 
 const RunnerStats& runner_stats() { return g_run.stats; }
+
+void ring_times_json(std::string& out, const float* ring, std::uint32_t size, std::uint32_t total) {
+    out.assign(1, '[');
+    const std::uint32_t count = total < size ? total : size;
+    for (std::uint32_t i = 0; i < count; ++i) {
+        char item[24];
+        std::snprintf(item, sizeof item, "%s%.4f", i == 0 ? "" : ",", static_cast<double>(ring[(total - count + i) % size]));
+        out += item;
+    }
+    out += ']';
+}
 
 bool runner_frame_pending() { return g_run.frame_in_flight; }
 

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 
 namespace cp::platform {
 
@@ -46,6 +47,9 @@ void runner_force_redraw();                        // the canvas lost its conten
 // Inside a frame, it only requests one.
 void runner_build_frame_now();
 const RunnerStats& runner_stats();
+// A ring of timings (ms) as a JSON array, oldest first: the last min(total, size) of `total`
+// samples, sample n at n % size. For the frame times and the mirror's (benchmarks read them).
+void ring_times_json(std::string& out, const float* ring, std::uint32_t size, std::uint32_t total);
 // True while a frame has been asked for and not built yet (input, a timer, an async completion):
 // tools wait for this to be false, and no new frame built, before they read the page.
 bool runner_frame_pending();

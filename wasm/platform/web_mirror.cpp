@@ -17,13 +17,13 @@
 namespace cp::platform {
 namespace {
 
-constexpr int kTimeRing = 256;
+constexpr std::uint32_t kTimeRing = 256;
 
 struct Mirror {
     ui::MirrorDiff diff;
     ImGuiID focus_sent = 0;   // ImGui's focus as the DOM was last told
     float ms[kTimeRing] = {};
-    unsigned samples = 0;
+    std::uint32_t samples = 0;
     std::string times_json;
 };
 
@@ -60,17 +60,8 @@ void web_mirror_after_frame(bool drawn) {
 unsigned web_mirror_samples() { return g_mirror.samples; }
 
 const char* web_mirror_times_json() {
-    std::string& out = g_mirror.times_json;
-    out.assign(1, '[');
-    const unsigned n = g_mirror.samples < kTimeRing ? g_mirror.samples : kTimeRing;
-    for (unsigned i = 0; i < n; ++i) {
-        char buf[24];
-        std::snprintf(buf, sizeof(buf), "%s%.4f", i > 0 ? "," : "",
-                      static_cast<double>(g_mirror.ms[(g_mirror.samples - n + i) % kTimeRing]));
-        out += buf;
-    }
-    out += ']';
-    return out.c_str();
+    ring_times_json(g_mirror.times_json, g_mirror.ms, kTimeRing, g_mirror.samples);
+    return g_mirror.times_json.c_str();
 }
 
 }  // namespace cp::platform
