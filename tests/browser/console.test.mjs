@@ -204,8 +204,8 @@ const cases = {
       const chooser = page.waitForEvent('filechooser');
       await click(page, 'ファイルから読み込む');
       await (await chooser).setFiles(file);
-      await scrollConsole(page, -3000);
       await waitForText(page, '読み込みました。');
+      await scrollConsole(page, -3000);  // after the import: the clock is at the console's top
       await waitForWidget(page, '模擬日時：2023年09月02日 10:00');
       await screenshot(page, 'console_imported');
     });
