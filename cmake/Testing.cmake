@@ -1,14 +1,12 @@
 # Test registration shared by every suite.
 #
 # certportal_add_suite(NAME target): registers a GoogleTest executable as "<prefix>.NAME", where the
-# prefix says where it runs: native, native-asan (the sanitizer tree) or wasm (under Node).
+# prefix says where it runs: native (g++ with ASan + UBSan) or wasm (under Node).
 #
-# The `native` tree also pulls in the tests of the sibling trees (build/native-asan,
-# build/wasm-tests), so one ctest run in build/native runs every suite and prints one summary.
+# The `native` tree also pulls in the tests of the sibling tree build/wasm-tests, so one ctest run
+# in build/native runs every suite and prints one summary.
 if(EMSCRIPTEN)
   set(CERTPORTAL_TEST_PREFIX "wasm")
-elseif(CERTPORTAL_SANITIZERS)
-  set(CERTPORTAL_TEST_PREFIX "native-asan")
 else()
   set(CERTPORTAL_TEST_PREFIX "native")
 endif()
@@ -24,10 +22,10 @@ function(certportal_add_suite name target)
 endfunction()
 
 # In build/native only: include the sibling trees' tests (they are built by tests/run first).
-option(CERTPORTAL_INCLUDE_SIBLING_TESTS "Run the wasm-tests and native-asan trees' tests from this tree" OFF)
+option(CERTPORTAL_INCLUDE_SIBLING_TESTS "Run the wasm-tests tree's tests from this tree" OFF)
 if(CERTPORTAL_INCLUDE_SIBLING_TESTS)
   set(_siblings "")
-  foreach(_tree native-asan wasm-tests)
+  foreach(_tree wasm-tests)
     set(_dir "${PROJECT_SOURCE_DIR}/build/${_tree}")
     string(APPEND _siblings "if(EXISTS \"${_dir}/CTestTestfile.cmake\")\n  subdirs(\"${_dir}\")\nelse()\n  message(WARNING \"${_dir} is not built: its tests are skipped (run ./tests/run)\")\nendif()\n")
   endforeach()

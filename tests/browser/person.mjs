@@ -9,28 +9,32 @@ export async function widgets(page) { return page.evaluate(() => window.certport
 export async function texts(page) { return page.evaluate(() => window.certportal.texts()); }
 
 // Waits until a widget with this label is on screen (and enabled, unless allowDisabled). A widget
-// below the fold is not on screen: like a person, scroll the page down (mouse wheel over it) and
-// look again.
+// below the fold is not on screen: like a person, once the page has stood still for a moment
+// without it, scroll the page down (mouse wheel over it) and look again. A page still drawing
+// (working, appearing) is waited for, not scrolled.
 export async function waitForWidget(page, label, { timeout = 15000, allowDisabled = false, scroll = true } = {}) {
   // Visible enough to point at: at least 8 px of it inside its window.
   const find = ([l, d]) => window.certportal.widgets().find((w) => w.label === l && (d || !w.disabled) && w.w >= 8 && w.h >= 8) || false;
   const deadline = Date.now() + timeout;
-  for (let attempt = 0; ; attempt++) {
-    const slice = scroll ? Math.min(2500, deadline - Date.now()) : deadline - Date.now();
+  for (let scrolls = 0; ; ) {
+    const slice = scroll && scrolls < kMaxScrolls ? Math.min(kLookBeforeScrollMs, deadline - Date.now()) : deadline - Date.now();
     try {
       const handle = await page.waitForFunction(find, [label, allowDisabled], { timeout: Math.max(slice, 1) });
       return await handle.jsonValue();
-    } catch (e) {
-      if (Date.now() >= deadline || !scroll || attempt >= 8) break;
-      const view = page.viewportSize();
-      await page.mouse.move(view.width / 2, view.height / 2);
-      await page.mouse.wheel(0, 300);
-      await page.waitForTimeout(150);
-    }
+    } catch (e) { /* not on screen within this slice */ }
+    if (Date.now() >= deadline) break;
+    if (!(await isIdle(page))) continue;
+    const view = page.viewportSize();
+    await page.mouse.move(view.width / 2, view.height / 2);
+    await page.mouse.wheel(0, 300);
+    await waitIdle(page);
+    scrolls++;
   }
   const have = (await widgets(page)).map((w) => w.label + (w.disabled ? ' (disabled)' : '')).join(' | ');
   throw new Error(`no enabled widget "${label}" after ${timeout} ms; on screen: ${have}`);
 }
+const kLookBeforeScrollMs = 600;
+const kMaxScrolls = 8;
 
 // Waits until some text on screen contains `fragment`.
 export async function waitForText(page, fragment, { timeout = 15000 } = {}) {
@@ -47,7 +51,23 @@ export async function hasText(page, fragment) {
   return (await texts(page)).some((t) => t.label.includes(fragment));
 }
 
+// CERTPORTAL_TEST_TRACE=1: each click and typing on stderr with the time it took (where a slow
+// case spends its time).
+const traceOn = !!process.env.CERTPORTAL_TEST_TRACE;
+const traceStart = Date.now();
+async function traced(what, fn) {
+  if (!traceOn) return fn();
+  const t0 = Date.now();
+  const result = await fn();
+  console.error(`[${((t0 - traceStart) / 1000).toFixed(2)} s] ${what}: ${Date.now() - t0} ms`);
+  return result;
+}
+
 export async function click(page, label, options = {}) {
+  return traced(`click ${label}`, () => clickNow(page, label, options));
+}
+
+async function clickNow(page, label, options) {
   await waitForWidget(page, label, options);
   // A page that just changed may still be laying out (cards size themselves over a few frames):
   // click once the page has stopped drawing, as a person's eye waits for it to stand still.
@@ -59,23 +79,44 @@ export async function click(page, label, options = {}) {
 }
 
 // Render on demand: the page builds frames only while something changes. Idle = no frame asked
-// for and none built between two looks 100 ms apart (a frame under load can take longer than a
-// fixed wait: the runner says whether one is pending).
+// for and none built for kQuietMs (a frame under load can take longer than a fixed wait: the
+// runner says whether one is pending). The looking is done in the page, every 10 ms, so that the
+// test does not pay a round trip to the browser per look.
+const kQuietMs = 60;
 export async function waitIdle(page, { timeout = 15000 } = {}) {
-  const deadline = Date.now() + timeout;
-  const look = () => page.evaluate(() => ({ n: window.certportal.framesBuilt(), pending: window.certportal.framePending() }));
-  let last = await look();
-  while (Date.now() < deadline) {
-    await page.waitForTimeout(100);
-    const now = await look();
-    if (!now.pending && !last.pending && now.n === last.n) return;
-    last = now;
-  }
+  await page.evaluate(quietFor, [kQuietMs, timeout]);
+}
+
+// Whether the page has stood still for the last kQuietMs (false as soon as it draws).
+async function isIdle(page) { return page.evaluate(quietFor, [kQuietMs, 0]); }
+
+// In the page: resolves true once no frame was pending nor built for `quiet` ms, false if that
+// has not happened within `timeout`.
+function quietFor([quiet, timeout]) {
+  return new Promise((resolve) => {
+    const cp = window.certportal;
+    const start = performance.now();
+    let frames = cp.framesBuilt();
+    let since = start;
+    const look = () => {
+      const now = performance.now();
+      const n = cp.framesBuilt();
+      if (cp.framePending() || n !== frames) { frames = n; since = now; }
+      if (now - since >= quiet) { resolve(true); return; }
+      if (now - start >= timeout + quiet) { resolve(false); return; }
+      setTimeout(look, 10);
+    };
+    look();
+  });
 }
 
 // Clicks a text field (by its label) and types into it as a person would.
 export async function typeInto(page, label, value) {
-  await click(page, label);
+  return traced(`type into ${label}`, () => typeNow(page, label, value));
+}
+
+async function typeNow(page, label, value) {
+  await clickNow(page, label, {});
   // The field takes the keyboard once ImGui has activated it and the text agent has focus.
   await page.waitForFunction(() => document.activeElement && document.activeElement.tagName === 'INPUT', null, { timeout: 5000 });
   await page.waitForTimeout(100);
