@@ -60,9 +60,8 @@ async function measureLoad(launchEngine, url, page_kind) {
   const { page, cleanup } = await launchEngine();
   try {
     await page.goto(url);
-    const firstFrame = page_kind === 'certportal'
-      ? () => (window.certportal && window.certportal.firstFrameAt > 0 ? window.certportal.firstFrameAt : 0)
-      : () => (window.__bench.raf > 2 && window.__bench.firstRafAt > 0 ? window.__bench.firstRafAt : 0);
+    // The same probe for both pages (tools/bench_probe.js: the end of the first frame that drew).
+    const firstFrame = () => window.__bench.firstFrameAt || 0;
     const first = await (await page.waitForFunction(firstFrame, undefined, { timeout: 60000 })).jsonValue();
     if (page_kind === 'certportal')
       await page.waitForFunction(() => window.certportal.module._cp_debug_simulation_status() >= 2, undefined, { timeout: 180000 });

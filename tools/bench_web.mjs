@@ -36,20 +36,13 @@ function fileSizes(dir, names) {
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)]; };
 
 // One page load: transferred bytes until idle, first-frame time, then 5 s of idle.
-async function measure(url, firstFrameProbe, readyProbe) {
+async function measure(url, readyProbe) {
   const context = await chromium.launchPersistentContext('', {
     executablePath: '/usr/bin/chromium', headless: true, args: chromiumArgs, viewport: { width: 1280, height: 800 },
   });
   const page = context.pages()[0] || await context.newPage();
-  await page.addInitScript(() => {
-    window.__raf = 0;
-    window.__firstRafAt = 0;
-    const original = window.requestAnimationFrame.bind(window);
-    window.requestAnimationFrame = (cb) => {
-      window.__raf++;
-      return original((t) => { if (!window.__firstRafAt) window.__firstRafAt = performance.now(); cb(t); });
-    };
-  });
+  // tools/bench_probe.js, the same for both pages: frames counted, the first frame that drew.
+  await page.addInitScript({ path: path.join(repo, 'tools', 'bench_probe.js') });
   let transferred = 0;
   page.on('requestfinished', async (req) => {
     try { const s = await req.sizes(); transferred += s.responseBodySize + s.responseHeadersSize; } catch { /* closed */ }
@@ -57,41 +50,45 @@ async function measure(url, firstFrameProbe, readyProbe) {
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
   await page.goto(url);
-  await page.waitForFunction(firstFrameProbe, null, { timeout: 30000 });
-  const firstFrame = await page.evaluate(firstFrameProbe);
+  const firstFrame = await (await page.waitForFunction(() => window.__bench.firstFrameAt || 0, null, { timeout: 30000 })).jsonValue();
+  // certportal's start-up milestones (web/loader.js: performance marks "certportal:<name>").
+  const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark')
+    .filter((m) => m.name.startsWith('certportal:')).map((m) => [m.name.slice('certportal:'.length), m.startTime])));
   // Start-up work done: for certportal, the simulation behind the page has loaded or (a fresh
   // profile: always here) created its sample world, keys included.
   if (readyProbe) await page.waitForFunction(readyProbe, null, { timeout: 90000 });
   await page.waitForTimeout(1500);
   const metric = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
   const m0 = await metric();
-  const raf0 = await page.evaluate(() => window.__raf);
+  const raf0 = await page.evaluate(() => window.__bench.raf);
   await page.waitForTimeout(5000);
   const m1 = await metric();
-  const raf1 = await page.evaluate(() => window.__raf);
+  const raf1 = await page.evaluate(() => window.__bench.raf);
   await context.close();
   return {
     transferredKB: transferred / 1024,
     firstFrameMs: firstFrame,
+    marks,
     idleFrames: raf1 - raf0,
     idleBusyPct: 100 * (m1.TaskDuration - m0.TaskDuration) / ((m1.Timestamp - m0.Timestamp) || 5),
   };
 }
 
-async function series(url, probe, readyProbe) {
+async function series(url, readyProbe) {
   const results = [];
-  for (let i = 0; i < runs; i++) results.push(await measure(url, probe, readyProbe));
+  for (let i = 0; i < runs; i++) results.push(await measure(url, readyProbe));
   const pick = (k) => median(results.map((r) => r[k]));
-  return { transferredKB: pick('transferredKB'), firstFrameMs: pick('firstFrameMs'), idleFrames: pick('idleFrames'), idleBusyPct: pick('idleBusyPct') };
+  const markNames = Object.keys(results[0].marks);
+  const marks = Object.fromEntries(markNames.map((n) => [n, median(results.map((r) => r.marks[n]))]));
+  return { transferredKB: pick('transferredKB'), firstFrameMs: pick('firstFrameMs'), idleFrames: pick('idleFrames'), idleBusyPct: pick('idleBusyPct'), marks };
 }
 
 const ours = await startServerFor(dist);
 const ref = await startServerFor(refDir);
 let a, b;
 try {
-  a = await series(ours.url, () => window.certportal && window.certportal.firstFrameAt > 0 ? window.certportal.firstFrameAt : 0,
-                   () => window.certportal.module._cp_debug_simulation_status() >= 2);
-  b = await series(ref.url, () => window.__firstRafAt > 0 && window.__raf > 2 ? window.__firstRafAt : 0);
+  a = await series(ours.url, () => window.certportal.module._cp_debug_simulation_status() >= 2);
+  b = await series(ref.url);
 } finally {
   ours.stop();
   ref.stop();
@@ -106,9 +103,13 @@ lines.push('');
 lines.push('| | certportal | ImGui example_glfw_opengl3 |');
 lines.push('|---|---|---|');
 lines.push(`| transferred until idle (KB, compressed, with headers; certportal: first visit, key worker included) | ${a.transferredKB.toFixed(1)} | ${b.transferredKB.toFixed(1)} |`);
-lines.push(`| navigation → first frame (ms) | ${a.firstFrameMs.toFixed(0)} | ${b.firstFrameMs.toFixed(0)} |`);
+lines.push(`| navigation → first frame drawn (ms; tools/bench_probe.js, the same for both) | ${a.firstFrameMs.toFixed(0)} | ${b.firstFrameMs.toFixed(0)} |`);
 lines.push(`| animation frames in 5 s idle | ${a.idleFrames} | ${b.idleFrames} |`);
 lines.push(`| main-thread busy in 5 s idle (%) | ${a.idleBusyPct.toFixed(2)} | ${b.idleBusyPct.toFixed(2)} |`);
+lines.push('');
+lines.push('certportal\'s start-up, milestones after navigation (ms; medians; web/loader.js\'s performance marks): ' +
+           Object.entries(a.marks).sort((x, y) => x[1] - y[1]).map(([n, t]) => `${n} ${t.toFixed(0)}`).join(' → ') +
+           ` → first frame drawn ${a.firstFrameMs.toFixed(0)}.`);
 lines.push('');
 lines.push('Files (KB): raw / gzip / brotli');
 lines.push('');

@@ -210,6 +210,11 @@
     });
   }
 
+  // Start-up milestones as performance marks "certportal:<name>" (DevTools' timeline shows them;
+  // tools/bench_web.mjs reports the phases between them): gl-context (created), files (every
+  // download and the compilation done), instantiated, started (cp_start returned), first-frame.
+  function mark(name) { if (performance.mark) performance.mark('certportal:' + name); }
+
   function start() {
     var problem = checkWebAssembly();
     if (problem) { showFatal(problem); return; }
@@ -238,10 +243,11 @@
       // Last in the list, so every request above is already on its way while this blocks.
       new Promise(function (resolve, reject) {
         var glProblem = createWebGl2Context();
+        mark('gl-context');
         if (glProblem) reject(new Error(glProblem)); else resolve();
       }),
     ])
-      .then(function (parts) { return { wasmModule: parts[0], font: parts[1], brand: parts[2] }; })
+      .then(function (parts) { mark('files'); return { wasmModule: parts[0], font: parts[1], brand: parts[2] }; })
       .then(function (p) {
         return createCertportal({
           // The module is already compiled: only instantiate it with the glue's imports.
@@ -254,6 +260,7 @@
           showFatalError: showFatal,
           onFirstFrame: function () {
             state.firstFrameAt = performance.now();
+            mark('first-frame');
             loading.hidden = true;
             registerServiceWorker();
           },
@@ -268,6 +275,7 @@
           print: function (t) { console.log(t); },
           printErr: function (t) { console.warn(t); },
         }).then(function (mod) {
+          mark('instantiated');
           state.module = mod;
           state.widgets = function () { return JSON.parse(mod.UTF8ToString(mod._cp_debug_widgets())); };
           state.texts = function () { return JSON.parse(mod.UTF8ToString(mod._cp_debug_texts())); };
@@ -286,6 +294,7 @@
           mod._free(brandPtr);
           mod._free(langPtr);
           mod._free(searchPtr);
+          mark('started');
           if (rc !== 0) console.error('certportal: start-up failed with code ' + rc);
         });
       })

@@ -7,6 +7,8 @@ import path from 'node:path';
 import { check, repo, run, withPortal } from './harness.mjs';
 import { ADMIN_CERT, CONFIRMATION_PIN, CONTRACT_PIN } from './admin_steps.mjs';
 import { screenshot, waitIdle, waitReady } from './person.mjs';
+import { CONTRACT_ID, PRESET_PICKUP_PENDING, S0001_PIN, USER_CERT, resetToPreset } from './pickup_steps.mjs';
+import { INSTALLED, PROTECTED_ITEM, WEB_ACCESS } from './renewal_steps.mjs';
 
 const AXE = readFileSync(path.join(repo, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 // Tall enough that the longest page (利用者情報変更) needs no scrolling: the mirror holds what the
@@ -17,6 +19,12 @@ const mirror = (page) => page.locator('#cp-mirror');
 const button = (page, name) => mirror(page).getByRole('button', { name, exact: true });
 const tab = (page, name) => mirror(page).getByRole('tab', { name, exact: true });
 const textOf = (page, text) => mirror(page).getByText(text, { exact: false }).first();
+const field = (page, label) => mirror(page).getByLabel(label, { exact: true });
+// A control by name, whichever role it has (a menu entry, a tab or a button).
+const control = (page, name) => button(page, name).or(tab(page, name))
+  .or(mirror(page).getByRole('menuitem', { name, exact: true })).or(mirror(page).getByRole('link', { name, exact: true })).first();
+// cp::Preset::AdminRenewalWindow (wasm/core/sim/presets.h): the administrator certificate expires in 20 days.
+const PRESET_ADMIN_RENEWAL_WINDOW = 1;
 
 // Polls until `fn` is true (the grid fills over a few frames as its columns settle).
 async function eventually(page, fn, message, timeout = 10000) {
@@ -70,7 +78,9 @@ async function openPickupIds(page) {
   await button(page, '電子証明書取得').click();
 }
 
-async function loginByRole(page, axeResults) {
+// The administrator's login through roles: certificate, ご契約先暗証番号, the card's two numbers, past
+// 重要なお知らせ; then (toUserGrid) ご契約先管理情報変更 → 利用者情報登録／変更.
+async function loginByRole(page, axeResults, { toUserGrid = true } = {}) {
   await waitReady(page);
   await axeClean(page, 'top_page', axeResults);
   await button(page, '電子証明書方式 管理者ログイン').click();
@@ -110,7 +120,11 @@ async function loginByRole(page, axeResults) {
   const menu = tab(page, 'ご契約先管理情報変更');
   const next = button(page, '次へ >');
   await menu.or(next).first().waitFor();
-  if (await next.count() > 0) await next.click();
+  if (await next.count() > 0) {
+    await axeClean(page, 'important_notices', axeResults);
+    await next.click();
+  }
+  if (!toUserGrid) return;
   await menu.click();
   await page.waitForFunction(() => document.querySelector('#cp-mirror [role=tab][aria-selected=true]')?.textContent === 'ご契約先管理情報変更');
   await button(page, '利用者情報登録／変更 >').click();
@@ -237,6 +251,124 @@ const cases = {
   },
 
 
+  // Seed 001 part 2 through roles and labels, from the moment after the administrator's reissue:
+  // the IDs, the token on the desk, the one-time password, the CA's page, the acquisition app,
+  // 取得完了, then 利用者ログイン with the new certificate. axe-core on each screen.
+  async pickup_by_role() {
+    await withPortal(async ({ page, consoleErrors }) => {
+      const axeResults = [];
+      await resetToPreset(page, PRESET_PICKUP_PENDING, 'UserPickupPending');
+      await button(page, '利用者のパソコン').click();
+      await button(page, '電子証明書取得').click();
+      await textOf(page, 'ID・暗証番号の入力').waitFor();
+      await axeClean(page, 'pickup_ids', axeResults);
+      await field(page, '① 契約者ID(利用者番号)（※1）').fill(CONTRACT_ID);
+      await field(page, '② 利用者ID（※2）').fill('S0001');
+      await field(page, '③ 利用者暗証番号（※3）').fill(S0001_PIN);
+      await button(page, '次へ >').click();
+      await field(page, 'ワンタイムパスワード（※1）').waitFor();
+      await axeClean(page, 'pickup_one_time_password', axeResults);
+      // The token on the desk: 「1」 shows six digits, read off the mirror.
+      await button(page, 'トークン').click();
+      await button(page, '1').click();
+      const code = mirror(page).getByText(/^\d{6}$/).first();
+      await code.waitFor();
+      await axeClean(page, 'token_panel', axeResults);
+      const digits = await code.textContent();
+      await button(page, 'トークン').click();
+      await field(page, 'ワンタイムパスワード（※1）').fill(digits);
+      await button(page, '電子証明書取得').click();
+      await textOf(page, '電子証明書取得アプリのダウンロード').waitFor();
+      await axeClean(page, 'ca_page', axeResults);
+      await button(page, 'ダウンロード').click();
+      await button(page, '開く').click();
+      await textOf(page, '電子証明書取得アプリが起動しました').waitFor();
+      await axeClean(page, 'acquisition_app', axeResults);
+      await button(page, '取得').click();
+      await textOf(page, '電子証明書 取得完了').waitFor({ timeout: 60000 });
+      await axeClean(page, 'acquisition_app_done', axeResults);
+      await button(page, '閉じる').click();
+      await textOf(page, '電子証明書の取得操作は完了しました').waitFor();
+      await axeClean(page, 'pickup_done', axeResults);
+      await button(page, 'トップページへ戻る').click();
+      // 利用者ログイン with the certificate just picked up (the chooser lists it last).
+      await button(page, '利用者ログイン').click();
+      const chooser = page.getByRole('dialog', { name: '証明書の選択' });
+      await chooser.waitFor({ state: 'attached' });
+      await chooser.getByRole('button', { name: USER_CERT, exact: true }).last().click();
+      await chooser.getByRole('button', { name: 'OK', exact: true }).click();
+      await button(page, '許可').click();
+      await field(page, '利用者暗証番号').fill(S0001_PIN);
+      await axeClean(page, 'user_login_pin', axeResults);
+      await button(page, 'ログオン').click();
+      await textOf(page, '前回ログオン日時').waitFor();
+      await axeClean(page, 'user_landing', axeResults);
+      await screenshot(page, 'roles_pickup_landing');
+      console.log('axe: ' + JSON.stringify(axeResults));
+      check(consoleErrors.length === 0, 'no console errors: ' + consoleErrors.join(' | '));
+    }, VIEWPORT);
+  },
+
+  // Seed 000 through roles: the renewal notice in the mailbox, the administrator's login, 証明書更新
+  // with its confirmations and the protected item, the install; the certificate manager; and the
+  // desk's panels (お取引店, サンプルデータ, お客様カード, the demo console). axe-core on each.
+  async renewal_and_desk_by_role() {
+    await withPortal(async ({ page, consoleErrors }) => {
+      const axeResults = [];
+      await resetToPreset(page, PRESET_ADMIN_RENEWAL_WINDOW, 'AdminRenewalWindow');
+      await mirror(page).getByRole('button', { name: /^メール/ }).click();
+      await textOf(page, '電子証明書更新のお知らせ').waitFor();
+      await axeClean(page, 'mailbox', axeResults);
+      await mirror(page).getByRole('button', { name: /^メール/ }).click();
+      await loginByRole(page, axeResults, { toUserGrid: false });
+      await button(page, '証明書更新').click();
+      await button(page, '更新').waitFor();
+      await axeClean(page, 'renewal_start', axeResults);
+      await button(page, '更新').click();
+      await textOf(page, WEB_ACCESS).waitFor();
+      await axeClean(page, 'web_access_confirmation', axeResults);
+      await button(page, 'はい').click();
+      // The simulated OS asks twice (the seed's note): はい again while the question stays.
+      await textOf(page, PROTECTED_ITEM).or(textOf(page, WEB_ACCESS)).first().waitFor();
+      await waitIdle(page);
+      if (await textOf(page, PROTECTED_ITEM).count() === 0) await button(page, 'はい').click();
+      await textOf(page, PROTECTED_ITEM).waitFor();
+      await axeClean(page, 'protected_item', axeResults);
+      await button(page, 'OK').click();
+      await textOf(page, WEB_ACCESS).waitFor({ timeout: 60000 });
+      await button(page, 'はい').click();
+      await textOf(page, INSTALLED).waitFor({ timeout: 30000 });
+      await axeClean(page, 'renewal_installed', axeResults);
+      await button(page, 'このウィンドウを閉じる').click();
+      await button(page, 'ログオフ').waitFor();
+      // The certificate manager: ツール → インターネットオプション(O) → コンテンツ → 証明書(C).
+      await button(page, 'ツール').click();
+      await control(page, 'インターネットオプション(O)').click();
+      await control(page, 'コンテンツ').click();
+      await axeClean(page, 'internet_options', axeResults);
+      await button(page, '証明書(C)').click();
+      await button(page, '削除(R)').waitFor();
+      await mirror(page).getByText(/^\d{4}年\d{2}月\d{2}日$/).first().waitFor();  // the 有効期限 column
+      await axeClean(page, 'certificate_manager', axeResults);
+      await screenshot(page, 'roles_certificate_manager');
+      await page.keyboard.press('Escape');
+      await waitIdle(page);
+      await page.keyboard.press('Escape');
+      await waitIdle(page);
+      // The desk's panels, one after the other (each button opens and closes its own).
+      for (const [name, screen] of [['お取引店', 'branch_counter'], ['サンプルデータ', 'sample_data'],
+                                    ['お客様カード', 'card_panel'], ['デモコンソールを開く', 'demo_console']]) {
+        await button(page, name).click();
+        await waitIdle(page);
+        await axeClean(page, screen, axeResults);
+        if (name === 'デモコンソールを開く') await button(page, 'デモコンソールを閉じる').click();
+        else await button(page, name).click();
+      }
+      console.log('axe: ' + JSON.stringify(axeResults));
+      check(consoleErrors.length === 0, 'no console errors: ' + consoleErrors.join(' | '));
+    }, VIEWPORT);
+  },
+
   // Text entry on the pickup's ID page. Japanese through the IME (Chrome DevTools Protocol): the
   // composition shows in the field's own <input>, Enter that confirms a conversion does not
   // submit the form, the committed text is what ImGui's field holds. Then the clipboard: a PIN
@@ -286,6 +418,15 @@ const cases = {
                        'the PIN field is still empty after a paste (its own message)');
       check(await page.evaluate(() => !document.querySelector('#cp-mirror input[type=password]').value),
             'nothing of the PIN is in the DOM');
+      // An IME left in full-width mode types 「Ｓ０００１」: the ID field takes the half-width twins
+      // and says so (politely: a status, not an error).
+      const user = field(page, '② 利用者ID（※2）');
+      await user.click();
+      await waitIdle(page);
+      await cdp.send('Input.insertText', { text: 'Ｓ０００１' });
+      await eventually(page, async () => (await user.inputValue()) === 'S0001', 'full-width typed, half-width kept');
+      await textOf(page, '全角で入力された英数字・記号を半角に変換しました。').waitFor();
+      await screenshot(page, 'roles_full_width_converted');
     }, VIEWPORT);
   },
 };

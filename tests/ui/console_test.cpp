@@ -197,6 +197,25 @@ TEST(Console, KioskModeHidesTheConsoleAndMakesTargetsTouchSized) {
     EXPECT_NE(d.widget("+1 日"), nullptr);
 }
 
+// A finger for a pointer (a phone, a tablet: the platform reports CSS `pointer: coarse`): the same
+// 44 px targets as a kiosk, the console still there; a mouse again: the desktop's sizes.
+TEST(Console, ACoarsePointerMakesTargetsTouchSizedOutsideAKioskToo) {
+    ConsoleDriver d(1280, 800);
+    const auto height = [&](const char* label) {
+        const auto* w = d.widget(label);
+        EXPECT_NE(w, nullptr) << label << ": " << d.ui.labels();
+        return w != nullptr ? w->max.y - w->min.y : 0.0f;
+    };
+    EXPECT_LT(height("管理者のパソコン"), 44.0f) << "a mouse: the desktop's size";
+    d.state.coarse_pointer = true;
+    d.ui.settle(d.draw);
+    for (const char* label : {"電子証明書方式 管理者ログイン", "利用者ログイン", "管理者のパソコン", "日本語", "デモコンソールを閉じる"})
+        EXPECT_GE(height(label), 44.0f) << label;
+    d.state.coarse_pointer = false;
+    d.ui.settle(d.draw);
+    EXPECT_LT(height("管理者のパソコン"), 44.0f);
+}
+
 TEST(Console, TheGuideShowsTheSeedsStepsAndWhereToClick) {
     ConsoleDriver d;
     const char* const nothing_here = "この手順でクリックする場所は、今の画面にはありません。";

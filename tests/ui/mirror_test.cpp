@@ -114,6 +114,30 @@ TEST(Mirror, MenuSectionsSayWhetherTheyAreOpen) {
     EXPECT_NE(diff.update(nodes).find("\"f\":12"), std::string::npos);  // expandable + expanded
 }
 
+// A tab needs a tablist (axe: aria-required-parent, critical): the menu's tabs, drawn one after
+// the other, share one. A drop-down menu's entry is a button, not the checkbox ImGui's flags say.
+TEST(Mirror, TabsShareATablistAndMenuEntriesAreButtons) {
+    cp::test::Driver d;
+    d.to_menu();
+    std::vector<MirrorNode> nodes = tree();
+    int tabs = 0;
+    std::uint32_t tablist = 0;
+    for (const MirrorNode& n : nodes) {
+        if (n.role != MirrorRole::Tab) continue;
+        ++tabs;
+        const MirrorNode* parent = by_key(nodes, n.parent);
+        ASSERT_NE(parent, nullptr) << n.name;
+        EXPECT_EQ(parent->role, MirrorRole::TabList) << n.name;
+        if (tablist == 0) tablist = n.parent;
+        EXPECT_EQ(n.parent, tablist) << n.name << ": one tablist for the menu's tabs";
+    }
+    EXPECT_GE(tabs, 3);
+    ASSERT_TRUE(d.click("ツール"));
+    nodes = tree();
+    EXPECT_NE(node(nodes, MirrorRole::Button, "インターネットオプション(O)"), nullptr);
+    EXPECT_EQ(node(nodes, MirrorRole::Checkbox, "インターネットオプション(O)"), nullptr);
+}
+
 TEST(Mirror, UserGridIsATableWithHeadersRowsAndRadios) {
     cp::test::Driver d;
     d.to_menu();

@@ -216,6 +216,16 @@ TEST(CertificateManagerScreens, ShowsBothDetailsAndDeletesTheOldOne) {
     const std::string sha256 = parsed.sha256_fingerprint();
     EXPECT_NE(d.ui.find(sha256.substr(0, 48)), nullptr) << "on two lines: " << d.ui.labels();
     EXPECT_NE(d.ui.find(sha256.substr(48)), nullptr);
+    // コピー after the serial and each thumbprint: the value itself goes to the clipboard.
+    int copies = 0;
+    for (const cp::test::WidgetInfo& w : d.ui.widgets()) copies += w.label == "コピー" ? 1 : 0;
+    EXPECT_EQ(copies, 3) << "serial, SHA-1, SHA-256";
+    EXPECT_FALSE(d.shows("コピーしました"));
+    ASSERT_TRUE(d.click("コピー"));
+    const std::string serial = ImGui::GetClipboardText();
+    EXPECT_FALSE(serial.empty());
+    EXPECT_NE(d.ui.find(serial), nullptr) << "the serial as shown: " << serial;
+    EXPECT_TRUE(d.shows("コピーしました"));
     ASSERT_TRUE(d.click("OK"));
     ASSERT_TRUE(d.click("削除(R)"));  // ④
     EXPECT_TRUE(d.shows("証明書を削除しますか？"));
@@ -271,6 +281,23 @@ TEST(CertificateManagerScreens, TheCaTabsListTheBanksCertificatesReadOnly) {
 }
 
 // --- the desk: mailbox and branch ------------------------------------------------------------------
+
+// サンプルデータ: コピー after the 契約者ID and each 利用者ID (what a person types elsewhere), never
+// after a PIN.
+TEST(DeskScreens, TheSampleDataCopiesIdsButNeverAPin) {
+    Driver d;
+    ASSERT_TRUE(d.click("サンプルデータ"));
+    int copies = 0;
+    for (const cp::test::WidgetInfo& w : d.ui.widgets()) copies += w.label == "コピー" ? 1 : 0;
+    EXPECT_EQ(copies, 3) << "契約者ID, S0001, S0002: " << d.ui.labels();
+    ASSERT_TRUE(d.click("コピー"));
+    EXPECT_STREQ(ImGui::GetClipboardText(), "00009876543");
+    EXPECT_TRUE(d.shows("コピーしました"));
+    for (std::string_view pin : {cp::kSeedSecrets.contract_pin, cp::kSeedSecrets.confirmation_pin, cp::kSeedSecrets.s0001_pin})
+        EXPECT_NE(std::string_view(ImGui::GetClipboardText()), pin);
+    d.ui.move_mouse(ImVec2(5, 5), d.draw);
+    EXPECT_FALSE(d.shows("コピーしました")) << "said while the pointer stays on it";
+}
 
 TEST(DeskScreens, TheMailboxCountsUnreadMailAndReadingMarksItRead) {
     Driver d;

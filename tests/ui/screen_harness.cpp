@@ -195,6 +195,42 @@ void ScreenHarness::scroll(ImVec2 at, float wheel, const DrawFn& draw) {
     settle(draw);
 }
 
+void ScreenHarness::move_mouse(ImVec2 at, const DrawFn& draw) {
+    make_current();
+    ImGui::GetIO().AddMousePosEvent(at.x, at.y);
+    drain_input(draw);
+    settle(draw);
+}
+
+void ScreenHarness::touch_hold(ImVec2 at, float seconds, const DrawFn& draw) {
+    make_current();
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
+    io.AddMousePosEvent(at.x, at.y);
+    io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
+    io.AddMouseButtonEvent(0, true);
+    drain_input(draw);
+    for (int i = 0; i < static_cast<int>(seconds * 60.0f); ++i) frame(draw);
+}
+
+void ScreenHarness::touch_lift(const DrawFn& draw) {
+    make_current();
+    ImGuiIO& io = ImGui::GetIO();
+    io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
+    io.AddMouseButtonEvent(0, false);
+    io.AddMouseSourceEvent(ImGuiMouseSource_TouchScreen);
+    io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);
+    drain_input(draw);
+    settle(draw);
+}
+
+bool ScreenHarness::tooltip_shown() const {
+    make_current();
+    for (const ImGuiWindow* w : GImGui->Windows)
+        if ((w->Flags & ImGuiWindowFlags_Tooltip) != 0 && w->Active) return true;
+    return false;
+}
+
 void ScreenHarness::type(std::string_view text, const DrawFn& draw) {
     make_current();
     ImGui::GetIO().AddInputCharactersUTF8(std::string(text).c_str());

@@ -64,6 +64,14 @@ public:
     // Turns the mouse wheel over `at` (negative: down the page), as a person scrolls to what is
     // below the fold; frames run until the page settles.
     void scroll(ImVec2 at, float wheel, const DrawFn& draw);
+    // Moves the mouse to `at` (away from what it was over); frames run until the page settles.
+    void move_mouse(ImVec2 at, const DrawFn& draw);
+    // A finger (ImGuiMouseSource_TouchScreen) put down at `at` and held still for `seconds` of
+    // frames (60 a second); then lifted, as the platform reports it (the pointer leaves the page).
+    void touch_hold(ImVec2 at, float seconds, const DrawFn& draw);
+    void touch_lift(const DrawFn& draw);
+    // Whether a tooltip window was drawn in the last frame.
+    bool tooltip_shown() const;
     // Changes io.DisplaySize; takes effect at the next frame.
     void resize(float width, float height);
 

@@ -43,6 +43,25 @@ TEST(TopPage, ShowsTheThreeEntriesDisabledWhileTheSimulationStarts) {
     EXPECT_TRUE(portal.actions.empty());
 }
 
+// Touch has no hover: a finger held still on a disabled entry shows why it is disabled (its
+// tooltip), lifting it hides the tooltip again, and nothing was done.
+TEST(TopPage, ALongPressShowsTheTooltipThatAMouseGetsByHovering) {
+    ScreenHarness ui;
+    Portal portal;
+    ui.settle(portal.draw);
+    const WidgetInfo* entry = ui.find("利用者ログイン");
+    ASSERT_NE(entry, nullptr) << ui.labels();
+    ASSERT_TRUE(entry->disabled);
+    const ImVec2 at((entry->min.x + entry->max.x) * 0.5f, (entry->min.y + entry->max.y) * 0.5f);
+    ui.touch_hold(at, 0.1f, portal.draw);
+    EXPECT_FALSE(ui.tooltip_shown()) << "a tap is not a long press";
+    ui.touch_hold(at, 1.0f, portal.draw);
+    EXPECT_TRUE(ui.tooltip_shown()) << "held for a second";
+    ui.touch_lift(portal.draw);
+    EXPECT_FALSE(ui.tooltip_shown());
+    EXPECT_TRUE(portal.out.commands.empty() && portal.actions.empty());
+}
+
 TEST(TopPage, EnglishSwitchesTheLanguage) {
     ScreenHarness ui;
     Portal portal;

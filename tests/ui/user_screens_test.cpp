@@ -157,6 +157,16 @@ TEST(UserScreens, AppPathFromTheTopPageToTheLoginWithTheNewCertificate) {
     EXPECT_TRUE(p.shows("15秒～30秒"));
     EXPECT_TRUE(p.shows("取得期限：2023年11月20日"));
     p.enter_token_code();
+    // The CA page's three links lead to pages the simulator does not have: links all the same (to
+    // a screen reader too), disabled, saying why.
+    for (const char* label : {"専用のアプリケーションのダウンロードおよび起動方法はこちら",
+                              "専用のアプリケーションがダウンロードできない場合はこちら", "電子証明書を取得できる動作確認済み環境はこちら"}) {
+        const WidgetInfo* link = p.ui.find(label);
+        ASSERT_NE(link, nullptr) << label << ": " << p.ui.labels();
+        EXPECT_EQ(link->role, cp::ui::WidgetRole::Link) << label;
+        EXPECT_TRUE(link->disabled) << label;
+        EXPECT_NE(link->description.find("シミュレーターにありません"), std::string::npos) << label;
+    }
     p.start_app();
     EXPECT_FALSE(p.ui.find("取得")->disabled);
     ASSERT_TRUE(p.click("取得"));
@@ -262,6 +272,31 @@ TEST(UserScreens, EachFieldSaysWhatIsWrongAndWrongPinsCount) {
     EXPECT_TRUE(p.shows("利用者暗証番号に誤りがあります。"));
     EXPECT_TRUE(p.shows("あと6回"));
     EXPECT_EQ(p.screen(), Screen::PickupIds);
+}
+
+// An IME left in full-width mode types 「００００９８７６５４３」: each ASCII-only field takes the
+// half-width twins and says so; the bank gets what it asks for, and the pickup goes on.
+TEST(UserScreens, FullWidthTypedThroughAnImeIsConvertedAndSaidSo) {
+    Person p;
+    p.reissue("S0001");
+    ASSERT_TRUE(p.click("利用者のパソコン"));
+    ASSERT_TRUE(p.click("電子証明書取得"));
+    EXPECT_FALSE(p.shows("半角に変換しました"));
+    p.type_into("② 利用者ID（※2）", "Ｓ０００１");
+    const WidgetInfo* user = p.ui.find("② 利用者ID（※2）");
+    ASSERT_NE(user, nullptr);
+    EXPECT_EQ(user->value, "S0001");
+    EXPECT_TRUE(p.shows("全角で入力された英数字・記号を半角に変換しました。"));
+    p.type_into("① 契約者ID(利用者番号)（※1）", "００００９８７６５４３");
+    p.type_into("③ 利用者暗証番号（※3）", "ｔａｒｏ０００１");  // a PIN too (its value never shown)
+    ASSERT_TRUE(p.click("次へ >"));
+    EXPECT_EQ(p.screen(), Screen::PickupOneTimePassword) << "the bank got 00009876543 / S0001 / taro0001";
+    // The one-time password (digits only): full-width digits become digits, not nothing.
+    p.type_into("ワンタイムパスワード（※1）", "１２３");
+    const WidgetInfo* otp = p.ui.find("ワンタイムパスワード（※1）");
+    ASSERT_NE(otp, nullptr);
+    EXPECT_EQ(otp->value, "123");
+    EXPECT_TRUE(p.shows("全角で入力された英数字・記号を半角に変換しました。"));
 }
 
 TEST(UserScreens, ALockedUserNoTokenNothingPendingAndAPassedWindowEachSayWhy) {

@@ -14,6 +14,10 @@ extern "C" {
 void cp_js_observe_canvas(void);
 void cp_js_unobserve_canvas(void);
 
+// Whether the device's primary pointer is a finger (CSS `pointer: coarse`): calls
+// cp_on_pointer_kind at once and whenever that changes (a tablet's keyboard cover attached).
+void cp_js_observe_pointer_kind(void);
+
 // Text agent: the <input> that receives typed text and IME composition (egui's approach): the
 // mirror's own <input> of the field being edited, or a hidden one at the caret. active: ImGui wants
 // text; x, y, h: caret rectangle in CSS pixels (where the IME window goes); field_id: the ImGui ID
@@ -53,6 +57,7 @@ void cp_js_pick_file(void);
 
 // --- Called from JavaScript (exported) ----------------------------------------
 void cp_on_canvas_resize(float css_width, float css_height, float device_pixel_ratio);
+void cp_on_pointer_kind(int coarse);
 void cp_on_text_input(const char* utf8);
 void cp_on_paste(const char* utf8);
 void cp_on_font_loaded(int kind, std::uint8_t* data, int size);  // takes ownership (malloc'd)

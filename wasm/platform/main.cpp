@@ -38,7 +38,6 @@ struct App {
     cp::ui::UiOut out;
     EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
     cp::Language shown_language = cp::Language::English;  // differs at start: forces the first update
-    bool first_frame_reported = false;
     bool text_font_requested = false;
     std::unique_ptr<cp::platform::SimulationHost> simulation;  // the browser's services for the bank and the PCs
     cp::Session session;  // the simulation, the PC the person sits at, the running flow (after the host: uses it)
@@ -68,6 +67,21 @@ void request_text_font_once(App& app) {
     cp_js_request_text_font();
 }
 
+// The simulation loads (or, on the first visit, creates) its world asynchronously; the page shows
+// its progress and then the simulated date. Started once the first frame is drawn: opening the
+// database, making the CA's keys and starting the key worker would otherwise compete with the
+// first frame for the main thread and the cores.
+void start_simulation(App& app) {
+    app.simulation = std::make_unique<cp::platform::SimulationHost>(app.state.brand.ca_name.ja);
+    app.simulation->start(app.session, [] {
+        g_app->state.simulation = g_app->simulation->view();
+        // The bank's data (the company, users' names) is not in the UI subset, which is built from
+        // the catalogue and the brand: once there is data to show, fetch the text face (JIS X 0208).
+        if (g_app->state.simulation.status == cp::SimulationStatus::Ready) request_text_font_once(*g_app);
+        cp::platform::runner_request_frame();
+    });
+}
+
 bool build_frame(void* user) {
     App& app = *static_cast<App*>(user);
     app.session.follow_real_time(emscripten_get_now() / 1000.0);  // the bank's clock (token codes)
@@ -94,10 +108,6 @@ bool build_frame(void* user) {
     if (idle_wake > 0.0) cp::platform::runner_request_frame_after(idle_wake);
     sync_document(app);
     if (ImGui::GetIO().WantTextInput) request_text_font_once(app);
-    if (!app.first_frame_reported) {
-        app.first_frame_reported = true;
-        cp_js_first_frame_drawn();
-    }
     return changed;
 }
 
@@ -192,24 +202,18 @@ EMSCRIPTEN_KEEPALIVE int cp_start(std::uint8_t* font, int font_size, const char*
     }
     cp::platform::web_input_install(kCanvas, on_input);
     cp::platform::web_mirror_install();
-    cp_js_observe_canvas();  // calls cp_on_canvas_resize at once
+    cp_js_observe_canvas();        // calls cp_on_canvas_resize at once
+    cp_js_observe_pointer_kind();  // calls cp_on_pointer_kind at once
 
     cp::platform::RunnerHooks hooks;
     hooks.build_frame = build_frame;
+    hooks.first_frame_drawn = [](void* user) {
+        cp_js_first_frame_drawn();
+        start_simulation(*static_cast<App*>(user));
+    };
     hooks.user = &app;
     cp::ui::page_background(hooks.clear_rgb);
     cp::platform::runner_start(hooks);
-
-    // The simulation loads (or, on the first visit, creates) its world asynchronously; the page
-    // shows its progress and then the simulated date.
-    app.simulation = std::make_unique<cp::platform::SimulationHost>(app.state.brand.ca_name.ja);
-    app.simulation->start(app.session, [] {
-        g_app->state.simulation = g_app->simulation->view();
-        // The bank's data (the company, users' names) is not in the UI subset, which is built from
-        // the catalogue and the brand: once there is data to show, fetch the text face (JIS X 0208).
-        if (g_app->state.simulation.status == cp::SimulationStatus::Ready) request_text_font_once(*g_app);
-        cp::platform::runner_request_frame();
-    });
     return 0;
 }
 
@@ -218,6 +222,12 @@ EMSCRIPTEN_KEEPALIVE void cp_on_canvas_resize(float css_width, float css_height,
     io.DisplaySize = ImVec2(css_width, css_height);
     io.DisplayFramebufferScale = ImVec2(device_pixel_ratio, device_pixel_ratio);
     cp::platform::runner_force_redraw();  // resizing the drawing buffer cleared it
+}
+
+EMSCRIPTEN_KEEPALIVE void cp_on_pointer_kind(int coarse) {
+    if (g_app == nullptr) return;
+    g_app->state.coarse_pointer = coarse != 0;
+    cp::platform::runner_request_frame();
 }
 
 EMSCRIPTEN_KEEPALIVE void cp_on_font_loaded(int kind, std::uint8_t* data, int size) {
@@ -246,7 +256,7 @@ EMSCRIPTEN_KEEPALIVE int cp_debug_frame_pending(void) { return cp::platform::run
 // Starts a key generation in the worker (0 RSA-2048, 1 P-256); its state through
 // cp_debug_key_job_state(). The page must keep drawing meanwhile (browser test).
 EMSCRIPTEN_KEEPALIVE void cp_debug_start_key_job(int key_type) {
-    if (g_app == nullptr) return;
+    if (g_app == nullptr || g_app->simulation == nullptr) return;  // before the first frame: no simulation yet
     g_app->debug_key_job_state = 1;
     g_app->simulation->key_jobs().submit_key_generation(static_cast<cp::pki::KeyType>(key_type), [](cp::pki::KeyJobResult r) {
         g_app->debug_key_job_state = r.error == cp::pki::PkiError::Ok ? 2 : -static_cast<int>(r.error);

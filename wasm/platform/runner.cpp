@@ -160,6 +160,7 @@ EM_BOOL on_animation_frame(double, void*) {
     if (output_changed) {
         renderer_render(dd, g_run.hooks.clear_rgb);
         ++g_run.stats.frames_drawn;
+        if (g_run.stats.frames_drawn == 1 && g_run.hooks.first_frame_drawn != nullptr) g_run.hooks.first_frame_drawn(g_run.hooks.user);
         g_run.last_hash = hash;
         g_run.force_draw = false;
     }

@@ -19,6 +19,9 @@ struct RunnerHooks {
     // Builds the UI between ImGui::NewFrame() and ImGui::Render(). Returns true when the app's
     // state changed in a way the next frame must show (an action was applied).
     bool (*build_frame)(void* user) = nullptr;
+    // Called once, after the first frame's draw calls were issued (the page hides its loading
+    // screen then; optional).
+    void (*first_frame_drawn)(void* user) = nullptr;
     // Clear colour behind the UI (page background), linear 0..1.
     float clear_rgb[3] = {1.0f, 1.0f, 1.0f};
     void* user = nullptr;

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "format.h"
+#include "text/half_width.h"
 #include "portal/messages.h"
 #include "theme.h"
 #include "widgets.h"
@@ -12,10 +13,23 @@
 namespace cp::ui {
 namespace {
 
-// Digits only: the filter drops everything else as it is typed (full-width digits typed through
-// an IME are converted by the text agent before they arrive; see issue 10).
-int digits_filter(ImGuiInputTextCallbackData* data) {
-    return data->EventChar >= '0' && data->EventChar <= '9' ? 0 : 1;
+// What a field lets through as it is typed: full-width ASCII (an IME left in its usual mode)
+// becomes half-width, noted in *converted so that the field can say so; a digits field then drops
+// anything but 0-9.
+struct CharFilter {
+    bool half_width = false;
+    bool digits = false;
+    bool* converted = nullptr;
+};
+
+int filter_char(ImGuiInputTextCallbackData* data) {
+    const CharFilter& filter = *static_cast<const CharFilter*>(data->UserData);
+    if (filter.half_width && is_full_width_ascii(data->EventChar)) {
+        data->EventChar = static_cast<ImWchar>(to_half_width(data->EventChar));
+        *filter.converted = true;
+    }
+    if (filter.digits && !(data->EventChar >= '0' && data->EventChar <= '9')) return 1;
+    return 0;
 }
 
 void append_char(char* buffer, std::size_t capacity, char c) {
@@ -36,12 +50,16 @@ bool input_field(const char* id, char* buffer, std::size_t capacity, const Field
     const bool masked = spec.secret && (spec.reveal == nullptr || !*spec.reveal);
     ImGuiInputTextFlags flags = ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll;
     if (masked) flags |= ImGuiInputTextFlags_Password;
-    if (spec.digits) flags |= ImGuiInputTextFlags_CallbackCharFilter;
+    bool& converted = *ImGui::GetStateStorage()->GetBoolRef(ImGui::GetID("converted"), false);
+    if (buffer[0] == '\0') converted = false;  // the note goes with what it was about
+    CharFilter filter{spec.half_width, spec.digits, &converted};
+    if (spec.half_width || spec.digits) flags |= ImGuiInputTextFlags_CallbackCharFilter;
     if (spec.error != InputError::None) ImGui::PushStyleColor(ImGuiCol_FrameBg, color::kErrorBg);
     const float field_w = std::min(spec.width, ImGui::GetContentRegionAvail().x);
     ImGui::SetNextItemWidth(field_w);
     const std::string name = std::string("##") + spec.label;
-    const bool entered = ImGui::InputText(name.c_str(), buffer, capacity, flags, spec.digits ? digits_filter : nullptr);
+    const bool entered = ImGui::InputText(name.c_str(), buffer, capacity, flags,
+                                          (flags & ImGuiInputTextFlags_CallbackCharFilter) != 0 ? filter_char : nullptr, &filter);
     // A secret is a password to the mirror even while shown (its value never leaves the canvas).
     widget_registry_describe_last(spec.secret ? WidgetRole::Password : WidgetRole::TextField, spec.secret ? "" : buffer);
     if (spec.error != InputError::None) ImGui::PopStyleColor();
@@ -53,6 +71,7 @@ bool input_field(const char* id, char* buffer, std::size_t capacity, const Field
         checkbox(show, spec.reveal);
     }
     if (spec.rule != nullptr) text_wrapped_sized(spec.rule, size::kSmall, color::kTextMuted);
+    if (converted) text_wrapped_sized(text(TextId::ConvertedToHalfWidth, language), size::kSmall, color::kTextMuted, TextKind::Status);
     if (spec.error != InputError::None) error_line(text(input_error_text(spec.error), language));
     if (spec.keyboard) {
         bool& open = *ImGui::GetStateStorage()->GetBoolRef(ImGui::GetID("keyboard_open"), false);

@@ -25,6 +25,8 @@ struct FieldSpec {
     bool* reveal = nullptr;        // secret fields: the 入力内容を表示 toggle (nullptr: no toggle)
     bool keyboard = false;         // offer ソフトウェアキーボード入力
     bool digits = false;           // digits only (card answers, one-time passwords)
+    bool half_width = true;        // ASCII only (every field so far): full-width ASCII typed through an
+                                   // IME is converted to half-width, and the field says so
     bool hide_label = false;       // the label is on screen elsewhere (a table's header): not drawn again
     float width = 260.0f;
 };

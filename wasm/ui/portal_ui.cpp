@@ -32,18 +32,24 @@ void draw_simulator_marker(const PortalState& state) {
 }  // namespace
 
 void draw_portal(const PortalState& state, Session& session, UiOut& out, DemoConsole* console) {
-    // A kiosk is used by touch: every button and field at least 44 CSS px tall.
-    const bool kiosk = console != nullptr && console->kiosk();
-    const Ui ui{state, session, out, kiosk, console};
+    // A kiosk is used by touch, and so is a phone or a tablet: every button and field at least
+    // 44 CSS px tall (WCAG 2.5.5).
+    const bool touch = (console != nullptr && console->kiosk()) || state.coarse_pointer;
+    const Ui ui{state, session, out, touch, console};
     if (console != nullptr) reserve_console_area(*console);
-    if (kiosk) {
+    // Touch has no hover: a tooltip is a long press (a finger held still for ImGui's normal delay,
+    // 0.4 s), never a tap's by-product; a mouse keeps the short delay.
+    ImGui::GetStyle().HoverFlagsForTooltipMouse =
+        ImGuiHoveredFlags_Stationary | ImGuiHoveredFlags_AllowWhenDisabled |
+        (ImGui::GetIO().MouseSource == ImGuiMouseSource_TouchScreen ? ImGuiHoveredFlags_DelayNormal : ImGuiHoveredFlags_DelayShort);
+    if (touch) {
         const ImVec2 pad = ImGui::GetStyle().FramePadding;
         ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
                             ImVec2(std::max(pad.x, 12.0f), std::max(pad.y, (size::kKioskTarget - ImGui::GetFontSize()) * 0.5f)));
     }
     draw_desk(ui);
     if (console != nullptr) draw_console(ui, *console);
-    if (kiosk) ImGui::PopStyleVar();
+    if (touch) ImGui::PopStyleVar();
     draw_simulator_marker(state);
 }
 

@@ -1,7 +1,9 @@
 #include "widgets.h"
 
+#include <algorithm>
 #include <vector>
 
+#include "imgui_internal.h"
 #include "text/line_break.h"
 #include "theme.h"
 #include "widget_registry.h"
@@ -62,7 +64,8 @@ float glyph_advance(char32_t c, void* baked_font) {
 }  // namespace
 
 namespace {
-void wrapped_text(const char* text, float size, ImU32 color, bool bold, TextKind kind) {
+// `kind` nullptr: drawn only (the caller reports the paragraph itself, as a link for instance).
+void wrapped_text(const char* text, float size, ImU32 color, bool bold, const TextKind* kind) {
     ImGui::PushFont(nullptr, size);
     ImGui::PushStyleColor(ImGuiCol_Text, color);
     // Japanese line breaking (core/text/line_break.h) instead of ImGui's space-only wrapping. Each
@@ -82,20 +85,46 @@ void wrapped_text(const char* text, float size, ImU32 color, bool bold, TextKind
                                                 all.data() + lines[i].begin, all.data() + lines[i].end);
     }
     ImGui::EndGroup();
-    widget_registry_note_text(all, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), kind);
+    if (kind != nullptr) widget_registry_note_text(all, ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), *kind);
     ImGui::PopStyleColor();
     ImGui::PopFont();
 }
 }  // namespace
 
-void text_wrapped_sized(const char* text, float size, ImU32 color, TextKind kind) { wrapped_text(text, size, color, false, kind); }
-void text_wrapped_bold(const char* text, float size, ImU32 color) { wrapped_text(text, size, color, true, TextKind::Plain); }
+void text_wrapped_sized(const char* text, float size, ImU32 color, TextKind kind) { wrapped_text(text, size, color, false, &kind); }
+void text_wrapped_bold(const char* text, float size, ImU32 color) {
+    const TextKind plain = TextKind::Plain;
+    wrapped_text(text, size, color, true, &plain);
+}
 
 }  // namespace cp::ui
 
 #include "imgui_internal.h"
 
 namespace cp::ui {
+
+bool link_wrapped(const char* label, float size, ImU32 color, bool enabled, const char* disabled_reason) {
+    // The paragraph is laid out as text (Japanese line breaking); the link is one item over all of
+    // it, added without layout of its own (ItemAdd without ItemSize, as ImGui's title-bar buttons).
+    wrapped_text(label, size, color, false, nullptr);
+    const ImRect bb(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
+    ImGuiWindow* window = ImGui::GetCurrentWindow();
+    const ImGuiID id = window->GetID(label);
+    bool pressed = false;
+    ImGui::BeginDisabled(!enabled);
+    if (ImGui::ItemAdd(bb, id)) {
+        bool hovered = false, held = false;
+        pressed = ImGui::ButtonBehavior(bb, id, &hovered, &held);
+        ImGui::RenderNavCursor(bb, id);
+        if (hovered && enabled) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        ImGuiContext& g = *GImGui;  // IMGUI_TEST_ENGINE_ITEM_INFO reads the context as `g`
+        IMGUI_TEST_ENGINE_ITEM_INFO(id, label, g.LastItemData.StatusFlags);
+        widget_registry_describe_last(WidgetRole::Link);
+    }
+    ImGui::EndDisabled();
+    if (!enabled && disabled_reason != nullptr) item_tooltip(disabled_reason);
+    return pressed;
+}
 
 void labelled_text(const char* text, float size, ImU32 color) {
     ImGui::PushFont(nullptr, size);
@@ -180,6 +209,46 @@ void name_close_button(const char* name) {
     const ImGuiID id = window->GetID("#CLOSE");  // the id Begin() gave the title bar's close button
     ImGuiContext& g = *GImGui;  // IMGUI_TEST_ENGINE_ITEM_INFO reads the context as `g`
     IMGUI_TEST_ENGINE_ITEM_INFO(id, name, 0);
+}
+
+bool copy_button(const char* id, const char* value, const char* label, const char* copied, const char* tooltip) {
+    ImGui::PushID(id);
+    bool& shown = *ImGui::GetStateStorage()->GetBoolRef(ImGui::GetID("copied"), false);
+    const bool pressed = ImGui::SmallButton(label);
+    if (pressed) {
+        ImGui::SetClipboardText(value);
+        shown = true;
+    }
+    item_tooltip(tooltip);
+    // Said while the pointer stays on it, or the keyboard's focus (a click also focuses the item,
+    // without the focus ring: that alone does not keep it).
+    const bool keyboard_focus = ImGui::IsItemFocused() && GImGui->NavCursorVisible;
+    if (!ImGui::IsItemHovered() && !keyboard_focus && !pressed) shown = false;
+    if (shown) {
+        // A bubble above the button, drawn over the page rather than laid out: a message laid out
+        // beside the button would move the button from under the pointer (and so hide itself).
+        ImGui::PushFont(nullptr, size::kSmall);
+        const ImVec2 text_size = ImGui::CalcTextSize(copied);
+        const ImVec2 pad(6, 3);
+        const ImVec2 view = ImGui::GetMainViewport()->Size;
+        ImVec2 at(ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y - text_size.y - 2 * pad.y - 4);
+        at.x = std::max(pad.x, std::min(at.x, view.x - text_size.x - 2 * pad.x));
+        at.y = std::max(pad.y, at.y);
+        ImDrawList* dl = ImGui::GetForegroundDrawList();
+        dl->AddRectFilled(ImVec2(at.x - pad.x, at.y - pad.y), ImVec2(at.x + text_size.x + pad.x, at.y + text_size.y + pad.y),
+                          color::kText, 4.0f);
+        dl->AddText(at, IM_COL32_WHITE, copied);
+        widget_registry_note_text(copied, at, ImVec2(at.x + text_size.x, at.y + text_size.y), TextKind::Status);
+        ImGui::PopFont();
+    }
+    ImGui::PopID();
+    return pressed;
+}
+
+bool menu_item(const char* label) {
+    const bool chosen = ImGui::MenuItem(label);
+    widget_registry_describe_last(WidgetRole::Button);
+    return chosen;
 }
 
 }  // namespace cp::ui

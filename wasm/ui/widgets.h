@@ -42,6 +42,13 @@ void labelled_text(const char* text, float size, ImU32 color);
 // ImGui::RadioButton that also tells the widget registry it is a radio and whether it is on
 // (ImGui reports a radio like a plain button).
 bool radio_button(const char* label, bool active);
+// An entry of a drop-down menu (ImGui::MenuItem). To the mirror, a button: ImGui reports every
+// menu item as checkable, which would make it a checkbox.
+bool menu_item(const char* label);
+// A link whose words wrap as a paragraph does (Japanese line breaking); one item for the whole of
+// it (a link to the mirror). Disabled: drawn in `color` all the same (the caller passes the
+// disabled colour) and hovering it says `disabled_reason`. Returns true when clicked.
+bool link_wrapped(const char* label, float size, ImU32 color, bool enabled, const char* disabled_reason);
 // A full-width button whose label wraps (Japanese line breaking) instead of being cut: long
 // seed labels such as 「+ 変更・登録抹消・各種設定・利用者ワンタイムパスワード」 on a phone.
 bool wrapping_button(const char* label, ImU32 background, ImU32 text_color);
@@ -50,5 +57,11 @@ bool wrapping_button(const char* label, ImU32 background, ImU32 text_color);
 void name_close_button(const char* name);
 // ImGui::Checkbox at the portal's size (the theme's frame padding is for buttons and fields).
 bool checkbox(const char* label, bool* value);
+// A small button after a value a person may need elsewhere (an ID, a serial, a fingerprint): puts
+// `value` on the clipboard and shows `copied` (「コピーしました」, announced politely) while the
+// pointer or the keyboard's focus stays on it. `label` is its text (「コピー」; the ID is `id`), `tooltip` says
+// what it copies (also the mirror's description). Never for a PIN or a password: those never reach
+// the clipboard.
+bool copy_button(const char* id, const char* value, const char* label, const char* copied, const char* tooltip);
 
 }  // namespace cp::ui

@@ -85,10 +85,22 @@ mergeInto(LibraryManager.library, {
     apply(r.width, r.height, Math.round(r.width * dpr), Math.round(r.height * dpr));
   },
 
+  cp_js_observe_pointer_kind__deps: ['$CP'],
+  cp_js_observe_pointer_kind: function () {
+    if (!window.matchMedia) { Module['_cp_on_pointer_kind'](0); return; }
+    var query = window.matchMedia('(pointer: coarse)');
+    function report() { Module['_cp_on_pointer_kind'](query.matches ? 1 : 0); }
+    query.addEventListener('change', report);
+    CP.pointerQuery = query;
+    CP.onPointerKind = report;
+    report();
+  },
+
   cp_js_unobserve_canvas__deps: ['$CP'],
   cp_js_unobserve_canvas: function () {
     if (CP.resizeObserver) CP.resizeObserver.disconnect();
     if (CP.dprQuery && CP.onDpr) CP.dprQuery.removeEventListener('change', CP.onDpr);
+    if (CP.pointerQuery && CP.onPointerKind) CP.pointerQuery.removeEventListener('change', CP.onPointerKind);
     CP.resizeObserver = null;
     CP.removeListeners(null);
     if (CP.hiddenAgent) { CP.hiddenAgent.remove(); CP.hiddenAgent = null; }

@@ -60,7 +60,7 @@ mergeInto(LibraryManager.library, {
         el.setAttribute('role', 'dialog');
         el.setAttribute('aria-modal', 'true');
         break;
-      case 'table': case 'row': case 'cell': case 'columnheader':
+      case 'table': case 'row': case 'cell': case 'columnheader': case 'tablist':
         el = document.createElement('div');
         el.setAttribute('role', role);
         break;

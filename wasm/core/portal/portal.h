@@ -41,6 +41,8 @@ struct PortalState {
     std::vector<std::string> config_problems;  // shown to the person, not only logged
     SimulationView simulation;                 // set by the platform; screens only read it
     bool storage_notice_dismissed = false;
+    bool coarse_pointer = false;  // set by the platform: the primary pointer is a finger (CSS
+                                  // `pointer: coarse`): every target at least 44 px tall
 };
 
 enum class ActionKind : unsigned char {

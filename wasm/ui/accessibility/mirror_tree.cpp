@@ -69,6 +69,7 @@ const char* mirror_role_name(MirrorRole role) {
         case MirrorRole::Row: return "row";
         case MirrorRole::Cell: return "cell";
         case MirrorRole::ColumnHeader: return "columnheader";
+        case MirrorRole::TabList: return "tablist";
         case MirrorRole::Button: return "button";
         case MirrorRole::Checkbox: return "checkbox";
         case MirrorRole::Radio: return "radio";
@@ -86,7 +87,7 @@ const char* mirror_role_name(MirrorRole role) {
 
 bool mirror_role_is_container(MirrorRole role) {
     return role == MirrorRole::Page || role == MirrorRole::Dialog || role == MirrorRole::Table || role == MirrorRole::Row ||
-           role == MirrorRole::Cell || role == MirrorRole::ColumnHeader;
+           role == MirrorRole::Cell || role == MirrorRole::ColumnHeader || role == MirrorRole::TabList;
 }
 
 std::vector<MirrorNode> build_mirror_tree(const std::vector<WidgetInfo>& widgets, const std::vector<WidgetInfo>& texts,
@@ -112,6 +113,9 @@ std::vector<MirrorNode> build_mirror_tree(const std::vector<WidgetInfo>& widgets
     b.nodes.reserve(all.size() + 8);
     b.container(kMirrorPageKey, 0, MirrorRole::Page);
     std::unordered_map<std::uint32_t, std::uint32_t> text_seen;  // words → occurrences so far
+    // Tabs drawn one after the other under the same parent share a tablist, keyed by the first
+    // tab's ID (stable while that tab stays).
+    std::uint32_t tablist = 0, tablist_parent = 0;
     for (const Entry& e : all) {
         const WidgetInfo& w = *e.info;
         std::uint32_t parent = kMirrorPageKey;
@@ -129,6 +133,17 @@ std::vector<MirrorNode> build_mirror_tree(const std::vector<WidgetInfo>& widgets
             b.container(cell, row, w.header_row ? MirrorRole::ColumnHeader : MirrorRole::Cell);
             parent = cell;
         }
+        const MirrorRole role = leaf_role(w, e.is_text);
+        if (role == MirrorRole::Tab) {
+            if (tablist == 0 || tablist_parent != parent) {
+                tablist = mix(w.id, 0x7AB5u);
+                tablist_parent = parent;
+                b.container(tablist, parent, MirrorRole::TabList);
+            }
+            parent = tablist;
+        } else {
+            tablist = 0;
+        }
         MirrorNode n;
         if (e.is_text) {
             const std::uint32_t words = fnv1a(w.label);
@@ -139,7 +154,7 @@ std::vector<MirrorNode> build_mirror_tree(const std::vector<WidgetInfo>& widgets
             for (std::uint32_t again = 1; !b.made.insert(n.key).second; ++again) n.key = mix(w.id, again);
         }
         n.parent = parent;
-        n.role = leaf_role(w, e.is_text);
+        n.role = role;
         n.name = w.label;
         n.value = w.value;
         n.description = w.description;

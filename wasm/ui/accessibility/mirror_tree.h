@@ -23,6 +23,7 @@ enum class MirrorRole : std::uint8_t {
     Row,
     Cell,
     ColumnHeader,  // a header cell (holds the header's text or button)
+    TabList,       // a run of tabs drawn one after the other: role=tablist (a tab needs one)
     Button,
     Checkbox,
     Radio,

@@ -48,7 +48,7 @@ void draw_browser_window(const Ui& ui, const Rect& r, bool narrow) {
     ImGui::PushStyleColor(ImGuiCol_Text, color::kText);
     if (ImGui::Button(ui.t(TextId::BrowserToolsMenu))) ImGui::OpenPopup("##tools_menu");
     if (ImGui::BeginPopup("##tools_menu")) {
-        if (ImGui::MenuItem(ui.t(TextId::ToolsInternetOptions))) ui.emit(cmd::OpenInternetOptions{});
+        if (menu_item(ui.t(TextId::ToolsInternetOptions))) ui.emit(cmd::OpenInternetOptions{});
         ImGui::EndPopup();
     }
     ImGui::SameLine(0, 6);

@@ -39,27 +39,40 @@ void end_panel() {
     ImGui::PopStyleColor(4);
 }
 
-void row(const char* key, const std::string& value) {
+// A row of the sample data; `copy` (an ID a person types elsewhere) adds a コピー button for it in
+// the third column (its own fixed column: beside the value, the button would change the auto-sized
+// panel's width, which changes the columns, which moves the button...).
+void row(const Ui& ui, const char* key, const std::string& value, const std::string* copy = nullptr) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     text_wrapped_sized(key, size::kSmall, color::kTextMuted);
     ImGui::TableNextColumn();
     labelled_text(value.c_str(), size::kSmall + 1.5f, color::kText);
+    ImGui::TableNextColumn();
+    if (copy != nullptr)
+        copy_button(copy->c_str(), copy->c_str(), ui.t(TextId::Copy), ui.t(TextId::Copied),
+                    formatf(ui.t(TextId::CopyTooltipFormat), key).c_str());
 }
 
 void draw_sample_data(const Ui& ui, const Bank& bank) {
     const BankState& s = bank.state();
     text_wrapped_sized(ui.t(TextId::SampleDataIntro), size::kSmall, color::kText);
-    if (ImGui::BeginTable("##sample", 2, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
-        row(ui.t(TextId::SampleContractId), s.contract.id);
-        row(ui.t(TextId::SampleCompany), s.contract.company);
-        row(ui.t(TextId::SampleContractPin), std::string(kSeedSecrets.contract_pin));
-        row(ui.t(TextId::SampleConfirmationPin), std::string(kSeedSecrets.confirmation_pin));
+    if (ImGui::BeginTable("##sample", 3, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
+        // Fixed weights: weights taken from the contents (StretchProp's default) would follow the
+        // key column's wrapping, which follows the weights — a layout that never settles.
+        ImGui::TableSetupColumn("##key", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+        ImGui::TableSetupColumn("##value", ImGuiTableColumnFlags_WidthStretch, 1.3f);
+        ImGui::TableSetupColumn("##copy", ImGuiTableColumnFlags_WidthFixed);
+        row(ui, ui.t(TextId::SampleContractId), s.contract.id, &s.contract.id);
+        row(ui, ui.t(TextId::SampleCompany), s.contract.company);
+        // PINs are shown to be typed, never copied: a PIN never reaches the clipboard.
+        row(ui, ui.t(TextId::SampleContractPin), std::string(kSeedSecrets.contract_pin));
+        row(ui, ui.t(TextId::SampleConfirmationPin), std::string(kSeedSecrets.confirmation_pin));
         for (const User& u : s.users) {
             const std::string_view pin = u.id == "S0001" ? kSeedSecrets.s0001_pin : u.id == "S0002" ? kSeedSecrets.s0002_pin : std::string_view();
-            row(ui.t(TextId::ColUserId), u.id + "  " + u.name);
-            if (!pin.empty()) row(ui.t(TextId::SampleUserPin), std::string(pin));
-            row(ui.t(TextId::SampleToken), ui.t(u.token.registered() ? TextId::SampleTokenYes : TextId::SampleTokenNo));
+            row(ui, ui.t(TextId::ColUserId), u.id + "  " + u.name, &u.id);
+            if (!pin.empty()) row(ui, ui.t(TextId::SampleUserPin), std::string(pin));
+            row(ui, ui.t(TextId::SampleToken), ui.t(u.token.registered() ? TextId::SampleTokenYes : TextId::SampleTokenNo));
         }
         ImGui::EndTable();
     }

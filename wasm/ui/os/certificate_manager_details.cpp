@@ -23,7 +23,8 @@ TextId status_text(pki::CertificateStatus status) {
     return TextId::CertStatusBadSignature;
 }
 
-void detail_row(const char* name, const std::string& value) {
+// `copy`: a value a person compares elsewhere (a serial, a fingerprint) gets a コピー button.
+void detail_row(const char* name, const std::string& value, const Ui* copy = nullptr) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     os_text(name);
@@ -38,6 +39,9 @@ void detail_row(const char* name, const std::string& value) {
     } else {
         labelled_text(value.c_str(), size::kOsText - 1, color::kText);
     }
+    if (copy != nullptr)
+        copy_button(name, value.c_str(), copy->t(TextId::Copy), copy->t(TextId::Copied),
+                    formatf(copy->t(TextId::CopyTooltipFormat), name).c_str());
 }
 
 }  // namespace
@@ -54,12 +58,12 @@ void draw_certificate_details(const Ui& ui, const CertificateDetails& d) {
         ImGui::TableSetupColumn("##value", ImGuiTableColumnFlags_WidthStretch);
         detail_row(text(TextId::CertDetailsSubject, l), d.info.subject);
         detail_row(text(TextId::CertColIssuedBy, l), d.info.issuer);
-        detail_row(text(TextId::PropSerial, l), d.info.serial_hex);
+        detail_row(text(TextId::PropSerial, l), d.info.serial_hex, &ui);
         detail_row(text(TextId::PropValidFrom, l), format_date_time(d.info.not_before, l));
         detail_row(text(TextId::PropValidTo, l), format_date_time(d.info.not_after, l));
         detail_row(text(TextId::CertDetailsKeyUsage, l), d.info.key_usage.empty() ? text(TextId::CertDetailsNoKeyUsage, l) : d.info.key_usage);
-        detail_row(text(TextId::CertDetailsSha1, l), d.info.sha1_fingerprint);
-        detail_row(text(TextId::CertDetailsSha256, l), d.info.sha256_fingerprint);
+        detail_row(text(TextId::CertDetailsSha1, l), d.info.sha1_fingerprint, &ui);
+        detail_row(text(TextId::CertDetailsSha256, l), d.info.sha256_fingerprint, &ui);
         ImGui::EndTable();
     }
     ImGui::Dummy(ImVec2(0, 4));

@@ -10,10 +10,7 @@ namespace cp::ui {
 
 // The seed's 「…はこちら」 links lead to pages the simulator does not have: drawn in a faded link
 // colour, wrapped (long English on a phone), with a tooltip that says so.
-void disabled_link(const char* label, const char* why) {
-    text_wrapped_sized(label, size::kSmall + 1, color::kLinkDisabled);
-    item_tooltip(why);
-}
+void disabled_link(const char* label, const char* why) { link_wrapped(label, size::kSmall + 1, color::kLinkDisabled, false, why); }
 
 namespace {
 
