@@ -420,7 +420,7 @@ const cases = {
             'nothing of the PIN is in the DOM');
       // An IME left in full-width mode types 「Ｓ０００１」: the ID field takes the half-width twins
       // and says so (politely: a status, not an error).
-      const user = field(page, '② 利用者ID（※2）');
+      const user = mirror(page).getByLabel('② 利用者ID（※2）', { exact: true });
       await user.click();
       await waitIdle(page);
       await cdp.send('Input.insertText', { text: 'Ｓ０００１' });
