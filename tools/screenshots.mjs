@@ -1,6 +1,6 @@
 // Screenshots of every screen, in Japanese and English, at devicePixelRatio 1 and 2, and at a
 // phone's width: what a person sees, for review.
-//   node tools/screenshots.mjs [--out DIR] [--only reissue|pickup|renewal|user-renewal]   (default tests/artifacts/screens)
+//   node tools/screenshots.mjs [--out DIR] [--only reissue|pickup|renewal|user-renewal|desk]   (default tests/artifacts/screens)
 // Walks seed 001 part 1 (reissue), part 2 (the app path on the administrator's reissue, then IE
 // mode from the UserPickupPending preset) and seed 000 (renewal, certificate manager, mailbox,
 // branch, 管理者電子証明書取得; a user's own renewal from the UserRenewalWindow preset) by clicking
@@ -198,6 +198,26 @@ async function walkUserRenewal(page, tag) {
   await issueAndInstall(page, at);
 }
 
+// The desk's own panels and small states: サンプルデータ with a コピー just clicked, the card's
+// 「紛失を届け出る」 question, an ID typed in full-width (converted, and said), and the page with a
+// finger for a pointer (44 px targets).
+async function walkDesk(page, tag) {
+  await waitReady(page);
+  await click(page, 'サンプルデータ');
+  await click(page, 'コピー');
+  await both(page, tag, '70_sample_data_copied');
+  await click(page, 'サンプルデータ');
+  await click(page, 'お客様カード');
+  await click(page, 'このカードを紛失したことにする（シミュレーション）');
+  await both(page, tag, '71_card_confirm_lost');
+  await click(page, 'やめる');
+  await click(page, 'お客様カード');
+  await click(page, '利用者のパソコン');
+  await click(page, '電子証明書取得');
+  await typeInto(page, '② 利用者ID（※2）', 'Ｓ０００１');
+  await both(page, tag, '72_pickup_ids_full_width');
+}
+
 for (const [tag, options] of [['dpr1', { deviceScaleFactor: 1 }], ['dpr2', { deviceScaleFactor: 2 }],
                               ['phone', { deviceScaleFactor: 2, viewport: { width: 390, height: 844 }, hasTouch: false }]]) {
   // reissue and pickup share one page (the pickup follows the reissue); renewal starts afresh.
@@ -210,6 +230,12 @@ for (const [tag, options] of [['dpr1', { deviceScaleFactor: 1 }], ['dpr2', { dev
   }
   if (only === '' || only === 'renewal') await withPortal(async ({ page }) => walkRenewal(page, tag), options);
   if (only === '' || only === 'user-renewal') await withPortal(async ({ page }) => walkUserRenewal(page, tag), options);
+  if (only === '' || only === 'desk') {
+    await withPortal(async ({ page }) => walkDesk(page, tag), options);
+    // A finger for a pointer (CSS pointer: coarse): the desk's targets at 44 px.
+    await withPortal(async ({ page }) => { await waitReady(page); await both(page, tag + '_touch', '73_top'); },
+                     { ...options, hasTouch: true });
+  }
   console.log(`screens: ${tag} done`);
 }
 console.log(`screens written to ${out}`);

@@ -114,6 +114,7 @@ const cases = {
       await waitReady(page);
       await click(page, 'お客様カード');
       await click(page, 'このカードを紛失したことにする（シミュレーション）');
+      await click(page, '紛失を届け出る');
       await waitForText(page, 'このカードは紛失届出済みです。');
       await click(page, 'お客様カード');
       await chooseAdminCertificate(page);

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { check, repo, run, withPortal } from './harness.mjs';
 import { ADMIN_CERT, CONFIRMATION_PIN, CONTRACT_PIN } from './admin_steps.mjs';
 import { screenshot, waitIdle, waitReady } from './person.mjs';
-import { CONTRACT_ID, PRESET_PICKUP_PENDING, S0001_PIN, USER_CERT, resetToPreset } from './pickup_steps.mjs';
+import { CONTRACT_ID, PRESET_CONTRACT_LOCKED, PRESET_PICKUP_PENDING, S0001_PIN, USER_CERT, resetToPreset } from './pickup_steps.mjs';
 import { INSTALLED, PROTECTED_ITEM, WEB_ACCESS } from './renewal_steps.mjs';
 
 const AXE = readFileSync(path.join(repo, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
@@ -25,6 +25,10 @@ const control = (page, name) => button(page, name).or(tab(page, name))
   .or(mirror(page).getByRole('menuitem', { name, exact: true })).or(mirror(page).getByRole('link', { name, exact: true })).first();
 // cp::Preset::AdminRenewalWindow (wasm/core/sim/presets.h): the administrator certificate expires in 20 days.
 const PRESET_ADMIN_RENEWAL_WINDOW = 1;
+// cp::Preset::CardLost, PickupWindowPassed and AdminCertificateExpired.
+const PRESET_CARD_LOST = 4;
+const PRESET_PICKUP_WINDOW_PASSED = 5;
+const PRESET_ADMIN_CERTIFICATE_EXPIRED = 9;
 
 // Polls until `fn` is true (the grid fills over a few frames as its columns settle).
 async function eventually(page, fn, message, timeout = 10000) {
@@ -364,6 +368,59 @@ const cases = {
         if (name === 'デモコンソールを開く') await button(page, 'デモコンソールを閉じる').click();
         else await button(page, name).click();
       }
+      console.log('axe: ' + JSON.stringify(axeResults));
+      check(consoleErrors.length === 0, 'no console errors: ' + consoleErrors.join(' | '));
+    }, VIEWPORT);
+  },
+
+  // The seeds' failure paths as a person meets them, through roles, axe-core on each screen: the
+  // wrong certificate (a user's for the administrator's login), the contract locked, the card lost,
+  // the pickup window passed, the administrator's certificate expired.
+  async failure_screens_by_role() {
+    await withPortal(async ({ page, consoleErrors }) => {
+      const axeResults = [];
+      const loginWith = async (certificate) => {
+        await button(page, '電子証明書方式 管理者ログイン').click();
+        const chooser = page.getByRole('dialog', { name: '証明書の選択' });
+        await chooser.waitFor({ state: 'attached' });
+        await chooser.getByRole('button', { name: certificate, exact: true }).first().click();
+        await chooser.getByRole('button', { name: 'OK', exact: true }).click();
+        await button(page, '許可').click();
+      };
+      await waitReady(page);
+      await button(page, '利用者のパソコン').click();
+      await loginWith(USER_CERT);
+      await textOf(page, '管理者の電子証明書以外（利用者の電子証明書等）').waitFor();
+      await axeClean(page, 'wrong_certificate', axeResults);
+
+      await resetToPreset(page, PRESET_CONTRACT_LOCKED, 'ContractLocked');
+      await button(page, '管理者のパソコン').click();
+      await loginWith(ADMIN_CERT);
+      await textOf(page, '暗証番号閉塞解除依頼書').waitFor();
+      await axeClean(page, 'contract_locked', axeResults);
+
+      await resetToPreset(page, PRESET_CARD_LOST, 'CardLost');
+      await loginWith(ADMIN_CERT);
+      await field(page, 'ご契約先暗証番号').fill(CONTRACT_PIN);
+      await button(page, 'ログオン').click();
+      await textOf(page, 'お客様カード再発行依頼書').waitFor();
+      await axeClean(page, 'card_lost', axeResults);
+
+      await resetToPreset(page, PRESET_ADMIN_CERTIFICATE_EXPIRED, 'AdminCertificateExpired');
+      await loginWith(ADMIN_CERT);
+      await textOf(page, '管理者の電子証明書の有効期間が経過しています').waitFor();
+      await axeClean(page, 'admin_certificate_expired', axeResults);
+
+      await resetToPreset(page, PRESET_PICKUP_WINDOW_PASSED, 'PickupWindowPassed');
+      await button(page, '利用者のパソコン').click();
+      await button(page, '電子証明書取得').click();
+      await field(page, '① 契約者ID(利用者番号)（※1）').fill(CONTRACT_ID);
+      await field(page, '② 利用者ID（※2）').fill('S0001');
+      await field(page, '③ 利用者暗証番号（※3）').fill(S0001_PIN);
+      await button(page, '次へ >').click();
+      await textOf(page, '取得可能期間が経過したため').waitFor();
+      await axeClean(page, 'pickup_window_passed', axeResults);
+      await screenshot(page, 'roles_pickup_window_passed');
       console.log('axe: ' + JSON.stringify(axeResults));
       check(consoleErrors.length === 0, 'no console errors: ' + consoleErrors.join(' | '));
     }, VIEWPORT);

@@ -136,6 +136,11 @@ TEST(AdminScreens, DenyingKeyAccessAndALostCardEachEndTheLoginWithTheirText) {
         Driver d;
         ASSERT_TRUE(d.click("お客様カード"));
         ASSERT_TRUE(d.click("このカードを紛失したことにする（シミュレーション）"));
+        EXPECT_FALSE(d.page.bank().state().contract.card.lost) << "asked first";
+        ASSERT_TRUE(d.click("やめる"));
+        EXPECT_FALSE(d.page.bank().state().contract.card.lost);
+        ASSERT_TRUE(d.click("このカードを紛失したことにする（シミュレーション）"));
+        ASSERT_TRUE(d.click("紛失を届け出る"));
         EXPECT_TRUE(d.shows("このカードは紛失届出済みです。"));
         ASSERT_TRUE(d.click("お客様カード"));
         d.to_contract_pin();

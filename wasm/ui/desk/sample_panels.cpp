@@ -122,10 +122,22 @@ void draw_customer_card(const Ui& ui, const Bank& bank) {
         }
         ImGui::EndTable();
     }
+    // Reporting the card lost is asked twice: the panel's first focusable item is this button, and
+    // a keyboard user's Enter meant for something else must not lose the card.
+    bool& confirming = *ImGui::GetStateStorage()->GetBoolRef(ImGui::GetID("confirm_lost"), false);
     if (c.card.lost) {
+        confirming = false;
         text_wrapped_sized(ui.t(TextId::CardLostState), size::kSmall + 1, color::kError);
-    } else if (button(ui.t(TextId::CardReportLost))) {
-        ui.emit(cmd::ReportCardLost{});
+    } else if (!confirming) {
+        if (button(ui.t(TextId::CardReportLost))) confirming = true;
+    } else {
+        text_wrapped_sized(ui.t(TextId::CardReportLostConfirm), size::kSmall + 1, color::kText);
+        if (button(ui.t(TextId::CardReportLostYes))) {
+            ui.emit(cmd::ReportCardLost{});
+            confirming = false;
+        }
+        ImGui::SameLine();
+        if (button(ui.t(TextId::CardReportLostNo))) confirming = false;
     }
 }
 
