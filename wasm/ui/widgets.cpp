@@ -214,7 +214,9 @@ void name_close_button(const char* name) {
 bool copy_button(const char* id, const char* value, const char* label, const char* copied, const char* tooltip) {
     ImGui::PushID(id);
     bool& shown = *ImGui::GetStateStorage()->GetBoolRef(ImGui::GetID("copied"), false);
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);  // on the brand colour, as button() draws
     const bool pressed = ImGui::SmallButton(label);
+    ImGui::PopStyleColor();
     if (pressed) {
         ImGui::SetClipboardText(value);
         shown = true;
