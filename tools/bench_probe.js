@@ -10,7 +10,7 @@
 // first frame's own work (the example builds its font atlas and compiles its shaders in it).
 'use strict';
 (function () {
-  var bench = window.__bench = { raf: 0, firstRafAt: 0, firstFrameAt: 0, lateMs: 0 };
+  var bench = window.__bench = { raf: 0, firstFrameAt: 0, lateMs: 0 };
   var drew = false;
   var proto = window.WebGL2RenderingContext && window.WebGL2RenderingContext.prototype;
   if (proto) {
@@ -23,7 +23,6 @@
   window.requestAnimationFrame = function (callback) {
     bench.raf++;
     return original(function (t) {
-      if (!bench.firstRafAt) bench.firstRafAt = performance.now();
       callback(t);
       if (drew && !bench.firstFrameAt) bench.firstFrameAt = performance.now();
     });

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "format.h"
 #include "imgui_internal.h"
 #include "text/line_break.h"
 #include "theme.h"
@@ -211,17 +212,18 @@ void name_close_button(const char* name) {
     IMGUI_TEST_ENGINE_ITEM_INFO(id, name, 0);
 }
 
-bool copy_button(const char* id, const char* value, const char* label, const char* copied, const char* tooltip) {
-    ImGui::PushID(id);
+bool copy_button(const char* what, const std::string& value, Language language) {
+    const char* copied = text(TextId::Copied, language);
+    ImGui::PushID(value.c_str());
     bool& shown = *ImGui::GetStateStorage()->GetBoolRef(ImGui::GetID("copied"), false);
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);  // on the brand colour, as button() draws
-    const bool pressed = ImGui::SmallButton(label);
+    const bool pressed = ImGui::SmallButton(text(TextId::Copy, language));
     ImGui::PopStyleColor();
     if (pressed) {
-        ImGui::SetClipboardText(value);
+        ImGui::SetClipboardText(value.c_str());
         shown = true;
     }
-    item_tooltip(tooltip);
+    item_tooltip(formatf(text(TextId::CopyTooltipFormat, language), what).c_str());
     // Said while the pointer stays on it, or the keyboard's focus (a click also focuses the item,
     // without the focus ring: that alone does not keep it).
     const bool keyboard_focus = ImGui::IsItemFocused() && GImGui->NavCursorVisible;

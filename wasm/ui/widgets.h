@@ -1,7 +1,10 @@
 // certportal ui: small widgets shared by the screens, on top of Dear ImGui.
 #pragma once
 
+#include <string>
+
 #include "imgui.h"
+#include "text/catalogue.h"
 #include "widget_registry.h"
 
 namespace cp::ui {
@@ -57,11 +60,10 @@ bool wrapping_button(const char* label, ImU32 background, ImU32 text_color);
 void name_close_button(const char* name);
 // ImGui::Checkbox at the portal's size (the theme's frame padding is for buttons and fields).
 bool checkbox(const char* label, bool* value);
-// A small button after a value a person may need elsewhere (an ID, a serial, a fingerprint): puts
-// `value` on the clipboard and shows `copied` (「コピーしました」, announced politely) while the
-// pointer or the keyboard's focus stays on it. `label` is its text (「コピー」; the ID is `id`), `tooltip` says
-// what it copies (also the mirror's description). Never for a PIN or a password: those never reach
-// the clipboard.
-bool copy_button(const char* id, const char* value, const char* label, const char* copied, const char* tooltip);
+// 「コピー」 after a value a person may need elsewhere (an ID, a serial, a fingerprint): puts `value`
+// on the clipboard and shows 「コピーしました」 (announced politely) while the pointer or the
+// keyboard's focus stays on it. `what` names the value in its tooltip (also the mirror's
+// description); the value is its ID. Never for a PIN or a password: those never reach the clipboard.
+bool copy_button(const char* what, const std::string& value, Language language);
 
 }  // namespace cp::ui

@@ -3,9 +3,8 @@
 namespace cp {
 
 char32_t to_half_width(char32_t c) {
-    if (c >= 0xFF01 && c <= 0xFF5E) return c - 0xFEE0;  // ！..～ → !..~ (the same order in both blocks)
-    if (c == 0x3000) return U' ';                        // the ideographic space
-    return c;
+    if (!is_full_width_ascii(c)) return c;
+    return c == 0x3000 ? U' ' : c - 0xFEE0;  // the ideographic space; ！..～ → !..~ (the same order)
 }
 
 }  // namespace cp

@@ -49,9 +49,7 @@ void row(const Ui& ui, const char* key, const std::string& value, const std::str
     ImGui::TableNextColumn();
     labelled_text(value.c_str(), size::kSmall + 1.5f, color::kText);
     ImGui::TableNextColumn();
-    if (copy != nullptr)
-        copy_button(copy->c_str(), copy->c_str(), ui.t(TextId::Copy), ui.t(TextId::Copied),
-                    formatf(ui.t(TextId::CopyTooltipFormat), key).c_str());
+    if (copy != nullptr) copy_button(key, *copy, ui.lang());
 }
 
 void draw_sample_data(const Ui& ui, const Bank& bank) {

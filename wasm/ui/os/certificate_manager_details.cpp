@@ -39,9 +39,7 @@ void detail_row(const char* name, const std::string& value, const Ui* copy = nul
     } else {
         labelled_text(value.c_str(), size::kOsText - 1, color::kText);
     }
-    if (copy != nullptr)
-        copy_button(name, value.c_str(), copy->t(TextId::Copy), copy->t(TextId::Copied),
-                    formatf(copy->t(TextId::CopyTooltipFormat), name).c_str());
+    if (copy != nullptr) copy_button(name, value, copy->lang());
 }
 
 }  // namespace
