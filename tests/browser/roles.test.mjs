@@ -75,6 +75,17 @@ async function tabTo(page, target, { back = false, limit = 120 } = {}) {
   await waitIdle(page);
 }
 
+// The OS's 証明書の選択, open: `certificate` (the newest of its name, listed last) → OK → 許可.
+// `whileOpen` runs first, with the dialog there (axe, the inert page behind it).
+async function chooseCertificate(page, certificate, whileOpen = async () => {}) {
+  const chooser = page.getByRole('dialog', { name: '証明書の選択' });
+  await chooser.waitFor({ state: 'attached' });
+  await whileOpen();
+  await chooser.getByRole('button', { name: certificate, exact: true }).last().click();
+  await chooser.getByRole('button', { name: 'OK', exact: true }).click();
+  await button(page, '許可').click();
+}
+
 // 利用者のパソコン → 電子証明書取得: the page with ① ② ③ (text fields and a PIN).
 async function openPickupIds(page) {
   await waitReady(page);
@@ -88,14 +99,11 @@ async function loginByRole(page, axeResults, { toUserGrid = true } = {}) {
   await waitReady(page);
   await axeClean(page, 'top_page', axeResults);
   await button(page, '電子証明書方式 管理者ログイン').click();
-  const chooser = page.getByRole('dialog', { name: '証明書の選択' });
-  await chooser.waitFor({ state: 'attached' });
-  await axeClean(page, 'certificate_chooser', axeResults);
-  check(await page.evaluate(() => document.querySelector('#cp-mirror > main').inert),
-        'the page behind the dialog is inert');
-  await chooser.getByRole('button', { name: ADMIN_CERT, exact: true }).click();
-  await chooser.getByRole('button', { name: 'OK', exact: true }).click();
-  await button(page, '許可').click();
+  await chooseCertificate(page, ADMIN_CERT, async () => {
+    await axeClean(page, 'certificate_chooser', axeResults);
+    check(await page.evaluate(() => document.querySelector('#cp-mirror > main').inert),
+          'the page behind the dialog is inert');
+  });
   const pin = mirror(page).getByLabel('ご契約先暗証番号', { exact: true });
   await pin.waitFor();
   check(await pin.getAttribute('type') === 'password', 'ご契約先暗証番号 is a password field');
@@ -297,11 +305,7 @@ const cases = {
       await button(page, 'トップページへ戻る').click();
       // 利用者ログイン with the certificate just picked up (the chooser lists it last).
       await button(page, '利用者ログイン').click();
-      const chooser = page.getByRole('dialog', { name: '証明書の選択' });
-      await chooser.waitFor({ state: 'attached' });
-      await chooser.getByRole('button', { name: USER_CERT, exact: true }).last().click();
-      await chooser.getByRole('button', { name: 'OK', exact: true }).click();
-      await button(page, '許可').click();
+      await chooseCertificate(page, USER_CERT);
       await field(page, '利用者暗証番号').fill(S0001_PIN);
       await axeClean(page, 'user_login_pin', axeResults);
       await button(page, 'ログオン').click();
@@ -381,11 +385,7 @@ const cases = {
       const axeResults = [];
       const loginWith = async (certificate) => {
         await button(page, '電子証明書方式 管理者ログイン').click();
-        const chooser = page.getByRole('dialog', { name: '証明書の選択' });
-        await chooser.waitFor({ state: 'attached' });
-        await chooser.getByRole('button', { name: certificate, exact: true }).first().click();
-        await chooser.getByRole('button', { name: 'OK', exact: true }).click();
-        await button(page, '許可').click();
+        await chooseCertificate(page, certificate);
       };
       await waitReady(page);
       await button(page, '利用者のパソコン').click();
