@@ -306,6 +306,37 @@ const cases = {
     });
   },
 
+  // A device whose GL refuses the shaders: the page says so in words (the status is read at the
+  // first frame, not at start-up), and the console carries the compiler's log.
+  async shader_failure_message() {
+    const server = await startServer();
+    const { context, cleanup } = await launch();
+    try {
+      const page = context.pages()[0] || await context.newPage();
+      const warnings = [];
+      page.on('console', (m) => warnings.push(m.text()));
+      await page.addInitScript(() => {
+        const original = WebGL2RenderingContext.prototype.shaderSource;
+        WebGL2RenderingContext.prototype.shaderSource = function (shader, source) {
+          return original.call(this, shader, source.replace('void main()', 'void main() { this_device_refuses(); }\nvoid unused()'));
+        };
+      });
+      await page.goto(server.url);
+      await page.waitForSelector('#fatal:not([hidden])', { timeout: 10000 });
+      const text = await page.textContent('#fatal');
+      check(text.includes('shaders did not compile'), 'the message says the shaders did not compile: ' + text);
+      check(await page.isHidden('#canvas'), 'the canvas is hidden');
+      check(warnings.some((w) => w.includes('shaders/imgui.vert failed to compile') && w.includes('this_device_refuses')),
+            'the console names the shader and quotes the compiler: ' + warnings.join(' | '));
+      const built = await page.evaluate(() => window.certportal.framesBuilt ? window.certportal.framesBuilt() : -1);
+      await page.waitForTimeout(500);
+      check(await page.evaluate(() => window.certportal.framesBuilt()) === built, 'no frame is built after it');
+    } finally {
+      await cleanup();
+      server.stop();
+    }
+  },
+
   // Without WebGL the page says so in words, instead of a blank canvas.
   async no_webgl_message() {
     const server = await startServer();

@@ -117,10 +117,7 @@ EM_BOOL on_context_lost(int, const void*, void*) {
 }
 
 EM_BOOL on_context_restored(int, const void*, void*) {
-    if (!cp::platform::renderer_context_restored()) {
-        cp_js_show_fatal_error("WebGL2 could not be restored after the GPU context was lost. Reload the page.");
-        return EM_TRUE;
-    }
+    cp::platform::renderer_context_restored();
     cp::platform::runner_force_redraw();
     return EM_TRUE;
 }
@@ -196,10 +193,7 @@ EMSCRIPTEN_KEEPALIVE int cp_start(std::uint8_t* font, int font_size, const char*
         cp_js_show_fatal_error("The UI font could not be read (fonts/ui.ttf is damaged). Reload the page.");
         return 2;
     }
-    if (!cp::platform::renderer_init()) {
-        cp_js_show_fatal_error("The WebGL2 shaders did not compile on this device.");
-        return 3;
-    }
+    cp::platform::renderer_init();
     cp::platform::web_input_install(kCanvas, on_input);
     cp::platform::web_mirror_install();
     cp_js_observe_canvas();        // calls cp_on_canvas_resize at once
@@ -211,6 +205,7 @@ EMSCRIPTEN_KEEPALIVE int cp_start(std::uint8_t* font, int font_size, const char*
         cp_js_first_frame_drawn();
         start_simulation(*static_cast<App*>(user));
     };
+    hooks.cannot_draw = [](void*) { cp_js_show_fatal_error("The WebGL2 shaders did not compile on this device."); };
     hooks.user = &app;
     cp::ui::page_background(hooks.clear_rgb);
     cp::platform::runner_start(hooks);

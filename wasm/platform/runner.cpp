@@ -38,6 +38,7 @@ struct Runner {
     bool building = false;            // inside on_animation_frame
     bool woke_by_timer = false;
     bool force_draw = true;
+    bool stopped = false;             // the renderer cannot draw here: no more frames
     double last_time = 0.0;           // seconds, of the last frame built
     bool idle = true;                 // no frame since the loop last went to sleep
     int settle_chain = 0;
@@ -115,7 +116,7 @@ void arm(Timer& timer, double seconds_from_now, bool earliest_wins, void (*fire)
 EM_BOOL on_animation_frame(double, void*);
 
 void request_animation_frame() {
-    if (g_run.frame_in_flight) return;
+    if (g_run.frame_in_flight || g_run.stopped) return;
     g_run.frame_in_flight = true;
     emscripten_request_animation_frame(on_animation_frame, nullptr);
 }
@@ -163,8 +164,13 @@ EM_BOOL on_animation_frame(double, void*) {
     ImDrawData* dd = ImGui::GetDrawData();
     const std::uint64_t hash = hash_draw_data(dd);
     const bool output_changed = g_run.force_draw || hash != g_run.last_hash || textures_pending(dd);
+    if (output_changed && !renderer_render(dd, g_run.hooks.clear_rgb)) {
+        g_run.building = false;
+        g_run.stopped = true;
+        if (g_run.hooks.cannot_draw != nullptr) g_run.hooks.cannot_draw(g_run.hooks.user);
+        return EM_FALSE;
+    }
     if (output_changed) {
-        renderer_render(dd, g_run.hooks.clear_rgb);
         ++g_run.stats.frames_drawn;
         if (g_run.stats.frames_drawn == 1 && g_run.hooks.first_frame_drawn != nullptr) g_run.hooks.first_frame_drawn(g_run.hooks.user);
         g_run.last_hash = hash;

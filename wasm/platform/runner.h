@@ -22,6 +22,9 @@ struct RunnerHooks {
     // Called once, after the first frame's draw calls were issued (the page hides its loading
     // screen then; optional).
     void (*first_frame_drawn)(void* user) = nullptr;
+    // Called once if the renderer cannot draw on this device (its shaders did not build); no frame
+    // is built after it. The page replaces the canvas with a message then.
+    void (*cannot_draw)(void* user) = nullptr;
     // Clear colour behind the UI (page background), linear 0..1.
     float clear_rgb[3] = {1.0f, 1.0f, 1.0f};
     void* user = nullptr;
