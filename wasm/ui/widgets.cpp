@@ -14,7 +14,9 @@ namespace cp::ui {
 bool wide_button(const char* label, float height, bool available, const char* unavailable_reason) {
     ImGui::BeginDisabled(!available);
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
-    const bool pressed = ImGui::Button(label, ImVec2(-FLT_MIN, height));
+    // Never below the frame height: with touch padding (44 px targets) a shorter button would
+    // push its label down against the bottom edge.
+    const bool pressed = ImGui::Button(label, ImVec2(-FLT_MIN, std::max(height, ImGui::GetFrameHeight())));
     ImGui::PopStyleColor();
     ImGui::EndDisabled();
     if (!available && unavailable_reason != nullptr) item_tooltip(unavailable_reason);

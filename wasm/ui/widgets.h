@@ -9,8 +9,9 @@
 
 namespace cp::ui {
 
-// A full-width button. When `available` is false the button is drawn disabled and hovering it
-// explains why (tooltip) — an entry point whose screen does not exist yet never does nothing.
+// A full-width button, `height` tall (the frame height at least). When `available` is false the
+// button is drawn disabled and hovering it explains why (tooltip) — an entry point whose screen
+// does not exist yet never does nothing.
 bool wide_button(const char* label, float height, bool available, const char* unavailable_reason);
 
 // The tooltip of the item just submitted (shown on hover, disabled or not), also its description
