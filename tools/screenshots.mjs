@@ -10,7 +10,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { artifacts, withPortal } from '../tests/browser/harness.mjs';
 import { cardFields, cardNumber, click, typeInto, waitForText, waitForWidget, waitIdle, waitReady } from '../tests/browser/person.mjs';
-import { adminLogin } from '../tests/browser/admin_steps.mjs';
+import { adminLogin, toUserGrid } from '../tests/browser/admin_steps.mjs';
 import {
   PROTECTED_ITEM, WEB_ACCESS, expiryCells, issueAndInstall, mailButton, moveIntoRenewalWindow, openCertificates, startRenewal, toMenu,
 } from '../tests/browser/renewal_steps.mjs';
@@ -218,6 +218,24 @@ async function walkDesk(page, tag) {
   await both(page, tag, '72_pickup_ids_full_width');
 }
 
+// A finger for a pointer (CSS pointer: coarse): the desk's targets at 44 px, the browser's menus
+// and the certificate manager's rows included. The open menu in Japanese only (switching the
+// language closes it).
+async function walkTouch(page, tag) {
+  await waitReady(page);
+  await both(page, tag, '73_top');
+  await openCertificates(page, async (step) => {
+    if (step === 'tools_menu') await page.screenshot({ path: path.join(out, `${tag}_ja_74_tools_menu.png`) });
+  });
+  await both(page, tag, '75_certificates');
+  await click(page, '閉じる(C)');
+  await click(page, 'OK');  // インターネット オプション
+  const at = async (step) => { if (step === 'card_password') await both(page, tag, '76_card_password'); };
+  await adminLogin(page, at);
+  await toUserGrid(page);
+  await both(page, tag, '77_user_grid');
+}
+
 for (const [tag, options] of [['dpr1', { deviceScaleFactor: 1 }], ['dpr2', { deviceScaleFactor: 2 }],
                               ['phone', { deviceScaleFactor: 2, viewport: { width: 390, height: 844 }, hasTouch: false }]]) {
   // reissue and pickup share one page (the pickup follows the reissue); renewal starts afresh.
@@ -232,9 +250,7 @@ for (const [tag, options] of [['dpr1', { deviceScaleFactor: 1 }], ['dpr2', { dev
   if (only === '' || only === 'user-renewal') await withPortal(async ({ page }) => walkUserRenewal(page, tag), options);
   if (only === '' || only === 'desk') {
     await withPortal(async ({ page }) => walkDesk(page, tag), options);
-    // A finger for a pointer (CSS pointer: coarse): the desk's targets at 44 px.
-    await withPortal(async ({ page }) => { await waitReady(page); await both(page, tag + '_touch', '73_top'); },
-                     { ...options, hasTouch: true });
+    await withPortal(async ({ page }) => walkTouch(page, tag + '_touch'), { ...options, hasTouch: true });
   }
   console.log(`screens: ${tag} done`);
 }

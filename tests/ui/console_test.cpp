@@ -216,6 +216,30 @@ TEST(Console, ACoarsePointerMakesTargetsTouchSizedOutsideAKioskToo) {
     EXPECT_LT(height("管理者のパソコン"), 44.0f);
 }
 
+// Under touch targets the screens' own smaller frames grow too: the top page's shorter buttons,
+// the browser's menus and their entries, the OS dialogs' buttons and the certificate list's rows.
+TEST(Console, TouchTargetsReachTheBrowserMenusAndTheOsDialogs) {
+    ConsoleDriver d(1280, 800);
+    d.state.coarse_pointer = true;
+    d.ui.settle(d.draw);
+    const auto height = [&](const char* label) {
+        const auto* w = d.widget(label);
+        EXPECT_NE(w, nullptr) << label << ": " << d.ui.labels();
+        return w != nullptr ? w->max.y - w->min.y : 0.0f;
+    };
+    for (const char* label : {"管理者電子証明書取得", "ツール", "…"}) EXPECT_GE(height(label), 44.0f) << label;
+    ASSERT_TRUE(d.click("ツール"));
+    EXPECT_GE(height("インターネットオプション(O)"), 44.0f);
+    ASSERT_TRUE(d.click("インターネットオプション(O)"));
+    ASSERT_TRUE(d.click("コンテンツ"));
+    for (const char* label : {"証明書(C)", "OK", "キャンセル"}) EXPECT_GE(height(label), 44.0f) << label;
+    ASSERT_TRUE(d.click("証明書(C)"));
+    for (const char* label : {"閉じる(C)", "個人", "00009876543 1635"}) EXPECT_GE(height(label), 44.0f) << label;
+    d.state.coarse_pointer = false;
+    d.ui.settle(d.draw);
+    for (const char* label : {"閉じる(C)", "00009876543 1635"}) EXPECT_LT(height(label), 44.0f) << label << ": a mouse again";
+}
+
 TEST(Console, TheGuideShowsTheSeedsStepsAndWhereToClick) {
     ConsoleDriver d;
     const char* const nothing_here = "この手順でクリックする場所は、今の画面にはありません。";

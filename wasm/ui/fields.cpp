@@ -91,7 +91,7 @@ void software_keyboard(const char* id, char* buffer, std::size_t capacity, Langu
     int& seed = *storage->GetIntRef(ImGui::GetID("seed"), 0);
     if (checkbox(text(TextId::SoftwareKeyboardRandom, language), &random) && random)
         seed = static_cast<int>(static_cast<unsigned>(ImGui::GetFrameCount()) * 2654435761u >> 8);  // a new order each time
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(0, 8));
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, frame_padding(ImVec2(0, 8)));
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(4, 4));
     const float key = std::max(30.0f, std::min(40.0f, (ImGui::GetContentRegionAvail().x - 4 * 18) / 19));
     int row_index = 0;

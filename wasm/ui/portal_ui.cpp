@@ -7,6 +7,7 @@
 
 #include "imgui.h"
 #include "theme.h"
+#include "widgets.h"
 #include "widget_registry.h"
 
 namespace cp::ui {
@@ -42,14 +43,15 @@ void draw_portal(const PortalState& state, Session& session, UiOut& out, DemoCon
     ImGui::GetStyle().HoverFlagsForTooltipMouse =
         ImGuiHoveredFlags_Stationary | ImGuiHoveredFlags_AllowWhenDisabled |
         (ImGui::GetIO().MouseSource == ImGuiMouseSource_TouchScreen ? ImGuiHoveredFlags_DelayNormal : ImGuiHoveredFlags_DelayShort);
+    set_touch_targets(touch);
     if (touch) {
-        const ImVec2 pad = ImGui::GetStyle().FramePadding;
-        ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
-                            ImVec2(std::max(pad.x, 12.0f), std::max(pad.y, (size::kKioskTarget - ImGui::GetFontSize()) * 0.5f)));
+        const ImVec2 pad = frame_padding(ImGui::GetStyle().FramePadding);
+        ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(std::max(pad.x, 12.0f), pad.y));
+        ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0.0f, 0.5f));  // rows grown to a finger's height
     }
     draw_desk(ui);
     if (console != nullptr) draw_console(ui, *console);
-    if (touch) ImGui::PopStyleVar();
+    if (touch) ImGui::PopStyleVar(2);
     draw_simulator_marker(state);
 }
 

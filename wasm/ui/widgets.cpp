@@ -153,14 +153,14 @@ void labelled_text(const char* text, float size, ImU32 color) {
 constexpr ImVec2 kToggleFramePadding(4, 4);
 
 bool checkbox(const char* label, bool* value) {
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, kToggleFramePadding);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, frame_padding(kToggleFramePadding));
     const bool changed = ImGui::Checkbox(label, value);
     ImGui::PopStyleVar();
     return changed;
 }
 
 bool radio_button(const char* label, bool active) {
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, kToggleFramePadding);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, frame_padding(kToggleFramePadding));
     const bool pressed = ImGui::RadioButton(label, active);
     ImGui::PopStyleVar();
     ImGuiContext& g = *GImGui;  // IMGUI_TEST_ENGINE_ITEM_INFO reads the context as `g`
@@ -252,9 +252,32 @@ bool copy_button(const char* what, const std::string& value, Language language) 
 }
 
 bool menu_item(const char* label) {
-    const bool chosen = ImGui::MenuItem(label);
+    const bool chosen = ImGui::Selectable(label, false, ImGuiSelectableFlags_None, ImVec2(0, selectable_height()));
     widget_registry_describe_last(WidgetRole::Button);
     return chosen;
 }
+
+bool begin_menu_popup(const char* id) {
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(4, 6));
+    const bool open = ImGui::BeginPopup(id);
+    ImGui::PopStyleVar();
+    return open;
+}
+
+namespace {
+bool g_touch_targets = false;  // per frame, like ImGui's own style: set before any widget
+}  // namespace
+
+void set_touch_targets(bool on) { g_touch_targets = on; }
+bool touch_targets() { return g_touch_targets; }
+
+ImVec2 frame_padding(ImVec2 padding) {
+    if (!g_touch_targets) return padding;
+    return ImVec2(padding.x, std::max(padding.y, (size::kKioskTarget - ImGui::GetFontSize()) * 0.5f));
+}
+
+// The full target, not less the item spacing: a popup has no window padding (theme), so the part
+// of the hit box that reaches into the spacing would fall outside it.
+float selectable_height() { return g_touch_targets ? size::kKioskTarget : 0.0f; }
 
 }  // namespace cp::ui

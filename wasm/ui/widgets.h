@@ -46,9 +46,24 @@ void labelled_text(const char* text, float size, ImU32 color);
 // ImGui::RadioButton that also tells the widget registry it is a radio and whether it is on
 // (ImGui reports a radio like a plain button).
 bool radio_button(const char* label, bool active);
-// An entry of a drop-down menu (ImGui::MenuItem). To the mirror, a button: ImGui reports every
-// menu item as checkable, which would make it a checkbox.
+// An entry of a drop-down menu (a touch target's height under touch targets). To the mirror, a
+// button (ImGui reports a MenuItem as checkable, which would make it a checkbox).
 bool menu_item(const char* label);
+// ImGui::BeginPopup for a drop-down menu, with room around its entries (the theme's windows have
+// no padding): the entries' full height stays inside the popup, where it can be touched.
+bool begin_menu_popup(const char* id);
+
+// Touch targets (kiosk mode, or a finger for a pointer): draw_portal turns them on or off at the
+// start of each frame. While on, every frame the UI draws is at least size::kKioskTarget tall
+// (WCAG 2.5.5): screens and widgets that set a smaller frame padding of their own pass it through
+// frame_padding(), and list rows take selectable_height().
+void set_touch_targets(bool on);
+bool touch_targets();
+// `padding` with its y raised, under touch targets, so that a frame is size::kKioskTarget tall.
+ImVec2 frame_padding(ImVec2 padding);
+// The height to give a Selectable (a list row, a menu entry): a touch target's under touch
+// targets, 0 (the text's own height) otherwise.
+float selectable_height();
 // A link whose words wrap as a paragraph does (Japanese line breaking); one item for the whole of
 // it (a link to the mirror). Disabled: drawn in `color` all the same (the caller passes the
 // disabled colour) and hovering it says `disabled_reason`. Returns true when clicked.

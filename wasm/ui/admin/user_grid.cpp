@@ -54,7 +54,7 @@ void draw_grid(const Ui& ui, const AdminFlow& flow) {
     const float height = header_h + static_cast<float>(std::min(rows, 14)) * row_h + 6 + ImGui::GetStyle().ScrollbarSize;
     const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollX |
                                   ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit;
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(4, 2));
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, frame_padding(ImVec2(4, 2)));
     if (ImGui::BeginTable("##users", kColumns, flags, ImVec2(-FLT_MIN, height))) {
         ImGui::TableSetupScrollFreeze(kFrozenColumns, 2);
         // Each column as wide as its header (header rows do not take part in ImGui's auto-fit), and

@@ -15,21 +15,21 @@ namespace cp::ui {
 void draw_browser_more_menu(const Ui& ui) {
     const bool ready = ui.session.bank() != nullptr;
     ImGui::BeginDisabled(!ready);
-    if (ImGui::Button(ui.t(TextId::BrowserMoreMenu), ImVec2(40, 0))) ImGui::OpenPopup("##more_menu");
+    if (ImGui::Button(ui.t(TextId::BrowserMoreMenu), ImVec2(ui.touch ? size::kKioskTarget : 40.0f, 0))) ImGui::OpenPopup("##more_menu");
     ImGui::EndDisabled();
-    if (!ImGui::BeginPopup("##more_menu")) return;
+    if (!begin_menu_popup("##more_menu")) return;
     ImGui::PushStyleColor(ImGuiCol_Text, color::kText);
     if (ui.session.browser_kind() == BrowserKind::Chrome) {
         ImGui::BeginDisabled();
-        ImGui::Selectable(ui.t(TextId::BrowserMenuIeReload));
+        menu_item(ui.t(TextId::BrowserMenuIeReload));
         ImGui::EndDisabled();
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 320.0f);
         text_wrapped_sized(ui.t(TextId::BrowserMenuIeChrome), size::kSmall, color::kTextMuted);
         ImGui::PopTextWrapPos();
     } else if (ui.session.ie_mode()) {
-        if (ImGui::Selectable(ui.t(TextId::BrowserMenuIeLeave))) ui.emit(cmd::LeaveIeMode{});
+        if (menu_item(ui.t(TextId::BrowserMenuIeLeave))) ui.emit(cmd::LeaveIeMode{});
     } else {
-        if (ImGui::Selectable(ui.t(TextId::BrowserMenuIeReload))) ui.emit(cmd::ReloadInIeMode{});
+        if (menu_item(ui.t(TextId::BrowserMenuIeReload))) ui.emit(cmd::ReloadInIeMode{});
     }
     ImGui::PopStyleColor();
     ImGui::EndPopup();

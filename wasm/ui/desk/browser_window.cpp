@@ -15,7 +15,11 @@ namespace cp::ui {
 namespace {
 constexpr float kTitleBar = 30.0f;
 constexpr float kToolbar = 42.0f;
+// Touch: the toolbar's menus grow to the smallest touch target, the toolbar with them.
+float toolbar_height(const Ui& ui) { return ui.touch ? size::kKioskTarget + 12.0f : kToolbar; }
 }  // namespace
+
+float browser_chrome_height(const Ui& ui, bool narrow) { return (narrow ? 0.0f : kTitleBar) + toolbar_height(ui); }
 
 void draw_browser_window(const Ui& ui, const Rect& r, bool narrow) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -30,12 +34,13 @@ void draw_browser_window(const Ui& ui, const Rect& r, bool narrow) {
         y += kTitleBar;
     }
     // Toolbar: the address bar, then ツール and 「…」 at the right.
-    const float menus_w = 150.0f;
+    const float toolbar = toolbar_height(ui);
+    const float menus_w = ui.touch ? 170.0f : 150.0f;
     const float pad = 6.0f;
-    const ImVec2 addr_a(r.x + pad, y + 6), addr_b(r.x + r.w - menus_w - pad, y + kToolbar - 6);
+    const ImVec2 addr_a(r.x + pad, y + 6), addr_b(r.x + r.w - menus_w - pad, y + toolbar - 6);
     dl->AddRectFilled(addr_a, addr_b, color::kAddressBar, 14.0f);
     dl->PushClipRect(addr_a, addr_b, true);
-    ImGui::SetCursorScreenPos(ImVec2(addr_a.x + 14, addr_a.y + 7));
+    ImGui::SetCursorScreenPos(ImVec2(addr_a.x + 14, (addr_a.y + addr_b.y - ImGui::GetFontSize()) * 0.5f));
     if (ui.session.ie_mode()) {  // Edge's IE badge before the address
         text_sized(ui.t(TextId::BrowserIeBadge), size::kSmall, color::kOsAccent);
         ImGui::SameLine();
@@ -43,11 +48,11 @@ void draw_browser_window(const Ui& ui, const Rect& r, bool narrow) {
     text_sized((std::string("https://") + kSimulatedSite + "/").c_str(), size::kSmall, color::kTextMuted);
     dl->PopClipRect();
     ImGui::SetCursorScreenPos(ImVec2(r.x + r.w - menus_w, y + 6));
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(10, 5));
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, frame_padding(ImVec2(10, 5)));
     ImGui::PushStyleColor(ImGuiCol_Button, color::kChrome);
     ImGui::PushStyleColor(ImGuiCol_Text, color::kText);
     if (ImGui::Button(ui.t(TextId::BrowserToolsMenu))) ImGui::OpenPopup("##tools_menu");
-    if (ImGui::BeginPopup("##tools_menu")) {
+    if (begin_menu_popup("##tools_menu")) {
         if (menu_item(ui.t(TextId::ToolsInternetOptions))) ui.emit(cmd::OpenInternetOptions{});
         ImGui::EndPopup();
     }
@@ -55,7 +60,7 @@ void draw_browser_window(const Ui& ui, const Rect& r, bool narrow) {
     draw_browser_more_menu(ui);
     ImGui::PopStyleColor(2);
     ImGui::PopStyleVar();
-    y += kToolbar;
+    y += toolbar;
 
     // The page.
     ImGui::SetCursorScreenPos(ImVec2(r.x, y));

@@ -43,8 +43,8 @@ void draw_desk(const Ui& ui) {
 
     // Over the browser: IE mode's banner, the user flow's download UI and acquisition app.
     ImGui::BeginDisabled(dialog || saving);
-    draw_ie_banner(ui, browser, browser.y + (narrow ? 0.0f : 30.0f) + 42.0f);
-    if (user != nullptr) draw_user_desk(ui, *user, browser);
+    draw_ie_banner(ui, browser, browser.y + browser_chrome_height(ui, narrow));
+    if (user != nullptr) draw_user_desk(ui, *user, browser, narrow);
     ImGui::EndDisabled();
     draw_panels(ui, taskbar_h);
     // One OS dialog at a time: the certificate manager opens only from the browser's ツール menu,

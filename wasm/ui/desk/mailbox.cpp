@@ -72,7 +72,8 @@ void draw_mailbox(const Ui& ui, const Bank& bank) {
             text_sized(ui.t(TextId::MailUnread), size::kSmall, color::kAccent);
             ImGui::SameLine();
         }
-        if (ImGui::Selectable(subject(ui, m).c_str(), false)) ui.emit(cmd::ReadMail{m.id});
+        if (ImGui::Selectable(subject(ui, m).c_str(), false, ImGuiSelectableFlags_None, ImVec2(0, selectable_height())))
+            ui.emit(cmd::ReadMail{m.id});
         text_sized(format_date_time(m.sent_at, l).c_str(), size::kSmall - 1, color::kTextMuted);
         ImGui::Separator();
         ImGui::PopID();

@@ -19,9 +19,7 @@ constexpr float kGroupGap = 16.0f;   // between groups
 constexpr float kMargin = 8.0f;
 
 // Touch (kiosk mode): the buttons grow to the smallest touch target, the rows with them.
-ImVec2 padding(const Ui& ui) {
-    return ui.touch ? ImVec2(kPadding.x, (size::kKioskTarget - ImGui::GetFontSize()) * 0.5f) : kPadding;
-}
+ImVec2 padding() { return frame_padding(kPadding); }
 float row_height(const Ui& ui) { return ui.touch ? size::kKioskTarget + 8.0f : size::kTaskbar; }
 
 float button_width(const char* label) { return ImGui::CalcTextSize(label).x + 2 * kPadding.x; }
@@ -112,7 +110,7 @@ void panel_button(const Ui& ui, const char* label, DeskPanel panel) {
 }  // namespace
 
 float taskbar_height(const Ui& ui, float width) {
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, padding(ui));
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, padding());
     const int rows = layout(ui, width).rows;
     ImGui::PopStyleVar();
     return static_cast<float>(rows) * row_height(ui);
@@ -120,7 +118,7 @@ float taskbar_height(const Ui& ui, float width) {
 
 void draw_taskbar(const Ui& ui, const Rect& r) {
     ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(r.x, r.y), ImVec2(r.x + r.w, r.y + r.h), color::kTaskbar);
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, padding(ui));
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, padding());
     const Layout l = layout(ui, r.w);
     const float row = row_height(ui);
     const float inset = (row - ImGui::GetFrameHeight()) * 0.5f;
@@ -130,7 +128,7 @@ void draw_taskbar(const Ui& ui, const Rect& r) {
     at(0);
     if (l.label) {  // the label sits before the buttons, centred on their row
         const ImVec2 p = ImGui::GetCursorScreenPos();
-        ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + padding(ui).y));
+        ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + padding().y));
         text_sized(ui.t(TextId::PcYouAreAt), size::kSmall, color::kTaskbarText);
         ImGui::SetCursorScreenPos(ImVec2(p.x + label_width(ui.t(TextId::PcYouAreAt)), p.y));
     }

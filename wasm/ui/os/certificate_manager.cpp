@@ -134,7 +134,8 @@ void draw_list(const Ui& ui, const CertificateManagerFlow& flow) {
             for (int c = 0; c < 4; ++c) {
                 ImGui::TableNextColumn();
                 ImGui::PushID(c);
-                if (ImGui::Selectable(cells[columns[c].cell].c_str(), selected, ImGuiSelectableFlags_AllowDoubleClick)) {
+                if (ImGui::Selectable(cells[columns[c].cell].c_str(), selected, ImGuiSelectableFlags_AllowDoubleClick,
+                                      ImVec2(0, selectable_height()))) {
                     ui.emit(cmd::HighlightCertificate{r.id});
                     if (ImGui::IsMouseDoubleClicked(ImGuiMouseButton_Left)) ui.emit(cmd::ShowCertificateDetails{r.id});
                 }

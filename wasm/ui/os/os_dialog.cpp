@@ -35,8 +35,8 @@ bool begin_os_window(const char* name, bool* open) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 1.0f);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(18, 14));
     ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, 2.0f);
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(10, 6));
-    ImGui::PushFont(nullptr, size::kOsText);
+    ImGui::PushFont(nullptr, size::kOsText);  // first: frame_padding() measures the font in use
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, frame_padding(ImVec2(10, 6)));
     return ImGui::Begin(name, open,
                         ImGuiWindowFlags_NoCollapse | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoMove |
                             ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize);

@@ -13,7 +13,6 @@ namespace {
 
 constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                     ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_AlwaysAutoResize;
-constexpr float kChrome = 72.0f;  // the browser's title bar and toolbar (desk/browser_window.cpp)
 constexpr float kShelf = 44.0f;   // Chrome's download shelf
 
 void begin_browser_popup(const char* id, ImVec2 at, ImVec2 pivot, float width) {
@@ -34,14 +33,14 @@ void end_browser_popup() {
 
 }  // namespace
 
-void draw_downloads(const Ui& ui, const UserFlow& flow, const Rect& browser) {
+void draw_downloads(const Ui& ui, const UserFlow& flow, const Rect& browser, bool narrow) {
     if (!flow.downloaded()) return;
     const bool running = flow.app_window() != UserFlow::AppWindow::Closed;
     const char* file = ui.t(TextId::AppFileName);
     if (ui.session.browser_kind() == BrowserKind::Edge) {
         if (running) return;  // the flyout closes once the file is opened
         const float w = std::min(320.0f, browser.w - 16.0f);
-        begin_browser_popup("##downloads_edge", ImVec2(browser.x + browser.w - 8, browser.y + kChrome), ImVec2(1, 0), w);
+        begin_browser_popup("##downloads_edge", ImVec2(browser.x + browser.w - 8, browser.y + browser_chrome_height(ui, narrow)), ImVec2(1, 0), w);
         text_sized(ui.t(TextId::DownloadsTitle), size::kSmall + 2, color::kText);
         ImGui::Separator();
         text_sized(file, size::kSmall + 1, color::kText);

@@ -43,9 +43,9 @@ bool draw_user_page(const Ui& ui, UserFlow& flow) {
     return false;
 }
 
-void draw_user_desk(const Ui& ui, UserFlow& flow, const Rect& browser) {
+void draw_user_desk(const Ui& ui, UserFlow& flow, const Rect& browser, bool narrow) {
     if (flow.mode() != UserFlow::Mode::Pickup || flow.path() != AcquisitionPath::AcquisitionApp) return;
-    draw_downloads(ui, flow, browser);
+    draw_downloads(ui, flow, browser, narrow);
     draw_acquisition_app(ui, flow, browser);
 }
 

@@ -25,12 +25,12 @@ void draw_user_dialog(const Ui& ui, UserFlow& flow);
 // The bank page of the current screen, or false for a dialog screen (the page under it stays).
 bool draw_user_page(const Ui& ui, UserFlow& flow);
 // What the flow puts on the desk outside the page: the browser's download UI and the app window.
-void draw_user_desk(const Ui& ui, UserFlow& flow, const Rect& browser);
+void draw_user_desk(const Ui& ui, UserFlow& flow, const Rect& browser, bool narrow);
 
 void draw_pickup_ids(const Ui& ui, UserFlow& flow);
 void draw_pickup_otp(const Ui& ui, UserFlow& flow);
 void draw_ca_page(const Ui& ui, UserFlow& flow);
-void draw_downloads(const Ui& ui, const UserFlow& flow, const Rect& browser);
+void draw_downloads(const Ui& ui, const UserFlow& flow, const Rect& browser, bool narrow);
 void draw_acquisition_app(const Ui& ui, const UserFlow& flow, const Rect& browser);
 void draw_pickup_issuing(const Ui& ui, const UserFlow& flow);
 void draw_pickup_done(const Ui& ui, const UserFlow& flow);
