@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "console/console.h"
 #include "portal_driver.h"
@@ -57,6 +58,36 @@ TEST(Console, OnANarrowScreenItOpensOverTheDesk) {
     // It stops above the taskbar, whose toggle closes it.
     ASSERT_TRUE(d.click("デモコンソールを閉じる"));
     EXPECT_FALSE(d.demo.open());
+}
+
+// On a phone the taskbar wraps group by group: in English the console's toggle and the language
+// switch do not fit one row, and neither may run off the screen, with a mouse or a finger. (The
+// registry's rectangles are what is visible: a button cut by the screen's edge is narrower there
+// than on a wide screen.)
+TEST(Console, OnAPhoneTheTaskbarFitsInEitherLanguage) {
+    // The visible width of the toggle and the language buttons, per language and pointer, at a
+    // screen width (one driver at a time: each has the ImGui context while it lives).
+    const auto widths = [](float screen_width) {
+        std::vector<float> out;
+        ConsoleDriver d(screen_width, 844);
+        for (const cp::Language language : {cp::Language::Japanese, cp::Language::English}) {
+            for (const bool finger : {false, true}) {
+                d.state.language = language;
+                d.state.coarse_pointer = finger;
+                d.ui.settle(d.draw);
+                for (const char* label : {language == cp::Language::English ? "Hide the demo console" : "デモコンソールを閉じる", "日本語", "English"}) {
+                    const auto* w = d.widget(label);
+                    EXPECT_NE(w, nullptr) << label << ": " << d.ui.labels();
+                    out.push_back(w != nullptr ? w->max.x - w->min.x : 0.0f);
+                }
+            }
+        }
+        return out;
+    };
+    const std::vector<float> wide = widths(1280), phone = widths(390);
+    ASSERT_EQ(wide.size(), phone.size());
+    for (std::size_t i = 0; i < wide.size(); ++i)
+        EXPECT_NEAR(phone[i], wide[i], 0.5f) << "button " << i % 3 << " of case " << i / 3 << " (ja/en × mouse/finger): cut off by the screen's edge";
 }
 
 TEST(Console, AScenarioStartsAtOnceOnAFreshWorldAndAsksWhenProgressWouldGo) {

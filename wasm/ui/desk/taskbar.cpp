@@ -46,8 +46,11 @@ TextId console_toggle_label(const Ui& ui) {
 }
 
 // Where each group starts: its row and x offset from the taskbar's left edge. Groups: the PCs, the
-// sample-data panels, the mail and the branch, the language (the last keeps to the right edge).
-constexpr int kGroups = 4;
+// sample-data panels, the mail and the branch, the demo console's toggle (none in kiosk mode), the
+// language (the last keeps to the right edge). Each group wraps on its own: on a phone in English
+// the console's toggle and the language do not fit one row together.
+constexpr int kGroups = 5;
+constexpr int kConsoleGroup = 3;
 struct Layout {
     int rows = 1;
     int row[kGroups] = {};
@@ -62,19 +65,22 @@ Layout layout(const Ui& ui, float width) {
     const float w[kGroups] = {group_width(ui, {TextId::PcAdmin, TextId::PcUser}, l.label ? ui.t(TextId::PcYouAreAt) : nullptr),
                               group_width(ui, {TextId::DeskSampleData, TextId::DeskCustomerCard, TextId::DeskToken}, nullptr),
                               button_width(mailbox_label(ui).c_str()) + kGap + group_width(ui, {TextId::DeskBranch}, nullptr),
-                              group_width(ui, {TextId::LanguageJapanese, TextId::LanguageEnglish}, nullptr) +
-                                  (has_console_toggle(ui) ? button_width(ui.t(console_toggle_label(ui))) + kGroupGap : 0.0f)};
+                              has_console_toggle(ui) ? button_width(ui.t(console_toggle_label(ui))) : 0.0f,
+                              group_width(ui, {TextId::LanguageJapanese, TextId::LanguageEnglish}, nullptr)};
     float x = 0;
+    bool row_empty = true;
     for (int g = 0; g < kGroups; ++g) {
-        if (g > 0 && x + kGroupGap + w[g] > avail) {
+        if (w[g] <= 0.0f) continue;  // absent (the console's toggle in kiosk mode)
+        if (!row_empty && x + kGroupGap + w[g] > avail) {
             ++l.rows;
             x = 0;
-        } else if (g > 0) {
+        } else if (!row_empty) {
             x += kGroupGap;
         }
         l.row[g] = l.rows - 1;
         l.x[g] = x;
         x += w[g];
+        row_empty = false;
     }
     // The language group keeps to the right edge of its row.
     l.x[kGroups - 1] = std::max(l.x[kGroups - 1], avail - w[kGroups - 1]);
@@ -145,14 +151,14 @@ void draw_taskbar(const Ui& ui, const Rect& r) {
     panel_button(ui, mailbox_label(ui).c_str(), DeskPanel::Mailbox);
     ImGui::SameLine(0, kGap);
     panel_button(ui, ui.t(TextId::DeskBranch), DeskPanel::Branch);
-    at(3);
     if (has_console_toggle(ui)) {
+        at(kConsoleGroup);
         ImGui::PushStyleColor(ImGuiCol_Button, ui.console->open() ? color::kTaskbarButtonOn : color::kTaskbarButton);
         ImGui::PushStyleColor(ImGuiCol_Text, color::kTaskbarText);
         if (ImGui::Button(ui.t(console_toggle_label(ui)))) ui.emit_console(console::Toggle{});
         ImGui::PopStyleColor(2);
-        ImGui::SameLine(0, kGroupGap);
     }
+    at(kGroups - 1);
     const TextId languages[] = {TextId::LanguageJapanese, TextId::LanguageEnglish};
     const int lang = segmented(languages, 2, ui.lang() == Language::Japanese ? 0 : 1, ui);
     if (lang >= 0) ui.out.actions.push_back(Action::set_language(lang == 0 ? Language::Japanese : Language::English));
