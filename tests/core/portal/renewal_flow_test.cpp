@@ -144,10 +144,15 @@ TEST(RenewalFlow, HighProtectionAsksThePasswordTwiceAndAtTheNextLogon) {
     page.apply(cmd::ChooseCertificate{serial});
     ASSERT_EQ(page.screen(), Screen::KeyAccess);
     EXPECT_TRUE(page.flow().login().key_access_needs_password());
+    page.apply(cmd::GrantKeyAccess{});  // nothing typed: refused on the form, the key never asked
+    EXPECT_EQ(page.screen(), Screen::KeyAccess);
+    EXPECT_EQ(page.flow().last_result(), BankResult::InvalidInput);
+    EXPECT_EQ(page.flow().field_error(cp::AdminFlow::Field::KeyPassword), cp::InputError::Empty);
     page.flow().form().key_password.assign("wrong-one");
     page.apply(cmd::GrantKeyAccess{});
     EXPECT_EQ(page.screen(), Screen::KeyAccess);
     EXPECT_EQ(page.flow().last_result(), BankResult::WrongKeyPassword);
+    EXPECT_TRUE(page.flow().form().key_password.empty()) << "the typed password is wiped after use";
     page.flow().form().key_password.assign("Kagi-2024");
     page.apply(cmd::GrantKeyAccess{});
     EXPECT_EQ(page.screen(), Screen::ContractPin);

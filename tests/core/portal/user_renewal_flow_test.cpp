@@ -161,6 +161,15 @@ TEST(UserRenewalFlow, HighProtectionThroughTheSettingsAsksThePasswordAtTheNextLo
     page.apply(ucmd::ChooseCertificate{serial});
     ASSERT_EQ(screen(page), UserFlow::Screen::LoginKeyAccess);
     EXPECT_TRUE(flow(page).login()->key_access_needs_password());
+    EXPECT_EQ(flow(page).apply(ucmd::GrantKeyAccess{}), BankResult::InvalidInput) << "nothing typed";
+    EXPECT_EQ(flow(page).field_error(UserFlow::Field::KeyPassword), cp::InputError::Empty);
+    flow(page).form().key_password.assign("wrong-one");
+    EXPECT_EQ(flow(page).apply(ucmd::GrantKeyAccess{}), BankResult::WrongKeyPassword);
+    EXPECT_TRUE(flow(page).form().key_password.empty()) << "the typed password is wiped after use";
+    EXPECT_EQ(screen(page), UserFlow::Screen::LoginKeyAccess);
+    flow(page).form().key_password.assign("typed, then 拒否");
+    EXPECT_EQ(flow(page).apply(ucmd::DenyKeyAccess{}), BankResult::KeyAccessDenied);
+    EXPECT_TRUE(flow(page).form().key_password.empty()) << "wiped on 拒否 too";
     page.apply(cmd::LeaveFlow{});
     EXPECT_EQ(log_in(page, serial, "Kagi-2024"), UserFlow::Screen::LoginLanding);
 }

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "portal/flows/key_access_answer.h"
+
 namespace cp {
 
 const char* user_screen_name(UserFlow::Screen screen) {
@@ -274,19 +276,12 @@ BankResult UserFlow::apply_one(const UserCommand& command) {
             [&](const u::GrantKeyAccess&) {
                 if (!need_login()) return BankResult::WrongStep;
                 clear_errors();
-                if (login_->key_access_needs_password() && form_.key_password.empty()) {
-                    set_field_error(Field::KeyPassword, InputError::Empty);
-                    return BankResult::InvalidInput;
-                }
-                const BankResult r = login_->grant_key_access(form_.key_password.view());
-                form_.key_password.wipe();
-                return r;
+                return grant_key_access(*login_, form_.key_password, error_slot(Field::KeyPassword));
             },
             [&](const u::DenyKeyAccess&) {
                 if (!need_login()) return BankResult::WrongStep;
                 clear_errors();
-                form_.key_password.wipe();
-                return login_->deny_key_access();
+                return deny_key_access(*login_, form_.key_password);
             },
             [&](const u::SubmitPin&) {
                 if (!need_login()) return BankResult::WrongStep;

@@ -133,7 +133,8 @@ public:
 
 private:
     BankResult apply_one(const UserCommand& command);
-    void set_field_error(Field f, InputError e) { field_errors_[static_cast<std::size_t>(f)] = e; }
+    InputError& error_slot(Field f) { return field_errors_[static_cast<std::size_t>(f)]; }
+    void set_field_error(Field f, InputError e) { error_slot(f) = e; }
     void clear_errors();
     bool pickup_step(UserPickup::Step s) const { return pickup_ && pickup_->step() == s; }
 

@@ -1,0 +1,32 @@
+// certportal portal: the answer to the key access prompt from a login form. 管理者ログオン
+// (AdminFlow) and 利用者ログイン (UserFlow) share it: 「許可」 hands over the key's password when the
+// key asks for one (保護レベル 高; an empty one is refused before the PC sees it), 「拒否」 fails the
+// login with KeyAccessDenied. The typed password is wiped either way.
+#pragma once
+
+#include "bank/bank.h"
+#include "bank/validation.h"
+#include "portal/text_field.h"
+
+namespace cp {
+
+// Login: AdminLogin or UserLogin (key_access_needs_password, grant_key_access, deny_key_access).
+// `password_error` is the form's error slot for the password field.
+template <class Login>
+BankResult grant_key_access(Login& login, PinField& password, InputError& password_error) {
+    if (login.key_access_needs_password() && password.empty()) {
+        password_error = InputError::Empty;
+        return BankResult::InvalidInput;
+    }
+    const BankResult r = login.grant_key_access(password.view());
+    password.wipe();
+    return r;
+}
+
+template <class Login>
+BankResult deny_key_access(Login& login, PinField& password) {
+    password.wipe();
+    return login.deny_key_access();
+}
+
+}  // namespace cp
