@@ -303,6 +303,25 @@ TEST(DeskScreens, TheSampleDataCopiesIdsButNeverAPin) {
     EXPECT_FALSE(d.shows("コピーしました")) << "said while the pointer stays on it";
 }
 
+// An unread count in メール makes the taskbar a little too wide for one row on a screen about this
+// wide (1280 px in the browser): 操作中のパソコン： gives way rather than the language going to a
+// second row (the highlighted PC button says the same).
+TEST(DeskScreens, UnreadMailDoesNotPushTheLanguageToASecondRow) {
+    Driver d(1100, 800);
+    d.page.load_preset(cp::Preset::AdminRenewalWindow);
+    for (const cp::Language language : {cp::Language::Japanese, cp::Language::English}) {
+        d.state.language = language;
+        d.ui.settle(d.draw);
+        const bool ja = language == cp::Language::Japanese;
+        const auto* first = d.ui.find(ja ? "サンプルデータ" : "Sample data");
+        const auto* last = d.ui.find("English");
+        ASSERT_NE(first, nullptr) << d.ui.labels();
+        ASSERT_NE(last, nullptr) << d.ui.labels();
+        EXPECT_NE(d.ui.labels().find(ja ? "メール (" : "Mail ("), std::string::npos) << "unread mail: " << d.ui.labels();
+        EXPECT_NEAR(first->min.y, last->min.y, 0.5f) << (ja ? "ja" : "en") << ": the language on a second row";
+    }
+}
+
 TEST(DeskScreens, TheMailboxCountsUnreadMailAndReadingMarksItRead) {
     Driver d;
     d.page.load_preset(cp::Preset::AdminRenewalWindow);

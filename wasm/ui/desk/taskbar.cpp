@@ -55,13 +55,13 @@ struct Layout {
     int rows = 1;
     int row[kGroups] = {};
     float x[kGroups] = {};
-    bool label = true;  // 操作中のパソコン： before the PC buttons (dropped when narrow)
+    bool label = true;  // 操作中のパソコン： before the PC buttons (see layout())
 };
 
-Layout layout(const Ui& ui, float width) {
+Layout layout_with(const Ui& ui, float width, bool label) {
     Layout l;
     const float avail = width - 2 * kMargin;
-    l.label = width >= size::kNarrow;
+    l.label = label;
     const float w[kGroups] = {group_width(ui, {TextId::PcAdmin, TextId::PcUser}, l.label ? ui.t(TextId::PcYouAreAt) : nullptr),
                               group_width(ui, {TextId::DeskSampleData, TextId::DeskCustomerCard, TextId::DeskToken}, nullptr),
                               button_width(mailbox_label(ui).c_str()) + kGap + group_width(ui, {TextId::DeskBranch}, nullptr),
@@ -85,6 +85,16 @@ Layout layout(const Ui& ui, float width) {
     // The language group keeps to the right edge of its row.
     l.x[kGroups - 1] = std::max(l.x[kGroups - 1], avail - w[kGroups - 1]);
     return l;
+}
+
+// 操作中のパソコン： goes when the screen is narrow, and whenever leaving it out saves a row (at
+// 1280 px an unread count in メール would otherwise push the language to a second row): the
+// highlighted PC button says the same.
+Layout layout(const Ui& ui, float width) {
+    const Layout labelled = layout_with(ui, width, width >= size::kNarrow);
+    if (!labelled.label || labelled.rows == 1) return labelled;
+    const Layout bare = layout_with(ui, width, false);
+    return bare.rows < labelled.rows ? bare : labelled;
 }
 
 // A segmented choice: the current option in the accent colour; returns the clicked index or -1.
