@@ -103,11 +103,29 @@ export async function startApp(page, at = nothing, { chrome = false } = {}) {
   await at('app_ready');
 }
 
+// On a phone the app's window sits over the bottom of the page, which scrolls above it: like a
+// person, scroll the page (wheel above the window) until the widget is clear of the window's top
+// (its title bar's ×). Returns the widget where it is then.
+async function clearOfAppWindow(page, label) {
+  for (let scrolls = 0; ; scrolls++) {
+    const all = await widgets(page);
+    const target = all.find((w) => w.label === label && !w.disabled);
+    const close = all.find((w) => w.label === 'ウィンドウを閉じる');
+    // The window is at most 400 px wide (wasm/ui/user/acquisition_app.cpp), its × at its right end.
+    const under = close && target.x + target.w / 2 > close.x + close.w - 420 && target.y + target.h > close.y;
+    if (!under || scrolls === 8) return target;
+    await page.mouse.move(target.x + target.w / 2, Math.max(close.y - 60, 0));
+    await page.mouse.wheel(0, 200);
+    await waitIdle(page);
+  }
+}
+
 // 取得 → the app's 「電子証明書 取得完了」 → 閉じる. Returns the wait (ms) from the click to the
 // frame that shows 取得完了, read in the page (performance.now) so Node's polling adds nothing.
 export async function acquire(page, at = nothing) {
-  const w = await waitForWidget(page, '取得');
+  await waitForWidget(page, '取得');
   await waitIdle(page);
+  const w = await clearOfAppWindow(page, '取得');
   const waited = await clickAndTime(page, w, '電子証明書 取得完了');
   await at('app_done');
   await click(page, '閉じる');

@@ -32,7 +32,8 @@ struct Person {
     std::function<void()> draw = [this] { cp::ui::draw_portal(state, page.session, out); };
 
     bool click(std::string_view label) {
-        for (int i = 0; i < 12 && ui.find(label) == nullptr; ++i) ui.scroll(ImVec2(640, 400), -2.0f, draw);
+        const ImVec2 over_page(ImGui::GetIO().DisplaySize.x * 0.5f, 400.0f);
+        for (int i = 0; i < 12 && ui.find(label) == nullptr; ++i) ui.scroll(over_page, -2.0f, draw);
         out.clear();
         const bool ok = ui.click(label, draw);
         for (const cp::Action& a : out.actions) cp::apply(state, a);
@@ -182,6 +183,31 @@ TEST(UserScreens, AppPathFromTheTopPageToTheLoginWithTheNewCertificate) {
     EXPECT_TRUE(p.shows("2024年"));
     ASSERT_TRUE(p.click("ログオフ"));
     EXPECT_EQ(p.page.session.user_flow(), nullptr);
+}
+
+// On a phone the app's window sits over the bottom of the page: the page leaves room below its
+// last line, so that a person can scroll 取得 above the window and press it there.
+TEST(UserScreens, OnAPhoneAcquireScrollsAboveTheAppWindow) {
+    Person p(390, 844);
+    p.reissue("S0001");
+    p.enter_ids();
+    p.enter_token_code();
+    ASSERT_EQ(p.screen(), Screen::PickupCaPage);
+    ASSERT_TRUE(p.click("ダウンロード"));
+    ASSERT_TRUE(p.click("開く"));
+    const WidgetInfo* close = p.ui.find("ウィンドウを閉じる");  // the app's ×, in its title bar
+    ASSERT_NE(close, nullptr) << p.ui.labels();
+    const float app_top = close->min.y;
+    for (int i = 0; i < 12; ++i) {
+        const WidgetInfo* acquire = p.ui.find("取得");
+        if (acquire != nullptr && acquire->max.y <= app_top) break;
+        p.ui.scroll(ImVec2(195, app_top - 60), -2.0f, p.draw);
+    }
+    const WidgetInfo* acquire = p.ui.find("取得");
+    ASSERT_NE(acquire, nullptr) << p.ui.labels();
+    EXPECT_LE(acquire->max.y, app_top) << "取得 stays under the app's window";
+    ASSERT_TRUE(p.click("取得"));
+    EXPECT_TRUE(p.shows("電子証明書 取得完了"));
 }
 
 TEST(UserScreens, ChromeShowsTheFileAtTheBottomLeftAndHasNoIeMode) {

@@ -31,10 +31,16 @@ void step_line(const char* label, int state) {
     text_sized(label, size::kOsText, state > 0 ? color::kTextMuted : color::kText, state == 0 ? TextKind::Status : TextKind::Plain);
 }
 
+// How much of the page's bottom the window covered when last drawn (at the bottom on a phone).
+float g_covered_bottom = 0.0f;
+
 }  // namespace
+
+float acquisition_app_covered_bottom() { return g_covered_bottom; }
 
 void draw_acquisition_app(const Ui& ui, const UserFlow& flow, const Rect& browser) {
     const UserFlow::AppWindow app = flow.app_window();
+    g_covered_bottom = 0.0f;
     if (app == UserFlow::AppWindow::Closed) return;
     const Language l = ui.lang();
     const float w = std::min(400.0f, browser.w - 16.0f);
@@ -76,6 +82,7 @@ void draw_acquisition_app(const Ui& ui, const UserFlow& flow, const Rect& browse
             break;
         }
     }
+    if (browser.w < 700.0f) g_covered_bottom = ImGui::GetWindowHeight() + 8.0f;  // its margin above the browser's edge
     end_os_window();
     if (!open) ui.emit(cmd::user::CloseApp{});
 }

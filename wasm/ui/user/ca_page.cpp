@@ -61,6 +61,7 @@ void draw_ca_page(const Ui& ui, UserFlow& flow) {
         if (button(ui.t(TextId::Close))) ui.emit(cmd::LeaveFlow{});
     }
     end_card();
+    if (const float covered = acquisition_app_covered_bottom(); covered > 0.0f) ImGui::Dummy(ImVec2(0, covered));
 }
 
 }  // namespace cp::ui

@@ -32,6 +32,10 @@ void draw_pickup_otp(const Ui& ui, UserFlow& flow);
 void draw_ca_page(const Ui& ui, UserFlow& flow);
 void draw_downloads(const Ui& ui, const UserFlow& flow, const Rect& browser, bool narrow);
 void draw_acquisition_app(const Ui& ui, const UserFlow& flow, const Rect& browser);
+// How much of the browser's bottom the app's window covered when last drawn: on a phone it sits
+// over the page, which leaves that much room below its last line so that 取得 can be scrolled
+// above it (0 on a wide screen, where it stands beside 取得, or with the app closed).
+float acquisition_app_covered_bottom();
 void draw_pickup_issuing(const Ui& ui, const UserFlow& flow);
 void draw_pickup_done(const Ui& ui, const UserFlow& flow);
 void draw_user_failure(const Ui& ui, const UserFlow& flow);
