@@ -26,6 +26,21 @@ const unsupported = (what) => { throw new Unsupported(what); };
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
+// A driver that stops answering must fail the case with a reason, not hang it until ctest's
+// timeout with no output (seen once in CI: WebKitWebDriver, silent for 300 s; the same case passed
+// on the next run). Every WebDriver command is raced against a deadline; harness.mjs's run() tries
+// a case once more after such a hang, and says so.
+export class DriverHang extends Error {
+  constructor(what, ms) { super(`${engine}'s driver did not answer "${what}" within ${ms} ms`); this.driverHang = true; }
+}
+function answered(promise, ms, what) {
+  let timer;
+  const late = new Promise((_, reject) => { timer = setTimeout(() => reject(new DriverHang(what, ms)), ms); });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+const kDriverCommandMs = 60000;
+const kDriverSessionMs = 120000;
+
 // Polls `probe` (async, truthy = done) until `timeout`; the error names `what`.
 async function poll(probe, timeout, what) {
   const deadline = Date.now() + timeout;
@@ -196,9 +211,12 @@ async function launchWebkit(options) {
   // The driver listens on loopback only (by default selenium picks the machine's address).
   const service = new remote.DriverService.Builder('/usr/bin/WebKitWebDriver')
     .setHostname('127.0.0.1').addArguments('--host=127.0.0.1').build();
-  const driver = await new webdriver.Builder()
+  const driver = await answered(new webdriver.Builder()
     .withCapabilities({ browserName: 'MiniBrowser', pageLoadStrategy: 'none', 'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] } })
-    .usingServer(await service.start()).build();
+    .usingServer(await answered(service.start(), kDriverSessionMs, 'start')).build(), kDriverSessionMs, 'new session');
+  // Every command after it (scripts, actions, window, screenshots) goes through execute().
+  const execute = driver.execute.bind(driver);
+  driver.execute = (command) => answered(execute(command), kDriverCommandMs, command.getName());
   // The window's outer size: grow it until the page's viewport is the one asked for.
   await driver.manage().window().setRect({ width: view.width, height: view.height });
   const inner = await driver.executeScript('return [innerWidth, innerHeight]');

@@ -88,9 +88,13 @@ export const SKIPPED = 77;
 
 // Runs a test body and exits with a status ctest understands.
 export function run(name, body) {
-  body().then(() => { console.log(`ok ${engine} ${name}`); process.exit(0); },
-              (e) => {
-                if (e && e.unsupported) { console.log(`SKIP ${engine} ${name}: ${e.message}`); process.exit(SKIPPED); }
-                console.error(`FAIL ${engine} ${name}: ${e.stack || e}`); process.exit(1);
-              });
+  const attempt = (n) => body().then(() => { console.log(`ok ${engine} ${name}`); process.exit(0); },
+    (e) => {
+      if (e && e.unsupported) { console.log(`SKIP ${engine} ${name}: ${e.message}`); process.exit(SKIPPED); }
+      // The browser's driver stopped answering (engines.mjs: DriverHang), not the portal failing:
+      // one more try from a fresh browser, said on the output.
+      if (e && e.driverHang && n === 1) { console.log(`RETRY ${engine} ${name}: ${e.message}`); return attempt(2); }
+      console.error(`FAIL ${engine} ${name}: ${e.stack || e}`); process.exit(1);
+    });
+  attempt(1);
 }
