@@ -36,7 +36,7 @@ void draw_portal(const PortalState& state, Session& session, UiOut& out, DemoCon
     // A kiosk is used by touch, and so is a phone or a tablet: every button and field at least
     // 44 CSS px tall (WCAG 2.5.5).
     const bool touch = (console != nullptr && console->kiosk()) || state.coarse_pointer;
-    const Ui ui{state, session, out, touch, console};
+    const Ui ui{state, session, out, console};
     if (console != nullptr) reserve_console_area(*console);
     // Touch has no hover: a tooltip is a long press (a finger held still for ImGui's normal delay,
     // 0.4 s), never a tap's by-product; a mouse keeps the short delay.

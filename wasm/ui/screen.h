@@ -37,7 +37,6 @@ struct Ui {
     const PortalState& state;
     Session& session;
     UiOut& out;
-    bool touch = false;  // kiosk mode or a finger for a pointer: every target at least size::kKioskTarget tall
     const DemoConsole* console = nullptr;  // the demo console, when the page has one (its taskbar toggle)
     Language lang() const { return state.language; }
     const char* t(TextId id) const { return text(id, state.language); }

@@ -15,7 +15,7 @@ namespace cp::ui {
 void draw_browser_more_menu(const Ui& ui) {
     const bool ready = ui.session.bank() != nullptr;
     ImGui::BeginDisabled(!ready);
-    if (ImGui::Button(ui.t(TextId::BrowserMoreMenu), ImVec2(ui.touch ? size::kKioskTarget : 40.0f, 0))) ImGui::OpenPopup("##more_menu");
+    if (ImGui::Button(ui.t(TextId::BrowserMoreMenu), ImVec2(touch_targets() ? size::kKioskTarget : 40.0f, 0))) ImGui::OpenPopup("##more_menu");
     ImGui::EndDisabled();
     if (!begin_menu_popup("##more_menu")) return;
     ImGui::PushStyleColor(ImGuiCol_Text, color::kText);

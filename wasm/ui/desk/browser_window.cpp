@@ -16,10 +16,10 @@ namespace {
 constexpr float kTitleBar = 30.0f;
 constexpr float kToolbar = 42.0f;
 // Touch: the toolbar's menus grow to the smallest touch target, the toolbar with them.
-float toolbar_height(const Ui& ui) { return ui.touch ? size::kKioskTarget + 12.0f : kToolbar; }
+float toolbar_height() { return touch_targets() ? size::kKioskTarget + 12.0f : kToolbar; }
 }  // namespace
 
-float browser_chrome_height(const Ui& ui, bool narrow) { return (narrow ? 0.0f : kTitleBar) + toolbar_height(ui); }
+float browser_chrome_height(bool narrow) { return (narrow ? 0.0f : kTitleBar) + toolbar_height(); }
 
 void draw_browser_window(const Ui& ui, const Rect& r, bool narrow) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -34,8 +34,8 @@ void draw_browser_window(const Ui& ui, const Rect& r, bool narrow) {
         y += kTitleBar;
     }
     // Toolbar: the address bar, then ツール and 「…」 at the right.
-    const float toolbar = toolbar_height(ui);
-    const float menus_w = ui.touch ? 170.0f : 150.0f;
+    const float toolbar = toolbar_height();
+    const float menus_w = touch_targets() ? 170.0f : 150.0f;
     const float pad = 6.0f;
     const ImVec2 addr_a(r.x + pad, y + 6), addr_b(r.x + r.w - menus_w - pad, y + toolbar - 6);
     dl->AddRectFilled(addr_a, addr_b, color::kAddressBar, 14.0f);

@@ -43,7 +43,7 @@ void draw_desk(const Ui& ui) {
 
     // Over the browser: IE mode's banner, the user flow's download UI and acquisition app.
     ImGui::BeginDisabled(dialog || saving);
-    draw_ie_banner(ui, browser, browser.y + browser_chrome_height(ui, narrow));
+    draw_ie_banner(ui, browser, browser.y + browser_chrome_height(narrow));
     if (user != nullptr) draw_user_desk(ui, *user, browser, narrow);
     ImGui::EndDisabled();
     draw_panels(ui, taskbar_h);

@@ -22,7 +22,7 @@ struct Rect {
 void draw_browser_window(const Ui& ui, const Rect& r, bool narrow);
 // The height of the browser's title bar and toolbar above the page (the toolbar grows for touch):
 // IE mode's banner and Edge's download flyout hang from there.
-float browser_chrome_height(const Ui& ui, bool narrow);
+float browser_chrome_height(bool narrow);
 // The 「…」 menu (Internet Explorer モード) and IE mode's banner below the toolbar at `top`
 // (desk/browser_menu.cpp).
 void draw_browser_more_menu(const Ui& ui);

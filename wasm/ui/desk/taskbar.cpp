@@ -20,7 +20,7 @@ constexpr float kMargin = 8.0f;
 
 // Touch (kiosk mode): the buttons grow to the smallest touch target, the rows with them.
 ImVec2 padding() { return frame_padding(kPadding); }
-float row_height(const Ui& ui) { return ui.touch ? size::kKioskTarget + 8.0f : size::kTaskbar; }
+float row_height() { return touch_targets() ? size::kKioskTarget + 8.0f : size::kTaskbar; }
 
 float button_width(const char* label) { return ImGui::CalcTextSize(label).x + 2 * kPadding.x; }
 float label_width(const char* label) { return ImGui::GetFont()->CalcTextSizeA(size::kSmall, FLT_MAX, 0.0f, label).x + 4; }
@@ -129,14 +129,14 @@ float taskbar_height(const Ui& ui, float width) {
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, padding());
     const int rows = layout(ui, width).rows;
     ImGui::PopStyleVar();
-    return static_cast<float>(rows) * row_height(ui);
+    return static_cast<float>(rows) * row_height();
 }
 
 void draw_taskbar(const Ui& ui, const Rect& r) {
     ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(r.x, r.y), ImVec2(r.x + r.w, r.y + r.h), color::kTaskbar);
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, padding());
     const Layout l = layout(ui, r.w);
-    const float row = row_height(ui);
+    const float row = row_height();
     const float inset = (row - ImGui::GetFrameHeight()) * 0.5f;
     const auto at = [&](int g) {
         ImGui::SetCursorScreenPos(ImVec2(r.x + kMargin + l.x[g], r.y + static_cast<float>(l.row[g]) * row + inset));

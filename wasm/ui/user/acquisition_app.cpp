@@ -31,6 +31,8 @@ void step_line(const char* label, int state) {
     text_sized(label, size::kOsText, state > 0 ? color::kTextMuted : color::kText, state == 0 ? TextKind::Status : TextKind::Plain);
 }
 
+// Narrower than this, the window sits over the bottom of the page instead of beside 取得.
+constexpr float kBesideThePageMinWidth = 700.0f;
 // How much of the page's bottom the window covered when last drawn (at the bottom on a phone).
 float g_covered_bottom = 0.0f;
 
@@ -46,7 +48,7 @@ void draw_acquisition_app(const Ui& ui, const UserFlow& flow, const Rect& browse
     const float w = std::min(400.0f, browser.w - 16.0f);
     // Beside the page's 取得 (right half) on a wide screen, its title bar where it opened whatever
     // its content (the × stays put); at the bottom on a phone, where the page scrolls above it.
-    if (browser.w >= 700.0f)
+    if (browser.w >= kBesideThePageMinWidth)
         ImGui::SetNextWindowPos(ImVec2(browser.x + browser.w - 16, browser.y + browser.h * 0.45f), ImGuiCond_Always, ImVec2(1, 0));
     else
         ImGui::SetNextWindowPos(ImVec2(browser.x + browser.w * 0.5f, browser.y + browser.h - 8), ImGuiCond_Always, ImVec2(0.5f, 1));
@@ -82,7 +84,7 @@ void draw_acquisition_app(const Ui& ui, const UserFlow& flow, const Rect& browse
             break;
         }
     }
-    if (browser.w < 700.0f) g_covered_bottom = ImGui::GetWindowHeight() + 8.0f;  // its margin above the browser's edge
+    if (browser.w < kBesideThePageMinWidth) g_covered_bottom = ImGui::GetWindowHeight() + 8.0f;  // its margin above the browser's edge
     end_os_window();
     if (!open) ui.emit(cmd::user::CloseApp{});
 }

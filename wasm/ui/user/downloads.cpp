@@ -40,7 +40,7 @@ void draw_downloads(const Ui& ui, const UserFlow& flow, const Rect& browser, boo
     if (ui.session.browser_kind() == BrowserKind::Edge) {
         if (running) return;  // the flyout closes once the file is opened
         const float w = std::min(320.0f, browser.w - 16.0f);
-        begin_browser_popup("##downloads_edge", ImVec2(browser.x + browser.w - 8, browser.y + browser_chrome_height(ui, narrow)), ImVec2(1, 0), w);
+        begin_browser_popup("##downloads_edge", ImVec2(browser.x + browser.w - 8, browser.y + browser_chrome_height(narrow)), ImVec2(1, 0), w);
         text_sized(ui.t(TextId::DownloadsTitle), size::kSmall + 2, color::kText);
         ImGui::Separator();
         text_sized(file, size::kSmall + 1, color::kText);
