@@ -328,9 +328,6 @@ const cases = {
       check(await page.isHidden('#canvas'), 'the canvas is hidden');
       check(warnings.some((w) => w.includes('shaders/imgui.vert failed to compile') && w.includes('this_device_refuses')),
             'the console names the shader and quotes the compiler: ' + warnings.join(' | '));
-      const built = await page.evaluate(() => window.certportal.framesBuilt ? window.certportal.framesBuilt() : -1);
-      await page.waitForTimeout(500);
-      check(await page.evaluate(() => window.certportal.framesBuilt()) === built, 'no frame is built after it');
     } finally {
       await cleanup();
       server.stop();
