@@ -79,7 +79,8 @@ const cases = {
         for (const label of clicks) await click(page, label);
         // The step's words, as text or on a widget (a mail's subject is a row to click).
         await page.waitForFunction((f) => [...window.certportal.texts(), ...window.certportal.widgets()]
-          .some((t) => t.label.includes(f)), reached, { timeout: 15000 });
+          .some((t) => t.label.includes(f)), reached, { timeout: 15000 })
+          .catch((e) => { throw new Error(`scenario ${id}: 「${reached}」 not on screen: ${e.message}`); });
       }
     });
   },
