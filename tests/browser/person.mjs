@@ -129,9 +129,15 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: path.join(artifacts, artifactName(name) + '.png') });
 }
 
+// The simulation behind the page is ready (2), not failed (3). One probe both waits and reads, so
+// the status checked is the one waited for.
 export async function waitReady(page) {
-  await page.waitForFunction(() => window.certportal.module._cp_debug_simulation_status() >= 2, null, { timeout: 120000 });
-  check(await page.evaluate(() => window.certportal.module._cp_debug_simulation_status()) === 2, 'the simulation is ready');
+  const status = await (await page.waitForFunction(() => {
+    const m = window.certportal && window.certportal.module;
+    const s = m ? m._cp_debug_simulation_status() : 0;
+    return s >= 2 ? s : 0;
+  }, null, { timeout: 120000 })).jsonValue();
+  check(status === 2, `the simulation is ready (status ${status})`);
 }
 
 // The お客様カード panel: the number printed for a kana symbol ("オ 89" cells).

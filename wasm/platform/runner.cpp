@@ -23,6 +23,8 @@ constexpr int kMaxSettleFrames = 120;
 constexpr double kCaretBlinkStep = 0.4;
 // After the pointer rests, one frame when ImGui's normal hover delay (0.40 s) has passed.
 constexpr double kHoverDelayFrame = 0.45;
+// Builds allowed before the first frame is drawn, for its layout to settle (see on_animation_frame).
+constexpr int kFirstFrameExtraBuilds = 4;
 // Delta time used for the first frame after idling, so a long sleep does not look like a long hover.
 constexpr float kWakeDeltaTime = 1.0f / 60.0f;
 
@@ -39,6 +41,7 @@ struct Runner {
     bool woke_by_timer = false;
     bool force_draw = true;
     bool stopped = false;             // the renderer cannot draw here: no more frames
+    bool mirror_owed = false;         // the first frame drawn: the mirror follows on the next
     double last_time = 0.0;           // seconds, of the last frame built
     bool idle = true;                 // no frame since the loop last went to sleep
     int settle_chain = 0;
@@ -115,6 +118,17 @@ void arm(Timer& timer, double seconds_from_now, bool earliest_wins, void (*fire)
 
 EM_BOOL on_animation_frame(double, void*);
 
+// One pass of the UI: NewFrame, the app's frame, Render. True when the app's state changed.
+bool build_frame() {
+    ui::widget_registry_begin_frame();
+    ImGui::NewFrame();
+    const bool state_changed = g_run.hooks.build_frame(g_run.hooks.user);
+    ImGui::Render();
+    ui::widget_registry_end_frame();
+    ++g_run.stats.frames_built;
+    return state_changed;
+}
+
 void request_animation_frame() {
     if (g_run.frame_in_flight || g_run.stopped) return;
     g_run.frame_in_flight = true;
@@ -154,12 +168,19 @@ EM_BOOL on_animation_frame(double, void*) {
 
     const double started_ms = emscripten_get_now();
     g_run.building = true;
-    ui::widget_registry_begin_frame();
-    ImGui::NewFrame();
-    const bool state_changed = g_run.hooks.build_frame(g_run.hooks.user);
-    ImGui::Render();
-    ui::widget_registry_end_frame();
-    ++g_run.stats.frames_built;
+    bool state_changed = build_frame();
+    // The first frame shown is the page, whole: a new window is hidden while it measures its
+    // contents, and an auto-sized child inside another grows a step a frame (the top page's
+    // panels take three). Until the output stops changing, build again before drawing anything,
+    // instead of showing the desk alone and then the page growing into place.
+    if (g_run.stats.frames_drawn == 0) {
+        for (int extra = 0; extra < kFirstFrameExtraBuilds; ++extra) {
+            const std::uint64_t before = hash_draw_data(ImGui::GetDrawData());
+            io.DeltaTime = kWakeDeltaTime;
+            state_changed = build_frame() || state_changed;
+            if (hash_draw_data(ImGui::GetDrawData()) == before) break;
+        }
+    }
 
     ImDrawData* dd = ImGui::GetDrawData();
     const std::uint64_t hash = hash_draw_data(dd);
@@ -178,7 +199,15 @@ EM_BOOL on_animation_frame(double, void*) {
     }
     // The mirror first: the text agent is the mirror's <input> of the field being edited, which
     // must exist when the agent is chosen (a field active on a page's first frame).
-    web_mirror_after_frame(output_changed);
+    // On the very first frame drawn, the mirror waits for the next one: making its elements and
+    // focusing one makes the browser lay them out (50–100 ms on the top page), which would hold
+    // back the first pixels instead of following them.
+    if (output_changed && g_run.stats.frames_drawn == 1) {
+        g_run.mirror_owed = true;
+    } else {
+        web_mirror_after_frame(output_changed || g_run.mirror_owed);
+        g_run.mirror_owed = false;
+    }
     web_input_after_frame();
     g_run.building = false;
     g_run.stats.last_frame_ms = emscripten_get_now() - started_ms;
@@ -190,7 +219,7 @@ EM_BOOL on_animation_frame(double, void*) {
     g_run.settle_chain = settling ? g_run.settle_chain + 1 : 0;
     const bool owed = g_run.frames_owed > 0;
     if (owed) --g_run.frames_owed;
-    if (events_left || state_changed || owed || (settling && g_run.settle_chain < kMaxSettleFrames)) {
+    if (events_left || state_changed || owed || g_run.mirror_owed || (settling && g_run.settle_chain < kMaxSettleFrames)) {
         request_animation_frame();
     } else {
         g_run.idle = true;
