@@ -22,7 +22,7 @@ export const engine = process.env.CERTPORTAL_ENGINE || 'chromium';
 export class Unsupported extends Error {
   constructor(what) { super(`${engine} cannot ${what}`); this.unsupported = true; }
 }
-const unsupported = (what) => { throw new Unsupported(what); };
+export const unsupported = (what) => { throw new Unsupported(what); };
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 

@@ -51,6 +51,14 @@ export async function withPortal(fn, options = {}) {
   page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
   if (options.initScript) await page.addInitScript(options.initScript);
+  // The document the test drives is marked, and marked again after each navigation the test makes:
+  // one the browser replaced on its own (its web process restarted) is told apart from the portal
+  // failing (run() tries such a test once more, and says so).
+  const markDocument = () => page.evaluate(() => { window.__cpTestDocument = true; }).catch(() => {});
+  for (const name of ['goto', 'reload']) {
+    const own = page[name].bind(page);
+    page[name] = async (...args) => { const r = await own(...args); await markDocument(); return r; };
+  }
   try {
     const url = server.url + (options.query || '');
     await page.goto(url);
@@ -60,6 +68,12 @@ export async function withPortal(fn, options = {}) {
     } catch (e) {
       // What the person saw when it went wrong.
       await page.screenshot({ path: path.join(artifacts, artifactName('failure_' + (process.argv[2] || 'test')) + '.png') }).catch(() => {});
+      if (e && !e.driverHang && !(await page.evaluate(() => window.__cpTestDocument === true).catch(() => true))) {
+        e.documentReplaced = true;
+        const said = 'the browser replaced the page under the test, no navigation asked: ';
+        e.stack = said + (e.stack || e.message);
+        e.message = said + e.message;
+      }
       throw e;
     }
   } finally {
@@ -91,9 +105,10 @@ export function run(name, body) {
   const attempt = (n) => body().then(() => { console.log(`ok ${engine} ${name}`); process.exit(0); },
     (e) => {
       if (e && e.unsupported) { console.log(`SKIP ${engine} ${name}: ${e.message}`); process.exit(SKIPPED); }
-      // The browser's driver stopped answering (engines.mjs: DriverHang), not the portal failing:
-      // one more try from a fresh browser, said on the output.
-      if (e && e.driverHang && n === 1) { console.log(`RETRY ${engine} ${name}: ${e.message}`); return attempt(2); }
+      // The browser's driver stopped answering (engines.mjs: DriverHang), or the browser replaced
+      // the page by itself (withPortal), not the portal failing: one more try from a fresh
+      // browser, said on the output.
+      if (e && (e.driverHang || e.documentReplaced) && n === 1) { console.log(`RETRY ${engine} ${name}: ${e.message}`); return attempt(2); }
       console.error(`FAIL ${engine} ${name}: ${e.stack || e}`); process.exit(1);
     });
   attempt(1);

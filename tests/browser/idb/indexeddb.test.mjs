@@ -4,8 +4,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { check, run } from '../harness.mjs';
-import { launchEngine } from '../engines.mjs';
+import { check, engine, run } from '../harness.mjs';
+import { launchEngine, unsupported } from '../engines.mjs';
 import {
   ADMIN_PC, BANK, BANK_DB, USER_PC, USER_PC_DB, call, events, openIdbPage, rawDatabase, startIdbServer, waitReady,
 } from './idb_support.mjs';
@@ -148,7 +148,7 @@ const cases = {
       ];
       const outcomes = [];
       let before = 1;
-      for (const t of trials) {
+      const attempt = async (t) => {
         const loaded = page.waitForEvent('load');
         // n 1: save_installed_certificate; n > 1: n pairs in one transaction.
         await page.evaluate((trial) => window.idbTest.installThenReload(2, trial.n, 1200, trial.keySize, trial.delay), t)
@@ -167,13 +167,25 @@ const cases = {
         const outcome = certs.length === before ? 'old' : 'new';
         outcomes.push(`${t.n === 1 ? 'install' : 'bulk install'} ${t.n}×${t.keySize} B, reload after ${t.delay} ms: ${outcome}`);
         before = certs.length;
-      }
+      };
+      for (const t of trials) await attempt(t);
+      // Whether a reload lands before `complete` is the engine's timing: WebKit often finishes
+      // every commit first. The largest commits, reloaded at once, are tried a few more times.
+      const heaviest = [trials[3], trials[2]];
+      for (let extra = 0; extra < 6 && !outcomes.some((o) => o.endsWith('old')); ++extra) await attempt(heaviest[extra % 2]);
       console.log(outcomes.join('\n'));
-      check(outcomes.some((o) => o.endsWith('old')), 'at least one reload landed before `complete` (else nothing was tested)');
       const pc = await call(page, 'loadPc', USER_PC);
       check(pc.result === 'Ok' && pc.count === before && pc.set_aside.length === 0,
             `the bank layer loads every pair and sets nothing aside (got count ${pc.count}, set_aside ${JSON.stringify(pc.set_aside)})`);
       checkNoErrors(page);
+      if (!outcomes.some((o) => o.endsWith('old'))) {
+        // WebKit lets a commit already asked for finish across the reload, in some runs: the
+        // interrupted case cannot be made there, and saying it passed would test nothing.
+        if (engine === 'webkit')
+          unsupported(`interrupt a commit with a reload here: all ${outcomes.length} commits finished first ` +
+                      '(every reload kept each certificate with its key, checked above)');
+        check(false, 'at least one reload landed before `complete` (else nothing was tested)');
+      }
     });
   },
 
