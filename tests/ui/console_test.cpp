@@ -75,7 +75,7 @@ TEST(Console, OnAPhoneTheTaskbarFitsInEitherLanguage) {
                 d.state.language = language;
                 d.state.coarse_pointer = finger;
                 d.ui.settle(d.draw);
-                for (const char* label : {language == cp::Language::English ? "Hide the demo console" : "デモコンソールを閉じる", "日本語", "English"}) {
+                for (const char* label : {language == cp::Language::English ? "Close demo console" : "デモコンソールを閉じる", "日本語", "English"}) {
                     const auto* w = d.widget(label);
                     EXPECT_NE(w, nullptr) << label << ": " << d.ui.labels();
                     out.push_back(w != nullptr ? w->max.x - w->min.x : 0.0f);

@@ -2,6 +2,7 @@
 #include <gtest/gtest-spi.h>
 #include <gtest/gtest.h>
 
+#include <utility>
 #include <vector>
 
 #include "portal/portal.h"
@@ -151,3 +152,25 @@ TEST(ScreenHarness, ClickOnAMissingOrDisabledWidgetFails) {
 }
 
 }  // namespace
+
+// On a phone in English, an entry's words are longer than its button is wide: they wrap onto a
+// second line and the button grows to hold them, instead of being cut off at the button's edge.
+TEST(TopPage, OnAPhoneALongEntryWrapsInsteadOfBeingCutOff) {
+    const auto entry_height = [](float screen_width) {
+        ScreenHarness ui(screen_width, 844);
+        Portal portal;
+        portal.state.language = cp::Language::English;
+        portal.state.coarse_pointer = true;
+        ui.settle(portal.draw);
+        const WidgetInfo* w = ui.find("Certificate method: administrator login");
+        EXPECT_NE(w, nullptr) << ui.labels();
+        const WidgetInfo* short_one = ui.find("User login");
+        EXPECT_NE(short_one, nullptr) << ui.labels();
+        return std::pair<float, float>(w != nullptr ? w->height() : 0.0f, short_one != nullptr ? short_one->height() : 0.0f);
+    };
+    const auto [wide_long, wide_short] = entry_height(1280);
+    const auto [phone_long, phone_short] = entry_height(390);
+    EXPECT_NEAR(wide_long, wide_short, 0.5f) << "on a wide screen both entries take one line";
+    EXPECT_NEAR(phone_short, wide_short, 0.5f) << "a short entry still takes one line on a phone";
+    EXPECT_GT(phone_long, wide_long + 15.0f) << "the long entry takes a second line on a phone";
+}

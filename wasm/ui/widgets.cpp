@@ -10,13 +10,51 @@
 #include "widget_registry.h"
 
 namespace cp::ui {
+namespace {
+
+float glyph_advance(char32_t c, void* baked_font) {
+    auto* baked = static_cast<ImFontBaked*>(baked_font);
+    const auto wc = c <= 0xFFFF ? static_cast<ImWchar>(c) : static_cast<ImWchar>(0xFFFD);
+    return baked->GetCharAdvance(wc);
+}
+
+// A button's label broken into `lines`, each centred in `width`, from `top_left` down.
+void draw_centred_lines(std::string_view text, const std::vector<LineSpan>& lines, ImVec2 top_left, float width, ImU32 color) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    float y = top_left.y;
+    for (const LineSpan& line : lines) {
+        const char* b = text.data() + line.begin;
+        const char* e = text.data() + line.end;
+        dl->AddText(ImVec2(top_left.x + (width - ImGui::CalcTextSize(b, e).x) * 0.5f, y), color, b, e);
+        y += ImGui::GetTextLineHeight();
+    }
+}
+
+}  // namespace
 
 bool wide_button(const char* label, float height, bool available, const char* unavailable_reason) {
     ImGui::BeginDisabled(!available);
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
+    // A label wider than the button (English on a phone) wraps instead of being cut off: the
+    // button grows by the extra lines, ImGui's own one-line label is drawn transparent (the label
+    // still names the item), and the lines are drawn over it.
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const std::string_view shown(label, static_cast<std::size_t>(ImGui::FindRenderedTextEnd(label) - label));
+    const std::vector<LineSpan> lines =
+        break_lines(shown, ImGui::GetContentRegionAvail().x - 2 * style.FramePadding.x, glyph_advance, ImGui::GetFontBaked());
+    const bool wraps = lines.size() > 1;
+    const float lines_h = static_cast<float>(lines.size()) * ImGui::GetTextLineHeight() + 2 * style.FramePadding.y;
     // Never below the frame height: with touch padding (44 px targets) a shorter button would
     // push its label down against the bottom edge.
-    const bool pressed = ImGui::Button(label, ImVec2(-FLT_MIN, std::max(height, ImGui::GetFrameHeight())));
+    const float button_h = std::max({height, ImGui::GetFrameHeight(), wraps ? lines_h : 0.0f});
+    const ImU32 text_color = ImGui::GetColorU32(ImGuiCol_Text);  // white, dimmed when disabled
+    if (wraps) ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(0, 0, 0, 0));
+    const bool pressed = ImGui::Button(label, ImVec2(-FLT_MIN, button_h));
+    if (wraps) {
+        ImGui::PopStyleColor();
+        const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+        draw_centred_lines(shown, lines, ImVec2(min.x, (min.y + max.y - lines_h) * 0.5f + style.FramePadding.y), max.x - min.x, text_color);
+    }
     ImGui::PopStyleColor();
     ImGui::EndDisabled();
     if (!available && unavailable_reason != nullptr) item_tooltip(unavailable_reason);
@@ -58,11 +96,6 @@ void cell_text(const char* text) { text_sized(text, size::kSmall + 0.5f, color::
 
 namespace {
 
-float glyph_advance(char32_t c, void* baked_font) {
-    auto* baked = static_cast<ImFontBaked*>(baked_font);
-    const auto wc = c <= 0xFFFF ? static_cast<ImWchar>(c) : static_cast<ImWchar>(0xFFFD);
-    return baked->GetCharAdvance(wc);
-}
 
 }  // namespace
 
@@ -190,14 +223,7 @@ bool wrapping_button(const char* label, ImU32 background, ImU32 text_color) {
     if (held || hovered) bg = ImGui::GetColorU32(held ? ImGuiCol_ButtonActive : ImGuiCol_ButtonHovered);
     window->DrawList->AddRectFilled(bb.Min, bb.Max, bg, style.FrameRounding);
     ImGui::RenderNavCursor(bb, id);
-    float y = pos.y + style.FramePadding.y;
-    for (const LineSpan& line : lines) {  // each line centred
-        const char* b = all.data() + line.begin;
-        const char* e = all.data() + line.end;
-        const float w = ImGui::CalcTextSize(b, e).x;
-        window->DrawList->AddText(ImVec2(pos.x + (size.x - w) * 0.5f, y), hovered || held ? IM_COL32_WHITE : text_color, b, e);
-        y += line_h;
-    }
+    draw_centred_lines(all, lines, ImVec2(pos.x, pos.y + style.FramePadding.y), size.x, hovered || held ? IM_COL32_WHITE : text_color);
     ImGuiContext& g = *GImGui;  // IMGUI_TEST_ENGINE_ITEM_INFO reads the context as `g`
     IMGUI_TEST_ENGINE_ITEM_INFO(id, label, g.LastItemData.StatusFlags);
     return pressed;
