@@ -194,6 +194,18 @@ TEST(AdminScreens, TheAuditLogIsShownAndVerified) {
     EXPECT_TRUE(d.shows("操作履歴は改ざんされていません"));
 }
 
+// An error in the audit log is worded as the screen worded it, not by its code name.
+TEST(AdminScreens, TheAuditLogWordsAnErrorAsTheScreenDid) {
+    Driver d;
+    d.to_contract_pin();
+    d.type_into("ご契約先暗証番号", "wrongpin1");
+    ASSERT_TRUE(d.click("ログオン"));
+    d.from_contract_pin_to_menu();
+    ASSERT_TRUE(d.click("▶ 操作履歴監査"));
+    EXPECT_TRUE(d.shows("ご契約先暗証番号に誤りがあります。"));
+    EXPECT_FALSE(d.shows("WrongContractPin"));
+}
+
 TEST(AdminScreens, TheSoftwareKeyboardTypesIntoThePinField) {
     Driver d;
     d.to_contract_pin();
@@ -222,6 +234,24 @@ TEST(AdminScreens, TheGridPagesAHundredUsersBehindShowMore) {
     for (int i = 0; i < 4; ++i) ASSERT_TRUE(d.click("もっと見る ▼"));
     EXPECT_EQ(d.page.flow().visible_users(), 100u);
     EXPECT_EQ(d.ui.find("もっと見る ▼"), nullptr) << "all shown";
+}
+
+// The menu's customer status on a phone, in English (its longest names): each value stays
+// readable, a date on at most two lines, not a few characters a line beside a one-line name.
+TEST(AdminScreens, TheCustomerStatusKeepsItsValuesReadableOnAPhone) {
+    Driver d(390, 844);
+    d.to_menu();
+    d.state.language = cp::Language::English;
+    d.ui.settle(d.draw);
+    for (const char* value : {"(first logon)", "2023-12-01 09:00"}) {
+        const WidgetInfo* t = d.ui.find_text(value);
+        ASSERT_NE(t, nullptr) << value;
+        EXPECT_LT(t->height(), 45.0f) << value << ": more than two lines";
+        EXPECT_GT(t->width(), 60.0f) << value << ": a column a few characters wide";
+    }
+    const WidgetInfo* name = d.ui.find_text("Users with a certificate to pick up");
+    ASSERT_NE(name, nullptr);
+    EXPECT_LE(name->max.x, 390.0f - 40.0f) << "the name ends inside its card";
 }
 
 TEST(AdminScreens, NothingIsCutOffOnAPhone) {

@@ -130,6 +130,9 @@ struct Driver {
     }
     void to_menu() {
         to_contract_pin();
+        from_contract_pin_to_menu();
+    }
+    void from_contract_pin_to_menu() {
         type_into("ご契約先暗証番号", cp::kSeedSecrets.contract_pin);
         ASSERT_TRUE(click("ログオン"));
         ASSERT_TRUE(emitted<cp::cmd::SubmitContractPin>());

@@ -42,7 +42,7 @@ bool section_header(const Ui& ui, const AdminFlow& flow, MenuSection section, Te
 void key_value(const char* key, const std::string& value) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
-    text_sized(key, size::kSmall + 1, color::kTextMuted);
+    text_wrapped_sized(key, size::kSmall + 1, color::kTextMuted);
     ImGui::TableNextColumn();
     text_wrapped_sized(value.c_str(), size::kSmall + 1, color::kText);
 }
@@ -54,6 +54,10 @@ void draw_status(const Ui& ui, const AdminFlow& flow) {
     for (const User& u : s.users)
         if (effective_status(u.certificate, s.now) == CertStatus::PendingPickup) ++pending;
     if (ImGui::BeginTable("##status", 2, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_RowBg)) {
+        // Fixed shares, both columns wrapping: sized by their contents, the one-line names took
+        // nearly all of a phone's width and the dates broke after every few characters.
+        ImGui::TableSetupColumn("##name", ImGuiTableColumnFlags_WidthStretch, 3.0f);
+        ImGui::TableSetupColumn("##value", ImGuiTableColumnFlags_WidthStretch, 2.0f);
         key_value(ui.t(TextId::StatusLastLogon), flow.previous_logon() != 0 ? format_date_time(flow.previous_logon(), l) : ui.t(TextId::StatusFirstLogon));
         key_value(ui.t(TextId::StatusCertificateExpiry), format_date_time(s.contract.admin_certificate.not_after, l));
         key_value(ui.t(TextId::StatusPendingPickups), formatf(ui.t(TextId::PeopleCountFormat), pending));
@@ -106,7 +110,7 @@ void draw_audit(const Ui& ui, const AdminFlow& flow) {
                 cell_text(e.target.c_str());
                 ImGui::TableNextColumn();
                 if (e.result == BankResult::Ok) cell_text(ui.t(TextId::ResultColumnOk));
-                else cell_text((std::string(ui.t(TextId::AuditResultError)) + " (" + bank_result_name(e.result) + ")").c_str());
+                else text_sized(ui.t(result_text(e.result)), size::kSmall + 0.5f, color::kError);  // as the screen said it
             }
         }
         ImGui::EndTable();
