@@ -92,7 +92,8 @@ void text_sized(const char* text, float size, ImU32 color, TextKind kind) {
     ImGui::PopFont();
 }
 
-void cell_text(const char* text) { text_sized(text, size::kSmall + 0.5f, color::kText); }
+void cell_text(const char* text) { cell_text(text, color::kText); }
+void cell_text(const char* text, ImU32 color) { text_sized(text, size::kSmall + 0.5f, color); }
 
 namespace {
 

@@ -34,6 +34,7 @@ void text_wrapped_sized(const char* text, float size, ImU32 color, TextKind kind
 void text_wrapped_bold(const char* text, float size, ImU32 color);
 // A table cell's text (body size), reported like text_sized.
 void cell_text(const char* text);
+void cell_text(const char* text, ImU32 color);  // an error, in color::kError for instance
 
 }  // namespace cp::ui
 

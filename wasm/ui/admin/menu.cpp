@@ -110,7 +110,7 @@ void draw_audit(const Ui& ui, const AdminFlow& flow) {
                 cell_text(e.target.c_str());
                 ImGui::TableNextColumn();
                 if (e.result == BankResult::Ok) cell_text(ui.t(TextId::ResultColumnOk));
-                else text_sized(ui.t(result_text(e.result)), size::kSmall + 0.5f, color::kError);  // as the screen said it
+                else cell_text(ui.t(result_text(e.result)), color::kError);  // as the screen said it
             }
         }
         ImGui::EndTable();
