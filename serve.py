@@ -7,6 +7,9 @@
     ./serve.py --dir PATH          serve another bundle directory
     ./serve.py --host 0.0.0.0      listen on every interface (reachable from other machines)
     ./serve.py --quiet             no per-request log
+    ./serve.py --stop-when-stdin-closes
+                                   stop when standard input ends: a program that starts it (the
+                                   browser tests) with a pipe there ends it by ending, even killed
 
 Unless --no-build is given, runs `tools/setup.sh --serve` (installs what is missing),
 `cmake --preset wasm` (first time only) and `cmake --build --preset wasm`.
@@ -26,6 +29,7 @@ import socketserver
 import stat
 import subprocess
 import sys
+import threading
 import time
 import urllib.parse
 from http import HTTPStatus
@@ -474,6 +478,9 @@ def parse_args(argv):
     parser.add_argument("--no-build", action="store_true",
                         help="serve the bundle as it is, without set-up and build")
     parser.add_argument("--quiet", action="store_true", help="no per-request log")
+    parser.add_argument("--stop-when-stdin-closes", action="store_true",
+                        help="stop when standard input reaches its end: a program that starts "
+                             "the server with a pipe there ends it by ending, even when killed")
     return parser.parse_args(argv)
 
 
@@ -504,6 +511,20 @@ def stop_on_signal(signum, frame):
     raise KeyboardInterrupt
 
 
+def stop_when_stdin_closes(server):
+    """Stops `server` once standard input reaches its end. The kernel closes a pipe's writing end
+    when its owner dies, by whatever means (SIGKILL included), so a server started by a program
+    with a pipe on its stdin never outlives that program, whatever it did or failed to do."""
+    def watch():
+        try:
+            while sys.stdin.buffer.read1(65536):
+                pass
+        except OSError:
+            pass
+        server.shutdown()
+    threading.Thread(target=watch, name="stdin-watch", daemon=True).start()
+
+
 def main(argv):
     # Ctrl-C must stop the server even when started from a shell that ignores SIGINT
     # for background jobs; SIGTERM (docker stop, ctest timeouts) ends it the same way.
@@ -528,6 +549,8 @@ def main(argv):
             port = server.server_address[1]
             print(f"serve: serving {root}", flush=True)
             print(f"serve: portal at {browser_url(args.host, port)}  (Ctrl-C to stop)", flush=True)
+            if args.stop_when_stdin_closes:
+                stop_when_stdin_closes(server)
             server.serve_forever()
     except KeyboardInterrupt:
         print("\nserve: stopped, bye.", flush=True)

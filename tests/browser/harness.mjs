@@ -18,11 +18,14 @@ export const distDir = process.env.CERTPORTAL_DIST || path.join(repo, 'build', '
 
 
 // Starts serve.py on a free port for `dir` (the bundle by default); resolves with its URL once it
-// prints it. The origin, and so the browser's storage, is tied to the port.
+// prints it. The origin, and so the browser's storage, is tied to the port. The server's stdin is a
+// pipe from this process and it stops when that pipe closes: it ends with this process however
+// that ends (a case skipped before its clean-up, ctest's SIGKILL), not only through stop().
 export function startServer(dir = distDir) {
   return new Promise((resolve, reject) => {
-    const proc = spawn('python3', [path.join(repo, 'serve.py'), '--no-build', '--quiet', '--port', '0', '--dir', dir],
-                       { stdio: ['ignore', 'pipe', 'pipe'] });
+    const proc = spawn('python3', [path.join(repo, 'serve.py'), '--no-build', '--quiet', '--stop-when-stdin-closes',
+                                   '--port', '0', '--dir', dir],
+                       { stdio: ['pipe', 'pipe', 'pipe'] });
     let out = '';
     const timer = setTimeout(() => { proc.kill(); reject(new Error('serve.py did not start: ' + out)); }, 10000);
     const onData = (d) => {
