@@ -40,7 +40,7 @@ function answered(promise, ms, what) {
 }
 const kDriverCommandMs = 60000;
 const kDriverSessionMs = 120000;
-const kNavigationLookMs = 10000;  // a look at the page while waiting for a new document (launchWebkit)
+const kLookMs = 10000;  // WebKit: one look at the page while polling (launchWebkit says why)
 
 // The times of a browser's start-up and navigations, for a failure message (where a slow first
 // navigation spent its time) and, with CERTPORTAL_TEST_TRACE=1, on stderr as they happen.
@@ -243,7 +243,8 @@ async function launchWebkit(options) {
   phases.mark('first script answered');
   await driver.manage().window().setRect({ width: 2 * view.width - inner[0], height: 2 * view.height - inner[1] });
   phases.mark('window sized');
-  const hook = () => driver.executeScript(CONSOLE_HOOK);
+  // One look at the page while polling, with its own deadline (see navigated below).
+  const look = (source) => answered(driver.executeScript(source), kLookMs, 'a look at the page');
   const relay = consoleRelay(() => driver.executeScript('return window.__cpConsole || []'));
   const navigated = async (go, what) => {
     await driver.executeScript('window.__cpOldDocument = true');
@@ -262,11 +263,13 @@ async function launchWebkit(options) {
     // document), a document still loading, or no answer.
     let seen = 'nothing yet', unanswered = 0;
     try {
-      await poll(() => answered(driver.executeScript("return [location.href, document.readyState, !!window.__cpOldDocument]"),
-                                kNavigationLookMs, 'a look at the new document').then(
+      // The look that finds the new document also hooks its console (idempotent: a look whose
+      // answer is lost does not leave the document unhooked).
+      await poll(() => look(`if (!window.__cpOldDocument && document.readyState !== 'loading') ${CONSOLE_HOOK}
+                             return [location.href, document.readyState, !!window.__cpOldDocument];`).then(
         ([href, state, old]) => { seen = `${old ? 'the old document' : href}, readyState ${state}`; return !old && state !== 'loading'; },
         (e) => {
-          if (e.driverHang) { unanswered++; phases.mark(`${what}: a look got no answer within ${kNavigationLookMs} ms`); }
+          if (e.driverHang) { unanswered++; phases.mark(`${what}: a look got no answer within ${kLookMs} ms`); }
           seen = `no answer (${e.message.split('\n')[0]})`;
           return false;
         }), 60000, 'the new document');
@@ -275,7 +278,6 @@ async function launchWebkit(options) {
       throw e;
     }
     phases.mark(`${what}: new document`);
-    await hook();
   };
   const actions = () => driver.actions({ async: true });
   let pointer = { x: 0, y: 0 };
@@ -290,7 +292,7 @@ async function launchWebkit(options) {
     async reload() { await navigated(() => driver.navigate().refresh(), 'reload'); },
     evaluate: (fn, arg) => driver.executeScript(callSource(fn, arg)),
     async waitForFunction(fn, arg, { timeout = 30000 } = {}) {
-      const v = await poll(() => driver.executeScript(callSource(fn, arg)).catch(() => false), timeout, 'a condition in the page');
+      const v = await poll(() => look(callSource(fn, arg)).catch(() => false), timeout, 'a condition in the page');
       return { jsonValue: async () => v };
     },
     waitForTimeout: sleep,
