@@ -126,12 +126,14 @@ function watchDescendants(root) {
 }
 
 // --- one run ------------------------------------------------------------------------------------
+const running = new Set();  // the process groups of the runs under way (ended on Ctrl-C too)
 function runOnce(test) {
   return new Promise((resolve) => {
     const t0 = Date.now();
     const child = spawn(test.command[0], test.command.slice(1), {
       cwd: test.cwd, env: { ...process.env, ...test.env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'],
     });
+    running.add(child.pid);
     const watch = watchDescendants(child.pid);
     let out = '', timedOut = false;
     child.stdout.on('data', (d) => { out += d; });
@@ -139,6 +141,7 @@ function runOnce(test) {
     const timer = setTimeout(() => { timedOut = true; try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ } }, test.timeoutMs);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
+      running.delete(child.pid);
       const seconds = (Date.now() - t0) / 1000;
       // Give what the run started a moment to end on its own before calling it left behind.
       setTimeout(() => {
@@ -173,7 +176,7 @@ function startLoad(opts) {
   if (opts.load) loop();
   const stop = () => {
     stopping = true;
-    for (const p of procs) { try { process.kill(-p.pid, 'SIGKILL'); } catch { /* gone */ } }
+    for (const pid of [...procs.map((p) => p.pid), ...running]) { try { process.kill(-pid, 'SIGKILL'); } catch { /* gone */ } }
   };
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { stop(); process.exit(130); });
   return stop;
