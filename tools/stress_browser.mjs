@@ -131,7 +131,9 @@ function runOnce(test) {
   return new Promise((resolve) => {
     const t0 = Date.now();
     const child = spawn(test.command[0], test.command.slice(1), {
-      cwd: test.cwd, env: { ...process.env, ...test.env }, detached: true, stdio: ['ignore', 'pipe', 'pipe'],
+      // The trace (tests/browser/person.mjs, engines.mjs) says where a slow run spent its time
+      // and which of WebKit's looks at the page went unanswered (counted below).
+      cwd: test.cwd, env: { ...process.env, ...test.env, CERTPORTAL_TEST_TRACE: '1' }, detached: true, stdio: ['ignore', 'pipe', 'pipe'],
     });
     running.add(child.pid);
     const watch = watchDescendants(child.pid);
@@ -155,7 +157,8 @@ function runOnce(test) {
           const at = out.indexOf('FAIL ');
           message = at >= 0 ? out.slice(at).split('\n').slice(0, 4).join('\n') : `exit ${code ?? signal}: ${out.slice(-600)}`;
         }
-        resolve({ name: test.name, status, seconds, message, retried, left });
+        const unanswered = out.split('\n').filter((l) => l.includes('got no answer')).length;
+        resolve({ name: test.name, status, seconds, message, retried, left, unanswered });
       }, 2000);
     });
   });
@@ -199,7 +202,8 @@ await Promise.all(Array.from({ length: Math.min(opts.jobs, queue.length) }, asyn
     const r = await runOnce(test);
     results.push(r);
     console.log(`${String(results.length).padStart(3)}/${queue.length} ${r.status.toUpperCase().padEnd(4)} ${r.seconds.toFixed(1).padStart(6)} s  ${r.name}` +
-                (r.retried.length ? `  (retried: ${r.retried[0]})` : '') + (r.left.length ? `  (left ${r.left.length} process(es))` : ''));
+                (r.retried.length ? `  (retried: ${r.retried[0]})` : '') +
+                (r.unanswered ? `  (${r.unanswered} look(s) at the page unanswered, given up)` : '') + (r.left.length ? `  (left ${r.left.length} process(es))` : ''));
     if (r.message) console.log('      ' + r.message.split('\n').join('\n      '));
   }
 }));
@@ -213,7 +217,8 @@ for (const t of tests) {
   const slowest = mine.reduce((a, b) => (b.seconds > a.seconds ? b : a));
   const secs = mine.map((r) => r.seconds).sort((a, b) => a - b);
   console.log(`${t.name}: ${count('pass')} passed, ${count('fail')} failed, ${count('skip')} skipped, ` +
-              `${mine.filter((r) => r.retried.length).length} retried by the harness; ` +
+              `${mine.filter((r) => r.retried.length).length} retried by the harness, ` +
+              `${mine.filter((r) => r.unanswered).length} with a look at the page unanswered; ` +
               `median ${secs[Math.floor(secs.length / 2)].toFixed(1)} s, slowest ${slowest.seconds.toFixed(1)} s ` +
               `(run ${results.indexOf(slowest) + 1}, ${slowest.status})`);
   for (const r of mine.filter((x) => x.status === 'fail')) console.log(`  failure (run ${results.indexOf(r) + 1}): ${r.message}`);
