@@ -41,6 +41,8 @@ async function walk(page, tag) {
   await click(page, 'サンプルデータ');
   await both(page, tag, '02_sample_data');
   await click(page, 'サンプルデータ');
+  await click(page, '管理者ログイン');
+  await both(page, tag, '02b_admin_login_page');
   await click(page, '電子証明書方式 管理者ログイン');
   await waitForText(page, 'では資格情報が必要です');
   await both(page, tag, '03_certificate_chooser');
@@ -52,11 +54,11 @@ async function walk(page, tag) {
   await both(page, tag, '05_key_access');
   await click(page, '許可');
   await typeInto(page, 'ご契約先暗証番号', 'wrongpin1');
-  await click(page, 'ログオン');
+  await click(page, 'ログイン');
   await waitForText(page, 'あと5回');
   await both(page, tag, '06_contract_pin_wrong');
   await typeInto(page, 'ご契約先暗証番号', 'shinkin01');
-  await click(page, 'ログオン');
+  await click(page, 'ログイン');
   await waitForText(page, '確認用パスワードの入力');
   const fields = await cardFields(page);
   await click(page, 'お客様カード');
@@ -140,6 +142,7 @@ async function walkRenewal(page, tag) {
   await both(page, tag, '30_internet_options');
   await click(page, 'OK');
   await click(page, 'ログオフ');
+  await click(page, '管理者ログイン');
   await click(page, '管理者電子証明書取得');
   await both(page, tag, '35_admin_pickup');
 }
@@ -155,6 +158,8 @@ async function walkPickup(page, tag) {
   const at = async (step) => { if (PICKUP_SHOTS[step]) await both(page, tag, PICKUP_SHOTS[step]); };
   await click(page, '利用者のパソコン');
   await both(page, tag, '20_user_pc_top');
+  await click(page, '利用者ログイン');
+  await both(page, tag, '20b_user_login_page');
   await click(page, '電子証明書取得');
   await typeInto(page, '① 契約者ID(利用者番号)（※1）', '123');
   await typeInto(page, '③ 利用者暗証番号（※3）', 'wrong0001');
@@ -213,6 +218,7 @@ async function walkDesk(page, tag) {
   await click(page, 'やめる');
   await click(page, 'お客様カード');
   await click(page, '利用者のパソコン');
+  await click(page, '利用者ログイン');
   await click(page, '電子証明書取得');
   await typeInto(page, '② 利用者ID（※2）', 'Ｓ０００１');
   await both(page, tag, '72_pickup_ids_full_width');

@@ -62,6 +62,7 @@ const cases = {
     await withPortal(async ({ page }) => {
       await waitReady(page);
       await click(page, '利用者のパソコン');
+      await click(page, '管理者ログイン');
       await click(page, '電子証明書方式 管理者ログイン');
       await click(page, '00009876543 S0001');
       await click(page, 'OK');
@@ -69,7 +70,7 @@ const cases = {
       await waitForText(page, '管理者の電子証明書以外（利用者の電子証明書等）');
       await screenshot(page, 'seed001_part1_04_wrong_certificate');
       await click(page, 'トップページへ戻る');
-      await waitForWidget(page, '電子証明書方式 管理者ログイン');
+      await waitForWidget(page, '管理者ログイン');
     });
   },
 
@@ -90,12 +91,12 @@ const cases = {
       await click(page, '許可');
       for (let i = 1; i <= 5; i++) {
         await typeInto(page, 'ご契約先暗証番号', 'wrongpin' + i);
-        await click(page, 'ログオン');
+        await click(page, 'ログイン');
         await waitForText(page, `あと${6 - i}回誤るとサービスがロックされます`);
       }
       await screenshot(page, 'seed001_part1_05_wrong_pin');
       await typeInto(page, 'ご契約先暗証番号', 'wrongpin6');
-      await click(page, 'ログオン');
+      await click(page, 'ログイン');
       await waitForText(page, '暗証番号閉塞解除依頼書');
       check(await hasText(page, '利用者も併せてロック状態'), 'users are locked too');
       await screenshot(page, 'seed001_part1_05_contract_locked');
@@ -120,7 +121,7 @@ const cases = {
       await chooseAdminCertificate(page);
       await click(page, '許可');
       await typeInto(page, 'ご契約先暗証番号', CONTRACT_PIN);
-      await click(page, 'ログオン');
+      await click(page, 'ログイン');
       await waitForText(page, 'お客様カード再発行依頼書');
       check(await hasText(page, '2～3週間'), 'the seed names the delay');
       await screenshot(page, 'seed001_part1_06_card_lost');

@@ -16,6 +16,7 @@ const nothing = async () => {};
 export async function openChooser(page, at = nothing) {
   await waitReady(page);
   await at('top_page');
+  await click(page, '管理者ログイン');
   await click(page, '電子証明書方式 管理者ログイン');
   await waitForText(page, 'では資格情報が必要です');
   await at('certificate_chooser');
@@ -38,7 +39,7 @@ export async function adminLogin(page, at = nothing) {
   await at('contract_pin_page');
   await typeInto(page, 'ご契約先暗証番号', CONTRACT_PIN);
   await at('contract_pin');
-  await click(page, 'ログオン');
+  await click(page, 'ログイン');
   await answerCard(page, at);
 }
 

@@ -38,12 +38,13 @@ async function scrollConsole(page, dy) {
 
 const cases = {
   // ?scenario=user-expired: seed 001 part 1 from the link alone — 2023年10月10日, S0001 expired —
-  // and its first step (電子証明書方式 管理者ログイン → 証明書の選択) by clicking.
+  // and its first step (管理者ログイン → 電子証明書方式 管理者ログイン → 証明書の選択) by clicking.
   async link_opens_scenario() {
     await withConsole('?scenario=user-expired', async (page) => {
       await waitForText(page, '実行中のシナリオ：利用者の電子証明書の再発行（001 その1）');
       await waitForWidget(page, '模擬日時：2023年10月10日 10:00');
       await screenshot(page, 'console_link_user_expired');
+      await click(page, '管理者ログイン');
       await click(page, '電子証明書方式 管理者ログイン');
       await waitForText(page, 'では資格情報が必要です');  // 証明書の選択: the seed's step (4)
       await screenshot(page, 'console_link_first_step');
@@ -53,8 +54,8 @@ const cases = {
   // Every scenario from its link alone, one after the other in the same browser: the console says
   // which is running, and its first step is reached by clicking (the click a person makes first).
   async every_scenario_by_link() {
-    const ADMIN = [['電子証明書方式 管理者ログイン'], 'では資格情報が必要です'];
-    const PICKUP = [['利用者のパソコン', '電子証明書取得'], 'ID・暗証番号の入力'];
+    const ADMIN = [['管理者ログイン', '電子証明書方式 管理者ログイン'], 'では資格情報が必要です'];
+    const PICKUP = [['利用者のパソコン', '利用者ログイン', '電子証明書取得'], 'ID・暗証番号の入力'];
     const scenarios = {
       'seed': ['サンプルの最初の状態', ...ADMIN],
       'admin-renewal': ['管理者電子証明書の更新（000）', ['メール (1)'], '電子証明書更新のお知らせ'],
@@ -64,7 +65,7 @@ const cases = {
       'card-lost': ['お客様カードの紛失', ['お取引店'], 'お客様カード再発行依頼書'],
       'pickup-passed': ['取得可能期間の経過', ...PICKUP],
       'admin-expired': ['管理者電子証明書の期限切れ', ['お取引店'], '電子証明書再発行依頼書'],
-      'user-renewal': ['利用者による電子証明書の更新', ['利用者のパソコン', '利用者ログイン'], 'では資格情報が必要です'],
+      'user-renewal': ['利用者による電子証明書の更新', ['利用者のパソコン', '利用者ログイン', '電子証明書方式 利用者ログイン'], 'では資格情報が必要です'],
       'hundred-users': ['利用者100名', ...ADMIN],
     };
     await withPortal(async ({ page, url }) => {
@@ -165,6 +166,7 @@ const cases = {
       await waitReady(page);
       check((await page.evaluate(() => window.certportal.widgets())).every((w) => w.label !== OPEN),
             'no console tab in kiosk mode');
+      await click(page, '管理者ログイン');
       await click(page, '電子証明書方式 管理者ログイン');
       await waitForText(page, 'では資格情報が必要です');
       await waitForText(page, 'まもなく最初の状態に戻ります', { timeout: 30000 });
@@ -177,7 +179,7 @@ const cases = {
       await waitForText(page, 'まもなく最初の状態に戻ります', { timeout: 30000 });
       await page.waitForFunction(() => !window.certportal.texts().some((t) => t.label.includes('では資格情報が必要です')),
                                  null, { timeout: 30000 });
-      await waitForWidget(page, '電子証明書方式 管理者ログイン');
+      await waitForWidget(page, '管理者ログイン');
       check(!(await hasText(page, 'まもなく最初の状態に戻ります')), 'the countdown is gone after the reset');
     }, { query: '?kiosk=1&idle=0.25' });
   },

@@ -51,8 +51,11 @@ export async function reloadInIeMode(page, at = nothing) {
   await click(page, '完了');
 }
 
-// On 利用者のパソコン: 電子証明書取得 → ① ② ③ → 次へ > → the one-time password page.
+// On 利用者のパソコン's top page: 利用者ログイン → 電子証明書取得 → ① ② ③ → 次へ > → the one-time
+// password page.
 export async function enterIds(page, at = nothing, { user = 'S0001', pin = S0001_PIN } = {}) {
+  await click(page, '利用者ログイン');
+  await at('user_login_page');
   await click(page, '電子証明書取得');
   await waitForText(page, 'ID・暗証番号の入力');
   await at('ids_page');
@@ -152,9 +155,11 @@ export async function clickAndTime(page, w, fragment) {
   return ended - started;
 }
 
-// 電子証明書方式 利用者ログイン with the newest user certificate of this PC (listed last).
+// From the top page: 利用者ログイン → 電子証明書方式 利用者ログイン with the newest user certificate of
+// this PC (listed last).
 export async function userLogin(page, at = nothing) {
   await click(page, '利用者ログイン');
+  await click(page, '電子証明書方式 利用者ログイン');
   await waitForText(page, 'では資格情報が必要です');
   await waitIdle(page);
   const rows = (await widgets(page)).filter((w) => w.label === USER_CERT);
@@ -170,7 +175,7 @@ export async function userLogin(page, at = nothing) {
   await waitForWidget(page, '利用者暗証番号');
   await typeInto(page, '利用者暗証番号', S0001_PIN);
   await at('login_pin');
-  await click(page, 'ログオン');
+  await click(page, 'ログイン');
   await waitForText(page, '前回ログオン日時');
   await at('landing');
 }

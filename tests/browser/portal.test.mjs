@@ -55,14 +55,14 @@ const cases = {
       // The first frame shown is the top page whole, not the desk with the page still growing in.
       const shown = await page.evaluate(() => window.__firstFrameWidgets);
       check(Array.isArray(shown), 'the widgets of the first frame were read when it was drawn');
-      for (const label of ['利用者ログイン', '電子証明書取得']) {
+      for (const label of ['利用者ログイン', '管理者ログイン']) {
         const w = shown.find((x) => x.label === label);
         check(w, `the first frame shows "${label}" (it has: ${shown.map((x) => x.label).join(', ')})`);
         check(w.disabled, `"${label}" is disabled until the simulation is ready`);
       }
       // The administrator's login works once the simulation behind the page is ready.
       await page.waitForFunction(() => window.certportal.module._cp_debug_simulation_status() >= 2, null, { timeout: 90000 });
-      await page.waitForFunction(() => window.certportal.widgets().some((w) => w.label === '電子証明書方式 管理者ログイン' && !w.disabled));
+      await page.waitForFunction(() => window.certportal.widgets().some((w) => w.label === '管理者ログイン' && !w.disabled));
       await page.waitForTimeout(300);
       const img = await screenshot(page, 'top_page');
       check(near(img.pixel(5, 5), MARKER) && near(img.pixel(img.width - 5, 20), MARKER), 'the simulator marker strip is at the top');

@@ -32,6 +32,7 @@ async function loggedOnInWindow(page, at) {
 
 // Chooser → the row at `index` (top to bottom) → OK → 許可 → PIN → card → the menu.
 async function logOnWithRow(page, index) {
+  await click(page, '管理者ログイン');
   await click(page, '電子証明書方式 管理者ログイン');
   await waitForText(page, 'では資格情報が必要です');
   const rows = await chooserRows(page);
@@ -40,7 +41,7 @@ async function logOnWithRow(page, index) {
   await click(page, 'OK');
   await click(page, '許可');
   await typeInto(page, 'ご契約先暗証番号', CONTRACT_PIN);
-  await click(page, 'ログオン');
+  await click(page, 'ログイン');
   await answerCard(page);
   await toMenu(page);
 }
@@ -135,6 +136,7 @@ const cases = {
       await click(page, '閉じる(C)');
       await click(page, 'OK');
       await click(page, 'ログオフ');
+      await click(page, '管理者ログイン');
       await click(page, '電子証明書方式 管理者ログイン');
       await click(page, ADMIN_CERT);
       await click(page, 'OK');
@@ -149,6 +151,7 @@ const cases = {
       await passDaysAtBranch(page, 2);
       await waitForWidget(page, 'シティ信金ビジネスダイレクト電子証明書再発行依頼書  [完了]');
       await click(page, 'お取引店');
+      await click(page, '管理者ログイン');
       await click(page, '管理者電子証明書取得');
       await typeInto(page, '契約者ID', '00009876543');
       await typeInto(page, 'ご契約先暗証番号', CONTRACT_PIN);

@@ -86,10 +86,11 @@ async function chooseCertificate(page, certificate, whileOpen = async () => {}) 
   await button(page, '許可').click();
 }
 
-// 利用者のパソコン → 電子証明書取得: the page with ① ② ③ (text fields and a PIN).
+// 利用者のパソコン → 利用者ログイン → 電子証明書取得: the page with ① ② ③ (text fields and a PIN).
 async function openPickupIds(page) {
   await waitReady(page);
   await button(page, '利用者のパソコン').click();
+  await button(page, '利用者ログイン').click();
   await button(page, '電子証明書取得').click();
 }
 
@@ -98,6 +99,9 @@ async function openPickupIds(page) {
 async function loginByRole(page, axeResults, { toUserGrid = true } = {}) {
   await waitReady(page);
   await axeClean(page, 'top_page', axeResults);
+  await button(page, '管理者ログイン').click();
+  await button(page, '管理者電子証明書取得').waitFor();
+  await axeClean(page, 'admin_login_page', axeResults);
   await button(page, '電子証明書方式 管理者ログイン').click();
   await chooseCertificate(page, ADMIN_CERT, async () => {
     await axeClean(page, 'certificate_chooser', axeResults);
@@ -110,7 +114,7 @@ async function loginByRole(page, axeResults, { toUserGrid = true } = {}) {
   await axeClean(page, 'contract_pin', axeResults);
   await pin.fill(CONTRACT_PIN);
   check(await pin.inputValue() === '', 'the PIN is not kept in the DOM');
-  await button(page, 'ログオン').click();
+  await button(page, 'ログイン').click();
   // 確認用パスワード: two fields named by a card symbol each.
   await textOf(page, '確認用パスワードの入力').waitFor();
   // Fields are named by their label; a masked one is a password field (no textbox role).
@@ -142,10 +146,20 @@ async function loginByRole(page, axeResults, { toUserGrid = true } = {}) {
   await button(page, '利用者情報登録／変更 >').click();
 }
 
-// On 利用者のパソコン's top page: 電子証明書取得 → ① ② ③ → 次へ > → the token's code → 電子証明書取得.
-// axe on each screen when `axeResults` is given.
+// On 利用者のパソコン's top page: 利用者ログイン → its page (the seed's four entries, by role and name:
+// what leads nowhere in the simulator is a disabled button that says why) → 電子証明書取得 → ① ② ③
+// → 次へ > → the token's code → 電子証明書取得. axe on each screen when `axeResults` is given.
 async function idsAndOneTimePassword(page, axeResults = null) {
   const axe = async (screen) => { if (axeResults) await axeClean(page, screen, axeResults); };
+  await button(page, '利用者ログイン').click();
+  await textOf(page, '初めての方はこちらから').waitFor();
+  await axe('user_login_page');
+  for (const [name, enabled] of [['電子証明書取得', true], ['よくあるご質問', false], ['電子証明書方式 利用者ログイン', true],
+                                 ['ご契約先向け簡易マニュアル', false]]) {
+    const b = button(page, name);
+    check((await b.getAttribute('aria-disabled') !== 'true') === enabled, `${name} is ${enabled ? 'enabled' : 'disabled'} on 利用者ログイン's page`);
+    if (!enabled) check(/シミュレーターにありません/.test(await b.getAttribute('title') || ''), `${name} says why it is disabled (its tooltip)`);
+  }
   await button(page, '電子証明書取得').click();
   await textOf(page, 'ID・暗証番号の入力').waitFor();
   await axe('pickup_ids');
@@ -214,7 +228,10 @@ const cases = {
       const press = async (key) => { await page.keyboard.press(key); await waitIdle(page); };
       const type = async (text) => { await page.keyboard.type(text); await waitIdle(page); };
 
-      // The focus ring is drawn on the canvas; a dialog takes the focus; Escape cancels it.
+      // The focus ring is drawn on the canvas; a dialog takes the focus; Escape cancels it (back
+      // to the top page).
+      await tabTo(page, '管理者ログイン');
+      await press('Enter');
       await tabTo(page, '電子証明書方式 管理者ログイン');
       await screenshot(page, 'roles_keyboard_focus_ring');
       const chooser = page.getByRole('dialog', { name: '証明書の選択' });
@@ -223,6 +240,8 @@ const cases = {
       check(await page.evaluate(() => !!document.activeElement.closest('[role=dialog]')), 'the focus moved into the dialog');
       await press('Escape');
       await chooser.waitFor({ state: 'detached' });
+      await tabTo(page, '管理者ログイン');
+      await press('Enter');
       await tabTo(page, '電子証明書方式 管理者ログイン');
       await press('Enter');
       await chooser.waitFor({ state: 'attached' });
@@ -310,12 +329,14 @@ const cases = {
       await textOf(page, '電子証明書の取得操作は完了しました').waitFor();
       await axeClean(page, 'pickup_done', axeResults);
       await button(page, 'トップページへ戻る').click();
-      // 利用者ログイン with the certificate just picked up (the chooser lists it last).
+      // 利用者ログイン → 電子証明書方式 利用者ログイン with the certificate just picked up (the chooser
+      // lists it last).
       await button(page, '利用者ログイン').click();
+      await button(page, '電子証明書方式 利用者ログイン').click();
       await chooseCertificate(page, USER_CERT);
       await field(page, '利用者暗証番号').fill(S0001_PIN);
       await axeClean(page, 'user_login_pin', axeResults);
-      await button(page, 'ログオン').click();
+      await button(page, 'ログイン').click();
       await textOf(page, '前回ログオン日時').waitFor();
       await axeClean(page, 'user_landing', axeResults);
       await screenshot(page, 'roles_pickup_landing');
@@ -373,6 +394,7 @@ const cases = {
       await button(page, 'お取引店').click();
       await textOf(page, '電子証明書再発行依頼書  [完了]').waitFor();
       await button(page, 'お取引店').click();
+      await button(page, '管理者ログイン').click();
       await button(page, '管理者電子証明書取得').click();
       await field(page, '契約者ID').waitFor();
       await axeClean(page, 'admin_pickup_ids', axeResults);
@@ -386,6 +408,7 @@ const cases = {
       await axeClean(page, 'admin_pickup_done', axeResults);
       await button(page, 'トップページへ戻る').click();
       // The new certificate (the chooser lists it last, after the expired one) logs on.
+      await button(page, '管理者ログイン').click();
       await button(page, '電子証明書方式 管理者ログイン').click();
       await chooseCertificate(page, ADMIN_CERT);
       await field(page, 'ご契約先暗証番号').waitFor();
@@ -462,6 +485,7 @@ const cases = {
     await withPortal(async ({ page, consoleErrors }) => {
       const axeResults = [];
       const loginWith = async (certificate) => {
+        await button(page, '管理者ログイン').click();
         await button(page, '電子証明書方式 管理者ログイン').click();
         await chooseCertificate(page, certificate);
       };
@@ -480,7 +504,7 @@ const cases = {
       await resetToPreset(page, PRESET_CARD_LOST, 'CardLost');
       await loginWith(ADMIN_CERT);
       await field(page, 'ご契約先暗証番号').fill(CONTRACT_PIN);
-      await button(page, 'ログオン').click();
+      await button(page, 'ログイン').click();
       await textOf(page, 'お客様カード再発行依頼書').waitFor();
       await axeClean(page, 'card_lost', axeResults);
 
@@ -491,6 +515,7 @@ const cases = {
 
       await resetToPreset(page, PRESET_PICKUP_WINDOW_PASSED, 'PickupWindowPassed');
       await button(page, '利用者のパソコン').click();
+      await button(page, '利用者ログイン').click();
       await button(page, '電子証明書取得').click();
       await field(page, '① 契約者ID(利用者番号)（※1）').fill(CONTRACT_ID);
       await field(page, '② 利用者ID（※2）').fill('S0001');

@@ -60,6 +60,7 @@ TEST(AdminScreens, ReissueFromTheTopPageToTheCompletion) {
 
 TEST(AdminScreens, TheChooserListsThisPcsCertificatesWithPropertiesAndCancel) {
     Driver d;
+    ASSERT_TRUE(d.click("管理者ログイン"));
     ASSERT_TRUE(d.click("電子証明書方式 管理者ログイン"));
     EXPECT_TRUE(d.shows("では資格情報が必要です"));
     EXPECT_TRUE(d.shows("画面に管理者の電子証明書が表示されない場合は"));
@@ -76,11 +77,13 @@ TEST(AdminScreens, TheChooserListsThisPcsCertificatesWithPropertiesAndCancel) {
 
 TEST(AdminScreens, OsDialogsTakeEnterAndEscapeAsWindowsDoes) {
     Driver d;
+    ASSERT_TRUE(d.click("管理者ログイン"));
     ASSERT_TRUE(d.click("電子証明書方式 管理者ログイン"));
     d.ui.press(ImGuiKey_Escape, d.draw);
     d.apply();
     EXPECT_EQ(d.page.session.admin_flow(), nullptr) << "Escape cancels the chooser";
     d.ui.settle(d.draw);
+    ASSERT_TRUE(d.click("管理者ログイン"));
     ASSERT_TRUE(d.click("電子証明書方式 管理者ログイン"));
     d.ui.press(ImGuiKey_Enter, d.draw);
     d.apply();
@@ -96,15 +99,15 @@ TEST(AdminScreens, OsDialogsTakeEnterAndEscapeAsWindowsDoes) {
 TEST(AdminScreens, AWrongPinSaysTriesLeftAndTheLockNamesTheBranchForm) {
     Driver d;
     d.to_contract_pin();
-    ASSERT_TRUE(d.click("ログオン"));
+    ASSERT_TRUE(d.click("ログイン"));
     EXPECT_TRUE(d.shows("入力してください。"));
     for (int i = 1; i <= 5; ++i) {
         d.type_into("ご契約先暗証番号", "wrongpin" + std::to_string(i));
-        ASSERT_TRUE(d.click("ログオン"));
+        ASSERT_TRUE(d.click("ログイン"));
         EXPECT_TRUE(d.shows("あと" + std::to_string(6 - i) + "回誤るとサービスがロックされます")) << i;
     }
     d.type_into("ご契約先暗証番号", "wrongpin6");
-    ASSERT_TRUE(d.click("ログオン"));
+    ASSERT_TRUE(d.click("ログイン"));
     EXPECT_EQ(d.screen(), Screen::Failed);
     EXPECT_TRUE(d.shows("暗証番号閉塞解除依頼書"));
     EXPECT_TRUE(d.shows("利用者も併せてロック状態"));
@@ -116,6 +119,7 @@ TEST(AdminScreens, AUsersCertificateOnTheUsersPcGivesTheSeedsError) {
     Driver d;
     ASSERT_TRUE(d.click("利用者のパソコン"));
     EXPECT_EQ(d.page.session.pc(), cp::PcId::User);
+    ASSERT_TRUE(d.click("管理者ログイン"));
     ASSERT_TRUE(d.click("電子証明書方式 管理者ログイン"));
     EXPECT_EQ(d.ui.find(kAdminCertificate), nullptr) << "the admin certificate is on the other PC";
     EXPECT_NE(d.ui.find("00009876543 S0002"), nullptr) << "both users' certificates are listed";
@@ -145,7 +149,7 @@ TEST(AdminScreens, DenyingKeyAccessAndALostCardEachEndTheLoginWithTheirText) {
         ASSERT_TRUE(d.click("お客様カード"));
         d.to_contract_pin();
         d.type_into("ご契約先暗証番号", cp::kSeedSecrets.contract_pin);
-        ASSERT_TRUE(d.click("ログオン"));
+        ASSERT_TRUE(d.click("ログイン"));
         EXPECT_TRUE(d.shows("お客様カード再発行依頼書"));
         EXPECT_TRUE(d.shows("2～3週間"));
     }
@@ -199,7 +203,7 @@ TEST(AdminScreens, TheAuditLogWordsAnErrorAsTheScreenDid) {
     Driver d;
     d.to_contract_pin();
     d.type_into("ご契約先暗証番号", "wrongpin1");
-    ASSERT_TRUE(d.click("ログオン"));
+    ASSERT_TRUE(d.click("ログイン"));
     d.from_contract_pin_to_menu();
     ASSERT_TRUE(d.click("▶ 操作履歴監査"));
     EXPECT_TRUE(d.shows("ご契約先暗証番号に誤りがあります。"));
@@ -215,7 +219,7 @@ TEST(AdminScreens, TheSoftwareKeyboardTypesIntoThePinField) {
     ASSERT_TRUE(d.click("1文字削除"));
     EXPECT_EQ(d.page.flow().form().contract_pin.view(), "shinkin0");
     ASSERT_TRUE(d.click("1"));
-    ASSERT_TRUE(d.click("ログオン"));
+    ASSERT_TRUE(d.click("ログイン"));
     EXPECT_EQ(d.screen(), Screen::CardChallenge);
 }
 
@@ -264,7 +268,7 @@ TEST(AdminScreens, NothingIsCutOffOnAPhone) {
     d.to_contract_pin();
     inside("contract PIN");
     d.type_into("ご契約先暗証番号", cp::kSeedSecrets.contract_pin);
-    ASSERT_TRUE(d.click("ログオン"));
+    ASSERT_TRUE(d.click("ログイン"));
     inside("card");
 }
 

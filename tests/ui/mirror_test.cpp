@@ -45,32 +45,45 @@ const MirrorNode* by_key(const std::vector<MirrorNode>& nodes, std::uint32_t key
 
 TEST(Mirror, TopPageButtonsTextAndDisabledReasonInDrawingOrder) {
     cp::test::Driver d;
-    const std::vector<MirrorNode> nodes = tree();
+    std::vector<MirrorNode> nodes = tree();
     ASSERT_FALSE(nodes.empty());
     EXPECT_EQ(nodes[0].role, MirrorRole::Page);
-    const MirrorNode* login = node(nodes, MirrorRole::Button, "電子証明書方式 管理者ログイン");
-    ASSERT_NE(login, nullptr);
-    EXPECT_EQ(login->parent, cp::ui::kMirrorPageKey);
-    EXPECT_GT(login->w, 40.0f);
-    // 電子証明書取得 is disabled on the administrator's PC; its tooltip says why.
+    // The top page: 利用者ログイン and 管理者ログイン, ordinary buttons of the page.
+    for (const char* label : {"利用者ログイン", "管理者ログイン"}) {
+        const MirrorNode* b = node(nodes, MirrorRole::Button, label);
+        ASSERT_NE(b, nullptr) << label;
+        EXPECT_EQ(b->parent, cp::ui::kMirrorPageKey) << label;
+        EXPECT_GT(b->w, 40.0f) << label;
+        EXPECT_FALSE(b->disabled) << label;
+    }
+    // 利用者ログイン's page: its heading, then 電子証明書取得, disabled on the administrator's PC
+    // with its tooltip saying why, and 電子証明書方式 利用者ログイン.
+    ASSERT_TRUE(d.click("利用者ログイン"));
+    nodes = tree();
     const MirrorNode* pickup = node(nodes, MirrorRole::Button, "電子証明書取得");
     ASSERT_NE(pickup, nullptr);
     EXPECT_TRUE(pickup->disabled);
     EXPECT_FALSE(pickup->description.empty());
-    // Drawing order: the heading text above the button comes before it.
-    std::size_t text_at = 0, button_at = 0;
+    const MirrorNode* login = node(nodes, MirrorRole::Button, "電子証明書方式 利用者ログイン");
+    ASSERT_NE(login, nullptr);
+    EXPECT_EQ(login->parent, cp::ui::kMirrorPageKey);
+    // Drawing order: the heading text above the buttons comes before them.
+    std::size_t text_at = 0, pickup_at = 0, login_at = 0;
     for (std::size_t i = 0; i < nodes.size(); ++i) {
-        if (nodes[i].role == MirrorRole::Text && nodes[i].name == "管理者ログイン") text_at = i;
-        if (&nodes[i] == login) button_at = i;
+        if (nodes[i].role == MirrorRole::Text && nodes[i].name == "利用者ログイン") text_at = i;
+        if (&nodes[i] == pickup) pickup_at = i;
+        if (&nodes[i] == login) login_at = i;
     }
     EXPECT_GT(text_at, 0u);
-    EXPECT_LT(text_at, button_at);
+    EXPECT_LT(text_at, pickup_at);
+    EXPECT_LT(pickup_at, login_at) << "the seed's order: 電子証明書取得, then 電子証明書方式 利用者ログイン";
     // Windows are not widgets.
     for (const MirrorNode& n : nodes) EXPECT_EQ(n.name.find("##"), std::string::npos) << n.name;
 }
 
 TEST(Mirror, OsDialogHoldsItsButtonsAndIsModal) {
     cp::test::Driver d;
+    ASSERT_TRUE(d.click("管理者ログイン"));
     ASSERT_TRUE(d.click("電子証明書方式 管理者ログイン"));
     const std::vector<MirrorNode> nodes = tree();
     const MirrorNode* dialog = node(nodes, MirrorRole::Dialog, "証明書の選択");

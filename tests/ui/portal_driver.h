@@ -97,6 +97,7 @@ struct Driver {
 
     // 電子証明書方式 管理者ログイン → 証明書の選択: `certificate` → OK; the key prompt is next.
     void choose(std::string_view certificate) {
+        ASSERT_TRUE(click("管理者ログイン"));
         ASSERT_TRUE(click("電子証明書方式 管理者ログイン"));
         ASSERT_TRUE(emitted<cp::cmd::StartAdminLogin>());
         ASSERT_TRUE(click(certificate));
@@ -134,7 +135,7 @@ struct Driver {
     }
     void from_contract_pin_to_menu() {
         type_into("ご契約先暗証番号", cp::kSeedSecrets.contract_pin);
-        ASSERT_TRUE(click("ログオン"));
+        ASSERT_TRUE(click("ログイン"));
         ASSERT_TRUE(emitted<cp::cmd::SubmitContractPin>());
         ASSERT_EQ(screen(), AdminFlow::Screen::CardChallenge);
         answer_card();

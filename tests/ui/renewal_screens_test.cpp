@@ -23,7 +23,7 @@ void to_notices_in_window(Driver& d) {
     d.ui.settle(d.draw);
     d.to_contract_pin();
     d.type_into("ご契約先暗証番号", cp::kSeedSecrets.contract_pin);
-    ASSERT_TRUE(d.click("ログオン"));
+    ASSERT_TRUE(d.click("ログイン"));
     d.answer_card();
     ASSERT_EQ(d.screen(), Screen::Notices);
 }
@@ -392,7 +392,8 @@ TEST(DeskScreens, DeletingTheValidCertificateIsRecoveredThroughTheBranch) {
     ASSERT_TRUE(d.click("管理者電子証明書再発行のお知らせ"));
     EXPECT_TRUE(d.shows("管理者のパソコンから「管理者電子証明書取得」を行ってください。"));
     ASSERT_TRUE(d.click("メール (" + std::to_string(unread - 1) + ")"));  // closes the panel
-    // 管理者電子証明書取得 on the top page.
+    // 管理者ログイン → 管理者電子証明書取得.
+    ASSERT_TRUE(d.click("管理者ログイン"));
     ASSERT_TRUE(d.click("管理者電子証明書取得"));
     d.type_into("契約者ID", cp::kSeedSecrets.contract_id);
     d.type_into("ご契約先暗証番号", cp::kSeedSecrets.contract_pin);

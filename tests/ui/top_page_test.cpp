@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "portal/portal.h"
+#include "portal_driver.h"
 #include "portal_ui.h"
 #include "screen_harness.h"
 
@@ -30,11 +31,11 @@ struct Portal {
     }
 };
 
-TEST(TopPage, ShowsTheThreeEntriesDisabledWhileTheSimulationStarts) {
+TEST(TopPage, ShowsTheTwoEntriesDisabledWhileTheSimulationStarts) {
     ScreenHarness ui;
     Portal portal;
     ui.settle(portal.draw);
-    for (const char* label : {"利用者ログイン", "電子証明書方式 管理者ログイン", "電子証明書取得"}) {
+    for (const char* label : {"利用者ログイン", "管理者ログイン"}) {
         const WidgetInfo* w = ui.find(label);
         ASSERT_NE(w, nullptr) << label << " is not on the page; widgets: " << ui.labels();
         EXPECT_TRUE(w->disabled) << label << ": no screen works before the simulation is ready";
@@ -78,8 +79,7 @@ TEST(TopPage, EnglishSwitchesTheLanguage) {
     ui.settle(portal.draw);
     EXPECT_EQ(portal.state.language, cp::Language::English);
     EXPECT_NE(ui.find("User login"), nullptr) << ui.labels();
-    EXPECT_NE(ui.find("Certificate method: administrator login"), nullptr) << ui.labels();
-    EXPECT_NE(ui.find("Obtain a certificate"), nullptr) << ui.labels();
+    EXPECT_NE(ui.find("Administrator login"), nullptr) << ui.labels();
     EXPECT_EQ(ui.find("利用者ログイン"), nullptr) << "Japanese label left after switching to English";
 
     ASSERT_TRUE(ui.click("日本語", portal.draw));
@@ -162,15 +162,75 @@ TEST(TopPage, OnAPhoneALongEntryWrapsInsteadOfBeingCutOff) {
         portal.state.language = cp::Language::English;
         portal.state.coarse_pointer = true;
         ui.settle(portal.draw);
+        const WidgetInfo* short_one = ui.find("User login");  // the top page's
+        EXPECT_NE(short_one, nullptr) << ui.labels();
+        const float short_height = short_one != nullptr ? short_one->height() : 0.0f;
+        portal.session.apply(cp::cmd::OpenSitePage{cp::SitePage::AdminLogin});
+        ui.settle(portal.draw);
         const WidgetInfo* w = ui.find("Certificate method: administrator login");
         EXPECT_NE(w, nullptr) << ui.labels();
-        const WidgetInfo* short_one = ui.find("User login");
-        EXPECT_NE(short_one, nullptr) << ui.labels();
-        return std::pair<float, float>(w != nullptr ? w->height() : 0.0f, short_one != nullptr ? short_one->height() : 0.0f);
+        return std::pair<float, float>(w != nullptr ? w->height() : 0.0f, short_height);
     };
     const auto [wide_long, wide_short] = entry_height(1280);
     const auto [phone_long, phone_short] = entry_height(390);
     EXPECT_NEAR(wide_long, wide_short, 0.5f) << "on a wide screen both entries take one line";
     EXPECT_NEAR(phone_short, wide_short, 0.5f) << "a short entry still takes one line on a phone";
     EXPECT_GT(phone_long, wide_long + 15.0f) << "the long entry takes a second line on a phone";
+}
+
+// Seed 001: 「管理者ログインをクリックし、電子証明書方式 管理者ログインをクリック」 and 「利用者ログインを
+// クリックし電子証明書取得をクリック」: the top page's two buttons lead to their own pages, which hold
+// what the seed's screenshot shows; トップページへ戻る leads back.
+TEST(SitePages, TheTopPagesTwoButtonsLeadToTheSeedsPages) {
+    cp::test::Driver d;
+    for (const char* label : {"電子証明書取得", "電子証明書方式 利用者ログイン", "電子証明書方式 管理者ログイン", "管理者電子証明書取得",
+                              "よくあるご質問", "ご契約先向け簡易マニュアル"})
+        EXPECT_EQ(d.ui.find(label), nullptr) << label << " is on its page, not the top page";
+    ASSERT_TRUE(d.click("利用者ログイン"));
+    ASSERT_TRUE(d.emitted<cp::cmd::OpenSitePage>());
+    EXPECT_EQ(d.page.session.site_page(), cp::SitePage::UserLogin);
+    EXPECT_EQ(d.ui.find("利用者ログイン"), nullptr) << "the page's heading is text, not the top page's button";
+    EXPECT_TRUE(d.shows("初めての方はこちらから"));
+    // The seed's order, top to bottom; what leads nowhere in the simulator is disabled and says why.
+    float y = 0.0f;
+    for (const char* label : {"電子証明書取得", "よくあるご質問", "電子証明書方式 利用者ログイン", "ご契約先向け簡易マニュアル"}) {
+        const WidgetInfo* w = d.ui.find(label);
+        ASSERT_NE(w, nullptr) << label << ": " << d.ui.labels();
+        EXPECT_GT(w->min.y, y) << label;
+        y = w->min.y;
+    }
+    for (const char* label : {"よくあるご質問", "ご契約先向け簡易マニュアル"}) {
+        EXPECT_TRUE(d.ui.find(label)->disabled) << label;
+        EXPECT_NE(d.ui.find(label)->description.find("シミュレーターにありません"), std::string::npos) << label;
+    }
+    EXPECT_TRUE(d.ui.find("電子証明書取得")->disabled) << "on 管理者のパソコン";
+    ASSERT_TRUE(d.click("電子証明書方式 利用者ログイン"));
+    ASSERT_TRUE(d.emitted<cp::cmd::StartUserLogin>());
+    ASSERT_NE(d.page.session.user_flow(), nullptr);
+    EXPECT_EQ(d.page.session.user_flow()->screen(), cp::UserFlow::Screen::LoginChooseCertificate);
+    ASSERT_TRUE(d.click("キャンセル"));
+    EXPECT_NE(d.ui.find("利用者ログイン"), nullptr) << "a cancelled login is back on the top page";
+
+    ASSERT_TRUE(d.click("管理者ログイン"));
+    EXPECT_EQ(d.page.session.site_page(), cp::SitePage::AdminLogin);
+    for (const char* label : {"電子証明書方式 管理者ログイン", "管理者電子証明書取得"}) {
+        const WidgetInfo* w = d.ui.find(label);
+        ASSERT_NE(w, nullptr) << label << ": " << d.ui.labels();
+        EXPECT_FALSE(w->disabled) << label;
+    }
+    EXPECT_EQ(d.ui.find("電子証明書取得"), nullptr) << "the user's pickup is on 利用者ログイン's page";
+    ASSERT_TRUE(d.click("トップページへ戻る"));
+    EXPECT_EQ(d.page.session.site_page(), cp::SitePage::Top);
+    EXPECT_NE(d.ui.find("管理者ログイン"), nullptr);
+    EXPECT_EQ(d.ui.find("電子証明書方式 管理者ログイン"), nullptr);
+}
+
+// On 利用者のパソコン the pickup is there to click, and leads to its first page.
+TEST(SitePages, TheUsersPickupStartsFromUserLoginsPage) {
+    cp::test::Driver d;
+    ASSERT_TRUE(d.click("利用者のパソコン"));
+    ASSERT_TRUE(d.click("利用者ログイン"));
+    ASSERT_TRUE(d.click("電子証明書取得"));
+    ASSERT_TRUE(d.emitted<cp::cmd::StartUserPickup>());
+    EXPECT_TRUE(d.shows("ID・暗証番号の入力"));
 }

@@ -27,13 +27,14 @@ RScreen renewal_screen(Driver& d) {
 }
 const cp::PcCertificateStore& user_pc(Driver& d) { return *d.page.session.pc_store(cp::PcId::User); }
 
-// 利用者のパソコン → 利用者ログイン → 証明書の選択 (S0001's, the one row of that name) → 許可 →
-// 利用者暗証番号 → ログオン: where it leads.
+// 利用者のパソコン → 利用者ログイン → 電子証明書方式 利用者ログイン → 証明書の選択 (S0001's, the one
+// row of that name) → 許可 → 利用者暗証番号 → ログイン: where it leads.
 void log_in(Driver& d, cp::Preset preset) {
     d.page.load_preset(preset);
     d.ui.settle(d.draw);
     ASSERT_TRUE(d.click("利用者のパソコン"));
     ASSERT_TRUE(d.click("利用者ログイン"));
+    ASSERT_TRUE(d.click("電子証明書方式 利用者ログイン"));
     ASSERT_EQ(screen(d), UserFlow::Screen::LoginChooseCertificate);
     ASSERT_TRUE(d.click(kUserCertificate));
     ASSERT_TRUE(d.click("OK"));
@@ -41,7 +42,7 @@ void log_in(Driver& d, cp::Preset preset) {
     ASSERT_TRUE(d.click("許可"));
     if (screen(d) != UserFlow::Screen::LoginPin) return;  // the certificate was refused
     d.type_into("利用者暗証番号", cp::kSeedSecrets.s0001_pin);
-    ASSERT_TRUE(d.click("ログオン"));
+    ASSERT_TRUE(d.click("ログイン"));
     ASSERT_EQ(screen(d), UserFlow::Screen::LoginLanding);
 }
 

@@ -62,11 +62,12 @@ struct Person {
         page.session.update();
         ui.settle(draw);
     }
-    // 利用者のパソコン → 電子証明書取得 → ① ② ③ → 次へ >.
+    // 利用者のパソコン → 利用者ログイン → 電子証明書取得 → ① ② ③ → 次へ >.
     void enter_ids(std::string_view user = "S0001", std::string_view pin = cp::kSeedSecrets.s0001_pin) {
         if (page.session.pc() != cp::PcId::User) {
             ASSERT_TRUE(click("利用者のパソコン"));
         }
+        ASSERT_TRUE(click("利用者ログイン"));
         ASSERT_TRUE(click("電子証明書取得"));
         ASSERT_EQ(screen(), Screen::PickupIds);
         type_into("① 契約者ID(利用者番号)（※1）", cp::kSeedSecrets.contract_id);
@@ -115,9 +116,11 @@ struct Person {
         }
         EXPECT_TRUE(shows("電子証明書取得アプリが起動しました"));
     }
-    // After a successful pickup: 利用者ログイン with the newest certificate of this PC.
+    // After a successful pickup: 利用者ログイン → 電子証明書方式 利用者ログイン with the newest
+    // certificate of this PC.
     void log_in_with_new_certificate() {
         ASSERT_TRUE(click("利用者ログイン"));
+        ASSERT_TRUE(click("電子証明書方式 利用者ログイン"));
         ASSERT_EQ(screen(), Screen::LoginChooseCertificate);
         std::optional<ImVec2> at;
         for (const WidgetInfo& w : ui.widgets())
@@ -130,13 +133,14 @@ struct Person {
         ASSERT_TRUE(click("許可"));
         ASSERT_EQ(screen(), Screen::LoginPin) << bank_result_name(page.session.user_flow()->failure());
         type_into("利用者暗証番号", cp::kSeedSecrets.s0001_pin);
-        ASSERT_TRUE(click("ログオン"));
+        ASSERT_TRUE(click("ログイン"));
         ASSERT_EQ(screen(), Screen::LoginLanding);
     }
 };
 
-TEST(UserScreens, TopPageOffersThePickupOnlyOnTheUsersPc) {
+TEST(UserScreens, UserLoginsPageOffersThePickupOnlyOnTheUsersPc) {
     Person p;
+    ASSERT_TRUE(p.click("利用者ログイン"));
     const WidgetInfo* acquire = p.ui.find("電子証明書取得");
     ASSERT_NE(acquire, nullptr) << p.ui.labels();
     EXPECT_TRUE(acquire->disabled) << "on 管理者のパソコン";
@@ -144,7 +148,8 @@ TEST(UserScreens, TopPageOffersThePickupOnlyOnTheUsersPc) {
     const WidgetInfo* faq = p.ui.find("よくあるご質問");
     ASSERT_NE(faq, nullptr);
     EXPECT_TRUE(faq->disabled) << "leads nowhere: disabled with a tooltip";
-    ASSERT_TRUE(p.click("利用者のパソコン"));
+    ASSERT_TRUE(p.click("利用者のパソコン"));  // the other PC's browser opens on the top page
+    ASSERT_TRUE(p.click("利用者ログイン"));
     EXPECT_FALSE(p.ui.find("電子証明書取得")->disabled);
 }
 
@@ -287,6 +292,7 @@ TEST(UserScreens, EachFieldSaysWhatIsWrongAndWrongPinsCount) {
     Person p;
     p.reissue("S0001");
     ASSERT_TRUE(p.click("利用者のパソコン"));
+    ASSERT_TRUE(p.click("利用者ログイン"));
     ASSERT_TRUE(p.click("電子証明書取得"));
     p.type_into("① 契約者ID(利用者番号)（※1）", "123");
     p.type_into("③ 利用者暗証番号（※3）", "abcdefg");
@@ -306,6 +312,7 @@ TEST(UserScreens, FullWidthTypedThroughAnImeIsConvertedAndSaidSo) {
     Person p;
     p.reissue("S0001");
     ASSERT_TRUE(p.click("利用者のパソコン"));
+    ASSERT_TRUE(p.click("利用者ログイン"));
     ASSERT_TRUE(p.click("電子証明書取得"));
     EXPECT_FALSE(p.shows("半角に変換しました"));
     p.type_into("② 利用者ID（※2）", "Ｓ０００１");
@@ -377,6 +384,7 @@ TEST(UserScreens, AReusedCodeIsRefusedWithTheSeedsWords) {
 TEST(UserScreens, TheAdministratorsCertificateIsNotAUsers) {
     Person p;
     ASSERT_TRUE(p.click("利用者ログイン"));  // on 管理者のパソコン
+    ASSERT_TRUE(p.click("電子証明書方式 利用者ログイン"));
     ASSERT_TRUE(p.click("00009876543 1635"));
     ASSERT_TRUE(p.click("OK"));
     ASSERT_TRUE(p.click("許可"));

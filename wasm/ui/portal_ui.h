@@ -14,7 +14,8 @@ namespace cp::ui {
 
 void draw_portal(const PortalState& state, Session& session, UiOut& out, DemoConsole* console = nullptr);
 
-// The top page (pages/top_page.cpp): ログイン入口.
+// The bank's pages before a login (pages/top_page.cpp): the top page, or 利用者ログイン's or 管理者ログイン's page
+// (Session::site_page()).
 void draw_top_page(const Ui& ui);
 
 }  // namespace cp::ui

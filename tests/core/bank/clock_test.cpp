@@ -31,3 +31,16 @@ TEST(Clock, AdvancesOnlyForward) {
 }
 
 }  // namespace
+
+// 有効期限は1年 counts on the JST calendar: the same date and time a year on, 366 days across 29
+// February, and 29 February itself to 28 February. Early on a JST morning the UTC date is the day
+// before: the year is still added to the Japanese date.
+TEST(Clock, AYearLaterIsTheSameJstDateAndTime) {
+    const auto jst = [](int y, int m, int d, int h) { return cp::from_jst({y, m, d, h, 0, 0}); };
+    EXPECT_EQ(cp::add_jst_years(jst(2022, 10, 2, 9), 1), jst(2023, 10, 2, 9));  // the seed's S0001
+    EXPECT_EQ(cp::add_jst_years(jst(2023, 9, 1, 10), 1), jst(2024, 9, 1, 10));
+    EXPECT_EQ(jst(2024, 9, 1, 10) - jst(2023, 9, 1, 10), cp::days(366)) << "2024 is a leap year";
+    EXPECT_EQ(cp::add_jst_years(jst(2024, 2, 29, 10), 1), jst(2025, 2, 28, 10));
+    EXPECT_EQ(cp::add_jst_years(jst(2024, 2, 29, 8), 1), jst(2025, 2, 28, 8)) << "08:00 JST is the 28th in UTC";
+    EXPECT_EQ(cp::add_jst_years(jst(2024, 9, 1, 10), -1), jst(2023, 9, 1, 10));
+}

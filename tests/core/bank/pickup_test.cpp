@@ -53,6 +53,29 @@ TEST(Pickup, SeedProcedureExpiredUserCertificateStartToFinish) {
     EXPECT_TRUE(tb.bank->state().audit.verify());
 }
 
+// 有効期限は1年 from the pickup: a certificate picked up on 2023年9月1日 10:00 ends on 2024年9月1日
+// 10:00 (366 days: 2024 is a leap year), in the CA's certificate and the bank's record alike.
+TEST(Pickup, TheCertificateRunsOneYearFromItsPickup) {
+    cp::test::TestBank tb(cp::Preset::SeedWorld);
+    reissue(tb, "S0001");
+    UserPickup p(*tb.bank, tb.world.user_pc, tb.user_pc.services());
+    to_app_ready(tb, p);
+    const cp::SimTime picked_up = tb.bank->now();
+    ASSERT_EQ(cp::to_jst(picked_up).year, 2023);
+    ASSERT_EQ(p.acquire(), BankResult::Ok);
+    ASSERT_EQ(p.finish(), BankResult::Ok);
+    const cp::InstalledCertificate* installed = tb.world.user_pc.find(p.installed_serial());
+    ASSERT_NE(installed, nullptr);
+    EXPECT_EQ(installed->not_before, picked_up);
+    EXPECT_EQ(installed->not_after - installed->not_before, cp::days(366));
+    const cp::JstTime end = cp::to_jst(installed->not_after), start = cp::to_jst(picked_up);
+    EXPECT_EQ(end.year, 2024);
+    EXPECT_EQ(end.month, start.month);
+    EXPECT_EQ(end.day, start.day);
+    EXPECT_EQ(end.hour, start.hour);
+    EXPECT_EQ(tb.user("S0001").certificate.not_after, installed->not_after);
+}
+
 TEST(Pickup, InternetExplorerModeYes) {
     cp::test::TestBank tb(cp::Preset::UserCertificateExpired);
     reissue(tb, "S0001");

@@ -54,7 +54,7 @@ TEST(PkiBank, IssueInstallLoginWithARealCertificate) {
     EXPECT_EQ(cert.subject_identity().common_name, "00009876543 S0001");
     EXPECT_NE(cert.issuer().find("しんきん電子証明書認証局"), std::string::npos);
     EXPECT_EQ(cert.serial_hex(), installed->serial);
-    EXPECT_EQ(cert.not_after() - cert.not_before(), cp::days(365));
+    EXPECT_EQ(cert.not_after(), cp::add_jst_years(cert.not_before(), 1));  // 2023年9月 → 2024年9月: 366 days
     EXPECT_EQ(installed->subject.display_name(), "00009876543 S0001");
     EXPECT_EQ(installed->protection, cp::KeyProtection::Medium);
     // The stored key is sealed by the PC's device key, not a readable PKCS#8.

@@ -30,7 +30,7 @@ TEST(Renewal, SeedProcedureStartToFinishThenDeleteTheOld) {
     const cp::CertificateRecord& rec = tb.bank->state().contract.admin_certificate;
     EXPECT_EQ(rec.serial, r.new_serial());
     EXPECT_EQ(rec.issue_number, 2u);
-    EXPECT_EQ(rec.not_after, tb.bank->now() + cp::days(365));
+    EXPECT_EQ(rec.not_after, cp::add_jst_years(tb.bank->now(), 1));  // 有効期限は1年, to the same date and time
     ASSERT_EQ(tb.world.admin_pc.certificates.size(), 2u);  // ① two admin certificates
 
     // Deleting the NEW one is warned about; cancel. Then delete the old one.

@@ -17,6 +17,21 @@
 
 namespace {
 
+// A world saved when the validity was a number of days (365) reads as the one year it meant;
+// a validity no bank has (0, 11 years) is refused.
+TEST(BankCodec, TheValiditySlotOfAnOlderWorldReadsAsOneYear) {
+    cp::test::TestBank tb;
+    cp::BankState state = tb.bank->state();
+    state.config.certificate_validity_years = 365;
+    cp::BankState read;
+    ASSERT_EQ(cp::decode_bank_state(cp::encode_bank_state(state), read), cp::BankResult::Ok);
+    EXPECT_EQ(read.config.certificate_validity_years, 1u);
+    for (std::uint32_t bad : {0u, 11u}) {
+        state.config.certificate_validity_years = bad;
+        EXPECT_NE(cp::decode_bank_state(cp::encode_bank_state(state), read), cp::BankResult::Ok) << bad;
+    }
+}
+
 using cp::BankResult;
 using cp::StorageStatus;
 

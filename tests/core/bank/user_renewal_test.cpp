@@ -87,7 +87,7 @@ TEST(UserRenewal, SeedA3StartToFinishOnTheUsersPc) {
     const cp::CertificateRecord& rec = tb.user("S0001").certificate;
     EXPECT_EQ(rec.serial, r.new_serial());
     EXPECT_EQ(rec.issue_number, 2u);
-    EXPECT_EQ(rec.not_after, tb.bank->now() + cp::days(365));
+    EXPECT_EQ(rec.not_after, cp::add_jst_years(tb.bank->now(), 1));  // 有効期限は1年, to the same date and time
     EXPECT_EQ(rec.status, cp::CertStatus::Valid);
     EXPECT_FALSE(tb.bank->in_renewal_window("S0001")) << "a new year: outside the window again";
     EXPECT_EQ(tb.world.user_pc.certificates.size(), 3u) << "S0001 old and new, S0002's";

@@ -69,11 +69,19 @@ void check_claims(Preset preset, cp::test::TestBank& tb) {
         EXPECT_EQ(cp::effective_status(s1, now), CertStatus::Expired);
         EXPECT_EQ(cp::effective_status(admin, now), CertStatus::Valid);
         break;
-    case Preset::UserPickupPending:  // 再発行したところ、80日以内に取得
+    case Preset::UserPickupPending:  // 2023年10月10日。10月2日に期限切れの S0001 を再発行したところ、12月29日まで
+        EXPECT_EQ(ymd(now), 20231010);
         EXPECT_EQ(s1.status, CertStatus::PendingPickup);
         EXPECT_EQ(s1.registered_at, now);
         EXPECT_EQ(s1.pickup_deadline - now, cp::days(80));
+        EXPECT_EQ(ymd(s1.pickup_deadline), 20231229);
         EXPECT_EQ(bank.check_pickup_allowed("S0001"), BankResult::Ok);
+        // The old certificate is still on 利用者のパソコン, expired on 10月2日, not merely revoked.
+        EXPECT_EQ(ymd(tb.user_cert("S0001").not_after), 20231002);
+        EXPECT_LT(tb.user_cert("S0001").not_after, now);
+        EXPECT_TRUE(cp::test::has_mail(bank, cp::MailKind::CertificateExpired, "S0001"));
+        EXPECT_TRUE(cp::test::has_mail(bank, cp::MailKind::UserCertificateReissued, "S0001"));
+        EXPECT_EQ(cp::effective_status(admin, now), CertStatus::Valid);
         break;
     case Preset::ContractLocked:  // 管理者も利用者もロック中
         EXPECT_TRUE(s.contract.locked);
@@ -83,10 +91,14 @@ void check_claims(Preset preset, cp::test::TestBank& tb) {
         EXPECT_TRUE(s.contract.card.lost);
         EXPECT_TRUE(s.branch_requests.empty());
         break;
-    case Preset::PickupWindowPassed:  // 81日前に再発行、取得されないまま期間経過
+    case Preset::PickupWindowPassed:  // 2023年12月30日。10月10日の再発行から80日の期間が過ぎた
+        EXPECT_EQ(ymd(now), 20231230);
         EXPECT_EQ(s1.status, CertStatus::PendingPickup);
+        EXPECT_EQ(ymd(s1.registered_at), 20231010);
         EXPECT_EQ(now - s1.registered_at, cp::days(81));
         EXPECT_EQ(bank.check_pickup_allowed("S0001"), BankResult::PickupWindowPassed);
+        // 再度の再発行: the administrator's certificate (renewed in November) still logs on.
+        EXPECT_EQ(cp::effective_status(admin, now), CertStatus::Valid);
         break;
     case Preset::UserRenewalWindow:  // S0001 は20日後に期限切れ、お知らせメール、利用者ログインから証明書更新
         EXPECT_EQ(s1.not_after - now, cp::days(20));
@@ -113,6 +125,42 @@ void check_claims(Preset preset, cp::test::TestBank& tb) {
         break;
     }
     case Preset::Count_: FAIL(); break;
+    }
+}
+
+// The scenarios are one story on one calendar: user-expired's day is the day of the reissue that
+// pickup-pending starts right after and pickup-passed starts 81 days after; every certificate of
+// every scenario runs from its pickup for one year to the same date and time (有効期限は1年), and
+// was registered no later than it was picked up.
+TEST(Scenarios, TellOneStoryOnOneCalendar) {
+    cp::test::TestBank expired(Preset::UserCertificateExpired);
+    cp::test::TestBank pending(Preset::UserPickupPending);
+    cp::test::TestBank passed(Preset::PickupWindowPassed);
+    const cp::SimTime reissue_day = expired.bank->now();
+    EXPECT_EQ(pending.bank->now(), reissue_day);
+    EXPECT_EQ(pending.user("S0001").certificate.registered_at, reissue_day);
+    EXPECT_EQ(passed.user("S0001").certificate.registered_at, reissue_day);
+    EXPECT_EQ(expired.user("S0001").certificate.not_after, pending.user_cert("S0001").not_after)
+        << "the certificate that expired is the one reissued";
+    for (const cp::Scenario& s : cp::scenarios()) {
+        SCOPED_TRACE(std::string(s.id));
+        cp::test::TestBank tb(s.preset);
+        for (const cp::PcCertificateStore* pc : {&tb.world.admin_pc, &tb.world.user_pc})
+            for (const cp::InstalledCertificate& c : pc->certificates) {
+                EXPECT_EQ(c.not_after, cp::certificate_not_after(tb.bank->state().config, c.not_before)) << c.serial;
+                const cp::JstTime from = cp::to_jst(c.not_before), to = cp::to_jst(c.not_after);
+                EXPECT_EQ(to.year, from.year + 1) << c.serial;
+                EXPECT_EQ(to.hour, from.hour) << c.serial;
+            }
+        const cp::CertificateRecord& admin = tb.bank->state().contract.admin_certificate;
+        if (!admin.serial.empty()) {
+            EXPECT_LE(admin.registered_at, tb.admin_cert().not_before);
+        }
+        for (const cp::User& u : tb.bank->state().users) {
+            if (!u.certificate.serial.empty()) {
+                EXPECT_LE(u.certificate.registered_at, tb.user_cert(u.id).not_before) << u.id;
+            }
+        }
     }
 }
 

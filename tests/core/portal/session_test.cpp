@@ -28,6 +28,42 @@ TEST(Session, StartsOnTheTopPageAtTheAdministratorsPc) {
     EXPECT_EQ(page.session.pc_store(cp::PcId::User)->certificates.size(), 2u);
 }
 
+// The bank's pages before a login: the top page's buttons open 利用者ログイン's or 管理者ログイン's
+// page; leaving a flow, another PC, a reload in IE mode and a new world go back to the top page; a
+// clock move ends a flow started from a page and shows that page again.
+TEST(Session, SitePagesAreOpenedAndLeftAsTheBanksSiteDoes) {
+    cp::test::BrowserProfile profile;
+    PageLoad page(profile);
+    EXPECT_EQ(page.session.site_page(), cp::SitePage::Top);
+    EXPECT_TRUE(page.apply(cmd::OpenSitePage{cp::SitePage::AdminLogin}));
+    EXPECT_EQ(page.session.site_page(), cp::SitePage::AdminLogin);
+    EXPECT_FALSE(page.apply(cmd::OpenSitePage{cp::SitePage::AdminLogin})) << "already there";
+    ASSERT_TRUE(page.apply(cmd::StartAdminLogin{}));
+    EXPECT_EQ(page.session.site_page(), cp::SitePage::AdminLogin) << "behind the chooser";
+    page.apply(cmd::LeaveFlow{});
+    EXPECT_EQ(page.session.site_page(), cp::SitePage::Top) << "キャンセル, 閉じる, ログオフ: the top page";
+
+    page.apply(cmd::OpenSitePage{cp::SitePage::UserLogin});
+    ASSERT_TRUE(page.apply(cmd::StartUserLogin{}));
+    page.apply(cmd::AdvanceClock{1});
+    EXPECT_EQ(page.session.user_flow(), nullptr) << "time passing ends the login";
+    EXPECT_EQ(page.session.site_page(), cp::SitePage::UserLogin) << "the page it was started from";
+
+    page.apply(cmd::SwitchPc{cp::PcId::User});
+    EXPECT_EQ(page.session.site_page(), cp::SitePage::Top) << "the other PC's browser";
+    page.apply(cmd::OpenSitePage{cp::SitePage::UserLogin});
+    page.apply(cmd::ReloadInIeMode{});
+    EXPECT_EQ(page.session.site_page(), cp::SitePage::Top) << "a reload";
+    page.apply(cmd::OpenSitePage{cp::SitePage::UserLogin});
+    page.load_preset(cp::Preset::UserPickupPending);
+    EXPECT_EQ(page.session.site_page(), cp::SitePage::Top) << "a new world";
+    // Opening a page leaves a running flow (the site's navigation is a new page).
+    page.apply(cmd::OpenSitePage{cp::SitePage::UserLogin});
+    ASSERT_TRUE(page.apply(cmd::StartUserPickup{}));
+    ASSERT_TRUE(page.apply(cmd::OpenSitePage{cp::SitePage::Top}));
+    EXPECT_EQ(page.session.user_flow(), nullptr);
+}
+
 TEST(Session, ReissuesAUsersCertificateAndALaterPageLoadSeesIt) {
     cp::test::BrowserProfile profile;
     std::uint32_t issue_number = 0;

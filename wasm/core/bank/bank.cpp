@@ -292,11 +292,15 @@ CertificateSubject Bank::user_subject(std::string_view user_id) const {
     return CertificateSubject{state_.contract.id, std::string(user_id), HolderKind::User};
 }
 
+SimTime certificate_not_after(const BankConfig& config, SimTime issued) {
+    return add_jst_years(issued, static_cast<int>(config.certificate_validity_years));
+}
+
 IssueRequest Bank::issue_request_for(CertificateSubject subject) const {
     IssueRequest req;
     req.subject = std::move(subject);
     req.not_before = state_.now;
-    req.not_after = state_.now + days(state_.config.certificate_validity_days);
+    req.not_after = certificate_not_after(state_.config, state_.now);
     return req;
 }
 

@@ -32,6 +32,11 @@ enum class UserCertificateAction : std::uint8_t {
     Revoke,        // 失効
 };
 
+// 有効期限は1年 (seed 000): a certificate issued at `issued` (its pickup, or a renewal's install)
+// runs to the same JST date and time certificate_validity_years later, 29 February to 28
+// February (docs/domain.md, "Dates, validity and windows").
+SimTime certificate_not_after(const BankConfig& config, SimTime issued);
+
 class Bank {
 public:
     // `random` and `authority` must outlive the Bank.

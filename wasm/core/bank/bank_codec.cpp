@@ -48,7 +48,7 @@ void get_record(ByteReader& r, CertificateRecord& c) {
 
 void put_config(ByteWriter& w, const BankConfig& c) {
     for (std::uint32_t v : {c.contract_lockout_count, c.user_lockout_count, c.pin_hash_iterations,
-                            c.certificate_validity_days, c.renewal_window_days, c.first_reminder_days,
+                            c.certificate_validity_years, c.renewal_window_days, c.first_reminder_days,
                             c.second_reminder_days, c.pickup_window_days, c.card_reissue_min_days,
                             c.card_reissue_max_days, c.unlock_days, c.admin_reissue_days, c.notices_hidden_days,
                             c.web_access_confirmations})
@@ -56,11 +56,15 @@ void put_config(ByteWriter& w, const BankConfig& c) {
 }
 void get_config(ByteReader& r, BankConfig& c) {
     for (std::uint32_t* v : {&c.contract_lockout_count, &c.user_lockout_count, &c.pin_hash_iterations,
-                             &c.certificate_validity_days, &c.renewal_window_days, &c.first_reminder_days,
+                             &c.certificate_validity_years, &c.renewal_window_days, &c.first_reminder_days,
                              &c.second_reminder_days, &c.pickup_window_days, &c.card_reissue_min_days,
                              &c.card_reissue_max_days, &c.unlock_days, &c.admin_reissue_days, &c.notices_hidden_days,
                              &c.web_access_confirmations})
         *v = r.u32();
+    // The slot held a number of days (365) before the validity became a calendar year: a world
+    // saved then reads as the one year it meant. Anything else beyond a few years is not ours.
+    if (c.certificate_validity_years == 365) c.certificate_validity_years = 1;
+    if (c.certificate_validity_years == 0 || c.certificate_validity_years > 10) r.fail();
 }
 
 void put_subject(ByteWriter& w, const CertificateSubject& s) {

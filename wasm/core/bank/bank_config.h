@@ -11,7 +11,9 @@ struct BankConfig {
     std::uint32_t contract_lockout_count = 6;   // 所定回数 for contract secrets and the card
     std::uint32_t user_lockout_count = 7;       // 利用者暗証番号 / one-time password
     std::uint32_t pin_hash_iterations = 10000;  // PBKDF2; ~16 ms in wasm (100k would be ~165 ms)
-    std::uint32_t certificate_validity_days = 365;
+    // 有効期限は1年 (seed 000): from the pickup to the same JST date and time a year later
+    // (certificate_not_after in bank.h; docs/domain.md "Dates, validity and windows").
+    std::uint32_t certificate_validity_years = 1;
     std::uint32_t renewal_window_days = 30;     // 証明書更新 shown this many days before expiry
     std::uint32_t first_reminder_days = 30;     // 電子証明書更新のお知らせ
     std::uint32_t second_reminder_days = 10;

@@ -16,6 +16,8 @@ SimTime from_jst(const JstTime& t) { return pki::unix_from_civil(t) - kJstOffset
 
 JstTime to_jst(SimTime t) { return pki::civil_from_unix(t + kJstOffset); }
 
+SimTime add_jst_years(SimTime t, int years) { return pki::add_years(t + kJstOffset, years) - kJstOffset; }
+
 std::int64_t jst_day_number(SimTime t) { return floor_div(t + kJstOffset, kSecondsPerDay); }
 
 bool SimClock::advance(SimTime seconds) {

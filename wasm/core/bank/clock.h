@@ -28,6 +28,10 @@ using JstTime = pki::CivilTime;
 SimTime from_jst(const JstTime& t);
 JstTime to_jst(SimTime t);
 
+// The same JST date and time `years` later (earlier when negative); 29 February becomes 28
+// February in a common year.
+SimTime add_jst_years(SimTime t, int years);
+
 // The JST calendar day number of t (days since 1970-01-01 JST), used for "once a day" rules.
 std::int64_t jst_day_number(SimTime t);
 

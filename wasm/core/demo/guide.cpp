@@ -10,22 +10,22 @@ constexpr T kNone = T::Count_;
 
 // Seed 000: 電子証明書更新 by the administrator, then the old certificate deleted.
 constexpr std::array<GuideStep, 13> kRenewal{{
-    {T::Guide000Open, T::PcAdmin},          {T::Guide000Login, T::TopCertAdminLogin}, {T::Guide000Choose, T::OsOk},
-    {T::Guide000Pin, T::Logon},             {T::Guide000Card, T::OsOk},              {T::Guide000Renew, T::AuthRenewCertificate},
+    {T::Guide000Open, T::PcAdmin},          {T::Guide000Login, T::TopCertAdminLogin, T::TopAdminLogin}, {T::Guide000Choose, T::OsOk},
+    {T::Guide000Pin, T::LogIn},             {T::Guide000Card, T::OsOk},              {T::Guide000Renew, T::AuthRenewCertificate},
     {T::Guide000Update, T::RenewalUpdate},  {T::Guide000Yes, T::OsYes},              {T::Guide000Level, T::OsOk},
     {T::Guide000Issuing, kNone},            {T::Guide000YesAgain, T::OsYes},         {T::Guide000Installed, T::CloseThisWindow},
     {T::Guide000Tools, T::BrowserToolsMenu},
 }};
 // Seed 001 part 1: the administrator reissues S0001's certificate.
 constexpr std::array<GuideStep, 10> kReissue{{
-    {T::Guide001aCard, T::DeskCustomerCard}, {T::Guide001aOpen, T::PcAdmin},       {T::Guide001aLogin, T::TopCertAdminLogin},
-    {T::Guide001aChoose, T::OsOk},           {T::Guide001aPin, T::Logon},          {T::Guide001aCardAnswer, T::OsOk},
+    {T::Guide001aCard, T::DeskCustomerCard}, {T::Guide001aOpen, T::PcAdmin},       {T::Guide001aLogin, T::TopCertAdminLogin, T::TopAdminLogin},
+    {T::Guide001aChoose, T::OsOk},           {T::Guide001aPin, T::LogIn},          {T::Guide001aCardAnswer, T::OsOk},
     {T::Guide001aNext, T::Next},             {T::Guide001aMenu, T::MenuTabManagement},
     {T::Guide001aUser, T::UserActionsExpander}, {T::Guide001aReissue, T::ActionReissue},
 }};
 // Seed 001 part 2: the user picks the certificate up with the acquisition app.
 constexpr std::array<GuideStep, 8> kPickup{{
-    {T::Guide001bPrepare, T::DeskSampleData}, {T::Guide001bOpen, T::PcUser},       {T::Guide001bAcquire, T::TopCertAcquire},
+    {T::Guide001bPrepare, T::DeskSampleData}, {T::Guide001bOpen, T::PcUser},       {T::Guide001bAcquire, T::TopCertAcquire, T::TopUserLogin},
     {T::Guide001bIds, T::Next},               {T::Guide001bOtp, T::PickupAcquire}, {T::Guide001bDownload, T::CaPageDownload},
     {T::Guide001bObtain, T::CaPageAcquire},   {T::Guide001bDone, T::Close},
 }};
@@ -136,7 +136,9 @@ TextId guide_title(SeedProcedure procedure) {
     return T::GuideTitle;
 }
 
-GuidePosition guide_position(SeedProcedure procedure, const Session& session) {
+namespace {
+
+GuidePosition position_of(SeedProcedure procedure, const Session& session) {
     switch (procedure) {
     case SeedProcedure::AdminRenewal: return renewal_position(session);
     case SeedProcedure::UserReissue: return reissue_position(session);
@@ -145,6 +147,21 @@ GuidePosition guide_position(SeedProcedure procedure, const Session& session) {
     case SeedProcedure::BranchForm: break;
     }
     return {};
+}
+
+}  // namespace
+
+GuidePosition guide_position(SeedProcedure procedure, const Session& session) {
+    GuidePosition at = position_of(procedure, session);
+    const std::span<const GuideStep> steps = guide_steps(procedure);
+    if (at.step >= steps.size()) return at;
+    const GuideStep& step = steps[at.step];
+    // On the top page, a step whose button is on 利用者ログイン's or 管理者ログイン's page starts
+    // with the top page's button to it.
+    const bool on_top = session.site_page() == SitePage::Top && session.admin_flow() == nullptr &&
+                        session.admin_pickup() == nullptr && session.user_flow() == nullptr;
+    at.target = step.page != kNone && on_top ? step.page : step.target;
+    return at;
 }
 
 }  // namespace cp

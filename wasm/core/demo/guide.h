@@ -15,6 +15,9 @@ namespace cp {
 struct GuideStep {
     TextId text;    // the step, numbered as in the seed
     TextId target;  // the label of the widget the step clicks; TextId::Count_: nothing to click
+    // The top page's button that leads to `target`'s page (the seed's 「管理者ログインをクリックし、
+    // 電子証明書方式 管理者ログインをクリック」); TextId::Count_: `target` is where the step starts.
+    TextId page = TextId::Count_;
 };
 
 // The steps of `procedure` (empty for None and BranchForm) and its heading.
@@ -24,6 +27,7 @@ TextId guide_title(SeedProcedure procedure);
 struct GuidePosition {
     std::size_t step = 0;  // index into guide_steps()
     bool done = false;     // the procedure's last screen was reached
+    TextId target = TextId::Count_;  // what to click now: the step's target, or first its page's button
 };
 // Where the person is in `procedure` now.
 GuidePosition guide_position(SeedProcedure procedure, const Session& session);

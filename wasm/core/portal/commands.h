@@ -26,9 +26,15 @@ enum class DeskPanel : std::uint8_t { None = 0, SampleData, CustomerCard, Mailbo
 // The simulated browser (a setting of the sample-data panel): the seed's download UI differs, and
 // only Edge has Internet Explorer モード.
 enum class BrowserKind : std::uint8_t { Edge = 0, Chrome = 1 };
+// The bank's pages before a login (seed 001 part 2 (4)'s screenshots): the top page with its two
+// buttons, and the page each leads to — 利用者ログイン's (電子証明書取得 (初めての方はこちらから),
+// よくあるご質問, 電子証明書方式 利用者ログイン, ご契約先向け簡易マニュアル) and 管理者ログイン's
+// (電子証明書方式 管理者ログイン, 管理者電子証明書取得).
+enum class SitePage : std::uint8_t { Top = 0, UserLogin, AdminLogin };
 
 namespace cmd {
-struct StartAdminLogin {};           // 電子証明書方式 管理者ログイン on the top page
+struct OpenSitePage { SitePage page; };  // 利用者ログイン / 管理者ログイン on the top page; トップページへ戻る
+struct StartAdminLogin {};           // 電子証明書方式 管理者ログイン on 管理者ログイン's page
 struct LeaveFlow {};                 // back to the top page (閉じる, キャンセル, after an error, ログオフ)
 struct SwitchPc { PcId pc; };        // sit at the other simulated PC (leaves the running flow)
 struct OpenPanel { DeskPanel panel; };  // DeskPanel::None closes it
@@ -38,11 +44,11 @@ struct MoveClockTo { SimTime to; };  // the demo console: +1 日 … +1 年 or a
 struct DismissSaveError {};
 struct ReadMail { std::uint32_t mail_id; };  // the mailbox: opening a mail marks it read
 struct SubmitBranchRequest { BranchRequestKind kind; };  // お取引店: hand in a paper form
-struct StartAdminPickup {};          // 管理者電子証明書取得 on the top page (after a branch reissue)
+struct StartAdminPickup {};          // 管理者電子証明書取得 on 管理者ログイン's page (after a branch reissue)
 struct OpenInternetOptions {};       // the browser's ツール → インターネットオプション(O)
 struct CloseInternetOptions {};      // its OK / キャンセル
-struct StartUserPickup {};           // 電子証明書取得 (初めての方はこちらから): 利用者のパソコン only
-struct StartUserLogin {};            // 電子証明書方式 利用者ログイン
+struct StartUserPickup {};           // 電子証明書取得 (初めての方はこちらから) on 利用者ログイン's page: 利用者のパソコン only
+struct StartUserLogin {};            // 電子証明書方式 利用者ログイン on 利用者ログイン's page
 struct SetBrowserKind { BrowserKind kind; };  // Edge / Chrome (leaves IE mode and the running flow)
 struct ReloadInIeMode {};            // 「…」 → 「Internet Explorer モードで再読み込みする」 (Edge)
 struct CloseIeBanner {};             // 完了 on 「このページは Internet Explorer モードで開かれています」
@@ -53,7 +59,8 @@ using SessionCommand = std::variant<cmd::StartAdminLogin, cmd::LeaveFlow, cmd::S
                                     cmd::ReportCardLost, cmd::AdvanceClock, cmd::MoveClockTo, cmd::DismissSaveError, cmd::ReadMail,
                                     cmd::SubmitBranchRequest, cmd::StartAdminPickup, cmd::OpenInternetOptions,
                                     cmd::CloseInternetOptions, cmd::StartUserPickup, cmd::StartUserLogin,
-                                    cmd::SetBrowserKind, cmd::ReloadInIeMode, cmd::CloseIeBanner, cmd::LeaveIeMode>;
+                                    cmd::SetBrowserKind, cmd::ReloadInIeMode, cmd::CloseIeBanner, cmd::LeaveIeMode,
+                                    cmd::OpenSitePage>;
 
 // --- the administrator's flow ------------------------------------------------------------------
 // メイン | ご契約先認証情報変更 | ご契約先管理情報変更
@@ -66,7 +73,7 @@ struct ChooseCertificate { std::string serial; };  // 証明書の選択 → OK
 struct ShowCertificateProperties { std::string serial; };  // 証明書のプロパティ ("" closes)
 struct GrantKeyAccess {};            // 許可 (中), or OK with the key's password (高: form.key_password)
 struct DenyKeyAccess {};             // 拒否
-struct SubmitContractPin {};         // ログオン (form.contract_pin)
+struct SubmitContractPin {};         // ログイン (form.contract_pin)
 struct ClearContractPin {};          // クリア
 struct SubmitCardAnswers {};         // OK (form.card_first, form.card_second)
 struct AcknowledgeNotices {};        // 次へ > (form.hide_notices: 全てのお知らせをしばらく表示しない)
@@ -149,7 +156,7 @@ struct ChooseCertificate { std::string serial; };  // 証明書の選択 → OK
 struct ShowCertificateProperties { std::string serial; };  // 証明書のプロパティ ("" closes)
 struct GrantKeyAccess {};            // 許可 (中), or OK with the key's password (高)
 struct DenyKeyAccess {};             // 拒否
-struct SubmitPin {};                 // ログオン (form.login_pin)
+struct SubmitPin {};                 // ログイン (form.login_pin)
 }  // namespace cmd::user
 
 using UserCommand =

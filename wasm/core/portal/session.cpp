@@ -162,11 +162,13 @@ bool Session::apply_session(const SessionCommand& command) {
             },
             [&](const cmd::LeaveFlow&) {
                 leave_flow();
+                site_page_ = SitePage::Top;  // 閉じる, キャンセル, ログオフ: the bank's top page
                 return true;
             },
             [&](const cmd::SwitchPc& c) {
                 if (c.pc == pc_) return false;
                 leave_flow();  // the person stands up: whatever was open on this PC's screen is gone
+                site_page_ = SitePage::Top;
                 manager_.reset();
                 pc_ = c.pc;
                 ie_mode_ = ie_banner_ = false;  // the other PC's browser opens normally
@@ -249,6 +251,7 @@ bool Session::apply_session(const SessionCommand& command) {
             [&](const cmd::SetBrowserKind& c) {
                 if (c.kind == browser_kind_) return false;
                 leave_flow();  // another browser: the page opens again from the top
+                site_page_ = SitePage::Top;
                 browser_kind_ = c.kind;
                 ie_mode_ = ie_banner_ = false;
                 return true;
@@ -260,6 +263,7 @@ bool Session::apply_session(const SessionCommand& command) {
                     return false;
                 }
                 leave_flow();  // a reload: the page starts again from the top
+                site_page_ = SitePage::Top;
                 ie_mode_ = ie_banner_ = true;
                 return true;
             },
@@ -268,9 +272,16 @@ bool Session::apply_session(const SessionCommand& command) {
                 ie_banner_ = false;
                 return true;
             },
+            [&](const cmd::OpenSitePage& c) {
+                if (c.page == site_page_ && admin_ == nullptr && pickup_ == nullptr && user_ == nullptr) return false;
+                leave_flow();
+                site_page_ = c.page;
+                return true;
+            },
             [&](const cmd::LeaveIeMode&) {
                 if (!ie_mode_) return false;
                 leave_flow();
+                site_page_ = SitePage::Top;
                 ie_mode_ = ie_banner_ = false;
                 return true;
             },
@@ -325,6 +336,7 @@ void Session::replace_world(std::function<void(std::function<void(BankResult)>)>
         return;
     }
     leave_flow();
+    site_page_ = SitePage::Top;  // the new world opens on the top page, as a reload does
     manager_.reset();
     unsaved_certificate_.clear();  // the world it belonged to is being replaced
     // Taken again from the world that is there when the reset ends (the new one, or on failure

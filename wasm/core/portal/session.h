@@ -56,7 +56,12 @@ public:
     // The mail open in the mailbox panel (0: the list).
     std::uint32_t open_mail() const { return open_mail_; }
 
-    // The running flow, or nullptr on the top page.
+    // The bank's page shown while no flow runs (OpenSitePage). Leaving a flow (LeaveFlow), another
+    // PC, a reload (IE mode, another browser) and a new world start again from the top page; a
+    // clock move ends the flow and shows the page it was started from.
+    SitePage site_page() const { return site_page_; }
+
+    // The running flow, or nullptr on the site's pages.
     const AdminFlow* admin_flow() const { return admin_.get(); }
     AdminFlow* admin_flow() { return admin_.get(); }
     // 管理者電子証明書取得, when it is the running flow (nullptr otherwise).
@@ -124,6 +129,7 @@ private:
     std::function<void()> changed_;
     PcId pc_ = PcId::Admin;
     DeskPanel panel_ = DeskPanel::None;
+    SitePage site_page_ = SitePage::Top;
     std::uint32_t open_mail_ = 0;
     std::unique_ptr<AdminFlow> admin_;
     std::unique_ptr<CertificateManagerFlow> manager_;

@@ -13,12 +13,27 @@ namespace {
 
 SimTime jst(int y, int m, int d, int h = 9) { return from_jst(JstTime{y, m, d, h, 0, 0}); }
 
-// A certificate of the preset's past: who, which dates, on which PC.
+// A certificate of the preset's past: who, and when the bank registered it (電子証明書発行データ
+// 登録日) and the PC picked it up. It runs for the bank's validity from the pickup
+// (certificate_not_after): the seed's S0001, registered 2022年10月01日 and picked up the next day,
+// ends 2023年10月02日.
 struct PlannedCertificate {
     int user_index = -1;  // -1: the administrator
     SimTime registered = 0;
-    SimTime not_after = 0;
+    SimTime picked_up = 0;
 };
+
+// The story the scenarios tell, on one calendar: the seed world on 2023年9月1日; S0001's
+// certificate expires on 2023年10月02日; on 2023年10月10日 the administrator finds it expired
+// (user-expired) and reissues it (pickup-pending); nobody picks it up within the 80 days
+// (pickup-passed, after the administrator's own renewal in November).
+constexpr JstTime kReissueDay{2023, 10, 10, 10, 0, 0};
+constexpr JstTime kAdminRenewedDay{2023, 11, 11, 10, 0, 0};  // within 30 days of 2023年12月1日
+
+// A certificate picked up the day after its registration, as the seed's S0001.
+PlannedCertificate picked_up_at(int user_index, SimTime picked_up) { return {user_index, picked_up - days(1), picked_up}; }
+// One that ends at `not_after` (a preset "expires in 20 days").
+PlannedCertificate ending_at(int user_index, SimTime not_after) { return picked_up_at(user_index, add_jst_years(not_after, -1)); }
 
 // The preset under construction, shared by the asynchronous steps (key jobs, device key).
 struct PresetBuild {
@@ -131,7 +146,7 @@ void finish(const std::shared_ptr<PresetBuild>& b) {
     case Preset::Count_:
         break;
     case Preset::UserCertificateExpired:
-        s.now = jst(2023, 10, 10, 10);
+        s.now = from_jst(kReissueDay);
         break;
     case Preset::ContractLocked:
         s.contract.contract_pin_failures = s.config.contract_lockout_count;
@@ -141,22 +156,25 @@ void finish(const std::shared_ptr<PresetBuild>& b) {
         s.contract.card.lost = true;
         break;
     case Preset::PickupWindowPassed:
-    case Preset::UserPickupPending: {
-        CertificateRecord& rec = s.users[0].certificate;
-        // The preset's record says revoked either way; the CA's CRL entry is best effort here.
-        (void)b->authority->revoke(rec.serial, s.now);
-        ++rec.issue_number;
-        rec.status = CertStatus::PendingPickup;
-        rec.registered_at = b->preset == Preset::UserPickupPending ? s.now : s.now - days(s.config.pickup_window_days + 1);
-        rec.serial.clear();
-        rec.not_after = 0;
-        rec.pickup_deadline = rec.registered_at + days(s.config.pickup_window_days);
+    case Preset::UserPickupPending:
+        s.now = from_jst(kReissueDay);  // user-expired's day: the reissue is made below
         break;
-    }
     }
     // Send what is due at the preset's time (reminders, expiry mails), as the bank would have.
     Bank bank(std::move(w.bank), *b->random, *b->authority);
     bank.process_due_work();
+    if (b->preset == Preset::UserPickupPending || b->preset == Preset::PickupWindowPassed) {
+        // user-expired's administrator reissues S0001's expired certificate (seed 001 part 1 (10)),
+        // as the bank records it; the old certificate stays on 利用者のパソコン, expired.
+        const BankResult r =
+            bank.apply_user_certificate_action("S0001", UserCertificateAction::Reissue, kSeedSecrets.confirmation_pin);
+        if (r != BankResult::Ok) {
+            auto done = std::move(b->done);
+            return done(r, World{});
+        }
+        // Nobody picks it up: the window passes (取得可能期間, one day over).
+        if (b->preset == Preset::PickupWindowPassed) bank.let_time_pass(days(bank.state().config.pickup_window_days + 1));
+    }
     BankState out = bank.state();
     out.audit.append(out.now, "system", AuditAction::PresetLoaded, preset_name(b->preset), BankResult::Ok);
     w.bank = std::move(out);
@@ -176,8 +194,8 @@ void issue_next(const std::shared_ptr<PresetBuild>& b) {
     request.subject.holder_id =
         admin ? w.bank.contract.bank_code : w.bank.users[static_cast<std::size_t>(item.user_index)].id;
     request.subject.kind = admin ? HolderKind::Administrator : HolderKind::User;
-    request.not_before = item.registered;
-    request.not_after = item.not_after;
+    request.not_before = item.picked_up;
+    request.not_after = certificate_not_after(w.bank.config, item.picked_up);
     b->enrollments.push_back(
         std::make_unique<CertificateEnrollment>(admin ? w.admin_pc : w.user_pc, admin ? b->pcs.admin_pc : b->pcs.user_pc));
     CertificateEnrollment* enrollment = b->enrollments.back().get();
@@ -233,16 +251,18 @@ void make_preset(Preset preset, RandomSource& random, CertificateAuthority& auth
     if (preset == Preset::HundredUsers) add_hundred_users(b->world, random, config);
     const SimTime now = b->world.bank.now;
     if (preset == Preset::AdminRenewalWindow)  // the admin certificate expires 20 days from now
-        b->plan.push_back({-1, now - days(345), now + days(20)});
+        b->plan.push_back(ending_at(-1, now + days(20)));
     else if (preset == Preset::AdminCertificateExpired)  // expired 5 days ago, S0001's still valid
-        b->plan.push_back({-1, now - days(370), now - days(5)});
+        b->plan.push_back(ending_at(-1, now - days(5)));
+    else if (preset == Preset::PickupWindowPassed)  // renewed in November (seed 000), the old one deleted
+        b->plan.push_back({-1, from_jst(kAdminRenewedDay), from_jst(kAdminRenewedDay)});
     else
-        b->plan.push_back({-1, jst(2022, 12, 1), jst(2023, 12, 1)});
+        b->plan.push_back(picked_up_at(-1, jst(2022, 12, 1)));  // ends 2023年12月1日
     if (preset == Preset::UserRenewalWindow)  // S0001's certificate expires 20 days from now
-        b->plan.push_back({0, now - days(345), now + days(20)});
+        b->plan.push_back(ending_at(0, now + days(20)));
     else
-        b->plan.push_back({0, jst(2022, 10, 1), jst(2023, 10, 2)});
-    b->plan.push_back({1, jst(2023, 4, 1), jst(2024, 4, 1)});
+        b->plan.push_back({0, jst(2022, 10, 1), jst(2022, 10, 2)});  // the seed's record: ends 2023年10月02日
+    b->plan.push_back(picked_up_at(1, jst(2023, 4, 1)));  // ends 2024年4月1日
     issue_next(b);
 }
 

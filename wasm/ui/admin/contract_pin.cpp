@@ -1,4 +1,4 @@
-// ご契約先暗証番号 → ログオン (seed 001 (5), seed 000 (4)).
+// ご契約先暗証番号 → ログイン (seed 001 (5); seed 000 (4) says ログオン: docs/domain.md "Words on screen").
 #include "admin/admin_screens.h"
 #include "fields.h"
 #include "theme.h"
@@ -29,7 +29,7 @@ void draw_admin_contract_pin(const Ui& ui, AdminFlow& flow) {
     const bool entered = contract_secret_field("contract_pin", form.contract_pin, ui.t(TextId::ContractPinLabel),
                                                flow.field_error(AdminFlow::Field::ContractPin), &form.reveal_contract_pin, l);
     ImGui::Dummy(ImVec2(0, 4));
-    if (button(ui.t(TextId::Logon)) || entered) ui.emit(cmd::SubmitContractPin{});
+    if (button(ui.t(TextId::LogIn)) || entered) ui.emit(cmd::SubmitContractPin{});
     ImGui::SameLine();
     if (button(ui.t(TextId::Clear))) ui.emit(cmd::ClearContractPin{});
     ImGui::SameLine();

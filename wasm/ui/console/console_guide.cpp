@@ -63,8 +63,7 @@ void draw_console_guide(const Ui& ui, const DemoConsole& c) {
     }
     if (button(ui.t(c.show_me() ? TextId::GuideHideMe : TextId::GuideShowMe))) ui.emit_console(console::ToggleShowMe{});
     if (!c.show_me()) return;
-    const TextId target = steps[at.step].target;
-    const WidgetInfo* w = target != TextId::Count_ ? find_target(ui.t(target)) : nullptr;
+    const WidgetInfo* w = at.target != TextId::Count_ ? find_target(ui.t(at.target)) : nullptr;
     if (w != nullptr) outline(*w);
     else text_wrapped_sized(ui.t(TextId::GuideNothingToShow), size::kSmall, color::kTextMuted);
 }

@@ -1,4 +1,4 @@
-// 電子証明書方式 利用者ログイン after the certificate: 利用者暗証番号 → ログオン (the IDs the
+// 電子証明書方式 利用者ログイン after the certificate: 利用者暗証番号 → ログイン (the IDs the
 // certificate names are shown, as the manuals' login screen does), then the user's first page:
 // 利用者名, 前回ログオン日時, the certificate's expiry, and inside the renewal window (30 days before
 // expiry) 証明書更新 with the 重要なお知らせ 「電子証明書の更新をお願いします」 (seed 000 A3: the user
@@ -45,7 +45,7 @@ void draw_user_login_pin(const Ui& ui, UserFlow& flow) {
     pin.keyboard = true;
     const bool entered = input_field("login_pin", flow.form().login_pin, pin, l);
     ImGui::Dummy(ImVec2(0, 4));
-    if (button(ui.t(TextId::Logon)) || entered) ui.emit(cmd::user::SubmitPin{});
+    if (button(ui.t(TextId::LogIn)) || entered) ui.emit(cmd::user::SubmitPin{});
     ImGui::SameLine();
     if (button(ui.t(TextId::Close))) ui.emit(cmd::LeaveFlow{});
     end_card();
