@@ -5,13 +5,15 @@
 #include "portal_ui.h"
 #include "theme.h"
 #include "widgets.h"
+#include "world_ready.h"
 
 namespace cp::ui {
 namespace {
 
 void draw_login_card(const Ui& ui, float width) {
     const Language l = ui.lang();
-    const bool ready = ui.session.bank() != nullptr;
+    const bool ready = world_ready(ui);
+    const char* waiting = world_wait_reason(ui);
     begin_card("##login", ImVec2(width, 0));
     text_sized(text(TextId::TopCertificateMethod, l), size::kHeading, color::kBrand);
     ImGui::Separator();
@@ -19,15 +21,15 @@ void draw_login_card(const Ui& ui, float width) {
 
     text_sized(text(TextId::TopUserLogin, l), size::kSmall + 1, color::kText);
     text_wrapped_sized(text(TextId::TopUserLoginHint, l), size::kSmall, color::kTextMuted);
-    if (wide_button(text(TextId::TopUserLogin, l), 44.0f, ready, text(TextId::SimStarting, l))) ui.emit(cmd::StartUserLogin{});
+    if (wide_button(text(TextId::TopUserLogin, l), 44.0f, ready, waiting)) ui.emit(cmd::StartUserLogin{});
     ImGui::Dummy(ImVec2(0, 6));
 
     text_sized(text(TextId::TopAdminLogin, l), size::kSmall + 1, color::kText);
     text_wrapped_sized(text(TextId::TopCertAdminLoginHint, l), size::kSmall, color::kTextMuted);
-    if (wide_button(text(TextId::TopCertAdminLogin, l), 44.0f, ready, text(TextId::SimStarting, l))) ui.emit(cmd::StartAdminLogin{});
+    if (wide_button(text(TextId::TopCertAdminLogin, l), 44.0f, ready, waiting)) ui.emit(cmd::StartAdminLogin{});
     // After 電子証明書再発行依頼書 at the branch (admin/admin_pickup.cpp).
     text_wrapped_sized(text(TextId::TopAdminPickupHint, l), size::kSmall, color::kTextMuted);
-    if (wide_button(text(TextId::TopAdminPickup, l), 36.0f, ready, text(TextId::SimStarting, l))) ui.emit(cmd::StartAdminPickup{});
+    if (wide_button(text(TextId::TopAdminPickup, l), 36.0f, ready, waiting)) ui.emit(cmd::StartAdminPickup{});
     ImGui::Dummy(ImVec2(0, 6));
 
     // 電子証明書取得 (初めての方はこちらから) and よくあるご質問, as in the seed's top page. The pickup is
@@ -35,7 +37,7 @@ void draw_login_card(const Ui& ui, float width) {
     text_sized(text(TextId::TopCertAcquire, l), size::kSmall + 1, color::kText);
     text_wrapped_sized(text(TextId::TopCertAcquireFirst, l), size::kSmall, color::kTextMuted);
     const bool user_pc = ui.session.pc() == PcId::User;
-    if (wide_button(text(TextId::TopCertAcquire, l), 44.0f, ready && user_pc, text(ready ? TextId::TopPickupOnUserPc : TextId::SimStarting, l)))
+    if (wide_button(text(TextId::TopCertAcquire, l), 44.0f, ready && user_pc, ready ? text(TextId::TopPickupOnUserPc, l) : waiting))
         ui.emit(cmd::StartUserPickup{});
     if (ready && !user_pc) text_wrapped_sized(text(TextId::TopPickupOnUserPc, l), size::kSmall, color::kTextMuted);
     wide_button(text(TextId::TopFaq, l), 36.0f, false, text(TextId::TopFaqNotYet, l));
