@@ -503,6 +503,12 @@ const cases = {
 
       await resetToPreset(page, PRESET_CARD_LOST, 'CardLost');
       await loginWith(ADMIN_CERT);
+      // A wrong PIN: everything shown with the error is announced, whole (the assertive region).
+      await field(page, 'ご契約先暗証番号').fill('wrongpin1');
+      await button(page, 'ログオン').click();
+      const whole = 'ご契約先暗証番号に誤りがあります。 あと5回誤るとサービスがロックされます。';
+      await eventually(page, async () => (await page.evaluate(() => document.querySelector('.cp-live[aria-live=assertive]').textContent)) === whole,
+                       'announced: ' + whole);
       await field(page, 'ご契約先暗証番号').fill(CONTRACT_PIN);
       await button(page, 'ログイン').click();
       await textOf(page, 'お客様カード再発行依頼書').waitFor();

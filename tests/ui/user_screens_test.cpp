@@ -10,6 +10,7 @@
 #include "portal_ui.h"
 #include "screen_harness.h"
 #include "session_fixture.h"
+#include "theme.h"
 
 namespace {
 
@@ -410,6 +411,52 @@ TEST(UserScreens, TheTokenPanelRequestsARedrawOnlyWhileACodeShows) {
     p.ui.frame(p.draw);
     EXPECT_EQ(p.out.redraw_in, 0.0);
     EXPECT_TRUE(p.shows("「1」を押してください"));
+}
+
+// Whether the last frame drew a filled shape of `colour` in the band of rows of `text` (a title
+// bar is drawn behind its title).
+bool bar_behind(const WidgetInfo& text, ImU32 colour) {
+    const ImDrawData* data = ImGui::GetDrawData();
+    for (const ImDrawList* list : data->CmdLists)
+        for (const ImDrawVert& v : list->VtxBuffer)
+            if (v.col == colour && v.pos.y >= text.min.y - 10.0f && v.pos.y <= text.max.y && v.pos.x <= text.min.x) return true;
+    return false;
+}
+
+// IE mode's pickup up to 「Webアクセスの確認」: reissued, 利用者のパソコン, 「…」 → IE mode, the IDs, the code.
+void to_ie_web_access(Person& p) {
+    p.reissue("S0001");
+    ASSERT_TRUE(p.click("利用者のパソコン"));
+    ASSERT_TRUE(p.click("…"));
+    ASSERT_TRUE(p.click("Internet Explorer モードで再読み込みする"));
+    ASSERT_TRUE(p.click("完了"));
+    p.enter_ids();
+    p.enter_token_code();
+    ASSERT_EQ(p.screen(), Screen::PickupWebAccess);
+}
+
+TEST(UserScreens, TheFailurePageWearsTheErrorColourNotTheSuccessGreen) {
+    Person p;
+    to_ie_web_access(p);
+    ASSERT_TRUE(p.click("いいえ"));
+    ASSERT_EQ(p.screen(), Screen::Failed);
+    const WidgetInfo* title = p.ui.find_text("電子証明書を取得できませんでした");
+    ASSERT_NE(title, nullptr);
+    EXPECT_TRUE(bar_behind(*title, cp::ui::color::kError)) << "the title bar is the theme's error colour";
+    EXPECT_FALSE(bar_behind(*title, cp::ui::color::kTitleBar)) << "not the success pages' green";
+}
+
+TEST(UserScreens, TheIeModeDonePageSaysItsTitleOnce) {
+    Person p;
+    to_ie_web_access(p);
+    ASSERT_TRUE(p.click("はい"));
+    ASSERT_EQ(p.screen(), Screen::PickupDone);
+    int seen = 0;
+    for (const WidgetInfo& t : p.ui.texts()) seen += t.label == "電子証明書 取得完了" ? 1 : 0;
+    EXPECT_EQ(seen, 1) << "「電子証明書 取得完了」 once, as the page's title";
+    const WidgetInfo* title = p.ui.find_text("電子証明書 取得完了");
+    ASSERT_NE(title, nullptr);
+    EXPECT_TRUE(bar_behind(*title, cp::ui::color::kTitleBar)) << "a success keeps the green bar";
 }
 
 }  // namespace

@@ -71,10 +71,27 @@ void request_text_font_once(App& app) {
 // its progress and then the simulated date. Started once the first frame is drawn: opening the
 // database, making the CA's keys and starting the key worker would otherwise compete with the
 // first frame for the main thread and the cores.
+// The page's status (the status line, cp_debug_simulation_status): Ready only once the world a
+// person will use is in place (SimulationHost: not while one is being replaced). A link's scenario
+// replaces a loaded world at the next frame, so until then the loaded one is not that world; on a
+// first visit the simulation made the link's scenario itself (first_world): nothing to replace.
+void refresh_simulation_view(App& app) {
+    cp::SimulationView& view = app.state.simulation;
+    view = app.simulation->view();
+    if (view.status != cp::SimulationStatus::Ready || app.link_scenario == nullptr) return;
+    if (view.created_this_run) {
+        app.link_scenario = nullptr;
+        return;
+    }
+    view.status = cp::SimulationStatus::Preparing;
+    view.replacing = true;
+}
+
 void start_simulation(App& app) {
     app.simulation = std::make_unique<cp::platform::SimulationHost>(app.state.brand.ca_name.ja);
-    app.simulation->start(app.session, [] {
-        g_app->state.simulation = g_app->simulation->view();
+    const cp::Preset first_world = app.link_scenario != nullptr ? app.link_scenario->preset : cp::Preset::SeedWorld;
+    app.simulation->start(app.session, first_world, [] {
+        refresh_simulation_view(*g_app);
         // The bank's data (the company, users' names) is not in the UI subset, which is built from
         // the catalogue and the brand: once there is data to show, fetch the text face (JIS X 0208).
         if (g_app->state.simulation.status == cp::SimulationStatus::Ready) request_text_font_once(*g_app);
@@ -92,6 +109,7 @@ bool build_frame(void* user) {
         // A link's scenario: started at once on a fresh world, asked for when progress would go.
         changed |= app.console.apply(cp::make_console_command(cp::console::ChooseScenario{app.link_scenario}), app.session);
         app.link_scenario = nullptr;
+        refresh_simulation_view(app);  // replacing, or (the console asks first) the loaded world is the one
     }
     cp::ui::draw_portal(app.state, app.session, app.out, &app.console);
     if (app.out.redraw_in > 0.0) cp::platform::runner_request_frame_after(app.out.redraw_in);

@@ -59,7 +59,7 @@ const SimulationView& SimulationHost::view() const { return state_->view; }
 
 pki::KeyJobRunner& SimulationHost::key_jobs() { return state_->key_jobs; }
 
-void SimulationHost::start(Session& session, std::function<void()> changed) {
+void SimulationHost::start(Session& session, Preset first_world, std::function<void()> changed) {
     State& s = *state_;
     s.session = &session;
     s.changed = std::move(changed);
@@ -92,10 +92,14 @@ void SimulationHost::start(Session& session, std::function<void()> changed) {
     // two RSA-2048 keys there would freeze the page for seconds. The PCs' keys stay RSA-2048
     // (PcServices' default) and are made in the worker.
     desc.ca_setup.key_type = pki::KeyType::EcP256;
+    desc.first_world = first_world;
     session.start(std::move(desc), [this] {
         State& st = *state_;
         const Simulation& sim = *st.session->simulation();
         st.view.status = status_for(sim.stage());
+        // Ready means the world a person will use: not one that is being replaced.
+        st.view.replacing = st.view.status == SimulationStatus::Ready && !st.session->world_ready();
+        if (st.view.replacing) st.view.status = SimulationStatus::Preparing;
         st.view.storage = notice_for(sim.storage_fallback());
         st.view.failure = sim.stage() == Simulation::Stage::Failed ? bank_result_name(sim.failure()) : "";
         st.view.set_aside_records = static_cast<int>(sim.set_aside().size());

@@ -22,8 +22,9 @@ public:
 
     // Starts the session's simulation: loading (or, on the first run, creating) the simulated
     // world. `changed` runs whenever the session reports a change (view() is refreshed first); the
-    // page then redraws. `session` must outlive this host's use of it.
-    void start(Session& session, std::function<void()> changed);
+    // page then redraws. `session` must outlive this host's use of it. `first_world`: the world
+    // made when nothing is saved (a link's scenario, or the seeds' world).
+    void start(Session& session, Preset first_world, std::function<void()> changed);
     const SimulationView& view() const;
     // The page's one key-generation worker (the diagnostics use it too).
     pki::KeyJobRunner& key_jobs();

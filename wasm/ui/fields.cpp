@@ -139,31 +139,37 @@ void result_message(BankResult result, std::uint32_t tries_left, Language langua
     ImGui::PushStyleColor(ImGuiCol_Border, color::kError);
     begin_card("##result", ImVec2(-FLT_MIN, 0));
     text_wrapped_sized(text(result_text(result), language), size::kSmall + 1, color::kError, TextKind::Error);
-    if (tries_left > 0) text_wrapped_sized(formatf(text(TextId::TriesLeftFormat, language), tries_left).c_str(), size::kSmall + 0.5f, color::kText);
+    // Part of the error: announced with it (the mirror announces every error shown, whole).
+    if (tries_left > 0)
+        text_wrapped_sized(formatf(text(TextId::TriesLeftFormat, language), tries_left).c_str(), size::kSmall + 0.5f, color::kText, TextKind::Error);
     end_card();
     ImGui::PopStyleColor(2);
 }
 
-void page_title(const char* title) {
+namespace {
+ImU32 title_bar_color(TitleTone tone) { return tone == TitleTone::Error ? color::kError : color::kTitleBar; }
+}  // namespace
+
+void page_title(const char* title, TitleTone tone) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 p = ImGui::GetCursorScreenPos();
     const float w = ImGui::GetContentRegionAvail().x;
     const float h = size::kHeading + 18;
-    dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), color::kTitleBar, 4.0f);
+    dl->AddRectFilled(p, ImVec2(p.x + w, p.y + h), title_bar_color(tone), 4.0f);
     ImGui::SetCursorScreenPos(ImVec2(p.x + 12, p.y + 9));
     text_sized(title, size::kHeading, IM_COL32_WHITE, TextKind::Heading);
     ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + h + 10));
     ImGui::Dummy(ImVec2(0, 0));
 }
 
-void section_title(const char* title) {
+void section_title(const char* title, TitleTone tone) {
     ImGui::Dummy(ImVec2(0, 2));
     const ImVec2 p = ImGui::GetCursorScreenPos();
     // Wrapped (a long English title on a phone), with the bar as tall as the title.
     ImGui::Indent(12);
     text_wrapped_sized(title, size::kSmall + 2.5f, color::kText, TextKind::Heading);
     ImGui::Unindent(12);
-    ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + 4, ImGui::GetItemRectMax().y), color::kTitleBar);
+    ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + 4, ImGui::GetItemRectMax().y), title_bar_color(tone));
 }
 
 }  // namespace cp::ui

@@ -63,8 +63,10 @@ void result_message(BankResult result, std::uint32_t tries_left, Language langua
 // An error line in the error colour.
 void error_line(const char* message);
 
-// A screen's title bar inside the bank page (the seeds' green-bar headings).
-void page_title(const char* title);
-void section_title(const char* title);
+// A screen's title bar inside the bank page: the seeds' green bar, or for a page that says a
+// procedure failed the theme's error colour (a failure never wears the success pages' green).
+enum class TitleTone : unsigned char { Normal, Error };
+void page_title(const char* title, TitleTone tone = TitleTone::Normal);
+void section_title(const char* title, TitleTone tone = TitleTone::Normal);
 
 }  // namespace cp::ui

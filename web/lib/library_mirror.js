@@ -28,6 +28,7 @@ mergeInto(LibraryManager.library, {
     info: null,          // Map: key → {r: role, n, v, d, f, i, p} as last written
     lastPointer: -1e9,   // performance.now() of the last pointer press on the mirror
     pressed: null,       // the element it landed on
+    announce: {},        // role ('error', 'status') → a node of it appeared or changed in this patch
     ROLE_LEAF_TAG: {
       button: 'button', tab: 'button', link: 'a', checkbox: 'input', radio: 'input', textbox: 'input',
       password: 'input', heading: 'div', text: 'div', error: 'div', status: 'div',
@@ -117,17 +118,31 @@ mergeInto(LibraryManager.library, {
       if (el.value !== el._cpValue && !CP.composing) el.value = el._cpValue;
     }
     if (role === 'row' && (!old || old.i !== n.i)) el.setAttribute('aria-rowindex', String(n.i || 0));
-    // Errors and progress are announced once, when they appear or change.
-    if ((role === 'error' || role === 'status') && (!old || old.n !== n.n)) {
-      var region = role === 'error' ? CPMirror.assertive : CPMirror.polite;
-      region.textContent = name;
-    }
+    // Errors and progress are announced when one appears or changes (cpMirrorAnnounce, once the
+    // patch is applied: every message of that kind on screen, whole).
+    if ((role === 'error' || role === 'status') && (!old || old.n !== n.n)) CPMirror.announce[role] = true;
+  },
+
+  // What the live regions say after a patch: when an error (or a progress text) appeared or
+  // changed, every one shown, in screen order, as one announcement — a wrong PIN's 「ご契約先暗証番号に
+  // 誤りがあります。」 with its 「あと5回誤るとサービスがロックされます。」, not only the last one written.
+  $cpMirrorAnnounce__deps: ['$CPMirror'],
+  $cpMirrorAnnounce: function () {
+    ['error', 'status'].forEach(function (role) {
+      if (!CPMirror.announce[role]) return;
+      var words = [];
+      CPMirror.root.querySelectorAll('.cp-text').forEach(function (el) {
+        if (el._cpRole === role && el.textContent) words.push(el.textContent);
+      });
+      (role === 'error' ? CPMirror.assertive : CPMirror.polite).textContent = words.join(' ');
+    });
+    CPMirror.announce = {};
   },
 
   // ---------------------------------------------------------------------------
   // [SECTION] Patch
   // ---------------------------------------------------------------------------
-  cp_js_mirror_apply__deps: ['$CPMirror', '$cpMirrorCreate', '$cpMirrorWrite'],
+  cp_js_mirror_apply__deps: ['$CPMirror', '$cpMirrorCreate', '$cpMirrorWrite', '$cpMirrorAnnounce'],
   cp_js_mirror_apply: function (json) {
     if (!CPMirror.root) return;
     var patch = JSON.parse(UTF8ToString(json));
@@ -172,6 +187,7 @@ mergeInto(LibraryManager.library, {
       if (page) page.inert = dialogs.length > 0;
       for (i = 0; i < dialogs.length; ++i) dialogs[i].inert = i + 1 < dialogs.length;
     }
+    cpMirrorAnnounce();
   },
 
   // ---------------------------------------------------------------------------
@@ -185,6 +201,7 @@ mergeInto(LibraryManager.library, {
     CPMirror.root = root;
     CPMirror.nodes = new Map();
     CPMirror.info = new Map();
+    CPMirror.announce = {};
     function live(politeness) {
       var region = document.createElement('div');
       region.className = 'cp-live';

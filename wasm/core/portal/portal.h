@@ -33,6 +33,9 @@ struct SimulationView {
     std::string failure;        // the bank's result name when Failed (for the message and logs)
     int set_aside_records = 0;  // damaged records moved to quarantine when loading
     bool created_this_run = false;  // the sample world was made now (first visit), not loaded
+    // Preparing because a world is being replaced (a scenario, an import), not made the first
+    // time: the status line says 「準備中…」 rather than the first visit's words.
+    bool replacing = false;
 };
 
 struct PortalState {

@@ -350,6 +350,9 @@ void Session::replace_world(std::function<void(std::function<void(BankResult)>)>
         notify();
         if (done) done(r);
     });
+    // The world is being replaced (resetting()): the page's status says so at once, not only when
+    // the new world is in place.
+    if (resetting()) notify();
 }
 
 void Session::pc_changes(const PcCertificateStore& store, const std::vector<std::string>& saved,

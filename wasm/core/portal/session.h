@@ -96,6 +96,11 @@ public:
     // save is in flight (try again once saving() is false) or while another reset runs.
     void reset(Preset preset, std::function<void(BankResult)> done);
     bool resetting() const { return simulation_ != nullptr && simulation_->resetting(); }
+    // Whether the world a person uses is in place: loaded (or made) and not being replaced. The
+    // one condition for every control that acts on the world (ui/world_ready.h) and for the page's
+    // ready signal (SimulationStatus::Ready): while it is false such a control is disabled with
+    // its reason, so a click is never refused in silence (WrongStep).
+    bool world_ready() const { return bank() != nullptr && !resetting(); }
     // What the last clock move (AdvanceClock, MoveClockTo) set off, for the console; empty after a
     // reset or import. A move to an earlier time is refused: last_result() InvalidInput.
     const ClockReport& clock_report() const { return clock_report_; }

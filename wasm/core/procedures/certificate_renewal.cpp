@@ -20,7 +20,7 @@ BankResult CertificateRenewal::start() {
     if (step_ != Step::Start || !logged_in_()) return BankResult::WrongStep;
     if (!bank_.in_renewal_window(holder_id_)) return fail(BankResult::NotInRenewalWindow);
     enrollment_->prepare_key();
-    confirmations_left_ = bank_.state().config.web_access_confirmations;
+    confirmations_left_ = confirmations_total_ = bank_.state().config.web_access_confirmations;
     step_ = confirmations_left_ == 0 ? Step::ProtectionLevel : Step::ConfirmWebAccess;
     return BankResult::Ok;
 }

@@ -44,6 +44,8 @@ public:
     Step step() const { return step_; }
     BankResult failure() const { return failure_; }
     std::uint32_t confirmations_left() const { return confirmations_left_; }
+    // How many web access confirmations this renewal asks before issuing (BankConfig).
+    std::uint32_t confirmations_total() const { return confirmations_total_; }
     const std::string& new_serial() const { return new_serial_; }
     bool key_generation_pending() const { return enrollment_->key_generation_pending(); }
     // WaitingForKey: how far the PC and the bank are (電子証明書発行処理中's progress).
@@ -68,6 +70,7 @@ private:
     Step step_ = Step::Start;
     BankResult failure_ = BankResult::Ok;
     std::uint32_t confirmations_left_ = 0;
+    std::uint32_t confirmations_total_ = 0;
     std::string new_serial_;
     KeyProtection protection_ = KeyProtection::Medium;
 };

@@ -137,7 +137,7 @@ void Simulation::create_world() {
     const BankResult ca = authority_.create(desc_.ca_setup, kPresetCaNotBefore);
     if (ca != BankResult::Ok) return fail(ca);
     std::weak_ptr<bool> alive = alive_;
-    make_preset(Preset::SeedWorld, *desc_.random, authority_, PresetPcs{desc_.admin_pc, desc_.user_pc}, desc_.config,
+    make_preset(desc_.first_world, *desc_.random, authority_, PresetPcs{desc_.admin_pc, desc_.user_pc}, desc_.config,
                 [this, alive](BankResult r, World world) {
                     if (alive.expired()) return;
                     if (r != BankResult::Ok) return fail(r);

@@ -1,7 +1,8 @@
 // certportal sim: the running simulation — the bank and the two simulated PCs, started from
 // storage. On the first run (empty databases) it creates the bank's CA and the seeds' world
-// (presets.h, SeedWorld) and saves them; afterwards it loads what was saved, so a reload or a
-// browser restart continues where the person left off.
+// (presets.h: SeedWorld, or the link's scenario: SimulationDesc::first_world) and saves them;
+// afterwards it loads what was saved, so a reload or a browser restart continues where the person
+// left off.
 //
 //   Opening ──► Loading ──► Ready
 //                  │
@@ -49,6 +50,9 @@ struct SimulationDesc {
     pki::Drbg* ca_rng = nullptr;                          // required: the CA's signatures
     pki::CaSetup ca_setup;                                // the CA's name (brand) and key type
     BankConfig config;
+    // The world made when nothing is saved (the first visit): the seeds' world, or the scenario a
+    // link names, so that a link's first visit builds and shows only the world it asked for.
+    Preset first_world = Preset::SeedWorld;
 };
 
 class Simulation {

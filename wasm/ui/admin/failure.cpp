@@ -9,7 +9,7 @@
 namespace cp::ui {
 
 void draw_admin_failure(const Ui& ui, AdminFlow& flow) {
-    page_title(ui.t(TextId::FailureTitle));
+    page_title(ui.t(TextId::FailureTitle), TitleTone::Error);
     begin_card("##failure", ImVec2(-FLT_MIN, 0));
     result_message(flow.failure(), 0, ui.lang());
     ImGui::Dummy(ImVec2(0, 4));

@@ -9,14 +9,16 @@
 #include "os/os_dialog.h"
 #include "theme.h"
 #include "widgets.h"
+#include "world_ready.h"
 
 namespace cp::ui {
 
 void draw_browser_more_menu(const Ui& ui) {
-    const bool ready = ui.session.bank() != nullptr;
+    const bool ready = world_ready(ui);
     ImGui::BeginDisabled(!ready);
     if (ImGui::Button(ui.t(TextId::BrowserMoreMenu), ImVec2(touch_targets() ? size::kKioskTarget : 40.0f, 0))) ImGui::OpenPopup("##more_menu");
     ImGui::EndDisabled();
+    if (!ready) item_tooltip(world_wait_reason(ui));
     if (!begin_menu_popup("##more_menu")) return;
     ImGui::PushStyleColor(ImGuiCol_Text, color::kText);
     if (ui.session.browser_kind() == BrowserKind::Chrome) {

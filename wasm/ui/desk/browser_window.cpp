@@ -10,6 +10,7 @@
 #include "imgui.h"
 #include "theme.h"
 #include "widgets.h"
+#include "world_ready.h"
 
 namespace cp::ui {
 namespace {
@@ -51,9 +52,17 @@ void draw_browser_window(const Ui& ui, const Rect& r, bool narrow) {
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, frame_padding(ImVec2(10, 5)));
     ImGui::PushStyleColor(ImGuiCol_Button, color::kChrome);
     ImGui::PushStyleColor(ImGuiCol_Text, color::kText);
+    // インターネットオプション opens the PC's certificate store: not before the world is in place.
+    const bool ready = world_ready(ui);
+    ImGui::BeginDisabled(!ready);
     if (ImGui::Button(ui.t(TextId::BrowserToolsMenu))) ImGui::OpenPopup("##tools_menu");
+    ImGui::EndDisabled();
+    if (!ready) item_tooltip(world_wait_reason(ui));
     if (begin_menu_popup("##tools_menu")) {
+        ImGui::BeginDisabled(!ready);  // a world replaced while the menu is open
         if (menu_item(ui.t(TextId::ToolsInternetOptions))) ui.emit(cmd::OpenInternetOptions{});
+        ImGui::EndDisabled();
+        if (!ready) item_tooltip(world_wait_reason(ui));
         ImGui::EndPopup();
     }
     ImGui::SameLine(0, 6);

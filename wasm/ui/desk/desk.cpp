@@ -49,10 +49,14 @@ void draw_desk(const Ui& ui) {
     draw_panels(ui, taskbar_h);
     // One OS dialog at a time: the certificate manager opens only from the browser's ツール menu,
     // which an open dialog of the flow disables.
+    // While a step is saved the session refuses the flows' commands: the dialog's buttons too are
+    // disabled until the save is done.
+    ImGui::BeginDisabled(saving);
     if (manager != nullptr) draw_certificate_manager(ui, *manager);
     else if (pickup != nullptr) draw_admin_pickup_dialog(ui, *pickup);
     else if (flow != nullptr && admin_dialog_open(*flow)) draw_admin_dialog(ui, *flow);
     else if (user != nullptr && user_dialog_open(*user)) draw_user_dialog(ui, *user);
+    ImGui::EndDisabled();
 }
 
 }  // namespace cp::ui

@@ -10,6 +10,7 @@
 #include "sim/presets.h"
 #include "theme.h"
 #include "widgets.h"
+#include "world_ready.h"
 
 namespace cp::ui {
 namespace {
@@ -159,6 +160,11 @@ void draw_panels(const Ui& ui, float taskbar_h) {
     if (bank == nullptr) {
         text_wrapped_sized(ui.t(TextId::SampleNotReady), size::kSmall + 1, color::kText);
     } else {
+        // While the world is replaced (or a change saved) the panels' controls would be refused:
+        // shown disabled, with the reason above them.
+        const bool ready = world_ready(ui) && !ui.session.saving();
+        if (!world_ready(ui)) text_wrapped_sized(world_wait_reason(ui), size::kSmall + 1, color::kTextMuted, TextKind::Status);
+        ImGui::BeginDisabled(!ready);
         switch (panel) {
             case DeskPanel::None: break;
             case DeskPanel::SampleData: draw_sample_data(ui, *bank); break;
@@ -167,6 +173,7 @@ void draw_panels(const Ui& ui, float taskbar_h) {
             case DeskPanel::Branch: draw_branch_counter(ui, *bank); break;
             case DeskPanel::Token: draw_token_device(ui, *bank); break;
         }
+        ImGui::EndDisabled();
     }
     end_panel();
 }

@@ -19,7 +19,7 @@ TextId protection_level_text(KeyProtection level) {
     return TextId::ProtectionMedium;
 }
 
-YesNo web_access_dialog(const char* site, Language l, bool escape_answers_no) {
+YesNo web_access_dialog(const char* site, Language l, bool escape_answers_no, const char* step) {
     YesNo choice = YesNo::None;
     begin_os_dialog(text(TextId::WebAccessTitle, l), 480.0f);
     os_text_wrapped(text(TextId::WebAccessPrompt, l));
@@ -27,6 +27,7 @@ YesNo web_access_dialog(const char* site, Language l, bool escape_answers_no) {
     os_text((std::string("https://") + site + "/").c_str());
     ImGui::Dummy(ImVec2(0, 2));
     os_text_wrapped(text(TextId::WebAccessQuestion, l));
+    if (step != nullptr) text_wrapped_sized(step, size::kOsText - 1, color::kTextMuted, TextKind::Status);
     ImGui::Dummy(ImVec2(0, 6));
     os_buttons_right(2);
     if (os_button(text(TextId::OsYes, l), true)) choice = YesNo::Yes;

@@ -18,7 +18,10 @@ enum class YesNo { None, Yes, No };
 // `site`: the host asking (the address bar's).
 // escape_answers_no: false where いいえ cannot be taken back (the user's pickup in IE mode loses the
 // pickup), so only a deliberate click says it.
-YesNo web_access_dialog(const char* site, Language language, bool escape_answers_no = true);
+// `step`: which of the same prompts this is (「確認 2/2：…」), shown under the question and announced
+// (polite live region): the prompts look alike, and a person who cannot see the screen hears that
+// the はい before was taken. nullptr: a prompt asked once.
+YesNo web_access_dialog(const char* site, Language language, bool escape_answers_no = true, const char* step = nullptr);
 
 enum class ProtectedItemChoice { None, Ok, Cancel, Settings };
 ProtectedItemChoice protected_item_dialog(KeyProtection level, Language language);

@@ -38,7 +38,9 @@ void draw_simulation_line(const PortalState& state) {
     char line[200];
     switch (sim.status) {
         case SimulationStatus::Starting: std::snprintf(line, sizeof(line), "%s", text(TextId::SimStarting, l)); break;
-        case SimulationStatus::Preparing: std::snprintf(line, sizeof(line), "%s", text(TextId::SimPreparing, l)); break;
+        case SimulationStatus::Preparing:
+            std::snprintf(line, sizeof(line), "%s", text(sim.replacing ? TextId::SimReplacing : TextId::SimPreparing, l));
+            break;
         case SimulationStatus::Failed: std::snprintf(line, sizeof(line), "%s (%s)", text(TextId::SimFailed, l), sim.failure.c_str()); break;
         case SimulationStatus::Ready: {
             const SimulationView::Clock& c = sim.now;

@@ -9,12 +9,10 @@
 #include "portal_ui.h"
 #include "theme.h"
 #include "widgets.h"
+#include "world_ready.h"
 
 namespace cp::ui {
 namespace {
-
-// Whether the page's buttons work: a world exists for them to act on.
-bool site_ready(const Ui& ui) { return ui.session.bank() != nullptr; }
 
 // A card of the site's pages: its heading in the brand's colour over a rule.
 void begin_page_card(const Ui& ui, const char* id, TextId title, float width) {
@@ -31,14 +29,14 @@ void entry_caption(const Ui& ui, TextId title, TextId hint) {
 
 void draw_login_card(const Ui& ui, float width) {
     const Language l = ui.lang();
-    const bool ready = site_ready(ui);
+    const bool ready = world_ready(ui);
     begin_page_card(ui, "##login", TextId::TopCertificateMethod, width);
     text_wrapped_sized(text(TextId::TopUserPageHint, l), size::kSmall, color::kTextMuted);
-    if (wide_button(text(TextId::TopUserLogin, l), 44.0f, ready, text(TextId::SimStarting, l)))
+    if (wide_button(text(TextId::TopUserLogin, l), 44.0f, ready, world_wait_reason(ui)))
         ui.emit(cmd::OpenSitePage{SitePage::UserLogin});
     ImGui::Dummy(ImVec2(0, 6));
     text_wrapped_sized(text(TextId::TopAdminPageHint, l), size::kSmall, color::kTextMuted);
-    if (wide_button(text(TextId::TopAdminLogin, l), 44.0f, ready, text(TextId::SimStarting, l)))
+    if (wide_button(text(TextId::TopAdminLogin, l), 44.0f, ready, world_wait_reason(ui)))
         ui.emit(cmd::OpenSitePage{SitePage::AdminLogin});
     end_card();
 }
@@ -63,20 +61,20 @@ void draw_notices_card(const Ui& ui, float width) {
 // 利用者ログイン's page, as the seed's screenshot lists it.
 void draw_user_login_card(const Ui& ui, float width) {
     const Language l = ui.lang();
-    const bool ready = site_ready(ui);
+    const bool ready = world_ready(ui);
     begin_page_card(ui, "##user_login", TextId::TopUserLogin, width);
     // 電子証明書取得 (初めての方はこちらから). The pickup is made on the PC the user works on: on
     // 管理者のパソコン the button says where to go.
     entry_caption(ui, TextId::TopCertAcquire, TextId::TopCertAcquireFirst);
     const bool user_pc = ui.session.pc() == PcId::User;
-    if (wide_button(text(TextId::TopCertAcquire, l), 44.0f, ready && user_pc, text(ready ? TextId::TopPickupOnUserPc : TextId::SimStarting, l)))
+    if (wide_button(text(TextId::TopCertAcquire, l), 44.0f, ready && user_pc, ready ? text(TextId::TopPickupOnUserPc, l) : world_wait_reason(ui)))
         ui.emit(cmd::StartUserPickup{});
     if (ready && !user_pc) text_wrapped_sized(text(TextId::TopPickupOnUserPc, l), size::kSmall, color::kTextMuted);
     wide_button(text(TextId::TopFaq, l), 36.0f, false, text(TextId::TopFaqNotYet, l));
     ImGui::Dummy(ImVec2(0, 6));
     // 電子証明書方式 利用者ログイン: 証明書の選択, then 利用者暗証番号.
     entry_caption(ui, TextId::TopCertificateMethod, TextId::TopUserLoginHint);
-    if (wide_button(text(TextId::TopCertUserLogin, l), 44.0f, ready, text(TextId::SimStarting, l))) ui.emit(cmd::StartUserLogin{});
+    if (wide_button(text(TextId::TopCertUserLogin, l), 44.0f, ready, world_wait_reason(ui))) ui.emit(cmd::StartUserLogin{});
     ImGui::Dummy(ImVec2(0, 6));
     wide_button(text(TextId::TopManual, l), 36.0f, false, text(TextId::TopManualNotYet, l));
     end_card();
@@ -86,13 +84,13 @@ void draw_user_login_card(const Ui& ui, float width) {
 // (電子証明書再発行依頼書, admin/admin_pickup.cpp).
 void draw_admin_login_card(const Ui& ui, float width) {
     const Language l = ui.lang();
-    const bool ready = site_ready(ui);
+    const bool ready = world_ready(ui);
     begin_page_card(ui, "##admin_login", TextId::TopAdminLogin, width);
     entry_caption(ui, TextId::TopCertificateMethod, TextId::TopCertAdminLoginHint);
-    if (wide_button(text(TextId::TopCertAdminLogin, l), 44.0f, ready, text(TextId::SimStarting, l))) ui.emit(cmd::StartAdminLogin{});
+    if (wide_button(text(TextId::TopCertAdminLogin, l), 44.0f, ready, world_wait_reason(ui))) ui.emit(cmd::StartAdminLogin{});
     ImGui::Dummy(ImVec2(0, 6));
     entry_caption(ui, TextId::TopAdminPickup, TextId::TopAdminPickupHint);
-    if (wide_button(text(TextId::TopAdminPickup, l), 36.0f, ready, text(TextId::SimStarting, l))) ui.emit(cmd::StartAdminPickup{});
+    if (wide_button(text(TextId::TopAdminPickup, l), 36.0f, ready, world_wait_reason(ui))) ui.emit(cmd::StartAdminPickup{});
     end_card();
 }
 

@@ -1,7 +1,10 @@
 // 証明書更新's OS dialogs (seed 000 (8), (9), (11)): the web access confirmation before issuing
 // (once or twice, as the simulated OS says) and before installing, the protected item and its
 // セキュリティレベルの設定 (os/certificate_operation_dialogs.h).
+#include <string>
+
 #include "desk/desk.h"
+#include "format.h"
 #include "os/certificate_operation_dialogs.h"
 #include "renewal/renewal_screens.h"
 
@@ -27,7 +30,13 @@ void draw_renewal_dialog(const Ui& ui, RenewalFlow& flow) {
     switch (flow.screen()) {
         case RenewalFlow::Screen::WebAccess:
         case RenewalFlow::Screen::Install: {
-            const YesNo c = web_access_dialog(kSimulatedSite, l);
+            // The same prompt up to three times: each says which it is.
+            const CertificateRenewal& r = flow.renewal();
+            const std::string step = flow.screen() == RenewalFlow::Screen::Install
+                                         ? std::string(text(TextId::WebAccessInstallStep, l))
+                                         : formatf(text(TextId::WebAccessStepFormat, l), r.confirmations_total() - r.confirmations_left() + 1,
+                                                   r.confirmations_total());
+            const YesNo c = web_access_dialog(kSimulatedSite, l, true, step.c_str());
             if (c != YesNo::None) ui.emit(cmd::AnswerWebAccess{c == YesNo::Yes});
             break;
         }

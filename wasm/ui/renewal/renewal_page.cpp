@@ -42,7 +42,7 @@ void draw_done(const Ui& ui, const RenewalFlow& flow, const RenewalHolder& holde
 
 void draw_failed(const Ui& ui, const RenewalFlow& flow) {
     const BankResult why = flow.renewal().failure();
-    section_title(ui.t(TextId::RenewalFailedTitle));
+    section_title(ui.t(TextId::RenewalFailedTitle), TitleTone::Error);
     if (why == BankResult::Cancelled || why == BankResult::InstallDeclined) error_line(ui.t(TextId::RenewalDeclined));
     else result_message(why, 0, ui.lang());
     note(ui.t(TextId::RenewalNothingInstalled));

@@ -3,7 +3,11 @@
 // the seed's IE-mode note: no transactions, leave IE mode), and the failure page — the seed's
 // reason and, for a pickup or a login with an expired certificate, that the administrator must
 // reissue.
+#include <algorithm>
+#include <iterator>
+
 #include "fields.h"
+#include "format.h"
 #include "theme.h"
 #include "user/user_screens.h"
 #include "widgets.h"
@@ -15,15 +19,20 @@ void draw_pickup_issuing(const Ui& ui, const UserFlow& flow) {
     begin_card("##pickup_issuing", ImVec2(-FLT_MIN, 0));
     draw_pickup_deadline(ui, flow);
     text_wrapped_sized(ui.t(TextId::PickupIssuingWait), size::kSmall + 1, color::kText, TextKind::Status);
-    const int current = static_cast<int>(flow.progress());
-    ImGui::ProgressBar(static_cast<float>(current) / 5.0f, ImVec2(-FLT_MIN, 8), "");
+    static constexpr TextId kSteps[] = {TextId::AppStepKeyPair, TextId::AppStepRequest, TextId::AppStepProtection,
+                                        TextId::AppStepIssuing, TextId::AppStepInstalling};
+    const unsigned count = static_cast<unsigned>(std::size(kSteps));
+    const unsigned current = std::min(static_cast<unsigned>(flow.progress()), count);
+    ImGui::ProgressBar(static_cast<float>(current) / static_cast<float>(count), ImVec2(-FLT_MIN, 8), "");
+    // The step at work, announced (politely) as it moves.
+    text_wrapped_sized(formatf(ui.t(TextId::IssuingProgressFormat), current, count, ui.t(kSteps[std::min(current, count - 1)])).c_str(),
+                       size::kSmall, color::kTextMuted, TextKind::Status);
     end_card();
 }
 
 void draw_pickup_done(const Ui& ui, const UserFlow& flow) {
-    page_title(ui.t(TextId::PickupDoneTitle));
+    page_title(ui.t(TextId::PickupDoneTitle));  // once: the page's title says it
     begin_card("##pickup_done", ImVec2(-FLT_MIN, 0));
-    text_sized(ui.t(TextId::PickupDoneTitle), size::kHeading, color::kTitleBar);
     text_wrapped_sized(ui.t(TextId::PickupDoneBody), size::kSmall + 1, color::kText);
     if (flow.path() == AcquisitionPath::InternetExplorerMode) {
         ImGui::Dummy(ImVec2(0, 4));
@@ -37,7 +46,7 @@ void draw_pickup_done(const Ui& ui, const UserFlow& flow) {
 
 void draw_user_failure(const Ui& ui, const UserFlow& flow) {
     const bool pickup = flow.mode() == UserFlow::Mode::Pickup;
-    page_title(ui.t(pickup ? TextId::PickupFailedTitle : TextId::FailureTitle));
+    page_title(ui.t(pickup ? TextId::PickupFailedTitle : TextId::FailureTitle), TitleTone::Error);
     begin_card("##user_failure", ImVec2(-FLT_MIN, 0));
     result_message(flow.failure(), 0, ui.lang());
     // A pickup used up (or never there) needs a reissue: the seed's sentence says where. A token,
