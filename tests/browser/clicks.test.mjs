@@ -129,7 +129,6 @@ const cases = {
     console.log(`${clicked.length} clicks (${schedule.length - clicked.length} controls not drawn yet) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     if (silent.length > 0 || process.env.CERTPORTAL_TEST_TRACE) console.log(table);
     check(silent.length === 0, `${silent.length} click(s) did nothing and said nothing:\n${table}`);
-    check(Date.now() - started < 120000, 'the schedule ran in under 2 minutes');
   },
 };
 
