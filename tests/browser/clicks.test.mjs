@@ -17,7 +17,7 @@
 // The taskbar's panel toggles are left out: they never need the world (the UI tests check their
 // controls are disabled while it is replaced), and a toggle clicked while the page redraws under
 // heavy load was once seen to stay closed (noted in the branch's notes, not this test's subject).
-// usage: node clicks.test.mjs click_schedule
+// usage: node clicks.test.mjs click_schedule  (CLICKS_ONLY=id,id: only those links; CERTPORTAL_TEST_TRACE=1: print the schedule)
 import { check, run, withPortal } from './harness.mjs';
 import { waitIdle, waitReady, widgets, texts, click } from './person.mjs';
 
