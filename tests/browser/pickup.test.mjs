@@ -31,7 +31,7 @@ const SLOW_KEY_STORE = () => {
 
 async function toUserPc(page) {
   await click(page, '利用者のパソコン');
-  await waitForText(page, '初めての方はこちらから');
+  await waitForWidget(page, '利用者ログイン');  // the other PC's browser, on the top page
 }
 
 const cases = {

@@ -84,12 +84,15 @@ TEST(Guide, EveryStepNamesTheLoginButtonsAsTheScreenShowsThem) {
     for (SeedProcedure p : {SeedProcedure::AdminRenewal, SeedProcedure::UserReissue, SeedProcedure::UserPickup})
         for (const cp::GuideStep& g : cp::guide_steps(p)) {
             const std::string ja = cp::text(g.text, cp::Language::Japanese);
-            if (ja.find("ログオン") != std::string::npos) EXPECT_NE(ja.find("（画面では「"), std::string::npos) << ja;
+            if (ja.find("ログオン") != std::string::npos) {
+                EXPECT_NE(ja.find("（画面では「"), std::string::npos) << ja;
+            }
             for (cp::TextId label : {g.target, g.page}) {
                 if (label == cp::TextId::Count_) continue;
                 const std::string shown = cp::text(label, cp::Language::Japanese);
-                if (shown.find("ログイン") != std::string::npos || label == g.page)
+                if (shown.find("ログイン") != std::string::npos || label == g.page) {
                     EXPECT_NE(ja.find(shown), std::string::npos) << ja << " does not name 「" << shown << "」";
+                }
             }
         }
     EXPECT_STREQ(cp::text(cp::TextId::LogIn, cp::Language::Japanese), "ログイン");
