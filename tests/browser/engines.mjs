@@ -174,6 +174,7 @@ function firefoxPage(raw, view) {
       await poll(async () => (await page.isHidden(selector)) === (state !== 'visible'), timeout, selector + ' ' + state);
     },
     click: (selector) => raw.click(selector),
+    close: () => raw.close(),  // the tab (not the browser)
     // WebDriver BiDi's log events, named as playwright names them.
     on(event, fn) {
       if (event === 'console') raw.on('console', (m) => fn({ type: () => (m.type() === 'warn' ? 'warning' : m.type()), text: () => m.text() }));

@@ -81,7 +81,8 @@ TEST(AdminLogin, ExpiredAdminCertificateNeedsTheBranch) {
         BankResult out = BankResult::WrongStep;
         e.enroll(tb.bank->admin_subject(), cp::KeyChoice{},
                  [&](std::span<const std::uint8_t> csr, cp::IssuedCertificate& issued) {
-                     return tb.bank->pickup_admin_certificate("00009876543", cp::kSeedSecrets.contract_pin, csr, issued);
+                     return tb.bank->pickup_admin_certificate("00009876543", cp::kSeedSecrets.contract_pin, csr, issued,
+                                                             tb.world.admin_pc.name);
                  },
                  [&](BankResult r) { out = r; });
         return out;
@@ -97,6 +98,7 @@ TEST(AdminLogin, ExpiredAdminCertificateNeedsTheBranch) {
     cp::CertificateEnrollment enrollment(tb.world.admin_pc, tb.admin_pc.services());
     ASSERT_EQ(pickup(enrollment), BankResult::Ok);
     ASSERT_EQ(enrollment.install(), BankResult::Ok);
+    cp::test::pc_saved(tb);  // the PC saved it: the bank confirms
     EXPECT_EQ(tb.world.admin_pc.certificates.size(), 2u);
     AdminLogin again(*tb.bank, tb.admin_pc.services());
     EXPECT_TRUE(cp::test::login_admin(tb, again));

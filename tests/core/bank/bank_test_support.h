@@ -112,6 +112,21 @@ struct TestBank {
     const User& user(std::string_view id) const { return *bank->find_user(id); }
 };
 
+// What the Session does once a PC's store has saved what a procedure installed (docs/domain.md,
+// "Issuance: what the bank records before a PC installs"): the bank confirms each certificate
+// awaiting installation that `pc` holds.
+inline void pc_saved(Bank& bank, const PcCertificateStore& pc) {
+    const std::vector<Issuance> awaiting = bank.state().issuances;
+    for (const Issuance& i : awaiting)
+        if (pc.find(i.serial) != nullptr) {
+            EXPECT_EQ(bank.confirm_installation(i.serial), BankResult::Ok);
+        }
+}
+inline void pc_saved(TestBank& tb) {
+    pc_saved(*tb.bank, tb.world.admin_pc);
+    pc_saved(*tb.bank, tb.world.user_pc);
+}
+
 inline bool has_mail(const Bank& bank, MailKind kind, std::string_view holder = "") {
     for (const auto& m : bank.state().mailbox)
         if (m.kind == kind && m.holder == holder) return true;

@@ -39,6 +39,7 @@ TEST(Pickup, SeedProcedureExpiredUserCertificateStartToFinish) {
     to_app_ready(tb, p);
     ASSERT_EQ(p.acquire(), BankResult::Ok);
     ASSERT_EQ(p.finish(), BankResult::Ok);
+    cp::test::pc_saved(tb);  // the PC saved it: the bank confirms
     EXPECT_EQ(p.step(), UserPickup::Step::Installed);
     const cp::InstalledCertificate* installed = tb.world.user_pc.find(p.installed_serial());
     ASSERT_NE(installed, nullptr);
@@ -120,6 +121,7 @@ TEST(Pickup, AppClosedMidwayNeedsAReissue) {
     to_app_ready(tb, retry);
     ASSERT_EQ(retry.acquire(), BankResult::Ok);
     EXPECT_EQ(retry.finish(), BankResult::Ok);
+    cp::test::pc_saved(tb);  // the PC saved it: the bank confirms
 }
 
 TEST(Pickup, AppMustRunBeforeAcquire) {

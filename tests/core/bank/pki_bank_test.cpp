@@ -46,6 +46,7 @@ TEST(PkiBank, IssueInstallLoginWithARealCertificate) {
     to_app_ready(tb, p);
     ASSERT_EQ(p.acquire(), BankResult::Ok);
     ASSERT_EQ(p.finish(), BankResult::Ok);
+    cp::test::pc_saved(tb);  // the PC saved it: the bank confirms
     const cp::InstalledCertificate* installed = tb.world.user_pc.find(p.installed_serial());
     ASSERT_NE(installed, nullptr);
     // A real X.509 certificate from the bank's CA, with the seed's name and a one-year validity.
@@ -95,6 +96,7 @@ TEST(PkiBank, RevokedAfterReissueTheOldCertificateStopsAndTheCrlListsIt) {
     to_app_ready(tb, p);
     ASSERT_EQ(p.acquire(), BankResult::Ok);
     ASSERT_EQ(p.finish(), BankResult::Ok);
+    cp::test::pc_saved(tb);  // the PC saved it: the bank confirms
     EXPECT_EQ(user_login(tb, tb.user_pc, *tb.world.user_pc.find(p.installed_serial())), BankResult::Ok);
     EXPECT_EQ(user_login(tb, tb.user_pc, old_cert), BankResult::CertificateRevoked);  // still
 }
@@ -200,6 +202,7 @@ TEST(PkiBank, WaitingForKeyGenerationThenInstalled) {
     ASSERT_EQ(p.step(), UserPickup::Step::Acquiring);
     EXPECT_EQ(tb.world.user_pc.certificates.size(), before);  // the app has not installed yet
     ASSERT_EQ(p.finish(), BankResult::Ok);
+    cp::test::pc_saved(tb);  // the PC saved it: the bank confirms
     EXPECT_EQ(tb.world.user_pc.certificates.size(), before + 1);
     EXPECT_EQ(user_login(tb, slow, *tb.world.user_pc.find(p.installed_serial())), BankResult::Ok);
 }
@@ -229,6 +232,7 @@ TEST(PkiBank, WaitingForTheDeviceKey) {
     EXPECT_EQ(tb.admin_pc.device_key.run_pending(), 1u);
     ASSERT_EQ(r.step(), cp::AdminRenewal::Step::ConfirmInstall);
     ASSERT_EQ(r.confirm_install(true), BankResult::Ok);
+    cp::test::pc_saved(tb);  // the PC saved it: the bank confirms
 }
 
 TEST(PkiBank, AppClosedDuringKeyGenerationStoresAndIssuesNothing) {
@@ -334,6 +338,7 @@ TEST(PkiBank, MediumWithARefusingDeviceKeyFailsClearlyAndStoresNothing) {
     to_app_ready(tb, again);
     ASSERT_EQ(again.acquire(), BankResult::Ok);
     EXPECT_EQ(again.finish(), BankResult::Ok);
+    cp::test::pc_saved(tb);  // the PC saved it: the bank confirms
 }
 
 TEST(PkiBank, HighProtectionAsksThePasswordAtEveryUse) {
@@ -344,6 +349,7 @@ TEST(PkiBank, HighProtectionAsksThePasswordAtEveryUse) {
     EXPECT_EQ(r.choose_protection(cp::KeyProtection::High), BankResult::InvalidInput);  // no password
     ASSERT_EQ(r.choose_protection(cp::KeyProtection::High, "Kagi-2023"), BankResult::Ok);
     ASSERT_EQ(r.confirm_install(true), BankResult::Ok);
+    cp::test::pc_saved(tb);  // the PC saved it: the bank confirms
     const cp::InstalledCertificate* renewed = tb.world.admin_pc.find(r.new_serial());
     ASSERT_NE(renewed, nullptr);
     EXPECT_EQ(renewed->protection, cp::KeyProtection::High);
@@ -368,6 +374,7 @@ TEST(PkiBank, LowProtectionSignsWithoutAsking) {
     renewal_to_protection(tb, login, r);
     ASSERT_EQ(r.choose_protection(cp::KeyProtection::Low), BankResult::Ok);
     ASSERT_EQ(r.confirm_install(true), BankResult::Ok);
+    cp::test::pc_saved(tb);  // the PC saved it: the bank confirms
     cp::AdminLogin next(*tb.bank, tb.admin_pc.services());
     ASSERT_EQ(next.choose_certificate(*tb.world.admin_pc.find(r.new_serial())), BankResult::Ok);
     EXPECT_EQ(next.step(), cp::AdminLogin::Step::ContractPin);
@@ -382,6 +389,7 @@ TEST(PkiBank, Rsa2048TheProductDefault) {
     renewal_to_protection(tb, login, r);
     ASSERT_EQ(r.choose_protection(cp::KeyProtection::Medium), BankResult::Ok);
     ASSERT_EQ(r.confirm_install(true), BankResult::Ok);
+    cp::test::pc_saved(tb);  // the PC saved it: the bank confirms
     cp::pki::Certificate cert;
     ASSERT_EQ(cert.parse(tb.world.admin_pc.find(r.new_serial())->certificate), cp::pki::PkiError::Ok);
     EXPECT_EQ(cp::pki::describe_certificate(cert, "002").key_type, cp::pki::KeyType::Rsa2048);

@@ -26,6 +26,7 @@ TEST(Renewal, SeedProcedureStartToFinishThenDeleteTheOld) {
     ASSERT_EQ(r.step(), AdminRenewal::Step::ProtectionLevel);
     ASSERT_EQ(r.choose_protection(cp::KeyProtection::Medium), BankResult::Ok);
     ASSERT_EQ(r.confirm_install(true), BankResult::Ok);
+    cp::test::pc_saved(tb);  // the PC saved it: the bank confirms
     EXPECT_EQ(r.step(), AdminRenewal::Step::Done);
     const cp::CertificateRecord& rec = tb.bank->state().contract.admin_certificate;
     EXPECT_EQ(rec.serial, r.new_serial());
@@ -66,6 +67,7 @@ TEST(Renewal, OldCertificateIsSupersededAfterRenewal) {
     ASSERT_EQ(r.confirm_web_access(true), BankResult::Ok);
     ASSERT_EQ(r.choose_protection(cp::KeyProtection::Medium), BankResult::Ok);
     ASSERT_EQ(r.confirm_install(true), BankResult::Ok);
+    cp::test::pc_saved(tb);  // the PC saved it: the bank confirms
     cp::AdminLogin with_old(*tb.bank, tb.admin_pc.services());
     EXPECT_EQ(cp::test::choose(with_old, old_cert), BankResult::CertificateSuperseded);
 }

@@ -125,6 +125,7 @@ TEST(Storage, BankRoundTripInMemoryThenTheProcedureContinues) {
     ASSERT_EQ(p.start_app(), BankResult::Ok);
     ASSERT_EQ(p.acquire(), BankResult::Ok);
     ASSERT_EQ(p.finish(), BankResult::Ok);
+    cp::test::pc_saved(bank, pc);  // the PC saved it: the bank confirms
     cp::UserLogin s1(bank, tb.user_pc.services());
     EXPECT_EQ(cp::test::choose(s1, *pc.find(p.installed_serial())), BankResult::Ok);
 }
@@ -190,9 +191,9 @@ TEST(Storage, WrongKindAndNewerFormatAreRefused) {
     EXPECT_EQ(cp::unwrap_record(rec, cp::RecordKind::BankState, payload), cp::RecordError::WrongKind);
     EXPECT_EQ(cp::unwrap_record(rec, cp::RecordKind::ProtectedKey, payload), cp::RecordError::None);
     EXPECT_EQ(payload, inner);
-    // A version-2 record: same layout, higher version, valid digest.
+    // A record of the next format: same layout, higher version, valid digest.
     std::vector<std::uint8_t> v2(rec.begin(), rec.end() - 32);
-    v2[4] = 2;
+    v2[4] = static_cast<std::uint8_t>(cp::kRecordFormatVersion + 1);
     const cp::Sha256Digest d = cp::sha256(v2);
     v2.insert(v2.end(), d.begin(), d.end());
     EXPECT_EQ(cp::unwrap_record(v2, cp::RecordKind::ProtectedKey, payload), cp::RecordError::NewerFormat);

@@ -82,6 +82,7 @@ TEST(UserRenewal, SeedA3StartToFinishOnTheUsersPc) {
     ASSERT_EQ(r.choose_protection(KeyProtection::Medium), BankResult::Ok);
     ASSERT_EQ(r.step(), UserRenewal::Step::ConfirmInstall);
     ASSERT_EQ(r.confirm_install(true), BankResult::Ok);
+    cp::test::pc_saved(tb);  // the PC saved it: the bank confirms
     ASSERT_EQ(r.step(), UserRenewal::Step::Done);
 
     const cp::CertificateRecord& rec = tb.user("S0001").certificate;
@@ -98,8 +99,9 @@ TEST(UserRenewal, SeedA3StartToFinishOnTheUsersPc) {
     EXPECT_EQ(tb.world.admin_pc.certificates.size(), 1u) << "nothing on the administrator's PC";
     EXPECT_EQ(tb.bank->state().contract.admin_certificate, admin_before) << "the administrator's certificate untouched";
 
-    // The bank audited the issue and the switch, as S0001.
-    EXPECT_EQ(count(*tb.bank, cp::AuditAction::UserRenewal, "S0001", BankResult::Ok), 2u);
+    // The bank audited the issue (awaiting installation) and the confirmed installation, as S0001.
+    EXPECT_EQ(count(*tb.bank, cp::AuditAction::UserRenewal, "S0001", BankResult::Ok), 1u);
+    EXPECT_EQ(count(*tb.bank, cp::AuditAction::CertificateInstalled, "S0001", BankResult::Ok), 1u);
     EXPECT_TRUE(tb.bank->state().audit.verify());
 
     // The new certificate logs on; the old one is superseded.
@@ -150,6 +152,7 @@ TEST(UserRenewal, ProtectionLevelsAtTheNextLogin) {
         }
         ASSERT_EQ(f.r->choose_protection(level, level == KeyProtection::High ? "Kagi-2024" : ""), BankResult::Ok);
         ASSERT_EQ(f.r->confirm_install(true), BankResult::Ok);
+        cp::test::pc_saved(f.tb);  // the PC saved it: the bank confirms
         const cp::InstalledCertificate* installed = f.tb.world.user_pc.find(f.r->new_serial());
         ASSERT_NE(installed, nullptr);
         EXPECT_EQ(installed->protection, level);
@@ -176,7 +179,7 @@ TEST(UserRenewal, BeforeTheWindowItIsNotOffered) {
     EXPECT_EQ(f.r->step(), UserRenewal::Step::Failed);
     // The bank refuses it too, whatever a PC sends, and audits the refusal.
     cp::IssuedCertificate out;
-    EXPECT_EQ(f.tb.bank->issue_renewal("S0001", {}, out), BankResult::NotInRenewalWindow);
+    EXPECT_EQ(f.tb.bank->issue_renewal("S0001", {}, out, "user-pc"), BankResult::NotInRenewalWindow);
     EXPECT_EQ(count(*f.tb.bank, cp::AuditAction::UserRenewal, "S0001", BankResult::NotInRenewalWindow), 1u);
     // One day later the window is open.
     ASSERT_EQ(f.tb.bank->advance_time(cp::days(1)), BankResult::Ok);
@@ -189,7 +192,7 @@ TEST(UserRenewal, AfterExpiryTheLoginItselfIsRefusedAndTheAdministratorReissues)
     UserLogin login(*tb.bank, tb.user_pc.services());
     EXPECT_EQ(log_in(login, tb.user_cert("S0001")), BankResult::CertificateExpired);
     cp::IssuedCertificate out;
-    EXPECT_EQ(tb.bank->issue_renewal("S0001", {}, out), BankResult::NotInRenewalWindow);
+    EXPECT_EQ(tb.bank->issue_renewal("S0001", {}, out, "user-pc"), BankResult::NotInRenewalWindow);
     // Seed 001: the administrator's 再発行, then the user's pickup.
     cp::test::reissue(tb, "S0001");
     EXPECT_EQ(tb.bank->check_pickup_allowed("S0001"), BankResult::Ok);
@@ -205,8 +208,8 @@ TEST(UserRenewal, ASuspendedUserOrALockedContractGetsNothing) {
     f.tb.bank->mutable_state_for_presets().users[0].suspended = false;
     f.tb.bank->mutable_state_for_presets().contract.locked = true;
     cp::IssuedCertificate out;
-    EXPECT_EQ(f.tb.bank->issue_renewal("S0001", {}, out), BankResult::ContractLocked);
-    EXPECT_EQ(f.tb.bank->issue_renewal("S9999", {}, out), BankResult::UnknownUser);
+    EXPECT_EQ(f.tb.bank->issue_renewal("S0001", {}, out, "user-pc"), BankResult::ContractLocked);
+    EXPECT_EQ(f.tb.bank->issue_renewal("S9999", {}, out, "user-pc"), BankResult::UnknownUser);
 }
 
 TEST(UserRenewal, OnlyAfterTheLogin) {

@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "bank_test_support.h"
 #include "portal/session.h"
@@ -17,14 +18,30 @@
 
 namespace cp::test {
 
+// What every database of a profile shares: the commits in order (database names) and, for the
+// fault-injection tests, how many more commits complete before the tab is killed (-1: no limit).
+struct CommitLog {
+    std::vector<std::string> databases;
+    int left = -1;
+};
+
 // A Storage the Simulation owns that forwards to a MemoryStorage the test keeps.
 class ForwardingStorage final : public Storage {
 public:
-    explicit ForwardingStorage(MemoryStorage& target) : target_(target) {}
+    explicit ForwardingStorage(MemoryStorage& target, CommitLog* log = nullptr, std::string name = {})
+        : target_(target), log_(log), name_(std::move(name)) {}
     void open(const StorageSchema& schema, Opened done) override { target_.open(schema, std::move(done)); }
     void read_store(const std::string& store, Read done) override { target_.read_store(store, std::move(done)); }
     void commit(WriteBatch batch, Done done) override {
         ++commits;
+        if (log_ != nullptr && log_->left == 0) {  // the tab is gone: nothing more reaches storage
+            done(StorageStatus::Interrupted);
+            return;
+        }
+        if (log_ != nullptr) {
+            log_->databases.push_back(name_);
+            if (log_->left > 0) --log_->left;
+        }
         if (fail_commits) {
             done(StorageStatus::Interrupted);
             return;
@@ -36,11 +53,14 @@ public:
 
 private:
     MemoryStorage& target_;
+    CommitLog* log_;
+    std::string name_;
 };
 
 struct BrowserProfile {
     std::map<std::string, MemoryStorage> databases;
     std::map<std::string, ForwardingStorage*> opened;  // the live handles (owned by the Simulation)
+    CommitLog log;
 };
 
 // One page load: a Session started on `profile`, Ready when the constructor returns (every
@@ -57,7 +77,7 @@ struct PageLoad {
         SimulationDesc desc;
         desc.open_database = [&profile](const std::string& name, const StorageSchema& schema,
                                         std::function<void(std::unique_ptr<Storage>, StorageStatus)> done) {
-            auto storage = std::make_unique<ForwardingStorage>(profile.databases[name]);
+            auto storage = std::make_unique<ForwardingStorage>(profile.databases[name], &profile.log, name);
             profile.opened[name] = storage.get();
             if (open_now(*storage, schema) != StorageStatus::Ok) ADD_FAILURE() << "open " << name;
             done(std::move(storage), StorageStatus::Ok);

@@ -31,6 +31,7 @@ const char* audit_action_name(AuditAction action) {
     case AuditAction::UserSuspendedEvent: return "UserSuspendedEvent";
     case AuditAction::PresetLoaded: return "PresetLoaded";
     case AuditAction::UserRenewal: return "UserRenewal";
+    case AuditAction::CertificateInstalled: return "CertificateInstalled";
     case AuditAction::Count_: break;
     }
     return "?";

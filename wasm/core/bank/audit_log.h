@@ -43,6 +43,7 @@ enum class AuditAction : std::uint8_t {
     UserSuspendedEvent,
     PresetLoaded,
     UserRenewal,             // a user's own 証明書更新 (seed 000 A3); new values go last: saved logs keep theirs
+    CertificateInstalled,    // the PC's store holds an issued certificate: the bank records it (Bank::confirm_installation)
     Count_
 };
 

@@ -1,5 +1,6 @@
 #include "bank/bank.h"
 
+#include <algorithm>
 #include <utility>
 
 namespace cp {
@@ -183,7 +184,7 @@ BankResult Bank::check_admin_certificate(std::span<const std::uint8_t> certifica
     else {
         r = authority_.verify_login(certificate, proof, admin_subject(), state_.now);
         if (r == BankResult::CertificateExpired) r = BankResult::AdminCertificateExpired;
-        else if (r == BankResult::Ok && facts.serial != rec.serial) r = BankResult::CertificateSuperseded;
+        else if (r == BankResult::Ok && facts.serial != rec.serial) r = not_the_record(facts, rec);
         else if (r == BankResult::Ok && effective_status(rec, state_.now) == CertStatus::Expired)
             r = BankResult::AdminCertificateExpired;
     }
@@ -442,22 +443,27 @@ BankResult Bank::check_one_time_password(std::string_view user_id, std::string_v
 }
 
 BankResult Bank::issue_pending_user_certificate(std::string_view user_id, std::span<const std::uint8_t> csr,
-                                                IssuedCertificate& out) {
+                                                IssuedCertificate& out, std::string_view pc) {
     BankResult r = check_pickup_allowed(user_id);
     User* u = user(user_id);
     if (r == BankResult::Ok && u != nullptr) {
         r = authority_.issue(issue_request_for(user_subject(u->id)), csr, out);
-        if (r == BankResult::Ok) {
-            u->certificate.status = CertStatus::Valid;
-            u->certificate.serial = out.serial;
-            u->certificate.not_after = out.not_after;
-            u->certificate.pickup_deadline = 0;
-            u->certificate.mails_sent = 0;
-            u->usage_started = true;
-        }
+        if (r == BankResult::Ok) await_installation(out, u->id, pc, IssuanceKind::Pickup);
     }
     audit(std::string(user_id), AuditAction::CertificatePickup, r == BankResult::Ok ? out.serial : std::string(user_id), r);
     return r;
+}
+
+void Bank::await_installation(const IssuedCertificate& issued, std::string_view holder, std::string_view pc,
+                              IssuanceKind kind) {
+    state_.issuances.push_back(Issuance{issued.serial, std::string(holder), std::string(pc), kind, state_.now,
+                                        issued.not_after});
+}
+
+const Issuance* Bank::awaiting_installation(std::string_view serial) const {
+    for (const Issuance& i : state_.issuances)
+        if (!serial.empty() && i.serial == serial) return &i;
+    return nullptr;
 }
 
 void Bank::report_install_failed(std::string_view holder_id, std::string_view serial, BankResult why) {
@@ -465,15 +471,58 @@ void Bank::report_install_failed(std::string_view holder_id, std::string_view se
     CertificateRecord* rec = nullptr;
     if (holder_id.empty()) rec = &state_.contract.admin_certificate;
     else if (User* u = user(holder_id)) rec = &u->certificate;
-    // The record's certificate (or its pending pickup, when the PC gave up before the CA issued)
-    // is used up; an admin renewal that failed leaves the old certificate (another serial) alone.
-    if (rec != nullptr && rec->serial == serial &&
-        (!serial.empty() || rec->status == CertStatus::PendingPickup)) {
+    // A pickup (or the PC giving up before the CA issued: no serial) is used up, as the seed says
+    // of the closed app; a renewal leaves the current certificate (another serial) alone.
+    bool pickup = serial.empty();
+    const auto it = std::find_if(state_.issuances.begin(), state_.issuances.end(),
+                                 [&](const Issuance& i) { return !serial.empty() && i.serial == serial; });
+    if (it != state_.issuances.end()) {
+        pickup = it->kind == IssuanceKind::Pickup;
+        state_.issuances.erase(it);
+    }
+    if (rec != nullptr && pickup && rec->status == CertStatus::PendingPickup) {
         rec->status = CertStatus::Revoked;
         rec->pickup_deadline = 0;
     }
     audit(holder_id.empty() ? kAdmin : std::string(holder_id), AuditAction::CertificateInstallFailed,
           serial_or_dash(std::string(serial)), why);
+}
+
+BankResult Bank::confirm_installation(std::string_view serial) {
+    const auto it = std::find_if(state_.issuances.begin(), state_.issuances.end(),
+                                 [&](const Issuance& i) { return !serial.empty() && i.serial == serial; });
+    if (it == state_.issuances.end()) return BankResult::WrongStep;
+    const Issuance issued = *it;
+    state_.issuances.erase(it);
+    User* u = issued.holder.empty() ? nullptr : user(issued.holder);
+    CertificateRecord* rec = issued.holder.empty() ? &state_.contract.admin_certificate : u != nullptr ? &u->certificate : nullptr;
+    const std::string actor = issued.holder.empty() ? std::string(kAdmin) : issued.holder;
+    // The record must still be waiting for this certificate: a pickup still 取得待ち, a renewed
+    // certificate still in use. Otherwise (changed meanwhile) the certificate is revoked.
+    const CertStatus expected = issued.kind == IssuanceKind::Pickup ? CertStatus::PendingPickup : CertStatus::Valid;
+    if (rec == nullptr || rec->status != expected) {
+        (void)authority_.revoke(issued.serial, state_.now);
+        audit(actor, AuditAction::CertificateInstalled, issued.serial, BankResult::NoPendingCertificate);
+        return BankResult::NoPendingCertificate;
+    }
+    if (issued.kind == IssuanceKind::Renewal) {
+        ++rec->issue_number;
+        rec->registered_at = state_.now;
+    }
+    rec->status = CertStatus::Valid;
+    rec->serial = issued.serial;
+    rec->not_after = issued.not_after;
+    rec->pickup_deadline = 0;
+    rec->mails_sent = 0;
+    if (u != nullptr) u->usage_started = true;
+    audit(actor, AuditAction::CertificateInstalled, issued.serial, BankResult::Ok);
+    return BankResult::Ok;
+}
+
+BankResult Bank::not_the_record(const IssuedCertificate& facts, const CertificateRecord& record) const {
+    // Serials are random: the validity tells old from new (every certificate has the same length).
+    const bool older = !record.serial.empty() && facts.not_after < record.not_after;
+    return older ? BankResult::CertificateSuperseded : BankResult::CertificateNotRecorded;
 }
 
 BankResult Bank::check_user_certificate(std::span<const std::uint8_t> certificate, const LoginProof& proof,
@@ -492,7 +541,7 @@ BankResult Bank::check_user_certificate(std::span<const std::uint8_t> certificat
         r = BankResult::CertificateUnknown;
     else {
         r = authority_.verify_login(certificate, proof, expected, state_.now);
-        if (r == BankResult::Ok && facts.serial != u->certificate.serial) r = BankResult::CertificateSuperseded;
+        if (r == BankResult::Ok && facts.serial != u->certificate.serial) r = not_the_record(facts, u->certificate);
         else if (r == BankResult::Ok && u->accident) r = BankResult::UserAccidentRegistered;
         else if (r == BankResult::Ok && u->suspended) r = BankResult::UserSuspended;
     }
@@ -516,7 +565,8 @@ void Bank::record_user_login(std::string_view user_id) {
 
 // [SECTION] renewal, administrator pickup ---------------------------------------------------
 
-BankResult Bank::issue_renewal(std::string_view holder_id, std::span<const std::uint8_t> csr, IssuedCertificate& out) {
+BankResult Bank::issue_renewal(std::string_view holder_id, std::span<const std::uint8_t> csr, IssuedCertificate& out,
+                               std::string_view pc) {
     const bool admin = holder_id.empty();
     const User* u = admin ? nullptr : find_user(holder_id);
     BankResult r = BankResult::Ok;
@@ -526,29 +576,15 @@ BankResult Bank::issue_renewal(std::string_view holder_id, std::span<const std::
     else if (u != nullptr && u->suspended) r = BankResult::UserSuspended;
     else if (!in_renewal_window(holder_id)) r = BankResult::NotInRenewalWindow;
     else r = authority_.issue(issue_request_for(admin ? admin_subject() : user_subject(holder_id)), csr, out);
+    if (r == BankResult::Ok) await_installation(out, holder_id, pc, IssuanceKind::Renewal);
     const std::string who = admin ? std::string(kAdmin) : std::string(holder_id);
     const std::string target = r == BankResult::Ok ? out.serial : admin ? state_.contract.id : who;
     audit(who, admin ? AuditAction::AdminRenewal : AuditAction::UserRenewal, target, r);
     return r;
 }
 
-void Bank::commit_renewal(std::string_view holder_id, const IssuedCertificate& issued) {
-    User* u = holder_id.empty() ? nullptr : user(holder_id);
-    if (!holder_id.empty() && u == nullptr) return;  // issue_renewal refused it: nothing to commit
-    CertificateRecord& rec = u != nullptr ? u->certificate : state_.contract.admin_certificate;
-    ++rec.issue_number;
-    rec.status = CertStatus::Valid;
-    rec.registered_at = state_.now;
-    rec.serial = issued.serial;
-    rec.not_after = issued.not_after;
-    rec.pickup_deadline = 0;
-    rec.mails_sent = 0;
-    audit(u != nullptr ? u->id : std::string(kAdmin), u != nullptr ? AuditAction::UserRenewal : AuditAction::AdminRenewal,
-          issued.serial, BankResult::Ok);
-}
-
 BankResult Bank::pickup_admin_certificate(std::string_view contract_id, std::string_view contract_pin,
-                                          std::span<const std::uint8_t> csr, IssuedCertificate& out) {
+                                          std::span<const std::uint8_t> csr, IssuedCertificate& out, std::string_view pc) {
     last_input_error_ = InputError::None;
     if (auto e = validate_contract_id(contract_id); e != InputError::None) return invalid(e);
     if (contract_id != state_.contract.id) return BankResult::UnknownContractOrUser;
@@ -558,13 +594,7 @@ BankResult Bank::pickup_admin_certificate(std::string_view contract_id, std::str
     if (rec.status != CertStatus::PendingPickup) r = BankResult::NoPendingCertificate;
     else if (state_.now > rec.pickup_deadline) r = BankResult::PickupWindowPassed;
     else r = authority_.issue(issue_request_for(admin_subject()), csr, out);
-    if (r == BankResult::Ok) {
-        rec.status = CertStatus::Valid;
-        rec.serial = out.serial;
-        rec.not_after = out.not_after;
-        rec.pickup_deadline = 0;
-        rec.mails_sent = 0;
-    }
+    if (r == BankResult::Ok) await_installation(out, "", pc, IssuanceKind::Pickup);
     audit(kAdmin, AuditAction::CertificatePickup, r == BankResult::Ok ? out.serial : state_.contract.id, r);
     return r;
 }

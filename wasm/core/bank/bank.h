@@ -77,8 +77,9 @@ public:
     // A fresh one-use challenge for a certificate login (the PC signs it: login_signer.h).
     BankResult new_login_challenge(std::vector<std::uint8_t>& nonce);
     // 証明書の選択 at 管理者ログオン: the certificate (DER) and the PC's proof. A user's certificate
-    // is NotAdminCertificate; an older admin certificate CertificateSuperseded; an expired one
-    // AdminCertificateExpired (the branch reissues it).
+    // is NotAdminCertificate; an older admin certificate CertificateSuperseded, a newer one the bank
+    // never recorded CertificateNotRecorded; an expired one AdminCertificateExpired (the branch
+    // reissues it).
     BankResult check_admin_certificate(std::span<const std::uint8_t> certificate, const LoginProof& proof);
     BankResult check_contract_pin(std::string_view pin);
     BankResult new_card_challenge(CardChallenge& out);
@@ -113,14 +114,23 @@ public:
     // What a holder's certificate says (the PC puts it in its CSR; the CA writes it anyway).
     CertificateSubject admin_subject() const;
     CertificateSubject user_subject(std::string_view user_id) const;
-    // 取得: the CA certifies the PC's CSR for the pending certificate; the record becomes 有効 at
-    // once (the bank cannot see the PC). If installing then fails, call report_install_failed.
+    // 取得: the CA certifies the PC's CSR for the pending certificate, installed on the PC named
+    // `pc`. The bank records it as issued, awaiting installation (state().issuances); the record
+    // stays 取得待ち until confirm_installation. If installing fails, call report_install_failed.
     BankResult issue_pending_user_certificate(std::string_view user_id, std::span<const std::uint8_t> csr,
-                                              IssuedCertificate& out);
-    // The app was closed / 「いいえ」 / the PC failed: the issued certificate (if any: `serial` may
-    // be empty when the PC gave up before the CA issued) is revoked, and a pending pickup is
-    // used up — the admin must reissue, as the seed says. Empty holder_id: the administrator.
+                                              IssuedCertificate& out, std::string_view pc);
+    // The app was closed / 「いいえ」 / the PC failed / the page closed before the PC stored it:
+    // the issued certificate (if any: `serial` may be empty when the PC gave up before the CA
+    // issued) is revoked and no longer awaits installation; a pending pickup is used up — the
+    // admin must reissue, as the seed says; a renewal leaves the current certificate alone.
+    // Empty holder_id: the administrator.
     void report_install_failed(std::string_view holder_id, std::string_view serial, BankResult why);
+    // The PC's store holds `serial` (saved): the record switches to it as the procedure's
+    // completion always did (a pickup becomes 有効; a renewal replaces the old certificate, which
+    // is then superseded), with an audit entry. WrongStep when nothing with that serial awaits.
+    BankResult confirm_installation(std::string_view serial);
+    // The issuance awaiting installation with `serial` (nullptr: none).
+    const Issuance* awaiting_installation(std::string_view serial) const;
     // 利用者ログイン with a certificate: the certificate (DER) and the PC's proof, then the PIN.
     // `user_id` receives the holder the certificate names (for the PIN step).
     BankResult check_user_certificate(std::span<const std::uint8_t> certificate, const LoginProof& proof,
@@ -130,14 +140,15 @@ public:
 
     // [SECTION] renewal (the administrator's or a user's own), administrator pickup ------
     // 証明書更新 inside the holder's renewal window (empty holder_id: the administrator; else a
-    // 利用者ID, who must not be suspended): a new certificate; the record switches to it only with
-    // commit_renewal (after the install is confirmed). Seed 000 A3: 管理者または利用者からログオン.
-    BankResult issue_renewal(std::string_view holder_id, std::span<const std::uint8_t> csr, IssuedCertificate& out);
-    void commit_renewal(std::string_view holder_id, const IssuedCertificate& issued);
+    // 利用者ID, who must not be suspended): a new certificate for the PC named `pc`, awaiting
+    // installation; the record switches to it only with confirm_installation (once the PC's store
+    // holds it). Seed 000 A3: 管理者または利用者からログオン.
+    BankResult issue_renewal(std::string_view holder_id, std::span<const std::uint8_t> csr, IssuedCertificate& out,
+                             std::string_view pc);
     // After a branch reissue: the admin obtains the certificate with the contract PIN (the PC's
-    // CSR: run it through a CertificateEnrollment).
+    // CSR: run it through a CertificateEnrollment), awaiting installation on `pc` as a pickup.
     BankResult pickup_admin_certificate(std::string_view contract_id, std::string_view contract_pin,
-                                        std::span<const std::uint8_t> csr, IssuedCertificate& out);
+                                        std::span<const std::uint8_t> csr, IssuedCertificate& out, std::string_view pc);
 
     // [SECTION] branch back office ------------------------------------------------------
     BankResult submit_branch_request(BranchRequestKind kind, std::uint32_t* request_id = nullptr);
@@ -153,6 +164,11 @@ private:
     void send_due_mails(CertificateRecord& record, const std::string& holder);
     void complete_branch_request(BranchRequest& request);
     IssueRequest issue_request_for(CertificateSubject subject) const;
+    void await_installation(const IssuedCertificate& issued, std::string_view holder, std::string_view pc,
+                            IssuanceKind kind);
+    // A certificate that verifies for its holder but is not the record's: superseded when older
+    // than the record's, not recorded otherwise (docs/domain.md, Issuance).
+    BankResult not_the_record(const IssuedCertificate& facts, const CertificateRecord& record) const;
     // The certificate record of a holder (empty: the administrator's), nullptr for an unknown user.
     const CertificateRecord* record_of(std::string_view holder_id) const;
 

@@ -144,10 +144,20 @@ std::vector<std::uint8_t> encode_bank_state(const BankState& s) {
         encode_audit_entry_body(w, e);
         w.raw(e.hash);
     }
+    // Format 2: the issuances awaiting installation.
+    w.u32(static_cast<std::uint32_t>(s.issuances.size()));
+    for (const Issuance& i : s.issuances) {
+        w.str(i.serial);
+        w.str(i.holder);
+        w.str(i.pc);
+        w.u8(static_cast<std::uint8_t>(i.kind));
+        w.i64(i.issued_at);
+        w.i64(i.not_after);
+    }
     return w.take();
 }
 
-BankResult decode_bank_state(std::span<const std::uint8_t> payload, BankState& out) {
+BankResult decode_bank_state(std::span<const std::uint8_t> payload, BankState& out, std::uint16_t version) {
     ByteReader r(payload);
     BankState s;
     get_config(r, s.config);
@@ -227,6 +237,19 @@ BankResult decode_bank_state(std::span<const std::uint8_t> payload, BankState& o
         audit.push_back(std::move(e));
     }
     s.audit.restore(std::move(audit));
+    if (version >= 2) {
+        const std::uint32_t issuances = r.count(kMaxItems);
+        for (std::uint32_t i = 0; i < issuances && !r.failed(); ++i) {
+            Issuance is;
+            is.serial = r.str(kMaxText);
+            is.holder = r.str(kMaxText);
+            is.pc = r.str(kMaxText);
+            is.kind = get_enum(r, IssuanceKind::Count_);
+            is.issued_at = r.i64();
+            is.not_after = r.i64();
+            s.issuances.push_back(std::move(is));
+        }
+    }
     if (r.failed() || !r.at_end()) return BankResult::StateCorrupted;
     out = std::move(s);
     return BankResult::Ok;

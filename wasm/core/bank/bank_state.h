@@ -144,6 +144,26 @@ struct BranchRequest {
     bool operator==(const BranchRequest&) const = default;
 };
 
+// A certificate the CA issued that the bank has not yet seen installed (docs/domain.md, "Issuance:
+// what the bank records before a PC installs"): saved in the bank before the PC writes the
+// certificate, confirmed (Bank::confirm_installation) once the PC's store holds it, or revoked
+// (Bank::report_install_failed) when it does not. The holder's CertificateRecord changes only at
+// the confirmation: until then a pickup stays 取得待ち and a renewal's old certificate stays current.
+enum class IssuanceKind : std::uint8_t {
+    Pickup = 0,   // the user's 取得 or 管理者電子証明書取得: the record was PendingPickup
+    Renewal = 1,  // 証明書更新: the record's certificate is replaced at the confirmation
+    Count_
+};
+struct Issuance {
+    std::string serial;
+    std::string holder;   // 利用者ID, or empty for the administrator
+    std::string pc;       // the PC whose store installs it (kAdminPcName / kUserPcName)
+    IssuanceKind kind = IssuanceKind::Pickup;
+    SimTime issued_at = 0;
+    SimTime not_after = 0;
+    bool operator==(const Issuance&) const = default;
+};
+
 struct BankState {
     BankConfig config;
     SimTime now = 0;
@@ -154,6 +174,7 @@ struct BankState {
     std::uint32_t next_mail_id = 1;
     std::uint32_t next_request_id = 1;
     AuditLog audit;
+    std::vector<Issuance> issuances;  // issued, awaiting installation (record format 2 on)
 };
 
 }  // namespace cp

@@ -50,6 +50,8 @@ const char* bank_result_name(BankResult result) {
     case BankResult::StateVersionUnsupported: return "StateVersionUnsupported";
     case BankResult::StorageFailed: return "StorageFailed";
     case BankResult::NothingSaved: return "NothingSaved";
+    case BankResult::CertificateNotRecorded: return "CertificateNotRecorded";
+    case BankResult::InstallInterrupted: return "InstallInterrupted";
     case BankResult::Count_: break;
     }
     return "?";

@@ -67,6 +67,10 @@ enum class [[nodiscard]] BankResult : std::uint8_t {
     StateVersionUnsupported,
     StorageFailed,
     NothingSaved,                 // first start: no saved state (load a preset)
+    // --- issuance (new values go last: saved audit logs keep theirs)
+    CertificateNotRecorded,       // issued by this bank's CA, newer than the holder's record: the
+                                  // bank never recorded it as installed (docs/domain.md, Issuance)
+    InstallInterrupted,           // issued, and the page closed before the PC's store held it
     Count_
 };
 

@@ -54,6 +54,8 @@ TextId result_text(BankResult result) {
         case BankResult::StateVersionUnsupported: return TextId::ResultStateVersionUnsupported;
         case BankResult::StorageFailed: return TextId::ResultStorageFailed;
         case BankResult::NothingSaved: return TextId::ResultNothingSaved;
+        case BankResult::CertificateNotRecorded: return TextId::ResultCertificateNotRecorded;
+        case BankResult::InstallInterrupted: return TextId::ResultInstallInterrupted;
         case BankResult::Count_: break;
     }
     return TextId::ResultWrongStep;
@@ -101,6 +103,7 @@ TextId audit_action_text(AuditAction action) {
         case AuditAction::CertificateInstallFailed: return TextId::AuditCertificateInstallFailed;
         case AuditAction::AdminRenewal: return TextId::AuditAdminRenewal;
         case AuditAction::UserRenewal: return TextId::AuditUserRenewal;
+        case AuditAction::CertificateInstalled: return TextId::AuditCertificateInstalled;
         case AuditAction::UserLogin: return TextId::AuditUserLogin;
         case AuditAction::UserAdd: return TextId::AuditUserAdd;
         case AuditAction::BranchRequestSubmit: return TextId::AuditBranchRequestSubmit;

@@ -4,6 +4,15 @@
 #include <utility>
 
 namespace cp {
+namespace {
+
+std::vector<std::string> awaiting_serials(const Bank& bank) {
+    std::vector<std::string> serials;
+    for (const Issuance& i : bank.state().issuances) serials.push_back(i.serial);
+    return serials;
+}
+
+}  // namespace
 
 Session::Session() = default;
 
@@ -80,11 +89,14 @@ bool Session::save_user_certificate() {
     if (serial.empty()) return false;
     saving_ = true;
     std::weak_ptr<bool> alive = alive_;
-    // The pickup installs on 利用者のパソコン only (start_user_flow).
-    simulation_->save_certificate(simulation_->user_pc(), serial, [this, alive](BankResult r) {
+    // The pickup installs on 利用者のパソコン only (start_user_flow). Marked saved, so that the
+    // general PC save does not write it again.
+    saved_serials_[static_cast<std::size_t>(PcId::User)].push_back(serial);
+    simulation_->save_certificate(simulation_->user_pc(), serial, [this, alive, serial](BankResult r) {
         if (alive.expired()) return;
         saving_ = false;
         if (r != BankResult::Ok) save_failure_ = r;
+        settle_installations({serial}, r);
         if (user_ != nullptr) user_->certificate_saved(r);
         update();
         notify();
@@ -376,12 +388,16 @@ bool Session::save_pc_changes() {
         for (const InstalledCertificate& c : store.certificates) now.push_back(c.serial);
         saving_ = true;
         std::weak_ptr<bool> alive = alive_;
+        std::vector<std::string> written_serials;
+        for (const InstalledCertificate& c : written) written_serials.push_back(c.serial);
         simulation_->save_pc_store(store, std::move(written), std::move(removed),
-                                   [this, alive, pc, now = std::move(now)](BankResult r) {
+                                   [this, alive, pc, now = std::move(now),
+                                    written_serials = std::move(written_serials)](BankResult r) {
                                        if (alive.expired()) return;
                                        saving_ = false;
                                        saved_serials_[static_cast<std::size_t>(pc)] = now;
                                        if (r != BankResult::Ok) save_failure_ = r;
+                                       settle_installations(written_serials, r);
                                        update();  // the other PC, then the bank
                                        notify();
                                    });
@@ -390,15 +406,63 @@ bool Session::save_pc_changes() {
     return false;
 }
 
+void Session::settle_installations(const std::vector<std::string>& serials, BankResult saved) {
+    Bank& bank = *simulation_->bank();
+    for (const std::string& serial : serials) {
+        const Issuance* issuance = bank.awaiting_installation(serial);
+        if (issuance == nullptr) continue;
+        if (saved == BankResult::Ok) (void)bank.confirm_installation(serial);
+        else bank.report_install_failed(std::string(issuance->holder), serial, saved);
+    }
+}
+
+bool Session::save_issuance_intent() {
+    for (const Issuance& i : simulation_->bank()->state().issuances) {
+        if (std::find(saved_issuances_.begin(), saved_issuances_.end(), i.serial) != saved_issuances_.end()) continue;
+        save_bank_now();
+        return true;
+    }
+    return false;
+}
+
+void Session::save_bank_now() {
+    const std::size_t entries = simulation_->bank()->state().audit.entries().size();
+    unsaved_bank_change_ = false;
+    saving_ = true;
+    std::weak_ptr<bool> alive = alive_;
+    simulation_->save([this, alive, entries, awaiting = awaiting_serials(*simulation_->bank())](BankResult r) {
+        if (alive.expired()) return;
+        saving_ = false;
+        // A failed save is shown (save_failure()) and not retried in a loop: the next change saves
+        // the whole bank again, this one included.
+        saved_audit_entries_ = entries;
+        if (r != BankResult::Ok) {
+            save_failure_ = r;
+            // An issue whose intent the bank could not record must not stay valid: revoked now
+            // (saved with the next bank save; the next start revokes it anyway).
+            std::vector<std::string> unrecorded;
+            for (const std::string& serial : awaiting)
+                if (std::find(saved_issuances_.begin(), saved_issuances_.end(), serial) == saved_issuances_.end())
+                    unrecorded.push_back(serial);
+            settle_installations(unrecorded, r);
+        }
+        saved_issuances_ = awaiting;
+        update();  // something may have changed while the save was in flight
+        notify();
+    });
+}
+
 void Session::update() {
     if (bank() == nullptr || resetting()) return;
     if (user_ != nullptr) (void)user_->poll();  // the app installs what the CA issued
     if (saving_) return;
-    if (save_user_certificate()) return;  // the PC first; the bank's change is saved once it is done
+    if (baseline_taken_ && save_issuance_intent()) return;  // the bank knows before any PC writes
+    if (save_user_certificate()) return;  // the PC, then the bank confirms it
     const std::size_t entries = simulation_->bank()->state().audit.entries().size();
     if (!baseline_taken_) {  // the world as loaded (or created and saved) is the saved state
         baseline_taken_ = true;
         saved_audit_entries_ = entries;
+        saved_issuances_ = awaiting_serials(*simulation_->bank());
         for (PcId pc : {PcId::Admin, PcId::User}) {
             std::vector<std::string>& saved = saved_serials_[static_cast<std::size_t>(pc)];
             saved.clear();
@@ -409,19 +473,7 @@ void Session::update() {
     }
     if (save_pc_changes()) return;
     if (entries == saved_audit_entries_ && !unsaved_bank_change_) return;
-    unsaved_bank_change_ = false;
-    saving_ = true;
-    std::weak_ptr<bool> alive = alive_;
-    simulation_->save([this, alive, entries](BankResult r) {
-        if (alive.expired()) return;
-        saving_ = false;
-        // A failed save is shown (save_failure()) and not retried in a loop: the next change saves
-        // the whole bank again, this one included.
-        saved_audit_entries_ = entries;
-        if (r != BankResult::Ok) save_failure_ = r;
-        update();  // something may have changed while the save was in flight
-        notify();
-    });
+    save_bank_now();
 }
 
 }  // namespace cp

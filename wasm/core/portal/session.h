@@ -10,11 +10,14 @@
 // appends one audit entry per operation (bank/bank.h), so "the audit log grew" is the signal:
 // update(), called at the start of every frame and after every command, saves the bank in one
 // transaction when it changed; while that save is in flight saving() is true and the screens show
-// a wait instead of the next step. A PC's certificates that changed (a renewal installed one, the
-// certificate manager deleted one) are saved first, the bank after them: a page closed between
-// the two finds the new certificate on the PC and the bank still on the old one, which logs on
-// (old or new, never half). A reload then finds every confirmed step, and lands on the top
-// page (flows live in memory: a login is never resumed from storage).
+// a wait instead of the next step. A certificate the CA issued is saved in three steps
+// (docs/domain.md, "Issuance: what the bank records before a PC installs"): the bank, recording it
+// as awaiting installation, before the PC writes anything; then the PC's store (certificate and key
+// in one transaction, one write per install); then the bank again, confirming it
+// (Bank::confirm_installation). A page closed anywhere in between is settled at the next start
+// (reconcile_installations). Other PC changes (the certificate manager deleted one) are saved
+// before the bank. A reload then finds every confirmed step, and lands on the top page (flows
+// live in memory: a login is never resumed from storage).
 //
 // Leaving a screen's flow (LeaveFlow, SwitchPc, a new flow) destroys it: its form buffers are
 // wiped and pending key work is dropped by the procedures' destructors.
@@ -128,6 +131,13 @@ private:
     void pc_changes(const PcCertificateStore& store, const std::vector<std::string>& saved,
                     std::vector<InstalledCertificate>& written, std::vector<std::string>& removed) const;
     bool save_pc_changes();
+    // Saves the bank as it is now (`entries`: the audit log's length, the save baseline).
+    void save_bank_now();
+    // The bank issued a certificate whose intent is not saved yet: saved before any PC write.
+    bool save_issuance_intent();
+    // A PC save of `serials` ended: each one awaiting installation is confirmed (Ok) or, when the
+    // PC could not store it, revoked as not installed.
+    void settle_installations(const std::vector<std::string>& serials, BankResult saved);
     void notify() const;
 
     std::unique_ptr<Simulation> simulation_;
@@ -148,6 +158,7 @@ private:
     bool saving_ = false;
     bool unsaved_bank_change_ = false;  // a change the audit log does not count (a mail read)
     std::vector<std::string> saved_serials_[2];  // per PcId: each PC's store as last saved
+    std::vector<std::string> saved_issuances_;   // serials awaiting installation as the bank was last saved
     std::size_t saved_audit_entries_ = 0;
     bool baseline_taken_ = false;
     BankResult save_failure_ = BankResult::Ok;

@@ -3,7 +3,7 @@
 namespace cp {
 
 AdminPickup::AdminPickup(Bank& bank, PcCertificateStore& pc, PcServices services)
-    : bank_(bank), enrollment_(std::make_unique<CertificateEnrollment>(pc, services)) {}
+    : bank_(bank), enrollment_(std::make_unique<CertificateEnrollment>(pc, services)), pc_name_(pc.name) {}
 
 BankResult AdminPickup::fail(BankResult why) {
     step_ = Step::Failed;
@@ -39,7 +39,7 @@ BankResult AdminPickup::confirm_web_access(bool yes) {
         bank_.admin_subject(), KeyChoice{},
         [this, &bank](std::span<const std::uint8_t> csr, IssuedCertificate& out) {
             const std::string_view pin(reinterpret_cast<const char*>(contract_pin_.view().data()), contract_pin_.view().size());
-            return bank.pickup_admin_certificate(contract_id_, pin, csr, out);
+            return bank.pickup_admin_certificate(contract_id_, pin, csr, out, pc_name_);
         },
         [this](BankResult r) { issued(r); });
     return step_ == Step::Failed ? failure_ : BankResult::Ok;

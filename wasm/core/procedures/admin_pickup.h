@@ -42,6 +42,7 @@ private:
 
     Bank& bank_;
     std::unique_ptr<CertificateEnrollment> enrollment_;
+    std::string pc_name_;  // where the bank expects the certificate installed
     Step step_ = Step::EnterIds;
     BankResult failure_ = BankResult::Ok;
     std::string contract_id_;

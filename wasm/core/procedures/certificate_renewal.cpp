@@ -7,7 +7,7 @@ namespace cp {
 CertificateRenewal::CertificateRenewal(Bank& bank, std::string holder_id, std::function<bool()> logged_in,
                                        PcCertificateStore& pc, PcServices services)
     : bank_(bank), holder_id_(std::move(holder_id)), logged_in_(std::move(logged_in)),
-      enrollment_(std::make_unique<CertificateEnrollment>(pc, services)) {}
+      enrollment_(std::make_unique<CertificateEnrollment>(pc, services)), pc_name_(pc.name) {}
 
 BankResult CertificateRenewal::fail(BankResult why) {
     step_ = Step::Failed;
@@ -39,10 +39,11 @@ BankResult CertificateRenewal::choose_protection(KeyProtection level, std::strin
     step_ = Step::WaitingForKey;  // 電子証明書発行処理中
     Bank& bank = bank_;
     const std::string holder = holder_id_;
+    const std::string pc = pc_name_;
     enrollment_->enroll(
         holder.empty() ? bank_.admin_subject() : bank_.user_subject(holder), KeyChoice{level, std::move(password)},
-        [&bank, holder](std::span<const std::uint8_t> csr, IssuedCertificate& out) {
-            return bank.issue_renewal(holder, csr, out);
+        [&bank, holder, pc](std::span<const std::uint8_t> csr, IssuedCertificate& out) {
+            return bank.issue_renewal(holder, csr, out, pc);
         },
         [this](BankResult r) { issued(r); });
     return step_ == Step::Failed ? failure_ : BankResult::Ok;
@@ -68,7 +69,7 @@ BankResult CertificateRenewal::confirm_install(bool yes) {
         bank_.report_install_failed(holder_id_, issued.serial, BankResult::IssuingFailed);
         return fail(BankResult::IssuingFailed);
     }
-    bank_.commit_renewal(holder_id_, issued);
+    // The bank switches to it once the PC's store has saved it (Bank::confirm_installation).
     new_serial_ = issued.serial;
     step_ = Step::Done;
     return BankResult::Ok;

@@ -11,7 +11,8 @@
 //                     issues; the UI keeps drawing and polls step()
 //   ConfirmInstall    the same question again → はい
 //   Done              「電子証明書のインストールが完了しました」: the new certificate is on the PC
-//                     next to the old one (delete the old one: CertificateDeletion)
+//                     next to the old one (delete the old one: CertificateDeletion); the bank
+//                     switches to it once the PC's store has saved it (Bank::confirm_installation)
 //   Failed            いいえ before issuing changes nothing; いいえ at the install revokes the new
 //                     certificate and the old one stays in use; a PC failure (device key refused)
 //                     issues and stores nothing
@@ -67,6 +68,7 @@ private:
     std::string holder_id_;
     std::function<bool()> logged_in_;
     std::unique_ptr<CertificateEnrollment> enrollment_;
+    std::string pc_name_;  // where the bank expects the certificate installed
     Step step_ = Step::Start;
     BankResult failure_ = BankResult::Ok;
     std::uint32_t confirmations_left_ = 0;

@@ -3,7 +3,7 @@
 namespace cp {
 
 UserPickup::UserPickup(Bank& bank, PcCertificateStore& pc, PcServices services, AcquisitionPath path)
-    : bank_(bank), path_(path), enrollment_(std::make_unique<CertificateEnrollment>(pc, services)) {}
+    : bank_(bank), path_(path), enrollment_(std::make_unique<CertificateEnrollment>(pc, services)), pc_name_(pc.name) {}
 
 BankResult UserPickup::fail(BankResult why) {
     step_ = Step::Failed;
@@ -66,11 +66,12 @@ void UserPickup::start_issuing() {
     step_ = Step::WaitingForKey;
     // The window may have passed while the person was busy: the bank checks again when issuing.
     const std::string user_id = user_id_;
+    const std::string pc = pc_name_;
     Bank& bank = bank_;
     enrollment_->enroll(
         bank_.user_subject(user_id_), key_choice_,
-        [&bank, user_id](std::span<const std::uint8_t> csr, IssuedCertificate& out) {
-            return bank.issue_pending_user_certificate(user_id, csr, out);
+        [&bank, user_id, pc](std::span<const std::uint8_t> csr, IssuedCertificate& out) {
+            return bank.issue_pending_user_certificate(user_id, csr, out, pc);
         },
         [this](BankResult r) { issued(r); });
 }

@@ -12,7 +12,9 @@
 // leaves it. Failures that need the admin (no token, window passed, nothing pending, app closed,
 // いいえ) end in Failed; typing mistakes keep the step. A failed install after 取得 uses the
 // pickup up (the issued certificate, if any, is revoked): the seed says the admin must reissue.
-// Nothing is stored on the PC unless the whole installation succeeds.
+// Nothing is stored on the PC unless the whole installation succeeds. The bank records the issue as
+// awaiting installation on this PC; the record becomes 有効 only when the PC's saved store holds the
+// certificate (Bank::confirm_installation, called by the Session or at the next start).
 #pragma once
 
 #include <memory>
@@ -69,6 +71,7 @@ private:
     KeyChoice key_choice_;
     Step step_ = Step::EnterIds;
     BankResult failure_ = BankResult::Ok;
+    std::string pc_name_;  // where the bank expects the certificate installed
     std::string user_id_;
     std::string installed_serial_;
 };

@@ -64,10 +64,12 @@ void load_bank(Storage& storage,
             const auto it = bank.find(kStateKey);
             if (it == bank.end()) return done(BankResult::NothingSaved, {}, {}, report);
             std::vector<std::uint8_t> payload;
-            RecordError e = unwrap_record(it->second, RecordKind::BankState, payload);
+            std::uint16_t version = 0;
+            RecordError e = unwrap_record(it->second, RecordKind::BankState, payload, &version);
             BankState state;
             if (e == RecordError::NewerFormat) return done(BankResult::StateVersionUnsupported, {}, {}, report);
-            if (e == RecordError::None && decode_bank_state(payload, state) != BankResult::Ok) e = RecordError::Corrupted;
+            if (e == RecordError::None && decode_bank_state(payload, state, version) != BankResult::Ok)
+                e = RecordError::Corrupted;
             std::vector<std::uint8_t> ca;
             const auto cit = authority.find(kCaKey);
             RecordError ce = RecordError::None;

@@ -126,7 +126,7 @@ void Simulation::load_pcs() {
             if (r2 != BankResult::Ok && r2 != BankResult::NothingSaved) return fail(r2);
             set_aside_.insert(set_aside_.end(), report2.set_aside.begin(), report2.set_aside.end());
             user_store_ = std::move(store2);
-            finish(std::move(loaded_state_));
+            finish_loaded(std::move(loaded_state_));
         });
     });
 }
@@ -379,6 +379,31 @@ void Simulation::save_pc_store(const PcCertificateStore& store, std::vector<Inst
     update_installed_certificates(*storage, written, removed, [alive, done = std::move(done)](BankResult result) {
         if (alive.expired()) return;
         if (done) done(result);
+    });
+}
+
+bool reconcile_installations(Bank& bank, const PcCertificateStore& admin_pc, const PcCertificateStore& user_pc) {
+    const std::vector<Issuance> awaiting = bank.state().issuances;
+    for (const Issuance& i : awaiting) {
+        const PcCertificateStore* pc = i.pc == admin_pc.name ? &admin_pc : i.pc == user_pc.name ? &user_pc : nullptr;
+        if (pc != nullptr && pc->find(i.serial) != nullptr) (void)bank.confirm_installation(i.serial);
+        else bank.report_install_failed(i.holder, i.serial, BankResult::InstallInterrupted);
+    }
+    return !awaiting.empty();
+}
+
+// A loaded world: what was issued and not confirmed is settled against the PCs' stores as loaded,
+// and saved, before anything runs on it.
+void Simulation::finish_loaded(BankState state) {
+    bank_ = std::make_unique<Bank>(std::move(state), *desc_.random, authority_);
+    if (!reconcile_installations(*bank_, admin_store_, user_store_)) return set_stage(Stage::Ready);
+    set_stage(Stage::Saving);
+    const pki::SecretBytes ca = authority_.encode();
+    std::weak_ptr<bool> alive = alive_;
+    save_bank(*bank_storage_, bank_->state(), ca.view(), [this, alive](BankResult r) {
+        if (alive.expired()) return;
+        if (r != BankResult::Ok) return fail(r);
+        set_stage(Stage::Ready);
     });
 }
 

@@ -5,6 +5,7 @@
 // left off.
 //
 //   Opening ──► Loading ──► Ready
+//                  ├─(issuances awaiting installation: reconciled)─► Saving ──► Ready
 //                  │
 //                  └─(nothing saved / state set aside)─► CreatingWorld ──► Saving ──► Ready
 //   Ready ──reset(preset)──► Ready (the preset's world, saved; or, on failure, the previous one)
@@ -135,6 +136,7 @@ private:
     void save_reset(World world, std::shared_ptr<pki::SecretBytes> ca_before, std::function<void(BankResult)> done);
     void end_reset(BankResult result, const pki::SecretBytes& ca_before, const std::function<void(BankResult)>& done);
     void finish(BankState state);
+    void finish_loaded(BankState state);
     void probe_keys(std::shared_ptr<World> world, std::size_t next, std::function<void()> done);
 
     SimulationDesc desc_;
@@ -162,5 +164,12 @@ private:
 };
 
 const char* simulation_stage_name(Simulation::Stage stage);
+
+// Every start settles what the bank recorded as issued, awaiting installation (docs/domain.md,
+// "Issuance: what the bank records before a PC installs"): a certificate its PC's store holds is
+// confirmed (Bank::confirm_installation); one it does not hold is revoked with the reason
+// InstallInterrupted (Bank::report_install_failed: a pickup is used up, a renewal leaves the old
+// certificate in use). True when anything changed (the bank must then be saved).
+bool reconcile_installations(Bank& bank, const PcCertificateStore& admin_pc, const PcCertificateStore& user_pc);
 
 }  // namespace cp

@@ -57,7 +57,8 @@ pki::SecretBytes encode_world_archive(const WorldArchive& world) {
 
 ArchiveError decode_world_archive(std::span<const std::uint8_t> file, WorldArchive& out) {
     std::vector<std::uint8_t> payload;
-    switch (unwrap_record(file, RecordKind::WorldArchive, payload)) {
+    std::uint16_t version = 0;
+    switch (unwrap_record(file, RecordKind::WorldArchive, payload, &version)) {
     case RecordError::None: break;
     case RecordError::NotARecord:
     case RecordError::WrongKind: return ArchiveError::NotAnArchive;
@@ -70,7 +71,7 @@ ArchiveError decode_world_archive(std::span<const std::uint8_t> file, WorldArchi
     const std::uint32_t sealed = r.u32();
     WorldArchive world;
     const std::vector<std::uint8_t> state = r.bytes(kMaxPart);
-    if (r.failed() || decode_bank_state(state, world.bank) != BankResult::Ok) return ArchiveError::Damaged;
+    if (r.failed() || decode_bank_state(state, world.bank, version) != BankResult::Ok) return ArchiveError::Damaged;
     std::vector<std::uint8_t> ca = r.bytes(kMaxPart);
     world.authority = pki::SecretBytes(std::move(ca));
     const std::uint32_t pcs = r.count(kMaxPcs);

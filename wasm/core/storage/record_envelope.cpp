@@ -22,11 +22,11 @@ const char* record_error_name(RecordError error) {
     return "?";
 }
 
-std::vector<std::uint8_t> wrap_record(RecordKind kind, std::span<const std::uint8_t> payload) {
+std::vector<std::uint8_t> wrap_record(RecordKind kind, std::span<const std::uint8_t> payload, std::uint16_t version) {
     ByteWriter w;
     w.raw(kMagic);
-    w.u8(static_cast<std::uint8_t>(kRecordFormatVersion & 0xFF));
-    w.u8(static_cast<std::uint8_t>(kRecordFormatVersion >> 8));
+    w.u8(static_cast<std::uint8_t>(version & 0xFF));
+    w.u8(static_cast<std::uint8_t>(version >> 8));
     w.u8(static_cast<std::uint8_t>(kind));
     w.bytes(payload);
     const Sha256Digest digest = sha256(w.data());

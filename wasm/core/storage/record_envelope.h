@@ -19,12 +19,17 @@ enum class RecordKind : std::uint8_t {
     WorldArchive = 5,          // an exported world (sim/world_archive.h): a file, not a database record
 };
 
-inline constexpr std::uint16_t kRecordFormatVersion = 1;
+// Format history (a record written by an older format still loads; a newer one is refused):
+//   1  first format
+//   2  the bank state ends with the issuances awaiting installation (bank_codec.h)
+inline constexpr std::uint16_t kRecordFormatVersion = 2;
 
 enum class RecordError : std::uint8_t { None = 0, NotARecord, WrongKind, Corrupted, NewerFormat };
 const char* record_error_name(RecordError error);
 
-std::vector<std::uint8_t> wrap_record(RecordKind kind, std::span<const std::uint8_t> payload);
+// `version`: the current format; an older one only to write the records of older formats in tests.
+std::vector<std::uint8_t> wrap_record(RecordKind kind, std::span<const std::uint8_t> payload,
+                                      std::uint16_t version = kRecordFormatVersion);
 // On success `payload` is the inner bytes and `version` the format version they were written with.
 RecordError unwrap_record(std::span<const std::uint8_t> record, RecordKind expected, std::vector<std::uint8_t>& payload,
                           std::uint16_t* version = nullptr);
