@@ -155,10 +155,15 @@
       .then(function (r) { if (!r.ok) throw new Error(url + ': HTTP ' + r.status); return r.json(); });
   }
 
+  // brand.json as bytes, not text: decoding here would turn a file that is not UTF-8 into
+  // replacement characters, and the module's parser (which lists such a file as a mistake and
+  // keeps the default brand) would never see it.
   function fetchBrand() {
     var carried = embedded('brand.json');
-    if (carried) return Promise.resolve(text(carried));
-    return fetch('brand.json', { cache: 'no-cache' }).then(function (r) { return r.ok ? r.text() : ''; }).catch(function () { return ''; });
+    if (carried) return Promise.resolve(carried);
+    return fetch('brand.json', { cache: 'no-cache' })
+      .then(function (r) { return r.ok ? r.arrayBuffer().then(function (b) { return new Uint8Array(b); }) : null; })
+      .catch(function () { return null; });
   }
 
   // The key-generation worker (web/keyworker.js). In the kiosk page it is made from the page's
@@ -291,15 +296,16 @@
           state.framesBuilt = function () { return mod._cp_debug_frames_built(); };
           state.framePending = function () { return mod._cp_debug_frame_pending() === 1; };
           state.framesDrawn = function () { return mod._cp_debug_frames_drawn(); };
-          var brand = p.brand || '';
-          var brandPtr = mod.allocateUTF8(brand);
-          // Japanese first, whatever the browser's locale; ?lang=en or the last choice switch it.
-          var lang = new URLSearchParams(location.search).get('lang');
-          try { lang = lang || localStorage.getItem('certportal.lang'); } catch (e) { /* storage off */ }
-          var langPtr = mod.allocateUTF8(lang || 'ja');
+          var brand = p.brand || new Uint8Array(0);
+          var brandPtr = toHeap(mod, brand);
+          // Japanese first, whatever the browser's locale; the last choice switches it. A link's
+          // ?lang= is read by the module with the rest of the link (one rule: link_params.h).
+          var lang = null;
+          try { lang = localStorage.getItem('certportal.lang'); } catch (e) { /* storage off */ }
+          var langPtr = mod.allocateUTF8(lang || '');
           // The link's parameters (?scenario=, guide=, kiosk=, idle=) are read by the module.
           var searchPtr = mod.allocateUTF8(location.search || '');
-          var rc = mod._cp_start(toHeap(mod, p.font), p.font.length, brandPtr, langPtr, searchPtr);
+          var rc = mod._cp_start(toHeap(mod, p.font), p.font.length, brandPtr, brand.length, langPtr, searchPtr);
           mod._free(brandPtr);
           mod._free(langPtr);
           mod._free(searchPtr);

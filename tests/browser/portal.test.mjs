@@ -1,9 +1,10 @@
 // Browser tests of the portal page in headless Chromium. usage: node portal.test.mjs CASE
 // Each case is registered in ctest as browser.CASE (tests/CMakeLists.txt).
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { artifacts, check, launch, run, startServer, widget, withPortal } from './harness.mjs';
-import { waitIdle, waitReady } from './person.mjs';
+import { artifacts, check, launch, repo, run, startServer, widget, withPortal } from './harness.mjs';
+import { launchEngine } from './engines.mjs';
+import { waitForText, waitIdle, waitReady } from './person.mjs';
 import { decodePng } from './png.mjs';
 
 // Counts requestAnimationFrame calls made by the page (installed before any page script runs).
@@ -112,6 +113,60 @@ const cases = {
       await page.waitForFunction(() => window.certportal.widgets().some((w) => w.label === '利用者ログイン'));
       check(consoleErrors.length === 0, 'no console errors: ' + consoleErrors.join(' | '));
     });
+  },
+
+  // A link's ?lang=, by the one rule the module's test checks too (tests/lang_cases.tsv): the
+  // language drawn, <html lang> and the document's title agree, from the first frame; and they
+  // follow a switch at run time.
+  async lang_link_rule() {
+    const cases = readFileSync(path.join(repo, 'tests', 'lang_cases.tsv'), 'utf-8').split('\n')
+      .filter((l) => l && !l.startsWith('#')).map((l) => l.split('\t'));
+    const titles = { ja: 'シティ信金ビジネスダイレクト', en: 'City Shinkin Business Direct' };
+    const login = { ja: '利用者ログイン', en: 'User login' };
+    await withPortal(async ({ page, url: first, consoleErrors }) => {
+      const url = first.split('?')[0];
+      for (const [search, shown] of cases) {
+        await page.goto(url + search);
+        await page.waitForFunction(() => window.certportal && window.certportal.firstFrameAt > 0, null, { timeout: 30000 });
+        await page.waitForFunction((l) => window.certportal.widgets().some((w) => w.label === l), login[shown], { timeout: 10000 })
+          .catch(() => { throw new Error(search + ': not drawn in ' + shown); });
+        const doc = await page.evaluate(() => ({ lang: document.documentElement.lang, title: document.title }));
+        check(doc.lang === shown, `${search}: <html lang="${doc.lang}">, drawn in ${shown}`);
+        check(doc.title === titles[shown], `${search}: title "${doc.title}", drawn in ${shown}`);
+      }
+      // A link does not become the remembered choice; a switch does, and the document follows it.
+      await page.goto(url);
+      await page.waitForFunction(() => window.certportal && window.certportal.firstFrameAt > 0, null, { timeout: 30000 });
+      await page.waitForFunction(() => window.certportal.widgets().some((w) => w.label === '利用者ログイン'));
+      const en = await widget(page, 'English');
+      await page.mouse.click(en.x + en.w / 2, en.y + en.h / 2);
+      await page.waitForFunction(() => window.certportal.widgets().some((w) => w.label === 'User login'));
+      const doc = await page.evaluate(() => ({ lang: document.documentElement.lang, title: document.title }));
+      check(doc.lang === 'en' && doc.title === titles.en, 'the document follows the switch: ' + JSON.stringify(doc));
+      check(consoleErrors.length === 0, 'no console errors: ' + consoleErrors.join(' | '));
+    }, { query: '?lang=en-US' });
+  },
+
+  // A brand.json that is not UTF-8 (here Shift_JIS) is listed as a mistake and the default brand
+  // kept: the page hands the module the file's bytes, not a lossy decoding of them.
+  async brand_not_utf8_is_listed() {
+    const server = await startServer();
+    const { page, cleanup } = await launchEngine();
+    try {
+      // 「大阪シティ」 in Shift_JIS: not UTF-8.
+      const sjis = Buffer.concat([Buffer.from('{"bank_name_ja": "'), Buffer.from([0x91, 0xe5, 0x8d, 0xe3, 0x83, 0x56, 0x83, 0x65, 0x83, 0x42]),
+        Buffer.from('", "service_name_en": "Mojibake Direct"}\n')]);
+      await page.route('**/brand.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: sjis }));
+      await page.goto(server.url);
+      await page.waitForFunction(() => window.certportal && window.certportal.firstFrameAt > 0, null, { timeout: 30000 });
+      await waitForText(page, '設定ファイルに問題があります');
+      await waitForText(page, 'invalid UTF-8');
+      check(await page.evaluate(() => document.title) === 'シティ信金ビジネスダイレクト', 'the default brand is kept');
+      await screenshot(page, 'brand_not_utf8');
+    } finally {
+      await cleanup();
+      server.stop();
+    }
   },
 
   // A touch is a touch: tapping the language switch switches, and no hover is left behind.

@@ -57,4 +57,13 @@ TEST(Brand, MalformedFileGivesDefaultsAndOneProblem) {
     EXPECT_EQ(r.brand.service_name.ja, cp::default_brand().service_name.ja);
 }
 
+// A problem line keeps its reason whatever the length of what it quotes (the key is cut).
+TEST(Brand, ALongUnknownKeyIsCutButTheReasonStays) {
+    const std::string key(5000, 'k');
+    const auto r = cp::parse_brand_json("{\"" + key + "\": \"x\"}");
+    ASSERT_EQ(r.problems.size(), 1u);
+    EXPECT_LT(r.problems[0].size(), 300u);
+    EXPECT_NE(r.problems[0].find("…\" ignored"), std::string::npos) << r.problems[0];
+}
+
 }  // namespace

@@ -51,11 +51,28 @@ TEST(Catalogue, LanguageTagsRoundTripAndDefaultToJapanese) {
     EXPECT_EQ(cp::language_from_tag("en-US"), cp::Language::English);
     EXPECT_EQ(cp::language_from_tag("fr"), cp::Language::Japanese);
     EXPECT_EQ(cp::language_from_tag(""), cp::Language::Japanese);
+    EXPECT_EQ(cp::language_from_tag("english"), cp::Language::Japanese);  // the one rule: parse_language_tag
+    EXPECT_EQ(cp::language_from_tag("en_US"), cp::Language::Japanese);
 }
 
 TEST(Catalogue, OutOfRangeIdFallsBackInsteadOfReadingPastTheTable) {
     const auto bogus = static_cast<cp::TextId>(60000);
     EXPECT_STREQ(cp::text_id_name(bogus), cp::text_id_name(static_cast<cp::TextId>(0)));
+}
+
+// A value quoted back in a sentence is cut, never the sentence: at a character boundary, with 「…」.
+TEST(Catalogue, AQuotedValueIsCutAtACharacterWithAnEllipsis) {
+    EXPECT_EQ(cp::quoted_value("en-US"), "en-US");
+    const std::string exact(cp::kQuotedValueBytes, 'x');
+    EXPECT_EQ(cp::quoted_value(exact), exact);
+    const std::string longer = std::string(10 * 1024, 'x');
+    EXPECT_EQ(cp::quoted_value(longer), std::string(cp::kQuotedValueBytes, 'x') + "…");
+    std::string kana;  // 3 bytes a character: the cut falls inside one and backs off to its start
+    while (kana.size() < 1000) kana += "あ";
+    const std::string cut = cp::quoted_value(kana);
+    EXPECT_TRUE(is_utf8(cut.c_str()));
+    EXPECT_EQ(cut.size(), cp::kQuotedValueBytes / 3 * 3 + std::string("…").size());
+    EXPECT_EQ(cut.substr(cut.size() - 3), "…");
 }
 
 }  // namespace

@@ -115,6 +115,24 @@ TEST(AdminScreens, AWrongPinSaysTriesLeftAndTheLockNamesTheBranchForm) {
     EXPECT_EQ(d.page.session.admin_flow(), nullptr);
 }
 
+// A PIN its form refuses says why under the field and costs none of the six tries; a wrong PIN
+// of valid form still does (docs/domain.md, "PINs, formats and what a try costs").
+TEST(AdminScreens, APinTheFormRefusesSaysWhyAndCostsNoTry) {
+    Driver d;
+    d.to_contract_pin();
+    d.type_into("ご契約先暗証番号", "\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9Dabc123");  // right-to-left letters
+    ASSERT_TRUE(d.click("ログオン"));
+    EXPECT_TRUE(d.shows("全角文字は使用できません"));
+    EXPECT_FALSE(d.shows("回誤るとサービスがロックされます"));
+    d.type_into("ご契約先暗証番号", "abcdef1234567");
+    ASSERT_TRUE(d.click("ログオン"));
+    EXPECT_TRUE(d.shows("文字数が多すぎます"));
+    EXPECT_EQ(d.page.bank().state().contract.contract_pin_failures, 0u);
+    d.type_into("ご契約先暗証番号", "wrongpin1");
+    ASSERT_TRUE(d.click("ログオン"));
+    EXPECT_TRUE(d.shows("あと5回誤るとサービスがロックされます"));
+}
+
 TEST(AdminScreens, AUsersCertificateOnTheUsersPcGivesTheSeedsError) {
     Driver d;
     ASSERT_TRUE(d.click("利用者のパソコン"));

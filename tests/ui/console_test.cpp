@@ -202,6 +202,17 @@ TEST(Console, SpeaksEnglishToo) {
     EXPECT_TRUE(d.shows("Mail sent:"));
 }
 
+// A link's mistake keeps its reason and the default used at any length: the value is cut.
+TEST(Console, ALongLinkValueKeepsTheReasonAndTheDefault) {
+    ConsoleDriver d;
+    for (const std::size_t n : {std::size_t{1000}, std::size_t{10 * 1024}}) {
+        d.demo.set_link(cp::parse_link_params("?lang=" + std::string(n, 'x')));
+        d.ui.settle(d.draw);
+        EXPECT_TRUE(d.shows("：言語は ja か en です（日本語で表示します）")) << n << ": " << d.ui.labels().substr(0, 2000);
+        EXPECT_TRUE(d.shows("xxx…：")) << n;
+    }
+}
+
 TEST(Console, KioskModeHidesTheConsoleAndMakesTargetsTouchSized) {
     ConsoleDriver d(1280, 800);
     d.demo.set_link(cp::parse_link_params("?kiosk=1"));  // hides it again

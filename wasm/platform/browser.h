@@ -38,8 +38,9 @@ void cp_js_clipboard_write(const char* utf8);
 // Sets the canvas' CSS cursor ("default", "text", "pointer", ...).
 void cp_js_set_cursor(const char* css_cursor);
 
-// Document language (<html lang>) and title, so screen readers and tab titles follow the UI.
-void cp_js_set_document_language(const char* tag, const char* title);
+// Document language (<html lang>) and title, so screen readers and tab titles follow the UI;
+// remember != 0 also keeps the language as the person's choice for the next visit.
+void cp_js_set_document_language(const char* tag, const char* title, int remember);
 
 // Asks the page to fetch the large text font (JIS level 1 + 2); it arrives via cp_on_font_loaded(kind 1).
 void cp_js_request_text_font(void);

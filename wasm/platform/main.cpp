@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,7 +38,7 @@ struct App {
     cp::PortalState state;
     cp::ui::UiOut out;
     EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = 0;
-    cp::Language shown_language = cp::Language::English;  // differs at start: forces the first update
+    std::optional<cp::Language> shown_language;  // none at start: the first frame sets <html lang> and the title
     bool text_font_requested = false;
     std::unique_ptr<cp::platform::SimulationHost> simulation;  // the browser's services for the bank and the PCs
     cp::Session session;  // the simulation, the PC the person sits at, the running flow (after the host: uses it)
@@ -54,9 +55,12 @@ App* g_app = nullptr;
 
 void sync_document(App& app) {
     if (app.shown_language == app.state.language) return;
+    // The first one is the start's (a link's lang=, or the remembered choice): only a switch at
+    // run time is remembered as the person's choice.
+    const bool switched = app.shown_language.has_value();
     app.shown_language = app.state.language;
     const std::string title = app.state.brand.service_name.in(app.state.language);
-    cp_js_set_document_language(std::string(cp::language_tag(app.state.language)).c_str(), title.c_str());
+    cp_js_set_document_language(std::string(cp::language_tag(app.state.language)).c_str(), title.c_str(), switched ? 1 : 0);
 }
 
 // The large text face is only needed once somebody types: fetched the first time a text field is
@@ -173,23 +177,25 @@ void on_input() {
 
 extern "C" {
 
-// Starts the portal. font: the UI subset (malloc'd; ownership passes to ImGui). brand_json: the
-// text of web/brand.json, or empty. language_tag: "ja" or "en" (the page passes ?lang= or the last choice; Japanese otherwise).
+// Starts the portal. font: the UI subset (malloc'd; ownership passes to ImGui). brand_json /
+// brand_size: the bytes of web/brand.json as served (not decoded: the parser checks they are
+// UTF-8), or none. language_tag: the last choice (the page's localStorage), or empty; a link's
+// ?lang= (in `search`) decides over it, by the one rule of parse_language_tag.
 // search: location.search, the link's parameters (demo/link_params.h).
-EMSCRIPTEN_KEEPALIVE int cp_start(std::uint8_t* font, int font_size, const char* brand_json, const char* language_tag,
-                                  const char* search) {
+EMSCRIPTEN_KEEPALIVE int cp_start(std::uint8_t* font, int font_size, const char* brand_json, int brand_size,
+                                  const char* language_tag, const char* search) {
     IM_ASSERT(g_app == nullptr && "cp_start() called twice");
     g_app = new App();
     App& app = *g_app;
-    if (brand_json != nullptr && brand_json[0] != '\0') {
-        cp::BrandParseResult brand = cp::parse_brand_json(brand_json);
+    if (brand_json != nullptr && brand_size > 0) {
+        cp::BrandParseResult brand = cp::parse_brand_json(std::string_view(brand_json, static_cast<std::size_t>(brand_size)));
         app.state.brand = brand.brand;
         app.state.config_problems = brand.problems;
         for (const std::string& p : brand.problems) std::fprintf(stderr, "certportal: %s\n", p.c_str());
     }
-    app.state.language = cp::language_from_tag(language_tag != nullptr ? language_tag : "ja");
+    app.state.language = cp::language_from_tag(language_tag != nullptr ? language_tag : "");
     const cp::LinkParams link = cp::parse_link_params(search != nullptr ? search : "");
-    if (link.has_language) app.state.language = link.language;
+    if (link.language_asked) app.state.language = link.language;  // a bad lang= says Japanese is used: it is
     app.link_scenario = link.scenario;
     app.console.set_link(link);
     for (const cp::LinkProblem& p : link.problems)

@@ -6,15 +6,20 @@
 namespace cp::ui {
 
 std::string formatf(const char* format, ...) {
-    char buffer[1024];
+    // Measured first, then written: a long value never cuts the sentence around it.
     va_list args;
     va_start(args, format);
+    va_list again;
+    va_copy(again, args);
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
-    std::vsnprintf(buffer, sizeof(buffer), format, args);
+    const int n = std::vsnprintf(nullptr, 0, format, args);
+    std::string out(n > 0 ? static_cast<std::size_t>(n) : 0, '\0');
+    if (n > 0) std::vsnprintf(out.data(), out.size() + 1, format, again);
 #pragma GCC diagnostic pop
+    va_end(again);
     va_end(args);
-    return buffer;
+    return out;
 }
 
 std::string format_date(SimTime t, Language language) {

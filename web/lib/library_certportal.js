@@ -238,10 +238,11 @@ mergeInto(LibraryManager.library, {
     if (mirror) mirror.style.cursor = css;
   },
 
-  cp_js_set_document_language: function (tag, title) {
+  cp_js_set_document_language: function (tag, title, remember) {
     var lang = UTF8ToString(tag);
     document.documentElement.lang = lang;
     document.title = UTF8ToString(title);
+    if (!remember) return;
     try { localStorage.setItem('certportal.lang', lang); } catch (e) { /* storage off: not remembered */ }
   },
 

@@ -2,6 +2,9 @@
 // user PINs put the user in 利用中止. Only the branch unlocks a contract.
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 #include "bank_test_support.h"
 #include "procedures/user_login.h"
 
@@ -46,12 +49,43 @@ TEST(Lockout, SuccessResetsConsecutiveCount) {
     EXPECT_FALSE(bank.state().contract.locked);
 }
 
-TEST(Lockout, MalformedPinCountsAsWrong) {
+// PINs that can never be valid: refused by their form, never a try (docs/domain.md, "PINs,
+// formats and what a try costs"). A wrong PIN of valid form still costs one.
+const std::vector<std::string>& pins_the_form_refuses() {
+    static const std::vector<std::string> pins = {
+        "123",                                  // too short
+        "\xF0\x9F\x94\x91\xF0\x9F\x94\x91abc123",  // emoji
+        "\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9Dabc123",  // right-to-left letters (Hebrew)
+        std::string(10 * 1024, 'a') + "1",     // 10 KB
+        "abc def123",                          // a space
+    };
+    return pins;
+}
+
+TEST(Lockout, PinsTheFormRefusesCostNoTry) {
     cp::test::TestBank tb;
-    EXPECT_EQ(tb.bank->check_contract_pin("123"), BankResult::WrongContractPin);
-    EXPECT_EQ(tb.bank->state().contract.contract_pin_failures, 1u);
-    EXPECT_EQ(tb.bank->check_contract_pin(""), BankResult::InvalidInput);
-    EXPECT_EQ(tb.bank->state().contract.contract_pin_failures, 1u);
+    cp::Bank& bank = *tb.bank;
+    for (const std::string& pin : pins_the_form_refuses()) {
+        EXPECT_EQ(bank.check_contract_pin(pin), BankResult::InvalidInput) << pin.substr(0, 20);
+        EXPECT_NE(bank.last_input_error(), cp::InputError::None);
+        EXPECT_EQ(bank.check_confirmation_pin(pin), BankResult::InvalidInput) << pin.substr(0, 20);
+        EXPECT_EQ(bank.check_user_credentials("00009876543", "S0001", pin), BankResult::InvalidInput) << pin.substr(0, 20);
+        EXPECT_EQ(bank.check_user_pin("S0002", pin), BankResult::InvalidInput) << pin.substr(0, 20);
+    }
+    EXPECT_EQ(bank.state().contract.contract_pin_failures, 0u);
+    EXPECT_EQ(bank.state().contract.confirmation_pin_failures, 0u);
+    EXPECT_EQ(bank.find_user("S0001")->pin_failures, 0u);
+    EXPECT_EQ(bank.find_user("S0002")->pin_failures, 0u);
+    EXPECT_EQ(bank.contract_pin_tries_left(), 6u);
+    // Of valid form but wrong: one try each.
+    EXPECT_EQ(bank.check_contract_pin("wrongpin1"), BankResult::WrongContractPin);
+    EXPECT_EQ(bank.state().contract.contract_pin_failures, 1u);
+    EXPECT_EQ(bank.check_confirmation_pin("wrongpin1"), BankResult::WrongConfirmationPin);
+    EXPECT_EQ(bank.state().contract.confirmation_pin_failures, 1u);
+    EXPECT_EQ(bank.check_user_credentials("00009876543", "S0001", "wrongpin1"), BankResult::WrongUserPin);
+    EXPECT_EQ(bank.find_user("S0001")->pin_failures, 1u);
+    EXPECT_EQ(bank.check_contract_pin(""), BankResult::InvalidInput);
+    EXPECT_EQ(bank.state().contract.contract_pin_failures, 1u);
 }
 
 TEST(Lockout, ContractLockLocksAdminAndEveryUser) {

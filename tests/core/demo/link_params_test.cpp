@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <string>
 
 namespace {
@@ -83,6 +84,35 @@ TEST(LinkParams, EveryProblemHasAMessageNamingTheParameterAndValue) {
         }
         for (int j = 0; j < k; ++j) EXPECT_NE(id, cp::link_problem_text(static_cast<LinkProblemKind>(j)));
     }
+}
+
+// The one rule for lang=, from the vectors the page's browser test reads too.
+TEST(LinkParams, LanguageFollowsTheSharedVectors) {
+    std::ifstream file(CERTPORTAL_SOURCE_DIR "/tests/lang_cases.tsv");
+    ASSERT_TRUE(file.good());
+    std::string line;
+    int cases = 0;
+    while (std::getline(file, line)) {
+        if (line.empty() || line[0] == '#') continue;
+        const std::size_t a = line.find('\t'), b = line.find('\t', a + 1);
+        ASSERT_NE(b, std::string::npos) << line;
+        const std::string search = line.substr(0, a), shown = line.substr(a + 1, b - a - 1), problem = line.substr(b + 1);
+        const cp::LinkParams p = cp::parse_link_params(search);
+        EXPECT_TRUE(p.language_asked) << search;
+        EXPECT_EQ(cp::language_tag(p.language), shown) << search;
+        EXPECT_EQ(p.problems.size(), problem == "problem" ? 1u : 0u) << search;
+        if (!p.problems.empty()) EXPECT_EQ(p.problems[0].kind, LinkProblemKind::BadLanguage) << search;
+        ++cases;
+    }
+    EXPECT_GE(cases, 10);
+}
+
+// A repeated name: the last value wins, for every parameter, and an earlier value's problem goes.
+TEST(LinkParams, ALaterValueReplacesAnEarlierMistake) {
+    const cp::LinkParams p = cp::parse_link_params("?guide=yes&guide=1&idle=0&idle=2");
+    EXPECT_TRUE(p.guide);
+    EXPECT_EQ(p.idle_minutes, 2.0);
+    EXPECT_TRUE(p.problems.empty());
 }
 
 }  // namespace

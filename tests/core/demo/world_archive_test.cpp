@@ -7,6 +7,7 @@
 
 #include <vector>
 
+#include "bank/audit_log.h"
 #include "bank/bank_codec.h"
 #include "session_fixture.h"
 #include "storage/digest.h"
@@ -118,6 +119,95 @@ TEST(WorldArchive, DamagedOrForeignFilesChangeNothing) {
     cp::WorldArchive partial = page.session.simulation()->export_world();
     partial.pcs.pop_back();
     refused(bytes_of(cp::encode_world_archive(partial)), ArchiveError::MissingPc);
+}
+
+// What the file's checks stand for, case by case (README "Demo console and links"). Each file is
+// crafted as someone editing an export would: decode, change, encode again (which recomputes the
+// envelope's SHA-256, as anyone can: it is not keyed).
+struct Crafted {
+    cp::test::BrowserProfile profile;
+    cp::test::PageLoad page{profile};
+    cp::WorldArchive world;
+    Snapshot before;
+    Crafted() {
+        page.apply(cp::cmd::AdvanceClock{1});  // a history of a few entries
+        world = decoded(bytes_of(page.session.export_world()));
+        before = snapshot(page.session);
+    }
+    std::vector<std::uint8_t> file() const { return bytes_of(cp::encode_world_archive(world)); }
+    ArchiveError import(BankResult* result) {
+        return page.session.import_world(file(), [result](BankResult r) { *result = r; });
+    }
+};
+
+// The audit chain covers the audit entries only: the company name (or any other part of the
+// state) edited with the digest recomputed is a well-formed world, and is accepted.
+TEST(WorldArchive, AnEditOutsideTheAuditLogWithTheDigestRecomputedIsAccepted) {
+    Crafted c;
+    ASSERT_NE(c.world.bank.contract.company, "改ざん商事株式会社");
+    c.world.bank.contract.company = "改ざん商事株式会社";
+    BankResult result = BankResult::WrongStep;
+    ASSERT_EQ(c.import(&result), ArchiveError::None);
+    ASSERT_EQ(result, BankResult::Ok);
+    EXPECT_EQ(c.page.session.bank()->state().contract.company, "改ざん商事株式会社");
+    EXPECT_TRUE(c.page.session.bank()->state().audit.verify());
+}
+
+// An audit entry edited, removed or reordered without the hashes after it recomputed: refused
+// before anything is replaced, with its own reason.
+TEST(WorldArchive, ABrokenAuditChainIsRefusedAndChangesNothing) {
+    Crafted c;
+    auto& entries = c.world.bank.audit.mutable_entries_for_tests();
+    ASSERT_GE(entries.size(), 3u);
+    const std::vector<cp::AuditEntry> original = entries;
+    auto refused = [&](const char* what) {
+        SCOPED_TRACE(what);
+        bool called = false;
+        EXPECT_EQ(c.page.session.import_world(c.file(), [&](BankResult) { called = true; }), ArchiveError::AuditChainBroken);
+        EXPECT_FALSE(called);
+        EXPECT_EQ(snapshot(c.page.session), c.before);
+        entries = original;
+    };
+    entries[1].actor = "someone else";
+    refused("an entry edited");
+    entries.erase(entries.begin() + 1);
+    refused("an entry removed");
+    std::swap(entries[1], entries[2]);
+    refused("two entries swapped");
+    entries.back().hash[0] ^= 1;
+    refused("the last hash altered");
+    // The same file with the log as it was is accepted (the crafting itself breaks nothing).
+    BankResult result = BankResult::WrongStep;
+    EXPECT_EQ(c.import(&result), ArchiveError::None);
+    EXPECT_EQ(result, BankResult::Ok);
+}
+
+// The chain is anchored nowhere (no copy of its last hash outside the file): an entry edited and
+// every hash from it on recomputed is a consistent chain, and is accepted. The README says so.
+TEST(WorldArchive, AConsistentlyRewrittenChainIsNotDetected) {
+    Crafted c;
+    auto& entries = c.world.bank.audit.mutable_entries_for_tests();
+    ASSERT_GE(entries.size(), 2u);
+    entries[1].actor = "someone else";
+    for (std::size_t i = 1; i < entries.size(); ++i) entries[i].hash = cp::audit_chain_hash(entries[i], entries[i - 1].hash);
+    BankResult result = BankResult::WrongStep;
+    ASSERT_EQ(c.import(&result), ArchiveError::None);
+    ASSERT_EQ(result, BankResult::Ok);
+    EXPECT_EQ(c.page.session.bank()->state().audit.entries()[1].actor, "someone else");
+    EXPECT_TRUE(c.page.session.bank()->state().audit.verify());
+}
+
+// A PC store is keyed by serial: one serial twice is not a store this program saved.
+TEST(WorldArchive, TwoCertificatesWithOneSerialOnAPcAreRefused) {
+    Crafted c;
+    cp::PcCertificateStore& pc = c.world.pcs.front();
+    ASSERT_FALSE(pc.certificates.empty());
+    cp::InstalledCertificate twin = pc.certificates.front();
+    pc.certificates.push_back(std::move(twin));
+    bool called = false;
+    EXPECT_EQ(c.page.session.import_world(c.file(), [&](BankResult) { called = true; }), ArchiveError::Damaged);
+    EXPECT_FALSE(called);
+    EXPECT_EQ(snapshot(c.page.session), c.before);
 }
 
 TEST(WorldArchive, KeysSealedByAnotherBrowserAreListedAsUnusable) {

@@ -199,8 +199,9 @@ BankResult Bank::check_contract_pin(std::string_view pin) {
         return BankResult::ContractLocked;
     }
     if (pin.empty()) return invalid(InputError::Empty);
-    // A malformed PIN counts as a wrong one: login does not teach the format rules to a guesser.
-    if (validate_contract_pin(pin) != InputError::None || !verify_pin(state_.contract.contract_pin, pin)) {
+    // A PIN the form refuses is not a try (docs/domain.md, "PINs, formats and what a try costs").
+    if (auto e = validate_contract_pin(pin); e != InputError::None) return invalid(e);
+    if (!verify_pin(state_.contract.contract_pin, pin)) {
         BankResult out;
         count_contract_failure(state_.contract.contract_pin_failures, AuditAction::ContractPinCheck,
                                BankResult::WrongContractPin, out);
@@ -275,7 +276,8 @@ BankResult Bank::check_confirmation_pin(std::string_view pin) {
     last_input_error_ = InputError::None;
     if (state_.contract.locked) return BankResult::ContractLocked;
     if (pin.empty()) return invalid(InputError::Empty);
-    if (validate_contract_pin(pin) != InputError::None || !verify_pin(state_.contract.confirmation_pin, pin)) {
+    if (auto e = validate_contract_pin(pin); e != InputError::None) return invalid(e);  // not a try
+    if (!verify_pin(state_.contract.confirmation_pin, pin)) {
         BankResult out;
         count_contract_failure(state_.contract.confirmation_pin_failures, AuditAction::ConfirmationPinCheck,
                                BankResult::WrongConfirmationPin, out);
@@ -389,6 +391,7 @@ BankResult Bank::check_user_credentials(std::string_view contract_id, std::strin
     if (auto e = validate_contract_id(contract_id); e != InputError::None) return invalid(e);
     if (auto e = validate_user_id(user_id); e != InputError::None) return invalid(e);
     if (pin.empty()) return invalid(InputError::Empty);
+    if (auto e = validate_user_pin(pin); e != InputError::None) return invalid(e);  // not a try
     User* u = contract_id == state_.contract.id ? user(user_id) : nullptr;
     BankResult r = BankResult::Ok;
     if (u == nullptr) r = BankResult::UnknownContractOrUser;
@@ -399,7 +402,7 @@ BankResult Bank::check_user_credentials(std::string_view contract_id, std::strin
         audit(std::string(user_id), AuditAction::UserPinCheck, std::string(user_id), r);
         return r;
     }
-    if (validate_user_pin(pin) != InputError::None || !verify_pin(u->pin, pin)) {
+    if (!verify_pin(u->pin, pin)) {
         count_user_failure(*u, AuditAction::UserPinCheck, BankResult::WrongUserPin, r);
         return r;
     }

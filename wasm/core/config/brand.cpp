@@ -79,7 +79,7 @@ BrandParseResult parse_brand_json(std::string_view json) {
             if (key == f.key) field = &f;
         // Keys starting with '_' are comments for the people who edit the file.
         if (field == nullptr) {
-            if (key.empty() || key[0] != '_') result.problems.push_back("brand.json: unknown key \"" + key + "\" ignored");
+            if (key.empty() || key[0] != '_') result.problems.push_back("brand.json: unknown key \"" + quoted_value(key) + "\" ignored");
             continue;
         }
         if (!field->valid(value)) {

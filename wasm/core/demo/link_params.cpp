@@ -55,14 +55,19 @@ bool parse_minutes(const std::string& value, double& out) {
 }
 
 void apply(LinkParams& p, const std::string& name, const std::string& value) {
+    // A repeated name: the last value wins, and what was said about an earlier one no longer holds.
+    std::erase_if(p.problems, [&](const LinkProblem& q) { return q.name == name; });
     auto problem = [&](LinkProblemKind kind) { p.problems.push_back({kind, name, value}); };
     if (name == "scenario") {
         p.scenario = find_scenario(value);
         if (p.scenario == nullptr) problem(LinkProblemKind::UnknownScenario);
     } else if (name == "lang") {
-        p.has_language = value == "ja" || value == "en";
-        p.language = value == "en" ? Language::English : Language::Japanese;
-        if (!p.has_language) problem(LinkProblemKind::BadLanguage);
+        p.language_asked = true;
+        p.has_language = parse_language_tag(value, p.language);
+        if (!p.has_language) {
+            p.language = Language::Japanese;
+            problem(LinkProblemKind::BadLanguage);
+        }
     } else if (name == "guide" || name == "kiosk") {
         bool& flag = name == "guide" ? p.guide : p.kiosk;
         if (!parse_switch(value, flag)) {

@@ -20,7 +20,7 @@ inline constexpr double kMaxIdleMinutes = 24 * 60;
 
 enum class LinkProblemKind : std::uint8_t {
     UnknownScenario = 0,   // scenario=<not an id of scenarios()>: the saved world (or the seed) is used
-    BadLanguage,           // lang= other than ja / en: Japanese
+    BadLanguage,           // lang= not a tag of ja / en (parse_language_tag): Japanese
     BadSwitch,             // guide= / kiosk= other than 0 / 1: off
     BadIdleMinutes,        // idle= not minutes (up to two decimals) in 0.1…1440: the default
     UnknownParameter,      // a name this page does not read: ignored
@@ -36,7 +36,8 @@ struct LinkProblem {
 
 struct LinkParams {
     const Scenario* scenario = nullptr;  // nullptr: none asked for (continue the saved world)
-    bool has_language = false;           // lang= given and valid
+    bool language_asked = false;         // lang= given, valid or not: `language` is what is shown
+    bool has_language = false;           // lang= given and valid (parse_language_tag)
     Language language = Language::Japanese;
     bool guide = false;
     bool kiosk = false;

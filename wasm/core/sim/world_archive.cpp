@@ -22,6 +22,7 @@ const char* archive_error_name(ArchiveError error) {
     case ArchiveError::Damaged: return "Damaged";
     case ArchiveError::NewerFormat: return "NewerFormat";
     case ArchiveError::MissingPc: return "MissingPc";
+    case ArchiveError::AuditChainBroken: return "AuditChainBroken";
     case ArchiveError::Count_: break;
     }
     return "?";
@@ -85,6 +86,9 @@ ArchiveError decode_world_archive(std::span<const std::uint8_t> file, WorldArchi
             std::vector<std::uint8_t> key = r.bytes(kMaxPart);
             if (r.failed() || decode_certificate_part(part, c) != BankResult::Ok) return ArchiveError::Damaged;
             c.protected_key = pki::SecretBytes(std::move(key));
+            // A PC's store is keyed by serial (persistence.h): two certificates with one serial
+            // cannot be saved, so the file is not one this program wrote.
+            if (pc.find(c.serial) != nullptr) return ArchiveError::Damaged;
             pc.certificates.push_back(std::move(c));
         }
         world.pcs.push_back(std::move(pc));
@@ -96,6 +100,7 @@ ArchiveError decode_world_archive(std::span<const std::uint8_t> file, WorldArchi
         for (const PcCertificateStore& pc : world.pcs) found = found || pc.name == name;
         if (!found) return ArchiveError::MissingPc;
     }
+    if (!world.bank.audit.verify()) return ArchiveError::AuditChainBroken;
     out = std::move(world);
     return ArchiveError::None;
 }

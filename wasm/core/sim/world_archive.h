@@ -38,13 +38,20 @@ enum class ArchiveError : std::uint8_t {
     Damaged,          // truncated or altered (the digest does not match, or the contents do not decode)
     NewerFormat,      // written by a newer certportal
     MissingPc,        // a simulated PC of this version is not in the file
+    AuditChainBroken, // the bank's audit log fails its own hash-chain check (AuditLog::first_invalid)
     Count_
 };
 const char* archive_error_name(ArchiveError error);
 
 // The file's bytes (they hold the CA's key: kept as secret bytes until handed to the download).
 pki::SecretBytes encode_world_archive(const WorldArchive& world);
-// Reads `file` into `out` only when every part decodes; on failure `out` is untouched.
+// Reads `file` into `out` only when every part decodes and checks as the loaders check it: the
+// bank state as load_bank decodes it, every certificate as load_pc_store decodes it (one per
+// serial on a PC), and the audit log's hash chain with the check the 改ざん検証 uses. On
+// failure `out` is untouched. What this does not catch: the envelope's SHA-256 is not keyed and
+// the chain covers only the audit entries, not the rest of the state, and is anchored nowhere:
+// an edit that recomputes the digest (and, for the log, every hash after the edit) decodes.
+// (The CA record is checked by Simulation::import_world, before anything is replaced.)
 ArchiveError decode_world_archive(std::span<const std::uint8_t> file, WorldArchive& out);
 
 // Keys protected at 中 (sealed by the PC's device key): usable only in the browser that exported.

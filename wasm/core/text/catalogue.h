@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace cp {
@@ -29,5 +30,16 @@ const char* text_id_name(TextId id);
 // "ja" / "en" (BCP 47 primary tags) and back; unknown tags give Japanese, the default.
 std::string_view language_tag(Language language);
 Language language_from_tag(std::string_view tag);
+// The one rule for a language asked for (a link's ?lang=, the remembered choice): a BCP 47 tag
+// whose primary subtag, in any case, is ja or en ("en", "EN", "en-US", "ja-JP"); false for
+// anything else ("fr", "english", "en_US", "", "en-"). The test vectors are shared with the
+// browser test of the page: tests/lang_cases.json.
+bool parse_language_tag(std::string_view tag, Language& out);
+
+// A value a person gave, quoted back inside a sentence (a link's or brand.json's mistake): at most
+// kQuotedValueBytes bytes, cut at a character boundary with 「…」 after it, so that the sentence
+// around it (the reason, the default used) is always there whatever the value's length.
+inline constexpr std::size_t kQuotedValueBytes = 120;
+std::string quoted_value(std::string_view value);
 
 }  // namespace cp

@@ -26,6 +26,7 @@ TextId archive_error_text(ArchiveError e) {
     case ArchiveError::Damaged: return TextId::ArchiveDamaged;
     case ArchiveError::NewerFormat: return TextId::ArchiveNewerFormat;
     case ArchiveError::MissingPc: return TextId::ArchiveMissingPc;
+    case ArchiveError::AuditChainBroken: return TextId::ArchiveAuditChainBroken;
     case ArchiveError::None:
     case ArchiveError::Count_: break;
     }
@@ -98,7 +99,7 @@ void draw_console_link_problems(const Ui& ui, const DemoConsole& c) {
     if (c.link_problems().empty()) return;
     text_wrapped_sized(ui.t(TextId::LinkProblemsTitle), size::kSmall + 1, color::kError);
     for (const LinkProblem& p : c.link_problems())
-        text_wrapped_sized(formatf(ui.t(link_problem_text(p.kind)), p.name.c_str(), p.value.c_str()).c_str(), size::kSmall,
+        text_wrapped_sized(formatf(ui.t(link_problem_text(p.kind)), quoted_value(p.name).c_str(), quoted_value(p.value).c_str()).c_str(), size::kSmall,
                            color::kError);
     const std::string close = std::string(ui.t(TextId::ConsoleDismiss)) + "##link_problems";
     if (button(close.c_str())) ui.emit_console(console::DismissLinkProblems{});

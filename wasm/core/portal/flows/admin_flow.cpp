@@ -155,10 +155,10 @@ BankResult AdminFlow::apply_one(const AdminCommand& command) {
             },
             [&](const cmd::SubmitContractPin&) {
                 clear_errors();
-                // Only emptiness is checked here: a malformed PIN counts as a wrong one at the bank,
-                // so the login does not teach the format rules to a guesser.
-                if (form_.contract_pin.empty()) {
-                    set_field_error(Field::ContractPin, InputError::Empty);
+                // What the form refuses never reaches the bank and costs no try (docs/domain.md).
+                set_field_error(Field::ContractPin, validate_contract_pin(form_.contract_pin.view()));
+                if (has_field_errors()) {
+                    form_.contract_pin.wipe();
                     return BankResult::InvalidInput;
                 }
                 const BankResult r = login_->enter_contract_pin(form_.contract_pin.view());
@@ -250,7 +250,7 @@ BankResult AdminFlow::apply_one(const AdminCommand& command) {
             [&](const cmd::SubmitCertificateAction&) {
                 if (!maintenance_) return BankResult::WrongStep;
                 clear_errors();
-                if (form_.confirmation_pin.empty()) set_field_error(Field::ConfirmationPin, InputError::Empty);
+                set_field_error(Field::ConfirmationPin, validate_contract_pin(form_.confirmation_pin.view()));
                 if (certificate_action_ == UserCertificateAction::Revoke && form_.revoke_reason == RevokeReason::None)
                     set_field_error(Field::RevokeReason, InputError::Empty);
                 if (has_field_errors()) return BankResult::InvalidInput;

@@ -28,8 +28,13 @@ BankResult AdminPickupFlow::apply(const PickupCommand& command) {
             [&](const cmd::SubmitPickupIds&) {
                 const InputError id = validate_contract_id(form_.contract_id.view());
                 field_errors_[static_cast<std::size_t>(Field::ContractId)] = id;
-                if (form_.contract_pin.empty()) field_errors_[static_cast<std::size_t>(Field::ContractPin)] = InputError::Empty;
-                if (id != InputError::None || form_.contract_pin.empty()) return BankResult::InvalidInput;
+                // What the form refuses never reaches the bank and costs no try (docs/domain.md).
+                const InputError pin = validate_contract_pin(form_.contract_pin.view());
+                field_errors_[static_cast<std::size_t>(Field::ContractPin)] = pin;
+                if (id != InputError::None || pin != InputError::None) {
+                    form_.contract_pin.wipe();
+                    return BankResult::InvalidInput;
+                }
                 const BankResult r = pickup_.enter_ids(form_.contract_id.view(), form_.contract_pin.view());
                 form_.contract_pin.wipe();
                 if (r == BankResult::WrongContractPin) tries_left_ = bank_.contract_pin_tries_left();

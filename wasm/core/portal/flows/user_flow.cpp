@@ -286,10 +286,10 @@ BankResult UserFlow::apply_one(const UserCommand& command) {
             [&](const u::SubmitPin&) {
                 if (!need_login()) return BankResult::WrongStep;
                 clear_errors();
-                // Only emptiness here, as at 管理者ログオン: a malformed PIN counts as a wrong one at
-                // the bank, so the login does not teach the format to a guesser.
-                if (form_.login_pin.empty()) {
-                    set_field_error(Field::LoginPin, InputError::Empty);
+                // As at 管理者ログオン: what the form refuses never reaches the bank (docs/domain.md).
+                set_field_error(Field::LoginPin, validate_user_pin(form_.login_pin.view()));
+                if (has_field_errors()) {
+                    form_.login_pin.wipe();
                     return BankResult::InvalidInput;
                 }
                 const User* before = user();
