@@ -120,7 +120,7 @@ TEST(AdminScreens, AWrongPinSaysTriesLeftAndTheLockNamesTheBranchForm) {
 TEST(AdminScreens, APinTheFormRefusesSaysWhyAndCostsNoTry) {
     Driver d;
     d.to_contract_pin();
-    d.type_into("ご契約先暗証番号", "\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9Dabc123");  // right-to-left letters
+    d.type_into("ご契約先暗証番号", "\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D" "abc123");  // right-to-left letters
     ASSERT_TRUE(d.click("ログオン"));
     EXPECT_TRUE(d.shows("全角文字は使用できません"));
     EXPECT_FALSE(d.shows("回誤るとサービスがロックされます"));

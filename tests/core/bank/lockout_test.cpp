@@ -54,8 +54,8 @@ TEST(Lockout, SuccessResetsConsecutiveCount) {
 const std::vector<std::string>& pins_the_form_refuses() {
     static const std::vector<std::string> pins = {
         "123",                                  // too short
-        "\xF0\x9F\x94\x91\xF0\x9F\x94\x91abc123",  // emoji
-        "\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9Dabc123",  // right-to-left letters (Hebrew)
+        "\xF0\x9F\x94\x91\xF0\x9F\x94\x91" "abc123",  // emoji
+        "\xD7\xA9\xD7\x9C\xD7\x95\xD7\x9D" "abc123",  // right-to-left letters (Hebrew)
         std::string(10 * 1024, 'a') + "1",     // 10 KB
         "abc def123",                          // a space
     };

@@ -101,7 +101,9 @@ TEST(LinkParams, LanguageFollowsTheSharedVectors) {
         EXPECT_TRUE(p.language_asked) << search;
         EXPECT_EQ(cp::language_tag(p.language), shown) << search;
         EXPECT_EQ(p.problems.size(), problem == "problem" ? 1u : 0u) << search;
-        if (!p.problems.empty()) EXPECT_EQ(p.problems[0].kind, LinkProblemKind::BadLanguage) << search;
+        if (!p.problems.empty()) {
+            EXPECT_EQ(p.problems[0].kind, LinkProblemKind::BadLanguage) << search;
+        }
         ++cases;
     }
     EXPECT_GE(cases, 10);
