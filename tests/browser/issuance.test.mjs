@@ -92,8 +92,10 @@ async function killAt(page, db, moment, trigger) {
   return ms;
 }
 
-// `button` → 証明書の選択 → the row of `label` at `index` (-1: the last, the newest) → OK → 許可.
-async function chooseRow(page, button, label, index) {
+// The top page's `entry` → its page's `button` → 証明書の選択 → the row of `label` at `index` (-1: the
+// last, the newest) → OK → 許可.
+async function chooseRow(page, entry, button, label, index) {
+  await click(page, entry);
   await click(page, button);
   await waitForText(page, 'では資格情報が必要です');
   await waitIdle(page);
@@ -106,21 +108,21 @@ async function chooseRow(page, button, label, index) {
 
 // 利用者ログイン with the row at `index`: the landing page.
 async function userLoginWithRow(page, index) {
-  await chooseRow(page, '利用者ログイン', USER_CERT, index);
+  await chooseRow(page, '利用者ログイン', '電子証明書方式 利用者ログイン', USER_CERT, index);
   await typeInto(page, '利用者暗証番号', S0001_PIN);
-  await click(page, 'ログオン');
+  await click(page, 'ログイン');
   await waitForText(page, '前回ログオン日時');
 }
 
 // 電子証明書方式 管理者ログイン with the row at `index`: past the card, or the refusal's text.
 async function adminLoginWithRow(page, index, refusal = null) {
-  await chooseRow(page, '電子証明書方式 管理者ログイン', ADMIN_CERT, index);
+  await chooseRow(page, '管理者ログイン', '電子証明書方式 管理者ログイン', ADMIN_CERT, index);
   if (refusal) {
     await waitForText(page, refusal);
     return;
   }
   await typeInto(page, 'ご契約先暗証番号', CONTRACT_PIN);
-  await click(page, 'ログオン');
+  await click(page, 'ログイン');
   await answerCard(page);
 }
 
@@ -142,7 +144,7 @@ const renewalClicks = (page, moment) => async () => {
   await click(page, 'はい');
 };
 
-const USER_PC = async (page) => { await click(page, '利用者のパソコン'); await waitForText(page, '初めての方はこちらから'); };
+const USER_PC = async (page) => { await click(page, '利用者のパソコン'); await waitForWidget(page, '利用者ログイン'); };
 
 // One profile, a new tab for each moment: `prepare` leads the person to the click the kill
 // interrupts (`clicks`), then `verify` looks at the new tab; prepare's result is handed on.

@@ -505,7 +505,7 @@ const cases = {
       await loginWith(ADMIN_CERT);
       // A wrong PIN: everything shown with the error is announced, whole (the assertive region).
       await field(page, 'ご契約先暗証番号').fill('wrongpin1');
-      await button(page, 'ログオン').click();
+      await button(page, 'ログイン').click();
       const whole = 'ご契約先暗証番号に誤りがあります。 あと5回誤るとサービスがロックされます。';
       await eventually(page, async () => (await page.evaluate(() => document.querySelector('.cp-live[aria-live=assertive]').textContent)) === whole,
                        'announced: ' + whole);

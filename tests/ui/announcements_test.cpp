@@ -28,7 +28,7 @@ TEST(Announcements, AWrongPinAnnouncesTheWholeMessageTheTriesLeftToo) {
     Driver d;
     d.to_contract_pin();
     d.type_into("ご契約先暗証番号", "wrongpin1");
-    ASSERT_TRUE(d.click("ログオン"));
+    ASSERT_TRUE(d.click("ログイン"));
     EXPECT_EQ(announced(MirrorRole::Error),
               (std::vector<std::string>{"ご契約先暗証番号に誤りがあります。", "あと5回誤るとサービスがロックされます。"}));
 }

@@ -50,7 +50,7 @@ TEST(WorldReady, TheTopPageAndTheBrowsersMenusAreDisabledWithTheirReasonWhileThe
     ASSERT_FALSE(d.ui.find("利用者ログイン")->disabled) << "the loaded world is ready";
     cp::BankResult result = cp::BankResult::WrongStep;
     start_held_reset(d, cp::Preset::UserPickupPending, result);
-    for (const char* label : {"利用者ログイン", "電子証明書方式 管理者ログイン", "管理者電子証明書取得", "ツール", "…"})
+    for (const char* label : {"利用者ログイン", "管理者ログイン", "ツール", "…"})
         expect_disabled_with_reason(d, label);
     // A click on the disabled control emits nothing (nothing for the session to refuse).
     d.out.clear();
@@ -62,8 +62,9 @@ TEST(WorldReady, TheTopPageAndTheBrowsersMenusAreDisabledWithTheirReasonWhileThe
     finish_reset(d);
     EXPECT_EQ(result, cp::BankResult::Ok);
     ASSERT_TRUE(d.page.session.world_ready());
-    // The new world is in place: the same click takes effect (証明書の選択 opens).
+    // The new world is in place: the same click takes effect (利用者ログイン's page, then 証明書の選択).
     ASSERT_TRUE(d.click("利用者ログイン"));
+    ASSERT_TRUE(d.click("電子証明書方式 利用者ログイン"));
     ASSERT_NE(d.page.session.user_flow(), nullptr);
     EXPECT_TRUE(d.shows("では資格情報が必要です")) << "the certificate chooser (証明書の選択) is open";
     ASSERT_TRUE(d.click("キャンセル"));
