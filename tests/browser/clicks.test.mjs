@@ -27,8 +27,9 @@ const SCENARIOS = ['seed', 'admin-renewal', 'user-expired', 'pickup-pending', 'c
   'admin-expired', 'user-renewal', 'hundred-users'];
 // label → the words that show it took effect (any of them), and how a person closes what it opened.
 const CONTROLS = [
-  { label: '電子証明書方式 管理者ログイン', shows: ['証明書の選択', 'では資格情報が必要です'], close: { click: 'キャンセル' } },
-  { label: '利用者ログイン', shows: ['証明書の選択', 'では資格情報が必要です'], close: { click: 'キャンセル' } },
+  // The top page's two entries open their pages (seed 001): the page's own certificate login shows it.
+  { label: '管理者ログイン', shows: ['電子証明書方式 管理者ログイン'], close: { click: 'トップページへ戻る' } },
+  { label: '利用者ログイン', shows: ['電子証明書方式 利用者ログイン'], close: { click: 'トップページへ戻る' } },
   { label: 'ツール', shows: ['インターネットオプション(O)'], close: { outside: true } },
   { label: '…', shows: ['Internet Explorer モードで再読み込みする'], close: { outside: true } },
   { label: 'デモコンソールを開く', shows: ['デモコンソールを閉じる'], close: { click: 'デモコンソールを閉じる' } },

@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { artifacts, check, launch, repo, run, startServer, widget, withPortal } from './harness.mjs';
 import { launchEngine } from './engines.mjs';
-import { waitForText, waitIdle, waitReady } from './person.mjs';
+import { click, waitForText, waitForWidget, waitIdle, waitReady } from './person.mjs';
 import { decodePng } from './png.mjs';
 
 // Counts requestAnimationFrame calls made by the page (installed before any page script runs).
@@ -189,6 +189,9 @@ const cases = {
   // timer frame, not by spinning).
   async disabled_entry_tooltip() {
     await withPortal(async ({ page }) => {
+      await click(page, '利用者ログイン');  // よくあるご質問 is on 利用者ログイン's page (seed 001)
+      await waitForWidget(page, '電子証明書方式 利用者ログイン');
+      await waitIdle(page);
       const w = await widget(page, 'よくあるご質問');  // leads nowhere in the simulator: always disabled
       const cx = Math.round(w.x + w.w / 2), cy = Math.round(w.y + w.h / 2);
       await page.mouse.move(cx, cy);
