@@ -1,5 +1,5 @@
 // certportal bank: the simulated bank's rules. Bank owns the state (bank_state.h) and applies
-// every rule of the seeds and DOMAIN-NOTES.md; each operation validates its input, checks the
+// every rule of the seeds and docs/domain.md; each operation validates its input, checks the
 // locks, changes the state only on success (or to count a failure), appends one audit entry,
 // and returns one BankResult. The procedures (procedures/: admin_login.h, user_login.h,
 // user_pickup.h, admin_renewal.h, ...) sequence these operations the way the screens do.

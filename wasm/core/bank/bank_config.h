@@ -1,6 +1,7 @@
 // certportal bank: every number the bank's rules use, in one place. Zero-initialising is not
-// meaningful here: a default-constructed BankConfig holds the defaults below (DOMAIN-NOTES.md
-// where the seeds are silent). Presets and tests change fields to shorten the demo.
+// meaningful here: a default-constructed BankConfig holds the defaults below, each with its source
+// in docs/domain.md ("Defaults where the seeds are silent"). Presets and tests change fields to
+// shorten the demo.
 #pragma once
 
 #include <cstdint>

@@ -1,6 +1,6 @@
 // certportal bank: validation of everything a person types, before the bank looks at it.
 // Each check returns a reason code; the UI maps it to a catalogue entry (validation_error_name()
-// is the intended TextId suffix). Rules: DOMAIN-NOTES.md (the seeds are silent on formats).
+// is the intended TextId suffix). Rules: docs/domain.md (the seeds are silent on formats).
 //   契約者ID            11 half-width digits (printed on the お客様カード)
 //   利用者ID            1-30 half-width letters and digits
 //   ご契約先(確認)暗証番号 6-12 half-width letters, digits and ( ) . - / { } , # < > * % @ + ; = ? _ ;

@@ -39,7 +39,7 @@ private:
     char buffer_[N] = {};
 };
 
-// Sizes: PINs are at most 12 characters (DOMAIN-NOTES.md); room is left so that an over-long
+// Sizes: PINs are at most 12 characters (docs/domain.md); room is left so that an over-long
 // entry reaches validation and gets its message instead of being cut silently.
 using PinField = TextField<40>;
 using ShortField = TextField<8>;     // 2-digit card answers, 6-digit one-time passwords

@@ -146,7 +146,7 @@ void draw_admin_menu(const Ui& ui, AdminFlow& flow) {
     ImGui::SameLine(0, 4);
     tab_button(ui, flow, MenuTab::ManagementInfo, TextId::MenuTabManagement);
     const char* outside = ui.t(TextId::OutsideCertificateProcedures);
-    // 証明書更新 exists only inside the renewal window (DOMAIN-NOTES: 30 days before expiry); after
+    // 証明書更新 exists only inside the renewal window (docs/domain.md: 30 days before expiry); after
     // expiry the administrator cannot log on at all and the branch reissues.
     const bool renewal = flow.renewal_offered();
     const std::string not_open = formatf(ui.t(TextId::RenewalNotOpenFormat), flow.bank().state().config.renewal_window_days);
