@@ -257,8 +257,9 @@ TEST(UserScreens, IeModePathThroughTheMenuTheBannerAndWebAccess) {
     p.log_in_with_new_certificate();
 }
 
-TEST(UserScreens, IeModeNoLosesThePickup) {
-    Person p;
+namespace {
+// IE mode's pickup up to 「Webアクセスの確認」: reissued, 利用者のパソコン, 「…」 → IE mode, the IDs, the code.
+void to_ie_web_access(Person& p) {
     p.reissue("S0001");
     ASSERT_TRUE(p.click("利用者のパソコン"));
     ASSERT_TRUE(p.click("…"));
@@ -266,6 +267,13 @@ TEST(UserScreens, IeModeNoLosesThePickup) {
     ASSERT_TRUE(p.click("完了"));
     p.enter_ids();
     p.enter_token_code();
+    ASSERT_EQ(p.screen(), Screen::PickupWebAccess);
+}
+}  // namespace
+
+TEST(UserScreens, IeModeNoLosesThePickup) {
+    Person p;
+    ASSERT_NO_FATAL_FAILURE(to_ie_web_access(p));
     ASSERT_TRUE(p.click("いいえ"));
     EXPECT_EQ(p.screen(), Screen::Failed);
     EXPECT_TRUE(p.shows("電子証明書の再発行手続きが必要となります"));
@@ -423,17 +431,6 @@ bool bar_behind(const WidgetInfo& text, ImU32 colour) {
     return false;
 }
 
-// IE mode's pickup up to 「Webアクセスの確認」: reissued, 利用者のパソコン, 「…」 → IE mode, the IDs, the code.
-void to_ie_web_access(Person& p) {
-    p.reissue("S0001");
-    ASSERT_TRUE(p.click("利用者のパソコン"));
-    ASSERT_TRUE(p.click("…"));
-    ASSERT_TRUE(p.click("Internet Explorer モードで再読み込みする"));
-    ASSERT_TRUE(p.click("完了"));
-    p.enter_ids();
-    p.enter_token_code();
-    ASSERT_EQ(p.screen(), Screen::PickupWebAccess);
-}
 
 TEST(UserScreens, TheFailurePageWearsTheErrorColourNotTheSuccessGreen) {
     Person p;
