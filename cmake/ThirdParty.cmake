@@ -36,20 +36,22 @@ add_subdirectory("${MBEDTLS_DIR}" "${CMAKE_BINARY_DIR}/mbedtls" EXCLUDE_FROM_ALL
 add_library(certportal_mbedtls INTERFACE)
 target_link_libraries(certportal_mbedtls INTERFACE mbedx509 mbedcrypto)
 
-# --- Dear ImGui (every tree: the bundle, and the UI tests on ImGui's null backend) ------------
-# IMGUI_ENABLE_TEST_ENGINE: imgui.cpp reports every widget to hooks we define
-# (wasm/ui/widget_registry): labels and rectangles for browser tests, UI tests and accessibility.
-# imgui.cpp calls those hooks, so imgui links the registry (a cycle of static libraries, which CMake
-# resolves by repeating them on the link line).
-add_library(imgui STATIC
-  "${IMGUI_DIR}/imgui.cpp"
-  "${IMGUI_DIR}/imgui_draw.cpp"
-  "${IMGUI_DIR}/imgui_tables.cpp"
-  "${IMGUI_DIR}/imgui_widgets.cpp")
-target_include_directories(imgui SYSTEM PUBLIC "${IMGUI_DIR}")
-target_compile_definitions(imgui PUBLIC
-  IMGUI_ENABLE_TEST_ENGINE
-  IMGUI_DISABLE_OBSOLETE_FUNCTIONS
-  IMGUI_DISABLE_DEFAULT_FONT        # the page supplies BIZ UDPGothic; ProggyClean would be dead weight
-  IMGUI_DISABLE_FILE_FUNCTIONS)     # no filesystem in the module (-sFILESYSTEM=0)
-target_link_libraries(imgui INTERFACE certportal_widget_registry)
+# --- Dear ImGui (the bundle, and the UI tests on ImGui's null backend: not in wasm-tests) -------
+if(NOT EMSCRIPTEN OR CERTPORTAL_BUILD_BUNDLE)
+  # IMGUI_ENABLE_TEST_ENGINE: imgui.cpp reports every widget to hooks we define
+  # (wasm/ui/widget_registry): labels and rectangles for browser tests, UI tests and accessibility.
+  # imgui.cpp calls those hooks, so imgui links the registry (a cycle of static libraries, which CMake
+  # resolves by repeating them on the link line).
+  add_library(imgui STATIC
+    "${IMGUI_DIR}/imgui.cpp"
+    "${IMGUI_DIR}/imgui_draw.cpp"
+    "${IMGUI_DIR}/imgui_tables.cpp"
+    "${IMGUI_DIR}/imgui_widgets.cpp")
+  target_include_directories(imgui SYSTEM PUBLIC "${IMGUI_DIR}")
+  target_compile_definitions(imgui PUBLIC
+    IMGUI_ENABLE_TEST_ENGINE
+    IMGUI_DISABLE_OBSOLETE_FUNCTIONS
+    IMGUI_DISABLE_DEFAULT_FONT        # the page supplies BIZ UDPGothic; ProggyClean would be dead weight
+    IMGUI_DISABLE_FILE_FUNCTIONS)     # no filesystem in the module (-sFILESYSTEM=0)
+  target_link_libraries(imgui INTERFACE certportal_widget_registry)
+endif()
