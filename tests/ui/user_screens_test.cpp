@@ -12,6 +12,14 @@
 #include "session_fixture.h"
 #include "theme.h"
 
+namespace cp::ui {
+// A verdict by name in a failure message.
+inline void PrintTo(PasteVerdict v, std::ostream* os) {
+    static const char* const kNames[] = {"Accept", "RefuseSecret", "RefuseTooLong", "RefuseNul"};
+    *os << kNames[static_cast<int>(v)];
+}
+}  // namespace cp::ui
+
 namespace {
 
 using cp::BankResult;

@@ -38,7 +38,7 @@ int filter_char(ImGuiInputTextCallbackData* data) {
 // the field lets through and a refusal to say are kept in that window's storage, under keys seeded
 // with the InputText's ID.
 ImGuiID paste_key(const char* what, ImGuiID input_id) { return ImGui::GetIDWithSeed(what, nullptr, input_id); }
-constexpr int kPasteRulesField = 1, kPasteRulesHalfWidth = 2, kPasteRulesDigits = 4;
+constexpr int kPasteRulesHalfWidth = 1, kPasteRulesDigits = 2;
 
 // The bytes ImGui's InputText inserts for a paste into a single-line field: ImTextCharFromUtf8
 // decodes it (U+FFFD for what ImWchar cannot hold or is not UTF-8), InputTextFilterCharacter turns
@@ -77,7 +77,7 @@ PasteVerdict paste_refusal(ImGuiID input_id, const FieldSpec& spec) {
     ImGuiStorage& storage = *ImGui::GetStateStorage();
     if (ImGui::IsItemActive())
         storage.SetInt(paste_key("paste_rules", input_id),
-                       kPasteRulesField | (spec.half_width ? kPasteRulesHalfWidth : 0) | (spec.digits ? kPasteRulesDigits : 0));
+                       (spec.half_width ? kPasteRulesHalfWidth : 0) | (spec.digits ? kPasteRulesDigits : 0));
     const ImGuiContext& g = *ImGui::GetCurrentContext();
     const ImGuiID refused_key = paste_key("paste_refused", input_id), drawn_key = paste_key("paste_drawn", input_id);
     const int drawn = storage.GetInt(drawn_key, -1);
