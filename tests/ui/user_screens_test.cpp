@@ -418,6 +418,12 @@ TEST(UserScreens, APasteThatDoesNotFitOrHoldsANulIsRefusedAndSaidSo) {
     EXPECT_EQ(p.ui.paste("taro0001", p.draw), PasteVerdict::RefuseSecret);
     EXPECT_TRUE(p.page.session.user_flow()->form().user_pin.empty());
     EXPECT_FALSE(p.shows("貼り付けませんでした"));
+
+    // In English, the same refusal in English.
+    ASSERT_TRUE(p.click("English"));
+    ASSERT_TRUE(p.click("① Contract ID (利用者番号) (※1)"));
+    EXPECT_EQ(p.ui.paste(std::string(64, '1'), p.draw), PasteVerdict::RefuseTooLong);
+    EXPECT_TRUE(p.shows("The pasted text is too long: nothing was pasted (this field holds at most 63 characters)."));
 }
 
 TEST(UserScreens, ALockedUserNoTokenNothingPendingAndAPassedWindowEachSayWhy) {
