@@ -595,6 +595,46 @@ const cases = {
       await screenshot(page, 'roles_full_width_converted');
     }, VIEWPORT);
   },
+
+  // A paste as a person makes one: text on the clipboard, Ctrl+V in 契約者ID. 10 KB does not fit
+  // (ImGui alone left the field empty without a word): refused, the field says so under it (an
+  // error, announced) and keeps what it held. A text with a NUL inside is refused the same way (it
+  // used to keep what came before the NUL).
+  async paste_refused() {
+    await withPortal(async ({ page, context }) => {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+      await openPickupIds(page);
+      const label = '① 契約者ID(利用者番号)（※1）';
+      await field(page, label).fill('0000');
+      await eventually(page, async () => (await field(page, label).inputValue()) === '0000', 'typed into 契約者ID');
+      // Over the field's whole text (Ctrl+A: a click into the field being edited places the caret).
+      const paste = async (text) => {
+        await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+        await field(page, label).click();
+        await waitIdle(page);
+        await page.keyboard.press('Control+A');
+        await waitIdle(page);
+        await page.keyboard.press('Control+V');
+        await waitIdle(page);
+      };
+      const assertive = () => page.evaluate(() => document.querySelector('.cp-live[aria-live=assertive]').textContent);
+      const tooLong = '貼り付けた文字が多すぎるため、貼り付けませんでした（この欄に入るのは63文字までです）。';
+      await paste('1'.repeat(10 * 1024));
+      await textOf(page, tooLong).waitFor();
+      check(await field(page, label).inputValue() === '0000', 'the field keeps what it held after 10 KB');
+      check((await assertive()).includes(tooLong), 'the refusal is announced: ' + await assertive());
+      await screenshot(page, 'roles_paste_too_long');
+      const nul = '貼り付けた文字に使用できない文字（NUL）が含まれているため、貼り付けませんでした。';
+      await paste('0000\u00009876543');
+      await textOf(page, nul).waitFor();
+      check(await field(page, label).inputValue() === '0000', 'the field keeps what it held after a NUL');
+      check((await assertive()).includes(nul), 'the refusal is announced: ' + await assertive());
+      // One that fits is pasted.
+      await paste('00009876543');
+      await eventually(page, async () => (await field(page, label).inputValue()) === '00009876543', 'a paste that fits is taken');
+      check(await mirror(page).getByText('貼り付けませんでした', { exact: false }).count() === 0, 'the refusal is gone');
+    }, VIEWPORT);
+  },
 };
 
 const name = process.argv[2];

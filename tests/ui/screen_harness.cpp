@@ -245,6 +245,21 @@ void ScreenHarness::press(ImGuiKey key, const DrawFn& draw) {
     drain_input(draw);
 }
 
+cp::ui::PasteVerdict ScreenHarness::paste(std::string_view text, const DrawFn& draw) {
+    make_current();
+    const cp::ui::PasteVerdict verdict = cp::ui::offer_paste(text);
+    if (verdict == cp::ui::PasteVerdict::Accept) {
+        ImGui::SetClipboardText(std::string(text).c_str());
+        ImGuiIO& io = ImGui::GetIO();
+        io.AddKeyEvent(ImGuiMod_Ctrl, true);
+        io.AddKeyEvent(ImGuiKey_V, true);
+        io.AddKeyEvent(ImGuiKey_V, false);
+        io.AddKeyEvent(ImGuiMod_Ctrl, false);
+    }
+    drain_input(draw);
+    return verdict;
+}
+
 void ScreenHarness::resize(float width, float height) {
     make_current();
     ImGui::GetIO().DisplaySize = ImVec2(width, height);

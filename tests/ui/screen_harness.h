@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "fields.h"
 #include "imgui.h"
 #include "widget_registry.h"
 
@@ -61,6 +62,10 @@ public:
     // (io.AddKeyEvent) — with frames run until ImGui has consumed the input.
     void type(std::string_view text, const DrawFn& draw);
     void press(ImGuiKey key, const DrawFn& draw);
+    // Pastes as the bundle's platform does for the browser's paste event: the field being edited
+    // decides (cp::ui::offer_paste, the text's whole length: a NUL is part of it); only what it
+    // accepts becomes the clipboard and a Ctrl+V. Returns the field's verdict.
+    cp::ui::PasteVerdict paste(std::string_view text, const DrawFn& draw);
     // Turns the mouse wheel over `at` (negative: down the page), as a person scrolls to what is
     // below the fold; frames run until the page settles.
     void scroll(ImVec2 at, float wheel, const DrawFn& draw);

@@ -12,6 +12,14 @@
 #include "session_fixture.h"
 #include "theme.h"
 
+namespace cp::ui {
+// A verdict by name in a failure message.
+inline void PrintTo(PasteVerdict v, std::ostream* os) {
+    static const char* const kNames[] = {"Accept", "RefuseSecret", "RefuseTooLong", "RefuseNul"};
+    *os << kNames[static_cast<int>(v)];
+}
+}  // namespace cp::ui
+
 namespace {
 
 using cp::BankResult;
@@ -339,6 +347,83 @@ TEST(UserScreens, FullWidthTypedThroughAnImeIsConvertedAndSaidSo) {
     ASSERT_NE(otp, nullptr);
     EXPECT_EQ(otp->value, "123");
     EXPECT_TRUE(p.shows("全角で入力された英数字・記号を半角に変換しました。"));
+}
+
+// A paste (the browser's paste event, as the platform hands it over): one that does not fit the
+// field, or that holds a NUL, is refused with a message under the field and the field keeps what it
+// held (ImGui alone would leave a selected field empty, or keep what comes before the NUL); one
+// that fits is pasted, counted as the field keeps it (full-width digits become half-width); a PIN
+// field takes none, silently, as before.
+TEST(UserScreens, APasteThatDoesNotFitOrHoldsANulIsRefusedAndSaidSo) {
+    using cp::ui::PasteVerdict;
+    const char* const kContract = "① 契約者ID(利用者番号)（※1）";
+    const char* const kUser = "② 利用者ID（※2）";
+    const std::string too_long = "貼り付けた文字が多すぎるため、貼り付けませんでした（この欄に入るのは63文字までです）。";
+    const std::string nul = "貼り付けた文字に使用できない文字（NUL）が含まれているため、貼り付けませんでした。";
+    Person p;
+    p.reissue("S0001");
+    ASSERT_TRUE(p.click("利用者のパソコン"));
+    ASSERT_TRUE(p.click("利用者ログイン"));
+    ASSERT_TRUE(p.click("電子証明書取得"));
+    auto value = [&](const char* label) {
+        const WidgetInfo* field = p.ui.find(label);
+        return field != nullptr ? field->value : std::string("(no field)");
+    };
+    p.type_into(kContract, "0000");
+    // 10 KB into the field, its text selected (a click selects it all).
+    ASSERT_TRUE(p.click(kContract));
+    EXPECT_EQ(p.ui.paste(std::string(10 * 1024, '1'), p.draw), PasteVerdict::RefuseTooLong);
+    EXPECT_EQ(value(kContract), "0000") << "nothing lost";
+    const WidgetInfo* said = p.ui.find_text(too_long);
+    EXPECT_NE(said, nullptr) << "the field says why nothing was pasted";
+    if (said != nullptr) {
+        EXPECT_EQ(said->text_kind, cp::ui::TextKind::Error) << "an error line: the mirror announces it";
+        EXPECT_GT(said->min.y, p.ui.find(kContract)->max.y) << "under its field";
+        EXPECT_LT(said->max.y, p.ui.find(kUser)->min.y) << "above the next field";
+    }
+    // Editing another field: the message has said its part.
+    p.type_into(kUser, "S0001");
+    EXPECT_FALSE(p.shows("貼り付けませんでした"));
+    // One byte more than the room left (no selection: typing leaves the caret at the end) is
+    // refused; what fits is pasted.
+    EXPECT_EQ(p.ui.paste(std::string(59, 'a'), p.draw), PasteVerdict::RefuseTooLong);
+    EXPECT_EQ(value(kUser), "S0001");
+    EXPECT_TRUE(p.shows(too_long));
+    EXPECT_EQ(p.ui.paste(std::string(58, 'a'), p.draw), PasteVerdict::Accept);
+    EXPECT_EQ(value(kUser), "S0001" + std::string(58, 'a'));
+    EXPECT_FALSE(p.shows("貼り付けませんでした")) << "the paste edited the field";
+
+    // A NUL inside: refused whole, not cut at the NUL.
+    ASSERT_TRUE(p.click(kContract));
+    EXPECT_EQ(p.ui.paste(std::string("1234\0" "9876543", 12), p.draw), PasteVerdict::RefuseNul);
+    EXPECT_EQ(value(kContract), "0000");
+    EXPECT_TRUE(p.shows(nul));
+    p.ui.type("1", p.draw);  // the next edit of the field
+    EXPECT_FALSE(p.shows(nul));
+
+    // What fits is pasted over the selection; full-width digits count as the half-width ones kept
+    // (40 of them are 120 bytes pasted, 40 kept).
+    ASSERT_TRUE(p.click(kContract));
+    EXPECT_EQ(p.ui.paste("００００９８７６５４３", p.draw), PasteVerdict::Accept);
+    EXPECT_EQ(value(kContract), "00009876543");
+    ASSERT_TRUE(p.click(kContract));
+    std::string forty;
+    for (int i = 0; i < 40; ++i) forty += "１";
+    EXPECT_EQ(p.ui.paste(forty, p.draw), PasteVerdict::Accept);
+    EXPECT_EQ(value(kContract), std::string(40, '1'));
+    EXPECT_FALSE(p.shows("貼り付けませんでした"));
+
+    // A PIN is typed, never pasted: refused without a word, as before.
+    ASSERT_TRUE(p.click("③ 利用者暗証番号（※3）"));
+    EXPECT_EQ(p.ui.paste("taro0001", p.draw), PasteVerdict::RefuseSecret);
+    EXPECT_TRUE(p.page.session.user_flow()->form().user_pin.empty());
+    EXPECT_FALSE(p.shows("貼り付けませんでした"));
+
+    // In English, the same refusal in English.
+    ASSERT_TRUE(p.click("English"));
+    ASSERT_TRUE(p.click("① Contract ID (利用者番号) (※1)"));
+    EXPECT_EQ(p.ui.paste(std::string(64, '1'), p.draw), PasteVerdict::RefuseTooLong);
+    EXPECT_TRUE(p.shows("The pasted text is too long: nothing was pasted (this field holds at most 63 characters)."));
 }
 
 TEST(UserScreens, ALockedUserNoTokenNothingPendingAndAPassedWindowEachSayWhy) {

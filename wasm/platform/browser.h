@@ -60,7 +60,7 @@ void cp_js_pick_file(void);
 void cp_on_canvas_resize(float css_width, float css_height, float device_pixel_ratio);
 void cp_on_pointer_kind(int coarse);
 void cp_on_text_input(const char* utf8);
-void cp_on_paste(const char* utf8);
+void cp_on_paste(const char* utf8, int length);  // length in bytes: the text may hold a NUL
 void cp_on_font_loaded(int kind, std::uint8_t* data, int size);  // takes ownership (malloc'd)
 void cp_request_frame(void);
 void cp_on_mirror_activate(unsigned id);

@@ -7,8 +7,10 @@
 
 #include <cfloat>
 #include <string>
+#include <string_view>
 
 #include "browser.h"
+#include "fields.h"
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "web_keys.h"
@@ -292,20 +294,23 @@ EMSCRIPTEN_KEEPALIVE void cp_on_text_input(const char* utf8) {
     cp::platform::changed();
 }
 
-// The paste event carries the clipboard's text: ImGui reads it back through get_clipboard when it
-// sees the Ctrl+V we replay here (on_key let the real Ctrl+V through to the browser for this).
-EMSCRIPTEN_KEEPALIVE void cp_on_paste(const char* utf8) {
-    // A PIN or password is typed, never pasted: the paste is refused (and ImGui never lets one be
-    // copied or cut). What is on the clipboard stays there, unread by the portal.
-    const ImGuiInputTextState* editing = ImGui::GetInputTextState(ImGui::GetActiveID());
-    if (editing != nullptr && (editing->Flags & ImGuiInputTextFlags_Password) != 0) return;
-    cp::platform::g_input.clipboard = utf8 != nullptr ? utf8 : "";
+// The paste event carries the clipboard's text and its length in bytes (a NUL inside is seen):
+// ImGui reads it back through get_clipboard when it sees the Ctrl+V we replay here (on_key let the
+// real Ctrl+V through to the browser for this). The field being edited decides first
+// (cp::ui::offer_paste): a PIN or password is typed, never pasted (what is on the clipboard stays
+// there, unread by the portal); a paste that does not fit or holds a NUL is refused and the field
+// says so.
+EMSCRIPTEN_KEEPALIVE void cp_on_paste(const char* utf8, int length) {
+    const std::string_view text(utf8 != nullptr ? utf8 : "", utf8 != nullptr && length > 0 ? static_cast<std::size_t>(length) : 0);
+    const cp::ui::PasteVerdict verdict = cp::ui::offer_paste(text);
+    cp::platform::changed();  // a refusal is drawn under the field
+    if (verdict != cp::ui::PasteVerdict::Accept) return;
+    cp::platform::g_input.clipboard.assign(text);
     ImGuiIO& io = ImGui::GetIO();
     io.AddKeyEvent(ImGuiMod_Ctrl, true);
     io.AddKeyEvent(ImGuiKey_V, true);
     io.AddKeyEvent(ImGuiKey_V, false);
     io.AddKeyEvent(ImGuiMod_Ctrl, false);
-    cp::platform::changed();
 }
 
 }  // extern "C"

@@ -1,10 +1,12 @@
 #include "fields.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
 #include <string>
 
 #include "format.h"
+#include "imgui_internal.h"
 #include "text/half_width.h"
 #include "portal/messages.h"
 #include "theme.h"
@@ -32,6 +34,66 @@ int filter_char(ImGuiInputTextCallbackData* data) {
     return 0;
 }
 
+// A paste is decided between frames, for the field ImGui edits (its ID is the InputText's): what
+// the field lets through and a refusal to say are kept in that window's storage, under keys seeded
+// with the InputText's ID.
+ImGuiID paste_key(const char* what, ImGuiID input_id) { return ImGui::GetIDWithSeed(what, nullptr, input_id); }
+constexpr int kPasteRulesHalfWidth = 1, kPasteRulesDigits = 2;
+
+// The bytes ImGui's InputText inserts for a paste into a single-line field: ImTextCharFromUtf8
+// decodes it (U+FFFD for what ImWchar cannot hold or is not UTF-8), InputTextFilterCharacter turns
+// '\n' into a space and drops the other control characters, then the field's own filter_char.
+int pasted_bytes(std::string_view text, CharFilter filter) {
+    bool converted = false;
+    filter.converted = &converted;
+    int bytes = 0;
+    const char* const end = text.data() + text.size();
+    for (const char* s = text.data(); s < end;) {
+        unsigned int c = 0;
+        const int n = ImTextCharFromUtf8(&c, s, end);
+        if (n <= 0) break;
+        s += n;
+        if (c < 0x20) {
+            if (c != '\n') continue;
+            c = ' ';
+        }
+        if (filter.half_width || filter.digits) {
+            ImGuiInputTextCallbackData data;
+            data.EventChar = static_cast<ImWchar>(c);
+            data.UserData = &filter;
+            if (filter_char(&data) != 0 || data.EventChar == 0) continue;
+            c = data.EventChar;
+        }
+        char utf8[5];
+        bytes += ImTextCharToUtf8(utf8, c);
+    }
+    return bytes;
+}
+
+// Called by input_field after its InputText: notes what the field lets through while it is edited,
+// and returns the refused paste to say under it. A refusal is said until the next edit of this
+// field or of another one, and not when the page is shown again later.
+PasteVerdict paste_refusal(ImGuiID input_id, const FieldSpec& spec) {
+    ImGuiStorage& storage = *ImGui::GetStateStorage();
+    if (ImGui::IsItemActive())
+        storage.SetInt(paste_key("paste_rules", input_id),
+                       (spec.half_width ? kPasteRulesHalfWidth : 0) | (spec.digits ? kPasteRulesDigits : 0));
+    const ImGuiContext& g = *ImGui::GetCurrentContext();
+    const ImGuiID refused_key = paste_key("paste_refused", input_id), drawn_key = paste_key("paste_drawn", input_id);
+    const int drawn = storage.GetInt(drawn_key, -1);
+    storage.SetInt(drawn_key, g.FrameCount);
+    if (ImGui::IsItemEdited() || (g.ActiveId != 0 && g.ActiveId != input_id && g.ActiveIdHasBeenEditedBefore) ||
+        (drawn != g.FrameCount - 1 && drawn != g.FrameCount)) {
+        storage.SetInt(refused_key, static_cast<int>(PasteVerdict::Accept));
+        return PasteVerdict::Accept;
+    }
+    return static_cast<PasteVerdict>(storage.GetInt(refused_key, static_cast<int>(PasteVerdict::Accept)));
+}
+
+TextId paste_refusal_text(PasteVerdict verdict) {
+    return verdict == PasteVerdict::RefuseNul ? TextId::PasteRefusedNul : TextId::PasteRefusedTooLong;
+}
+
 void append_char(char* buffer, std::size_t capacity, char c) {
     const std::size_t n = std::strlen(buffer);
     if (n + 1 < capacity) {
@@ -42,6 +104,29 @@ void append_char(char* buffer, std::size_t capacity, char c) {
 
 }  // namespace
 
+PasteVerdict offer_paste(std::string_view text) {
+    const ImGuiContext& g = *ImGui::GetCurrentContext();
+    const ImGuiInputTextState* field = g.ActiveId != 0 ? ImGui::GetInputTextState(g.ActiveId) : nullptr;
+    if (field == nullptr || g.ActiveIdWindow == nullptr) return PasteVerdict::Accept;
+    // The existing rule: ImGui never lets a masked field be copied or cut, and the portal never pastes into one.
+    if ((field->Flags & ImGuiInputTextFlags_Password) != 0) return PasteVerdict::RefuseSecret;
+    ImGuiStorage& storage = g.ActiveIdWindow->StateStorage;
+    PasteVerdict verdict = PasteVerdict::Accept;
+    if (text.find('\0') != std::string_view::npos) {
+        verdict = PasteVerdict::RefuseNul;
+    } else {
+        const int rules = storage.GetInt(paste_key("paste_rules", g.ActiveId), 0);
+        const CharFilter filter{(rules & kPasteRulesHalfWidth) != 0, (rules & kPasteRulesDigits) != 0, nullptr};
+        // ImGui deletes the selection, then inserts the whole paste or nothing.
+        const int a = std::clamp(field->GetSelectionStart(), 0, field->TextLen);
+        const int b = std::clamp(field->GetSelectionEnd(), 0, field->TextLen);
+        const int room = field->BufCapacity - 1 - (field->TextLen - std::abs(b - a));
+        if (pasted_bytes(text, filter) > room) verdict = PasteVerdict::RefuseTooLong;
+    }
+    storage.SetInt(paste_key("paste_refused", g.ActiveId), static_cast<int>(verdict));
+    return verdict;
+}
+
 void error_line(const char* message) { text_wrapped_sized(message, size::kSmall + 0.5f, color::kError, TextKind::Error); }
 
 bool input_field(const char* id, char* buffer, std::size_t capacity, const FieldSpec& spec, Language language) {
@@ -50,8 +135,9 @@ bool input_field(const char* id, char* buffer, std::size_t capacity, const Field
     const bool masked = spec.secret && (spec.reveal == nullptr || !*spec.reveal);
     ImGuiInputTextFlags flags = ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll;
     if (masked) flags |= ImGuiInputTextFlags_Password;
-    bool& converted = *ImGui::GetStateStorage()->GetBoolRef(ImGui::GetID("converted"), false);
-    if (buffer[0] == '\0') converted = false;  // the note goes with what it was about
+    // (A copy, written back: a reference into the storage would move when another key is inserted.)
+    const ImGuiID converted_id = ImGui::GetID("converted");
+    bool converted = ImGui::GetStateStorage()->GetBool(converted_id, false) && buffer[0] != '\0';  // the note goes with what it was about
     CharFilter filter{spec.half_width, spec.digits, &converted};
     if (spec.half_width || spec.digits) flags |= ImGuiInputTextFlags_CallbackCharFilter;
     if (spec.error != InputError::None) ImGui::PushStyleColor(ImGuiCol_FrameBg, color::kErrorBg);
@@ -60,6 +146,8 @@ bool input_field(const char* id, char* buffer, std::size_t capacity, const Field
     const std::string name = std::string("##") + spec.label;
     const bool entered = ImGui::InputText(name.c_str(), buffer, capacity, flags,
                                           (flags & ImGuiInputTextFlags_CallbackCharFilter) != 0 ? filter_char : nullptr, &filter);
+    ImGui::GetStateStorage()->SetBool(converted_id, converted);
+    const PasteVerdict refused = paste_refusal(ImGui::GetItemID(), spec);
     // A secret is a password to the mirror even while shown (its value never leaves the canvas).
     widget_registry_describe_last(spec.secret ? WidgetRole::Password : WidgetRole::TextField, spec.secret ? "" : buffer);
     if (spec.error != InputError::None) ImGui::PopStyleColor();
@@ -73,6 +161,8 @@ bool input_field(const char* id, char* buffer, std::size_t capacity, const Field
     if (spec.rule != nullptr) text_wrapped_sized(spec.rule, size::kSmall, color::kTextMuted);
     if (converted) text_wrapped_sized(text(TextId::ConvertedToHalfWidth, language), size::kSmall, color::kTextMuted, TextKind::Status);
     if (spec.error != InputError::None) error_line(text(input_error_text(spec.error), language));
+    if (refused == PasteVerdict::RefuseTooLong || refused == PasteVerdict::RefuseNul)
+        error_line(formatf(text(paste_refusal_text(refused), language), static_cast<unsigned>(capacity - 1)).c_str());
     if (spec.keyboard) {
         bool& open = *ImGui::GetStateStorage()->GetBoolRef(ImGui::GetID("keyboard_open"), false);
         checkbox(text(TextId::SoftwareKeyboard, language), &open);

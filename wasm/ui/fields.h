@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string_view>
 
 #include "bank/result.h"
 #include "bank/validation.h"
@@ -37,6 +38,20 @@ template <std::size_t N>
 bool input_field(const char* id, TextField<N>& field, const FieldSpec& spec, Language language) {
     return input_field(id, field.data(), field.capacity(), spec, language);
 }
+
+// A paste into the field ImGui edits now. The platform hands over the clipboard's whole text, its
+// length with it (a NUL inside is seen), before it asks ImGui to paste (Ctrl+V) — and asks only on
+// Accept. Left to itself, ImGui's InputText drops a paste that does not fit the field whole, after
+// deleting the selection (a field whose text was selected is left empty), and a C string ends at
+// a NUL. A refusal other than RefuseSecret is said under the field, whose content is unchanged,
+// until that field or another one is edited.
+enum class PasteVerdict : unsigned char {
+    Accept,         // also when no field is edited (ImGui pastes nowhere)
+    RefuseSecret,   // a PIN or password is typed, never pasted: the clipboard is not read (silent)
+    RefuseTooLong,  // more than the field's buffer holds, counted as ImGui would insert it
+    RefuseNul,      // a NUL inside
+};
+PasteVerdict offer_paste(std::string_view text);
 
 // A contract secret (ご契約先暗証番号, ご契約先確認暗証番号): masked, its rule, the show toggle and the
 // software keyboard. Returns true on Enter.

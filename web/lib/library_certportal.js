@@ -186,10 +186,11 @@ mergeInto(LibraryManager.library, {
         var text = (e.clipboardData || window.clipboardData).getData('text');
         if (!text) return;
         e.preventDefault();
-        var bytes = lengthBytesUTF8(text) + 1;
-        var ptr = _malloc(bytes);
-        stringToUTF8(text, ptr, bytes);
-        Module['_cp_on_paste'](ptr);
+        // The length goes with the bytes: a NUL in the text is the field's to refuse, not an end.
+        var length = lengthBytesUTF8(text);
+        var ptr = _malloc(length + 1);
+        stringToUTF8(text, ptr, length + 1);
+        Module['_cp_on_paste'](ptr, length);
         _free(ptr);
       });
     }
