@@ -39,10 +39,11 @@ MBEDTLS_WASM_PATCH_SHA256=fdc4f30e0c874e3a674cda887cba0070b3d6c17036ce8a5575cda8
 
 SERVE_PACKAGES=(emscripten cmake ninja-build python3 python3-fonttools fonts-morisawa-bizud-gothic
                 brotli dpkg-dev xz-utils bzip2 patch)
-# The browser tests' three engines (tests/browser/engines.mjs): Chromium headless; Firefox and
-# WebKitGTK's MiniBrowser (with its WebDriver) in a real window on Xvfb, software GL from Mesa.
+# The browser tests' three engines (tests/browser/engines.mjs): Chromium headless, its WebGL on
+# Mesa's llvmpipe through EGL; Firefox and WebKitGTK's MiniBrowser (with its WebDriver) in a real
+# window on Xvfb, software GL from Mesa.
 TEST_PACKAGES=(g++ clang libclang-rt-14-dev libgtest-dev glslang-tools openssl chromium
-               firefox-esr webkit2gtk-driver xvfb xauth libgl1-mesa-dri)
+               firefox-esr webkit2gtk-driver xvfb xauth libgl1-mesa-dri libegl1 libegl-mesa0)
 # Node.js and npm may come from elsewhere (an image's own Node.js bundles npm, which
 # conflicts with Debian's npm package): install Debian's only when the command is missing.
 command -v node >/dev/null 2>&1 || SERVE_PACKAGES+=(nodejs)

@@ -168,8 +168,13 @@ const cases = {
   // starts (nothing recorded, nothing on the PC: the pickup is still there), the PC's save starts
   // (the issue recorded, the PC empty: revoked, the pickup used up as the seed says of the closed
   // app), the PC's save completes (the bank's confirmation lost: the start confirms it).
+  // A 'start' moment is the injector's own (the first write from then on), the same on every engine;
+  // 'complete' is the engine's IndexedDB timing. Off Chromium the case leaves out the PC's 'start'
+  // (the issue's two moments stay: the bank's save starts, the PC's save completes) for the suite's
+  // time; the three: CERTPORTAL_KILL_ALL_MOMENTS=1.
   async kill_mid_pickup() {
-    await killAtEach([[BANK_DB, 'start'], [USER_PC_DB, 'start'], [USER_PC_DB, 'complete']], {
+    const all = engine === 'chromium' || !!process.env.CERTPORTAL_KILL_ALL_MOMENTS;
+    await killAtEach([[BANK_DB, 'start'], ...(all ? [[USER_PC_DB, 'start']] : []), [USER_PC_DB, 'complete']], {
       async prepare(page) {
         await resetToPreset(page, PRESET_PICKUP_PENDING, 'UserPickupPending');
         await USER_PC(page);

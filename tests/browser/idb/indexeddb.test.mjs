@@ -1,6 +1,7 @@
 // IndexedDB persistence in headless Chromium: the bank's and the simulated PCs' stores through
 // IndexedDbStorage (wasm/platform/storage), driven by the test module in build/wasm/idb_test.
-// usage: node indexeddb.test.mjs CASE — registered in ctest as browser.indexeddb_CASE.
+// usage: node indexeddb.test.mjs CASE|all — registered in ctest as browser.<engine>.indexeddb_CASE
+// (Firefox: indexeddb_all, every case in one browser).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,9 +11,26 @@ import {
   ADMIN_PC, BANK, BANK_DB, USER_PC, USER_PC_DB, call, events, openIdbPage, rawDatabase, startIdbServer, waitReady,
 } from './idb_support.mjs';
 
-// A server and a browser profile for one case; `body` gets {context, url, server, relaunch}.
+// A server and a browser profile for one case; `body` gets {context, url, server, relaunch}. In
+// `all` (below) the cases share one browser, each on its own server: the origin is the port, so
+// each case's IndexedDB starts empty as in a browser of its own; a case that restarts the browser
+// (a profile folder of its own) still launches its own.
+let shared = null;
 async function withBrowser(body, { userDataDir = null } = {}) {
   const server = await startIdbServer();
+  if (shared && !userDataDir) {
+    const opened = [];
+    const own = shared.context;
+    const newPage = async () => { const p = await own.newPage(); opened.push(p); return p; };
+    const context = new Proxy(own, { get: (t, k) => (k === 'newPage' ? newPage : typeof t[k] === 'function' ? t[k].bind(t) : t[k]) });
+    try {
+      await body({ context, url: server.url, relaunch: null });
+    } finally {
+      for (const p of opened) await p.close().catch(() => {});
+      server.stop();
+    }
+    return;
+  }
   let browser = await launchEngine(userDataDir ? { userDataDir } : {});
   try {
     const relaunch = async () => {
@@ -405,9 +423,33 @@ const cases = {
   },
 };
 
+// Every case in turn in one browser (where an engine's launch costs more than its cases: Firefox).
+// Each case's result is printed; the run fails if one failed, after the others ran.
+async function all() {
+  const launched = await launchEngine({});
+  shared = launched;
+  const failed = [];
+  try {
+    for (const [name, body] of Object.entries(cases)) {
+      try {
+        await body();
+        console.log(`  ok ${engine} indexeddb_${name}`);
+      } catch (e) {
+        if (e && e.unsupported) { console.log(`  SKIP ${engine} indexeddb_${name}: ${e.message}`); continue; }
+        console.error(`  FAIL ${engine} indexeddb_${name}: ${e.stack || e}`);
+        failed.push(name);
+      }
+    }
+  } finally {
+    shared = null;
+    await launched.cleanup();
+  }
+  check(failed.length === 0, `every IndexedDB case passes (failed: ${failed.join(', ')})`);
+}
+
 const name = process.argv[2];
-if (!cases[name]) {
-  console.error(`unknown case "${name}"; cases: ${Object.keys(cases).join(', ')}`);
+if (name !== 'all' && !cases[name]) {
+  console.error(`unknown case "${name}"; cases: ${Object.keys(cases).join(', ')}, or all`);
   process.exit(2);
 }
-run(`indexeddb_${name}`, cases[name]);
+run(`indexeddb_${name}`, name === 'all' ? all : cases[name]);
