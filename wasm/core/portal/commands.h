@@ -142,7 +142,7 @@ struct AnswerPickupWebAccess { bool yes; };  // 「この Web サイトはユー
 using PickupCommand = std::variant<cmd::SubmitPickupIds, cmd::AnswerPickupWebAccess>;
 
 
-// --- the user's flow (issue 9) ---------------------------------------------------------------
+// --- the user's flow -----------------------------------------------------------------------------
 // Its own namespace: the certificate login's commands have the administrator's names.
 namespace cmd::user {
 struct SubmitIds {};                 // 次へ (form.contract_id, form.user_id, form.user_pin)

@@ -1,7 +1,9 @@
-// certportal core: the portal's top-level state and the actions screens emit.
+// certportal core: the page's top-level state — language, brand, what the simulation says of itself.
 //
-// Screens (wasm/ui) read a const PortalState (and the Session, portal/session.h) and return Actions; only apply()
-// changes the state. This keeps every transition testable without ImGui or a browser.
+// Screens (wasm/ui) read a const PortalState (and the Session, portal/session.h); they emit commands
+// to the session (portal/commands.h) and, for the page itself (language, dismissed notices), the
+// Actions below. Only apply() changes this state: every transition testable without ImGui or a
+// browser.
 #pragma once
 
 #include <string>
@@ -12,7 +14,7 @@
 
 namespace cp {
 
-// What the page shows of the simulation running behind it (bank/simulation.h, hosted by the
+// What the page shows of the simulation running behind it (sim/simulation.h, hosted by the
 // platform): whether it is ready, the simulated date and time, and where its data is kept.
 enum class SimulationStatus : unsigned char { Starting, Preparing, Ready, Failed };
 enum class StorageNotice : unsigned char {
