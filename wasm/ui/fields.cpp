@@ -131,7 +131,7 @@ void error_line(const char* message) { text_wrapped_sized(message, size::kSmall 
 
 bool input_field(const char* id, char* buffer, std::size_t capacity, const FieldSpec& spec, Language language) {
     ImGui::PushID(id);
-    if (!spec.hide_label) text_wrapped_sized(spec.label, size::kSmall + 1, color::kText);  // long English labels on a phone
+    if (!spec.hide_label) text_wrapped_sized(spec.label, size::kDetail, color::kText);  // long English labels on a phone
     const bool masked = spec.secret && (spec.reveal == nullptr || !*spec.reveal);
     ImGuiInputTextFlags flags = ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll;
     if (masked) flags |= ImGuiInputTextFlags_Password;
@@ -228,7 +228,7 @@ void result_message(BankResult result, std::uint32_t tries_left, Language langua
     ImGui::PushStyleColor(ImGuiCol_ChildBg, color::kErrorBg);
     ImGui::PushStyleColor(ImGuiCol_Border, color::kError);
     begin_card("##result", ImVec2(-FLT_MIN, 0));
-    text_wrapped_sized(text(result_text(result), language), size::kSmall + 1, color::kError, TextKind::Error);
+    text_wrapped_sized(text(result_text(result), language), size::kDetail, color::kError, TextKind::Error);
     // Part of the error: announced with it (the mirror announces every error shown, whole).
     if (tries_left > 0)
         text_wrapped_sized(formatf(text(TextId::TriesLeftFormat, language), tries_left).c_str(), size::kSmall + 0.5f, color::kText, TextKind::Error);

@@ -48,12 +48,19 @@ namespace size {
 inline constexpr float kTitle = 24.0f;
 inline constexpr float kHeading = 19.0f;
 inline constexpr float kSmall = 13.5f;
+inline constexpr float kDetail = kSmall + 1.0f;  // the pages' detail text: table cells, key / value rows, notes
 inline constexpr float kMarkerBar = 28.0f;   // height of the simulator strip
 inline constexpr float kContentMaxWidth = 1040.0f;
 inline constexpr float kTaskbar = 44.0f;     // the simulated PC's taskbar (one row; two when narrow)
 inline constexpr float kKioskTarget = 44.0f; // kiosk mode: the smallest touch target (WCAG 2.5.5)
 inline constexpr float kNarrow = 640.0f;     // below this width the desk's chrome collapses
 inline constexpr float kOsText = 14.0f;      // OS dialogs use the system's smaller text
+// Widths (of the region a screen draws in) from which a screen lays itself out wider:
+inline constexpr float kCertificateRowMinWidth = 620.0f;       // 利用者情報変更's certificate record on one row, as the seed
+inline constexpr float kSideMemoMinWidth = 860.0f;             // 利用者情報変更's memo beside the form, not under it
+inline constexpr float kWideSitePageMinWidth = 720.0f;         // the top page in two columns (login, お知らせ); a login page's card at 60 %
+inline constexpr float kCertificateListMinWidth = 560.0f;      // the certificate manager's list with all its columns
+inline constexpr float kCardGridSixColumnsMinWidth = 380.0f;   // お客様カード's grid in six columns, not four
 }  // namespace size
 
 void apply_theme();

@@ -351,14 +351,16 @@ TEST(Session, TheMenuKeepsItsTabsSectionsAndVerifiesTheAuditLog) {
     EXPECT_FALSE(page.flow().section_open(cp::MenuSection::AuditLog));
     page.apply(cmd::ToggleMenuSection{cp::MenuSection::AuditLog});
     EXPECT_TRUE(page.flow().section_open(cp::MenuSection::AuditLog));
-    EXPECT_FALSE(page.flow().audit_verified().has_value());
+    EXPECT_FALSE(page.flow().audit_check().has_value());
     page.apply(cmd::VerifyAuditLog{});
-    ASSERT_TRUE(page.flow().audit_verified().has_value());
-    EXPECT_TRUE(*page.flow().audit_verified());
+    ASSERT_TRUE(page.flow().audit_check().has_value());
+    EXPECT_TRUE(page.flow().audit_check()->intact());
     // Tampering is detected.
     page.bank().mutable_state_for_presets().audit.mutable_entries_for_tests().front().target = "tampered";
     page.apply(cmd::VerifyAuditLog{});
-    EXPECT_FALSE(*page.flow().audit_verified());
+    ASSERT_TRUE(page.flow().audit_check().has_value());
+    EXPECT_FALSE(page.flow().audit_check()->intact());
+    EXPECT_EQ(page.flow().audit_check()->first_invalid, 0u);  // the entry changed, found when 検証 was pressed
 }
 
 TEST(Session, TheFirstAdministratorLogonHasNoPreviousLogonAndTheSecondHasTheFirst) {

@@ -2,6 +2,13 @@
 
 namespace cp {
 
+AuditActor audit_actor_of(std::string_view actor) {
+    if (actor == kAuditActorAdmin) return AuditActor::Admin;
+    if (actor == kAuditActorSystem) return AuditActor::System;
+    if (actor == kAuditActorBranch) return AuditActor::Branch;
+    return AuditActor::User;
+}
+
 const char* audit_action_name(AuditAction action) {
     switch (action) {
     case AuditAction::AdminCertificateCheck: return "AdminCertificateCheck";

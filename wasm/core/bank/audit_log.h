@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "bank/clock.h"
@@ -49,10 +50,18 @@ enum class AuditAction : std::uint8_t {
 
 const char* audit_action_name(AuditAction action);
 
+// Who did what the log records. Saved and hashed as text ("admin", "system", "branch" or the
+// 利用者ID), so the saved form and the chain stay as they are; the kind is read from it.
+enum class AuditActor : unsigned char { Admin, System, Branch, User };
+inline constexpr const char* kAuditActorAdmin = "admin";
+inline constexpr const char* kAuditActorSystem = "system";
+inline constexpr const char* kAuditActorBranch = "branch";
+AuditActor audit_actor_of(std::string_view actor);
+
 struct AuditEntry {
     std::uint64_t sequence = 0;
     SimTime time = 0;
-    std::string actor;    // "admin", a 利用者ID, "branch", "system"
+    std::string actor;    // kAuditActorAdmin, kAuditActorSystem, kAuditActorBranch or a 利用者ID
     AuditAction action = AuditAction::AdminLogin;
     std::string target;   // what was acted on: a 利用者ID, a serial, a request number
     BankResult result = BankResult::Ok;
@@ -63,6 +72,13 @@ struct AuditEntry {
 // The bytes hashed for an entry (everything but the hash itself).
 void encode_audit_entry_body(ByteWriter& w, const AuditEntry& e);
 Sha256Digest audit_chain_hash(const AuditEntry& e, const Sha256Digest& previous);
+
+// What 検証 found: the chain intact over `entries`, or broken from `first_invalid`.
+struct AuditCheck {
+    std::size_t entries = 0;
+    std::size_t first_invalid = 0;  // == entries when the chain verifies
+    bool intact() const { return first_invalid == entries; }
+};
 
 class AuditLog {
 public:

@@ -6,13 +6,19 @@
 namespace cp {
 namespace {
 
-constexpr const char* kAdmin = "admin";
-constexpr const char* kSystem = "system";
-constexpr const char* kBranch = "branch";
+constexpr const char* kAdmin = kAuditActorAdmin;
+constexpr const char* kSystem = kAuditActorSystem;
+constexpr const char* kBranch = kAuditActorBranch;
 
 std::string serial_or_dash(const std::string& s) { return s.empty() ? "-" : s; }
 
 }  // namespace
+
+std::size_t Bank::pending_pickup_count() const {
+    return static_cast<std::size_t>(std::count_if(state_.users.begin(), state_.users.end(), [&](const User& u) {
+        return effective_status(u.certificate, state_.now) == CertStatus::PendingPickup;
+    }));
+}
 
 Bank::Bank(BankState state, RandomSource& random, CertificateAuthority& authority)
     : state_(std::move(state)), random_(random), authority_(authority) {}

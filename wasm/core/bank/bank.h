@@ -49,6 +49,8 @@ public:
     CertificateAuthority& authority() { return authority_; }
     // The reason of the last InvalidInput result (InputError::None otherwise).
     InputError last_input_error() const { return last_input_error_; }
+    // Users whose certificate awaits its pickup now (ご契約先ステータス表示's 電子証明書取得待ち).
+    std::size_t pending_pickup_count() const;
 
     // [SECTION] clock and background work -----------------------------------------------
     // Moves the simulated clock forward, then sends the mails that became due and completes

@@ -17,11 +17,11 @@
 #include <variant>
 
 #include "bank/bank.h"
+#include "pc/pc_id.h"
 
 namespace cp {
 
 // --- the page and the simulated desk -----------------------------------------------------------
-enum class PcId : std::uint8_t { Admin = 0, User = 1 };  // 管理者のパソコン, 利用者のパソコン
 enum class DeskPanel : std::uint8_t { None = 0, SampleData, CustomerCard, Mailbox, Branch, Token };
 // The simulated browser (a setting of the sample-data panel): the seed's download UI differs, and
 // only Edge has Internet Explorer モード.

@@ -84,6 +84,27 @@ TextId input_error_text(InputError error) {
     return TextId::InputInvalidUtf8;
 }
 
+TextId audit_actor_text(AuditActor actor) {
+    switch (actor) {
+        case AuditActor::Admin: return TextId::AuditActorAdmin;
+        case AuditActor::System: return TextId::AuditActorSystem;
+        case AuditActor::Branch: return TextId::AuditActorBranch;
+        case AuditActor::User: break;
+    }
+    return TextId::AuditActorSystem;  // not reached for a user: the screen shows the 利用者ID
+}
+
+TextId certificate_status_text(CertStatus status) {
+    switch (status) {
+        case CertStatus::None: return TextId::CertStatusNone;
+        case CertStatus::Valid: return TextId::CertStatusValid;
+        case CertStatus::PendingPickup: return TextId::CertStatusPending;
+        case CertStatus::Revoked: return TextId::CertStatusRevoked;
+        case CertStatus::Expired: return TextId::CertStatusExpired;
+    }
+    return TextId::CertStatusNone;
+}
+
 TextId audit_action_text(AuditAction action) {
     switch (action) {
         case AuditAction::AdminCertificateCheck: return TextId::AuditAdminCertificateCheck;

@@ -14,6 +14,10 @@ TextId result_text(BankResult result);
 TextId input_error_text(InputError error);
 // The 操作 column of 操作履歴監査.
 TextId audit_action_text(AuditAction action);
+// The 操作者 column of 操作履歴監査; a user (AuditActor::User) is shown by their 利用者ID instead.
+TextId audit_actor_text(AuditActor actor);
+// ステータス of a certificate record (利用者情報変更, the user grid).
+TextId certificate_status_text(CertStatus status);
 // The subject of a mail the bank sends (the mailbox, the console's "what happened").
 TextId mail_subject_text(MailKind kind);
 // The name of a paper form handed in at お取引店.

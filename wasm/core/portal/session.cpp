@@ -43,7 +43,7 @@ const Bank* Session::bank() const {
 
 const PcCertificateStore* Session::pc_store(PcId pc) const {
     if (bank() == nullptr) return nullptr;
-    return pc == PcId::Admin ? &simulation_->admin_pc() : &simulation_->user_pc();
+    return &simulation_->pc(pc);
 }
 
 void Session::leave_flow() {
@@ -73,9 +73,9 @@ bool Session::start_user_flow(UserFlow::Mode mode) {
     }
     leave_flow();
     Simulation* sim = simulation_.get();
-    const PcServices& services = pc_ == PcId::Admin ? sim->admin_services() : sim->user_services();
+    const PcServices& services = sim->services(pc_);
     // The login only reads the store; the pickup installs into the user's PC.
-    PcCertificateStore& store = pc_ == PcId::User ? sim->mutable_user_pc() : sim->mutable_admin_pc();
+    PcCertificateStore& store = sim->mutable_pc(pc_);
     const AcquisitionPath path = ie_mode_ ? AcquisitionPath::InternetExplorerMode : AcquisitionPath::AcquisitionApp;
     user_ = std::make_unique<UserFlow>(mode, *sim->bank(), services, store, path);
     return true;
@@ -106,53 +106,28 @@ bool Session::save_user_certificate() {
 
 bool Session::apply(const Command& command) {
     last_result_ = BankResult::Ok;
-    bool changed = true;
-    std::visit(overloaded{
-                   [&](const SessionCommand& c) { changed = apply_session(c); },
-                   [&](const AdminCommand& c) {
-                       if (admin_ == nullptr || saving_) {
-                           last_result_ = BankResult::WrongStep;
-                           changed = false;
-                           return;
-                       }
-                       (void)admin_->apply(c);  // the flow keeps its result for its screens
-                   },
-                   [&](const PickupCommand& c) {
-                       if (pickup_ == nullptr || saving_) {
-                           last_result_ = BankResult::WrongStep;
-                           changed = false;
-                           return;
-                       }
-                       (void)pickup_->apply(c);
-                   },
-                   [&](const ManagerCommand& c) {
-                       if (manager_ == nullptr || saving_) {
-                           last_result_ = BankResult::WrongStep;
-                           changed = false;
-                           return;
-                       }
-                       (void)manager_->apply(c);
-                   },
-                   [&](const UserCommand& c) {
-                       if (user_ == nullptr || saving_) {
-                           last_result_ = BankResult::WrongStep;
-                           changed = false;
-                           return;
-                       }
-                       (void)user_->apply(c);  // the flow keeps its result for its screens
-                   },
-                   [&](const RenewalCommand& c) {
-                       // 証明書更新 belongs to whoever is logged on: the administrator or the user.
-                       if ((admin_ == nullptr && user_ == nullptr) || saving_) {
-                           last_result_ = BankResult::WrongStep;
-                           changed = false;
-                           return;
-                       }
-                       if (admin_ != nullptr) (void)admin_->apply(c);
-                       else (void)user_->apply(c);
-                   },
-               },
-               command);
+    // A flow's command goes to that flow while it is open and no save is in flight; otherwise it
+    // is refused (WrongStep) and nothing changes. The flow keeps its own result for its screens.
+    const auto route = [&](auto* flow, const auto& c) {
+        if (flow == nullptr || saving_) {
+            last_result_ = BankResult::WrongStep;
+            return false;
+        }
+        (void)flow->apply(c);
+        return true;
+    };
+    const bool changed = std::visit(overloaded{
+                                        [&](const SessionCommand& c) { return apply_session(c); },
+                                        [&](const AdminCommand& c) { return route(admin_.get(), c); },
+                                        [&](const PickupCommand& c) { return route(pickup_.get(), c); },
+                                        [&](const ManagerCommand& c) { return route(manager_.get(), c); },
+                                        [&](const UserCommand& c) { return route(user_.get(), c); },
+                                        // 証明書更新 belongs to whoever is logged on: the administrator or the user.
+                                        [&](const RenewalCommand& c) {
+                                            return admin_ != nullptr ? route(admin_.get(), c) : route(user_.get(), c);
+                                        },
+                                    },
+                                    command);
     update();
     return changed;
 }
@@ -167,8 +142,8 @@ bool Session::apply_session(const SessionCommand& command) {
                     return false;
                 }
                 leave_flow();
-                const PcServices& services = pc_ == PcId::Admin ? sim->admin_services() : sim->user_services();
-                PcCertificateStore& store = pc_ == PcId::Admin ? sim->mutable_admin_pc() : sim->mutable_user_pc();
+                const PcServices& services = sim->services(pc_);
+                PcCertificateStore& store = sim->mutable_pc(pc_);
                 admin_ = std::make_unique<AdminFlow>(*sim->bank(), services, store);
                 return true;
             },
@@ -240,8 +215,8 @@ bool Session::apply_session(const SessionCommand& command) {
                 }
                 leave_flow();
                 Simulation* sim = simulation_.get();
-                const PcServices& services = pc_ == PcId::Admin ? sim->admin_services() : sim->user_services();
-                PcCertificateStore& store = pc_ == PcId::Admin ? sim->mutable_admin_pc() : sim->mutable_user_pc();
+                const PcServices& services = sim->services(pc_);
+                PcCertificateStore& store = sim->mutable_pc(pc_);
                 pickup_ = std::make_unique<AdminPickupFlow>(*sim->bank(), store, services);
                 return true;
             },
@@ -250,7 +225,7 @@ bool Session::apply_session(const SessionCommand& command) {
                     last_result_ = BankResult::WrongStep;
                     return false;
                 }
-                PcCertificateStore& store = pc_ == PcId::Admin ? simulation_->mutable_admin_pc() : simulation_->mutable_user_pc();
+                PcCertificateStore& store = simulation_->mutable_pc(pc_);
                 manager_ = std::make_unique<CertificateManagerFlow>(store, simulation_->authority(), bank()->now());
                 return true;
             },
@@ -378,7 +353,7 @@ void Session::pc_changes(const PcCertificateStore& store, const std::vector<std:
 // Saves the first PC whose store changed; true when a save started (update() goes on when it ends).
 bool Session::save_pc_changes() {
     for (PcId pc : {PcId::Admin, PcId::User}) {
-        const PcCertificateStore& store = pc == PcId::Admin ? simulation_->admin_pc() : simulation_->user_pc();
+        const PcCertificateStore& store = simulation_->pc(pc);
         std::vector<std::string>& saved = saved_serials_[static_cast<std::size_t>(pc)];
         std::vector<InstalledCertificate> written;
         std::vector<std::string> removed;
@@ -466,7 +441,7 @@ void Session::update() {
         for (PcId pc : {PcId::Admin, PcId::User}) {
             std::vector<std::string>& saved = saved_serials_[static_cast<std::size_t>(pc)];
             saved.clear();
-            const PcCertificateStore& store = pc == PcId::Admin ? simulation_->admin_pc() : simulation_->user_pc();
+            const PcCertificateStore& store = simulation_->pc(pc);
             for (const InstalledCertificate& c : store.certificates) saved.push_back(c.serial);
         }
         return;

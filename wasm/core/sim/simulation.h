@@ -28,6 +28,7 @@
 #include "bank/pki_authority.h"
 #include "bank/random.h"
 #include "pc/pc_certificate_store.h"
+#include "pc/pc_id.h"
 #include "pc/pc_services.h"
 #include "sim/persistence.h"
 #include "sim/presets.h"
@@ -108,21 +109,20 @@ public:
     Bank* bank() { return bank_.get(); }
     const PcCertificateStore& admin_pc() const { return admin_store_; }
     const PcCertificateStore& user_pc() const { return user_store_; }
+    const PcCertificateStore& pc(PcId id) const { return id == PcId::Admin ? admin_store_ : user_store_; }
     // Saves one installed certificate of `pc` (admin_pc() or user_pc()), certificate and key in one
     // transaction. WrongStep unless Ready, for another store, or for a serial the store lacks.
     void save_certificate(const PcCertificateStore& pc, const std::string& serial, std::function<void(BankResult)> done);
     const PkiAuthority& authority() const { return authority_; }
     // The stores the procedures change (a renewal or a pickup installs, the certificate manager
     // deletes); save_certificate() or save_pc_store() then writes the change.
-    PcCertificateStore& mutable_admin_pc() { return admin_store_; }
-    PcCertificateStore& mutable_user_pc() { return user_store_; }
+    PcCertificateStore& mutable_pc(PcId id) { return id == PcId::Admin ? admin_store_ : user_store_; }
     // Writes `written` and deletes `removed` (serials) in `store`'s database, one transaction.
     // WrongStep unless Ready (or while a reset runs) or when `store` is not one of the two PCs.
     void save_pc_store(const PcCertificateStore& store, std::vector<InstalledCertificate> written,
                        std::vector<std::string> removed, std::function<void(BankResult)> done);
     // The key services of each simulated PC (for the procedures that run on it).
-    const PcServices& admin_services() const { return desc_.admin_pc; }
-    const PcServices& user_services() const { return desc_.user_pc; }
+    const PcServices& services(PcId id) const { return id == PcId::Admin ? desc_.admin_pc : desc_.user_pc; }
 
 private:
     void set_stage(Stage stage);

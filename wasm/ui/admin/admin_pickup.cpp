@@ -14,7 +14,7 @@ namespace {
 void draw_enter_ids(const Ui& ui, AdminPickupFlow& flow) {
     const Language l = ui.lang();
     AdminPickupFlow::Form& form = flow.form();
-    text_wrapped_sized(ui.t(TextId::PickupIntro), size::kSmall + 1, color::kText);
+    text_wrapped_sized(ui.t(TextId::PickupIntro), size::kDetail, color::kText);
     result_message(flow.last_result(), flow.tries_left(), l);
     FieldSpec id;
     id.label = ui.t(TextId::FieldContractId);
@@ -57,9 +57,9 @@ void draw_admin_pickup_page(const Ui& ui, AdminPickupFlow& flow) {
         case AdminPickupFlow::Screen::Issuing: draw_enrollment_progress(ui, flow.pickup().enrollment_stage(), false); break;
         case AdminPickupFlow::Screen::Done:
             section_title(ui.t(TextId::PickupDoneTitle));
-            text_wrapped_sized(ui.t(TextId::RenewalDoneOnlyThisPc), size::kSmall + 1, color::kText);
-            text_wrapped_sized(ui.t(TextId::RenewalDoneOneYear), size::kSmall + 1, color::kText);
-            text_wrapped_sized(ui.t(TextId::PickupDoneHint), size::kSmall + 1, color::kText);
+            text_wrapped_sized(ui.t(TextId::RenewalDoneOnlyThisPc), size::kDetail, color::kText);
+            text_wrapped_sized(ui.t(TextId::RenewalDoneOneYear), size::kDetail, color::kText);
+            text_wrapped_sized(ui.t(TextId::PickupDoneHint), size::kDetail, color::kText);
             ImGui::Dummy(ImVec2(0, 6));
             if (button(ui.t(TextId::BackToTop))) ui.emit(cmd::LeaveFlow{});
             break;

@@ -13,7 +13,7 @@ void draw_admin_card_challenge(const Ui& ui, AdminFlow& flow) {
     AdminFlow::Form& form = flow.form();
     page_title(ui.t(TextId::CardChallengeTitle));
     begin_card("##card_challenge", ImVec2(-FLT_MIN, 0));
-    text_wrapped_sized(ui.t(TextId::CardChallengeIntro), size::kSmall + 1, color::kText);
+    text_wrapped_sized(ui.t(TextId::CardChallengeIntro), size::kDetail, color::kText);
     result_message(flow.last_result(), flow.tries_left(), l);
     const CardChallenge& challenge = flow.login().challenge();
     const std::string_view symbols[2] = {card_symbols()[challenge.first], card_symbols()[challenge.second]};
@@ -25,14 +25,14 @@ void draw_admin_card_challenge(const Ui& ui, AdminFlow& flow) {
         ImGui::TableNextRow(ImGuiTableRowFlags_None, 36);
         ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg0, color::kGridHeader);
         ImGui::TableNextColumn();
-        text_sized(ui.t(TextId::CardChallengeSymbolRow), size::kSmall + 1, color::kText);
+        text_sized(ui.t(TextId::CardChallengeSymbolRow), size::kDetail, color::kText);
         for (std::string_view s : symbols) {
             ImGui::TableNextColumn();
             text_sized(std::string(s).c_str(), size::kHeading, color::kText);
         }
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        text_sized(ui.t(TextId::CardChallengeNumberRow), size::kSmall + 1, color::kText);
+        text_sized(ui.t(TextId::CardChallengeNumberRow), size::kDetail, color::kText);
         ShortField* fields[2] = {&form.card_first, &form.card_second};
         const AdminFlow::Field ids[2] = {AdminFlow::Field::CardFirst, AdminFlow::Field::CardSecond};
         for (int i = 0; i < 2; ++i) {

@@ -12,16 +12,16 @@ void draw_admin_contract_pin(const Ui& ui, AdminFlow& flow) {
     const Contract& contract = flow.bank().state().contract;
     page_title(ui.t(TextId::AdminLoginTitle));
     begin_card("##contract_pin", ImVec2(-FLT_MIN, 0));
-    text_wrapped_sized(ui.t(TextId::ContractPinIntro), size::kSmall + 1, color::kText);
+    text_wrapped_sized(ui.t(TextId::ContractPinIntro), size::kDetail, color::kText);
     if (ImGui::BeginTable("##ids", 2, ImGuiTableFlags_SizingFixedFit)) {
         const std::pair<TextId, const std::string*> rows[] = {{TextId::FieldContractId, &contract.id},
                                                               {TextId::FieldBankCode, &contract.bank_code}};
         for (const auto& [label, value] : rows) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            text_sized(ui.t(label), size::kSmall + 1, color::kTextMuted);
+            text_sized(ui.t(label), size::kDetail, color::kTextMuted);
             ImGui::TableNextColumn();
-            text_sized(value->c_str(), size::kSmall + 1, color::kText);
+            text_sized(value->c_str(), size::kDetail, color::kText);
         }
         ImGui::EndTable();
     }

@@ -17,7 +17,7 @@ void draw_enrollment_progress(const Ui& ui, EnrollmentStage stage, bool finished
     const std::size_t count = std::size(kStages);
     const std::size_t done = finished ? count : std::min(static_cast<std::size_t>(stage), count);
     section_title(ui.t(TextId::IssuingTitle));
-    text_wrapped_sized(ui.t(TextId::IssuingWait), size::kSmall + 1, color::kText);
+    text_wrapped_sized(ui.t(TextId::IssuingWait), size::kDetail, color::kText);
     ImGui::Dummy(ImVec2(0, 4));
     ImGui::PushStyleColor(ImGuiCol_PlotHistogram, color::kBrand);
     ImGui::ProgressBar(static_cast<float>(done) / static_cast<float>(count), ImVec2(-FLT_MIN, 0), "");
@@ -29,8 +29,8 @@ void draw_enrollment_progress(const Ui& ui, EnrollmentStage stage, bool finished
     for (std::size_t i = 0; i < count; ++i) {
         const ImU32 c = i < done ? color::kTitleBar : i == done ? color::kText : color::kTextMuted;
         const std::string line = (i < done ? "+ " : i == done ? "> " : "  ") + std::string(ui.t(kStages[i]));
-        if (i == done) text_wrapped_bold(line.c_str(), size::kSmall + 1, c);
-        else text_wrapped_sized(line.c_str(), size::kSmall + 1, c);
+        if (i == done) text_wrapped_bold(line.c_str(), size::kDetail, c);
+        else text_wrapped_sized(line.c_str(), size::kDetail, c);
     }
 }
 

@@ -42,17 +42,15 @@ bool section_header(const Ui& ui, const AdminFlow& flow, MenuSection section, Te
 void key_value(const char* key, const std::string& value) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
-    text_wrapped_sized(key, size::kSmall + 1, color::kTextMuted);
+    text_wrapped_sized(key, size::kDetail, color::kTextMuted);
     ImGui::TableNextColumn();
-    text_wrapped_sized(value.c_str(), size::kSmall + 1, color::kText);
+    text_wrapped_sized(value.c_str(), size::kDetail, color::kText);
 }
 
 void draw_status(const Ui& ui, const AdminFlow& flow) {
     const Language l = ui.lang();
     const BankState& s = flow.bank().state();
-    unsigned pending = 0;
-    for (const User& u : s.users)
-        if (effective_status(u.certificate, s.now) == CertStatus::PendingPickup) ++pending;
+    const auto pending = static_cast<unsigned>(flow.pending_pickups());
     if (ImGui::BeginTable("##status", 2, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_RowBg)) {
         // Fixed shares, both columns wrapping: sized by their contents, the one-line names took
         // nearly all of a phone's width and the dates broke after every few characters.
@@ -67,22 +65,19 @@ void draw_status(const Ui& ui, const AdminFlow& flow) {
 }
 
 const char* actor_text(const Ui& ui, const std::string& actor) {
-    if (actor == "admin") return ui.t(TextId::AuditActorAdmin);
-    if (actor == "system") return ui.t(TextId::AuditActorSystem);
-    if (actor == "branch") return ui.t(TextId::AuditActorBranch);
-    return actor.c_str();  // a 利用者ID
+    const AuditActor kind = audit_actor_of(actor);
+    return kind == AuditActor::User ? actor.c_str() : ui.t(audit_actor_text(kind));  // a user: the 利用者ID
 }
 
 void draw_audit(const Ui& ui, const AdminFlow& flow) {
     const Language l = ui.lang();
     const std::vector<AuditEntry>& entries = flow.bank().state().audit.entries();
     if (button(ui.t(TextId::AuditVerify))) ui.emit(cmd::VerifyAuditLog{});
-    if (flow.audit_verified().has_value()) {
-        const std::size_t bad = flow.bank().state().audit.first_invalid();
-        if (*flow.audit_verified())
-            text_wrapped_sized(formatf(ui.t(TextId::AuditIntact), static_cast<unsigned>(entries.size())).c_str(), size::kSmall + 1, color::kTitleBar);
+    if (const std::optional<AuditCheck>& check = flow.audit_check()) {
+        if (check->intact())
+            text_wrapped_sized(formatf(ui.t(TextId::AuditIntact), static_cast<unsigned>(check->entries)).c_str(), size::kDetail, color::kTitleBar);
         else
-            error_line(formatf(ui.t(TextId::AuditBroken), static_cast<unsigned>(bad + 1)).c_str());
+            error_line(formatf(ui.t(TextId::AuditBroken), static_cast<unsigned>(check->first_invalid + 1)).c_str());
     }
     text_sized(formatf(ui.t(TextId::AuditShowingLatest), static_cast<unsigned>(kAuditRowsShown)).c_str(), size::kSmall, color::kTextMuted);
     const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollX |
@@ -161,7 +156,7 @@ void draw_admin_menu(const Ui& ui, AdminFlow& flow) {
                 text_wrapped_sized(ui.t(TextId::NoticeRenewAdminCertificate), size::kSmall + 1.5f, color::kAccent);
                 if (button(ui.t(TextId::RenewalNoticeLink))) ui.emit(cmd::OpenRenewal{});
             } else {
-                text_wrapped_sized(ui.t(TextId::MenuNoNotices), size::kSmall + 1, color::kText);
+                text_wrapped_sized(ui.t(TextId::MenuNoNotices), size::kDetail, color::kText);
             }
             break;
         case MenuTab::AuthenticationInfo:

@@ -20,19 +20,19 @@ void draw_admin_user_done(const Ui& ui, AdminFlow& flow) {
                                                                                        : TextId::DoneContinueTitle;
     page_title(ui.t(title));
     begin_card("##user_done", ImVec2(-FLT_MIN, 0));
-    text_sized(ui.t(TextId::ColUserId), size::kSmall + 1, color::kTextMuted);
+    text_sized(ui.t(TextId::ColUserId), size::kDetail, color::kTextMuted);
     ImGui::SameLine();
     text_sized(u->id.c_str(), size::kHeading, color::kText);
     if (flow.certificate_action() == UserCertificateAction::Reissue) {
         section_title(ui.t(TextId::DoneNeedsTitle));
         for (TextId need : {TextId::DoneNeedContractId, TextId::DoneNeedUserId, TextId::DoneNeedUserPin, TextId::DoneNeedOtp})
-            text_wrapped_sized(ui.t(need), size::kSmall + 1, color::kText);
+            text_wrapped_sized(ui.t(need), size::kDetail, color::kText);
         ImGui::Dummy(ImVec2(0, 4));
-        text_wrapped_sized(ui.t(TextId::DoneNotify), size::kSmall + 1, color::kText);
-        text_wrapped_sized(ui.t(TextId::DoneOwnPc), size::kSmall + 1, color::kText);
+        text_wrapped_sized(ui.t(TextId::DoneNotify), size::kDetail, color::kText);
+        text_wrapped_sized(ui.t(TextId::DoneOwnPc), size::kDetail, color::kText);
         if (flow.pickup_deadline() != 0)
             text_wrapped_sized(formatf(ui.t(TextId::DoneDeadline), format_date_time(flow.pickup_deadline(), l).c_str()).c_str(),
-                               size::kSmall + 1, color::kAccent);
+                               size::kDetail, color::kAccent);
         if (m->token_missing()) {
             ImGui::Dummy(ImVec2(0, 4));
             error_line(ui.t(TextId::MemoTokenNeeded));

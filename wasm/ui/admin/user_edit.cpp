@@ -6,22 +6,12 @@
 #include "admin/admin_screens.h"
 #include "fields.h"
 #include "format.h"
+#include "portal/messages.h"
 #include "theme.h"
 #include "widgets.h"
 
 namespace cp::ui {
 namespace {
-
-TextId status_text(CertStatus s) {
-    switch (s) {
-        case CertStatus::None: return TextId::CertStatusNone;
-        case CertStatus::Valid: return TextId::CertStatusValid;
-        case CertStatus::PendingPickup: return TextId::CertStatusPending;
-        case CertStatus::Revoked: return TextId::CertStatusRevoked;
-        case CertStatus::Expired: return TextId::CertStatusExpired;
-    }
-    return TextId::CertStatusNone;
-}
 
 void draw_certificate_table(const Ui& ui, const User& u, SimTime now) {
     const Language l = ui.lang();
@@ -31,7 +21,7 @@ void draw_certificate_table(const Ui& ui, const User& u, SimTime now) {
     // width they are given, and widths measured from wrapped text would feed back into each other.
     const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchSame;
     // Wide screens: one row as in the seed; narrow ones: one line per item.
-    if (ImGui::GetContentRegionAvail().x >= 620.0f) {
+    if (ImGui::GetContentRegionAvail().x >= size::kCertificateRowMinWidth) {
         if (ImGui::BeginTable("##certificate", 5, flags)) {
             const float weights[] = {1.0f, 1.0f, 1.4f, 2.4f, 1.6f};
             for (float w : weights) ImGui::TableSetupColumn(nullptr, ImGuiTableColumnFlags_WidthStretch, w);
@@ -45,7 +35,7 @@ void draw_certificate_table(const Ui& ui, const User& u, SimTime now) {
             ImGui::TableNextColumn();
             cell_text(formatf("%03u", r.issue_number).c_str());
             ImGui::TableNextColumn();
-            cell_text(ui.t(status_text(effective_status(r, now))));
+            cell_text(ui.t(certificate_status_text(effective_status(r, now))));
             ImGui::TableNextColumn();
             text_wrapped_sized(r.registered_at != 0 ? format_date(r.registered_at, l).c_str() : "-", size::kSmall + 0.5f, color::kText);
             ImGui::TableNextColumn();
@@ -59,7 +49,7 @@ void draw_certificate_table(const Ui& ui, const User& u, SimTime now) {
     if (ImGui::BeginTable("##certificate", 2, flags)) {
         ImGui::TableSetupColumn(nullptr, ImGuiTableColumnFlags_WidthStretch, 1.0f);
         ImGui::TableSetupColumn(nullptr, ImGuiTableColumnFlags_WidthStretch, 1.6f);
-        const std::string values[] = {formatf("%03u", r.issue_number), ui.t(status_text(effective_status(r, now))),
+        const std::string values[] = {formatf("%03u", r.issue_number), ui.t(certificate_status_text(effective_status(r, now))),
                                       r.registered_at != 0 ? format_date(r.registered_at, l) : "-",
                                       r.serial.empty() ? "-" : r.serial, r.not_after != 0 ? format_date_time(r.not_after, l) : "-"};
         for (int i = 0; i < 5; ++i) {
@@ -96,11 +86,11 @@ void draw_admin_user_edit(const Ui& ui, AdminFlow& flow) {
     draw_admin_session_bar(ui, flow);
     page_title(ui.t(TextId::UserEditTitle));
     const float avail = ImGui::GetContentRegionAvail().x;
-    const bool side_memo = avail >= 860.0f;
+    const bool side_memo = avail >= size::kSideMemoMinWidth;
     const float main_w = side_memo ? avail * 0.64f : avail;
     begin_card("##user_edit", ImVec2(main_w, 0));
     section_title(ui.t(TextId::UserEditSection));
-    text_sized(ui.t(TextId::ColUserId), size::kSmall + 1, color::kTextMuted);
+    text_sized(ui.t(TextId::ColUserId), size::kDetail, color::kTextMuted);
     ImGui::SameLine();
     text_sized(u->id.c_str(), size::kHeading, color::kText);
     section_title(ui.t(TextId::UserCertSection));
@@ -111,7 +101,7 @@ void draw_admin_user_edit(const Ui& ui, AdminFlow& flow) {
     for (const auto& [action, label] : actions)
         if (radio_button(ui.t(label), flow.certificate_action() == action)) ui.emit(cmd::SetCertificateAction{action});
     if (flow.certificate_action() == UserCertificateAction::Revoke) {
-        text_sized(ui.t(TextId::RevokeReasonLabel), size::kSmall + 1, color::kText);
+        text_sized(ui.t(TextId::RevokeReasonLabel), size::kDetail, color::kText);
         const std::pair<RevokeReason, TextId> reasons[] = {{RevokeReason::Lost, TextId::RevokeReasonLost},
                                                            {RevokeReason::PcReplaced, TextId::RevokeReasonPc},
                                                            {RevokeReason::LeftCompany, TextId::RevokeReasonLeft},

@@ -139,7 +139,7 @@ void draw_admin_user_grid(const Ui& ui, AdminFlow& flow) {
     page_title(ui.t(TextId::UserSelectTitle));
     begin_card("##user_grid", ImVec2(-FLT_MIN, 0));
     section_title(ui.t(TextId::UserGridTitle));
-    text_wrapped_sized(ui.t(TextId::UserGridIntro), size::kSmall + 1, color::kText);
+    text_wrapped_sized(ui.t(TextId::UserGridIntro), size::kDetail, color::kText);
     result_message(flow.last_result(), 0, ui.lang());
     draw_grid(ui, flow);
     ImGui::Dummy(ImVec2(0, 6));
@@ -148,7 +148,7 @@ void draw_admin_user_grid(const Ui& ui, AdminFlow& flow) {
     if (wrapping_button(expander.c_str(), color::kGridHeader, color::kText)) ui.emit(cmd::ToggleUserActions{});
     if (flow.user_actions_open()) {
         section_title(ui.t(TextId::UserActionsTitle));
-        text_wrapped_sized(ui.t(TextId::UserActionsIntro), size::kSmall + 1, color::kText);
+        text_wrapped_sized(ui.t(TextId::UserActionsIntro), size::kDetail, color::kText);
         const bool has_selection = flow.maintenance() != nullptr && flow.maintenance()->selected() != nullptr;
         ImGui::BeginDisabled(!has_selection);
         if (button(ui.t(TextId::UserChange))) ui.emit(cmd::ChooseChange{});

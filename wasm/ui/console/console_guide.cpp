@@ -41,16 +41,16 @@ void draw_console_guide(const Ui& ui, const DemoConsole& c) {
         return;
     }
     const GuidePosition at = guide_position(procedure, ui.session);
-    text_wrapped_sized(ui.t(guide_title(procedure)), size::kSmall + 1, color::kBrand);
+    text_wrapped_sized(ui.t(guide_title(procedure)), size::kDetail, color::kBrand);
     if (!at.done) {  // the step's own number as the seed writes it: "(4)", "(14)(15)"
         const std::string step = ui.t(steps[at.step].text);
         const std::string number = step.substr(0, step.find(' '));
-        text_sized(formatf(ui.t(TextId::GuideNow), number.c_str()).c_str(), size::kSmall + 1, color::kAccent);
+        text_sized(formatf(ui.t(TextId::GuideNow), number.c_str()).c_str(), size::kDetail, color::kAccent);
     }
     for (std::size_t i = 0; i < steps.size(); ++i) {
         const bool current = i == at.step && !at.done;
         const bool past = i < at.step || at.done;
-        text_wrapped_sized(ui.t(steps[i].text), current ? size::kSmall + 1 : size::kSmall,
+        text_wrapped_sized(ui.t(steps[i].text), current ? size::kDetail : size::kSmall,
                            past ? color::kTextMuted : color::kText);
         if (current) {  // the step the person is at: a bar in the accent colour beside it
             const ImVec2 a = ImGui::GetItemRectMin(), b = ImGui::GetItemRectMax();
@@ -58,7 +58,7 @@ void draw_console_guide(const Ui& ui, const DemoConsole& c) {
         }
     }
     if (at.done) {
-        text_wrapped_sized(ui.t(TextId::GuideDone), size::kSmall + 1, color::kTitleBar);
+        text_wrapped_sized(ui.t(TextId::GuideDone), size::kDetail, color::kTitleBar);
         return;
     }
     if (button(ui.t(c.show_me() ? TextId::GuideHideMe : TextId::GuideShowMe))) ui.emit_console(console::ToggleShowMe{});

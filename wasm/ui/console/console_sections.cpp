@@ -91,13 +91,13 @@ void draw_console_message(const Ui& ui, const DemoConsole& c) {
         error = true;
         break;
     }
-    text_wrapped_sized(m.c_str(), size::kSmall + 1, error ? color::kError : color::kText);
+    text_wrapped_sized(m.c_str(), size::kDetail, error ? color::kError : color::kText);
     if (c.message() != ConsoleMessage::Busy && button(ui.t(TextId::ConsoleDismiss))) ui.emit_console(console::DismissMessage{});
 }
 
 void draw_console_link_problems(const Ui& ui, const DemoConsole& c) {
     if (c.link_problems().empty()) return;
-    text_wrapped_sized(ui.t(TextId::LinkProblemsTitle), size::kSmall + 1, color::kError);
+    text_wrapped_sized(ui.t(TextId::LinkProblemsTitle), size::kDetail, color::kError);
     for (const LinkProblem& p : c.link_problems())
         text_wrapped_sized(formatf(ui.t(link_problem_text(p.kind)), quoted_value(p.name).c_str(), quoted_value(p.value).c_str()).c_str(), size::kSmall,
                            color::kError);
@@ -109,7 +109,7 @@ void draw_console_confirmation(const Ui& ui, const DemoConsole& c) {
     if (c.confirming() == nullptr || ui.session.bank() == nullptr) return;
     const std::string ask = formatf(ui.t(TextId::ConsoleConfirmReplace),
                                     static_cast<unsigned>(progress_entries(*ui.session.bank())), ui.t(c.confirming()->title));
-    text_wrapped_sized(ask.c_str(), size::kSmall + 1, color::kError);
+    text_wrapped_sized(ask.c_str(), size::kDetail, color::kError);
     if (button(ui.t(TextId::ConsoleConfirmYes))) ui.emit_console(console::Confirm{true});
     ImGui::SameLine();
     if (button(ui.t(TextId::ConsoleConfirmNo))) ui.emit_console(console::Confirm{false});
@@ -118,7 +118,7 @@ void draw_console_confirmation(const Ui& ui, const DemoConsole& c) {
 void draw_console_scenarios(const Ui& ui, const DemoConsole& c) {
     const Bank& bank = *ui.session.bank();
     const Scenario& running = running_scenario(bank);
-    text_wrapped_sized(formatf(ui.t(TextId::ConsoleRunning), ui.t(running.title)).c_str(), size::kSmall + 1, color::kText);
+    text_wrapped_sized(formatf(ui.t(TextId::ConsoleRunning), ui.t(running.title)).c_str(), size::kDetail, color::kText);
     small(ui.t(TextId::ConsoleScenarioNote));
     if (c.confirming() != nullptr) return;  // one question at a time (asked at the console's top)
     ImGui::BeginDisabled(c.busy());
@@ -134,7 +134,7 @@ void draw_console_scenarios(const Ui& ui, const DemoConsole& c) {
 void draw_console_clock(const Ui& ui, DemoConsole& c) {
     const Bank& bank = *ui.session.bank();
     labelled_text(formatf(ui.t(TextId::ConsoleNow), format_date_time(bank.now(), ui.lang()).c_str()).c_str(),
-                  size::kSmall + 1, color::kText);
+                  size::kDetail, color::kText);
     ImGui::BeginDisabled(c.busy() || ui.session.saving());
     for (ClockStep step : {ClockStep::Day, ClockStep::Week, ClockStep::Month, ClockStep::Year}) {
         if (step != ClockStep::Day) ImGui::SameLine();
@@ -151,7 +151,7 @@ void draw_console_clock(const Ui& ui, DemoConsole& c) {
     text_wrapped_sized(formatf(ui.t(TextId::ConsoleClockHappened), format_date(r.from, ui.lang()).c_str(),
                                format_date(r.to, ui.lang()).c_str())
                            .c_str(),
-                       size::kSmall + 1, color::kText);
+                       size::kDetail, color::kText);
     if (r.events.empty()) small(ui.t(TextId::ConsoleClockNothing));
     for (const ClockEvent& e : r.events) text_wrapped_sized(("- " + clock_event_line(e, ui.lang())).c_str(), size::kSmall, color::kText);
 }
@@ -179,7 +179,7 @@ void draw_console_pcs(const Ui& ui) {
     button(ui.t(TextId::ConsolePcAdd));
     ImGui::EndDisabled();
     item_tooltip(ui.t(TextId::ConsolePcAddDisabled));
-    text_sized(ui.t(TextId::ConsoleBrowser), size::kSmall + 1, color::kText);
+    text_sized(ui.t(TextId::ConsoleBrowser), size::kDetail, color::kText);
     const BrowserKind kind = ui.session.browser_kind();
     for (BrowserKind k : {BrowserKind::Edge, BrowserKind::Chrome}) {
         if (k == BrowserKind::Chrome) ImGui::SameLine();

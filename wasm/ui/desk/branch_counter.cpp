@@ -60,7 +60,7 @@ void draw_branch_counter(const Ui& ui, const Bank& bank) {
     }
     if (ui.session.last_result() != BankResult::Ok) result_message(ui.session.last_result(), 0, l);
     ImGui::Separator();
-    text_sized(ui.t(TextId::BranchRequests), size::kSmall + 1, color::kText);
+    text_sized(ui.t(TextId::BranchRequests), size::kDetail, color::kText);
     const std::vector<BranchRequest>& requests = bank.state().branch_requests;
     if (requests.empty()) text_wrapped_sized(ui.t(TextId::BranchNoRequests), size::kSmall, color::kTextMuted);
     for (auto it = requests.rbegin(); it != requests.rend(); ++it) {  // newest first

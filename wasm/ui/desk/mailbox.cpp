@@ -61,7 +61,7 @@ void draw_mailbox(const Ui& ui, const Bank& bank) {
         return;
     }
     if (mails.empty()) {
-        text_wrapped_sized(ui.t(TextId::MailboxEmpty), size::kSmall + 1, color::kText);
+        text_wrapped_sized(ui.t(TextId::MailboxEmpty), size::kDetail, color::kText);
         return;
     }
     ImGui::BeginChild("##mails", ImVec2(-FLT_MIN, std::min(420.0f, 48.0f * static_cast<float>(mails.size()) + 8.0f)));

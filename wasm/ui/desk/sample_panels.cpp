@@ -77,7 +77,7 @@ void draw_sample_data(const Ui& ui, const Bank& bank) {
     }
     text_wrapped_sized(ui.t(TextId::SampleCardHint), size::kSmall, color::kTextMuted);
     // Time travel for the paths that need it (an expired certificate, a passed pickup window).
-    text_sized(ui.t(TextId::SampleClock), size::kSmall + 1, color::kText);
+    text_sized(ui.t(TextId::SampleClock), size::kDetail, color::kText);
     if (button(ui.t(TextId::SampleClockDay))) ui.emit(cmd::AdvanceClock{1});
     ImGui::SameLine();
     if (button(ui.t(TextId::SampleClockWeek))) ui.emit(cmd::AdvanceClock{7});
@@ -86,7 +86,7 @@ void draw_sample_data(const Ui& ui, const Bank& bank) {
     ImGui::SameLine();
     if (button(ui.t(TextId::SampleClockYear))) ui.emit(cmd::AdvanceClock{365});
     // The simulated browser: its download UI differs, and only Edge has IE mode (seed 001 part 2).
-    text_sized(ui.t(TextId::SampleBrowser), size::kSmall + 1, color::kText);
+    text_sized(ui.t(TextId::SampleBrowser), size::kDetail, color::kText);
     const BrowserKind kind = ui.session.browser_kind();
     if (radio_button(ui.t(TextId::SampleBrowserEdge), kind == BrowserKind::Edge) && kind != BrowserKind::Edge)
         ui.emit(cmd::SetBrowserKind{BrowserKind::Edge});
@@ -103,21 +103,21 @@ void draw_customer_card(const Ui& ui, const Bank& bank) {
     const float w = ImGui::GetContentRegionAvail().x;
     dl->AddRectFilled(p, ImVec2(p.x + w, p.y + 84), color::kTitleBar, 8.0f);
     ImGui::SetCursorScreenPos(ImVec2(p.x + 14, p.y + 10));
-    text_sized(ui.state.brand.service_name.in(ui.lang()).c_str(), size::kSmall + 1, IM_COL32_WHITE);
+    text_sized(ui.state.brand.service_name.in(ui.lang()).c_str(), size::kDetail, IM_COL32_WHITE);
     ImGui::SetCursorScreenPos(ImVec2(p.x + 14, p.y + 34));
     text_sized(ui.t(TextId::SampleContractId), size::kSmall - 1, IM_COL32_WHITE);
     ImGui::SetCursorScreenPos(ImVec2(p.x + 14, p.y + 52));
     labelled_text(c.id.c_str(), size::kHeading, IM_COL32_WHITE);
     ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + 92));
     text_sized(formatf(ui.t(TextId::CardGeneration), c.card.generation).c_str(), size::kSmall, color::kTextMuted);
-    text_sized(ui.t(TextId::CardBack), size::kSmall + 1, color::kText);
+    text_sized(ui.t(TextId::CardBack), size::kDetail, color::kText);
     // The back: symbol → number, as a grid of cells "ア 12".
-    const int columns = w >= 380.0f ? 6 : 4;
+    const int columns = w >= size::kCardGridSixColumnsMinWidth ? 6 : 4;
     if (ImGui::BeginTable("##card_back", columns, ImGuiTableFlags_Borders | ImGuiTableFlags_SizingStretchSame)) {
         for (std::size_t i = 0; i < kCardSymbolCount; ++i) {
             ImGui::TableNextColumn();
             const std::string cell = std::string(card_symbols()[i]) + formatf(" %02u", c.card.numbers[i]);
-            labelled_text(cell.c_str(), size::kSmall + 1, color::kText);
+            labelled_text(cell.c_str(), size::kDetail, color::kText);
         }
         ImGui::EndTable();
     }
@@ -126,11 +126,11 @@ void draw_customer_card(const Ui& ui, const Bank& bank) {
     bool& confirming = *ImGui::GetStateStorage()->GetBoolRef(ImGui::GetID("confirm_lost"), false);
     if (c.card.lost) {
         confirming = false;
-        text_wrapped_sized(ui.t(TextId::CardLostState), size::kSmall + 1, color::kError);
+        text_wrapped_sized(ui.t(TextId::CardLostState), size::kDetail, color::kError);
     } else if (!confirming) {
         if (button(ui.t(TextId::CardReportLost))) confirming = true;
     } else {
-        text_wrapped_sized(ui.t(TextId::CardReportLostConfirm), size::kSmall + 1, color::kText);
+        text_wrapped_sized(ui.t(TextId::CardReportLostConfirm), size::kDetail, color::kText);
         if (button(ui.t(TextId::CardReportLostYes))) {
             ui.emit(cmd::ReportCardLost{});
             confirming = false;
@@ -158,12 +158,12 @@ void draw_panels(const Ui& ui, float taskbar_h) {
     }
     begin_panel(ui, title, width, taskbar_h);
     if (bank == nullptr) {
-        text_wrapped_sized(ui.t(TextId::SampleNotReady), size::kSmall + 1, color::kText);
+        text_wrapped_sized(ui.t(TextId::SampleNotReady), size::kDetail, color::kText);
     } else {
         // While the world is replaced (or a change saved) the panels' controls would be refused:
         // shown disabled, with the reason above them.
         const bool ready = world_ready(ui) && !ui.session.saving();
-        if (!world_ready(ui)) text_wrapped_sized(world_wait_reason(ui), size::kSmall + 1, color::kTextMuted, TextKind::Status);
+        if (!world_ready(ui)) text_wrapped_sized(world_wait_reason(ui), size::kDetail, color::kTextMuted, TextKind::Status);
         ImGui::BeginDisabled(!ready);
         switch (panel) {
             case DeskPanel::None: break;

@@ -28,7 +28,7 @@ void draw_token_device(const Ui& ui, const Bank& bank) {
     for (const User& u : bank.state().users)
         if (u.token.registered()) holders.push_back(&u);
     if (holders.empty()) {
-        text_wrapped_sized(ui.t(TextId::TokenNone), size::kSmall + 1, color::kText);
+        text_wrapped_sized(ui.t(TextId::TokenNone), size::kDetail, color::kText);
         return;
     }
     text_wrapped_sized(ui.t(TextId::TokenIntro), size::kSmall, color::kText);

@@ -99,7 +99,7 @@ void draw_list(const Ui& ui, const CertificateManagerFlow& flow) {
     const std::vector<CertificateRow> rows = flow.rows(flow.tab());
     // On a narrow screen (a phone) the columns keep their content's width and the list scrolls
     // sideways; 有効期限 comes second there, so the date the seed asks to check stays in view.
-    const bool narrow = ImGui::GetContentRegionAvail().x < 560.0f;
+    const bool narrow = ImGui::GetContentRegionAvail().x < size::kCertificateListMinWidth;
     struct Column {
         TextId name;
         float weight;

@@ -82,9 +82,9 @@ void draw_storage_notice(const Ui& ui) {
     if (!show_storage && !show_set_aside && !save_failed) return;
     ImGui::PushStyleColor(ImGuiCol_ChildBg, color::kWarningBg);
     begin_card("##storage_notice", ImVec2(-FLT_MIN, 0));
-    if (show_storage) text_wrapped_sized(ui.t(storage_notice_text(sim.storage)), size::kSmall + 1, color::kText);
-    if (show_set_aside) text_wrapped_sized(ui.t(TextId::StorageRecordsSetAside), size::kSmall + 1, color::kText);
-    if (save_failed) text_wrapped_sized(ui.t(TextId::SaveFailed), size::kSmall + 1, color::kError);
+    if (show_storage) text_wrapped_sized(ui.t(storage_notice_text(sim.storage)), size::kDetail, color::kText);
+    if (show_set_aside) text_wrapped_sized(ui.t(TextId::StorageRecordsSetAside), size::kDetail, color::kText);
+    if (save_failed) text_wrapped_sized(ui.t(TextId::SaveFailed), size::kDetail, color::kError);
     if (button(ui.t(TextId::Close))) {
         if (show_storage || show_set_aside) ui.out.actions.push_back(Action::dismiss_storage_notice());
         if (save_failed) ui.emit(cmd::DismissSaveError{});
@@ -98,7 +98,7 @@ void draw_config_problems(const Ui& ui) {
     if (ui.state.config_problems.empty()) return;
     ImGui::PushStyleColor(ImGuiCol_ChildBg, color::kWarningBg);
     begin_card("##config_problems", ImVec2(-FLT_MIN, 0));
-    text_sized(ui.t(TextId::ConfigProblemsTitle), size::kSmall + 1, color::kAccent);
+    text_sized(ui.t(TextId::ConfigProblemsTitle), size::kDetail, color::kAccent);
     for (const std::string& p : ui.state.config_problems) text_wrapped_sized(p.c_str(), size::kSmall, color::kText);
     if (button(ui.t(TextId::Close))) ui.out.actions.push_back(Action::dismiss_config_problems());
     end_card();

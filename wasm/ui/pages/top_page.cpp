@@ -23,7 +23,7 @@ void begin_page_card(const Ui& ui, const char* id, TextId title, float width) {
 }
 
 void entry_caption(const Ui& ui, TextId title, TextId hint) {
-    text_sized(ui.t(title), size::kSmall + 1, color::kText);
+    text_sized(ui.t(title), size::kDetail, color::kText);
     text_wrapped_sized(ui.t(hint), size::kSmall, color::kTextMuted);
 }
 
@@ -50,7 +50,7 @@ void draw_notices_card(const Ui& ui, float width) {
     for (TextId id : notices) {
         ImGui::Bullet();
         ImGui::SameLine(0, 16.0f);  // ImGui's bullet item is narrower than the dot it draws: leave air
-        text_wrapped_sized(text(id, l), size::kSmall + 1, color::kText);
+        text_wrapped_sized(text(id, l), size::kDetail, color::kText);
         ImGui::Dummy(ImVec2(0, 2));
     }
     ImGui::Dummy(ImVec2(0, 4));
@@ -98,7 +98,7 @@ void draw_sub_page(const Ui& ui, void (*card)(const Ui&, float)) {
     if (button(ui.t(TextId::BackToTop))) ui.emit(cmd::OpenSitePage{SitePage::Top});
     ImGui::Dummy(ImVec2(0, 2));
     const float avail = ImGui::GetContentRegionAvail().x;
-    card(ui, avail >= 720.0f ? avail * 0.6f : avail);
+    card(ui, avail >= size::kWideSitePageMinWidth ? avail * 0.6f : avail);
 }
 
 }  // namespace
@@ -112,7 +112,7 @@ void draw_top_page(const Ui& ui) {
     const float avail = ImGui::GetContentRegionAvail().x;
     const float gap = ImGui::GetStyle().ItemSpacing.x * 2;
     // Two columns on wide screens; stacked on narrow ones (phones, split windows).
-    if (avail >= 720.0f) {
+    if (avail >= size::kWideSitePageMinWidth) {
         const float left = (avail - gap) * 0.48f;
         draw_login_card(ui, left);
         ImGui::SameLine(0, gap);

@@ -12,7 +12,7 @@
 namespace cp::ui {
 namespace {
 
-void note(const char* text) { text_wrapped_sized(text, size::kSmall + 1, color::kText); }
+void note(const char* text) { text_wrapped_sized(text, size::kDetail, color::kText); }
 
 void draw_start(const Ui& ui, const RenewalHolder& holder) {
     note(ui.t(holder.from_this_pc));
@@ -35,7 +35,7 @@ void draw_done(const Ui& ui, const RenewalFlow& flow, const RenewalHolder& holde
     note(ui.t(holder.only_this_pc));
     note(ui.t(TextId::RenewalDoneOneYear));
     ImGui::Dummy(ImVec2(0, 4));
-    text_wrapped_sized(ui.t(TextId::RenewalDoneDeleteOld), size::kSmall + 1, color::kAccent);
+    text_wrapped_sized(ui.t(TextId::RenewalDoneDeleteOld), size::kDetail, color::kAccent);
     ImGui::Dummy(ImVec2(0, 6));
     if (button(ui.t(TextId::CloseThisWindow))) ui.emit(cmd::CloseRenewal{});
 }

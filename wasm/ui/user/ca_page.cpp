@@ -10,7 +10,7 @@ namespace cp::ui {
 
 // The seed's 「…はこちら」 links lead to pages the simulator does not have: drawn in a faded link
 // colour, wrapped (long English on a phone), with a tooltip that says so.
-void disabled_link(const char* label, const char* why) { link_wrapped(label, size::kSmall + 1, color::kLinkDisabled, false, why); }
+void disabled_link(const char* label, const char* why) { link_wrapped(label, size::kDetail, color::kLinkDisabled, false, why); }
 
 namespace {
 
@@ -34,7 +34,7 @@ void draw_ca_page(const Ui& ui, UserFlow& flow) {
     draw_pickup_deadline(ui, flow);
     result_message(flow.last_result(), 0, l);
     section_title(ui.t(TextId::CaPageTitle));
-    text_wrapped_sized(ui.t(TextId::CaPageIntro), size::kSmall + 1, color::kText);
+    text_wrapped_sized(ui.t(TextId::CaPageIntro), size::kDetail, color::kText);
     for (TextId link : {TextId::CaPageLinkHowTo, TextId::CaPageLinkCannot, TextId::CaPageLinkEnv})
         disabled_link(ui.t(link), ui.t(TextId::CaPageLinksNotYet));
     ImGui::Dummy(ImVec2(0, 4));
@@ -46,8 +46,8 @@ void draw_ca_page(const Ui& ui, UserFlow& flow) {
 
     ImGui::Dummy(ImVec2(0, 8));
     section_title(ui.t(TextId::CaPageStartTitle));
-    text_wrapped_sized(ui.t(TextId::CaPageNoteOwnPc), size::kSmall + 1, color::kText);
-    text_wrapped_sized(ui.t(app_status(app)), size::kSmall + 1, app == UserFlow::AppWindow::Closed ? color::kText : color::kBrand);
+    text_wrapped_sized(ui.t(TextId::CaPageNoteOwnPc), size::kDetail, color::kText);
+    text_wrapped_sized(ui.t(app_status(app)), size::kDetail, app == UserFlow::AppWindow::Closed ? color::kText : color::kBrand);
     ImGui::Dummy(ImVec2(0, 4));
     const bool ready = app == UserFlow::AppWindow::Ready;
     ImGui::BeginDisabled(!ready);

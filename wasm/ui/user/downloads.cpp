@@ -43,7 +43,7 @@ void draw_downloads(const Ui& ui, const UserFlow& flow, const Rect& browser, boo
         begin_browser_popup("##downloads_edge", ImVec2(browser.x + browser.w - 8, browser.y + browser_chrome_height(narrow)), ImVec2(1, 0), w);
         text_sized(ui.t(TextId::DownloadsTitle), size::kSmall + 2, color::kText);
         ImGui::Separator();
-        text_sized(file, size::kSmall + 1, color::kText);
+        text_sized(file, size::kDetail, color::kText);
         text_sized(ui.t(TextId::DownloadsDone), size::kSmall, color::kTextMuted);
         if (os_button(ui.t(TextId::DownloadsOpen), true)) ui.emit(cmd::user::OpenDownload{});
         end_browser_popup();

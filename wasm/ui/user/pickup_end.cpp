@@ -18,7 +18,7 @@ void draw_pickup_issuing(const Ui& ui, const UserFlow& flow) {
     page_title(ui.t(TextId::PickupIssuingTitle));
     begin_card("##pickup_issuing", ImVec2(-FLT_MIN, 0));
     draw_pickup_deadline(ui, flow);
-    text_wrapped_sized(ui.t(TextId::PickupIssuingWait), size::kSmall + 1, color::kText, TextKind::Status);
+    text_wrapped_sized(ui.t(TextId::PickupIssuingWait), size::kDetail, color::kText, TextKind::Status);
     static constexpr TextId kSteps[] = {TextId::AppStepKeyPair, TextId::AppStepRequest, TextId::AppStepProtection,
                                         TextId::AppStepIssuing, TextId::AppStepInstalling};
     const unsigned count = static_cast<unsigned>(std::size(kSteps));
@@ -33,10 +33,10 @@ void draw_pickup_issuing(const Ui& ui, const UserFlow& flow) {
 void draw_pickup_done(const Ui& ui, const UserFlow& flow) {
     page_title(ui.t(TextId::PickupDoneTitle));  // once: the page's title says it
     begin_card("##pickup_done", ImVec2(-FLT_MIN, 0));
-    text_wrapped_sized(ui.t(TextId::PickupDoneBody), size::kSmall + 1, color::kText);
+    text_wrapped_sized(ui.t(TextId::PickupDoneBody), size::kDetail, color::kText);
     if (flow.path() == AcquisitionPath::InternetExplorerMode) {
         ImGui::Dummy(ImVec2(0, 4));
-        text_wrapped_sized(ui.t(TextId::PickupDoneIeNote), size::kSmall + 1, color::kAccent);
+        text_wrapped_sized(ui.t(TextId::PickupDoneIeNote), size::kDetail, color::kAccent);
         if (button(ui.t(TextId::BrowserMenuIeLeave))) ui.emit(cmd::LeaveIeMode{});
         ImGui::SameLine();
     }
@@ -56,7 +56,7 @@ void draw_user_failure(const Ui& ui, const UserFlow& flow) {
     const bool reissue = pickup ? why != BankResult::UserSuspended && why != BankResult::ContractLocked &&
                                       why != BankResult::NoTokenRegistered && why != BankResult::UserAccidentRegistered
                                 : why == BankResult::CertificateExpired || why == BankResult::CertificateRevoked;
-    if (reissue) text_wrapped_sized(ui.t(TextId::PickupFailedAskAdmin), size::kSmall + 1, color::kText);
+    if (reissue) text_wrapped_sized(ui.t(TextId::PickupFailedAskAdmin), size::kDetail, color::kText);
     ImGui::Dummy(ImVec2(0, 4));
     if (button(ui.t(TextId::BackToTop))) ui.emit(cmd::LeaveFlow{});
     end_card();

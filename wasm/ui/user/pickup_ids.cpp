@@ -15,7 +15,7 @@ void draw_pickup_ids(const Ui& ui, UserFlow& flow) {
     begin_card("##pickup_ids", ImVec2(-FLT_MIN, 0));
     section_title(ui.t(TextId::PickupIdsTitle));
     disabled_link(ui.t(TextId::PickupHowTo), ui.t(TextId::PickupHowToNotYet));
-    text_wrapped_sized(ui.t(TextId::PickupOwnPc), size::kSmall + 1, color::kText);
+    text_wrapped_sized(ui.t(TextId::PickupOwnPc), size::kDetail, color::kText);
     ImGui::Dummy(ImVec2(0, 4));
     result_message(flow.last_result(), flow.tries_left(), l);
 

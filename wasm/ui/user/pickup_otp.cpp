@@ -12,10 +12,10 @@ namespace cp::ui {
 void draw_pickup_deadline(const Ui& ui, const UserFlow& flow) {
     const User* u = flow.user();
     if (u == nullptr) return;
-    text_sized(formatf(ui.t(TextId::PickupForUser), u->id.c_str()).c_str(), size::kSmall + 1, color::kText);
+    text_sized(formatf(ui.t(TextId::PickupForUser), u->id.c_str()).c_str(), size::kDetail, color::kText);
     if (flow.pickup_deadline() != 0) {
         text_sized(formatf(ui.t(TextId::PickupDeadline), format_date_time(flow.pickup_deadline(), ui.lang()).c_str()).c_str(),
-                   size::kSmall + 1, color::kAccent);
+                   size::kDetail, color::kAccent);
         text_wrapped_sized(ui.t(TextId::PickupDeadlineNote), size::kSmall, color::kTextMuted);
     }
     ImGui::Dummy(ImVec2(0, 4));

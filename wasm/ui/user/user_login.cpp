@@ -17,9 +17,9 @@ namespace {
 void key_value(const char* key, const std::string& value) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
-    text_sized(key, size::kSmall + 1, color::kTextMuted);
+    text_sized(key, size::kDetail, color::kTextMuted);
     ImGui::TableNextColumn();
-    labelled_text(value.c_str(), size::kSmall + 1, color::kText);
+    labelled_text(value.c_str(), size::kDetail, color::kText);
 }
 
 }  // namespace
@@ -30,7 +30,7 @@ void draw_user_login_pin(const Ui& ui, UserFlow& flow) {
     const User* u = flow.user();
     page_title(ui.t(TextId::UserLoginTitle));
     begin_card("##user_pin", ImVec2(-FLT_MIN, 0));
-    text_wrapped_sized(ui.t(TextId::UserLoginPinIntro), size::kSmall + 1, color::kText);
+    text_wrapped_sized(ui.t(TextId::UserLoginPinIntro), size::kDetail, color::kText);
     if (ImGui::BeginTable("##ids", 2, ImGuiTableFlags_SizingFixedFit)) {
         key_value(ui.t(TextId::FieldContractId), contract.id);
         if (u != nullptr) key_value(ui.t(TextId::ColUserId), u->id);
@@ -78,7 +78,7 @@ void draw_user_landing(const Ui& ui, const UserFlow& flow) {
         text_wrapped_sized(ui.t(TextId::NoticeRenewAdminCertificate), size::kSmall + 1.5f, color::kAccent);
         if (button(ui.t(TextId::RenewalNoticeLink))) ui.emit(cmd::OpenRenewal{});
     } else {
-        text_wrapped_sized(ui.t(TextId::MenuNoNotices), size::kSmall + 1, color::kText);
+        text_wrapped_sized(ui.t(TextId::MenuNoNotices), size::kDetail, color::kText);
     }
     ImGui::Dummy(ImVec2(0, 4));
     text_wrapped_sized(ui.t(TextId::UserLandingNote), size::kSmall, color::kTextMuted);

@@ -201,7 +201,8 @@ BankResult AdminFlow::apply_one(const AdminCommand& command) {
             },
             [&](const cmd::VerifyAuditLog&) {
                 if (!login_->logged_in()) return BankResult::WrongStep;
-                audit_verified_ = bank_.state().audit.verify();
+                const AuditLog& log = bank_.state().audit;
+                audit_check_ = AuditCheck{log.entries().size(), log.first_invalid()};
                 return BankResult::Ok;
             },
             [&](const cmd::OpenUserMaintenance&) {

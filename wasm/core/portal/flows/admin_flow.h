@@ -111,8 +111,10 @@ public:
     const std::string& properties_serial() const { return properties_serial_; }  // 証明書のプロパティ open
     MenuTab tab() const { return tab_; }
     bool section_open(MenuSection s) const { return s == MenuSection::Status ? status_open_ : audit_open_; }
-    // Result of 検証 on the audit log: nullopt before the person asked.
-    std::optional<bool> audit_verified() const { return audit_verified_; }
+    // Result of 検証 on the audit log, found once when the person asked: nullopt before.
+    const std::optional<AuditCheck>& audit_check() const { return audit_check_; }
+    // ご契約先ステータス表示's 電子証明書取得待ち: users whose certificate awaits its pickup.
+    std::size_t pending_pickups() const { return bank_.pending_pickup_count(); }
     std::size_t visible_users() const { return visible_users_; }  // the grid shows this many, then もっと見る
     bool user_actions_open() const { return user_actions_open_; }
     UserCertificateAction certificate_action() const { return certificate_action_; }
@@ -144,7 +146,7 @@ private:
     MenuTab tab_ = MenuTab::Main;
     bool status_open_ = true;
     bool audit_open_ = false;
-    std::optional<bool> audit_verified_;
+    std::optional<AuditCheck> audit_check_;
     std::size_t visible_users_ = kUsersPerPage;
     bool user_actions_open_ = false;
     UserCertificateAction certificate_action_ = UserCertificateAction::Continue;
