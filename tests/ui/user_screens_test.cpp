@@ -26,7 +26,7 @@ using cp::BankResult;
 using cp::UserFlow;
 using cp::test::ScreenHarness;
 using cp::test::WidgetInfo;
-using Screen = UserFlow::Screen;
+using UserScreen = UserFlow::Screen;  // not Screen: the admin tests' alias shares their unity unit
 
 const char* const kUserCertificate = "00009876543 S0001";
 
@@ -62,7 +62,7 @@ struct Person {
                 if (t.label.find(fragment) != std::string::npos) return true;
         return false;
     }
-    Screen screen() { return page.session.user_flow() != nullptr ? page.session.user_flow()->screen() : Screen::Failed; }
+    UserScreen screen() { return page.session.user_flow() != nullptr ? page.session.user_flow()->screen() : UserScreen::Failed; }
     // The administrator's reissue, as the bank records it (its screens are admin_screens_test's).
     void reissue(const char* user) {
         ASSERT_EQ(page.bank().apply_user_certificate_action(user, cp::UserCertificateAction::Reissue,
@@ -78,7 +78,7 @@ struct Person {
         }
         ASSERT_TRUE(click("利用者ログイン"));
         ASSERT_TRUE(click("電子証明書取得"));
-        ASSERT_EQ(screen(), Screen::PickupIds);
+        ASSERT_EQ(screen(), UserScreen::PickupIds);
         type_into("① 契約者ID(利用者番号)（※1）", cp::kSeedSecrets.contract_id);
         type_into("② 利用者ID（※2）", user);
         type_into("③ 利用者暗証番号（※3）", pin);
@@ -104,7 +104,7 @@ struct Person {
     }
     // The CA's page → ダウンロード → the browser's download → the app runs.
     void start_app(bool chrome = false) {
-        ASSERT_EQ(screen(), Screen::PickupCaPage);
+        ASSERT_EQ(screen(), UserScreen::PickupCaPage);
         const WidgetInfo* acquire = ui.find("取得");
         ASSERT_NE(acquire, nullptr) << ui.labels();
         EXPECT_TRUE(acquire->disabled) << "取得 waits for the app";
@@ -130,7 +130,7 @@ struct Person {
     void log_in_with_new_certificate() {
         ASSERT_TRUE(click("利用者ログイン"));
         ASSERT_TRUE(click("電子証明書方式 利用者ログイン"));
-        ASSERT_EQ(screen(), Screen::LoginChooseCertificate);
+        ASSERT_EQ(screen(), UserScreen::LoginChooseCertificate);
         std::optional<ImVec2> at;
         for (const WidgetInfo& w : ui.widgets())
             if (w.label == kUserCertificate) at = w.center();  // the newest is listed last
@@ -138,12 +138,12 @@ struct Person {
         out.clear();
         ASSERT_TRUE(ui.click_at(*at, draw));
         ASSERT_TRUE(click("OK"));
-        ASSERT_EQ(screen(), Screen::LoginKeyAccess);
+        ASSERT_EQ(screen(), UserScreen::LoginKeyAccess);
         ASSERT_TRUE(click("許可"));
-        ASSERT_EQ(screen(), Screen::LoginPin) << bank_result_name(page.session.user_flow()->failure());
+        ASSERT_EQ(screen(), UserScreen::LoginPin) << bank_result_name(page.session.user_flow()->failure());
         type_into("利用者暗証番号", cp::kSeedSecrets.s0001_pin);
         ASSERT_TRUE(click("ログイン"));
-        ASSERT_EQ(screen(), Screen::LoginLanding);
+        ASSERT_EQ(screen(), UserScreen::LoginLanding);
     }
 };
 
@@ -166,7 +166,7 @@ TEST(UserScreens, AppPathFromTheTopPageToTheLoginWithTheNewCertificate) {
     Person p;
     p.reissue("S0001");
     p.enter_ids();
-    ASSERT_EQ(p.screen(), Screen::PickupOneTimePassword);
+    ASSERT_EQ(p.screen(), UserScreen::PickupOneTimePassword);
     EXPECT_TRUE(p.shows("「1」ボタンを押して、トークンに表示された6桁の数字"));
     EXPECT_TRUE(p.shows("同じパスワードは連続して使用できません"));
     EXPECT_TRUE(p.shows("15秒～30秒"));
@@ -187,7 +187,7 @@ TEST(UserScreens, AppPathFromTheTopPageToTheLoginWithTheNewCertificate) {
     ASSERT_TRUE(p.click("取得"));
     EXPECT_TRUE(p.shows("電子証明書 取得完了")) << "the app says it";
     ASSERT_TRUE(p.click("閉じる"));  // the app's (the page offers none once the app has worked)
-    EXPECT_EQ(p.screen(), Screen::PickupDone);
+    EXPECT_EQ(p.screen(), UserScreen::PickupDone);
     EXPECT_TRUE(p.shows("電子証明書 取得完了"));
     ASSERT_TRUE(p.click("トップページへ戻る"));
     p.log_in_with_new_certificate();
@@ -206,7 +206,7 @@ TEST(UserScreens, OnAPhoneAcquireScrollsAboveTheAppWindow) {
     p.reissue("S0001");
     p.enter_ids();
     p.enter_token_code();
-    ASSERT_EQ(p.screen(), Screen::PickupCaPage);
+    ASSERT_EQ(p.screen(), UserScreen::PickupCaPage);
     ASSERT_TRUE(p.click("ダウンロード"));
     ASSERT_TRUE(p.click("開く"));
     const WidgetInfo* close = p.ui.find("ウィンドウを閉じる");  // the app's ×, in its title bar
@@ -255,10 +255,10 @@ TEST(UserScreens, IeModePathThroughTheMenuTheBannerAndWebAccess) {
     EXPECT_FALSE(p.shows("このページは Internet Explorer モードで開かれています"));
     p.enter_ids();
     p.enter_token_code();
-    ASSERT_EQ(p.screen(), Screen::PickupWebAccess);
+    ASSERT_EQ(p.screen(), UserScreen::PickupWebAccess);
     EXPECT_TRUE(p.shows("この Web サイトはユーザーの代わりにデジタル証明書の操作を実行します。"));
     ASSERT_TRUE(p.click("はい"));
-    EXPECT_EQ(p.screen(), Screen::PickupDone);
+    EXPECT_EQ(p.screen(), UserScreen::PickupDone);
     EXPECT_TRUE(p.shows("Internet Explorer モードでは、各種取引はできません"));
     ASSERT_TRUE(p.click("Internet Explorer モードを終了"));
     EXPECT_FALSE(p.page.session.ie_mode());
@@ -275,7 +275,7 @@ void to_ie_web_access(Person& p) {
     ASSERT_TRUE(p.click("完了"));
     p.enter_ids();
     p.enter_token_code();
-    ASSERT_EQ(p.screen(), Screen::PickupWebAccess);
+    ASSERT_EQ(p.screen(), UserScreen::PickupWebAccess);
 }
 }  // namespace
 
@@ -283,7 +283,7 @@ TEST(UserScreens, IeModeNoLosesThePickup) {
     Person p;
     ASSERT_NO_FATAL_FAILURE(to_ie_web_access(p));
     ASSERT_TRUE(p.click("いいえ"));
-    EXPECT_EQ(p.screen(), Screen::Failed);
+    EXPECT_EQ(p.screen(), UserScreen::Failed);
     EXPECT_TRUE(p.shows("電子証明書の再発行手続きが必要となります"));
     EXPECT_TRUE(p.shows("管理者に電子証明書の再発行手続きをご依頼ください"));
 }
@@ -300,7 +300,7 @@ TEST(UserScreens, ClosingTheAppMidWayShowsTheSeedsError) {
     EXPECT_TRUE(p.shows("秘密キーの保護（保護レベル：中）"));
     EXPECT_EQ(p.ui.find("閉じる"), nullptr) << "the page cannot be left while the app works";
     ASSERT_TRUE(p.click("ウィンドウを閉じる"));  // the app's ×
-    EXPECT_EQ(p.screen(), Screen::Failed);
+    EXPECT_EQ(p.screen(), UserScreen::Failed);
     EXPECT_TRUE(p.shows("電子証明書取得アプリが閉じられたため"));
     EXPECT_EQ(p.page.bank().find_user("S0001")->certificate.status, cp::CertStatus::Revoked);
 }
@@ -320,7 +320,7 @@ TEST(UserScreens, EachFieldSaysWhatIsWrongAndWrongPinsCount) {
     p.enter_ids("S0001", "wrong0001");
     EXPECT_TRUE(p.shows("利用者暗証番号に誤りがあります。"));
     EXPECT_TRUE(p.shows("あと6回"));
-    EXPECT_EQ(p.screen(), Screen::PickupIds);
+    EXPECT_EQ(p.screen(), UserScreen::PickupIds);
 }
 
 // An IME left in full-width mode types 「００００９８７６５４３」: each ASCII-only field takes the
@@ -340,7 +340,7 @@ TEST(UserScreens, FullWidthTypedThroughAnImeIsConvertedAndSaidSo) {
     p.type_into("① 契約者ID(利用者番号)（※1）", "００００９８７６５４３");
     p.type_into("③ 利用者暗証番号（※3）", "ｔａｒｏ０００１");  // a PIN too (its value never shown)
     ASSERT_TRUE(p.click("次へ >"));
-    EXPECT_EQ(p.screen(), Screen::PickupOneTimePassword) << "the bank got 00009876543 / S0001 / taro0001";
+    EXPECT_EQ(p.screen(), UserScreen::PickupOneTimePassword) << "the bank got 00009876543 / S0001 / taro0001";
     // The one-time password (digits only): full-width digits become digits, not nothing.
     p.type_into("ワンタイムパスワード（※1）", "１２３");
     const WidgetInfo* otp = p.ui.find("ワンタイムパスワード（※1）");
@@ -466,12 +466,12 @@ TEST(UserScreens, AReusedCodeIsRefusedWithTheSeedsWords) {
     const std::string code = p.read_token();
     p.type_into("ワンタイムパスワード（※1）", code);
     ASSERT_TRUE(p.click("電子証明書取得"));
-    ASSERT_EQ(p.screen(), Screen::PickupCaPage);
+    ASSERT_EQ(p.screen(), UserScreen::PickupCaPage);
     ASSERT_TRUE(p.click("閉じる"));  // nothing issued yet: the pickup stays
     p.enter_ids();
     p.type_into("ワンタイムパスワード（※1）", code);
     ASSERT_TRUE(p.click("電子証明書取得"));
-    EXPECT_EQ(p.screen(), Screen::PickupOneTimePassword);
+    EXPECT_EQ(p.screen(), UserScreen::PickupOneTimePassword);
     EXPECT_TRUE(p.shows("同じパスワードは連続して使用できませんので、新たなパスワードを使用してください。"));
 }
 
@@ -482,7 +482,7 @@ TEST(UserScreens, TheAdministratorsCertificateIsNotAUsers) {
     ASSERT_TRUE(p.click("00009876543 1635"));
     ASSERT_TRUE(p.click("OK"));
     ASSERT_TRUE(p.click("許可"));
-    EXPECT_EQ(p.screen(), Screen::Failed);
+    EXPECT_EQ(p.screen(), UserScreen::Failed);
     EXPECT_TRUE(p.shows("利用者の電子証明書以外の電子証明書が選択されたため"));
 }
 
@@ -521,7 +521,7 @@ TEST(UserScreens, TheFailurePageWearsTheErrorColourNotTheSuccessGreen) {
     Person p;
     to_ie_web_access(p);
     ASSERT_TRUE(p.click("いいえ"));
-    ASSERT_EQ(p.screen(), Screen::Failed);
+    ASSERT_EQ(p.screen(), UserScreen::Failed);
     const WidgetInfo* title = p.ui.find_text("電子証明書を取得できませんでした");
     ASSERT_NE(title, nullptr);
     EXPECT_TRUE(bar_behind(*title, cp::ui::color::kError)) << "the title bar is the theme's error colour";
@@ -532,7 +532,7 @@ TEST(UserScreens, TheIeModeDonePageSaysItsTitleOnce) {
     Person p;
     to_ie_web_access(p);
     ASSERT_TRUE(p.click("はい"));
-    ASSERT_EQ(p.screen(), Screen::PickupDone);
+    ASSERT_EQ(p.screen(), UserScreen::PickupDone);
     int seen = 0;
     for (const WidgetInfo& t : p.ui.texts()) seen += t.label == "電子証明書 取得完了" ? 1 : 0;
     EXPECT_EQ(seen, 1) << "「電子証明書 取得完了」 once, as the page's title";

@@ -11,7 +11,7 @@ namespace {
 using cp::BankResult;
 using cp::UserFlow;
 using cp::test::PageLoad;
-using Screen = UserFlow::Screen;
+using UserScreen = UserFlow::Screen;  // not Screen: the admin tests' alias shares their unity unit
 namespace cmd = cp::cmd;
 namespace ucmd = cp::cmd::user;
 
@@ -24,13 +24,13 @@ void reissue(PageLoad& page, const char* user) {
 }
 
 UserFlow& flow(PageLoad& page) { return *page.session.user_flow(); }
-Screen screen(PageLoad& page) { return page.session.user_flow() != nullptr ? flow(page).screen() : Screen::Failed; }
+UserScreen screen(PageLoad& page) { return page.session.user_flow() != nullptr ? flow(page).screen() : UserScreen::Failed; }
 
 // 利用者のパソコン → 電子証明書取得 → the IDs → 次へ.
 void enter_ids(PageLoad& page, const char* user = "S0001", std::string_view pin = cp::kSeedSecrets.s0001_pin) {
     page.apply(cmd::SwitchPc{cp::PcId::User});
     ASSERT_TRUE(page.apply(cmd::StartUserPickup{}));
-    ASSERT_EQ(screen(page), Screen::PickupIds);
+    ASSERT_EQ(screen(page), UserScreen::PickupIds);
     flow(page).form().contract_id.assign(cp::kSeedSecrets.contract_id);
     flow(page).form().user_id.assign(user);
     flow(page).form().user_pin.assign(pin);
@@ -49,11 +49,11 @@ TEST(UserFlow, AppPathFromTheTopPageToTheCompletionAndALaterPageLoadSeesTheCerti
         PageLoad page(profile);
         reissue(page, "S0001");
         enter_ids(page);
-        ASSERT_EQ(screen(page), Screen::PickupOneTimePassword) << bank_result_name(flow(page).last_result());
+        ASSERT_EQ(screen(page), UserScreen::PickupOneTimePassword) << bank_result_name(flow(page).last_result());
         EXPECT_TRUE(flow(page).form().user_pin.empty()) << "the PIN is wiped once submitted";
         EXPECT_EQ(flow(page).pickup_deadline(), page.bank().now() + cp::days(80));
         enter_token_code(page);
-        ASSERT_EQ(screen(page), Screen::PickupCaPage) << bank_result_name(flow(page).last_result());
+        ASSERT_EQ(screen(page), UserScreen::PickupCaPage) << bank_result_name(flow(page).last_result());
         EXPECT_EQ(flow(page).app_window(), UserFlow::AppWindow::Closed);
         // 取得 before the app runs: refused, the page says so.
         EXPECT_EQ(flow(page).apply(ucmd::Acquire{}), BankResult::AcquisitionAppNotRunning);
@@ -67,9 +67,9 @@ TEST(UserFlow, AppPathFromTheTopPageToTheCompletionAndALaterPageLoadSeesTheCerti
         EXPECT_FALSE(page.session.saving());
         ASSERT_EQ(flow(page).app_window(), UserFlow::AppWindow::Done) << cp::user_screen_name(screen(page));
         EXPECT_EQ(flow(page).progress(), UserFlow::Progress::Done);
-        EXPECT_EQ(screen(page), Screen::PickupCaPage) << "the app shows 取得完了 until it is closed";
+        EXPECT_EQ(screen(page), UserScreen::PickupCaPage) << "the app shows 取得完了 until it is closed";
         page.apply(ucmd::CloseApp{});
-        EXPECT_EQ(screen(page), Screen::PickupDone);
+        EXPECT_EQ(screen(page), UserScreen::PickupDone);
         ASSERT_EQ(page.session.pc_store(cp::PcId::User)->certificates.size(), before + 1);
         serial = flow(page).pickup()->installed_serial();
         EXPECT_EQ(page.bank().find_user("S0001")->certificate.status, cp::CertStatus::Valid);
@@ -105,7 +105,7 @@ TEST(UserFlow, EachFieldGetsItsOwnMessage) {
     EXPECT_NE(flow(page).field_error(UserFlow::Field::UserId), cp::InputError::None);
     EXPECT_EQ(flow(page).field_error(UserFlow::Field::UserPin), cp::InputError::NeedsLettersAndDigits);
     EXPECT_EQ(page.bank().find_user("S0001")->pin_failures, 0u) << "a malformed entry never reaches the bank";
-    EXPECT_EQ(screen(page), Screen::PickupIds);
+    EXPECT_EQ(screen(page), UserScreen::PickupIds);
 }
 
 TEST(UserFlow, WrongPinsCountTowardTheLockAndALockedUserIsStopped) {
@@ -115,12 +115,12 @@ TEST(UserFlow, WrongPinsCountTowardTheLockAndALockedUserIsStopped) {
     enter_ids(page, "S0001", "wrong0001");
     EXPECT_EQ(flow(page).last_result(), BankResult::WrongUserPin);
     EXPECT_EQ(flow(page).tries_left(), 6u);
-    EXPECT_EQ(screen(page), Screen::PickupIds);
+    EXPECT_EQ(screen(page), UserScreen::PickupIds);
     for (int i = 0; i < 6; ++i) {
         flow(page).form().user_pin.assign("wrong0001");
         page.apply(ucmd::SubmitIds{});
     }
-    EXPECT_EQ(screen(page), Screen::Failed);
+    EXPECT_EQ(screen(page), UserScreen::Failed);
     EXPECT_EQ(flow(page).failure(), BankResult::UserSuspended);
     EXPECT_TRUE(page.bank().find_user("S0001")->suspended);
 }
@@ -156,19 +156,19 @@ TEST(UserFlow, AReusedCodeIsRefusedAndANewOneIsAccepted) {
     enter_ids(page);
     const std::string code = page.bank().token_display("S0001");
     enter_token_code(page);
-    ASSERT_EQ(screen(page), Screen::PickupCaPage);
+    ASSERT_EQ(screen(page), UserScreen::PickupCaPage);
     page.apply(cmd::LeaveFlow{});  // nothing was issued: the pickup is still there
     enter_ids(page);
     flow(page).form().one_time_password.assign(code);
     page.apply(ucmd::SubmitOneTimePassword{});
     EXPECT_EQ(flow(page).last_result(), BankResult::OneTimePasswordReused);
-    EXPECT_EQ(screen(page), Screen::PickupOneTimePassword) << "a new code can be typed";
+    EXPECT_EQ(screen(page), UserScreen::PickupOneTimePassword) << "a new code can be typed";
     // Time passes (the clock follows the real one): the token shows a new code.
     page.session.follow_real_time(1000.0);
     page.session.follow_real_time(1030.5);
     EXPECT_NE(page.bank().token_display("S0001"), code);
     enter_token_code(page);
-    EXPECT_EQ(screen(page), Screen::PickupCaPage);
+    EXPECT_EQ(screen(page), UserScreen::PickupCaPage);
 }
 
 TEST(UserFlow, ClosingTheAppMidWayUsesThePickupUpAndStoresNothing) {
@@ -185,7 +185,7 @@ TEST(UserFlow, ClosingTheAppMidWayUsesThePickupUpAndStoresNothing) {
     ASSERT_EQ(flow(page).app_window(), UserFlow::AppWindow::Working);
     EXPECT_EQ(flow(page).progress(), UserFlow::Progress::Protection);
     page.apply(ucmd::CloseApp{});
-    EXPECT_EQ(screen(page), Screen::Failed);
+    EXPECT_EQ(screen(page), UserScreen::Failed);
     EXPECT_EQ(flow(page).failure(), BankResult::AppClosedDuringAcquisition);
     page.user.device_key.run_pending();  // a late completion changes nothing
     EXPECT_EQ(page.session.pc_store(cp::PcId::User)->certificates.size(), before);
@@ -201,7 +201,7 @@ TEST(UserFlow, ClosingTheAppBeforeAcquireOnlyAsksToStartItAgain) {
     page.apply(ucmd::Download{});
     page.apply(ucmd::OpenDownload{});
     page.apply(ucmd::CloseApp{});
-    EXPECT_EQ(screen(page), Screen::PickupCaPage);
+    EXPECT_EQ(screen(page), UserScreen::PickupCaPage);
     EXPECT_EQ(flow(page).app_window(), UserFlow::AppWindow::Closed);
     EXPECT_EQ(page.bank().find_user("S0001")->certificate.status, cp::CertStatus::PendingPickup);
 }
@@ -220,9 +220,9 @@ TEST(UserFlow, IeModePathWithYesAndWithNo) {
         enter_ids(page);
         EXPECT_EQ(flow(page).path(), cp::AcquisitionPath::InternetExplorerMode);
         enter_token_code(page);
-        ASSERT_EQ(screen(page), Screen::PickupWebAccess);
+        ASSERT_EQ(screen(page), UserScreen::PickupWebAccess);
         page.apply(ucmd::AnswerWebAccess{true});
-        EXPECT_EQ(screen(page), Screen::PickupDone);
+        EXPECT_EQ(screen(page), UserScreen::PickupDone);
         EXPECT_EQ(page.bank().find_user("S0001")->certificate.status, cp::CertStatus::Valid);
         page.apply(cmd::LeaveIeMode{});
         EXPECT_FALSE(page.session.ie_mode());
@@ -268,11 +268,11 @@ TEST(UserFlow, LoginWithTheNewCertificateAndWithTheAdministratorsOne) {
     const std::string serial = flow(page).pickup()->installed_serial();
     ASSERT_FALSE(serial.empty());
     ASSERT_TRUE(page.apply(cmd::StartUserLogin{}));
-    EXPECT_EQ(screen(page), Screen::LoginChooseCertificate);
+    EXPECT_EQ(screen(page), UserScreen::LoginChooseCertificate);
     page.apply(ucmd::ChooseCertificate{serial});
-    ASSERT_EQ(screen(page), Screen::LoginKeyAccess);
+    ASSERT_EQ(screen(page), UserScreen::LoginKeyAccess);
     page.apply(ucmd::GrantKeyAccess{});
-    ASSERT_EQ(screen(page), Screen::LoginPin) << bank_result_name(flow(page).failure());
+    ASSERT_EQ(screen(page), UserScreen::LoginPin) << bank_result_name(flow(page).failure());
     EXPECT_EQ(flow(page).apply(ucmd::SubmitPin{}), BankResult::InvalidInput);
     flow(page).form().login_pin.assign("wrong0001");
     page.apply(ucmd::SubmitPin{});
@@ -280,7 +280,7 @@ TEST(UserFlow, LoginWithTheNewCertificateAndWithTheAdministratorsOne) {
     EXPECT_GT(flow(page).tries_left(), 0u);
     flow(page).form().login_pin.assign(cp::kSeedSecrets.s0001_pin);
     page.apply(ucmd::SubmitPin{});
-    ASSERT_EQ(screen(page), Screen::LoginLanding);
+    ASSERT_EQ(screen(page), UserScreen::LoginLanding);
     EXPECT_EQ(flow(page).user()->name, "しんきん 太郎 1");
     ASSERT_NE(flow(page).login_certificate(), nullptr);
     EXPECT_EQ(flow(page).login_certificate()->serial, serial);
@@ -290,14 +290,14 @@ TEST(UserFlow, LoginWithTheNewCertificateAndWithTheAdministratorsOne) {
     const std::string old_serial = page.session.pc_store(cp::PcId::User)->certificates.front().serial;
     ASSERT_NE(old_serial, serial);
     page.apply(ucmd::ChooseCertificate{old_serial});
-    if (screen(page) == Screen::LoginKeyAccess) page.apply(ucmd::GrantKeyAccess{});
-    EXPECT_EQ(screen(page), Screen::Failed);
+    if (screen(page) == UserScreen::LoginKeyAccess) page.apply(ucmd::GrantKeyAccess{});
+    EXPECT_EQ(screen(page), UserScreen::Failed);
 
     // On 管理者のパソコン: the administrator's certificate is not a user's.
     page.apply(cmd::SwitchPc{cp::PcId::Admin});
     page.apply(cmd::StartUserLogin{});
     page.apply(ucmd::ChooseCertificate{page.session.pc_store(cp::PcId::Admin)->certificates.front().serial});
-    if (screen(page) == Screen::LoginKeyAccess) page.apply(ucmd::GrantKeyAccess{});
+    if (screen(page) == UserScreen::LoginKeyAccess) page.apply(ucmd::GrantKeyAccess{});
     EXPECT_EQ(flow(page).failure(), BankResult::NotUserCertificate);
 }
 
