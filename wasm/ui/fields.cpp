@@ -175,10 +175,13 @@ bool input_field(const char* id, char* buffer, std::size_t capacity, const Field
 void software_keyboard(const char* id, char* buffer, std::size_t capacity, Language language) {
     static const char* const kRows[] = {"1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm", "().-/{},#<>*%@+;=?_"};
     ImGui::PushID(id);
+    // Copies, written back at the end: a reference into the storage moves when a key is inserted
+    // (the first frame inserts all three).
     ImGuiStorage* storage = ImGui::GetStateStorage();
-    bool& random = *storage->GetBoolRef(ImGui::GetID("random"), false);
-    bool& shift = *storage->GetBoolRef(ImGui::GetID("shift"), false);
-    int& seed = *storage->GetIntRef(ImGui::GetID("seed"), 0);
+    const ImGuiID random_id = ImGui::GetID("random"), shift_id = ImGui::GetID("shift"), seed_id = ImGui::GetID("seed");
+    bool random = storage->GetBool(random_id, false);
+    bool shift = storage->GetBool(shift_id, false);
+    int seed = storage->GetInt(seed_id, 0);
     if (checkbox(text(TextId::SoftwareKeyboardRandom, language), &random) && random)
         seed = static_cast<int>(static_cast<unsigned>(ImGui::GetFrameCount()) * 2654435761u >> 8);  // a new order each time
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, frame_padding(ImVec2(0, 8)));
@@ -220,6 +223,10 @@ void software_keyboard(const char* id, char* buffer, std::size_t capacity, Langu
     }
     ImGui::SameLine();
     if (button(text(TextId::Clear, language))) std::memset(buffer, 0, capacity);
+    storage = ImGui::GetStateStorage();
+    storage->SetBool(random_id, random);
+    storage->SetBool(shift_id, shift);
+    storage->SetInt(seed_id, seed);
     ImGui::PopID();
 }
 
