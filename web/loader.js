@@ -295,6 +295,7 @@
           state.texts = function () { return JSON.parse(mod.UTF8ToString(mod._cp_debug_texts())); };
           state.framesBuilt = function () { return mod._cp_debug_frames_built(); };
           state.framePending = function () { return mod._cp_debug_frame_pending() === 1; };
+          state.framesSettled = function () { return mod._cp_debug_frames_settled() === 1; };
           state.framesDrawn = function () { return mod._cp_debug_frames_drawn(); };
           var brand = p.brand || new Uint8Array(0);
           var brandPtr = toHeap(mod, brand);

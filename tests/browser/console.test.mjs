@@ -7,13 +7,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { artifacts, check, engine, run, withPortal } from './harness.mjs';
 import { adminLogin, toUserGrid } from './admin_steps.mjs';
-import { click, hasText, screenshot, waitForText, waitForWidget, waitIdle, waitReady } from './person.mjs';
+import { click, hasText, screenshot, waitForText, waitForWidget, waitIdle, waitReady, waitSettled } from './person.mjs';
 
 const OPEN = 'デモコンソールを開く';
 
-// The page's frame counter over `ms`: render on demand builds none while nothing changes.
+// The page's frame counter over `ms`, from when the last input's frames are all built: render on
+// demand builds none while nothing changes.
 async function framesDuring(page, ms) {
-  await waitIdle(page);
+  await waitSettled(page);
   const before = await page.evaluate(() => window.certportal.framesBuilt());
   await page.waitForTimeout(ms);
   return (await page.evaluate(() => window.certportal.framesBuilt())) - before;

@@ -271,6 +271,7 @@ EMSCRIPTEN_KEEPALIVE const char* cp_debug_texts(void) { return cp::ui::widget_re
 EMSCRIPTEN_KEEPALIVE unsigned cp_debug_frames_built(void) { return cp::platform::runner_stats().frames_built; }
 EMSCRIPTEN_KEEPALIVE unsigned cp_debug_frames_drawn(void) { return cp::platform::runner_stats().frames_drawn; }
 EMSCRIPTEN_KEEPALIVE int cp_debug_frame_pending(void) { return cp::platform::runner_frame_pending() ? 1 : 0; }
+EMSCRIPTEN_KEEPALIVE int cp_debug_frames_settled(void) { return cp::platform::runner_settled() ? 1 : 0; }
 
 // Starts a key generation in the worker (0 RSA-2048, 1 P-256); its state through
 // cp_debug_key_job_state(). The page must keep drawing meanwhile (browser test).

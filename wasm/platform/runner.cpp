@@ -276,4 +276,6 @@ void ring_times_json(std::string& out, const float* ring, std::uint32_t size, st
 
 bool runner_frame_pending() { return g_run.frame_in_flight; }
 
+bool runner_settled() { return !g_run.frame_in_flight && g_run.hover_timer.id == 0 && g_run.frames_owed == 0; }
+
 }  // namespace cp::platform

@@ -59,5 +59,10 @@ void ring_times_json(std::string& out, const float* ring, std::uint32_t size, st
 // True while a frame has been asked for and not built yet (input, a timer, an async completion):
 // tools wait for this to be false, and no new frame built, before they read the page.
 bool runner_frame_pending();
+// True once the frames the last input or completion promised are built too: none pending and no
+// hover frame to come (runner_request_frame arms one kHoverDelayFrame later). The app's own timers
+// (a countdown, the token's second) and the caret's blink are time passing, not settling: they are
+// not counted. A tool that counts the frames of an idle page waits for this first.
+bool runner_settled();
 
 }  // namespace cp::platform
