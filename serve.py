@@ -516,8 +516,10 @@ def stop_when_stdin_closes(server):
     when its owner dies, by whatever means (SIGKILL included), so a server started by a program
     with a pipe on its stdin never outlives that program, whatever it did or failed to do."""
     def watch():
+        # os.read, not sys.stdin: a daemon thread blocked inside the buffered reader holds its
+        # lock, and the interpreter's shutdown (Ctrl-C, SIGTERM) then aborts on that lock.
         try:
-            while sys.stdin.buffer.read1(65536):
+            while os.read(sys.stdin.fileno(), 65536):
                 pass
         except OSError:
             pass

@@ -17,7 +17,7 @@ import hashlib
 import pathlib
 import sys
 
-# Carried as data: everything web/loader.js and web/keyworker.js would otherwise fetch.
+# Carried as data: everything web/loader.js would otherwise fetch (the key worker's three files too).
 EMBEDDED = ["certportal.wasm", "fonts/ui.ttf", "fonts/text.ttf", "brand.json", "bundle.json",
             "keyworker.js", "keyworker_module.js", "keyworker_module.wasm"]
 

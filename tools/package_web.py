@@ -4,7 +4,7 @@
 
 bundle.json: the decoded sizes the loader's progress bar counts ("files"), and for the service
 worker (web/sw.js) the bundle's version and the SHA-256 of every file it caches ("precache": on
-the first visit; "onDemand": once used). The version is a digest of all of them and is written into
+its install, every file a visit uses). The version is a digest of all of them and is written into
 the dist's sw.js too, so a new deployment is a new service worker and a new cache.
 
 usage: package_web.py --web DIR --dist DIR [--stamp FILE]
@@ -23,9 +23,8 @@ WEB_FILES = ["index.html", "app.css", "loader.js", "keyworker.js", "favicon.svg"
 COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".wasm", ".ttf"}
 # Files the loader downloads, with their decoded sizes in bundle.json.
 MANIFEST = ["certportal.wasm", "certportal.js", "fonts/ui.ttf", "fonts/text.ttf", "keyworker_module.wasm", "keyworker_module.js"]
-# What the service worker keeps: everything a visit needs, and the text face once it was used.
-PRECACHE = [n for n in WEB_FILES if n not in ("sw.js",)] + [m for m in MANIFEST if m != "fonts/text.ttf"]
-ON_DEMAND = ["fonts/text.ttf"]
+# What the service worker keeps: everything a visit uses (sw.js itself is the update check).
+PRECACHE = [n for n in WEB_FILES if n not in ("sw.js",)] + MANIFEST
 SW_VERSION_LINE = re.compile(r"^const VERSION = '[^']*';", re.MULTILINE)
 
 
@@ -56,13 +55,12 @@ def main() -> int:
     if missing:
         print(f"package_web: build outputs missing in {args.dist}: {', '.join(missing)}", file=sys.stderr)
         return 1
-    sha = {n: hashlib.sha256((args.dist / n).read_bytes()).hexdigest() for n in PRECACHE + ON_DEMAND}
+    sha = {n: hashlib.sha256((args.dist / n).read_bytes()).hexdigest() for n in PRECACHE}
     version = hashlib.sha256("".join(f"{n}:{sha[n]}\n" for n in sorted(sha)).encode()).hexdigest()[:16]
     manifest = {
         "version": version,
         "files": {m: (args.dist / m).stat().st_size for m in MANIFEST},
         "precache": {n: sha[n] for n in PRECACHE},
-        "onDemand": {n: sha[n] for n in ON_DEMAND},
     }
     sw = args.dist / "sw.js"
     text, count = SW_VERSION_LINE.subn(f"const VERSION = '{version}';", sw.read_text(encoding="utf-8"))

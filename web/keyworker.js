@@ -1,30 +1,22 @@
 // certportal key-generation worker: runs the PKI's key generation and CSR creation off the page's
-// main thread (wasm/platform/keygen/worker_main.cpp). Messages:
+// main thread (wasm/platform/keygen/worker_main.cpp). The page starts it from a blob holding the
+// module's glue and this file (web/loader.js startKeyWorker): it fetches nothing itself. Messages:
+//   in:  {kind: 'init', wasm: ArrayBuffer}      first, once: the module's wasm
 //   in:  {id, kind: 'key', keyType}             kind 'csr': {id, kind, pkcs8: ArrayBuffer, subject}
 //   out: {id, error, privateKey?, publicKey?, csr?}   (ArrayBuffers, transferred)
 //   out: {id: 0, fatal: message}                       the module could not start
 'use strict';
 
-var ready = null;  // Promise of the module
-
-// The kiosk page (tools/build_kiosk.py) starts this worker from a blob that already holds the
-// module's glue and its wasm (base64): nothing to fetch then.
-function embeddedWasm() {
-  if (typeof self.keyworkerWasmBase64 !== 'string') return undefined;
-  var text = atob(self.keyworkerWasmBase64);
-  var bytes = new Uint8Array(text.length);
-  for (var i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-  return bytes;
-}
+var wasmBinary = null;  // from the 'init' message
+var ready = null;       // Promise of the module
 
 function start() {
-  if (typeof createKeyWorker !== 'function') importScripts('keyworker_module.js');
+  if (!wasmBinary) return Promise.reject(new Error('no init message with the module\'s wasm'));
   var options = {
     print: function (t) { console.log(t); },
     printErr: function (t) { console.warn(t); },
+    wasmBinary: wasmBinary,
   };
-  var wasm = embeddedWasm();
-  if (wasm) options.wasmBinary = wasm;
   return createKeyWorker(options).then(function (mod) {
     // Warm the module once (cpw_warm_up in worker_main.cpp): the first key gets optimized code.
     mod._cpw_warm_up();
@@ -80,6 +72,10 @@ function run(mod, msg) {
 }
 
 onmessage = function (e) {
+  if (e.data.kind === 'init') {
+    wasmBinary = new Uint8Array(e.data.wasm);
+    return;
+  }
   if (!ready) {
     try { ready = start(); } catch (err) { ready = Promise.reject(err); }
   }

@@ -166,19 +166,32 @@
       .catch(function () { return null; });
   }
 
-  // The key-generation worker (web/keyworker.js). In the kiosk page it is made from the page's
-  // own copies of its three files: a blob worker, since a file:// page cannot start a worker from
-  // a file.
-  var keyWorkerUrl = null;
+  // The key-generation worker (web/keyworker.js with its module's glue and wasm), made from bytes
+  // the page downloaded (or carries, in the kiosk page) as a blob worker that fetches nothing
+  // itself. A worker loading its own files can lose them: WebKit failed the worker's importScripts
+  // with "Load failed" when the service worker, activating on a first visit, claimed the worker
+  // while it started (2 of 10 runs under load). Resolves with the worker, its wasm already posted.
+  var keyWorkerFiles = null;  // Promise of { url, wasm }, kept for a fresh worker after a failure
   function startKeyWorker() {
-    if (!kiosk) return new Worker('keyworker.js');
-    if (!keyWorkerUrl) {
-      var wasm = document.querySelector('script[data-file="keyworker_module.wasm"]').textContent.trim();
-      var source = 'self.keyworkerWasmBase64 = ' + JSON.stringify(wasm) + ';\n' +
-                   text(embedded('keyworker_module.js')) + '\n' + text(embedded('keyworker.js'));
-      keyWorkerUrl = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+    if (!keyWorkerFiles) {
+      var file = function (name) {
+        return download(name, function () {}).catch(function (e) {
+          throw new Error(e.message.indexOf(name) === 0 ? e.message : name + ': ' + e.message);
+        });
+      };
+      keyWorkerFiles = Promise.all([file('keyworker_module.js'), file('keyworker.js'), file('keyworker_module.wasm')])
+        .then(function (files) {
+          var source = text(files[0]) + '\n' + text(files[1]);
+          return { url: URL.createObjectURL(new Blob([source], { type: 'text/javascript' })), wasm: files[2] };
+        });
+      keyWorkerFiles.catch(function () { keyWorkerFiles = null; });  // the next job downloads again
     }
-    return new Worker(keyWorkerUrl);
+    return keyWorkerFiles.then(function (files) {
+      var worker = new Worker(files.url);
+      var wasm = files.wasm.slice().buffer;  // a copy, transferred: the next worker needs the bytes too
+      worker.postMessage({ kind: 'init', wasm: wasm }, [wasm]);
+      return worker;
+    });
   }
 
   // Offline after the first visit (web/sw.js). Registered once the portal shows, so it never
@@ -198,26 +211,24 @@
       };
     };
     var reloading = false;
+    // The new version took over (「再読み込み」): the page reloads into it, whole.
     navigator.serviceWorker.addEventListener('controllerchange', function () {
-      if (state.updateOffered) {
-        if (!reloading) { reloading = true; location.reload(); }
-        return;
-      }
-      // The first visit's worker took over just now: the text face, if the page already used it,
-      // went to the network before; ask again through the worker, which keeps it (from the HTTP
-      // cache: no second download).
-      if (state.textFontUsed) fetch('fonts/text.ttf').catch(function () {});
+      if (state.updateOffered && !reloading) { reloading = true; location.reload(); }
     });
     navigator.serviceWorker.register('sw.js', { updateViaCache: 'none' }).then(function (registration) {
-      var watch = function (worker) {
-        worker.addEventListener('statechange', function () {
-          // A waiting worker while another controls this page: a new version, ready.
-          if (worker.state === 'installed' && navigator.serviceWorker.controller) { state.updateOffered = true; offer(registration); }
-        });
+      // A waiting worker while another controls this page: a new version, ready.
+      var offerIfWaiting = function () {
+        if (registration.waiting && navigator.serviceWorker.controller && !state.updateOffered) { state.updateOffered = true; offer(registration); }
       };
-      if (registration.waiting && navigator.serviceWorker.controller) { state.updateOffered = true; offer(registration); }
-      if (registration.installing) watch(registration.installing);
-      registration.addEventListener('updatefound', function () { watch(registration.installing); });
+      // The worker installing may be past installing by the time this runs (updatefound is queued
+      // as a task; WebKit had it null): look at the registration as it is now, then follow it.
+      var watch = function () {
+        var worker = registration.installing;
+        if (worker) worker.addEventListener('statechange', offerIfWaiting);
+        offerIfWaiting();
+      };
+      watch();
+      registration.addEventListener('updatefound', watch);
     }).catch(function (e) {
       console.info('certportal: the service worker was refused (' + e.message + '): the portal needs the server on every visit');
     });
@@ -281,7 +292,6 @@
           startKeyWorker: startKeyWorker,
           requestTextFont: function () {
             // The large face for typed text: fetched once, on demand (see wasm/ui/fonts.h).
-            state.textFontUsed = true;
             download('fonts/text.ttf', function () {})
               .then(function (bytes) { state.module._cp_on_font_loaded(1, toHeap(state.module, bytes), bytes.length); })
               .catch(function (e) { console.warn('certportal: text font not loaded: ' + e.message); });

@@ -4,7 +4,7 @@
 // Each test script imports this, calls withPortal(async ({page, url, consoleErrors}) => {...}),
 // and throws on failure. Screenshots go to tests/artifacts/ (named after the engine off Chromium).
 import { spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { appendFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromiumArgs, engine, launchChromium, launchEngine } from './engines.mjs';
@@ -23,9 +23,13 @@ export const distDir = process.env.CERTPORTAL_DIST || path.join(repo, 'build', '
 // that ends (a case skipped before its clean-up, ctest's SIGKILL), not only through stop().
 export function startServer(dir = distDir) {
   return new Promise((resolve, reject) => {
-    const proc = spawn('python3', [path.join(repo, 'serve.py'), '--no-build', '--quiet', '--stop-when-stdin-closes',
+    // CERTPORTAL_SERVER_LOG=FILE: the server's request log is appended there (to see, after a
+    // failure, which requests reached it and how they were answered).
+    const log = process.env.CERTPORTAL_SERVER_LOG;
+    const proc = spawn('python3', [path.join(repo, 'serve.py'), '--no-build', ...(log ? [] : ['--quiet']), '--stop-when-stdin-closes',
                                    '--port', '0', '--dir', dir],
                        { stdio: ['pipe', 'pipe', 'pipe'] });
+    if (log) proc.stderr.on('data', (d) => appendFileSync(log, d));
     let out = '';
     const timer = setTimeout(() => { proc.kill(); reject(new Error('serve.py did not start: ' + out)); }, 10000);
     const onData = (d) => {
@@ -45,10 +49,11 @@ export async function launch(options = {}) {
   return { context, cleanup };
 }
 
-// Loads the portal and waits for its first frame. Collects console errors and page errors.
+// Loads the portal (options.dist: served from that folder instead of the build's) and waits for its
+// first frame. Collects console errors and page errors.
 export async function withPortal(fn, options = {}) {
   mkdirSync(artifacts, { recursive: true });
-  const server = await startServer();
+  const server = await startServer(options.dist);
   const { context, page, cleanup } = await launchEngine(options);
   const consoleErrors = [];
   page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });

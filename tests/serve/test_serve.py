@@ -114,12 +114,12 @@ def wait_for_url(proc, out_path, timeout=10.0):
 class ServerProcess:
     """serve.py in a subprocess; stdout and stderr go to files so that no pipe can fill up."""
 
-    def __init__(self, args, workdir, env=None, serve=SERVE, test=None):
+    def __init__(self, args, workdir, env=None, serve=SERVE, test=None, stdin=subprocess.DEVNULL):
         self.out_path = os.path.join(workdir, "stdout.txt")
         self.err_path = os.path.join(workdir, "stderr.txt")
         with open(self.out_path, "wb") as out, open(self.err_path, "wb") as err:
             self.proc = subprocess.Popen([sys.executable, serve] + args, stdout=out, stderr=err,
-                                         stdin=subprocess.DEVNULL, env=env)
+                                         stdin=stdin, env=env)
         if test is not None:
             test.addCleanup(self.stop, signal.SIGKILL)  # even when the test fails half-way
 
@@ -591,6 +591,18 @@ class ProcessTest(unittest.TestCase):
             idle.close()
         self.assertIn("stopped", server.stdout())
         self.assertNotIn("Traceback", server.stderr() + server.stdout())
+
+    def test_sigint_with_stdin_watched_exits_0(self):
+        # The browser tests' way: stdin a pipe that stays open, the server stopped by SIGINT while
+        # the watcher waits on it. The watcher's read must not make the interpreter's shutdown
+        # abort ("Fatal Python error: _enter_buffered_busy", exit 134).
+        server = ServerProcess(["--no-build", "--quiet", "--stop-when-stdin-closes", "--dir", self.dist,
+                                "--port", "0"], self.tmp, test=self, stdin=subprocess.PIPE)
+        self.addCleanup(server.proc.stdin.close)
+        server.start()
+        server.proc.send_signal(signal.SIGINT)
+        self.assertEqual(server.wait(5), 0, server.stderr())
+        self.assertNotIn("Fatal", server.stderr())
 
     def test_sigterm_exits_0(self):
         server = self.serve_bundle().start()
