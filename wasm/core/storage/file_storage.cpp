@@ -10,11 +10,11 @@
 namespace cp {
 namespace {
 
-constexpr std::uint8_t kMagic[4] = {'C', 'P', 'D', 'B'};
+constexpr std::uint8_t kDatabaseMagic[4] = {'C', 'P', 'D', 'B'};
 
 std::vector<std::uint8_t> encode(const StorageSnapshot& data, std::uint32_t version) {
     ByteWriter w;
-    w.raw(kMagic);
+    w.raw(kDatabaseMagic);
     w.u32(version);
     w.u32(static_cast<std::uint32_t>(data.size()));
     for (const auto& [store, records] : data) {

@@ -7,7 +7,7 @@
 
 namespace cp {
 namespace {
-constexpr std::uint8_t kMagic[4] = {'C', 'P', 'R', 'C'};
+constexpr std::uint8_t kRecordMagic[4] = {'C', 'P', 'R', 'C'};
 constexpr std::size_t kHeader = 4 + 2 + 1 + 4;
 }  // namespace
 
@@ -24,7 +24,7 @@ const char* record_error_name(RecordError error) {
 
 std::vector<std::uint8_t> wrap_record(RecordKind kind, std::span<const std::uint8_t> payload, std::uint16_t version) {
     ByteWriter w;
-    w.raw(kMagic);
+    w.raw(kRecordMagic);
     w.u8(static_cast<std::uint8_t>(version & 0xFF));
     w.u8(static_cast<std::uint8_t>(version >> 8));
     w.u8(static_cast<std::uint8_t>(kind));
@@ -36,7 +36,7 @@ std::vector<std::uint8_t> wrap_record(RecordKind kind, std::span<const std::uint
 
 RecordError unwrap_record(std::span<const std::uint8_t> record, RecordKind expected, std::vector<std::uint8_t>& payload,
                           std::uint16_t* version) {
-    if (record.size() < 4 || std::memcmp(record.data(), kMagic, 4) != 0) return RecordError::NotARecord;
+    if (record.size() < 4 || std::memcmp(record.data(), kRecordMagic, 4) != 0) return RecordError::NotARecord;
     if (record.size() < kHeader + 32) return RecordError::Corrupted;
     const std::size_t body = record.size() - 32;
     if (!constant_time_equal(sha256(record.first(body)), record.subspan(body))) return RecordError::Corrupted;
