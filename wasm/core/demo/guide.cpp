@@ -58,6 +58,7 @@ AdminPhase admin_phase(AdminFlow::Screen screen) {
     case S::RenewalIssuing: return AdminPhase::Issuing;
     case S::RenewalInstall: return AdminPhase::Install;
     case S::RenewalDone: return AdminPhase::Renewed;
+    case S::Count_: break;
     }
     return AdminPhase::Menu;
 }
@@ -107,7 +108,8 @@ GuidePosition pickup_position(const Session& s) {
     case UserFlow::Screen::LoginPin:
     case UserFlow::Screen::LoginLanding:
     case UserFlow::Screen::Renewal: return at(7, true);  // logged on with the picked-up certificate
-    case UserFlow::Screen::Failed: return at(2);
+    case UserFlow::Screen::Failed:
+    case UserFlow::Screen::Count_: return at(2);
     }
     return at(2);
 }

@@ -3,25 +3,13 @@
 namespace cp {
 
 AdminLogin::AdminLogin(Bank& bank, PcServices pc)
-    : bank_(bank),
-      certificate_step_(std::make_unique<CertificateLoginStep>(
+    : CertificateLogin(
           bank, pc,
           [this](const std::vector<std::uint8_t>& certificate, const LoginProof& proof) {
               return bank_.check_admin_certificate(certificate, proof);
           },
-          [this](BankResult r) { certificate_checked(r); })) {}
-
-BankResult AdminLogin::fail(BankResult why) {
-    step_ = Step::Failed;
-    failure_ = why;
-    return why;
-}
-
-void AdminLogin::certificate_checked(BankResult result) {
-    // fail() returns `result` back for callers that return it; here the step is the outcome.
-    if (result != BankResult::Ok) (void)fail(result);
-    else step_ = Step::ContractPin;
-}
+          Step::ContractPin),
+      bank_(bank) {}
 
 BankResult AdminLogin::enter_contract_pin(std::string_view pin) {
     if (step_ != Step::ContractPin) return BankResult::WrongStep;

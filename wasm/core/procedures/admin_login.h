@@ -15,7 +15,6 @@
 // log in again", or a paper form at the branch).
 #pragma once
 
-#include <memory>
 #include <vector>
 
 #include "bank/bank.h"
@@ -23,25 +22,20 @@
 
 namespace cp {
 
-class AdminLogin {
+enum class AdminLoginStep : std::uint8_t {
+    ChooseCertificate, KeyAccess, UnlockingKey, ContractPin, CardChallenge, Notices, Menu, Failed
+};
+
+// The certificate part (choose_certificate, key access) is CertificateLogin's.
+class AdminLogin : public CertificateLogin<AdminLoginStep> {
 public:
-    enum class Step : std::uint8_t {
-        ChooseCertificate, KeyAccess, UnlockingKey, ContractPin, CardChallenge, Notices, Menu, Failed
-    };
+    using Step = AdminLoginStep;
 
     // `pc`: the PC the administrator sits at (its device key unlocks 中 keys).
     AdminLogin(Bank& bank, PcServices pc);
 
-    Step step() const { return certificate_step_->login_step(step_); }
     bool logged_in() const { return step_ == Step::Menu; }
-    BankResult failure() const { return failure_; }
 
-    BankResult choose_certificate(const InstalledCertificate& certificate) { return certificate_step_->choose(certificate); }
-    // KeyAccess: true when the key asks a password (高), false for a consent prompt (中).
-    bool key_access_needs_password() const { return certificate_step_->needs_password(); }
-    // 「アクセス許可の付与」 → OK (中), or the key's password (高): WrongKeyPassword asks again.
-    BankResult grant_key_access(std::string_view password = {}) { return certificate_step_->grant(password); }
-    BankResult deny_key_access() { return certificate_step_->deny(); }
     BankResult enter_contract_pin(std::string_view pin);
     const CardChallenge& challenge() const { return challenge_; }
     BankResult answer_card(std::string_view first, std::string_view second);
@@ -50,15 +44,10 @@ public:
     BankResult acknowledge_notices(bool hide_for_a_while);
 
 private:
-    BankResult fail(BankResult why);
-    void certificate_checked(BankResult result);
     BankResult enter_card_step();
     void finish_login();
 
     Bank& bank_;
-    std::unique_ptr<CertificateLoginStep> certificate_step_;  // ChooseCertificate .. UnlockingKey
-    Step step_ = Step::ChooseCertificate;
-    BankResult failure_ = BankResult::Ok;
     CardChallenge challenge_;
     std::vector<NoticeKind> notices_;
 };

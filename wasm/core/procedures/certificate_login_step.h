@@ -7,6 +7,7 @@
 //                      challenge) accepted it, or a failure (challenge, key access, signing, check)
 // `done` runs once, at the end, with Ok or the failure; it may run inside choose() / grant() /
 // deny() (低, a refusal) or later (the device key). The certificate is kept only until checked.
+// CertificateLogin (below) is what both logins build on: the login's step and failure around it.
 #pragma once
 
 #include <functional>
@@ -66,6 +67,44 @@ private:
     Done done_;
     std::vector<std::uint8_t> certificate_;  // the chosen certificate (DER) while it is being proven
     Phase phase_ = Phase::ChooseCertificate;
+    BankResult failure_ = BankResult::Ok;
+};
+
+// The part both certificate logins share (AdminLogin, UserLogin): the login's step and failure,
+// and the certificate step's calls. `Step` begins ChooseCertificate, KeyAccess, UnlockingKey and
+// has Failed; the certificate the bank accepted (`check`) moves the login on to `after`, its own
+// next step, and a failure to Failed.
+template <class Step>
+class CertificateLogin {
+public:
+    Step step() const { return certificate_step_->login_step(step_); }
+    BankResult failure() const { return failure_; }
+
+    BankResult choose_certificate(const InstalledCertificate& certificate) { return certificate_step_->choose(certificate); }
+    // KeyAccess: true when the key asks a password (高), false for a consent prompt (中).
+    bool key_access_needs_password() const { return certificate_step_->needs_password(); }
+    // 「アクセス許可の付与」 → OK (中), or the key's password (高): WrongKeyPassword asks again.
+    BankResult grant_key_access(std::string_view password = {}) { return certificate_step_->grant(password); }
+    BankResult deny_key_access() { return certificate_step_->deny(); }
+
+protected:
+    CertificateLogin(Bank& bank, PcServices pc, CertificateLoginStep::Check check, Step after)
+        : certificate_step_(std::make_unique<CertificateLoginStep>(bank, pc, std::move(check), [this, after](BankResult r) {
+              // fail() returns `r` back for callers that return it; here the step is the outcome.
+              if (r != BankResult::Ok) (void)fail(r);
+              else step_ = after;
+          })) {}
+
+    BankResult fail(BankResult why) {
+        step_ = Step::Failed;
+        failure_ = why;
+        return why;
+    }
+
+    Step step_ = Step::ChooseCertificate;  // the login's own, once the certificate step has ended
+
+private:
+    std::unique_ptr<CertificateLoginStep> certificate_step_;  // ChooseCertificate .. UnlockingKey
     BankResult failure_ = BankResult::Ok;
 };
 

@@ -7,38 +7,29 @@
 //   Menu / Failed      the administrator's certificate is NotUserCertificate
 #pragma once
 
-#include <memory>
+#include <string>
 
 #include "bank/bank.h"
 #include "procedures/certificate_login_step.h"
 
 namespace cp {
 
-class UserLogin {
+enum class UserLoginStep : std::uint8_t { ChooseCertificate, KeyAccess, UnlockingKey, Pin, Menu, Failed };
+
+// The certificate part (choose_certificate, key access) is CertificateLogin's.
+class UserLogin : public CertificateLogin<UserLoginStep> {
 public:
-    enum class Step : std::uint8_t { ChooseCertificate, KeyAccess, UnlockingKey, Pin, Menu, Failed };
+    using Step = UserLoginStep;
 
     UserLogin(Bank& bank, PcServices pc);
-    Step step() const { return certificate_step_->login_step(step_); }
-    BankResult failure() const { return failure_; }
     const std::string& user_id() const { return user_id_; }
     // Past the PIN: the user's pages (and a renewal of their certificate, user_renewal.h).
     bool logged_in() const { return step() == Step::Menu; }
 
-    BankResult choose_certificate(const InstalledCertificate& certificate) { return certificate_step_->choose(certificate); }
-    bool key_access_needs_password() const { return certificate_step_->needs_password(); }
-    BankResult grant_key_access(std::string_view password = {}) { return certificate_step_->grant(password); }
-    BankResult deny_key_access() { return certificate_step_->deny(); }
     BankResult enter_pin(std::string_view pin);
 
 private:
-    BankResult fail(BankResult why);
-    void certificate_checked(BankResult result);
-
     Bank& bank_;
-    std::unique_ptr<CertificateLoginStep> certificate_step_;  // ChooseCertificate .. UnlockingKey
-    Step step_ = Step::ChooseCertificate;
-    BankResult failure_ = BankResult::Ok;
     std::string user_id_;
 };
 

@@ -1,32 +1,37 @@
+// The administrator's draw table: each AdminFlow::Screen's page and OS dialog, in the enum's order
+// beside kAdminScreens (portal/flows/admin_flow.h), checked when it compiles.
 #include "admin/admin_screens.h"
 #include "renewal/renewal_screens.h"
+#include "screen_draw.h"
 
 namespace cp::ui {
+namespace {
 
-bool admin_dialog_open(const AdminFlow& flow) {
-    switch (flow.screen()) {
-        case AdminFlow::Screen::ChooseCertificate:
-        case AdminFlow::Screen::KeyAccess:
-        case AdminFlow::Screen::UnlockingKey:
-        case AdminFlow::Screen::RenewalWebAccess:
-        case AdminFlow::Screen::RenewalProtection:
-        case AdminFlow::Screen::RenewalProtectionSettings:
-        case AdminFlow::Screen::RenewalInstall: return true;
-        case AdminFlow::Screen::ContractPin:
-        case AdminFlow::Screen::CardChallenge:
-        case AdminFlow::Screen::Notices:
-        case AdminFlow::Screen::Menu:
-        case AdminFlow::Screen::UserGrid:
-        case AdminFlow::Screen::UserEdit:
-        case AdminFlow::Screen::UserDone:
-        case AdminFlow::Screen::Failed:
-        case AdminFlow::Screen::RenewalStart:
-        case AdminFlow::Screen::RenewalIssuing:
-        case AdminFlow::Screen::RenewalDone:
-        case AdminFlow::Screen::RenewalFailed: return false;
-    }
-    return false;
-}
+using S = AdminFlow::Screen;
+constexpr ScreenDraw<AdminFlow> kAdminDraw[] = {
+    {S::ChooseCertificate, nullptr, draw_admin_chooser},
+    {S::KeyAccess, nullptr, draw_admin_key_access},
+    {S::UnlockingKey, nullptr, draw_admin_unlocking},
+    {S::ContractPin, draw_admin_contract_pin, nullptr},
+    {S::CardChallenge, draw_admin_card_challenge, nullptr},
+    {S::Notices, draw_admin_notices, nullptr},
+    {S::Menu, draw_admin_menu, nullptr},
+    {S::UserGrid, draw_admin_user_grid, nullptr},
+    {S::UserEdit, draw_admin_user_edit, nullptr},
+    {S::UserDone, draw_admin_user_done, nullptr},
+    {S::Failed, draw_admin_failure, nullptr},
+    {S::RenewalStart, draw_admin_renewal, draw_nested_renewal_dialog<AdminFlow>},
+    {S::RenewalWebAccess, draw_admin_renewal, draw_nested_renewal_dialog<AdminFlow>},
+    {S::RenewalProtection, draw_admin_renewal, draw_nested_renewal_dialog<AdminFlow>},
+    {S::RenewalProtectionSettings, draw_admin_renewal, draw_nested_renewal_dialog<AdminFlow>},
+    {S::RenewalIssuing, draw_admin_renewal, draw_nested_renewal_dialog<AdminFlow>},
+    {S::RenewalInstall, draw_admin_renewal, draw_nested_renewal_dialog<AdminFlow>},
+    {S::RenewalDone, draw_admin_renewal, draw_nested_renewal_dialog<AdminFlow>},
+    {S::RenewalFailed, draw_admin_renewal, draw_nested_renewal_dialog<AdminFlow>},
+};
+static_assert(rows_in_screen_order(kAdminDraw));
+
+}  // namespace
 
 // 証明書更新 under the administrator's session bar: the shared renewal pages (renewal/).
 void draw_admin_renewal(const Ui& ui, AdminFlow& flow) {
@@ -36,29 +41,12 @@ void draw_admin_renewal(const Ui& ui, AdminFlow& flow) {
     draw_renewal_page(ui, *flow.renewal_flow(), holder);
 }
 
+void draw_admin_dialog(const Ui& ui, AdminFlow& flow) {
+    draw_screen_dialog(kAdminDraw, ui, flow);
+}
+
 bool draw_admin_page(const Ui& ui, AdminFlow& flow) {
-    switch (flow.screen()) {
-        case AdminFlow::Screen::ChooseCertificate:
-        case AdminFlow::Screen::KeyAccess:
-        case AdminFlow::Screen::UnlockingKey: return false;  // dialogs over the top page
-        case AdminFlow::Screen::ContractPin: draw_admin_contract_pin(ui, flow); return true;
-        case AdminFlow::Screen::CardChallenge: draw_admin_card_challenge(ui, flow); return true;
-        case AdminFlow::Screen::Notices: draw_admin_notices(ui, flow); return true;
-        case AdminFlow::Screen::Menu: draw_admin_menu(ui, flow); return true;
-        case AdminFlow::Screen::UserGrid: draw_admin_user_grid(ui, flow); return true;
-        case AdminFlow::Screen::UserEdit: draw_admin_user_edit(ui, flow); return true;
-        case AdminFlow::Screen::UserDone: draw_admin_user_done(ui, flow); return true;
-        case AdminFlow::Screen::Failed: draw_admin_failure(ui, flow); return true;
-        case AdminFlow::Screen::RenewalStart:
-        case AdminFlow::Screen::RenewalWebAccess:
-        case AdminFlow::Screen::RenewalProtection:
-        case AdminFlow::Screen::RenewalProtectionSettings:
-        case AdminFlow::Screen::RenewalIssuing:
-        case AdminFlow::Screen::RenewalInstall:
-        case AdminFlow::Screen::RenewalDone:
-        case AdminFlow::Screen::RenewalFailed: draw_admin_renewal(ui, flow); return true;
-    }
-    return false;
+    return draw_screen_page(kAdminDraw, ui, flow);
 }
 
 }  // namespace cp::ui

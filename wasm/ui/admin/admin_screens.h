@@ -11,7 +11,8 @@
 //   (証明書更新's pages and dialogs are shared with the user's own renewal: renewal/)
 //   enrollment_progress.cpp  電子証明書発行処理中 (renewal and pickup)
 //   admin_pickup.cpp    管理者電子証明書取得 after a branch reissue (its own flow)
-// admin_screens.cpp dispatches on AdminFlow::Screen with a switch that has no default.
+// admin_screens.cpp holds the draw table: one row per AdminFlow::Screen (its page, its dialog),
+// beside the flow's kAdminScreens (page or dialog, name); a screen without a row does not compile.
 #pragma once
 
 #include "portal/flows/admin_flow.h"
@@ -20,15 +21,17 @@
 
 namespace cp::ui {
 
-// True when the flow's current screen is an OS dialog (the desk behind it is then disabled).
-bool admin_dialog_open(const AdminFlow& flow);
-// The OS dialog of the current screen, if any (drawn over the desk, after it).
+// The OS dialog of the current screen, if any (drawn over the desk, after it; AdminFlow::
+// dialog_open() says whether there is one, and the desk behind it is then disabled).
 void draw_admin_dialog(const Ui& ui, AdminFlow& flow);
 // The bank page of the current screen (inside the browser), or nothing for a dialog screen (the
 // page under it stays the top page).
 bool draw_admin_page(const Ui& ui, AdminFlow& flow);
 
 // One file each (see above).
+void draw_admin_chooser(const Ui& ui, AdminFlow& flow);
+void draw_admin_key_access(const Ui& ui, AdminFlow& flow);
+void draw_admin_unlocking(const Ui& ui, AdminFlow& flow);
 void draw_admin_contract_pin(const Ui& ui, AdminFlow& flow);
 void draw_admin_card_challenge(const Ui& ui, AdminFlow& flow);
 void draw_admin_notices(const Ui& ui, AdminFlow& flow);

@@ -16,9 +16,9 @@ void draw_desk(const Ui& ui) {
     const CertificateManagerFlow* manager = ui.session.certificate_manager();
     AdminPickupFlow* pickup = ui.session.admin_pickup();
     UserFlow* user = ui.session.user_flow();
-    const bool dialog = (flow != nullptr && admin_dialog_open(*flow)) || manager != nullptr ||
+    const bool dialog = (flow != nullptr && flow->dialog_open()) || manager != nullptr ||
                         (pickup != nullptr && admin_pickup_dialog_open(*pickup)) ||
-                        (user != nullptr && user_dialog_open(*user));
+                        (user != nullptr && user->dialog_open());
     const bool saving = ui.session.saving();
 
     ImGui::SetNextWindowPos(vp->WorkPos);
@@ -54,8 +54,8 @@ void draw_desk(const Ui& ui) {
     ImGui::BeginDisabled(saving);
     if (manager != nullptr) draw_certificate_manager(ui, *manager);
     else if (pickup != nullptr) draw_admin_pickup_dialog(ui, *pickup);
-    else if (flow != nullptr && admin_dialog_open(*flow)) draw_admin_dialog(ui, *flow);
-    else if (user != nullptr && user_dialog_open(*user)) draw_user_dialog(ui, *user);
+    else if (flow != nullptr && flow->dialog_open()) draw_admin_dialog(ui, *flow);
+    else if (user != nullptr && user->dialog_open()) draw_user_dialog(ui, *user);
     ImGui::EndDisabled();
 }
 

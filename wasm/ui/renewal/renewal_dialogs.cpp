@@ -10,20 +10,6 @@
 
 namespace cp::ui {
 
-bool renewal_dialog_open(const RenewalFlow& flow) {
-    switch (flow.screen()) {
-        case RenewalFlow::Screen::WebAccess:
-        case RenewalFlow::Screen::Protection:
-        case RenewalFlow::Screen::ProtectionSettings:
-        case RenewalFlow::Screen::Install: return true;
-        case RenewalFlow::Screen::Start:
-        case RenewalFlow::Screen::Issuing:
-        case RenewalFlow::Screen::Done:
-        case RenewalFlow::Screen::Failed: return false;
-    }
-    return false;
-}
-
 void draw_renewal_dialog(const Ui& ui, RenewalFlow& flow) {
     const Language l = ui.lang();
     RenewalFlow::Form& form = flow.form();
@@ -66,7 +52,8 @@ void draw_renewal_dialog(const Ui& ui, RenewalFlow& flow) {
         case RenewalFlow::Screen::Start:
         case RenewalFlow::Screen::Issuing:
         case RenewalFlow::Screen::Done:
-        case RenewalFlow::Screen::Failed: break;  // pages
+        case RenewalFlow::Screen::Failed:
+        case RenewalFlow::Screen::Count_: break;  // pages
     }
 }
 

@@ -66,6 +66,7 @@ void draw_renewal_page(const Ui& ui, RenewalFlow& flow, const RenewalHolder& hol
             break;
         case RenewalFlow::Screen::Done: draw_done(ui, flow, holder); break;
         case RenewalFlow::Screen::Failed: draw_failed(ui, flow); break;
+        case RenewalFlow::Screen::Count_: break;
     }
     end_card();
 }

@@ -22,9 +22,8 @@ struct RenewalHolder {
 
 // The page of the renewal's current screen (its dialogs' page underneath).
 void draw_renewal_page(const Ui& ui, RenewalFlow& flow, const RenewalHolder& holder);
-// True when the current screen is an OS dialog (the desk behind it is then disabled).
-bool renewal_dialog_open(const RenewalFlow& flow);
-// The OS dialog of the current screen, if any (drawn over the desk, after it).
+// The OS dialog of the current screen, if any (drawn over the desk, after it; RenewalFlow::
+// dialog_open() says whether there is one).
 void draw_renewal_dialog(const Ui& ui, RenewalFlow& flow);
 
 }  // namespace cp::ui

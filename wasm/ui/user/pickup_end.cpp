@@ -14,7 +14,7 @@
 
 namespace cp::ui {
 
-void draw_pickup_issuing(const Ui& ui, const UserFlow& flow) {
+void draw_pickup_issuing(const Ui& ui, UserFlow& flow) {
     page_title(ui.t(TextId::PickupIssuingTitle));
     begin_card("##pickup_issuing", ImVec2(-FLT_MIN, 0));
     draw_pickup_deadline(ui, flow);
@@ -30,7 +30,7 @@ void draw_pickup_issuing(const Ui& ui, const UserFlow& flow) {
     end_card();
 }
 
-void draw_pickup_done(const Ui& ui, const UserFlow& flow) {
+void draw_pickup_done(const Ui& ui, UserFlow& flow) {
     page_title(ui.t(TextId::PickupDoneTitle));  // once: the page's title says it
     begin_card("##pickup_done", ImVec2(-FLT_MIN, 0));
     text_wrapped_sized(ui.t(TextId::PickupDoneBody), size::kDetail, color::kText);
@@ -44,7 +44,7 @@ void draw_pickup_done(const Ui& ui, const UserFlow& flow) {
     end_card();
 }
 
-void draw_user_failure(const Ui& ui, const UserFlow& flow) {
+void draw_user_failure(const Ui& ui, UserFlow& flow) {
     const bool pickup = flow.mode() == UserFlow::Mode::Pickup;
     page_title(ui.t(pickup ? TextId::PickupFailedTitle : TextId::FailureTitle), TitleTone::Error);
     begin_card("##user_failure", ImVec2(-FLT_MIN, 0));

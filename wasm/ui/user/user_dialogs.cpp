@@ -6,16 +6,13 @@
 #include "os/certificate_dialogs.h"
 #include "os/certificate_operation_dialogs.h"
 #include "os/os_dialog.h"
-#include "renewal/renewal_screens.h"
 #include "user/user_screens.h"
 #include "widgets.h"
 
 namespace cp::ui {
-namespace {
-
 // Windows' scripted-certificate prompt (os/certificate_operation_dialogs.h). No Escape: the seed's
 // いいえ loses the pickup, so only a deliberate click says it.
-void web_access(const Ui& ui) {
+void draw_user_web_access(const Ui& ui, UserFlow&) {
     switch (web_access_dialog(kSimulatedSite, ui.lang(), /*escape_answers_no=*/false)) {
         case YesNo::None: break;
         case YesNo::Yes: ui.emit(cmd::user::AnswerWebAccess{true}); break;
@@ -23,7 +20,7 @@ void web_access(const Ui& ui) {
     }
 }
 
-void chooser(const Ui& ui, UserFlow& flow) {
+void draw_user_chooser(const Ui& ui, UserFlow& flow) {
     const Language l = ui.lang();
     ChooserView view;
     view.store = &flow.store();
@@ -42,33 +39,15 @@ void chooser(const Ui& ui, UserFlow& flow) {
     }
 }
 
-}  // namespace
-
-void draw_user_dialog(const Ui& ui, UserFlow& flow) {
-    switch (flow.screen()) {
-        case UserFlow::Screen::PickupWebAccess: web_access(ui); break;
-        case UserFlow::Screen::LoginChooseCertificate: chooser(ui, flow); break;
-        case UserFlow::Screen::LoginKeyAccess: {
-            const InstalledCertificate* chosen = flow.login_certificate();
-            const std::string name = chosen != nullptr ? chosen->subject.display_name() : std::string();
-            const KeyAccessChoice c =
-                key_access_dialog(name, flow.login()->key_access_needs_password(), flow.form().key_password,
-                                  flow.field_error(UserFlow::Field::KeyPassword), flow.last_result(), ui.lang());
-            if (c == KeyAccessChoice::Allow) ui.emit(cmd::user::GrantKeyAccess{});
-            if (c == KeyAccessChoice::Deny) ui.emit(cmd::user::DenyKeyAccess{});
-            break;
-        }
-        case UserFlow::Screen::LoginUnlockingKey: key_unlocking_dialog(ui.lang()); break;
-        case UserFlow::Screen::Renewal: draw_renewal_dialog(ui, *flow.renewal_flow()); break;
-        case UserFlow::Screen::PickupIds:
-        case UserFlow::Screen::PickupOneTimePassword:
-        case UserFlow::Screen::PickupCaPage:
-        case UserFlow::Screen::PickupIssuing:
-        case UserFlow::Screen::PickupDone:
-        case UserFlow::Screen::LoginPin:
-        case UserFlow::Screen::LoginLanding:
-        case UserFlow::Screen::Failed: break;
-    }
+void draw_user_key_access(const Ui& ui, UserFlow& flow) {
+    const InstalledCertificate* chosen = flow.login_certificate();
+    const std::string name = chosen != nullptr ? chosen->subject.display_name() : std::string();
+    const KeyAccessChoice c = key_access_dialog(name, flow.login()->key_access_needs_password(), flow.form().key_password,
+                                                flow.field_error(UserFlow::Field::KeyPassword), flow.last_result(), ui.lang());
+    if (c == KeyAccessChoice::Allow) ui.emit(cmd::user::GrantKeyAccess{});
+    if (c == KeyAccessChoice::Deny) ui.emit(cmd::user::DenyKeyAccess{});
 }
+
+void draw_user_unlocking(const Ui& ui, UserFlow&) { key_unlocking_dialog(ui.lang()); }
 
 }  // namespace cp::ui

@@ -51,7 +51,7 @@ void draw_user_login_pin(const Ui& ui, UserFlow& flow) {
     end_card();
 }
 
-void draw_user_landing(const Ui& ui, const UserFlow& flow) {
+void draw_user_landing(const Ui& ui, UserFlow& flow) {
     const Language l = ui.lang();
     const User* u = flow.user();
     if (u == nullptr) return;

@@ -1,46 +1,39 @@
+// The user's draw table: each UserFlow::Screen's page and OS dialog, in the enum's order beside
+// kUserScreens (portal/flows/user_flow.h), checked when it compiles.
 #include "user/user_screens.h"
 
-#include "renewal/renewal_screens.h"
+#include "screen_draw.h"
 
 namespace cp::ui {
+namespace {
 
-bool user_dialog_open(const UserFlow& flow) {
-    switch (flow.screen()) {
-        case UserFlow::Screen::PickupWebAccess:
-        case UserFlow::Screen::LoginChooseCertificate:
-        case UserFlow::Screen::LoginKeyAccess:
-        case UserFlow::Screen::LoginUnlockingKey: return true;
-        case UserFlow::Screen::Renewal: return renewal_dialog_open(*flow.renewal_flow());
-        case UserFlow::Screen::PickupIds:
-        case UserFlow::Screen::PickupOneTimePassword:
-        case UserFlow::Screen::PickupCaPage:
-        case UserFlow::Screen::PickupIssuing:
-        case UserFlow::Screen::PickupDone:
-        case UserFlow::Screen::LoginPin:
-        case UserFlow::Screen::LoginLanding:
-        case UserFlow::Screen::Failed: return false;
-    }
-    return false;
+using S = UserFlow::Screen;
+constexpr ScreenDraw<UserFlow> kUserDraw[] = {
+    {S::PickupIds, draw_pickup_ids, nullptr},
+    {S::PickupOneTimePassword, draw_pickup_otp, nullptr},
+    {S::PickupCaPage, draw_ca_page, nullptr},
+    // 「Webアクセスの確認」 comes over the one-time password page the person just submitted.
+    {S::PickupWebAccess, draw_pickup_otp, draw_user_web_access},
+    {S::PickupIssuing, draw_pickup_issuing, nullptr},
+    {S::PickupDone, draw_pickup_done, nullptr},
+    {S::LoginChooseCertificate, nullptr, draw_user_chooser},
+    {S::LoginKeyAccess, nullptr, draw_user_key_access},
+    {S::LoginUnlockingKey, nullptr, draw_user_unlocking},
+    {S::LoginPin, draw_user_login_pin, nullptr},
+    {S::LoginLanding, draw_user_landing, nullptr},
+    {S::Renewal, draw_user_renewal, draw_nested_renewal_dialog<UserFlow>},
+    {S::Failed, draw_user_failure, nullptr},
+};
+static_assert(rows_in_screen_order(kUserDraw));
+
+}  // namespace
+
+void draw_user_dialog(const Ui& ui, UserFlow& flow) {
+    draw_screen_dialog(kUserDraw, ui, flow);
 }
 
 bool draw_user_page(const Ui& ui, UserFlow& flow) {
-    switch (flow.screen()) {
-        case UserFlow::Screen::PickupIds: draw_pickup_ids(ui, flow); return true;
-        case UserFlow::Screen::PickupOneTimePassword: draw_pickup_otp(ui, flow); return true;
-        case UserFlow::Screen::PickupCaPage: draw_ca_page(ui, flow); return true;
-        // 「Webアクセスの確認」 comes over the one-time password page the person just submitted.
-        case UserFlow::Screen::PickupWebAccess: draw_pickup_otp(ui, flow); return true;
-        case UserFlow::Screen::PickupIssuing: draw_pickup_issuing(ui, flow); return true;
-        case UserFlow::Screen::PickupDone: draw_pickup_done(ui, flow); return true;
-        case UserFlow::Screen::LoginChooseCertificate:
-        case UserFlow::Screen::LoginKeyAccess:
-        case UserFlow::Screen::LoginUnlockingKey: return false;  // dialogs over the top page
-        case UserFlow::Screen::LoginPin: draw_user_login_pin(ui, flow); return true;
-        case UserFlow::Screen::LoginLanding: draw_user_landing(ui, flow); return true;
-        case UserFlow::Screen::Renewal: draw_user_renewal(ui, flow); return true;
-        case UserFlow::Screen::Failed: draw_user_failure(ui, flow); return true;
-    }
-    return false;
+    return draw_screen_page(kUserDraw, ui, flow);
 }
 
 void draw_user_desk(const Ui& ui, UserFlow& flow, const Rect& browser, bool narrow) {

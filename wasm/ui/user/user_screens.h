@@ -6,11 +6,12 @@
 //                         bottom left)
 //   acquisition_app.cpp   the acquisition app's own window on the desk: progress, 取得完了, 閉じる
 //   pickup_end.cpp        IE mode's 電子証明書発行処理中, 取得完了, and the failure page
-//   user_dialogs.cpp      OS dialogs: 「Webアクセスの確認」, 証明書の選択, key access
+//   user_dialogs.cpp      OS dialogs: 「Webアクセスの確認」, 証明書の選択, key access, unlocking
 //   user_login.cpp        利用者暗証番号 → ログオン, then the user's landing page (重要なお知らせ
 //                         and 証明書更新 inside the renewal window)
 //   user_renewal.cpp      the user's own 証明書更新: the shared renewal screens (renewal/)
-// user_screens.cpp dispatches on UserFlow::Screen with switches that have no default.
+// user_screens.cpp holds the draw table: one row per UserFlow::Screen (its page, its dialog),
+// beside the flow's kUserScreens (page or dialog, name); a screen without a row does not compile.
 #pragma once
 
 #include "desk/desk.h"
@@ -19,8 +20,8 @@
 
 namespace cp::ui {
 
-// True when the flow's current screen is an OS dialog (the desk behind it is then disabled).
-bool user_dialog_open(const UserFlow& flow);
+// The OS dialog of the current screen, if any (UserFlow::dialog_open() says whether there is
+// one, and the desk behind it is then disabled).
 void draw_user_dialog(const Ui& ui, UserFlow& flow);
 // The bank page of the current screen, or false for a dialog screen (the page under it stays).
 bool draw_user_page(const Ui& ui, UserFlow& flow);
@@ -36,11 +37,15 @@ void draw_acquisition_app(const Ui& ui, const UserFlow& flow, const Rect& browse
 // over the page, which leaves that much room below its last line so that 取得 can be scrolled
 // above it (0 on a wide screen, where it stands beside 取得, or with the app closed).
 float acquisition_app_covered_bottom();
-void draw_pickup_issuing(const Ui& ui, const UserFlow& flow);
-void draw_pickup_done(const Ui& ui, const UserFlow& flow);
-void draw_user_failure(const Ui& ui, const UserFlow& flow);
+void draw_pickup_issuing(const Ui& ui, UserFlow& flow);
+void draw_pickup_done(const Ui& ui, UserFlow& flow);
+void draw_user_failure(const Ui& ui, UserFlow& flow);
 void draw_user_login_pin(const Ui& ui, UserFlow& flow);
-void draw_user_landing(const Ui& ui, const UserFlow& flow);
+void draw_user_landing(const Ui& ui, UserFlow& flow);
+void draw_user_web_access(const Ui& ui, UserFlow& flow);
+void draw_user_chooser(const Ui& ui, UserFlow& flow);
+void draw_user_key_access(const Ui& ui, UserFlow& flow);
+void draw_user_unlocking(const Ui& ui, UserFlow& flow);
 void draw_user_renewal(const Ui& ui, UserFlow& flow);
 // A link of the seed that leads to a page the simulator does not have (ca_page.cpp).
 void disabled_link(const char* label, const char* why);

@@ -18,31 +18,6 @@ const char* revoke_reason_name(RevokeReason reason) {
     return "?";
 }
 
-const char* admin_screen_name(AdminFlow::Screen screen) {
-    switch (screen) {
-        case AdminFlow::Screen::ChooseCertificate: return "ChooseCertificate";
-        case AdminFlow::Screen::KeyAccess: return "KeyAccess";
-        case AdminFlow::Screen::UnlockingKey: return "UnlockingKey";
-        case AdminFlow::Screen::ContractPin: return "ContractPin";
-        case AdminFlow::Screen::CardChallenge: return "CardChallenge";
-        case AdminFlow::Screen::Notices: return "Notices";
-        case AdminFlow::Screen::Menu: return "Menu";
-        case AdminFlow::Screen::UserGrid: return "UserGrid";
-        case AdminFlow::Screen::UserEdit: return "UserEdit";
-        case AdminFlow::Screen::UserDone: return "UserDone";
-        case AdminFlow::Screen::Failed: return "Failed";
-        case AdminFlow::Screen::RenewalStart: return "RenewalStart";
-        case AdminFlow::Screen::RenewalWebAccess: return "RenewalWebAccess";
-        case AdminFlow::Screen::RenewalProtection: return "RenewalProtection";
-        case AdminFlow::Screen::RenewalProtectionSettings: return "RenewalProtectionSettings";
-        case AdminFlow::Screen::RenewalIssuing: return "RenewalIssuing";
-        case AdminFlow::Screen::RenewalInstall: return "RenewalInstall";
-        case AdminFlow::Screen::RenewalDone: return "RenewalDone";
-        case AdminFlow::Screen::RenewalFailed: return "RenewalFailed";
-    }
-    return "?";
-}
-
 void AdminFlow::Form::wipe_secrets() {
     contract_pin.wipe();
     card_first.wipe();
@@ -91,6 +66,7 @@ AdminFlow::Screen AdminFlow::screen() const {
             case RenewalFlow::Screen::Install: return Screen::RenewalInstall;
             case RenewalFlow::Screen::Done: return Screen::RenewalDone;
             case RenewalFlow::Screen::Failed: return Screen::RenewalFailed;
+            case RenewalFlow::Screen::Count_: break;
         }
     }
     if (!maintenance_) return Screen::Menu;
@@ -103,6 +79,8 @@ AdminFlow::Screen AdminFlow::screen() const {
     }
     return Screen::Failed;
 }
+
+bool AdminFlow::dialog_open() const { return screen_is_dialog(screen_row(kAdminScreens, screen()).kind, renewal_.get()); }
 
 BankResult AdminFlow::failure() const {
     if (login_->step() == AdminLogin::Step::Failed) return login_->failure();

@@ -6,7 +6,7 @@
 //
 //   screen()          what the person sees now, derived from the procedures' steps: a switch
 //                     over each Step with no default, so a step that no screen draws does not
-//                     compile.
+//                     compile. kAdminScreens (below) gives each screen's kind and name.
 //   apply(command)    validates the form (bank/validation.h), calls the procedure, keeps the
 //                     result; never throws. Secrets are wiped from the form once submitted.
 //
@@ -51,6 +51,7 @@ public:
         // 証明書更新 (seed 000 (6)-(12)): RenewalFlow::Screen's steps one for one (flows/renewal_flow.h)
         RenewalStart, RenewalWebAccess, RenewalProtection, RenewalProtectionSettings, RenewalIssuing,
         RenewalInstall, RenewalDone, RenewalFailed,
+        Count_
     };
     enum class Field : std::uint8_t {
         ContractPin, CardFirst, CardSecond, KeyPassword, ConfirmationPin, RevokeReason, Count_
@@ -78,6 +79,8 @@ public:
     AdminFlow& operator=(const AdminFlow&) = delete;
 
     Screen screen() const;
+    // The current screen is an OS dialog (kAdminScreens below; a renewal's, its own table).
+    bool dialog_open() const;
     BankResult apply(const AdminCommand& command);
     // 証明書更新 (flows/renewal_flow.h): OpenRenewal inside the window, then the renewal's steps.
     BankResult apply(const RenewalCommand& command);
@@ -153,6 +156,31 @@ private:
     SimTime previous_logon_ = 0;
 };
 
-const char* admin_screen_name(AdminFlow::Screen screen);
+// The administrator's screens (flows/screen_table.h). The renewal's rows are its steps one for one:
+// kRenewalScreens says which of them are dialogs.
+inline constexpr ScreenRow<AdminFlow::Screen> kAdminScreens[] = {
+    {AdminFlow::Screen::ChooseCertificate, ScreenKind::Dialog, "ChooseCertificate"},
+    {AdminFlow::Screen::KeyAccess, ScreenKind::Dialog, "KeyAccess"},
+    {AdminFlow::Screen::UnlockingKey, ScreenKind::Dialog, "UnlockingKey"},
+    {AdminFlow::Screen::ContractPin, ScreenKind::Page, "ContractPin"},
+    {AdminFlow::Screen::CardChallenge, ScreenKind::Page, "CardChallenge"},
+    {AdminFlow::Screen::Notices, ScreenKind::Page, "Notices"},
+    {AdminFlow::Screen::Menu, ScreenKind::Page, "Menu"},
+    {AdminFlow::Screen::UserGrid, ScreenKind::Page, "UserGrid"},
+    {AdminFlow::Screen::UserEdit, ScreenKind::Page, "UserEdit"},
+    {AdminFlow::Screen::UserDone, ScreenKind::Page, "UserDone"},
+    {AdminFlow::Screen::Failed, ScreenKind::Page, "Failed"},
+    {AdminFlow::Screen::RenewalStart, ScreenKind::Renewal, "RenewalStart"},
+    {AdminFlow::Screen::RenewalWebAccess, ScreenKind::Renewal, "RenewalWebAccess"},
+    {AdminFlow::Screen::RenewalProtection, ScreenKind::Renewal, "RenewalProtection"},
+    {AdminFlow::Screen::RenewalProtectionSettings, ScreenKind::Renewal, "RenewalProtectionSettings"},
+    {AdminFlow::Screen::RenewalIssuing, ScreenKind::Renewal, "RenewalIssuing"},
+    {AdminFlow::Screen::RenewalInstall, ScreenKind::Renewal, "RenewalInstall"},
+    {AdminFlow::Screen::RenewalDone, ScreenKind::Renewal, "RenewalDone"},
+    {AdminFlow::Screen::RenewalFailed, ScreenKind::Renewal, "RenewalFailed"},
+};
+static_assert(rows_in_screen_order(kAdminScreens));
+
+inline const char* admin_screen_name(AdminFlow::Screen screen) { return screen_row(kAdminScreens, screen).name; }
 
 }  // namespace cp

@@ -28,6 +28,8 @@ RenewalFlow::Screen RenewalFlow::screen() const {
     return Screen::Failed;
 }
 
+bool RenewalFlow::dialog_open() const { return screen_row(kRenewalScreens, screen()).kind == ScreenKind::Dialog; }
+
 BankResult RenewalFlow::close_settings(bool accept) {
     if (!settings_open_) return BankResult::WrongStep;
     field_errors_.fill(InputError::None);

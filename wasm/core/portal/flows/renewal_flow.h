@@ -4,7 +4,7 @@
 // dialog's state and the new key's password (typed twice, kept until OK starts the issue).
 //
 //   screen()   the renewal's step, plus whether the settings dialog is open: a switch with no
-//              default over the procedure's Step.
+//              default over the procedure's Step; kRenewalScreens says page or dialog.
 //   apply()    the renewal's commands but OpenRenewal / CloseRenewal, which the owner handles
 //              (apply_renewal_command below: the owner knows the login and the window).
 // Destroying it before Done cancels the procedure (the page closed mid-way: old or new, never
@@ -16,6 +16,7 @@
 #include <memory>
 
 #include "portal/commands.h"
+#include "portal/flows/screen_table.h"
 #include "portal/text_field.h"
 #include "procedures/certificate_renewal.h"
 
@@ -32,6 +33,7 @@ public:
         Install,             // OS dialog: the same question again → はい installs
         Done,                // 電子証明書のインストールが完了しました → このウィンドウを閉じる
         Failed,              // いいえ / キャンセル / a PC failure: nothing installed, the old one still works
+        Count_
     };
     enum class Field : std::uint8_t { NewKeyPassword, NewKeyPasswordAgain, Count_ };
     struct Form {
@@ -46,6 +48,8 @@ public:
     RenewalFlow& operator=(const RenewalFlow&) = delete;
 
     Screen screen() const;
+    // The current screen is an OS dialog (kRenewalScreens below).
+    bool dialog_open() const;
     BankResult apply(const RenewalCommand& command);
 
     const CertificateRenewal& renewal() const { return *renewal_; }
@@ -66,6 +70,25 @@ private:
     Form form_;
     std::array<InputError, static_cast<std::size_t>(Field::Count_)> field_errors_{};
 };
+
+// The renewal's screens (flows/screen_table.h).
+inline constexpr ScreenRow<RenewalFlow::Screen> kRenewalScreens[] = {
+    {RenewalFlow::Screen::Start, ScreenKind::Page, "Start"},
+    {RenewalFlow::Screen::WebAccess, ScreenKind::Dialog, "WebAccess"},
+    {RenewalFlow::Screen::Protection, ScreenKind::Dialog, "Protection"},
+    {RenewalFlow::Screen::ProtectionSettings, ScreenKind::Dialog, "ProtectionSettings"},
+    {RenewalFlow::Screen::Issuing, ScreenKind::Page, "Issuing"},
+    {RenewalFlow::Screen::Install, ScreenKind::Dialog, "Install"},
+    {RenewalFlow::Screen::Done, ScreenKind::Page, "Done"},
+    {RenewalFlow::Screen::Failed, ScreenKind::Page, "Failed"},
+};
+static_assert(rows_in_screen_order(kRenewalScreens));
+
+// A holder's screen of `kind` is an OS dialog: a Dialog row, or a Renewal row while the running
+// renewal (`renewal`, nullptr when none) shows one.
+inline bool screen_is_dialog(ScreenKind kind, const RenewalFlow* renewal) {
+    return kind == ScreenKind::Dialog || (kind == ScreenKind::Renewal && renewal != nullptr && renewal->dialog_open());
+}
 
 // The owner's part of a RenewalCommand: OpenRenewal replaces `slot` by a new renewal from `make`
 // (logged on and inside the holder's renewal window only), CloseRenewal ends it; the rest go to

@@ -6,25 +6,6 @@
 
 namespace cp {
 
-const char* user_screen_name(UserFlow::Screen screen) {
-    switch (screen) {
-        case UserFlow::Screen::PickupIds: return "PickupIds";
-        case UserFlow::Screen::PickupOneTimePassword: return "PickupOneTimePassword";
-        case UserFlow::Screen::PickupCaPage: return "PickupCaPage";
-        case UserFlow::Screen::PickupWebAccess: return "PickupWebAccess";
-        case UserFlow::Screen::PickupIssuing: return "PickupIssuing";
-        case UserFlow::Screen::PickupDone: return "PickupDone";
-        case UserFlow::Screen::LoginChooseCertificate: return "LoginChooseCertificate";
-        case UserFlow::Screen::LoginKeyAccess: return "LoginKeyAccess";
-        case UserFlow::Screen::LoginUnlockingKey: return "LoginUnlockingKey";
-        case UserFlow::Screen::LoginPin: return "LoginPin";
-        case UserFlow::Screen::LoginLanding: return "LoginLanding";
-        case UserFlow::Screen::Renewal: return "Renewal";
-        case UserFlow::Screen::Failed: return "Failed";
-    }
-    return "?";
-}
-
 void UserFlow::Form::wipe_secrets() {
     user_pin.wipe();
     one_time_password.wipe();
@@ -82,6 +63,8 @@ UserFlow::Screen UserFlow::screen() const {
     }
     return Screen::Failed;
 }
+
+bool UserFlow::dialog_open() const { return screen_is_dialog(screen_row(kUserScreens, screen()).kind, renewal_.get()); }
 
 UserFlow::AppWindow UserFlow::app_window() const {
     if (!pickup_ || path_ != AcquisitionPath::AcquisitionApp) return AppWindow::Closed;

@@ -8,7 +8,7 @@
 //   screen()          what the person sees now, derived from the procedure's step (a switch with
 //                     no default, as AdminFlow does), plus what only the screens know: whether the
 //                     browser has shown the app's download, whether the app window was closed
-//                     after 取得完了.
+//                     after 取得完了. kUserScreens (below) gives each screen's kind and name.
 //   apply(command)    validates the form (bank/validation.h, one error per field), calls the
 //                     procedure, keeps the result; never throws. Secrets are wiped once submitted.
 //   poll()            called by the Session at every update: the acquisition app completes the
@@ -56,6 +56,7 @@ public:
                                  // 重要なお知らせ and 証明書更新 inside the renewal window, ログオフ
         Renewal,                 // 証明書更新: renewal_flow()->screen() says which step
         Failed,                  // the procedure ended: the seed's reason and the way back
+        Count_
     };
     // The acquisition app's window on the desk (app path only).
     enum class AppWindow : std::uint8_t {
@@ -91,6 +92,8 @@ public:
     Mode mode() const { return mode_; }
     AcquisitionPath path() const { return path_; }
     Screen screen() const;
+    // The current screen is an OS dialog (kUserScreens below; during 証明書更新, the renewal's).
+    bool dialog_open() const;
     AppWindow app_window() const;
     Progress progress() const;
     BankResult apply(const UserCommand& command);
@@ -158,6 +161,24 @@ private:
     SimTime previous_logon_ = 0;
 };
 
-const char* user_screen_name(UserFlow::Screen screen);
+// The user's screens (flows/screen_table.h).
+inline constexpr ScreenRow<UserFlow::Screen> kUserScreens[] = {
+    {UserFlow::Screen::PickupIds, ScreenKind::Page, "PickupIds"},
+    {UserFlow::Screen::PickupOneTimePassword, ScreenKind::Page, "PickupOneTimePassword"},
+    {UserFlow::Screen::PickupCaPage, ScreenKind::Page, "PickupCaPage"},
+    {UserFlow::Screen::PickupWebAccess, ScreenKind::Dialog, "PickupWebAccess"},
+    {UserFlow::Screen::PickupIssuing, ScreenKind::Page, "PickupIssuing"},
+    {UserFlow::Screen::PickupDone, ScreenKind::Page, "PickupDone"},
+    {UserFlow::Screen::LoginChooseCertificate, ScreenKind::Dialog, "LoginChooseCertificate"},
+    {UserFlow::Screen::LoginKeyAccess, ScreenKind::Dialog, "LoginKeyAccess"},
+    {UserFlow::Screen::LoginUnlockingKey, ScreenKind::Dialog, "LoginUnlockingKey"},
+    {UserFlow::Screen::LoginPin, ScreenKind::Page, "LoginPin"},
+    {UserFlow::Screen::LoginLanding, ScreenKind::Page, "LoginLanding"},
+    {UserFlow::Screen::Renewal, ScreenKind::Renewal, "Renewal"},
+    {UserFlow::Screen::Failed, ScreenKind::Page, "Failed"},
+};
+static_assert(rows_in_screen_order(kUserScreens));
+
+inline const char* user_screen_name(UserFlow::Screen screen) { return screen_row(kUserScreens, screen).name; }
 
 }  // namespace cp
