@@ -24,16 +24,18 @@ mergeInto(LibraryManager.library, {
         if (CPKW.worker !== made) { w.terminate(); return; }  // terminated while being made
         w.onmessage = CPKW.onMessage;
         w.onerror = function (e) {
-          console.error('certportal: the key worker failed: ' + (e.message || 'load error'));
           e.preventDefault();
-          Module['_cp_on_key_worker_failed']();
+          CPKW.failed('failed: ' + (e.message || 'load error'));
         };
       }, function (e) {
-        if (CPKW.worker !== made) return;
-        console.error('certportal: the key worker could not start: ' + (e && e.message || e));
-        Module['_cp_on_key_worker_failed']();
+        if (CPKW.worker === made) CPKW.failed('could not start: ' + (e && e.message || e));
       });
       return made;
+    },
+    // Said once in the console; every job waiting fails and the next one starts a fresh worker.
+    failed: function (what) {
+      console.error('certportal: the key worker ' + what);
+      Module['_cp_on_key_worker_failed']();
     },
     post: function (message, transfer) {
       CPKW.get().then(function (w) { w.postMessage(message, transfer || []); }, function () {
@@ -43,8 +45,7 @@ mergeInto(LibraryManager.library, {
     onMessage: function (e) {
       var m = e.data;
       if (m.fatal) {
-        console.error('certportal: the key worker could not start: ' + m.fatal);
-        Module['_cp_on_key_worker_failed']();
+        CPKW.failed('could not start: ' + m.fatal);
         return;
       }
       CPKW.withHeapBytes(m.privateKey, function (pk, pkLen) {
