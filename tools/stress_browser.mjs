@@ -22,7 +22,7 @@
 //               'cmake --build --preset native -j2 --clean-first'); stopped at the end
 //
 // Prints each run as it ends; then per case: passed / failed / skipped (and the runs the harness
-// retried: a flake it hid), each failure's message, the slowest run; and every process a run
+// failed because the browser itself replaced the page or its driver stopped answering), each failure's message, the slowest run; and every process a run
 // left behind (killed then). Exit status 0 when no run failed and none left a process.
 // Run it niced on a shared machine: nice -n 10 node tools/stress_browser.mjs ...
 import { spawn, execFileSync } from 'node:child_process';
@@ -162,7 +162,8 @@ function runOnce(test) {
         const left = watch.leftovers();
         for (const p of left) { try { process.kill(p.pid, 'SIGKILL'); } catch { /* gone */ } }
         const status = timedOut ? 'fail' : code === 0 ? 'pass' : code === test.skipCode ? 'skip' : 'fail';
-        const retried = out.split('\n').filter((l) => l.startsWith('RETRY '));
+        // Failures of the browser rather than the portal, told apart by the harness's message.
+        const browserFault = status === 'fail' && /replaced the page under the test|driver did not answer/.test(out);
         let message = '';
         if (timedOut) message = `killed at the suite's time limit (${test.timeoutMs / 1000} s)`;
         else if (status === 'fail') {
@@ -170,7 +171,7 @@ function runOnce(test) {
           message = at >= 0 ? out.slice(at).split('\n').slice(0, 4).join('\n') : `exit ${code ?? signal}: ${out.slice(-600)}`;
         }
         const unanswered = out.split('\n').filter((l) => l.includes('got no answer')).length;
-        resolve({ name: test.name, status, seconds, message, retried, left, unanswered });
+        resolve({ name: test.name, status, seconds, message, browserFault, left, unanswered });
       }, 2000);
     });
   });
@@ -214,7 +215,7 @@ await Promise.all(Array.from({ length: Math.min(opts.jobs, queue.length) }, asyn
     const r = await runOnce(test);
     results.push(r);
     console.log(`${String(results.length).padStart(3)}/${queue.length} ${r.status.toUpperCase().padEnd(4)} ${r.seconds.toFixed(1).padStart(6)} s  ${r.name}` +
-                (r.retried.length ? `  (retried: ${r.retried[0]})` : '') +
+                (r.browserFault ? '  (the browser, not the portal)' : '') +
                 (r.unanswered ? `  (${r.unanswered} look(s) at the page unanswered, given up)` : '') + (r.left.length ? `  (left ${r.left.length} process(es))` : ''));
     if (r.message) console.log('      ' + r.message.split('\n').join('\n      '));
   }
@@ -229,12 +230,11 @@ for (const t of tests) {
   const slowest = mine.reduce((a, b) => (b.seconds > a.seconds ? b : a));
   const secs = mine.map((r) => r.seconds).sort((a, b) => a - b);
   console.log(`${t.name}: ${count('pass')} passed, ${count('fail')} failed, ${count('skip')} skipped, ` +
-              `${mine.filter((r) => r.retried.length).length} retried by the harness, ` +
+              `${mine.filter((r) => r.browserFault).length} of the failures the browser's own, ` +
               `${mine.filter((r) => r.unanswered).length} with a look at the page unanswered; ` +
               `median ${secs[Math.floor(secs.length / 2)].toFixed(1)} s, slowest ${slowest.seconds.toFixed(1)} s ` +
               `(run ${results.indexOf(slowest) + 1}, ${slowest.status})`);
   for (const r of mine.filter((x) => x.status === 'fail')) console.log(`  failure (run ${results.indexOf(r) + 1}): ${r.message}`);
-  for (const r of mine.filter((x) => x.retried.length)) console.log(`  retried (run ${results.indexOf(r) + 1}): ${r.retried.join(' / ')}`);
   for (const r of mine.filter((x) => x.left.length))
     console.log(`  left running after run ${results.indexOf(r) + 1}: ${r.left.map((p) => `${p.pid} ${p.cmd.slice(0, 120)}`).join('; ')}`);
   bad ||= count('fail') > 0 || mine.some((r) => r.left.length);

@@ -28,8 +28,8 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // A driver that stops answering must fail the case with a reason, not hang it until ctest's
 // timeout with no output (seen once in CI: WebKitWebDriver, silent for 300 s; the same case passed
-// on the next run). Every WebDriver command is raced against a deadline; harness.mjs's run() tries
-// a case once more after such a hang, and says so.
+// on the next run). Every WebDriver command is raced against a deadline, and such a hang fails the
+// case with that said (no second try: harness.mjs's run()).
 export class DriverHang extends Error {
   constructor(what, ms) { super(`${engine}'s driver did not answer "${what}" within ${ms} ms`); this.driverHang = true; }
 }

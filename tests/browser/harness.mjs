@@ -61,7 +61,7 @@ export async function withPortal(fn, options = {}) {
   if (options.initScript) await page.addInitScript(options.initScript);
   // The document the test drives is marked, and marked again after each navigation the test makes:
   // one the browser replaced on its own (its web process restarted) is told apart from the portal
-  // failing (run() tries such a test once more, and says so).
+  // failing in the failure's message.
   const markDocument = () => page.evaluate(() => { window.__cpTestDocument = true; }).catch(() => {});
   for (const name of ['goto', 'reload']) {
     const own = page[name].bind(page);
@@ -109,15 +109,13 @@ export function artifactName(name) { return engine === 'chromium' ? name : engin
 export const SKIPPED = 77;
 
 // Runs a test body and exits with a status ctest understands.
+// A case runs once. A driver that stopped answering (engines.mjs: DriverHang) or a page the
+// browser replaced by itself (withPortal) fails it like any other cause, with that said in the
+// message: a second try would hide a flake the suite must not have.
 export function run(name, body) {
-  const attempt = (n) => body().then(() => { console.log(`ok ${engine} ${name}`); process.exit(0); },
+  body().then(() => { console.log(`ok ${engine} ${name}`); process.exit(0); },
     (e) => {
       if (e && e.unsupported) { console.log(`SKIP ${engine} ${name}: ${e.message}`); process.exit(SKIPPED); }
-      // The browser's driver stopped answering (engines.mjs: DriverHang), or the browser replaced
-      // the page by itself (withPortal), not the portal failing: one more try from a fresh
-      // browser, said on the output.
-      if (e && (e.driverHang || e.documentReplaced) && n === 1) { console.log(`RETRY ${engine} ${name}: ${e.message}`); return attempt(2); }
       console.error(`FAIL ${engine} ${name}: ${e.stack || e}`); process.exit(1);
     });
-  attempt(1);
 }
