@@ -307,7 +307,7 @@ TEST(Session, WrongConfirmationPinKeepsTheFormAndRevokingNeedsAReason) {
     page.flow().form().confirmation_pin.assign("wrong-pin2");
     EXPECT_EQ(page.flow().apply(cmd::SubmitCertificateAction{}), BankResult::InvalidInput);
     EXPECT_EQ(page.flow().field_error(AdminFlow::Field::RevokeReason), cp::InputError::Empty);
-    page.flow().form().revoke_reason = cp::RevokeReason::Lost;
+    page.apply(cmd::SetRevokeReason{cp::RevokeReason::Lost});
     page.flow().form().confirmation_pin.assign("wrong-pin2");
     page.apply(cmd::SubmitCertificateAction{});
     EXPECT_EQ(page.flow().last_result(), BankResult::WrongConfirmationPin);
@@ -323,6 +323,57 @@ TEST(Session, WrongConfirmationPinKeepsTheFormAndRevokingNeedsAReason) {
         reason_logged |= e.action == cp::AuditAction::UserCertificateRevoke && e.target.find("lost") != std::string::npos;
     EXPECT_TRUE(reason_logged) << "the audit log keeps why";
     EXPECT_FALSE(serial.empty());
+}
+
+// The revoke reason is a command (cmd::SetRevokeReason), as the choice of 失効 is: the last one
+// chosen is the one the bank's audit log keeps, and choosing it leaves the last OK's outcome on
+// screen (a wrong PIN's message and tries stay).
+TEST(Session, TheRevokeReasonChosenByCommandIsTheOneTheBankRecords) {
+    cp::test::BrowserProfile profile;
+    PageLoad page(profile);
+    cp::test::log_in_as_admin(page);
+    EXPECT_EQ(page.flow().apply(cmd::SetRevokeReason{cp::RevokeReason::Lost}), BankResult::WrongStep) << "no user is being edited";
+    page.apply(cmd::OpenUserMaintenance{});
+    page.apply(cmd::ChooseChange{});
+    ASSERT_EQ(page.screen(), Screen::UserEdit);
+    page.apply(cmd::SetCertificateAction{cp::UserCertificateAction::Revoke});
+    page.apply(cmd::SetRevokeReason{cp::RevokeReason::PcReplaced});
+    EXPECT_EQ(page.flow().revoke_reason(), cp::RevokeReason::PcReplaced);
+    page.flow().form().confirmation_pin.assign("wrong-pin2");
+    page.apply(cmd::SubmitCertificateAction{});
+    ASSERT_EQ(page.flow().last_result(), BankResult::WrongConfirmationPin);
+    page.apply(cmd::SetRevokeReason{cp::RevokeReason::LeftCompany});
+    EXPECT_EQ(page.flow().last_result(), BankResult::WrongConfirmationPin) << "the wrong PIN's message stays";
+    EXPECT_EQ(page.flow().tries_left(), 5u);
+    page.flow().form().confirmation_pin.assign(cp::kSeedSecrets.confirmation_pin);
+    page.apply(cmd::SubmitCertificateAction{});
+    ASSERT_EQ(page.screen(), Screen::UserDone) << bank_result_name(page.flow().last_result());
+    std::string logged;
+    for (const auto& e : page.bank().state().audit.entries())
+        if (e.action == cp::AuditAction::UserCertificateRevoke && e.result == BankResult::Ok) logged = e.target;
+    EXPECT_NE(logged.find(cp::revoke_reason_name(cp::RevokeReason::LeftCompany)), std::string::npos) << logged;
+    EXPECT_EQ(logged.find(cp::revoke_reason_name(cp::RevokeReason::PcReplaced)), std::string::npos) << logged;
+}
+
+// 全てのお知らせをしばらく表示しない is a command (cmd::SetHideNotices): ticked, 次へ hides the
+// notices for a while in the bank; the next login skips them.
+TEST(Session, HidingTheNoticesByCommandReachesTheBank) {
+    cp::test::BrowserProfile profile;
+    PageLoad page(profile);
+    page.load_preset(cp::Preset::AdminRenewalWindow);
+    cp::test::choose_certificate(page);
+    page.flow().form().contract_pin.assign(cp::kSeedSecrets.contract_pin);
+    page.apply(cmd::SubmitContractPin{});
+    cp::test::fill_card_answers(page);
+    page.apply(cmd::SubmitCardAnswers{});
+    ASSERT_EQ(page.screen(), Screen::Notices);
+    EXPECT_FALSE(page.flow().hide_notices());
+    page.apply(cmd::SetHideNotices{true});
+    EXPECT_TRUE(page.flow().hide_notices());
+    page.apply(cmd::AcknowledgeNotices{});
+    ASSERT_EQ(page.screen(), Screen::Menu);
+    EXPECT_EQ(page.bank().state().contract.notices_hidden_until, page.bank().now() + cp::days(page.bank().state().config.notices_hidden_days));
+    EXPECT_EQ(page.flow().apply(cmd::SetHideNotices{false}), BankResult::WrongStep) << "past the notices";
 }
 
 TEST(Session, LeavingTheFlowOrThePcEndsItAndWipesItsForm) {

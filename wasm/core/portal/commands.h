@@ -67,6 +67,8 @@ using SessionCommand = std::variant<cmd::StartAdminLogin, cmd::LeaveFlow, cmd::S
 enum class MenuTab : std::uint8_t { Main = 0, AuthenticationInfo, ManagementInfo };
 // ▼ ご契約先ステータス表示 | ▶ 操作履歴監査
 enum class MenuSection : std::uint8_t { Status = 0, AuditLog };
+// 失効 asks why (the audit log keeps it): 紛失 / パソコン入替 / 退職 / その他.
+enum class RevokeReason : std::uint8_t { None = 0, Lost, PcReplaced, LeftCompany, Other, Count_ };
 
 namespace cmd {
 struct ChooseCertificate { std::string serial; };  // 証明書の選択 → OK
@@ -76,7 +78,8 @@ struct DenyKeyAccess {};             // 拒否
 struct SubmitContractPin {};         // ログイン (form.contract_pin)
 struct ClearContractPin {};          // クリア
 struct SubmitCardAnswers {};         // OK (form.card_first, form.card_second)
-struct AcknowledgeNotices {};        // 次へ > (form.hide_notices: 全てのお知らせをしばらく表示しない)
+struct SetHideNotices { bool hide; };  // 全てのお知らせをしばらく表示しない (the checkbox)
+struct AcknowledgeNotices {};        // 次へ > (with the checkbox as set)
 struct SelectMenuTab { MenuTab tab; };
 struct ToggleMenuSection { MenuSection section; };
 struct VerifyAuditLog {};
@@ -86,16 +89,17 @@ struct ShowMoreUsers {};             // もっと見る ▼
 struct ToggleUserActions {};         // + 変更・登録抹消・各種設定・利用者ワンタイムパスワード
 struct ChooseChange {};              // 変更 >
 struct SetCertificateAction { UserCertificateAction action; };  // 継続 / 再発行 / 失効
-struct SubmitCertificateAction {};   // OK (form.confirmation_pin, form.revoke_reason)
+struct SetRevokeReason { RevokeReason reason; };  // 失効's reason (the radios under 失効)
+struct SubmitCertificateAction {};   // OK (form.confirmation_pin; 失効: the reason as set)
 struct ReturnToMenu {};              // back to the menu from the user screens (and このウィンドウを閉じる)
 }  // namespace cmd
 
 using AdminCommand =
     std::variant<cmd::ChooseCertificate, cmd::ShowCertificateProperties, cmd::GrantKeyAccess, cmd::DenyKeyAccess,
-                 cmd::SubmitContractPin, cmd::ClearContractPin, cmd::SubmitCardAnswers, cmd::AcknowledgeNotices,
-                 cmd::SelectMenuTab, cmd::ToggleMenuSection, cmd::VerifyAuditLog, cmd::OpenUserMaintenance,
-                 cmd::SelectUser, cmd::ShowMoreUsers, cmd::ToggleUserActions, cmd::ChooseChange,
-                 cmd::SetCertificateAction, cmd::SubmitCertificateAction, cmd::ReturnToMenu>;
+                 cmd::SubmitContractPin, cmd::ClearContractPin, cmd::SubmitCardAnswers, cmd::SetHideNotices,
+                 cmd::AcknowledgeNotices, cmd::SelectMenuTab, cmd::ToggleMenuSection, cmd::VerifyAuditLog,
+                 cmd::OpenUserMaintenance, cmd::SelectUser, cmd::ShowMoreUsers, cmd::ToggleUserActions, cmd::ChooseChange,
+                 cmd::SetCertificateAction, cmd::SetRevokeReason, cmd::SubmitCertificateAction, cmd::ReturnToMenu>;
 
 // --- 証明書更新 (seed 000 (6)-(12)), the administrator's or a user's own (flows/renewal_flow.h) ---
 // The session hands them to the flow that is logged on; the same screens emit them for both.

@@ -108,10 +108,10 @@ void draw_admin_user_edit(const Ui& ui, AdminFlow& flow) {
                                                            {RevokeReason::Other, TextId::RevokeReasonOther}};
         ImGui::Indent(24);
         for (const auto& [reason, label] : reasons)
-            if (radio_button(ui.t(label), form.revoke_reason == reason)) form.revoke_reason = reason;
+            if (radio_button(ui.t(label), flow.revoke_reason() == reason)) ui.emit(cmd::SetRevokeReason{reason});
         ImGui::Unindent(24);
         // Said until a reason is chosen (not until the next OK).
-        if (flow.field_error(AdminFlow::Field::RevokeReason) != InputError::None && form.revoke_reason == RevokeReason::None)
+        if (flow.field_error(AdminFlow::Field::RevokeReason) != InputError::None && flow.revoke_reason() == RevokeReason::None)
             error_line(ui.t(TextId::InputEmpty));
     }
     section_title(ui.t(TextId::ConfirmationPinSection));

@@ -105,8 +105,12 @@ SimTime AdminFlow::pickup_deadline() const {
 }
 
 BankResult AdminFlow::apply(const AdminCommand& command) {
-    last_result_ = apply_one(command);
-    return last_result_;
+    const BankResult r = apply_one(command);
+    // A choice on a form the next submit reads (the revoke reason, the notices' checkbox) leaves
+    // the last submit's outcome on screen, as ticking a box on a paper form would.
+    if (!std::holds_alternative<cmd::SetRevokeReason>(command) && !std::holds_alternative<cmd::SetHideNotices>(command))
+        last_result_ = r;
+    return r;
 }
 
 BankResult AdminFlow::apply_one(const AdminCommand& command) {
@@ -160,9 +164,14 @@ BankResult AdminFlow::apply_one(const AdminCommand& command) {
                 if (r == BankResult::WrongCardAnswer) tries_left_ = bank_.card_tries_left();
                 return r;
             },
+            [&](const cmd::SetHideNotices& c) {
+                if (login_->step() != AdminLogin::Step::Notices) return BankResult::WrongStep;
+                hide_notices_ = c.hide;
+                return BankResult::Ok;
+            },
             [&](const cmd::AcknowledgeNotices&) {
                 clear_errors();
-                return login_->acknowledge_notices(form_.hide_notices);
+                return login_->acknowledge_notices(hide_notices_);
             },
             [&](const cmd::SelectMenuTab& c) {
                 if (!login_->logged_in()) return BankResult::WrongStep;
@@ -219,21 +228,27 @@ BankResult AdminFlow::apply_one(const AdminCommand& command) {
                 if (!maintenance_) return BankResult::WrongStep;
                 clear_errors();
                 certificate_action_ = UserCertificateAction::Continue;
-                form_.revoke_reason = RevokeReason::None;
+                revoke_reason_ = RevokeReason::None;
                 return maintenance_->choose_change();
             },
             [&](const cmd::SetCertificateAction& c) {
                 certificate_action_ = c.action;
                 return BankResult::Ok;
             },
+            [&](const cmd::SetRevokeReason& c) {
+                if (!maintenance_ || maintenance_->step() != UserCertificateMaintenance::Step::EditCertificate)
+                    return BankResult::WrongStep;
+                revoke_reason_ = c.reason;
+                return BankResult::Ok;
+            },
             [&](const cmd::SubmitCertificateAction&) {
                 if (!maintenance_) return BankResult::WrongStep;
                 clear_errors();
                 set_field_error(Field::ConfirmationPin, validate_contract_pin(form_.confirmation_pin.view()));
-                if (certificate_action_ == UserCertificateAction::Revoke && form_.revoke_reason == RevokeReason::None)
+                if (certificate_action_ == UserCertificateAction::Revoke && revoke_reason_ == RevokeReason::None)
                     set_field_error(Field::RevokeReason, InputError::Empty);
                 if (has_field_errors()) return BankResult::InvalidInput;
-                const char* reason = certificate_action_ == UserCertificateAction::Revoke ? revoke_reason_name(form_.revoke_reason) : "";
+                const char* reason = certificate_action_ == UserCertificateAction::Revoke ? revoke_reason_name(revoke_reason_) : "";
                 const BankResult r = maintenance_->apply(certificate_action_, form_.confirmation_pin.view(), reason);
                 form_.confirmation_pin.wipe();
                 if (r == BankResult::WrongConfirmationPin) tries_left_ = bank_.confirmation_pin_tries_left();

@@ -30,8 +30,7 @@
 
 namespace cp {
 
-// 失効 asks why (the audit log keeps it).
-enum class RevokeReason : std::uint8_t { None = 0, Lost, PcReplaced, LeftCompany, Other, Count_ };
+// The audit log's word for a RevokeReason (portal/commands.h).
 const char* revoke_reason_name(RevokeReason reason);
 
 class AdminFlow {
@@ -65,9 +64,7 @@ public:
         PinField confirmation_pin;
         bool reveal_contract_pin = false;       // the show toggle beside a masked field
         bool reveal_confirmation_pin = false;
-        bool hide_notices = false;              // 全てのお知らせをしばらく表示しない
         std::string highlighted_certificate;    // 証明書の選択: the row the person clicked
-        RevokeReason revoke_reason = RevokeReason::None;
         void wipe_secrets();
     };
 
@@ -121,6 +118,8 @@ public:
     std::size_t visible_users() const { return visible_users_; }  // the grid shows this many, then もっと見る
     bool user_actions_open() const { return user_actions_open_; }
     UserCertificateAction certificate_action() const { return certificate_action_; }
+    RevokeReason revoke_reason() const { return revoke_reason_; }  // 失効's reason as chosen
+    bool hide_notices() const { return hide_notices_; }  // 全てのお知らせをしばらく表示しない
     // 前回ログオン日時: the administrator's last logon before this one (0: none).
     SimTime previous_logon() const { return previous_logon_; }
     // The reissue's completion: the pickup deadline of the selected user (0 otherwise).
@@ -153,6 +152,8 @@ private:
     std::size_t visible_users_ = kUsersPerPage;
     bool user_actions_open_ = false;
     UserCertificateAction certificate_action_ = UserCertificateAction::Continue;
+    RevokeReason revoke_reason_ = RevokeReason::None;
+    bool hide_notices_ = false;
     SimTime previous_logon_ = 0;
 };
 
