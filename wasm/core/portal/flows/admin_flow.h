@@ -1,14 +1,16 @@
 // certportal portal: the administrator's flow — seed 001 part 1 (利用者の電子証明書を再発行する,
 // 管理者の操作) and the login of seed 000, from 電子証明書方式 管理者ログイン to the reissue's
 // completion. It owns the procedures (procedures/admin_login.h, and once in the menu
-// procedures/user_certificate_maintenance.h), the form buffers the screens edit, and the errors
-// of the last command: one per field, and the bank's result.
+// procedures/user_certificate_maintenance.h), the View the screens edit (what is being typed,
+// how it shows: docs/architecture.md, "Where state lives"), and the errors of the last command:
+// one per field, and the bank's result.
 //
 //   screen()          what the person sees now, derived from the procedures' steps: a switch
 //                     over each Step with no default, so a step that no screen draws does not
 //                     compile. kAdminScreens (below) gives each screen's kind and name.
-//   apply(command)    validates the form (bank/validation.h), calls the procedure, keeps the
-//                     result; never throws. Secrets are wiped from the form once submitted.
+//   apply(command)    validates what the command carries (bank/validation.h), calls the
+//                     procedure, keeps the result; never throws. A submitted secret's field in
+//                     the View is wiped once the command is applied.
 //
 // Screens are OS dialogs (証明書の選択, key access) or bank pages: see ui/admin/.
 #pragma once
@@ -56,7 +58,9 @@ public:
         ContractPin, CardFirst, CardSecond, KeyPassword, ConfirmationPin, RevokeReason, Count_
     };
 
-    struct Form {
+    // Written by the screens only: the fields being typed (their submit carries the text) and
+    // pure view details.
+    struct View {
         PinField contract_pin;
         ShortField card_first;
         ShortField card_second;
@@ -64,14 +68,14 @@ public:
         PinField confirmation_pin;
         bool reveal_contract_pin = false;       // the show toggle beside a masked field
         bool reveal_confirmation_pin = false;
-        std::string highlighted_certificate;    // 証明書の選択: the row the person clicked
+        std::string highlighted_certificate;    // 証明書の選択: the row the person clicked (OK carries it)
         void wipe_secrets();
     };
 
     // `store`: the certificates of the PC the administrator sits at (the chooser lists them; a
     // renewal installs the new certificate there).
     AdminFlow(Bank& bank, PcServices pc, PcCertificateStore& store);
-    ~AdminFlow();  // wipes the form; a renewal not finished is cancelled (nothing half-installed)
+    ~AdminFlow();  // wipes the View; a renewal not finished is cancelled (nothing half-installed)
     AdminFlow(const AdminFlow&) = delete;
     AdminFlow& operator=(const AdminFlow&) = delete;
 
@@ -82,8 +86,8 @@ public:
     // 証明書更新 (flows/renewal_flow.h): OpenRenewal inside the window, then the renewal's steps.
     BankResult apply(const RenewalCommand& command);
 
-    Form& form() { return form_; }
-    const Form& form() const { return form_; }
+    View& view() { return view_; }
+    const View& view() const { return view_; }
     const PcCertificateStore& store() const { return store_; }
     const AdminLogin& login() const { return *login_; }
     const UserCertificateMaintenance* maintenance() const { return maintenance_ ? &*maintenance_ : nullptr; }
@@ -140,7 +144,7 @@ private:
     std::unique_ptr<AdminLogin> login_;
     std::optional<UserCertificateMaintenance> maintenance_;
     std::unique_ptr<RenewalFlow> renewal_;  // after login_: destroyed (cancelled) first
-    Form form_;
+    View view_;
     BankResult last_result_ = BankResult::Ok;
     std::array<InputError, static_cast<std::size_t>(Field::Count_)> field_errors_{};
     std::uint32_t tries_left_ = 0;

@@ -6,7 +6,7 @@ AdminPickupFlow::AdminPickupFlow(Bank& bank, PcCertificateStore& store, PcServic
 
 AdminPickupFlow::~AdminPickupFlow() {
     if (pickup_.step() != AdminPickup::Step::Installed && pickup_.step() != AdminPickup::Step::Failed) (void)pickup_.cancel();
-    form_.contract_pin.wipe();
+    view_.contract_pin.wipe();
 }
 
 AdminPickupFlow::Screen AdminPickupFlow::screen() const {
@@ -25,18 +25,18 @@ BankResult AdminPickupFlow::apply(const PickupCommand& command) {
     tries_left_ = 0;
     last_result_ = std::visit(
         overloaded{
-            [&](const cmd::SubmitPickupIds&) {
-                const InputError id = validate_contract_id(form_.contract_id.view());
+            [&](const cmd::SubmitPickupIds& c) {
+                const InputError id = validate_contract_id(c.contract_id);
                 field_errors_[static_cast<std::size_t>(Field::ContractId)] = id;
                 // What the form refuses never reaches the bank and costs no try (docs/domain.md).
-                const InputError pin = validate_contract_pin(form_.contract_pin.view());
+                const InputError pin = validate_contract_pin(c.contract_pin.reveal());
                 field_errors_[static_cast<std::size_t>(Field::ContractPin)] = pin;
                 if (id != InputError::None || pin != InputError::None) {
-                    form_.contract_pin.wipe();
+                    view_.contract_pin.wipe();
                     return BankResult::InvalidInput;
                 }
-                const BankResult r = pickup_.enter_ids(form_.contract_id.view(), form_.contract_pin.view());
-                form_.contract_pin.wipe();
+                const BankResult r = pickup_.enter_ids(c.contract_id, c.contract_pin.reveal());
+                view_.contract_pin.wipe();
                 if (r == BankResult::WrongContractPin) tries_left_ = bank_.contract_pin_tries_left();
                 return r;
             },

@@ -9,8 +9,9 @@
 //                     no default, as AdminFlow does), plus what only the screens know: whether the
 //                     browser has shown the app's download, whether the app window was closed
 //                     after 取得完了. kUserScreens (below) gives each screen's kind and name.
-//   apply(command)    validates the form (bank/validation.h, one error per field), calls the
-//                     procedure, keeps the result; never throws. Secrets are wiped once submitted.
+//   apply(command)    validates what the command carries (bank/validation.h, one error per
+//                     field), calls the procedure, keeps the result; never throws. A submitted
+//                     secret's field in the View is wiped once the command is applied.
 //   poll()            called by the Session at every update: the acquisition app completes the
 //                     installation once the CA has issued (UserPickup::finish), and the flow hands
 //                     the installed certificate to the Session, which saves it on the PC
@@ -69,7 +70,9 @@ public:
     enum class Progress : std::uint8_t { KeyPair, Request, Protection, Issuing, Installing, Done };
     enum class Field : std::uint8_t { ContractId, UserId, UserPin, OneTimePassword, KeyPassword, LoginPin, Count_ };
 
-    struct Form {
+    // Written by the screens only: the fields being typed (their submit carries the text) and
+    // pure view details (docs/architecture.md, "Where state lives").
+    struct View {
         IdField contract_id;      // ① 契約者ID(利用者番号)
         IdField user_id;          // ② 利用者ID
         PinField user_pin;        // ③ 利用者暗証番号 (pickup)
@@ -77,7 +80,7 @@ public:
         PinField key_password;    // 保護レベル 高 at login
         PinField login_pin;       // 利用者暗証番号 (login)
         bool reveal_user_pin = false;
-        std::string highlighted_certificate;  // 証明書の選択: the row the person clicked
+        std::string highlighted_certificate;  // 証明書の選択: the row the person clicked (OK carries it)
         void wipe_secrets();
     };
 
@@ -85,7 +88,7 @@ public:
     // (IE mode or not). Login: `store` lists the certificates the chooser offers.
     UserFlow(Mode mode, Bank& bank, PcServices pc, PcCertificateStore& store,
              AcquisitionPath path = AcquisitionPath::AcquisitionApp);
-    ~UserFlow();  // wipes the form
+    ~UserFlow();  // wipes the View
     UserFlow(const UserFlow&) = delete;
     UserFlow& operator=(const UserFlow&) = delete;
 
@@ -108,8 +111,8 @@ public:
     const InstalledCertificate* certificate_to_save() const;
     void certificate_saved(BankResult result);
 
-    Form& form() { return form_; }
-    const Form& form() const { return form_; }
+    View& view() { return view_; }
+    const View& view() const { return view_; }
     const PcCertificateStore& store() const { return store_; }
     const Bank& bank() const { return bank_; }
     const UserPickup* pickup() const { return pickup_.get(); }
@@ -149,7 +152,7 @@ private:
     std::unique_ptr<UserPickup> pickup_;
     std::unique_ptr<UserLogin> login_;
     std::unique_ptr<RenewalFlow> renewal_;  // after login_: destroyed (cancelled) first
-    Form form_;
+    View view_;
     BankResult last_result_ = BankResult::Ok;
     std::array<InputError, static_cast<std::size_t>(Field::Count_)> field_errors_{};
     std::uint32_t tries_left_ = 0;
