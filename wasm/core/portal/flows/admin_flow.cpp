@@ -89,16 +89,6 @@ BankResult AdminFlow::failure() const {
     return BankResult::Ok;
 }
 
-bool AdminFlow::has_field_errors() const {
-    return std::any_of(field_errors_.begin(), field_errors_.end(), [](InputError e) { return e != InputError::None; });
-}
-
-void AdminFlow::clear_errors() {
-    field_errors_.fill(InputError::None);
-    last_result_ = BankResult::Ok;
-    tries_left_ = 0;
-}
-
 SimTime AdminFlow::pickup_deadline() const {
     const User* u = maintenance_ ? maintenance_->selected() : nullptr;
     return u != nullptr && u->certificate.status == CertStatus::PendingPickup ? u->certificate.pickup_deadline : 0;

@@ -24,6 +24,7 @@
 #include "pc/pc_certificate_store.h"
 #include "pc/pc_services.h"
 #include "portal/commands.h"
+#include "portal/flows/form_outcome.h"
 #include "portal/text_field.h"
 #include "procedures/admin_login.h"
 #include "portal/flows/renewal_flow.h"
@@ -35,7 +36,10 @@ namespace cp {
 // The audit log's word for a RevokeReason (portal/commands.h).
 const char* revoke_reason_name(RevokeReason reason);
 
-class AdminFlow {
+// The administrator's form fields, each with its own error (FormOutcome).
+enum class AdminField : std::uint8_t { ContractPin, CardFirst, CardSecond, KeyPassword, ConfirmationPin, RevokeReason, Count_ };
+
+class AdminFlow : public FormOutcome<AdminField> {
 public:
     enum class Screen : std::uint8_t {
         ChooseCertificate,  // OS dialog over the top page
@@ -54,9 +58,7 @@ public:
         RenewalInstall, RenewalDone, RenewalFailed,
         Count_
     };
-    enum class Field : std::uint8_t {
-        ContractPin, CardFirst, CardSecond, KeyPassword, ConfirmationPin, RevokeReason, Count_
-    };
+    using Field = AdminField;
 
     // Written by the screens only: the fields being typed (their submit carries the text) and
     // pure view details.
@@ -102,12 +104,8 @@ public:
     KeyProtection renewal_protection() const { return renewal_ ? renewal_->protection() : KeyProtection::Medium; }
     const Bank& bank() const { return bank_; }
 
-    // The last command's outcome: the bank's result (Ok after success) and each field's error.
-    BankResult last_result() const { return last_result_; }
-    InputError field_error(Field f) const { return field_errors_[static_cast<std::size_t>(f)]; }
-    bool has_field_errors() const;
-    // Tries left before the lock, after a wrong ご契約先暗証番号 / 確認暗証番号 / card answer.
-    std::uint32_t tries_left() const { return tries_left_; }
+    // last_result(), field_error(), tries_left() (FormOutcome): tries left before the lock, after
+    // a wrong ご契約先暗証番号 / 確認暗証番号 / card answer.
     // The failure that ended the flow (Screen::Failed).
     BankResult failure() const;
 
@@ -133,9 +131,6 @@ public:
 
 private:
     BankResult apply_one(const AdminCommand& command);
-    InputError& error_slot(Field f) { return field_errors_[static_cast<std::size_t>(f)]; }
-    void set_field_error(Field f, InputError e) { error_slot(f) = e; }
-    void clear_errors();
     void end_renewal() { renewal_.reset(); }
 
     Bank& bank_;
@@ -145,9 +140,6 @@ private:
     std::optional<UserCertificateMaintenance> maintenance_;
     std::unique_ptr<RenewalFlow> renewal_;  // after login_: destroyed (cancelled) first
     View view_;
-    BankResult last_result_ = BankResult::Ok;
-    std::array<InputError, static_cast<std::size_t>(Field::Count_)> field_errors_{};
-    std::uint32_t tries_left_ = 0;
     std::string properties_serial_;
     MenuTab tab_ = MenuTab::Main;
     bool status_open_ = true;

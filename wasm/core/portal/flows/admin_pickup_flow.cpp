@@ -21,16 +21,15 @@ AdminPickupFlow::Screen AdminPickupFlow::screen() const {
 }
 
 BankResult AdminPickupFlow::apply(const PickupCommand& command) {
-    field_errors_.fill(InputError::None);
-    tries_left_ = 0;
+    clear_errors();
     last_result_ = std::visit(
         overloaded{
             [&](const cmd::SubmitPickupIds& c) {
                 const InputError id = validate_contract_id(c.contract_id);
-                field_errors_[static_cast<std::size_t>(Field::ContractId)] = id;
+                set_field_error(Field::ContractId, id);
                 // What the form refuses never reaches the bank and costs no try (docs/domain.md).
                 const InputError pin = validate_contract_pin(c.contract_pin.reveal());
-                field_errors_[static_cast<std::size_t>(Field::ContractPin)] = pin;
+                set_field_error(Field::ContractPin, pin);
                 if (id != InputError::None || pin != InputError::None) {
                     view_.contract_pin.wipe();
                     return BankResult::InvalidInput;

@@ -6,12 +6,15 @@
 #include <memory>
 
 #include "portal/commands.h"
+#include "portal/flows/form_outcome.h"
 #include "portal/text_field.h"
 #include "procedures/admin_pickup.h"
 
 namespace cp {
 
-class AdminPickupFlow {
+enum class AdminPickupField : std::uint8_t { ContractId, ContractPin, Count_ };
+
+class AdminPickupFlow : public FormOutcome<AdminPickupField> {
 public:
     enum class Screen : std::uint8_t {
         EnterIds,    // 契約者ID + ご契約先暗証番号 → 次へ
@@ -20,7 +23,7 @@ public:
         Done,        // 取得完了: log on with it
         Failed,      // why, and the way back
     };
-    enum class Field : std::uint8_t { ContractId, ContractPin, Count_ };
+    using Field = AdminPickupField;
 
     // Written by the screens only: the fields being typed (次へ carries the text) and the show
     // toggle (docs/architecture.md, "Where state lives").
@@ -38,17 +41,11 @@ public:
     View& view() { return view_; }
     const AdminPickup& pickup() const { return pickup_; }
     const Bank& bank() const { return bank_; }
-    BankResult last_result() const { return last_result_; }
-    InputError field_error(Field f) const { return field_errors_[static_cast<std::size_t>(f)]; }
-    std::uint32_t tries_left() const { return tries_left_; }
 
 private:
     Bank& bank_;
     AdminPickup pickup_;
     View view_;
-    BankResult last_result_ = BankResult::Ok;
-    std::array<InputError, static_cast<std::size_t>(Field::Count_)> field_errors_{};
-    std::uint32_t tries_left_ = 0;
 };
 
 }  // namespace cp

@@ -133,16 +133,6 @@ void UserFlow::certificate_saved(BankResult) {
     save_ = Save::Done;
 }
 
-void UserFlow::clear_errors() {
-    field_errors_.fill(InputError::None);
-    last_result_ = BankResult::Ok;
-    tries_left_ = 0;
-}
-
-bool UserFlow::has_field_errors() const {
-    return std::any_of(field_errors_.begin(), field_errors_.end(), [](InputError e) { return e != InputError::None; });
-}
-
 BankResult UserFlow::failure() const {
     if (pickup_ && pickup_->step() == UserPickup::Step::Failed) return pickup_->failure();
     if (login_ && login_->step() == UserLogin::Step::Failed) return login_->failure();

@@ -29,6 +29,7 @@
 #include "pc/pc_certificate_store.h"
 #include "pc/pc_services.h"
 #include "portal/commands.h"
+#include "portal/flows/form_outcome.h"
 #include "portal/flows/renewal_flow.h"
 #include "portal/text_field.h"
 #include "procedures/user_login.h"
@@ -37,7 +38,10 @@
 
 namespace cp {
 
-class UserFlow {
+// The user's form fields, each with its own error (FormOutcome).
+enum class UserField : std::uint8_t { ContractId, UserId, UserPin, OneTimePassword, KeyPassword, LoginPin, Count_ };
+
+class UserFlow : public FormOutcome<UserField> {
 public:
     enum class Mode : std::uint8_t { Pickup, Login };
     enum class Screen : std::uint8_t {
@@ -68,7 +72,7 @@ public:
     };
     // 電子証明書発行処理中, as the PC and the bank really progress.
     enum class Progress : std::uint8_t { KeyPair, Request, Protection, Issuing, Installing, Done };
-    enum class Field : std::uint8_t { ContractId, UserId, UserPin, OneTimePassword, KeyPassword, LoginPin, Count_ };
+    using Field = UserField;
 
     // Written by the screens only: the fields being typed (their submit carries the text) and
     // pure view details (docs/architecture.md, "Where state lives").
@@ -118,11 +122,8 @@ public:
     const UserPickup* pickup() const { return pickup_.get(); }
     const UserLogin* login() const { return login_.get(); }
 
-    BankResult last_result() const { return last_result_; }
-    InputError field_error(Field f) const { return field_errors_[static_cast<std::size_t>(f)]; }
-    bool has_field_errors() const;
-    // Tries left before 利用中止, after a wrong 利用者暗証番号 or one-time password.
-    std::uint32_t tries_left() const { return tries_left_; }
+    // last_result(), field_error(), tries_left() (FormOutcome): tries left before 利用中止, after a
+    // wrong 利用者暗証番号 or one-time password.
     BankResult failure() const;
     // The user the procedure is for, once the bank knows (after the IDs, after the certificate).
     const User* user() const;
@@ -139,9 +140,6 @@ public:
 
 private:
     BankResult apply_one(const UserCommand& command);
-    InputError& error_slot(Field f) { return field_errors_[static_cast<std::size_t>(f)]; }
-    void set_field_error(Field f, InputError e) { error_slot(f) = e; }
-    void clear_errors();
     bool pickup_step(UserPickup::Step s) const { return pickup_ && pickup_->step() == s; }
 
     Mode mode_;
@@ -153,9 +151,6 @@ private:
     std::unique_ptr<UserLogin> login_;
     std::unique_ptr<RenewalFlow> renewal_;  // after login_: destroyed (cancelled) first
     View view_;
-    BankResult last_result_ = BankResult::Ok;
-    std::array<InputError, static_cast<std::size_t>(Field::Count_)> field_errors_{};
-    std::uint32_t tries_left_ = 0;
     bool downloaded_ = false;
     bool app_dismissed_ = false;   // the app window closed after 取得完了
     enum class Save : std::uint8_t { None, Due, Running, Done } save_ = Save::None;
