@@ -199,6 +199,7 @@ TEST(AdminScreens, RevokingAsksForAReasonAndAWrongConfirmationPinKeepsTheForm) {
     ASSERT_TRUE(d.click("OK"));
     EXPECT_TRUE(d.shows("入力してください。"));
     ASSERT_TRUE(d.click("紛失・盗難"));
+    ASSERT_TRUE(d.emitted<cp::cmd::SetRevokeReason>()) << "the reason is a command, as 失効 is";
     EXPECT_FALSE(d.shows("入力してください。")) << "the reason's error goes once a reason is chosen";
     d.type_into("ご契約先確認暗証番号", "wrongpin9");
     ASSERT_TRUE(d.click("OK"));
@@ -236,9 +237,9 @@ TEST(AdminScreens, TheSoftwareKeyboardTypesIntoThePinField) {
     d.to_contract_pin();
     ASSERT_TRUE(d.click("ソフトウェアキーボード入力"));
     for (const char* key : {"s", "h", "i", "n", "k", "i", "n", "0", "1"}) ASSERT_TRUE(d.click(key)) << key;
-    EXPECT_EQ(d.page.flow().form().contract_pin.view(), cp::kSeedSecrets.contract_pin);
+    EXPECT_EQ(d.page.flow().view().contract_pin.view(), cp::kSeedSecrets.contract_pin);
     ASSERT_TRUE(d.click("1文字削除"));
-    EXPECT_EQ(d.page.flow().form().contract_pin.view(), "shinkin0");
+    EXPECT_EQ(d.page.flow().view().contract_pin.view(), "shinkin0");
     ASSERT_TRUE(d.click("1"));
     ASSERT_TRUE(d.click("ログイン"));
     EXPECT_EQ(d.screen(), Screen::CardChallenge);

@@ -93,6 +93,22 @@ TEST(RenewalScreens, TheNoticeLinkLeadsToTheRenewal) {
     EXPECT_EQ(d.screen(), Screen::RenewalStart);
 }
 
+// 全てのお知らせをしばらく表示しない is a command (SetHideNotices): ticked, then 次へ >, the bank
+// hides the notices for a while.
+TEST(RenewalScreens, HidingTheNoticesIsACommandTheBankKeeps) {
+    Driver d;
+    to_notices_in_window(d);
+    ASSERT_TRUE(d.click("全てのお知らせをしばらく表示しない"));
+    ASSERT_TRUE(d.emitted<cp::cmd::SetHideNotices>());
+    EXPECT_TRUE(d.page.flow().hide_notices());
+    const cp::test::WidgetInfo* box = d.ui.find("全てのお知らせをしばらく表示しない");
+    ASSERT_NE(box, nullptr);
+    EXPECT_TRUE(box->checked) << "drawn from the flow's value";
+    ASSERT_TRUE(d.click("次へ >"));
+    ASSERT_EQ(d.screen(), Screen::Menu);
+    EXPECT_GT(d.page.bank().state().contract.notices_hidden_until, d.page.bank().now());
+}
+
 TEST(RenewalScreens, NoAtEachConfirmationStopsWithNothingInstalled) {
     for (int at = 0; at < 3; ++at) {
         Driver d;

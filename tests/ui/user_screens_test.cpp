@@ -314,7 +314,7 @@ TEST(UserScreens, EachFieldSaysWhatIsWrongAndWrongPinsCount) {
     p.type_into("① 契約者ID(利用者番号)（※1）", "123");
     p.type_into("③ 利用者暗証番号（※3）", "abcdefg");
     ASSERT_TRUE(p.click("次へ >"));
-    EXPECT_TRUE(p.shows("11桁")) << p.page.session.user_flow()->form().contract_id.view();
+    EXPECT_TRUE(p.shows("11桁")) << p.page.session.user_flow()->view().contract_id.view();
     EXPECT_TRUE(p.shows("入力してください")) << "the empty user ID";
     ASSERT_TRUE(p.click("閉じる"));
     p.enter_ids("S0001", "wrong0001");
@@ -416,7 +416,7 @@ TEST(UserScreens, APasteThatDoesNotFitOrHoldsANulIsRefusedAndSaidSo) {
     // A PIN is typed, never pasted: refused without a word, as before.
     ASSERT_TRUE(p.click("③ 利用者暗証番号（※3）"));
     EXPECT_EQ(p.ui.paste("taro0001", p.draw), PasteVerdict::RefuseSecret);
-    EXPECT_TRUE(p.page.session.user_flow()->form().user_pin.empty());
+    EXPECT_TRUE(p.page.session.user_flow()->view().user_pin.empty());
     EXPECT_FALSE(p.shows("貼り付けませんでした"));
 
     // In English, the same refusal in English.

@@ -2,7 +2,8 @@
 // with a show toggle), its rule and its error under it, the software keyboard (ソフトウェア
 // キーボード入力), and the message box that explains the last result.
 //
-// Text fields edit a flow's form buffer in place (portal/text_field.h). The widget registry's
+// Text fields edit a buffer of the flow's View in place (portal/text_field.h); the submit command
+// carries the text (docs/architecture.md, "Where state lives"). The widget registry's
 // name for a field is its label: the InputText is given "##" + label, which ImGui does not draw.
 #pragma once
 

@@ -2,7 +2,8 @@
 //
 // draw_portal() draws the simulated PC (desk/desk.h: the browser with the bank's page, the
 // taskbar, the sample-data panels, the OS dialogs) and the permanent simulator marker over
-// everything. It changes nothing but the active flow's form buffers (text typed into fields);
+// everything. It changes nothing but the active flow's View and the desk's DeskView (text being
+// typed, how it shows: docs/architecture.md, "Where state lives");
 // everything else it wants done it appends to `out`, which the caller applies after the frame
 // (cp::apply for page actions, Session::apply for commands, DemoConsole::apply for the console's).
 // With a `console` (demo/console.h), the demo console is drawn beside or over the desk.

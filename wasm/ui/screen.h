@@ -1,5 +1,6 @@
-// certportal ui: what every screen function receives. Screens read the session (const, except
-// the form buffers their text fields edit in place) and emit commands; they never call the bank.
+// certportal ui: what every screen function receives. Screens read the session, write only the
+// active flow's View (the fields being typed, how they show) and emit commands; they never call
+// the bank (docs/architecture.md, "Where state lives").
 #pragma once
 
 #include <utility>

@@ -26,9 +26,7 @@ void reissued_at_the_branch(cp::test::PageLoad& page) {
 void enter_ids(cp::test::PageLoad& page, std::string_view pin) {
     page.apply(cmd::StartAdminPickup{});
     ASSERT_NE(page.session.admin_pickup(), nullptr);
-    page.session.admin_pickup()->form().contract_id.assign(cp::kSeedSecrets.contract_id);
-    page.session.admin_pickup()->form().contract_pin.assign(pin);
-    page.apply(cmd::SubmitPickupIds{});
+    page.apply(cmd::SubmitPickupIds{std::string(cp::kSeedSecrets.contract_id), cp::Secret(pin)});
 }
 
 TEST(AdminPickup, AfterTheBranchReissueTheAdministratorObtainsANewCertificateAndLogsOn) {
@@ -44,8 +42,7 @@ TEST(AdminPickup, AfterTheBranchReissueTheAdministratorObtainsANewCertificateAnd
         EXPECT_EQ(flow.screen(), PScreen::EnterIds);
         EXPECT_EQ(flow.last_result(), BankResult::WrongContractPin);
         EXPECT_GT(flow.tries_left(), 0u);
-        page.session.admin_pickup()->form().contract_pin.assign(cp::kSeedSecrets.contract_pin);
-        page.apply(cmd::SubmitPickupIds{});
+        page.apply(cmd::SubmitPickupIds{std::string(cp::kSeedSecrets.contract_id), cp::Secret(cp::kSeedSecrets.contract_pin)});
         ASSERT_EQ(flow.screen(), PScreen::WebAccess);
         page.apply(cmd::AnswerPickupWebAccess{true});
         ASSERT_EQ(flow.screen(), PScreen::Done) << bank_result_name(flow.pickup().failure());

@@ -63,12 +63,8 @@ void user_pickup_to_the_app_or_question(PageLoad& page, bool ie_mode) {
     page.apply(cmd::SwitchPc{cp::PcId::User});
     if (ie_mode) page.apply(cmd::ReloadInIeMode{});
     ASSERT_TRUE(page.apply(cmd::StartUserPickup{}));
-    user_flow(page).form().contract_id.assign(cp::kSeedSecrets.contract_id);
-    user_flow(page).form().user_id.assign("S0001");
-    user_flow(page).form().user_pin.assign(cp::kSeedSecrets.s0001_pin);
-    page.apply(ucmd::SubmitIds{});
-    user_flow(page).form().one_time_password.assign(page.bank().token_display("S0001"));
-    page.apply(ucmd::SubmitOneTimePassword{});
+    page.apply(ucmd::SubmitIds{std::string(cp::kSeedSecrets.contract_id), "S0001", cp::Secret(cp::kSeedSecrets.s0001_pin)});
+    page.apply(ucmd::SubmitOneTimePassword{cp::Secret(page.bank().token_display("S0001"))});
     if (ie_mode) {
         ASSERT_EQ(user_flow(page).screen(), cp::UserFlow::Screen::PickupWebAccess);
         return;
@@ -125,8 +121,7 @@ void prepare(PageLoad& page, Procedure p) {
             page.apply(cmd::StartUserLogin{});
             page.apply(ucmd::ChooseCertificate{record(page, "S0001").serial});
             if (user_flow(page).screen() == cp::UserFlow::Screen::LoginKeyAccess) page.apply(ucmd::GrantKeyAccess{});
-            user_flow(page).form().login_pin.assign(cp::kSeedSecrets.s0001_pin);
-            page.apply(ucmd::SubmitPin{});
+            page.apply(ucmd::SubmitPin{cp::Secret(cp::kSeedSecrets.s0001_pin)});
             ASSERT_TRUE(user_flow(page).renewal_offered());
             page.apply(cmd::OpenRenewal{});
             page.apply(cmd::StartRenewal{});
@@ -140,9 +135,7 @@ void prepare(PageLoad& page, Procedure p) {
             page.apply(cmd::AdvanceClock{static_cast<std::int32_t>(page.bank().state().config.admin_reissue_days)});
             ASSERT_EQ(record(page, "").status, cp::CertStatus::PendingPickup);
             page.apply(cmd::StartAdminPickup{});
-            page.session.admin_pickup()->form().contract_id.assign(cp::kSeedSecrets.contract_id);
-            page.session.admin_pickup()->form().contract_pin.assign(cp::kSeedSecrets.contract_pin);
-            page.apply(cmd::SubmitPickupIds{});
+            page.apply(cmd::SubmitPickupIds{std::string(cp::kSeedSecrets.contract_id), cp::Secret(cp::kSeedSecrets.contract_pin)});
             ASSERT_EQ(page.session.admin_pickup()->screen(), cp::AdminPickupFlow::Screen::WebAccess);
             return;
     }

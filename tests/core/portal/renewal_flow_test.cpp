@@ -119,18 +119,18 @@ TEST(RenewalFlow, HighProtectionAsksThePasswordTwiceAndAtTheNextLogon) {
     page.apply(cmd::OpenProtectionSettings{});
     ASSERT_EQ(page.screen(), Screen::RenewalProtectionSettings);
     page.apply(cmd::SetProtectionChoice{KeyProtection::High});
-    page.flow().renewal_flow()->form().new_key_password.assign("Kagi-2024");
-    page.flow().renewal_flow()->form().new_key_password_again.assign("Kagi-2025");
-    EXPECT_EQ(page.flow().apply(cmd::CloseProtectionSettings{true}), BankResult::InvalidInput);
+    EXPECT_EQ(page.flow().apply(cmd::CloseProtectionSettings{true, cp::Secret("Kagi-2024"), cp::Secret("Kagi-2025")}),
+              BankResult::InvalidInput);
     EXPECT_EQ(page.flow().renewal_flow()->field_error(cp::RenewalFlow::Field::NewKeyPasswordAgain), cp::InputError::Mismatch);
     EXPECT_EQ(page.screen(), Screen::RenewalProtectionSettings);
-    page.flow().renewal_flow()->form().new_key_password_again.assign("");
-    EXPECT_EQ(page.flow().apply(cmd::CloseProtectionSettings{true}), BankResult::InvalidInput);
+    EXPECT_EQ(page.flow().apply(cmd::CloseProtectionSettings{true, cp::Secret("Kagi-2024"), cp::Secret("")}), BankResult::InvalidInput);
     EXPECT_EQ(page.flow().renewal_flow()->field_error(cp::RenewalFlow::Field::NewKeyPasswordAgain), cp::InputError::Empty);
-    page.flow().renewal_flow()->form().new_key_password.assign("Kagi-2024");
-    page.flow().renewal_flow()->form().new_key_password_again.assign("Kagi-2024");
-    EXPECT_EQ(page.flow().apply(cmd::CloseProtectionSettings{true}), BankResult::Ok);
-    EXPECT_TRUE(page.flow().renewal_flow()->form().new_key_password.empty()) << "the form forgets the password";
+    cp::RenewalFlow::View& typed = page.flow().renewal_flow()->view();  // as the dialog's fields hold it
+    typed.new_key_password.assign("Kagi-2024");
+    typed.new_key_password_again.assign("Kagi-2024");
+    EXPECT_EQ(page.flow().apply(cmd::CloseProtectionSettings{true, cp::Secret(typed.new_key_password), cp::Secret(typed.new_key_password_again)}),
+              BankResult::Ok);
+    EXPECT_TRUE(page.flow().renewal_flow()->view().new_key_password.empty()) << "the form forgets the password";
     ASSERT_EQ(page.screen(), Screen::RenewalProtection);
     EXPECT_EQ(page.flow().renewal_protection(), KeyProtection::High);
     page.apply(cmd::AnswerProtection{true});
@@ -148,13 +148,12 @@ TEST(RenewalFlow, HighProtectionAsksThePasswordTwiceAndAtTheNextLogon) {
     EXPECT_EQ(page.screen(), Screen::KeyAccess);
     EXPECT_EQ(page.flow().last_result(), BankResult::InvalidInput);
     EXPECT_EQ(page.flow().field_error(cp::AdminFlow::Field::KeyPassword), cp::InputError::Empty);
-    page.flow().form().key_password.assign("wrong-one");
-    page.apply(cmd::GrantKeyAccess{});
+    page.flow().view().key_password.assign("wrong-one");
+    page.apply(cmd::GrantKeyAccess{cp::Secret(page.flow().view().key_password)});
     EXPECT_EQ(page.screen(), Screen::KeyAccess);
     EXPECT_EQ(page.flow().last_result(), BankResult::WrongKeyPassword);
-    EXPECT_TRUE(page.flow().form().key_password.empty()) << "the typed password is wiped after use";
-    page.flow().form().key_password.assign("Kagi-2024");
-    page.apply(cmd::GrantKeyAccess{});
+    EXPECT_TRUE(page.flow().view().key_password.empty()) << "the typed password is wiped after use";
+    page.apply(cmd::GrantKeyAccess{cp::Secret("Kagi-2024")});
     EXPECT_EQ(page.screen(), Screen::ContractPin);
 }
 
@@ -165,12 +164,12 @@ TEST(RenewalFlow, LowProtectionAndCancelInTheSettingsKeepsMedium) {
     confirm_web_access(page);
     page.apply(cmd::OpenProtectionSettings{});
     page.apply(cmd::SetProtectionChoice{KeyProtection::Low});
-    page.apply(cmd::CloseProtectionSettings{false});  // キャンセル
+    page.apply(cmd::CloseProtectionSettings{false, cp::Secret(), cp::Secret()});  // キャンセル
     EXPECT_EQ(page.flow().renewal_protection(), KeyProtection::Medium);
     page.apply(cmd::OpenProtectionSettings{});
-    EXPECT_EQ(page.flow().renewal_flow()->form().protection_choice, KeyProtection::Medium) << "the dialog shows what is set";
+    EXPECT_EQ(page.flow().renewal_flow()->protection_choice(), KeyProtection::Medium) << "the dialog shows what is set";
     page.apply(cmd::SetProtectionChoice{KeyProtection::Low});
-    page.apply(cmd::CloseProtectionSettings{true});
+    page.apply(cmd::CloseProtectionSettings{true, cp::Secret(), cp::Secret()});
     EXPECT_EQ(page.flow().renewal_protection(), KeyProtection::Low);
     page.apply(cmd::AnswerProtection{true});
     page.apply(cmd::AnswerWebAccess{true});

@@ -113,11 +113,10 @@ struct PageLoad {
     int changes = 0;
 };
 
-// The answers to the card challenge on screen.
-inline void fill_card_answers(PageLoad& page) {
+// OK with the right answers to the card challenge on screen.
+inline cmd::SubmitCardAnswers card_answers(PageLoad& page) {
     const CardChallenge& c = page.flow().login().challenge();
-    page.flow().form().card_first.assign(card_answer(page.bank(), c.first));
-    page.flow().form().card_second.assign(card_answer(page.bank(), c.second));
+    return {Secret(card_answer(page.bank(), c.first)), Secret(card_answer(page.bank(), c.second))};
 }
 
 // 電子証明書方式 管理者ログイン → 証明書の選択 (this PC's last certificate) → 許可: where the
@@ -133,11 +132,9 @@ inline void choose_certificate(PageLoad& page) {
 inline void log_in_as_admin(PageLoad& page) {
     choose_certificate(page);
     ASSERT_EQ(page.screen(), AdminFlow::Screen::ContractPin) << bank_result_name(page.flow().failure());
-    page.flow().form().contract_pin.assign(kSeedSecrets.contract_pin);
-    page.apply(cmd::SubmitContractPin{});
+    page.apply(cmd::SubmitContractPin{Secret(kSeedSecrets.contract_pin)});
     ASSERT_EQ(page.screen(), AdminFlow::Screen::CardChallenge);
-    fill_card_answers(page);
-    page.apply(cmd::SubmitCardAnswers{});
+    page.apply(card_answers(page));
     if (page.screen() == AdminFlow::Screen::Notices) page.apply(cmd::AcknowledgeNotices{});
     ASSERT_EQ(page.screen(), AdminFlow::Screen::Menu);
 }

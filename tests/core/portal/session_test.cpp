@@ -89,10 +89,10 @@ TEST(Session, ReissuesAUsersCertificateAndALaterPageLoadSeesIt) {
         EXPECT_EQ(page.flow().apply(cmd::SubmitCertificateAction{}), BankResult::InvalidInput);
         EXPECT_EQ(page.flow().field_error(AdminFlow::Field::ConfirmationPin), cp::InputError::Empty);
         EXPECT_EQ(page.screen(), Screen::UserEdit);
-        page.flow().form().confirmation_pin.assign(cp::kSeedSecrets.confirmation_pin);
-        page.apply(cmd::SubmitCertificateAction{});
+        page.flow().view().confirmation_pin.assign(cp::kSeedSecrets.confirmation_pin);
+        page.apply(cmd::SubmitCertificateAction{cp::Secret(page.flow().view().confirmation_pin)});
         ASSERT_EQ(page.screen(), Screen::UserDone) << bank_result_name(page.flow().last_result());
-        EXPECT_TRUE(page.flow().form().confirmation_pin.empty()) << "the PIN is wiped once submitted";
+        EXPECT_TRUE(page.flow().view().confirmation_pin.empty()) << "the PIN is wiped once submitted";
         deadline = page.flow().pickup_deadline();
         EXPECT_EQ(deadline, page.bank().now() + cp::days(80));
         EXPECT_FALSE(page.session.saving());
@@ -125,8 +125,7 @@ TEST(Session, EveryBankChangingStepIsSavedBeforeTheNextCommand) {
     page.apply(cmd::GrantKeyAccess{});
     const int after_certificate = bank_db->commits;
     EXPECT_GT(after_certificate, before) << "the certificate check is audited, so saved";
-    page.flow().form().contract_pin.assign("wrong-pin1");
-    page.apply(cmd::SubmitContractPin{});
+    page.apply(cmd::SubmitContractPin{cp::Secret("wrong-pin1")});
     EXPECT_EQ(bank_db->commits, after_certificate + 1) << "a wrong PIN counts toward the lock: saved at once";
     PageLoad reloaded(profile);
     EXPECT_EQ(reloaded.bank().state().contract.contract_pin_failures, 1u);
@@ -142,8 +141,7 @@ TEST(Session, AFailedSaveIsShownAndTheNextChangeSavesAgain) {
     EXPECT_TRUE(page.apply(cmd::DismissSaveError{}));
     EXPECT_EQ(page.session.save_failure(), BankResult::Ok);
     profile.opened["certportal-bank"]->fail_commits = false;
-    page.flow().form().contract_pin.assign("wrong-pin1");
-    page.apply(cmd::SubmitContractPin{});
+    page.apply(cmd::SubmitContractPin{cp::Secret("wrong-pin1")});
     EXPECT_EQ(page.session.save_failure(), BankResult::Ok);
 }
 
@@ -204,14 +202,12 @@ TEST(Session, WrongContractPinSaysHowManyTriesAreLeftThenLocksEveryone) {
         EXPECT_EQ(page.flow().field_error(AdminFlow::Field::ContractPin), cp::InputError::Empty);
         EXPECT_EQ(page.bank().state().contract.contract_pin_failures, 0u);
         for (std::uint32_t i = 1; i < 6; ++i) {
-            page.flow().form().contract_pin.assign("wrong-pin1");
-            page.apply(cmd::SubmitContractPin{});
+            page.apply(cmd::SubmitContractPin{cp::Secret("wrong-pin1")});
             ASSERT_EQ(page.screen(), Screen::ContractPin);
             EXPECT_EQ(page.flow().last_result(), BankResult::WrongContractPin);
             EXPECT_EQ(page.flow().tries_left(), 6 - i);
         }
-        page.flow().form().contract_pin.assign("wrong-pin1");
-        page.apply(cmd::SubmitContractPin{});
+        page.apply(cmd::SubmitContractPin{cp::Secret("wrong-pin1")});
         ASSERT_EQ(page.screen(), Screen::Failed);
         EXPECT_EQ(page.flow().failure(), BankResult::ContractLocked);
     }
@@ -219,8 +215,7 @@ TEST(Session, WrongContractPinSaysHowManyTriesAreLeftThenLocksEveryone) {
     EXPECT_TRUE(reloaded.bank().state().contract.locked) << "the lock survives a reload";
     cp::test::choose_certificate(reloaded);
     if (reloaded.screen() == Screen::ContractPin) {
-        reloaded.flow().form().contract_pin.assign(cp::kSeedSecrets.contract_pin);
-        reloaded.apply(cmd::SubmitContractPin{});
+        reloaded.apply(cmd::SubmitContractPin{cp::Secret(cp::kSeedSecrets.contract_pin)});
     }
     EXPECT_EQ(reloaded.flow().failure(), BankResult::ContractLocked) << "even with the right PIN";
 }
@@ -254,8 +249,7 @@ TEST(Session, ALostCardStopsTheLoginAtTheCardStep) {
     EXPECT_TRUE(page.apply(cmd::ReportCardLost{}));
     EXPECT_TRUE(page.bank().state().contract.card.lost);
     cp::test::choose_certificate(page);
-    page.flow().form().contract_pin.assign(cp::kSeedSecrets.contract_pin);
-    page.apply(cmd::SubmitContractPin{});
+    page.apply(cmd::SubmitContractPin{cp::Secret(cp::kSeedSecrets.contract_pin)});
     ASSERT_EQ(page.screen(), Screen::Failed);
     EXPECT_EQ(page.flow().failure(), BankResult::CardLost);
     PageLoad reloaded(profile);
@@ -275,25 +269,19 @@ TEST(Session, CardAnswersAreValidatedPerFieldAndAWrongPairDrawsNewSymbols) {
     cp::test::BrowserProfile profile;
     PageLoad page(profile);
     cp::test::choose_certificate(page);
-    page.flow().form().contract_pin.assign(cp::kSeedSecrets.contract_pin);
-    page.apply(cmd::SubmitContractPin{});
+    page.apply(cmd::SubmitContractPin{cp::Secret(cp::kSeedSecrets.contract_pin)});
     ASSERT_EQ(page.screen(), Screen::CardChallenge);
-    page.flow().form().card_first.assign("8");
-    page.flow().form().card_second.assign("");
-    EXPECT_EQ(page.flow().apply(cmd::SubmitCardAnswers{}), BankResult::InvalidInput);
+    EXPECT_EQ(page.flow().apply(cmd::SubmitCardAnswers{cp::Secret("8"), cp::Secret("")}), BankResult::InvalidInput);
     EXPECT_EQ(page.flow().field_error(AdminFlow::Field::CardFirst), cp::InputError::NotTwoDigits);
     EXPECT_NE(page.flow().field_error(AdminFlow::Field::CardSecond), cp::InputError::None) << "every field's error, not only the first";
     const cp::CardChallenge before = page.flow().login().challenge();
     // Wrong on purpose: each answer off by one.
     const auto off = [&](std::uint8_t s) { return cp::test::card_answer(page.bank(), s) == "00" ? std::string("01") : std::string("00"); };
-    page.flow().form().card_first.assign(off(before.first));
-    page.flow().form().card_second.assign(off(before.second));
-    page.apply(cmd::SubmitCardAnswers{});
+    page.apply(cmd::SubmitCardAnswers{cp::Secret(off(before.first)), cp::Secret(off(before.second))});
     EXPECT_EQ(page.flow().last_result(), BankResult::WrongCardAnswer);
     EXPECT_EQ(page.flow().tries_left(), 5u);
     EXPECT_EQ(page.screen(), Screen::CardChallenge);
-    cp::test::fill_card_answers(page);
-    page.apply(cmd::SubmitCardAnswers{});
+    page.apply(cp::test::card_answers(page));
     EXPECT_TRUE(page.screen() == Screen::Notices || page.screen() == Screen::Menu);
 }
 
@@ -304,18 +292,15 @@ TEST(Session, WrongConfirmationPinKeepsTheFormAndRevokingNeedsAReason) {
     page.apply(cmd::OpenUserMaintenance{});
     page.apply(cmd::ChooseChange{});
     page.apply(cmd::SetCertificateAction{cp::UserCertificateAction::Revoke});
-    page.flow().form().confirmation_pin.assign("wrong-pin2");
-    EXPECT_EQ(page.flow().apply(cmd::SubmitCertificateAction{}), BankResult::InvalidInput);
+    EXPECT_EQ(page.flow().apply(cmd::SubmitCertificateAction{cp::Secret("wrong-pin2")}), BankResult::InvalidInput);
     EXPECT_EQ(page.flow().field_error(AdminFlow::Field::RevokeReason), cp::InputError::Empty);
-    page.flow().form().revoke_reason = cp::RevokeReason::Lost;
-    page.flow().form().confirmation_pin.assign("wrong-pin2");
-    page.apply(cmd::SubmitCertificateAction{});
+    page.apply(cmd::SetRevokeReason{cp::RevokeReason::Lost});
+    page.apply(cmd::SubmitCertificateAction{cp::Secret("wrong-pin2")});
     EXPECT_EQ(page.flow().last_result(), BankResult::WrongConfirmationPin);
     EXPECT_EQ(page.flow().tries_left(), 5u);
     EXPECT_EQ(page.screen(), Screen::UserEdit);
     const std::string serial = page.bank().find_user("S0001")->certificate.serial;
-    page.flow().form().confirmation_pin.assign(cp::kSeedSecrets.confirmation_pin);
-    page.apply(cmd::SubmitCertificateAction{});
+    page.apply(cmd::SubmitCertificateAction{cp::Secret(cp::kSeedSecrets.confirmation_pin)});
     ASSERT_EQ(page.screen(), Screen::UserDone);
     EXPECT_EQ(page.bank().find_user("S0001")->certificate.status, cp::CertStatus::Revoked);
     bool reason_logged = false;
@@ -323,6 +308,70 @@ TEST(Session, WrongConfirmationPinKeepsTheFormAndRevokingNeedsAReason) {
         reason_logged |= e.action == cp::AuditAction::UserCertificateRevoke && e.target.find("lost") != std::string::npos;
     EXPECT_TRUE(reason_logged) << "the audit log keeps why";
     EXPECT_FALSE(serial.empty());
+}
+
+// The revoke reason is a command (cmd::SetRevokeReason), as the choice of 失効 is: the last one
+// chosen is the one the bank's audit log keeps, and choosing it leaves the last OK's outcome on
+// screen (a wrong PIN's message and tries stay).
+TEST(Session, TheRevokeReasonChosenByCommandIsTheOneTheBankRecords) {
+    cp::test::BrowserProfile profile;
+    PageLoad page(profile);
+    cp::test::log_in_as_admin(page);
+    EXPECT_EQ(page.flow().apply(cmd::SetRevokeReason{cp::RevokeReason::Lost}), BankResult::WrongStep) << "no user is being edited";
+    page.apply(cmd::OpenUserMaintenance{});
+    page.apply(cmd::ChooseChange{});
+    ASSERT_EQ(page.screen(), Screen::UserEdit);
+    page.apply(cmd::SetCertificateAction{cp::UserCertificateAction::Revoke});
+    page.apply(cmd::SetRevokeReason{cp::RevokeReason::PcReplaced});
+    EXPECT_EQ(page.flow().revoke_reason(), cp::RevokeReason::PcReplaced);
+    page.apply(cmd::SubmitCertificateAction{cp::Secret("wrong-pin2")});
+    ASSERT_EQ(page.flow().last_result(), BankResult::WrongConfirmationPin);
+    page.apply(cmd::SetRevokeReason{cp::RevokeReason::LeftCompany});
+    EXPECT_EQ(page.flow().last_result(), BankResult::WrongConfirmationPin) << "the wrong PIN's message stays";
+    EXPECT_EQ(page.flow().tries_left(), 5u);
+    page.apply(cmd::SubmitCertificateAction{cp::Secret(cp::kSeedSecrets.confirmation_pin)});
+    ASSERT_EQ(page.screen(), Screen::UserDone) << bank_result_name(page.flow().last_result());
+    std::string logged;
+    for (const auto& e : page.bank().state().audit.entries())
+        if (e.action == cp::AuditAction::UserCertificateRevoke && e.result == BankResult::Ok) logged = e.target;
+    EXPECT_NE(logged.find(cp::revoke_reason_name(cp::RevokeReason::LeftCompany)), std::string::npos) << logged;
+    EXPECT_EQ(logged.find(cp::revoke_reason_name(cp::RevokeReason::PcReplaced)), std::string::npos) << logged;
+}
+
+// 全てのお知らせをしばらく表示しない is a command (cmd::SetHideNotices): ticked, 次へ hides the
+// notices for a while in the bank; the next login skips them.
+TEST(Session, HidingTheNoticesByCommandReachesTheBank) {
+    cp::test::BrowserProfile profile;
+    PageLoad page(profile);
+    page.load_preset(cp::Preset::AdminRenewalWindow);
+    cp::test::choose_certificate(page);
+    page.apply(cmd::SubmitContractPin{cp::Secret(cp::kSeedSecrets.contract_pin)});
+    page.apply(cp::test::card_answers(page));
+    ASSERT_EQ(page.screen(), Screen::Notices);
+    EXPECT_FALSE(page.flow().hide_notices());
+    page.apply(cmd::SetHideNotices{true});
+    EXPECT_TRUE(page.flow().hide_notices());
+    page.apply(cmd::AcknowledgeNotices{});
+    ASSERT_EQ(page.screen(), Screen::Menu);
+    EXPECT_EQ(page.bank().state().contract.notices_hidden_until, page.bank().now() + cp::days(page.bank().state().config.notices_hidden_days));
+    EXPECT_EQ(page.flow().apply(cmd::SetHideNotices{false}), BankResult::WrongStep) << "past the notices";
+}
+
+// Typed text travels in the submitting command (docs/architecture.md, "Where state lives"): the
+// flow acts on what the command carries, never on what its View holds, and wipes the View's field
+// once the submit is applied. A recording can write a secret only as given or empty.
+TEST(Session, ASubmitCarriesItsTextAndARecordingKeepsOnlyWhetherASecretWasGiven) {
+    EXPECT_STREQ(cp::recorded(cp::Secret(cp::kSeedSecrets.contract_pin)), "given");
+    EXPECT_STREQ(cp::recorded(cp::Secret()), "empty");
+    cp::test::BrowserProfile profile;
+    PageLoad page(profile);
+    cp::test::choose_certificate(page);
+    ASSERT_EQ(page.screen(), Screen::ContractPin);
+    page.flow().view().contract_pin.assign("wrong-pin1");  // what the field shows
+    page.apply(cmd::SubmitContractPin{cp::Secret(cp::kSeedSecrets.contract_pin)});
+    EXPECT_EQ(page.screen(), Screen::CardChallenge) << "the command's PIN is the one checked";
+    EXPECT_EQ(page.bank().state().contract.contract_pin_failures, 0u);
+    EXPECT_TRUE(page.flow().view().contract_pin.empty()) << "the field is wiped once its submit is applied";
 }
 
 TEST(Session, LeavingTheFlowOrThePcEndsItAndWipesItsForm) {

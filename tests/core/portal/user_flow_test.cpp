@@ -31,15 +31,16 @@ void enter_ids(PageLoad& page, const char* user = "S0001", std::string_view pin 
     page.apply(cmd::SwitchPc{cp::PcId::User});
     ASSERT_TRUE(page.apply(cmd::StartUserPickup{}));
     ASSERT_EQ(screen(page), UserScreen::PickupIds);
-    flow(page).form().contract_id.assign(cp::kSeedSecrets.contract_id);
-    flow(page).form().user_id.assign(user);
-    flow(page).form().user_pin.assign(pin);
-    page.apply(ucmd::SubmitIds{});
+    // As the page sends it: what the three fields hold.
+    cp::UserFlow::View& typed = flow(page).view();
+    typed.contract_id.assign(cp::kSeedSecrets.contract_id);
+    typed.user_id.assign(user);
+    typed.user_pin.assign(pin);
+    page.apply(ucmd::SubmitIds{std::string(typed.contract_id.view()), std::string(typed.user_id.view()), cp::Secret(typed.user_pin)});
 }
 
 void enter_token_code(PageLoad& page, const char* user = "S0001") {
-    flow(page).form().one_time_password.assign(page.bank().token_display(user));
-    page.apply(ucmd::SubmitOneTimePassword{});
+    page.apply(ucmd::SubmitOneTimePassword{cp::Secret(page.bank().token_display(user))});
 }
 
 TEST(UserFlow, AppPathFromTheTopPageToTheCompletionAndALaterPageLoadSeesTheCertificate) {
@@ -50,7 +51,7 @@ TEST(UserFlow, AppPathFromTheTopPageToTheCompletionAndALaterPageLoadSeesTheCerti
         reissue(page, "S0001");
         enter_ids(page);
         ASSERT_EQ(screen(page), UserScreen::PickupOneTimePassword) << bank_result_name(flow(page).last_result());
-        EXPECT_TRUE(flow(page).form().user_pin.empty()) << "the PIN is wiped once submitted";
+        EXPECT_TRUE(flow(page).view().user_pin.empty()) << "the PIN is wiped once submitted";
         EXPECT_EQ(flow(page).pickup_deadline(), page.bank().now() + cp::days(80));
         enter_token_code(page);
         ASSERT_EQ(screen(page), UserScreen::PickupCaPage) << bank_result_name(flow(page).last_result());
@@ -97,10 +98,7 @@ TEST(UserFlow, EachFieldGetsItsOwnMessage) {
     reissue(page, "S0001");
     page.apply(cmd::SwitchPc{cp::PcId::User});
     page.apply(cmd::StartUserPickup{});
-    flow(page).form().contract_id.assign("1234");
-    flow(page).form().user_id.assign("S 0001");
-    flow(page).form().user_pin.assign("abcdefgh");
-    EXPECT_EQ(flow(page).apply(ucmd::SubmitIds{}), BankResult::InvalidInput);
+    EXPECT_EQ(flow(page).apply(ucmd::SubmitIds{"1234", "S 0001", cp::Secret("abcdefgh")}), BankResult::InvalidInput);
     EXPECT_EQ(flow(page).field_error(UserFlow::Field::ContractId), cp::InputError::NotElevenDigits);
     EXPECT_NE(flow(page).field_error(UserFlow::Field::UserId), cp::InputError::None);
     EXPECT_EQ(flow(page).field_error(UserFlow::Field::UserPin), cp::InputError::NeedsLettersAndDigits);
@@ -117,8 +115,7 @@ TEST(UserFlow, WrongPinsCountTowardTheLockAndALockedUserIsStopped) {
     EXPECT_EQ(flow(page).tries_left(), 6u);
     EXPECT_EQ(screen(page), UserScreen::PickupIds);
     for (int i = 0; i < 6; ++i) {
-        flow(page).form().user_pin.assign("wrong0001");
-        page.apply(ucmd::SubmitIds{});
+        page.apply(ucmd::SubmitIds{std::string(cp::kSeedSecrets.contract_id), "S0001", cp::Secret("wrong0001")});
     }
     EXPECT_EQ(screen(page), UserScreen::Failed);
     EXPECT_EQ(flow(page).failure(), BankResult::UserSuspended);
@@ -159,8 +156,7 @@ TEST(UserFlow, AReusedCodeIsRefusedAndANewOneIsAccepted) {
     ASSERT_EQ(screen(page), UserScreen::PickupCaPage);
     page.apply(cmd::LeaveFlow{});  // nothing was issued: the pickup is still there
     enter_ids(page);
-    flow(page).form().one_time_password.assign(code);
-    page.apply(ucmd::SubmitOneTimePassword{});
+    page.apply(ucmd::SubmitOneTimePassword{cp::Secret(code)});
     EXPECT_EQ(flow(page).last_result(), BankResult::OneTimePasswordReused);
     EXPECT_EQ(screen(page), UserScreen::PickupOneTimePassword) << "a new code can be typed";
     // Time passes (the clock follows the real one): the token shows a new code.
@@ -274,12 +270,10 @@ TEST(UserFlow, LoginWithTheNewCertificateAndWithTheAdministratorsOne) {
     page.apply(ucmd::GrantKeyAccess{});
     ASSERT_EQ(screen(page), UserScreen::LoginPin) << bank_result_name(flow(page).failure());
     EXPECT_EQ(flow(page).apply(ucmd::SubmitPin{}), BankResult::InvalidInput);
-    flow(page).form().login_pin.assign("wrong0001");
-    page.apply(ucmd::SubmitPin{});
+    page.apply(ucmd::SubmitPin{cp::Secret("wrong0001")});
     EXPECT_EQ(flow(page).last_result(), BankResult::WrongUserPin);
     EXPECT_GT(flow(page).tries_left(), 0u);
-    flow(page).form().login_pin.assign(cp::kSeedSecrets.s0001_pin);
-    page.apply(ucmd::SubmitPin{});
+    page.apply(ucmd::SubmitPin{cp::Secret(cp::kSeedSecrets.s0001_pin)});
     ASSERT_EQ(screen(page), UserScreen::LoginLanding);
     EXPECT_EQ(flow(page).user()->name, "しんきん 太郎 1");
     ASSERT_NE(flow(page).login_certificate(), nullptr);

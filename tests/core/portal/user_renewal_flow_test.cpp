@@ -36,12 +36,10 @@ UserFlow::Screen log_in(PageLoad& page, const std::string& serial, std::string_v
     page.apply(cmd::StartUserLogin{});
     page.apply(ucmd::ChooseCertificate{serial});
     if (screen(page) == UserFlow::Screen::LoginKeyAccess) {
-        flow(page).form().key_password.assign(key_password);
-        page.apply(ucmd::GrantKeyAccess{});
+        page.apply(ucmd::GrantKeyAccess{cp::Secret(key_password)});
     }
     if (screen(page) != UserFlow::Screen::LoginPin) return screen(page);
-    flow(page).form().login_pin.assign(cp::kSeedSecrets.s0001_pin);
-    page.apply(ucmd::SubmitPin{});
+    page.apply(ucmd::SubmitPin{cp::Secret(cp::kSeedSecrets.s0001_pin)});
     return screen(page);
 }
 
@@ -144,12 +142,9 @@ TEST(UserRenewalFlow, HighProtectionThroughTheSettingsAsksThePasswordAtTheNextLo
     ASSERT_EQ(renewal_screen(page), RScreen::ProtectionSettings);
     page.apply(cmd::SetProtectionChoice{KeyProtection::High});
     cp::RenewalFlow& r = *flow(page).renewal_flow();
-    r.form().new_key_password.assign("Kagi-2024");
-    r.form().new_key_password_again.assign("Kagi-2025");
-    EXPECT_EQ(flow(page).apply(cmd::CloseProtectionSettings{true}), BankResult::InvalidInput);
+    EXPECT_EQ(flow(page).apply(cmd::CloseProtectionSettings{true, cp::Secret("Kagi-2024"), cp::Secret("Kagi-2025")}), BankResult::InvalidInput);
     EXPECT_EQ(r.field_error(cp::RenewalFlow::Field::NewKeyPasswordAgain), cp::InputError::Mismatch);
-    r.form().new_key_password_again.assign("Kagi-2024");
-    EXPECT_EQ(flow(page).apply(cmd::CloseProtectionSettings{true}), BankResult::Ok);
+    EXPECT_EQ(flow(page).apply(cmd::CloseProtectionSettings{true, cp::Secret("Kagi-2024"), cp::Secret("Kagi-2024")}), BankResult::Ok);
     ASSERT_EQ(renewal_screen(page), RScreen::Protection);
     EXPECT_EQ(r.protection(), KeyProtection::High);
     page.apply(cmd::AnswerProtection{true});
@@ -164,13 +159,13 @@ TEST(UserRenewalFlow, HighProtectionThroughTheSettingsAsksThePasswordAtTheNextLo
     EXPECT_TRUE(flow(page).login()->key_access_needs_password());
     EXPECT_EQ(flow(page).apply(ucmd::GrantKeyAccess{}), BankResult::InvalidInput) << "nothing typed";
     EXPECT_EQ(flow(page).field_error(UserFlow::Field::KeyPassword), cp::InputError::Empty);
-    flow(page).form().key_password.assign("wrong-one");
-    EXPECT_EQ(flow(page).apply(ucmd::GrantKeyAccess{}), BankResult::WrongKeyPassword);
-    EXPECT_TRUE(flow(page).form().key_password.empty()) << "the typed password is wiped after use";
+    flow(page).view().key_password.assign("wrong-one");
+    EXPECT_EQ(flow(page).apply(ucmd::GrantKeyAccess{cp::Secret(flow(page).view().key_password)}), BankResult::WrongKeyPassword);
+    EXPECT_TRUE(flow(page).view().key_password.empty()) << "the typed password is wiped after use";
     EXPECT_EQ(screen(page), UserFlow::Screen::LoginKeyAccess);
-    flow(page).form().key_password.assign("typed, then 拒否");
+    flow(page).view().key_password.assign("typed, then 拒否");
     EXPECT_EQ(flow(page).apply(ucmd::DenyKeyAccess{}), BankResult::KeyAccessDenied);
-    EXPECT_TRUE(flow(page).form().key_password.empty()) << "wiped on 拒否 too";
+    EXPECT_TRUE(flow(page).view().key_password.empty()) << "wiped on 拒否 too";
     page.apply(cmd::LeaveFlow{});
     EXPECT_EQ(log_in(page, serial, "Kagi-2024"), UserFlow::Screen::LoginLanding);
 }

@@ -9,8 +9,10 @@
 //   PickupCommand   管理者電子証明書取得 after a branch reissue (flows/admin_pickup_flow.h)
 //   UserCommand     the user's flow (flows/user_flow.h): pickup (both paths), 利用者ログイン
 //
-// Text typed into fields is not in the commands: screens edit the active flow's form buffers in
-// place (portal/text_field.h) and a Submit command tells the flow to read them.
+// Every change of state a replay or a test needs is one of these (docs/architecture.md, "Where
+// state lives"). Text typed into fields travels in the command that submits it: plain text as
+// std::string, secrets as cp::Secret (portal/text_field.h), which a recording writes only as
+// "given" or "empty". What is being typed, and pure view details, sit in the flow's View.
 #pragma once
 
 #include <string>
@@ -18,6 +20,7 @@
 
 #include "bank/bank.h"
 #include "pc/pc_id.h"
+#include "portal/text_field.h"
 
 namespace cp {
 
@@ -67,16 +70,19 @@ using SessionCommand = std::variant<cmd::StartAdminLogin, cmd::LeaveFlow, cmd::S
 enum class MenuTab : std::uint8_t { Main = 0, AuthenticationInfo, ManagementInfo };
 // ▼ ご契約先ステータス表示 | ▶ 操作履歴監査
 enum class MenuSection : std::uint8_t { Status = 0, AuditLog };
+// 失効 asks why (the audit log keeps it): 紛失 / パソコン入替 / 退職 / その他.
+enum class RevokeReason : std::uint8_t { None = 0, Lost, PcReplaced, LeftCompany, Other, Count_ };
 
 namespace cmd {
 struct ChooseCertificate { std::string serial; };  // 証明書の選択 → OK
 struct ShowCertificateProperties { std::string serial; };  // 証明書のプロパティ ("" closes)
-struct GrantKeyAccess {};            // 許可 (中), or OK with the key's password (高: form.key_password)
+struct GrantKeyAccess { Secret password; };  // 許可 (中: no password), or OK with the key's password (高)
 struct DenyKeyAccess {};             // 拒否
-struct SubmitContractPin {};         // ログイン (form.contract_pin)
+struct SubmitContractPin { Secret pin; };  // ログイン with ご契約先暗証番号
 struct ClearContractPin {};          // クリア
-struct SubmitCardAnswers {};         // OK (form.card_first, form.card_second)
-struct AcknowledgeNotices {};        // 次へ > (form.hide_notices: 全てのお知らせをしばらく表示しない)
+struct SubmitCardAnswers { Secret first; Secret second; };  // OK with the card's two numbers
+struct SetHideNotices { bool hide; };  // 全てのお知らせをしばらく表示しない (the checkbox)
+struct AcknowledgeNotices {};        // 次へ > (with the checkbox as set)
 struct SelectMenuTab { MenuTab tab; };
 struct ToggleMenuSection { MenuSection section; };
 struct VerifyAuditLog {};
@@ -86,16 +92,17 @@ struct ShowMoreUsers {};             // もっと見る ▼
 struct ToggleUserActions {};         // + 変更・登録抹消・各種設定・利用者ワンタイムパスワード
 struct ChooseChange {};              // 変更 >
 struct SetCertificateAction { UserCertificateAction action; };  // 継続 / 再発行 / 失効
-struct SubmitCertificateAction {};   // OK (form.confirmation_pin, form.revoke_reason)
+struct SetRevokeReason { RevokeReason reason; };  // 失効's reason (the radios under 失効)
+struct SubmitCertificateAction { Secret confirmation_pin; };  // OK (失効: with the reason as set)
 struct ReturnToMenu {};              // back to the menu from the user screens (and このウィンドウを閉じる)
 }  // namespace cmd
 
 using AdminCommand =
     std::variant<cmd::ChooseCertificate, cmd::ShowCertificateProperties, cmd::GrantKeyAccess, cmd::DenyKeyAccess,
-                 cmd::SubmitContractPin, cmd::ClearContractPin, cmd::SubmitCardAnswers, cmd::AcknowledgeNotices,
-                 cmd::SelectMenuTab, cmd::ToggleMenuSection, cmd::VerifyAuditLog, cmd::OpenUserMaintenance,
-                 cmd::SelectUser, cmd::ShowMoreUsers, cmd::ToggleUserActions, cmd::ChooseChange,
-                 cmd::SetCertificateAction, cmd::SubmitCertificateAction, cmd::ReturnToMenu>;
+                 cmd::SubmitContractPin, cmd::ClearContractPin, cmd::SubmitCardAnswers, cmd::SetHideNotices,
+                 cmd::AcknowledgeNotices, cmd::SelectMenuTab, cmd::ToggleMenuSection, cmd::VerifyAuditLog,
+                 cmd::OpenUserMaintenance, cmd::SelectUser, cmd::ShowMoreUsers, cmd::ToggleUserActions, cmd::ChooseChange,
+                 cmd::SetCertificateAction, cmd::SetRevokeReason, cmd::SubmitCertificateAction, cmd::ReturnToMenu>;
 
 // --- 証明書更新 (seed 000 (6)-(12)), the administrator's or a user's own (flows/renewal_flow.h) ---
 // The session hands them to the flow that is logged on; the same screens emit them for both.
@@ -105,7 +112,8 @@ struct StartRenewal {};              // 更新
 struct AnswerWebAccess { bool yes; };  // 「この Web サイトはユーザーの代わりに…」 はい / いいえ (both times)
 struct OpenProtectionSettings {};    // セキュリティレベルの設定...
 struct SetProtectionChoice { KeyProtection level; };  // the settings dialog's 高 / 中 / 低
-struct CloseProtectionSettings { bool accept; };  // OK (高: form.new_key_password twice) / キャンセル
+// OK (高: with the new key's password, typed twice) / キャンセル
+struct CloseProtectionSettings { bool accept; Secret password; Secret again; };
 struct AnswerProtection { bool ok; };  // 保護されたアイテム: OK starts the issue / キャンセル ends the renewal
 struct CloseRenewal {};              // このウィンドウを閉じる / back from the renewal's pages
 }  // namespace cmd
@@ -135,7 +143,7 @@ using ManagerCommand = std::variant<cmd::ShowContentTab, cmd::OpenCertificateLis
 
 // --- 管理者電子証明書取得 (flows/admin_pickup_flow.h) ---------------------------------------------
 namespace cmd {
-struct SubmitPickupIds {};           // 次へ (form.contract_id, form.contract_pin)
+struct SubmitPickupIds { std::string contract_id; Secret contract_pin; };  // 次へ
 struct AnswerPickupWebAccess { bool yes; };  // 「この Web サイトはユーザーの代わりに…」 はい / いいえ
 }  // namespace cmd
 
@@ -145,8 +153,8 @@ using PickupCommand = std::variant<cmd::SubmitPickupIds, cmd::AnswerPickupWebAcc
 // --- the user's flow -----------------------------------------------------------------------------
 // Its own namespace: the certificate login's commands have the administrator's names.
 namespace cmd::user {
-struct SubmitIds {};                 // 次へ (form.contract_id, form.user_id, form.user_pin)
-struct SubmitOneTimePassword {};     // 電子証明書取得 (form.one_time_password)
+struct SubmitIds { std::string contract_id; std::string user_id; Secret pin; };  // 次へ (① ② ③)
+struct SubmitOneTimePassword { Secret code; };  // 電子証明書取得
 struct Download {};                  // ダウンロード: the browser downloads ShinkinIBCertTool.exe
 struct OpenDownload {};              // 「開く」 (Edge) / ShinkinIBCertTool.exe (Chrome): the app starts
 struct Acquire {};                   // 取得 on the CA's page (the app must be running)
@@ -154,9 +162,9 @@ struct CloseApp {};                  // the app window's ×, or 閉じる after 
 struct AnswerWebAccess { bool yes; };  // 「Webアクセスの確認」 はい / いいえ (IE mode)
 struct ChooseCertificate { std::string serial; };  // 証明書の選択 → OK
 struct ShowCertificateProperties { std::string serial; };  // 証明書のプロパティ ("" closes)
-struct GrantKeyAccess {};            // 許可 (中), or OK with the key's password (高)
+struct GrantKeyAccess { Secret password; };  // 許可 (中: no password), or OK with the key's password (高)
 struct DenyKeyAccess {};             // 拒否
-struct SubmitPin {};                 // ログイン (form.login_pin)
+struct SubmitPin { Secret pin; };    // ログイン with 利用者暗証番号
 }  // namespace cmd::user
 
 using UserCommand =

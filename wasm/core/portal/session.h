@@ -27,6 +27,7 @@
 #include <memory>
 
 #include "portal/commands.h"
+#include "portal/desk_view.h"
 #include "portal/flows/admin_flow.h"
 #include "portal/flows/admin_pickup_flow.h"
 #include "portal/flows/certificate_manager_flow.h"
@@ -58,6 +59,7 @@ public:
     DeskPanel panel() const { return panel_; }
     // The mail open in the mailbox panel (0: the list).
     std::uint32_t open_mail() const { return open_mail_; }
+    DeskView& desk_view() { return desk_view_; }  // the panels' view details (portal/desk_view.h)
 
     // The bank's page shown while no flow runs (OpenSitePage). Leaving a flow (LeaveFlow), another
     // PC, a reload (IE mode, another browser) and a new world start again from the top page; a
@@ -146,6 +148,7 @@ private:
     DeskPanel panel_ = DeskPanel::None;
     SitePage site_page_ = SitePage::Top;
     std::uint32_t open_mail_ = 0;
+    DeskView desk_view_;
     std::unique_ptr<AdminFlow> admin_;
     std::unique_ptr<CertificateManagerFlow> manager_;
     std::unique_ptr<AdminPickupFlow> pickup_;

@@ -1,7 +1,9 @@
-// certportal portal: a fixed-size text buffer for a form field. Screens edit it in place (Dear
-// ImGui's InputText writes into a char array); the flow that owns it wipes it when the field is
-// submitted or the flow ends, so a typed PIN does not linger in memory. No allocation: a secret
-// never reaches the heap through a growing std::string.
+// certportal portal: what typed text is made of (docs/architecture.md, "Where state lives").
+//   TextField  a fixed-size edit buffer in a flow's View. Screens edit it in place (Dear ImGui's
+//              InputText writes into a char array); the flow wipes a secret's buffer once its
+//              submit is applied, and the whole View when the flow ends. No allocation: a secret
+//              never reaches the heap through a growing std::string.
+//   Secret     a secret as the submitting command carries it (portal/commands.h).
 #pragma once
 
 #include <cstddef>
@@ -38,6 +40,27 @@ public:
 private:
     char buffer_[N] = {};
 };
+
+// A PIN, password, card answer or one-time password in a command: the bytes sit in a
+// pki::SecretBytes (one allocation of the exact size, wiped when the command is destroyed). Only
+// the flow applying the command reads them, through reveal(); recorded() is all a recording of
+// commands can write of one — the flow's result beside it says whether it was right.
+class Secret {
+public:
+    Secret() = default;
+    explicit Secret(std::string_view text) : bytes_(pki::as_bytes(text)) {}
+    template <std::size_t N>
+    explicit Secret(const TextField<N>& field) : Secret(field.view()) {}
+
+    std::string_view reveal() const { return {reinterpret_cast<const char*>(bytes_.data()), bytes_.size()}; }
+    bool empty() const { return bytes_.empty(); }
+
+private:
+    pki::SecretBytes bytes_;
+};
+
+// What a recording writes for a secret: "given" or "empty", never the text.
+inline const char* recorded(const Secret& secret) { return secret.empty() ? "empty" : "given"; }
 
 // Sizes: PINs are at most 12 characters (docs/domain.md); room is left so that an over-long
 // entry reaches validation and gets its message instead of being cut silently.

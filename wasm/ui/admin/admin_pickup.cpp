@@ -13,18 +13,18 @@ namespace {
 
 void draw_enter_ids(const Ui& ui, AdminPickupFlow& flow) {
     const Language l = ui.lang();
-    AdminPickupFlow::Form& form = flow.form();
+    AdminPickupFlow::View& view = flow.view();
     text_wrapped_sized(ui.t(TextId::PickupIntro), size::kDetail, color::kText);
     result_message(flow.last_result(), flow.tries_left(), l);
     FieldSpec id;
     id.label = ui.t(TextId::FieldContractId);
     id.error = flow.field_error(AdminPickupFlow::Field::ContractId);
     id.digits = true;
-    bool entered = input_field("contract_id", form.contract_id, id, l);
-    entered |= contract_secret_field("contract_pin", form.contract_pin, ui.t(TextId::ContractPinLabel),
-                                     flow.field_error(AdminPickupFlow::Field::ContractPin), &form.reveal_contract_pin, l);
+    bool entered = input_field("contract_id", view.contract_id, id, l);
+    entered |= contract_secret_field("contract_pin", view.contract_pin, ui.t(TextId::ContractPinLabel),
+                                     flow.field_error(AdminPickupFlow::Field::ContractPin), &view.reveal_contract_pin, l);
     ImGui::Dummy(ImVec2(0, 4));
-    if (button(ui.t(TextId::Next)) || entered) ui.emit(cmd::SubmitPickupIds{});
+    if (button(ui.t(TextId::Next)) || entered) ui.emit(cmd::SubmitPickupIds{std::string(view.contract_id.view()), Secret(view.contract_pin)});
     ImGui::SameLine();
     if (button(ui.t(TextId::Close))) ui.emit(cmd::LeaveFlow{});
 }

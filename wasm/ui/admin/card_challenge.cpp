@@ -10,7 +10,7 @@ namespace cp::ui {
 
 void draw_admin_card_challenge(const Ui& ui, AdminFlow& flow) {
     const Language l = ui.lang();
-    AdminFlow::Form& form = flow.form();
+    AdminFlow::View& view = flow.view();
     page_title(ui.t(TextId::CardChallengeTitle));
     begin_card("##card_challenge", ImVec2(-FLT_MIN, 0));
     text_wrapped_sized(ui.t(TextId::CardChallengeIntro), size::kDetail, color::kText);
@@ -33,7 +33,7 @@ void draw_admin_card_challenge(const Ui& ui, AdminFlow& flow) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         text_sized(ui.t(TextId::CardChallengeNumberRow), size::kDetail, color::kText);
-        ShortField* fields[2] = {&form.card_first, &form.card_second};
+        ShortField* fields[2] = {&view.card_first, &view.card_second};
         const AdminFlow::Field ids[2] = {AdminFlow::Field::CardFirst, AdminFlow::Field::CardSecond};
         for (int i = 0; i < 2; ++i) {
             ImGui::TableNextColumn();
@@ -50,7 +50,7 @@ void draw_admin_card_challenge(const Ui& ui, AdminFlow& flow) {
         ImGui::EndTable();
     }
     ImGui::Dummy(ImVec2(0, 4));
-    if (button(ui.t(TextId::OsOk)) || entered) ui.emit(cmd::SubmitCardAnswers{});
+    if (button(ui.t(TextId::OsOk)) || entered) ui.emit(cmd::SubmitCardAnswers{Secret(view.card_first), Secret(view.card_second)});
     ImGui::SameLine();
     if (button(ui.t(TextId::Close))) ui.emit(cmd::LeaveFlow{});
     ImGui::Dummy(ImVec2(0, 6));

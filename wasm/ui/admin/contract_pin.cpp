@@ -8,7 +8,7 @@ namespace cp::ui {
 
 void draw_admin_contract_pin(const Ui& ui, AdminFlow& flow) {
     const Language l = ui.lang();
-    AdminFlow::Form& form = flow.form();
+    AdminFlow::View& view = flow.view();
     const Contract& contract = flow.bank().state().contract;
     page_title(ui.t(TextId::AdminLoginTitle));
     begin_card("##contract_pin", ImVec2(-FLT_MIN, 0));
@@ -26,10 +26,10 @@ void draw_admin_contract_pin(const Ui& ui, AdminFlow& flow) {
         ImGui::EndTable();
     }
     result_message(flow.last_result(), flow.tries_left(), l);
-    const bool entered = contract_secret_field("contract_pin", form.contract_pin, ui.t(TextId::ContractPinLabel),
-                                               flow.field_error(AdminFlow::Field::ContractPin), &form.reveal_contract_pin, l);
+    const bool entered = contract_secret_field("contract_pin", view.contract_pin, ui.t(TextId::ContractPinLabel),
+                                               flow.field_error(AdminFlow::Field::ContractPin), &view.reveal_contract_pin, l);
     ImGui::Dummy(ImVec2(0, 4));
-    if (button(ui.t(TextId::LogIn)) || entered) ui.emit(cmd::SubmitContractPin{});
+    if (button(ui.t(TextId::LogIn)) || entered) ui.emit(cmd::SubmitContractPin{Secret(view.contract_pin)});
     ImGui::SameLine();
     if (button(ui.t(TextId::Clear))) ui.emit(cmd::ClearContractPin{});
     ImGui::SameLine();

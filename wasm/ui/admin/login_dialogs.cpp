@@ -17,7 +17,7 @@ void draw_admin_chooser(const Ui& ui, AdminFlow& flow) {
                              formatf(text(TextId::ChooserAdminExample, l), bank.state().contract.bank_code.c_str(), example.c_str());
     ChooserView view;
     view.store = &flow.store();
-    view.highlighted = &flow.form().highlighted_certificate;
+    view.highlighted = &flow.view().highlighted_certificate;
     view.properties = &flow.properties_serial();
     view.issuer = ui.state.brand.ca_name.in(l).c_str();
     view.hint = hint.c_str();
@@ -33,12 +33,12 @@ void draw_admin_chooser(const Ui& ui, AdminFlow& flow) {
 }
 
 void draw_admin_key_access(const Ui& ui, AdminFlow& flow) {
-    AdminFlow::Form& form = flow.form();
-    const InstalledCertificate* chosen = flow.store().find(form.highlighted_certificate);
+    AdminFlow::View& view = flow.view();
+    const InstalledCertificate* chosen = flow.store().find(view.highlighted_certificate);
     const std::string name = chosen != nullptr ? chosen->subject.display_name() : std::string();
-    const KeyAccessChoice c = key_access_dialog(name, flow.login().key_access_needs_password(), form.key_password,
+    const KeyAccessChoice c = key_access_dialog(name, flow.login().key_access_needs_password(), view.key_password,
                                                 flow.field_error(AdminFlow::Field::KeyPassword), flow.last_result(), ui.lang());
-    if (c == KeyAccessChoice::Allow) ui.emit(cmd::GrantKeyAccess{});
+    if (c == KeyAccessChoice::Allow) ui.emit(cmd::GrantKeyAccess{Secret(view.key_password)});
     if (c == KeyAccessChoice::Deny) ui.emit(cmd::DenyKeyAccess{});
 }
 

@@ -34,7 +34,8 @@ void draw_admin_notices(const Ui& ui, AdminFlow& flow) {
         }
     }
     ImGui::Dummy(ImVec2(0, 6));
-    checkbox(ui.t(TextId::NoticesHide), &flow.form().hide_notices);
+    bool hide = flow.hide_notices();
+    if (checkbox(ui.t(TextId::NoticesHide), &hide)) ui.emit(cmd::SetHideNotices{hide});
     ImGui::Dummy(ImVec2(0, 4));
     if (button(ui.t(TextId::Next))) ui.emit(cmd::AcknowledgeNotices{});
     end_card();

@@ -82,7 +82,7 @@ void draw_admin_user_edit(const Ui& ui, AdminFlow& flow) {
     const Language l = ui.lang();
     const User* u = flow.maintenance() != nullptr ? flow.maintenance()->selected() : nullptr;
     if (u == nullptr) return;  // the procedure always has a user here
-    AdminFlow::Form& form = flow.form();
+    AdminFlow::View& view = flow.view();
     draw_admin_session_bar(ui, flow);
     page_title(ui.t(TextId::UserEditTitle));
     const float avail = ImGui::GetContentRegionAvail().x;
@@ -108,18 +108,18 @@ void draw_admin_user_edit(const Ui& ui, AdminFlow& flow) {
                                                            {RevokeReason::Other, TextId::RevokeReasonOther}};
         ImGui::Indent(24);
         for (const auto& [reason, label] : reasons)
-            if (radio_button(ui.t(label), form.revoke_reason == reason)) form.revoke_reason = reason;
+            if (radio_button(ui.t(label), flow.revoke_reason() == reason)) ui.emit(cmd::SetRevokeReason{reason});
         ImGui::Unindent(24);
         // Said until a reason is chosen (not until the next OK).
-        if (flow.field_error(AdminFlow::Field::RevokeReason) != InputError::None && form.revoke_reason == RevokeReason::None)
+        if (flow.field_error(AdminFlow::Field::RevokeReason) != InputError::None && flow.revoke_reason() == RevokeReason::None)
             error_line(ui.t(TextId::InputEmpty));
     }
     section_title(ui.t(TextId::ConfirmationPinSection));
     result_message(flow.last_result(), flow.tries_left(), l);
-    const bool entered = contract_secret_field("confirmation_pin", form.confirmation_pin, ui.t(TextId::ConfirmationPinLabel),
-                                               flow.field_error(AdminFlow::Field::ConfirmationPin), &form.reveal_confirmation_pin, l);
+    const bool entered = contract_secret_field("confirmation_pin", view.confirmation_pin, ui.t(TextId::ConfirmationPinLabel),
+                                               flow.field_error(AdminFlow::Field::ConfirmationPin), &view.reveal_confirmation_pin, l);
     ImGui::Dummy(ImVec2(0, 4));
-    if (button(ui.t(TextId::OsOk)) || entered) ui.emit(cmd::SubmitCertificateAction{});
+    if (button(ui.t(TextId::OsOk)) || entered) ui.emit(cmd::SubmitCertificateAction{Secret(view.confirmation_pin)});
     ImGui::SameLine();
     if (button(ui.t(TextId::ReturnToMenu))) ui.emit(cmd::ReturnToMenu{});
     end_card();

@@ -123,7 +123,7 @@ void draw_customer_card(const Ui& ui, const Bank& bank) {
     }
     // Reporting the card lost is asked twice: the panel's first focusable item is this button, and
     // a keyboard user's Enter meant for something else must not lose the card.
-    bool& confirming = *ImGui::GetStateStorage()->GetBoolRef(ImGui::GetID("confirm_lost"), false);
+    bool& confirming = ui.session.desk_view().confirming_card_lost;
     if (c.card.lost) {
         confirming = false;
         text_wrapped_sized(ui.t(TextId::CardLostState), size::kDetail, color::kError);

@@ -32,8 +32,8 @@ void draw_token_device(const Ui& ui, const Bank& bank) {
         return;
     }
     text_wrapped_sized(ui.t(TextId::TokenIntro), size::kSmall, color::kText);
-    ImGuiStorage* storage = ImGui::GetStateStorage();
-    int& chosen = *storage->GetIntRef(ImGui::GetID("token_user"), 0);
+    DeskView& view = ui.session.desk_view();
+    int& chosen = view.token_holder;
     if (chosen < 0 || static_cast<std::size_t>(chosen) >= holders.size()) chosen = 0;
     if (holders.size() > 1) {
         for (std::size_t i = 0; i < holders.size(); ++i) {
@@ -46,9 +46,9 @@ void draw_token_device(const Ui& ui, const Bank& bank) {
 
     // Which 30 s step the display was woken for (the button press), per user.
     ImGui::PushID(u.id.c_str());
-    int& shown_step = *storage->GetIntRef(ImGui::GetID("shown_step"), -1);
-    const auto step = static_cast<int>(totp_step(bank.now()));
-    const bool showing = shown_step == step;
+    const auto step = static_cast<std::int64_t>(totp_step(bank.now()));
+    const auto woken = view.token_woken_step.find(u.id);
+    const bool showing = woken != view.token_woken_step.end() && woken->second == step;
 
     // The device: body, display, button.
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -74,7 +74,7 @@ void draw_token_device(const Ui& ui, const Bank& bank) {
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(0x66, 0x6C, 0x78, 0xFF));
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
     ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, 24.0f);
-    if (ImGui::Button(ui.t(TextId::TokenButton), ImVec2(48, 48))) shown_step = step;
+    if (ImGui::Button(ui.t(TextId::TokenButton), ImVec2(48, 48))) view.token_woken_step[u.id] = step;
     ImGui::PopStyleVar();
     ImGui::PopStyleColor(3);
     ImGui::SetCursorScreenPos(ImVec2(p.x, p.y + h + 6));

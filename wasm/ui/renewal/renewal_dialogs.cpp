@@ -12,7 +12,6 @@ namespace cp::ui {
 
 void draw_renewal_dialog(const Ui& ui, RenewalFlow& flow) {
     const Language l = ui.lang();
-    RenewalFlow::Form& form = flow.form();
     switch (flow.screen()) {
         case RenewalFlow::Screen::WebAccess:
         case RenewalFlow::Screen::Install: {
@@ -35,17 +34,18 @@ void draw_renewal_dialog(const Ui& ui, RenewalFlow& flow) {
         }
         case RenewalFlow::Screen::ProtectionSettings: {
             SecurityLevelView view;
-            view.choice = form.protection_choice;
-            view.password = &form.new_key_password;
-            view.password_again = &form.new_key_password_again;
+            RenewalFlow::View& typed = flow.view();
+            view.choice = flow.protection_choice();
+            view.password = &typed.new_key_password;
+            view.password_again = &typed.new_key_password_again;
             view.password_error = flow.field_error(RenewalFlow::Field::NewKeyPassword);
             view.password_again_error = flow.field_error(RenewalFlow::Field::NewKeyPasswordAgain);
             const SecurityLevelChoice c = security_level_dialog(view, l);
             switch (c.kind) {
                 case SecurityLevelChoice::Kind::None: break;
                 case SecurityLevelChoice::Kind::Choose: ui.emit(cmd::SetProtectionChoice{c.level}); break;
-                case SecurityLevelChoice::Kind::Ok: ui.emit(cmd::CloseProtectionSettings{true}); break;
-                case SecurityLevelChoice::Kind::Cancel: ui.emit(cmd::CloseProtectionSettings{false}); break;
+                case SecurityLevelChoice::Kind::Ok: ui.emit(cmd::CloseProtectionSettings{true, Secret(typed.new_key_password), Secret(typed.new_key_password_again)}); break;
+                case SecurityLevelChoice::Kind::Cancel: ui.emit(cmd::CloseProtectionSettings{false, Secret(), Secret()}); break;
             }
             break;
         }

@@ -10,7 +10,7 @@ namespace cp::ui {
 
 void draw_pickup_ids(const Ui& ui, UserFlow& flow) {
     const Language l = ui.lang();
-    UserFlow::Form& form = flow.form();
+    UserFlow::View& view = flow.view();
     page_title(ui.t(TextId::PickupTitle));
     begin_card("##pickup_ids", ImVec2(-FLT_MIN, 0));
     section_title(ui.t(TextId::PickupIdsTitle));
@@ -23,26 +23,26 @@ void draw_pickup_ids(const Ui& ui, UserFlow& flow) {
     contract.label = ui.t(TextId::PickupContractIdLabel);
     contract.rule = ui.t(TextId::PickupContractIdRule);
     contract.error = flow.field_error(UserFlow::Field::ContractId);
-    bool entered = input_field("contract_id", form.contract_id, contract, l);
+    bool entered = input_field("contract_id", view.contract_id, contract, l);
     FieldSpec user;
     user.label = ui.t(TextId::PickupUserIdLabel);
     user.rule = ui.t(TextId::PickupUserIdRule);
     user.error = flow.field_error(UserFlow::Field::UserId);
-    entered |= input_field("user_id", form.user_id, user, l);
+    entered |= input_field("user_id", view.user_id, user, l);
     FieldSpec pin;
     pin.label = ui.t(TextId::PickupUserPinLabel);
     pin.rule = ui.t(TextId::PickupUserPinRule);
     pin.error = flow.field_error(UserFlow::Field::UserPin);
     pin.secret = true;
-    pin.reveal = &form.reveal_user_pin;
+    pin.reveal = &view.reveal_user_pin;
     pin.keyboard = true;
-    entered |= input_field("user_pin", form.user_pin, pin, l);
+    entered |= input_field("user_pin", view.user_pin, pin, l);
 
     ImGui::Dummy(ImVec2(0, 4));
     for (TextId note : {TextId::PickupNote1, TextId::PickupNote2, TextId::PickupNote3})
         text_wrapped_sized(ui.t(note), size::kSmall, color::kTextMuted);
     ImGui::Dummy(ImVec2(0, 6));
-    if (button(ui.t(TextId::Next)) || entered) ui.emit(cmd::user::SubmitIds{});
+    if (button(ui.t(TextId::Next)) || entered) ui.emit(cmd::user::SubmitIds{std::string(view.contract_id.view()), std::string(view.user_id.view()), Secret(view.user_pin)});
     ImGui::SameLine();
     if (button(ui.t(TextId::Close))) ui.emit(cmd::LeaveFlow{});
     end_card();

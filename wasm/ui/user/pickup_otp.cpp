@@ -34,10 +34,10 @@ void draw_pickup_otp(const Ui& ui, UserFlow& flow) {
     otp.error = flow.field_error(UserFlow::Field::OneTimePassword);
     otp.digits = true;
     otp.width = 160.0f;
-    const bool entered = input_field("one_time_password", flow.form().one_time_password, otp, l);
+    const bool entered = input_field("one_time_password", flow.view().one_time_password, otp, l);
     text_wrapped_sized(ui.t(TextId::PickupOtpNote), size::kSmall, color::kTextMuted);
     ImGui::Dummy(ImVec2(0, 4));
-    if (button(ui.t(TextId::PickupAcquire)) || entered) ui.emit(cmd::user::SubmitOneTimePassword{});
+    if (button(ui.t(TextId::PickupAcquire)) || entered) ui.emit(cmd::user::SubmitOneTimePassword{Secret(flow.view().one_time_password)});
     ImGui::SameLine();
     if (button(ui.t(TextId::Close))) ui.emit(cmd::LeaveFlow{});
     ImGui::Dummy(ImVec2(0, 6));

@@ -24,7 +24,7 @@ void draw_user_chooser(const Ui& ui, UserFlow& flow) {
     const Language l = ui.lang();
     ChooserView view;
     view.store = &flow.store();
-    view.highlighted = &flow.form().highlighted_certificate;
+    view.highlighted = &flow.view().highlighted_certificate;
     view.properties = &flow.properties_serial();
     view.issuer = ui.state.brand.ca_name.in(l).c_str();
     view.hint = ui.t(TextId::ChooserUserHint);
@@ -42,9 +42,9 @@ void draw_user_chooser(const Ui& ui, UserFlow& flow) {
 void draw_user_key_access(const Ui& ui, UserFlow& flow) {
     const InstalledCertificate* chosen = flow.login_certificate();
     const std::string name = chosen != nullptr ? chosen->subject.display_name() : std::string();
-    const KeyAccessChoice c = key_access_dialog(name, flow.login()->key_access_needs_password(), flow.form().key_password,
+    const KeyAccessChoice c = key_access_dialog(name, flow.login()->key_access_needs_password(), flow.view().key_password,
                                                 flow.field_error(UserFlow::Field::KeyPassword), flow.last_result(), ui.lang());
-    if (c == KeyAccessChoice::Allow) ui.emit(cmd::user::GrantKeyAccess{});
+    if (c == KeyAccessChoice::Allow) ui.emit(cmd::user::GrantKeyAccess{Secret(flow.view().key_password)});
     if (c == KeyAccessChoice::Deny) ui.emit(cmd::user::DenyKeyAccess{});
 }
 

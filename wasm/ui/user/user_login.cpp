@@ -43,9 +43,9 @@ void draw_user_login_pin(const Ui& ui, UserFlow& flow) {
     pin.error = flow.field_error(UserFlow::Field::LoginPin);
     pin.secret = true;
     pin.keyboard = true;
-    const bool entered = input_field("login_pin", flow.form().login_pin, pin, l);
+    const bool entered = input_field("login_pin", flow.view().login_pin, pin, l);
     ImGui::Dummy(ImVec2(0, 4));
-    if (button(ui.t(TextId::LogIn)) || entered) ui.emit(cmd::user::SubmitPin{});
+    if (button(ui.t(TextId::LogIn)) || entered) ui.emit(cmd::user::SubmitPin{Secret(flow.view().login_pin)});
     ImGui::SameLine();
     if (button(ui.t(TextId::Close))) ui.emit(cmd::LeaveFlow{});
     end_card();

@@ -18,7 +18,7 @@ const char* revoke_reason_name(RevokeReason reason) {
     return "?";
 }
 
-void AdminFlow::Form::wipe_secrets() {
+void AdminFlow::View::wipe_secrets() {
     contract_pin.wipe();
     card_first.wipe();
     card_second.wipe();
@@ -33,12 +33,12 @@ AdminFlow::AdminFlow(Bank& bank, PcServices pc, PcCertificateStore& store)
       login_(std::make_unique<AdminLogin>(bank, pc)),
       previous_logon_(bank.state().contract.last_admin_login) {
     // The chooser opens with the first certificate highlighted, as Windows' does.
-    if (!store_.certificates.empty()) form_.highlighted_certificate = store_.certificates.front().serial;
+    if (!store_.certificates.empty()) view_.highlighted_certificate = store_.certificates.front().serial;
 }
 
 AdminFlow::~AdminFlow() {
     end_renewal();
-    form_.wipe_secrets();
+    view_.wipe_secrets();
 }
 
 const CertificateRenewal* AdminFlow::renewal() const { return renewal_ ? &renewal_->renewal() : nullptr; }
@@ -89,24 +89,18 @@ BankResult AdminFlow::failure() const {
     return BankResult::Ok;
 }
 
-bool AdminFlow::has_field_errors() const {
-    return std::any_of(field_errors_.begin(), field_errors_.end(), [](InputError e) { return e != InputError::None; });
-}
-
-void AdminFlow::clear_errors() {
-    field_errors_.fill(InputError::None);
-    last_result_ = BankResult::Ok;
-    tries_left_ = 0;
-}
-
 SimTime AdminFlow::pickup_deadline() const {
     const User* u = maintenance_ ? maintenance_->selected() : nullptr;
     return u != nullptr && u->certificate.status == CertStatus::PendingPickup ? u->certificate.pickup_deadline : 0;
 }
 
 BankResult AdminFlow::apply(const AdminCommand& command) {
-    last_result_ = apply_one(command);
-    return last_result_;
+    const BankResult r = apply_one(command);
+    // A choice on a form the next submit reads (the revoke reason, the notices' checkbox) leaves
+    // the last submit's outcome on screen, as ticking a box on a paper form would.
+    if (!std::holds_alternative<cmd::SetRevokeReason>(command) && !std::holds_alternative<cmd::SetHideNotices>(command))
+        last_result_ = r;
+    return r;
 }
 
 BankResult AdminFlow::apply_one(const AdminCommand& command) {
@@ -123,46 +117,51 @@ BankResult AdminFlow::apply_one(const AdminCommand& command) {
                 properties_serial_ = c.serial;
                 return BankResult::Ok;
             },
-            [&](const cmd::GrantKeyAccess&) {
+            [&](const cmd::GrantKeyAccess& c) {
                 clear_errors();
-                return grant_key_access(*login_, form_.key_password, error_slot(Field::KeyPassword));
+                return grant_key_access(*login_, c.password, view_.key_password, error_slot(Field::KeyPassword));
             },
             [&](const cmd::DenyKeyAccess&) {
                 clear_errors();
-                return deny_key_access(*login_, form_.key_password);
+                return deny_key_access(*login_, view_.key_password);
             },
-            [&](const cmd::SubmitContractPin&) {
+            [&](const cmd::SubmitContractPin& c) {
                 clear_errors();
                 // What the form refuses never reaches the bank and costs no try (docs/domain.md).
-                set_field_error(Field::ContractPin, validate_contract_pin(form_.contract_pin.view()));
+                set_field_error(Field::ContractPin, validate_contract_pin(c.pin.reveal()));
                 if (has_field_errors()) {
-                    form_.contract_pin.wipe();
+                    view_.contract_pin.wipe();
                     return BankResult::InvalidInput;
                 }
-                const BankResult r = login_->enter_contract_pin(form_.contract_pin.view());
-                form_.contract_pin.wipe();
+                const BankResult r = login_->enter_contract_pin(c.pin.reveal());
+                view_.contract_pin.wipe();
                 if (r == BankResult::WrongContractPin) tries_left_ = bank_.contract_pin_tries_left();
                 return r;
             },
             [&](const cmd::ClearContractPin&) {
                 clear_errors();
-                form_.contract_pin.wipe();
+                view_.contract_pin.wipe();
                 return BankResult::Ok;
             },
-            [&](const cmd::SubmitCardAnswers&) {
+            [&](const cmd::SubmitCardAnswers& c) {
                 clear_errors();
-                set_field_error(Field::CardFirst, validate_card_answer(form_.card_first.view()));
-                set_field_error(Field::CardSecond, validate_card_answer(form_.card_second.view()));
+                set_field_error(Field::CardFirst, validate_card_answer(c.first.reveal()));
+                set_field_error(Field::CardSecond, validate_card_answer(c.second.reveal()));
                 if (has_field_errors()) return BankResult::InvalidInput;
-                const BankResult r = login_->answer_card(form_.card_first.view(), form_.card_second.view());
-                form_.card_first.wipe();
-                form_.card_second.wipe();
+                const BankResult r = login_->answer_card(c.first.reveal(), c.second.reveal());
+                view_.card_first.wipe();
+                view_.card_second.wipe();
                 if (r == BankResult::WrongCardAnswer) tries_left_ = bank_.card_tries_left();
                 return r;
             },
+            [&](const cmd::SetHideNotices& c) {
+                if (login_->step() != AdminLogin::Step::Notices) return BankResult::WrongStep;
+                hide_notices_ = c.hide;
+                return BankResult::Ok;
+            },
             [&](const cmd::AcknowledgeNotices&) {
                 clear_errors();
-                return login_->acknowledge_notices(form_.hide_notices);
+                return login_->acknowledge_notices(hide_notices_);
             },
             [&](const cmd::SelectMenuTab& c) {
                 if (!login_->logged_in()) return BankResult::WrongStep;
@@ -219,23 +218,29 @@ BankResult AdminFlow::apply_one(const AdminCommand& command) {
                 if (!maintenance_) return BankResult::WrongStep;
                 clear_errors();
                 certificate_action_ = UserCertificateAction::Continue;
-                form_.revoke_reason = RevokeReason::None;
+                revoke_reason_ = RevokeReason::None;
                 return maintenance_->choose_change();
             },
             [&](const cmd::SetCertificateAction& c) {
                 certificate_action_ = c.action;
                 return BankResult::Ok;
             },
-            [&](const cmd::SubmitCertificateAction&) {
+            [&](const cmd::SetRevokeReason& c) {
+                if (!maintenance_ || maintenance_->step() != UserCertificateMaintenance::Step::EditCertificate)
+                    return BankResult::WrongStep;
+                revoke_reason_ = c.reason;
+                return BankResult::Ok;
+            },
+            [&](const cmd::SubmitCertificateAction& c) {
                 if (!maintenance_) return BankResult::WrongStep;
                 clear_errors();
-                set_field_error(Field::ConfirmationPin, validate_contract_pin(form_.confirmation_pin.view()));
-                if (certificate_action_ == UserCertificateAction::Revoke && form_.revoke_reason == RevokeReason::None)
+                set_field_error(Field::ConfirmationPin, validate_contract_pin(c.confirmation_pin.reveal()));
+                if (certificate_action_ == UserCertificateAction::Revoke && revoke_reason_ == RevokeReason::None)
                     set_field_error(Field::RevokeReason, InputError::Empty);
                 if (has_field_errors()) return BankResult::InvalidInput;
-                const char* reason = certificate_action_ == UserCertificateAction::Revoke ? revoke_reason_name(form_.revoke_reason) : "";
-                const BankResult r = maintenance_->apply(certificate_action_, form_.confirmation_pin.view(), reason);
-                form_.confirmation_pin.wipe();
+                const char* reason = certificate_action_ == UserCertificateAction::Revoke ? revoke_reason_name(revoke_reason_) : "";
+                const BankResult r = maintenance_->apply(certificate_action_, c.confirmation_pin.reveal(), reason);
+                view_.confirmation_pin.wipe();
                 if (r == BankResult::WrongConfirmationPin) tries_left_ = bank_.confirmation_pin_tries_left();
                 return r;
             },
@@ -244,7 +249,7 @@ BankResult AdminFlow::apply_one(const AdminCommand& command) {
                 clear_errors();
                 maintenance_.reset();
                 end_renewal();
-                form_.confirmation_pin.wipe();
+                view_.confirmation_pin.wipe();
                 return BankResult::Ok;
             },
         },

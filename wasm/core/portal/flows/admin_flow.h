@@ -1,14 +1,16 @@
 // certportal portal: the administrator's flow — seed 001 part 1 (利用者の電子証明書を再発行する,
 // 管理者の操作) and the login of seed 000, from 電子証明書方式 管理者ログイン to the reissue's
 // completion. It owns the procedures (procedures/admin_login.h, and once in the menu
-// procedures/user_certificate_maintenance.h), the form buffers the screens edit, and the errors
-// of the last command: one per field, and the bank's result.
+// procedures/user_certificate_maintenance.h), the View the screens edit (what is being typed,
+// how it shows: docs/architecture.md, "Where state lives"), and the errors of the last command:
+// one per field, and the bank's result.
 //
 //   screen()          what the person sees now, derived from the procedures' steps: a switch
 //                     over each Step with no default, so a step that no screen draws does not
 //                     compile. kAdminScreens (below) gives each screen's kind and name.
-//   apply(command)    validates the form (bank/validation.h), calls the procedure, keeps the
-//                     result; never throws. Secrets are wiped from the form once submitted.
+//   apply(command)    validates what the command carries (bank/validation.h), calls the
+//                     procedure, keeps the result; never throws. A submitted secret's field in
+//                     the View is wiped once the command is applied.
 //
 // Screens are OS dialogs (証明書の選択, key access) or bank pages: see ui/admin/.
 #pragma once
@@ -22,6 +24,7 @@
 #include "pc/pc_certificate_store.h"
 #include "pc/pc_services.h"
 #include "portal/commands.h"
+#include "portal/flows/form_outcome.h"
 #include "portal/text_field.h"
 #include "procedures/admin_login.h"
 #include "portal/flows/renewal_flow.h"
@@ -30,11 +33,13 @@
 
 namespace cp {
 
-// 失効 asks why (the audit log keeps it).
-enum class RevokeReason : std::uint8_t { None = 0, Lost, PcReplaced, LeftCompany, Other, Count_ };
+// The audit log's word for a RevokeReason (portal/commands.h).
 const char* revoke_reason_name(RevokeReason reason);
 
-class AdminFlow {
+// The administrator's form fields, each with its own error (FormOutcome).
+enum class AdminField : std::uint8_t { ContractPin, CardFirst, CardSecond, KeyPassword, ConfirmationPin, RevokeReason, Count_ };
+
+class AdminFlow : public FormOutcome<AdminField> {
 public:
     enum class Screen : std::uint8_t {
         ChooseCertificate,  // OS dialog over the top page
@@ -53,11 +58,11 @@ public:
         RenewalInstall, RenewalDone, RenewalFailed,
         Count_
     };
-    enum class Field : std::uint8_t {
-        ContractPin, CardFirst, CardSecond, KeyPassword, ConfirmationPin, RevokeReason, Count_
-    };
+    using Field = AdminField;
 
-    struct Form {
+    // Written by the screens only: the fields being typed (their submit carries the text) and
+    // pure view details.
+    struct View {
         PinField contract_pin;
         ShortField card_first;
         ShortField card_second;
@@ -65,16 +70,14 @@ public:
         PinField confirmation_pin;
         bool reveal_contract_pin = false;       // the show toggle beside a masked field
         bool reveal_confirmation_pin = false;
-        bool hide_notices = false;              // 全てのお知らせをしばらく表示しない
-        std::string highlighted_certificate;    // 証明書の選択: the row the person clicked
-        RevokeReason revoke_reason = RevokeReason::None;
+        std::string highlighted_certificate;    // 証明書の選択: the row the person clicked (OK carries it)
         void wipe_secrets();
     };
 
     // `store`: the certificates of the PC the administrator sits at (the chooser lists them; a
     // renewal installs the new certificate there).
     AdminFlow(Bank& bank, PcServices pc, PcCertificateStore& store);
-    ~AdminFlow();  // wipes the form; a renewal not finished is cancelled (nothing half-installed)
+    ~AdminFlow();  // wipes the View; a renewal not finished is cancelled (nothing half-installed)
     AdminFlow(const AdminFlow&) = delete;
     AdminFlow& operator=(const AdminFlow&) = delete;
 
@@ -85,8 +88,8 @@ public:
     // 証明書更新 (flows/renewal_flow.h): OpenRenewal inside the window, then the renewal's steps.
     BankResult apply(const RenewalCommand& command);
 
-    Form& form() { return form_; }
-    const Form& form() const { return form_; }
+    View& view() { return view_; }
+    const View& view() const { return view_; }
     const PcCertificateStore& store() const { return store_; }
     const AdminLogin& login() const { return *login_; }
     const UserCertificateMaintenance* maintenance() const { return maintenance_ ? &*maintenance_ : nullptr; }
@@ -101,12 +104,8 @@ public:
     KeyProtection renewal_protection() const { return renewal_ ? renewal_->protection() : KeyProtection::Medium; }
     const Bank& bank() const { return bank_; }
 
-    // The last command's outcome: the bank's result (Ok after success) and each field's error.
-    BankResult last_result() const { return last_result_; }
-    InputError field_error(Field f) const { return field_errors_[static_cast<std::size_t>(f)]; }
-    bool has_field_errors() const;
-    // Tries left before the lock, after a wrong ご契約先暗証番号 / 確認暗証番号 / card answer.
-    std::uint32_t tries_left() const { return tries_left_; }
+    // last_result(), field_error(), tries_left() (FormOutcome): tries left before the lock, after
+    // a wrong ご契約先暗証番号 / 確認暗証番号 / card answer.
     // The failure that ended the flow (Screen::Failed).
     BankResult failure() const;
 
@@ -121,6 +120,8 @@ public:
     std::size_t visible_users() const { return visible_users_; }  // the grid shows this many, then もっと見る
     bool user_actions_open() const { return user_actions_open_; }
     UserCertificateAction certificate_action() const { return certificate_action_; }
+    RevokeReason revoke_reason() const { return revoke_reason_; }  // 失効's reason as chosen
+    bool hide_notices() const { return hide_notices_; }  // 全てのお知らせをしばらく表示しない
     // 前回ログオン日時: the administrator's last logon before this one (0: none).
     SimTime previous_logon() const { return previous_logon_; }
     // The reissue's completion: the pickup deadline of the selected user (0 otherwise).
@@ -130,9 +131,6 @@ public:
 
 private:
     BankResult apply_one(const AdminCommand& command);
-    InputError& error_slot(Field f) { return field_errors_[static_cast<std::size_t>(f)]; }
-    void set_field_error(Field f, InputError e) { error_slot(f) = e; }
-    void clear_errors();
     void end_renewal() { renewal_.reset(); }
 
     Bank& bank_;
@@ -141,10 +139,7 @@ private:
     std::unique_ptr<AdminLogin> login_;
     std::optional<UserCertificateMaintenance> maintenance_;
     std::unique_ptr<RenewalFlow> renewal_;  // after login_: destroyed (cancelled) first
-    Form form_;
-    BankResult last_result_ = BankResult::Ok;
-    std::array<InputError, static_cast<std::size_t>(Field::Count_)> field_errors_{};
-    std::uint32_t tries_left_ = 0;
+    View view_;
     std::string properties_serial_;
     MenuTab tab_ = MenuTab::Main;
     bool status_open_ = true;
@@ -153,6 +148,8 @@ private:
     std::size_t visible_users_ = kUsersPerPage;
     bool user_actions_open_ = false;
     UserCertificateAction certificate_action_ = UserCertificateAction::Continue;
+    RevokeReason revoke_reason_ = RevokeReason::None;
+    bool hide_notices_ = false;
     SimTime previous_logon_ = 0;
 };
 

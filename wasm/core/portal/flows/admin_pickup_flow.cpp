@@ -6,7 +6,7 @@ AdminPickupFlow::AdminPickupFlow(Bank& bank, PcCertificateStore& store, PcServic
 
 AdminPickupFlow::~AdminPickupFlow() {
     if (pickup_.step() != AdminPickup::Step::Installed && pickup_.step() != AdminPickup::Step::Failed) (void)pickup_.cancel();
-    form_.contract_pin.wipe();
+    view_.contract_pin.wipe();
 }
 
 AdminPickupFlow::Screen AdminPickupFlow::screen() const {
@@ -21,22 +21,21 @@ AdminPickupFlow::Screen AdminPickupFlow::screen() const {
 }
 
 BankResult AdminPickupFlow::apply(const PickupCommand& command) {
-    field_errors_.fill(InputError::None);
-    tries_left_ = 0;
+    clear_errors();
     last_result_ = std::visit(
         overloaded{
-            [&](const cmd::SubmitPickupIds&) {
-                const InputError id = validate_contract_id(form_.contract_id.view());
-                field_errors_[static_cast<std::size_t>(Field::ContractId)] = id;
+            [&](const cmd::SubmitPickupIds& c) {
+                const InputError id = validate_contract_id(c.contract_id);
+                set_field_error(Field::ContractId, id);
                 // What the form refuses never reaches the bank and costs no try (docs/domain.md).
-                const InputError pin = validate_contract_pin(form_.contract_pin.view());
-                field_errors_[static_cast<std::size_t>(Field::ContractPin)] = pin;
+                const InputError pin = validate_contract_pin(c.contract_pin.reveal());
+                set_field_error(Field::ContractPin, pin);
                 if (id != InputError::None || pin != InputError::None) {
-                    form_.contract_pin.wipe();
+                    view_.contract_pin.wipe();
                     return BankResult::InvalidInput;
                 }
-                const BankResult r = pickup_.enter_ids(form_.contract_id.view(), form_.contract_pin.view());
-                form_.contract_pin.wipe();
+                const BankResult r = pickup_.enter_ids(c.contract_id, c.contract_pin.reveal());
+                view_.contract_pin.wipe();
                 if (r == BankResult::WrongContractPin) tries_left_ = bank_.contract_pin_tries_left();
                 return r;
             },

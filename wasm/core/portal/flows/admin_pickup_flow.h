@@ -1,4 +1,4 @@
-// certportal portal: 管理者電子証明書取得 (procedures/admin_pickup.h) — the form buffers, the screen
+// certportal portal: 管理者電子証明書取得 (procedures/admin_pickup.h) — the View, the screen
 // of each step and the last command's result. Started from the top page on the PC the person sits
 // at (the certificate goes to that PC's store: the seeds ask 管理者のパソコン).
 #pragma once
@@ -6,12 +6,15 @@
 #include <memory>
 
 #include "portal/commands.h"
+#include "portal/flows/form_outcome.h"
 #include "portal/text_field.h"
 #include "procedures/admin_pickup.h"
 
 namespace cp {
 
-class AdminPickupFlow {
+enum class AdminPickupField : std::uint8_t { ContractId, ContractPin, Count_ };
+
+class AdminPickupFlow : public FormOutcome<AdminPickupField> {
 public:
     enum class Screen : std::uint8_t {
         EnterIds,    // 契約者ID + ご契約先暗証番号 → 次へ
@@ -20,33 +23,29 @@ public:
         Done,        // 取得完了: log on with it
         Failed,      // why, and the way back
     };
-    enum class Field : std::uint8_t { ContractId, ContractPin, Count_ };
+    using Field = AdminPickupField;
 
-    struct Form {
+    // Written by the screens only: the fields being typed (次へ carries the text) and the show
+    // toggle (docs/architecture.md, "Where state lives").
+    struct View {
         IdField contract_id;
         PinField contract_pin;
         bool reveal_contract_pin = false;
     };
 
     AdminPickupFlow(Bank& bank, PcCertificateStore& store, PcServices pc);
-    ~AdminPickupFlow();  // wipes the form; a pickup not finished is cancelled
+    ~AdminPickupFlow();  // wipes the View; a pickup not finished is cancelled
 
     Screen screen() const;
     BankResult apply(const PickupCommand& command);
-    Form& form() { return form_; }
+    View& view() { return view_; }
     const AdminPickup& pickup() const { return pickup_; }
     const Bank& bank() const { return bank_; }
-    BankResult last_result() const { return last_result_; }
-    InputError field_error(Field f) const { return field_errors_[static_cast<std::size_t>(f)]; }
-    std::uint32_t tries_left() const { return tries_left_; }
 
 private:
     Bank& bank_;
     AdminPickup pickup_;
-    Form form_;
-    BankResult last_result_ = BankResult::Ok;
-    std::array<InputError, static_cast<std::size_t>(Field::Count_)> field_errors_{};
-    std::uint32_t tries_left_ = 0;
+    View view_;
 };
 
 }  // namespace cp

@@ -30,27 +30,27 @@ RenewalFlow::Screen RenewalFlow::screen() const {
 
 bool RenewalFlow::dialog_open() const { return screen_row(kRenewalScreens, screen()).kind == ScreenKind::Dialog; }
 
-BankResult RenewalFlow::close_settings(bool accept) {
+BankResult RenewalFlow::close_settings(const cmd::CloseProtectionSettings& c) {
     if (!settings_open_) return BankResult::WrongStep;
     field_errors_.fill(InputError::None);
-    if (accept && form_.protection_choice == KeyProtection::High) {
+    if (c.accept && protection_choice_ == KeyProtection::High) {
         // 高: the password every later use of the key asks, typed twice.
-        if (form_.new_key_password.empty()) set_field_error(Field::NewKeyPassword, InputError::Empty);
-        if (form_.new_key_password_again.empty()) set_field_error(Field::NewKeyPasswordAgain, InputError::Empty);
-        else if (form_.new_key_password.view() != form_.new_key_password_again.view())
+        if (c.password.empty()) set_field_error(Field::NewKeyPassword, InputError::Empty);
+        if (c.again.empty()) set_field_error(Field::NewKeyPasswordAgain, InputError::Empty);
+        else if (c.password.reveal() != c.again.reveal())
             set_field_error(Field::NewKeyPasswordAgain, InputError::Mismatch);
         if (field_error(Field::NewKeyPassword) != InputError::None || field_error(Field::NewKeyPasswordAgain) != InputError::None) {
-            form_.new_key_password_again.wipe();
+            view_.new_key_password_again.wipe();
             return BankResult::InvalidInput;
         }
-        password_.assign(form_.new_key_password.view());
+        password_.assign(c.password.reveal());
     }
-    if (accept) {
-        protection_ = form_.protection_choice;
+    if (c.accept) {
+        protection_ = protection_choice_;
         if (protection_ != KeyProtection::High) password_.wipe();
     }
-    form_.new_key_password.wipe();
-    form_.new_key_password_again.wipe();
+    view_.new_key_password.wipe();
+    view_.new_key_password_again.wipe();
     settings_open_ = false;
     return BankResult::Ok;
 }
@@ -67,15 +67,15 @@ BankResult RenewalFlow::apply(const RenewalCommand& command) {
             [&](const cmd::OpenProtectionSettings&) {
                 if (step != CertificateRenewal::Step::ProtectionLevel) return BankResult::WrongStep;
                 settings_open_ = true;
-                form_.protection_choice = protection_;
+                protection_choice_ = protection_;
                 return BankResult::Ok;
             },
             [&](const cmd::SetProtectionChoice& c) {
                 if (!settings_open_) return BankResult::WrongStep;
-                form_.protection_choice = c.level;
+                protection_choice_ = c.level;
                 return BankResult::Ok;
             },
-            [&](const cmd::CloseProtectionSettings& c) { return close_settings(c.accept); },
+            [&](const cmd::CloseProtectionSettings& c) { return close_settings(c); },
             [&](const cmd::AnswerProtection& c) {
                 if (step != CertificateRenewal::Step::ProtectionLevel || settings_open_) return BankResult::WrongStep;
                 if (!c.ok) return renewal_->cancel();  // nothing issued: the old certificate stays

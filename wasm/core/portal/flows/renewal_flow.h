@@ -1,7 +1,9 @@
 // certportal portal: 証明書更新 on screen (seed 000 (6)-(12)) — one flow for the administrator's
 // renewal and a user's own (seed 000 A3), owned by the flow that is logged on (AdminFlow,
 // UserFlow). It owns the procedure (procedures/certificate_renewal.h), the セキュリティレベルの設定
-// dialog's state and the new key's password (typed twice, kept until OK starts the issue).
+// dialog's state (the level chosen: SetProtectionChoice), the View its password fields are typed
+// into, and the new key's password (typed twice, carried by CloseProtectionSettings, kept until OK
+// starts the issue).
 //
 //   screen()   the renewal's step, plus whether the settings dialog is open: a switch with no
 //              default over the procedure's Step; kRenewalScreens says page or dialog.
@@ -36,10 +38,11 @@ public:
         Count_
     };
     enum class Field : std::uint8_t { NewKeyPassword, NewKeyPasswordAgain, Count_ };
-    struct Form {
-        PinField new_key_password;  // セキュリティレベル 高: the new key's password, twice
+    // Written by the screens only (docs/architecture.md, "Where state lives"): セキュリティレベル
+    // 高's password, twice, as it is being typed (OK carries both).
+    struct View {
+        PinField new_key_password;
         PinField new_key_password_again;
-        KeyProtection protection_choice = KeyProtection::Medium;  // the settings dialog's radio
     };
 
     explicit RenewalFlow(std::unique_ptr<CertificateRenewal> renewal);
@@ -55,19 +58,22 @@ public:
     const CertificateRenewal& renewal() const { return *renewal_; }
     // The protection the new key gets (Protection shows it): 中 unless the settings changed it.
     KeyProtection protection() const { return protection_; }
-    Form& form() { return form_; }
-    const Form& form() const { return form_; }
+    View& view() { return view_; }
+    const View& view() const { return view_; }
+    // The settings dialog's radio (SetProtectionChoice; OpenProtectionSettings starts it at protection()).
+    KeyProtection protection_choice() const { return protection_choice_; }
     InputError field_error(Field f) const { return field_errors_[static_cast<std::size_t>(f)]; }
 
 private:
-    BankResult close_settings(bool accept);
+    BankResult close_settings(const cmd::CloseProtectionSettings& c);
     void set_field_error(Field f, InputError e) { field_errors_[static_cast<std::size_t>(f)] = e; }
 
     std::unique_ptr<CertificateRenewal> renewal_;
     bool settings_open_ = false;
     KeyProtection protection_ = KeyProtection::Medium;
     PinField password_;  // 高: kept from the settings dialog until OK starts the issue
-    Form form_;
+    View view_;
+    KeyProtection protection_choice_ = KeyProtection::Medium;
     std::array<InputError, static_cast<std::size_t>(Field::Count_)> field_errors_{};
 };
 

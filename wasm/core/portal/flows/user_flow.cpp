@@ -6,7 +6,7 @@
 
 namespace cp {
 
-void UserFlow::Form::wipe_secrets() {
+void UserFlow::View::wipe_secrets() {
     user_pin.wipe();
     one_time_password.wipe();
     key_password.wipe();
@@ -20,7 +20,7 @@ UserFlow::UserFlow(Mode mode, Bank& bank, PcServices pc, PcCertificateStore& sto
     } else {
         login_ = std::make_unique<UserLogin>(bank, pc);
         // The chooser opens with the first certificate highlighted, as Windows' does.
-        if (!store_.certificates.empty()) form_.highlighted_certificate = store_.certificates.front().serial;
+        if (!store_.certificates.empty()) view_.highlighted_certificate = store_.certificates.front().serial;
     }
 }
 
@@ -30,7 +30,7 @@ UserFlow::~UserFlow() {
     if (pickup_ && (pickup_->step() == UserPickup::Step::WaitingForKey || pickup_->step() == UserPickup::Step::Acquiring))
         (void)pickup_->close_app();
     renewal_.reset();  // a renewal not finished is cancelled: old or new, never half
-    form_.wipe_secrets();
+    view_.wipe_secrets();
 }
 
 UserFlow::Screen UserFlow::screen() const {
@@ -133,16 +133,6 @@ void UserFlow::certificate_saved(BankResult) {
     save_ = Save::Done;
 }
 
-void UserFlow::clear_errors() {
-    field_errors_.fill(InputError::None);
-    last_result_ = BankResult::Ok;
-    tries_left_ = 0;
-}
-
-bool UserFlow::has_field_errors() const {
-    return std::any_of(field_errors_.begin(), field_errors_.end(), [](InputError e) { return e != InputError::None; });
-}
-
 BankResult UserFlow::failure() const {
     if (pickup_ && pickup_->step() == UserPickup::Step::Failed) return pickup_->failure();
     if (login_ && login_->step() == UserLogin::Step::Failed) return login_->failure();
@@ -183,29 +173,28 @@ BankResult UserFlow::apply_one(const UserCommand& command) {
     const auto need_login = [&] { return login_ != nullptr; };
     return std::visit(
         overloaded{
-            [&](const u::SubmitIds&) {
+            [&](const u::SubmitIds& c) {
                 if (!need_pickup()) return BankResult::WrongStep;
                 clear_errors();
-                set_field_error(Field::ContractId, validate_contract_id(form_.contract_id.view()));
-                set_field_error(Field::UserId, validate_user_id(form_.user_id.view()));
-                set_field_error(Field::UserPin, validate_user_pin(form_.user_pin.view()));
+                set_field_error(Field::ContractId, validate_contract_id(c.contract_id));
+                set_field_error(Field::UserId, validate_user_id(c.user_id));
+                set_field_error(Field::UserPin, validate_user_pin(c.pin.reveal()));
                 if (has_field_errors()) {
-                    form_.user_pin.wipe();
+                    view_.user_pin.wipe();
                     return BankResult::InvalidInput;
                 }
-                const BankResult r =
-                    pickup_->enter_ids(form_.contract_id.view(), form_.user_id.view(), form_.user_pin.view());
-                form_.user_pin.wipe();
-                if (r == BankResult::WrongUserPin) tries_left_ = bank_.user_pin_tries_left(form_.user_id.view());
+                const BankResult r = pickup_->enter_ids(c.contract_id, c.user_id, c.pin.reveal());
+                view_.user_pin.wipe();
+                if (r == BankResult::WrongUserPin) tries_left_ = bank_.user_pin_tries_left(c.user_id);
                 return r;
             },
-            [&](const u::SubmitOneTimePassword&) {
+            [&](const u::SubmitOneTimePassword& c) {
                 if (!need_pickup()) return BankResult::WrongStep;
                 clear_errors();
-                set_field_error(Field::OneTimePassword, validate_one_time_password(form_.one_time_password.view()));
+                set_field_error(Field::OneTimePassword, validate_one_time_password(c.code.reveal()));
                 if (has_field_errors()) return BankResult::InvalidInput;
-                const BankResult r = pickup_->enter_one_time_password(form_.one_time_password.view());
-                form_.one_time_password.wipe();
+                const BankResult r = pickup_->enter_one_time_password(c.code.reveal());
+                view_.one_time_password.wipe();
                 if (r == BankResult::WrongOneTimePassword) tries_left_ = bank_.user_pin_tries_left(pickup_->user_id());
                 return r;
             },
@@ -256,29 +245,29 @@ BankResult UserFlow::apply_one(const UserCommand& command) {
                 properties_serial_ = c.serial;
                 return BankResult::Ok;
             },
-            [&](const u::GrantKeyAccess&) {
+            [&](const u::GrantKeyAccess& c) {
                 if (!need_login()) return BankResult::WrongStep;
                 clear_errors();
-                return grant_key_access(*login_, form_.key_password, error_slot(Field::KeyPassword));
+                return grant_key_access(*login_, c.password, view_.key_password, error_slot(Field::KeyPassword));
             },
             [&](const u::DenyKeyAccess&) {
                 if (!need_login()) return BankResult::WrongStep;
                 clear_errors();
-                return deny_key_access(*login_, form_.key_password);
+                return deny_key_access(*login_, view_.key_password);
             },
-            [&](const u::SubmitPin&) {
+            [&](const u::SubmitPin& c) {
                 if (!need_login()) return BankResult::WrongStep;
                 clear_errors();
                 // As at 管理者ログオン: what the form refuses never reaches the bank (docs/domain.md).
-                set_field_error(Field::LoginPin, validate_user_pin(form_.login_pin.view()));
+                set_field_error(Field::LoginPin, validate_user_pin(c.pin.reveal()));
                 if (has_field_errors()) {
-                    form_.login_pin.wipe();
+                    view_.login_pin.wipe();
                     return BankResult::InvalidInput;
                 }
                 const User* before = user();
                 const SimTime previous = before != nullptr ? before->last_login : 0;
-                const BankResult r = login_->enter_pin(form_.login_pin.view());
-                form_.login_pin.wipe();
+                const BankResult r = login_->enter_pin(c.pin.reveal());
+                view_.login_pin.wipe();
                 if (r == BankResult::WrongUserPin) tries_left_ = bank_.user_pin_tries_left(login_->user_id());
                 if (login_->step() == UserLogin::Step::Menu) previous_logon_ = previous;
                 return r;

@@ -9,8 +9,9 @@
 //                     no default, as AdminFlow does), plus what only the screens know: whether the
 //                     browser has shown the app's download, whether the app window was closed
 //                     after 取得完了. kUserScreens (below) gives each screen's kind and name.
-//   apply(command)    validates the form (bank/validation.h, one error per field), calls the
-//                     procedure, keeps the result; never throws. Secrets are wiped once submitted.
+//   apply(command)    validates what the command carries (bank/validation.h, one error per
+//                     field), calls the procedure, keeps the result; never throws. A submitted
+//                     secret's field in the View is wiped once the command is applied.
 //   poll()            called by the Session at every update: the acquisition app completes the
 //                     installation once the CA has issued (UserPickup::finish), and the flow hands
 //                     the installed certificate to the Session, which saves it on the PC
@@ -28,6 +29,7 @@
 #include "pc/pc_certificate_store.h"
 #include "pc/pc_services.h"
 #include "portal/commands.h"
+#include "portal/flows/form_outcome.h"
 #include "portal/flows/renewal_flow.h"
 #include "portal/text_field.h"
 #include "procedures/user_login.h"
@@ -36,7 +38,10 @@
 
 namespace cp {
 
-class UserFlow {
+// The user's form fields, each with its own error (FormOutcome).
+enum class UserField : std::uint8_t { ContractId, UserId, UserPin, OneTimePassword, KeyPassword, LoginPin, Count_ };
+
+class UserFlow : public FormOutcome<UserField> {
 public:
     enum class Mode : std::uint8_t { Pickup, Login };
     enum class Screen : std::uint8_t {
@@ -67,9 +72,11 @@ public:
     };
     // 電子証明書発行処理中, as the PC and the bank really progress.
     enum class Progress : std::uint8_t { KeyPair, Request, Protection, Issuing, Installing, Done };
-    enum class Field : std::uint8_t { ContractId, UserId, UserPin, OneTimePassword, KeyPassword, LoginPin, Count_ };
+    using Field = UserField;
 
-    struct Form {
+    // Written by the screens only: the fields being typed (their submit carries the text) and
+    // pure view details (docs/architecture.md, "Where state lives").
+    struct View {
         IdField contract_id;      // ① 契約者ID(利用者番号)
         IdField user_id;          // ② 利用者ID
         PinField user_pin;        // ③ 利用者暗証番号 (pickup)
@@ -77,7 +84,7 @@ public:
         PinField key_password;    // 保護レベル 高 at login
         PinField login_pin;       // 利用者暗証番号 (login)
         bool reveal_user_pin = false;
-        std::string highlighted_certificate;  // 証明書の選択: the row the person clicked
+        std::string highlighted_certificate;  // 証明書の選択: the row the person clicked (OK carries it)
         void wipe_secrets();
     };
 
@@ -85,7 +92,7 @@ public:
     // (IE mode or not). Login: `store` lists the certificates the chooser offers.
     UserFlow(Mode mode, Bank& bank, PcServices pc, PcCertificateStore& store,
              AcquisitionPath path = AcquisitionPath::AcquisitionApp);
-    ~UserFlow();  // wipes the form
+    ~UserFlow();  // wipes the View
     UserFlow(const UserFlow&) = delete;
     UserFlow& operator=(const UserFlow&) = delete;
 
@@ -108,18 +115,15 @@ public:
     const InstalledCertificate* certificate_to_save() const;
     void certificate_saved(BankResult result);
 
-    Form& form() { return form_; }
-    const Form& form() const { return form_; }
+    View& view() { return view_; }
+    const View& view() const { return view_; }
     const PcCertificateStore& store() const { return store_; }
     const Bank& bank() const { return bank_; }
     const UserPickup* pickup() const { return pickup_.get(); }
     const UserLogin* login() const { return login_.get(); }
 
-    BankResult last_result() const { return last_result_; }
-    InputError field_error(Field f) const { return field_errors_[static_cast<std::size_t>(f)]; }
-    bool has_field_errors() const;
-    // Tries left before 利用中止, after a wrong 利用者暗証番号 or one-time password.
-    std::uint32_t tries_left() const { return tries_left_; }
+    // last_result(), field_error(), tries_left() (FormOutcome): tries left before 利用中止, after a
+    // wrong 利用者暗証番号 or one-time password.
     BankResult failure() const;
     // The user the procedure is for, once the bank knows (after the IDs, after the certificate).
     const User* user() const;
@@ -136,9 +140,6 @@ public:
 
 private:
     BankResult apply_one(const UserCommand& command);
-    InputError& error_slot(Field f) { return field_errors_[static_cast<std::size_t>(f)]; }
-    void set_field_error(Field f, InputError e) { error_slot(f) = e; }
-    void clear_errors();
     bool pickup_step(UserPickup::Step s) const { return pickup_ && pickup_->step() == s; }
 
     Mode mode_;
@@ -149,10 +150,7 @@ private:
     std::unique_ptr<UserPickup> pickup_;
     std::unique_ptr<UserLogin> login_;
     std::unique_ptr<RenewalFlow> renewal_;  // after login_: destroyed (cancelled) first
-    Form form_;
-    BankResult last_result_ = BankResult::Ok;
-    std::array<InputError, static_cast<std::size_t>(Field::Count_)> field_errors_{};
-    std::uint32_t tries_left_ = 0;
+    View view_;
     bool downloaded_ = false;
     bool app_dismissed_ = false;   // the app window closed after 取得完了
     enum class Save : std::uint8_t { None, Due, Running, Done } save_ = Save::None;
