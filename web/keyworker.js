@@ -1,5 +1,5 @@
 // certportal key-generation worker: runs the PKI's key generation and CSR creation off the page's
-// main thread (wasm/platform/keygen/worker_main.cpp). The page starts it from a blob holding the
+// main thread (wasm/platform/keys/worker_main.cpp). The page starts it from a blob holding the
 // module's glue and this file (web/loader.js startKeyWorker): it fetches nothing itself. Messages:
 //   in:  {kind: 'init', wasm: ArrayBuffer}      first, once: the module's wasm
 //   in:  {id, kind: 'key', keyType}             kind 'csr': {id, kind, pkcs8: ArrayBuffer, subject}

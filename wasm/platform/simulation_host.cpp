@@ -5,8 +5,8 @@
 
 #include "bank/clock.h"
 #include "bank/random.h"
-#include "keygen/webcrypto_device_key.h"
-#include "keygen/worker_key_job_runner.h"
+#include "keys/webcrypto_device_key.h"
+#include "keys/worker_key_job_runner.h"
 #include "pki/random.h"
 #include "sim/simulation.h"
 #include "storage/indexeddb_storage.h"

@@ -13,7 +13,7 @@
 #include "fields.h"
 #include "imgui.h"
 #include "imgui_internal.h"
-#include "web_keys.h"
+#include "web_keyboard.h"
 
 namespace cp::platform {
 namespace {

@@ -1,5 +1,5 @@
 // certportal platform, JavaScript side of the 中 (Medium) protection device key
-// (wasm/platform/keygen/webcrypto_device_key.cpp): non-extractable AES-GCM keys in IndexedDB.
+// (wasm/platform/keys/webcrypto_device_key.cpp): non-extractable AES-GCM keys in IndexedDB.
 mergeInto(LibraryManager.library, {
   $CPDK: {
     MAGIC: [0x43, 0x50, 0x44, 0x4b, 0x31],  // "CPDK1": format of a sealed blob

@@ -1,5 +1,5 @@
 // certportal platform, JavaScript side of the key-generation worker runner
-// (wasm/platform/keygen/worker_key_job_runner.cpp). One dedicated Worker (web/keyworker.js, which
+// (wasm/platform/keys/worker_key_job_runner.cpp). One dedicated Worker (web/keyworker.js, which
 // the page makes: Module.startKeyWorker), created on the first job; results come back to the
 // module through _cp_on_key_job_done.
 mergeInto(LibraryManager.library, {

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "storage/digest.h"
+#include "crypto/digest.h"
 
 namespace {
 

@@ -73,9 +73,9 @@ TEST(Presets, EachPresetStartsItsProcedure) {
     }
     {
         cp::test::TestBank tb(cp::Preset::UserRenewalWindow);
-        EXPECT_TRUE(tb.bank->in_renewal_window("S0001"));
+        EXPECT_TRUE(tb.bank->in_renewal_window(cp::Holder::user("S0001")));
         EXPECT_EQ(tb.user("S0001").certificate.not_after, tb.bank->now() + cp::days(20));
-        EXPECT_FALSE(tb.bank->in_renewal_window("S0002"));
+        EXPECT_FALSE(tb.bank->in_renewal_window(cp::Holder::user("S0002")));
         EXPECT_FALSE(tb.bank->in_admin_renewal_window());
         bool mail = false;  // S0001's 電子証明書更新のお知らせ, not the administrator's
         for (const cp::Mail& m : tb.bank->state().mailbox) mail |= m.kind == cp::MailKind::RenewalReminder && m.holder == "S0001";

@@ -77,7 +77,7 @@ TEST(UserRenewal, SeedA3StartToFinishOnTheUsersPc) {
     const cp::CertificateRecord admin_before = tb.bank->state().contract.admin_certificate;
     ASSERT_EQ(f.logged_in, BankResult::Ok);
     UserRenewal& r = *f.r;
-    EXPECT_EQ(r.holder_id(), "S0001");
+    EXPECT_EQ(r.holder(), cp::Holder::user("S0001"));
     to_protection(r);
     ASSERT_EQ(r.choose_protection(KeyProtection::Medium), BankResult::Ok);
     ASSERT_EQ(r.step(), UserRenewal::Step::ConfirmInstall);
@@ -90,7 +90,7 @@ TEST(UserRenewal, SeedA3StartToFinishOnTheUsersPc) {
     EXPECT_EQ(rec.issue_number, 2u);
     EXPECT_EQ(rec.not_after, cp::add_jst_years(tb.bank->now(), 1));  // 有効期限は1年, to the same date and time
     EXPECT_EQ(rec.status, cp::CertStatus::Valid);
-    EXPECT_FALSE(tb.bank->in_renewal_window("S0001")) << "a new year: outside the window again";
+    EXPECT_FALSE(tb.bank->in_renewal_window(cp::Holder::user("S0001"))) << "a new year: outside the window again";
     EXPECT_EQ(tb.world.user_pc.certificates.size(), 3u) << "S0001 old and new, S0002's";
     const cp::InstalledCertificate* installed = tb.world.user_pc.find(r.new_serial());
     ASSERT_NE(installed, nullptr);
@@ -123,7 +123,7 @@ TEST(UserRenewal, NoAtEitherConfirmationBeforeIssuingChangesNothing) {
         EXPECT_EQ(f.r->step(), UserRenewal::Step::Failed);
         EXPECT_EQ(count(*f.tb.bank, cp::AuditAction::UserRenewal, "S0001", BankResult::Ok), 0u) << "nothing was issued";
         f.expect_old_kept();
-        EXPECT_TRUE(f.tb.bank->in_renewal_window("S0001")) << "try again";
+        EXPECT_TRUE(f.tb.bank->in_renewal_window(cp::Holder::user("S0001"))) << "try again";
     }
 }
 
@@ -173,26 +173,26 @@ TEST(UserRenewal, ProtectionLevelsAtTheNextLogin) {
 
 TEST(UserRenewal, BeforeTheWindowItIsNotOffered) {
     Renewing f(cp::Preset::SeedWorld);  // S0001's certificate expires in 31 days
-    EXPECT_FALSE(f.tb.bank->in_renewal_window("S0001"));
+    EXPECT_FALSE(f.tb.bank->in_renewal_window(cp::Holder::user("S0001")));
     ASSERT_EQ(f.logged_in, BankResult::Ok);
     EXPECT_EQ(f.r->start(), BankResult::NotInRenewalWindow);
     EXPECT_EQ(f.r->step(), UserRenewal::Step::Failed);
     // The bank refuses it too, whatever a PC sends, and audits the refusal.
     cp::IssuedCertificate out;
-    EXPECT_EQ(f.tb.bank->issue_renewal("S0001", {}, out, "user-pc"), BankResult::NotInRenewalWindow);
+    EXPECT_EQ(f.tb.bank->issue_renewal(cp::Holder::user("S0001"), {}, out, "user-pc"), BankResult::NotInRenewalWindow);
     EXPECT_EQ(count(*f.tb.bank, cp::AuditAction::UserRenewal, "S0001", BankResult::NotInRenewalWindow), 1u);
     // One day later the window is open.
     ASSERT_EQ(f.tb.bank->advance_time(cp::days(1)), BankResult::Ok);
-    EXPECT_TRUE(f.tb.bank->in_renewal_window("S0001"));
+    EXPECT_TRUE(f.tb.bank->in_renewal_window(cp::Holder::user("S0001")));
 }
 
 TEST(UserRenewal, AfterExpiryTheLoginItselfIsRefusedAndTheAdministratorReissues) {
     cp::test::TestBank tb(cp::Preset::UserCertificateExpired);
-    EXPECT_FALSE(tb.bank->in_renewal_window("S0001"));
+    EXPECT_FALSE(tb.bank->in_renewal_window(cp::Holder::user("S0001")));
     UserLogin login(*tb.bank, tb.user_pc.services());
     EXPECT_EQ(log_in(login, tb.user_cert("S0001")), BankResult::CertificateExpired);
     cp::IssuedCertificate out;
-    EXPECT_EQ(tb.bank->issue_renewal("S0001", {}, out, "user-pc"), BankResult::NotInRenewalWindow);
+    EXPECT_EQ(tb.bank->issue_renewal(cp::Holder::user("S0001"), {}, out, "user-pc"), BankResult::NotInRenewalWindow);
     // Seed 001: the administrator's 再発行, then the user's pickup.
     cp::test::reissue(tb, "S0001");
     EXPECT_EQ(tb.bank->check_pickup_allowed("S0001"), BankResult::Ok);
@@ -208,8 +208,8 @@ TEST(UserRenewal, ASuspendedUserOrALockedContractGetsNothing) {
     f.tb.bank->mutable_state_for_presets().users[0].suspended = false;
     f.tb.bank->mutable_state_for_presets().contract.locked = true;
     cp::IssuedCertificate out;
-    EXPECT_EQ(f.tb.bank->issue_renewal("S0001", {}, out, "user-pc"), BankResult::ContractLocked);
-    EXPECT_EQ(f.tb.bank->issue_renewal("S9999", {}, out, "user-pc"), BankResult::UnknownUser);
+    EXPECT_EQ(f.tb.bank->issue_renewal(cp::Holder::user("S0001"), {}, out, "user-pc"), BankResult::ContractLocked);
+    EXPECT_EQ(f.tb.bank->issue_renewal(cp::Holder::user("S9999"), {}, out, "user-pc"), BankResult::UnknownUser);
 }
 
 TEST(UserRenewal, OnlyAfterTheLogin) {

@@ -103,7 +103,7 @@ void check_claims(Preset preset, cp::test::TestBank& tb) {
     case Preset::UserRenewalWindow:  // S0001 は20日後に期限切れ、お知らせメール、利用者ログインから証明書更新
         EXPECT_EQ(s1.not_after - now, cp::days(20));
         EXPECT_TRUE(cp::test::has_mail(bank, cp::MailKind::RenewalReminder, "S0001"));
-        EXPECT_TRUE(bank.in_renewal_window("S0001"));
+        EXPECT_TRUE(bank.in_renewal_window(cp::Holder::user("S0001")));
         EXPECT_FALSE(bank.in_admin_renewal_window());
         break;
     case Preset::AdminCertificateExpired:  // 5日前に期限切れ

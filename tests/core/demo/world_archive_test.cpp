@@ -10,7 +10,7 @@
 #include "bank/audit_log.h"
 #include "bank/bank_codec.h"
 #include "session_fixture.h"
-#include "storage/digest.h"
+#include "crypto/digest.h"
 #include "storage/record_envelope.h"
 
 namespace {

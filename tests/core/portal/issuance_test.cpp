@@ -43,10 +43,11 @@ const char* name_of(Procedure p) {
 
 bool is_pickup(Procedure p) { return p == Procedure::PickupByApp || p == Procedure::PickupInIeMode || p == Procedure::AdminPickup; }
 bool on_admin_pc(Procedure p) { return p == Procedure::AdminRenewal || p == Procedure::AdminPickup; }
-std::string holder_of(Procedure p) { return on_admin_pc(p) ? "" : "S0001"; }
+cp::Holder holder_of(Procedure p) { return on_admin_pc(p) ? cp::Holder::admin() : cp::Holder::user("S0001"); }
 
-const cp::CertificateRecord& record(PageLoad& page, const std::string& holder) {
-    return holder.empty() ? page.bank().state().contract.admin_certificate : page.bank().find_user(holder)->certificate;
+const cp::CertificateRecord& record(PageLoad& page, const cp::Holder& holder) {
+    return holder.is_admin() ? page.bank().state().contract.admin_certificate
+                             : page.bank().find_user(holder.user_id())->certificate;
 }
 const cp::PcCertificateStore& store(PageLoad& page, Procedure p) {
     return *page.session.pc_store(on_admin_pc(p) ? cp::PcId::Admin : cp::PcId::User);
@@ -119,7 +120,7 @@ void prepare(PageLoad& page, Procedure p) {
             page.load_preset(cp::Preset::UserRenewalWindow);
             page.apply(cmd::SwitchPc{cp::PcId::User});
             page.apply(cmd::StartUserLogin{});
-            page.apply(ucmd::ChooseCertificate{record(page, "S0001").serial});
+            page.apply(ucmd::ChooseCertificate{record(page, cp::Holder::user("S0001")).serial});
             if (user_flow(page).screen() == cp::UserFlow::Screen::LoginKeyAccess) page.apply(ucmd::GrantKeyAccess{});
             page.apply(ucmd::SubmitPin{cp::Secret(cp::kSeedSecrets.s0001_pin)});
             ASSERT_TRUE(user_flow(page).renewal_offered());
@@ -133,7 +134,7 @@ void prepare(PageLoad& page, Procedure p) {
         case Procedure::AdminPickup:
             page.apply(cmd::SubmitBranchRequest{cp::BranchRequestKind::ReissueAdminCertificate});
             page.apply(cmd::AdvanceClock{static_cast<std::int32_t>(page.bank().state().config.admin_reissue_days)});
-            ASSERT_EQ(record(page, "").status, cp::CertStatus::PendingPickup);
+            ASSERT_EQ(record(page, cp::Holder::admin()).status, cp::CertStatus::PendingPickup);
             page.apply(cmd::StartAdminPickup{});
             page.apply(cmd::SubmitPickupIds{std::string(cp::kSeedSecrets.contract_id), cp::Secret(cp::kSeedSecrets.contract_pin)});
             ASSERT_EQ(page.session.admin_pickup()->screen(), cp::AdminPickupFlow::Screen::WebAccess);
@@ -226,7 +227,7 @@ void check_every_ordering(Procedure p) {
         PageLoad reload(profile);  // a new tab on the same profile: the start reconciles
         EXPECT_TRUE(reload.bank().state().issuances.empty()) << "nothing left awaiting installation";
         EXPECT_TRUE(reload.bank().state().audit.verify());
-        const std::string holder = holder_of(p);
+        const cp::Holder holder = holder_of(p);
         const cp::CertificateRecord& rec = record(reload, holder);
         EXPECT_EQ(store(reload, p).find(run.new_serial) != nullptr, pc_saved);
         if (pc_saved) {
@@ -311,7 +312,7 @@ TEST(Issuance, ACertificateTheBankNeverRecordedIsRefusedAsNotRecorded) {
     rewrite_bank_record(profile, [](cp::BankState& s) { s.issuances.clear(); }, 1);
     PageLoad reload(profile);
     ASSERT_NE(store(reload, Procedure::UserRenewal).find(run.new_serial), nullptr);
-    EXPECT_EQ(record(reload, "S0001").serial, run.old_serial);
+    EXPECT_EQ(record(reload, cp::Holder::user("S0001")).serial, run.old_serial);
     EXPECT_EQ(user_certificate_login(reload, run.new_serial), BankResult::CertificateNotRecorded)
         << "the newest certificate on the PC: not 「更新済みの古い電子証明書」";
     EXPECT_EQ(user_certificate_login(reload, run.old_serial), BankResult::Ok);
@@ -324,13 +325,13 @@ TEST(Issuance, AWorldSavedByTheFormerRecordFormatStillLoads) {
     std::string serial;
     {
         PageLoad page(profile);
-        serial = record(page, "S0001").serial;
+        serial = record(page, cp::Holder::user("S0001")).serial;
     }
     rewrite_bank_record(profile, [](cp::BankState&) {}, 1);
     PageLoad reload(profile);
     EXPECT_FALSE(reload.session.simulation()->created_this_run()) << "loaded, not made anew";
     EXPECT_TRUE(reload.session.simulation()->set_aside().empty());
-    EXPECT_EQ(record(reload, "S0001").serial, serial);
+    EXPECT_EQ(record(reload, cp::Holder::user("S0001")).serial, serial);
     EXPECT_TRUE(reload.bank().state().audit.verify());
 }
 

@@ -12,7 +12,7 @@
 #include "bank/clock.h"
 #include "bank/result.h"
 #include "storage/byte_codec.h"
-#include "storage/digest.h"
+#include "crypto/digest.h"
 
 namespace cp {
 

@@ -44,12 +44,12 @@ void Bank::audit(std::string actor, AuditAction action, std::string target, Bank
     state_.audit.append(state_.now, std::move(actor), action, std::move(target), result);
 }
 
-void Bank::send_mail(MailKind kind, std::string holder, SimTime about) {
+void Bank::send_mail(MailKind kind, const Holder& to, SimTime about) {
     Mail m;
     m.id = state_.next_mail_id++;
     m.sent_at = state_.now;
     m.kind = kind;
-    m.holder = std::move(holder);
+    m.holder = to.saved();
     m.about = about;
     audit(kSystem, AuditAction::MailSent, std::string(mail_kind_name(kind)) + ":" + m.holder, BankResult::Ok);
     state_.mailbox.push_back(std::move(m));
@@ -98,7 +98,7 @@ void Bank::let_time_pass(SimTime seconds) {
     process_due_work();
 }
 
-void Bank::send_due_mails(CertificateRecord& record, const std::string& holder) {
+void Bank::send_due_mails(CertificateRecord& record, const Holder& holder) {
     if (record.status != CertStatus::Valid) return;
     const SimTime now = state_.now;
     const SimTime first = record.not_after - days(state_.config.first_reminder_days);
@@ -122,8 +122,8 @@ void Bank::process_due_work() {
     (void)authority_.refresh_revocation_list(state_.now);  // a stale CRL still revokes: not fatal
     for (auto& r : state_.branch_requests)
         if (!r.done && state_.now >= r.ready_at) complete_branch_request(r);
-    send_due_mails(state_.contract.admin_certificate, "");
-    for (auto& u : state_.users) send_due_mails(u.certificate, u.id);
+    send_due_mails(state_.contract.admin_certificate, Holder::admin());
+    for (auto& u : state_.users) send_due_mails(u.certificate, Holder::user(u.id));
 }
 
 void Bank::mark_mail_read(std::uint32_t mail_id) {
@@ -198,24 +198,28 @@ BankResult Bank::check_admin_certificate(std::span<const std::uint8_t> certifica
     return r;
 }
 
-BankResult Bank::check_contract_pin(std::string_view pin) {
+BankResult Bank::check_contract_secret(std::string_view pin, const PinHash& stored, std::uint32_t& failures,
+                                       AuditAction action, BankResult wrong) {
     last_input_error_ = InputError::None;
-    if (state_.contract.locked) {
-        audit(kAdmin, AuditAction::ContractPinCheck, state_.contract.id, BankResult::ContractLocked);
-        return BankResult::ContractLocked;
-    }
+    if (state_.contract.locked) return BankResult::ContractLocked;
     if (pin.empty()) return invalid(InputError::Empty);
     // A PIN the form refuses is not a try (docs/domain.md, "PINs, formats and what a try costs").
     if (auto e = validate_contract_pin(pin); e != InputError::None) return invalid(e);
-    if (!verify_pin(state_.contract.contract_pin, pin)) {
+    if (!verify_pin(stored, pin)) {
         BankResult out;
-        count_contract_failure(state_.contract.contract_pin_failures, AuditAction::ContractPinCheck,
-                               BankResult::WrongContractPin, out);
+        count_contract_failure(failures, action, wrong, out);
         return out;
     }
-    state_.contract.contract_pin_failures = 0;
-    audit(kAdmin, AuditAction::ContractPinCheck, state_.contract.id, BankResult::Ok);
+    failures = 0;
     return BankResult::Ok;
+}
+
+BankResult Bank::check_contract_pin(std::string_view pin) {
+    const BankResult r = check_contract_secret(pin, state_.contract.contract_pin, state_.contract.contract_pin_failures,
+                                               AuditAction::ContractPinCheck, BankResult::WrongContractPin);
+    if (r == BankResult::Ok || r == BankResult::ContractLocked)
+        audit(kAdmin, AuditAction::ContractPinCheck, state_.contract.id, r);
+    return r;
 }
 
 BankResult Bank::new_card_challenge(CardChallenge& out) {
@@ -245,14 +249,20 @@ BankResult Bank::check_card_answers(const CardChallenge& challenge, std::string_
     return BankResult::Ok;
 }
 
-const CertificateRecord* Bank::record_of(std::string_view holder_id) const {
-    if (holder_id.empty()) return &state_.contract.admin_certificate;
-    const User* u = find_user(holder_id);
+const CertificateRecord* Bank::record_of(const Holder& holder) const {
+    if (holder.is_admin()) return &state_.contract.admin_certificate;
+    const User* u = find_user(holder.user_id());
     return u != nullptr ? &u->certificate : nullptr;
 }
 
-bool Bank::in_renewal_window(std::string_view holder_id) const {
-    const CertificateRecord* rec = record_of(holder_id);
+CertificateRecord* Bank::record_of(const Holder& holder) {
+    return const_cast<CertificateRecord*>(std::as_const(*this).record_of(holder));
+}
+
+std::string Bank::actor_of(const Holder& holder) { return holder.is_admin() ? kAdmin : holder.user_id(); }
+
+bool Bank::in_renewal_window(const Holder& holder) const {
+    const CertificateRecord* rec = record_of(holder);
     if (rec == nullptr || effective_status(*rec, state_.now) != CertStatus::Valid) return false;
     return state_.now >= rec->not_after - days(state_.config.renewal_window_days);
 }
@@ -279,18 +289,8 @@ void Bank::record_admin_login() {
 // [SECTION] administrator menu ----------------------------------------------------------
 
 BankResult Bank::check_confirmation_pin(std::string_view pin) {
-    last_input_error_ = InputError::None;
-    if (state_.contract.locked) return BankResult::ContractLocked;
-    if (pin.empty()) return invalid(InputError::Empty);
-    if (auto e = validate_contract_pin(pin); e != InputError::None) return invalid(e);  // not a try
-    if (!verify_pin(state_.contract.confirmation_pin, pin)) {
-        BankResult out;
-        count_contract_failure(state_.contract.confirmation_pin_failures, AuditAction::ConfirmationPinCheck,
-                               BankResult::WrongConfirmationPin, out);
-        return out;
-    }
-    state_.contract.confirmation_pin_failures = 0;
-    return BankResult::Ok;
+    return check_contract_secret(pin, state_.contract.confirmation_pin, state_.contract.confirmation_pin_failures,
+                                 AuditAction::ConfirmationPinCheck, BankResult::WrongConfirmationPin);
 }
 
 CertificateSubject Bank::admin_subject() const {
@@ -299,6 +299,10 @@ CertificateSubject Bank::admin_subject() const {
 
 CertificateSubject Bank::user_subject(std::string_view user_id) const {
     return CertificateSubject{state_.contract.id, std::string(user_id), HolderKind::User};
+}
+
+CertificateSubject Bank::subject_of(const Holder& holder) const {
+    return holder.is_admin() ? admin_subject() : user_subject(holder.user_id());
 }
 
 SimTime certificate_not_after(const BankConfig& config, SimTime issued) {
@@ -333,27 +337,32 @@ BankResult Bank::apply_user_certificate_action(std::string_view user_id, UserCer
     case UserCertificateAction::Continue:
         break;
     case UserCertificateAction::Reissue:
-        // The old certificate stops working now; the new one waits for the user's pickup. The record
-        // is marked whatever the CA says: a failed CRL entry must not keep the reissue from happening.
-        if (!rec.serial.empty() && rec.status == CertStatus::Valid) (void)authority_.revoke(rec.serial, state_.now);
-        ++rec.issue_number;
-        rec.status = CertStatus::PendingPickup;
-        rec.registered_at = state_.now;
-        rec.serial.clear();
-        rec.not_after = 0;
-        rec.pickup_deadline = state_.now + days(state_.config.pickup_window_days);
-        rec.mails_sent = 0;
-        send_mail(MailKind::UserCertificateReissued, u->id, rec.pickup_deadline);
+        reissue(rec);
+        send_mail(MailKind::UserCertificateReissued, Holder::user(u->id), rec.pickup_deadline);
         break;
     case UserCertificateAction::Revoke:
-        // The record is revoked whatever the CA says (the bank's record is what logins check).
-        if (!rec.serial.empty() && rec.status == CertStatus::Valid) (void)authority_.revoke(rec.serial, state_.now);
+        revoke_at_ca(rec);
         rec.status = CertStatus::Revoked;
         rec.pickup_deadline = 0;
         break;
     }
     audit(kAdmin, what, reason.empty() ? u->id : u->id + " (" + std::string(reason) + ")", BankResult::Ok);
     return BankResult::Ok;
+}
+
+void Bank::revoke_at_ca(const CertificateRecord& rec) {
+    if (!rec.serial.empty() && rec.status == CertStatus::Valid) (void)authority_.revoke(rec.serial, state_.now);
+}
+
+void Bank::reissue(CertificateRecord& rec) {
+    revoke_at_ca(rec);
+    ++rec.issue_number;
+    rec.status = CertStatus::PendingPickup;
+    rec.registered_at = state_.now;
+    rec.serial.clear();
+    rec.not_after = 0;
+    rec.pickup_deadline = state_.now + days(state_.config.pickup_window_days);
+    rec.mails_sent = 0;
 }
 
 BankResult Bank::register_token(std::string_view user_id, std::string_view confirmation_pin) {
@@ -457,16 +466,15 @@ BankResult Bank::issue_pending_user_certificate(std::string_view user_id, std::s
     User* u = user(user_id);
     if (r == BankResult::Ok && u != nullptr) {
         r = authority_.issue(issue_request_for(user_subject(u->id)), csr, out);
-        if (r == BankResult::Ok) await_installation(out, u->id, pc, IssuanceKind::Pickup);
+        if (r == BankResult::Ok) await_installation(out, Holder::user(u->id), pc, IssuanceKind::Pickup);
     }
     audit(std::string(user_id), AuditAction::CertificatePickup, r == BankResult::Ok ? out.serial : std::string(user_id), r);
     return r;
 }
 
-void Bank::await_installation(const IssuedCertificate& issued, std::string_view holder, std::string_view pc,
+void Bank::await_installation(const IssuedCertificate& issued, const Holder& holder, std::string_view pc,
                               IssuanceKind kind) {
-    state_.issuances.push_back(Issuance{issued.serial, std::string(holder), std::string(pc), kind, state_.now,
-                                        issued.not_after});
+    state_.issuances.push_back(Issuance{issued.serial, holder, std::string(pc), kind, state_.now, issued.not_after});
 }
 
 const Issuance* Bank::awaiting_installation(std::string_view serial) const {
@@ -475,11 +483,9 @@ const Issuance* Bank::awaiting_installation(std::string_view serial) const {
     return nullptr;
 }
 
-void Bank::report_install_failed(std::string_view holder_id, std::string_view serial, BankResult why) {
+void Bank::report_install_failed(const Holder& holder, std::string_view serial, BankResult why) {
     (void)authority_.revoke(serial, state_.now);  // nothing when nothing was issued
-    CertificateRecord* rec = nullptr;
-    if (holder_id.empty()) rec = &state_.contract.admin_certificate;
-    else if (User* u = user(holder_id)) rec = &u->certificate;
+    CertificateRecord* rec = record_of(holder);
     // A pickup (or the PC giving up before the CA issued: no serial) is used up, as the seed says
     // of the closed app; a renewal leaves the current certificate (another serial) alone.
     bool pickup = serial.empty();
@@ -493,7 +499,7 @@ void Bank::report_install_failed(std::string_view holder_id, std::string_view se
         rec->status = CertStatus::Revoked;
         rec->pickup_deadline = 0;
     }
-    audit(holder_id.empty() ? kAdmin : std::string(holder_id), AuditAction::CertificateInstallFailed,
+    audit(actor_of(holder), AuditAction::CertificateInstallFailed,
           serial_or_dash(std::string(serial)), why);
 }
 
@@ -503,9 +509,9 @@ BankResult Bank::confirm_installation(std::string_view serial) {
     if (it == state_.issuances.end()) return BankResult::WrongStep;
     const Issuance issued = *it;
     state_.issuances.erase(it);
-    User* u = issued.holder.empty() ? nullptr : user(issued.holder);
-    CertificateRecord* rec = issued.holder.empty() ? &state_.contract.admin_certificate : u != nullptr ? &u->certificate : nullptr;
-    const std::string actor = issued.holder.empty() ? std::string(kAdmin) : issued.holder;
+    User* u = issued.holder.is_admin() ? nullptr : user(issued.holder.user_id());
+    CertificateRecord* rec = record_of(issued.holder);
+    const std::string actor = actor_of(issued.holder);
     // The record must still be waiting for this certificate: a pickup still 取得待ち, a renewed
     // certificate still in use. Otherwise (changed meanwhile) the certificate is revoked.
     const CertStatus expected = issued.kind == IssuanceKind::Pickup ? CertStatus::PendingPickup : CertStatus::Valid;
@@ -574,19 +580,19 @@ void Bank::record_user_login(std::string_view user_id) {
 
 // [SECTION] renewal, administrator pickup ---------------------------------------------------
 
-BankResult Bank::issue_renewal(std::string_view holder_id, std::span<const std::uint8_t> csr, IssuedCertificate& out,
+BankResult Bank::issue_renewal(const Holder& holder, std::span<const std::uint8_t> csr, IssuedCertificate& out,
                                std::string_view pc) {
-    const bool admin = holder_id.empty();
-    const User* u = admin ? nullptr : find_user(holder_id);
+    const bool admin = holder.is_admin();
+    const User* u = admin ? nullptr : find_user(holder.user_id());
     BankResult r = BankResult::Ok;
     if (!admin && u == nullptr) r = BankResult::UnknownUser;
     else if (state_.contract.locked) r = BankResult::ContractLocked;
     else if (u != nullptr && u->accident) r = BankResult::UserAccidentRegistered;
     else if (u != nullptr && u->suspended) r = BankResult::UserSuspended;
-    else if (!in_renewal_window(holder_id)) r = BankResult::NotInRenewalWindow;
-    else r = authority_.issue(issue_request_for(admin ? admin_subject() : user_subject(holder_id)), csr, out);
-    if (r == BankResult::Ok) await_installation(out, holder_id, pc, IssuanceKind::Renewal);
-    const std::string who = admin ? std::string(kAdmin) : std::string(holder_id);
+    else if (!in_renewal_window(holder)) r = BankResult::NotInRenewalWindow;
+    else r = authority_.issue(issue_request_for(subject_of(holder)), csr, out);
+    if (r == BankResult::Ok) await_installation(out, holder, pc, IssuanceKind::Renewal);
+    const std::string who = actor_of(holder);
     const std::string target = r == BankResult::Ok ? out.serial : admin ? state_.contract.id : who;
     audit(who, admin ? AuditAction::AdminRenewal : AuditAction::UserRenewal, target, r);
     return r;
@@ -603,7 +609,7 @@ BankResult Bank::pickup_admin_certificate(std::string_view contract_id, std::str
     if (rec.status != CertStatus::PendingPickup) r = BankResult::NoPendingCertificate;
     else if (state_.now > rec.pickup_deadline) r = BankResult::PickupWindowPassed;
     else r = authority_.issue(issue_request_for(admin_subject()), csr, out);
-    if (r == BankResult::Ok) await_installation(out, "", pc, IssuanceKind::Pickup);
+    if (r == BankResult::Ok) await_installation(out, Holder::admin(), pc, IssuanceKind::Pickup);
     audit(kAdmin, AuditAction::CertificatePickup, r == BankResult::Ok ? out.serial : state_.contract.id, r);
     return r;
 }
@@ -652,25 +658,17 @@ void Bank::complete_branch_request(BranchRequest& q) {
     case BranchRequestKind::UnlockPins:
         c.locked = false;
         c.contract_pin_failures = c.confirmation_pin_failures = c.card_failures = 0;
-        send_mail(MailKind::ContractUnlocked, "", 0);
+        send_mail(MailKind::ContractUnlocked, Holder::admin(), 0);
         break;
     case BranchRequestKind::ReissueCard:
         c.card = make_customer_card(random_, c.card.generation + 1);
         c.card_failures = 0;
-        send_mail(MailKind::CardReissued, "", 0);
+        send_mail(MailKind::CardReissued, Holder::admin(), 0);
         break;
     case BranchRequestKind::ReissueAdminCertificate: {
         CertificateRecord& rec = c.admin_certificate;
-        // The record is reissued whatever the CA says (the bank's record is what logins check).
-        if (!rec.serial.empty() && rec.status == CertStatus::Valid) (void)authority_.revoke(rec.serial, state_.now);
-        ++rec.issue_number;
-        rec.status = CertStatus::PendingPickup;
-        rec.registered_at = state_.now;
-        rec.serial.clear();
-        rec.not_after = 0;
-        rec.pickup_deadline = state_.now + days(state_.config.pickup_window_days);
-        rec.mails_sent = 0;
-        send_mail(MailKind::AdminCertificateReissued, "", rec.pickup_deadline);
+        reissue(rec);
+        send_mail(MailKind::AdminCertificateReissued, Holder::admin(), rec.pickup_deadline);
         break;
     }
     case BranchRequestKind::Count_: break;

@@ -89,10 +89,10 @@ public:
     std::vector<NoticeKind> admin_notices() const;
     void hide_notices_for_a_while();
     void record_admin_login();
-    // 証明書更新 is open for the holder's certificate (empty holder_id: the administrator; else a
-    // 利用者ID): valid, and at most renewal_window_days before its expiry.
-    bool in_renewal_window(std::string_view holder_id) const;
-    bool in_admin_renewal_window() const { return in_renewal_window(""); }
+    // 証明書更新 is open for the holder's certificate: valid, and at most renewal_window_days
+    // before its expiry.
+    bool in_renewal_window(const Holder& holder) const;
+    bool in_admin_renewal_window() const { return in_renewal_window(Holder::admin()); }
 
     // [SECTION] administrator menu ------------------------------------------------------
     BankResult check_confirmation_pin(std::string_view pin);
@@ -116,6 +116,7 @@ public:
     // What a holder's certificate says (the PC puts it in its CSR; the CA writes it anyway).
     CertificateSubject admin_subject() const;
     CertificateSubject user_subject(std::string_view user_id) const;
+    CertificateSubject subject_of(const Holder& holder) const;
     // 取得: the CA certifies the PC's CSR for the pending certificate, installed on the PC named
     // `pc`. The bank records it as issued, awaiting installation (state().issuances); the record
     // stays 取得待ち until confirm_installation. If installing fails, call report_install_failed.
@@ -125,8 +126,7 @@ public:
     // the issued certificate (if any: `serial` may be empty when the PC gave up before the CA
     // issued) is revoked and no longer awaits installation; a pending pickup is used up — the
     // admin must reissue, as the seed says; a renewal leaves the current certificate alone.
-    // Empty holder_id: the administrator.
-    void report_install_failed(std::string_view holder_id, std::string_view serial, BankResult why);
+    void report_install_failed(const Holder& holder, std::string_view serial, BankResult why);
     // The PC's store holds `serial` (saved): the record switches to it as the procedure's
     // completion always did (a pickup becomes 有効; a renewal replaces the old certificate, which
     // is then superseded), with an audit entry. WrongStep when nothing with that serial awaits.
@@ -141,11 +141,11 @@ public:
     void record_user_login(std::string_view user_id);
 
     // [SECTION] renewal (the administrator's or a user's own), administrator pickup ------
-    // 証明書更新 inside the holder's renewal window (empty holder_id: the administrator; else a
-    // 利用者ID, who must not be suspended): a new certificate for the PC named `pc`, awaiting
+    // 証明書更新 inside the holder's renewal window (a user must not be suspended): a new
+    // certificate for the PC named `pc`, awaiting
     // installation; the record switches to it only with confirm_installation (once the PC's store
     // holds it). Seed 000 A3: 管理者または利用者からログオン.
-    BankResult issue_renewal(std::string_view holder_id, std::span<const std::uint8_t> csr, IssuedCertificate& out,
+    BankResult issue_renewal(const Holder& holder, std::span<const std::uint8_t> csr, IssuedCertificate& out,
                              std::string_view pc);
     // After a branch reissue: the admin obtains the certificate with the contract PIN (the PC's
     // CSR: run it through a CertificateEnrollment), awaiting installation on `pc` as a pickup.
@@ -160,19 +160,35 @@ private:
     BankResult invalid(InputError e);
     User* user(std::string_view user_id);
     void audit(std::string actor, AuditAction action, std::string target, BankResult result);
-    void send_mail(MailKind kind, std::string holder, SimTime about);
+    // To a holder; the contract's own mails (ContractUnlocked, CardReissued) go to the administrator.
+    void send_mail(MailKind kind, const Holder& to, SimTime about);
     void count_contract_failure(std::uint32_t& counter, AuditAction action, BankResult wrong, BankResult& out);
+    // A contract secret (ご契約先暗証番号, ご契約先確認暗証番号) against its hash: refused while the
+    // contract is locked; a value the form refuses is not a try; a wrong one counts toward the lock
+    // (count_contract_failure, audited); a right one resets `failures`.
+    BankResult check_contract_secret(std::string_view pin, const PinHash& stored, std::uint32_t& failures,
+                                     AuditAction action, BankResult wrong);
     void count_user_failure(User& u, AuditAction action, BankResult wrong, BankResult& out);
-    void send_due_mails(CertificateRecord& record, const std::string& holder);
+    void send_due_mails(CertificateRecord& record, const Holder& holder);
     void complete_branch_request(BranchRequest& request);
+    // The record's certificate, if valid, goes on the CRL. The record changes whatever the CA says
+    // (the bank's record is what logins check): a failed CRL entry must not keep a reissue or a
+    // revocation from happening.
+    void revoke_at_ca(const CertificateRecord& record);
+    // 再発行 (a user's by the administrator, the administrator's by the branch): the old certificate
+    // stops working now (revoke_at_ca); the record waits for a new pickup inside a fresh window.
+    void reissue(CertificateRecord& record);
     IssueRequest issue_request_for(CertificateSubject subject) const;
-    void await_installation(const IssuedCertificate& issued, std::string_view holder, std::string_view pc,
+    void await_installation(const IssuedCertificate& issued, const Holder& holder, std::string_view pc,
                             IssuanceKind kind);
     // A certificate that verifies for its holder but is not the record's: superseded when older
     // than the record's, not recorded otherwise (docs/domain.md, Issuance).
     BankResult not_the_record(const IssuedCertificate& facts, const CertificateRecord& record) const;
-    // The certificate record of a holder (empty: the administrator's), nullptr for an unknown user.
-    const CertificateRecord* record_of(std::string_view holder_id) const;
+    // The certificate record of a holder, nullptr for an unknown user.
+    const CertificateRecord* record_of(const Holder& holder) const;
+    CertificateRecord* record_of(const Holder& holder);
+    // Who the audit log names for a holder's own steps: kAuditActorAdmin or the 利用者ID.
+    static std::string actor_of(const Holder& holder);
 
     BankState state_;
     RandomSource& random_;

@@ -148,7 +148,7 @@ std::vector<std::uint8_t> encode_bank_state(const BankState& s) {
     w.u32(static_cast<std::uint32_t>(s.issuances.size()));
     for (const Issuance& i : s.issuances) {
         w.str(i.serial);
-        w.str(i.holder);
+        w.str(i.holder.saved());
         w.str(i.pc);
         w.u8(static_cast<std::uint8_t>(i.kind));
         w.i64(i.issued_at);
@@ -242,7 +242,7 @@ BankResult decode_bank_state(std::span<const std::uint8_t> payload, BankState& o
         for (std::uint32_t i = 0; i < issuances && !r.failed(); ++i) {
             Issuance is;
             is.serial = r.str(kMaxText);
-            is.holder = r.str(kMaxText);
+            is.holder = Holder::from_saved(r.str(kMaxText));
             is.pc = r.str(kMaxText);
             is.kind = get_enum(r, IssuanceKind::Count_);
             is.issued_at = r.i64();

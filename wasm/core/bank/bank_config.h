@@ -1,6 +1,6 @@
 // certportal bank: every number the bank's rules use, in one place. Zero-initialising is not
 // meaningful here: a default-constructed BankConfig holds the defaults below, each with its source
-// in docs/domain.md ("Defaults where the seeds are silent"). Presets and tests change fields to
+// in docs/domain.md ("The bank's numbers"). Presets and tests change fields to
 // shorten the demo.
 #pragma once
 

@@ -13,6 +13,7 @@
 #include "bank/certificate_authority.h"
 #include "bank/clock.h"
 #include "bank/customer_card.h"
+#include "bank/holder.h"
 #include "bank/pin_hash.h"
 #include "bank/totp.h"
 
@@ -156,7 +157,7 @@ enum class IssuanceKind : std::uint8_t {
 };
 struct Issuance {
     std::string serial;
-    std::string holder;   // 利用者ID, or empty for the administrator
+    Holder holder = Holder::admin();
     std::string pc;       // the PC whose store installs it (kAdminPcName / kUserPcName)
     IssuanceKind kind = IssuanceKind::Pickup;
     SimTime issued_at = 0;

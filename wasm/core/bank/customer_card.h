@@ -1,7 +1,7 @@
 // certportal bank: the お客様カード. It carries the 11-digit 契約者ID and, on the back, the
 // 確認用パスワード table: each kana symbol has a 2-digit number. At 管理者ログオン the bank asks
 // for two random symbols (the seed's example: オ → 89, ウ → 45). The table changes only when
-// the card is reissued (generation + 1).
+// the card is reissued (generation + 1). Sources: docs/domain.md, "Every other number".
 #pragma once
 
 #include <array>

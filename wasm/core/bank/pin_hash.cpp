@@ -1,7 +1,7 @@
 #include "bank/pin_hash.h"
 
 #include "pki/bytes.h"
-#include "storage/digest.h"
+#include "crypto/digest.h"
 
 namespace cp {
 namespace {

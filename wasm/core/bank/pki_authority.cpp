@@ -10,6 +10,7 @@ namespace cp {
 namespace {
 
 constexpr std::uint8_t kRecordVersion = 1;
+// Our defaults (docs/domain.md, "Every other number"):
 constexpr std::size_t kMaxChallenges = 16;        // logins in progress at once (older ones lapse)
 constexpr SimTime kCrlLifetime = days(7);         // nextUpdate; a stale CRL is still used
 constexpr std::size_t kMaxRecordPart = 64 * 1024; // pki::kMaxInputBytes

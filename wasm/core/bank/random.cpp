@@ -4,7 +4,7 @@
 #include <cstring>
 
 #include "pki/random.h"
-#include "storage/digest.h"
+#include "crypto/digest.h"
 
 namespace cp {
 

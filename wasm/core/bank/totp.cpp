@@ -2,7 +2,7 @@
 
 #include <array>
 
-#include "storage/digest.h"
+#include "crypto/digest.h"
 
 namespace cp {
 

@@ -3,7 +3,7 @@
 //
 // The bank accepts the code of the current time step or of the previous one (a person reads
 // the token, then types), and never a step at or before the last accepted one: a code once
-// accepted cannot be used again (同じパスワードは連続して使用できません).
+// accepted cannot be used again (同じパスワードは連続して使用できません). Sources: docs/domain.md, "Every other number".
 #pragma once
 
 #include <cstdint>

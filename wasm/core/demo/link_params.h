@@ -14,6 +14,7 @@
 
 namespace cp {
 
+// A kiosk's idle reset (docs/domain.md, "Every other number").
 inline constexpr double kDefaultIdleMinutes = 5.0;
 inline constexpr double kMinIdleMinutes = 0.1;  // 6 s: short enough for a test, long enough to read
 inline constexpr double kMaxIdleMinutes = 24 * 60;

@@ -31,18 +31,6 @@ CertificateEnrollment::~CertificateEnrollment() {
     life_.reset();
 }
 
-CertificateEnrollment::Progress CertificateEnrollment::progress() const {
-    if (state_ == State::Ready || state_ == State::Installed) return Progress::Done;
-    switch (phase_) {
-    case Phase::WaitKey: return Progress::KeyPair;
-    case Phase::CreatingCsr: return Progress::Request;
-    case Phase::Protect:
-    case Phase::Protecting: return Progress::Protection;
-    case Phase::Issue: return Progress::Issuing;
-    }
-    return Progress::KeyPair;
-}
-
 void CertificateEnrollment::prepare_key() {
     if (key_state_ != KeyState::None || (state_ != State::Idle && state_ != State::Working)) return;
     if (!pc_.complete()) {

@@ -55,11 +55,6 @@ public:
     BankResult install();
     void cancel();
 
-    // Where enroll() stands, for a progress display that follows the real work: waiting for the key
-    // pair, creating the CSR, protecting the key, the bank issuing; Done once Ready (or later).
-    enum class Progress : std::uint8_t { KeyPair, Request, Protection, Issuing, Done };
-    Progress progress() const;
-
     State state() const { return state_; }
     bool busy() const { return state_ == State::Working; }
     bool key_generation_pending() const { return key_job_.value != 0; }

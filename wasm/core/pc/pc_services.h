@@ -16,7 +16,7 @@ struct PcServices {
     pki::KeyJobRunner* key_jobs = nullptr;       // key generation and CSR creation (asynchronous)
     pki::DeviceKeyProtector* device_key = nullptr;  // 保護レベル 中 (asynchronous)
     pki::Drbg* rng = nullptr;                    // signatures, salts of 保護レベル 高
-    pki::KeyType key_type = pki::KeyType::Rsa2048;  // the product's default; tests use EcP256
+    pki::KeyType key_type = pki::KeyType::Rsa2048;  // docs/domain.md ("Every other number"); tests use EcP256
     unsigned pbkdf2_iterations = 0;              // 保護レベル 高: 0 = pki::kDefaultPbkdf2Iterations
     bool complete() const { return key_jobs != nullptr && device_key != nullptr && rng != nullptr; }
 };

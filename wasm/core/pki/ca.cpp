@@ -106,6 +106,18 @@ PkiError write_ca_certificate(const CertSpec& spec, Drbg& rng, Certificate& out)
 
 PkiError CertificateAuthority::create_root(const CaSubject& subject, KeyType key_type, UnixTime not_before,
                                            int validity_years, Drbg& rng) {
+    return create(nullptr, subject, key_type, not_before, validity_years, rng);
+}
+
+PkiError CertificateAuthority::create_subordinate(const CertificateAuthority& parent, const CaSubject& subject,
+                                                  KeyType key_type, UnixTime not_before, int validity_years,
+                                                  Drbg& rng) {
+    if (parent.empty()) return PkiError::InvalidArgument;
+    return create(&parent, subject, key_type, not_before, validity_years, rng);
+}
+
+PkiError CertificateAuthority::create(const CertificateAuthority* parent, const CaSubject& subject,
+                                      KeyType key_type, UnixTime not_before, int validity_years, Drbg& rng) {
     if (subject.common_name.empty() || !is_valid_utf8(subject.common_name) || validity_years <= 0) {
         return PkiError::InvalidArgument;
     }
@@ -113,34 +125,10 @@ PkiError CertificateAuthority::create_root(const CaSubject& subject, KeyType key
     const PkiError e = key.generate(key_type, rng);
     if (e != PkiError::Ok) return e;
     CertSpec spec;
-    spec.profile = Profile::Root;
+    spec.profile = parent == nullptr ? Profile::Root : Profile::Subordinate;
     spec.subject_key = &key;
-    spec.issuer_key = &key;
-    spec.subject = ca_subject_attributes(subject);
-    spec.not_before = not_before;
-    spec.not_after = add_years(not_before, validity_years);
-    Certificate cert;
-    const PkiError w = write_ca_certificate(spec, rng, cert);
-    if (w != PkiError::Ok) return w;
-    certificate_ = std::move(cert);
-    key_ = std::move(key);
-    return PkiError::Ok;
-}
-
-PkiError CertificateAuthority::create_subordinate(const CertificateAuthority& parent, const CaSubject& subject,
-                                                  KeyType key_type, UnixTime not_before, int validity_years,
-                                                  Drbg& rng) {
-    if (parent.empty() || subject.common_name.empty() || !is_valid_utf8(subject.common_name) || validity_years <= 0) {
-        return PkiError::InvalidArgument;
-    }
-    KeyPair key;
-    const PkiError e = key.generate(key_type, rng);
-    if (e != PkiError::Ok) return e;
-    CertSpec spec;
-    spec.profile = Profile::Subordinate;
-    spec.subject_key = &key;
-    spec.issuer_key = &parent.key_;
-    spec.issuer_cert = &parent.certificate_;
+    spec.issuer_key = parent == nullptr ? &key : &parent->key_;
+    spec.issuer_cert = parent == nullptr ? nullptr : &parent->certificate_;
     spec.subject = ca_subject_attributes(subject);
     spec.not_before = not_before;
     spec.not_after = add_years(not_before, validity_years);

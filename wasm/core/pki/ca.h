@@ -59,11 +59,16 @@ public:
     const KeyPair& key() const { return key_; }
 
 private:
+    // create_root (parent null: self-signed) and create_subordinate (certified by `parent`).
+    PkiError create(const CertificateAuthority* parent, const CaSubject& subject, KeyType key_type,
+                    UnixTime not_before, int validity_years, Drbg& rng);
+
     Certificate certificate_;
     KeyPair key_;
 };
 
 // The bank's hierarchy. Names: the issuing CA is `ca_name`, the root `ca_name` + " ルートCA".
+// Lengths and key type: docs/domain.md, "Every other number".
 struct CaSetup {
     std::string ca_name = "しんきん電子証明書認証局";
     std::string organization;            // optional O of both CA certificates

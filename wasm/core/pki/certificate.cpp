@@ -73,17 +73,13 @@ bool Certificate::empty() const { return crt_->raw.p == nullptr; }
 PkiError Certificate::parse(ByteView input) {
     mbedtls_x509_crt_free(crt_);
     mbedtls_x509_crt_init(crt_);
-    if (input.empty()) return PkiError::MalformedInput;
-    if (input.size() > kMaxInputBytes) return PkiError::InputTooLarge;
-    int ret = 0;
-    if (detail::looks_like_pem(input)) {
-        const Bytes text = detail::nul_terminated(input);
-        ret = mbedtls_x509_crt_parse(crt_, text.data(), text.size());  // > 0: some failed
-    } else {
-        ret = mbedtls_x509_crt_parse_der(crt_, input.data(), input.size());
+    if (const PkiError e = detail::check_input_size(input); e != PkiError::Ok) return e;
+    const int ret = detail::parse_pem_or_der(input, [&](const unsigned char* data, std::size_t size, bool pem) {
+        if (pem) return mbedtls_x509_crt_parse(crt_, data, size);  // > 0: some failed
+        const int der = mbedtls_x509_crt_parse_der(crt_, data, size);
         // Mbed TLS ignores bytes after the certificate's SEQUENCE: we do not.
-        if (ret == 0 && crt_->raw.len != input.size()) ret = MBEDTLS_ERR_X509_INVALID_FORMAT;
-    }
+        return der == 0 && crt_->raw.len != size ? MBEDTLS_ERR_X509_INVALID_FORMAT : der;
+    });
     if (ret != 0 || crt_->raw.p == nullptr || crt_->next != nullptr) {
         const bool unsupported = ret == MBEDTLS_ERR_X509_UNKNOWN_SIG_ALG || ret == MBEDTLS_ERR_PK_UNKNOWN_PK_ALG;
         mbedtls_x509_crt_free(crt_);
@@ -229,15 +225,10 @@ PkiError Csr::parse_and_verify(ByteView input) {
     mbedtls_x509_csr_free(csr_);
     mbedtls_x509_csr_init(csr_);
     parsed_ = false;
-    if (input.empty()) return PkiError::MalformedInput;
-    if (input.size() > kMaxInputBytes) return PkiError::InputTooLarge;
-    int ret = 0;
-    if (detail::looks_like_pem(input)) {
-        const Bytes text = detail::nul_terminated(input);
-        ret = mbedtls_x509_csr_parse(csr_, text.data(), text.size());
-    } else {
-        ret = mbedtls_x509_csr_parse_der(csr_, input.data(), input.size());
-    }
+    if (const PkiError e = detail::check_input_size(input); e != PkiError::Ok) return e;
+    const int ret = detail::parse_pem_or_der(input, [&](const unsigned char* data, std::size_t size, bool pem) {
+        return pem ? mbedtls_x509_csr_parse(csr_, data, size) : mbedtls_x509_csr_parse_der(csr_, data, size);
+    });
     if (ret != 0) {
         mbedtls_x509_csr_free(csr_);
         mbedtls_x509_csr_init(csr_);

@@ -166,38 +166,26 @@ namespace {
 // Iterates Extensions ::= SEQUENCE OF Extension; calls f(oid, critical, value) for each.
 template <typename F>
 PkiError for_each_extension(ByteView extensions, F&& f) {
-    const std::uint8_t* p = extensions.data();
-    const std::uint8_t* end = p + extensions.size();
-    std::uint8_t tag = 0;
-    const std::uint8_t* content = nullptr;
-    std::size_t len = 0;
-    if (!der::read_tlv(p, end, tag, content, len) || tag != der::kSequence || p != end) {
-        return PkiError::MalformedInput;
-    }
-    const std::uint8_t* q = content;
-    const std::uint8_t* q_end = content + len;
-    while (q < q_end) {
-        const std::uint8_t* ext = nullptr;
-        std::size_t ext_len = 0;
-        if (!der::read_tlv(q, q_end, tag, ext, ext_len) || tag != der::kSequence) return PkiError::MalformedInput;
-        const std::uint8_t* r = ext;
-        const std::uint8_t* r_end = ext + ext_len;
-        const std::uint8_t* oid = nullptr;
-        std::size_t oid_len = 0;
-        if (!der::read_tlv(r, r_end, tag, oid, oid_len) || tag != der::kOid || oid_len == 0) {
-            return PkiError::MalformedInput;
-        }
+    der::Reader all(extensions);
+    der::Reader list;
+    if (!all.next(der::kSequence, list) || !all.at_end()) return PkiError::MalformedInput;
+    while (!list.at_end()) {
+        der::Reader ext;
+        if (!list.next(der::kSequence, ext)) return PkiError::MalformedInput;
+        der::Reader oid;
+        if (!ext.next(der::kOid, oid) || oid.size() == 0) return PkiError::MalformedInput;
         bool critical = false;
-        const std::uint8_t* v = nullptr;
-        std::size_t v_len = 0;
-        if (!der::read_tlv(r, r_end, tag, v, v_len)) return PkiError::MalformedInput;
+        std::uint8_t tag = 0;
+        der::Reader v;
+        if (!ext.next_any(tag, v)) return PkiError::MalformedInput;
         if (tag == 0x01) {  // BOOLEAN critical
-            if (v_len != 1) return PkiError::MalformedInput;
-            critical = *v != 0;
-            if (!der::read_tlv(r, r_end, tag, v, v_len)) return PkiError::MalformedInput;
+            if (v.size() != 1) return PkiError::MalformedInput;
+            critical = v.bytes()[0] != 0;
+            if (!ext.next_any(tag, v)) return PkiError::MalformedInput;
         }
-        if (tag != der::kOctetString || r != r_end) return PkiError::MalformedInput;
-        const PkiError e = f(std::string_view(reinterpret_cast<const char*>(oid), oid_len), critical, ByteView(v, v_len));
+        if (tag != der::kOctetString || !ext.at_end()) return PkiError::MalformedInput;
+        const ByteView id = oid.bytes();
+        const PkiError e = f(std::string_view(reinterpret_cast<const char*>(id.data()), id.size()), critical, v.bytes());
         if (e != PkiError::Ok) return e;
     }
     return PkiError::Ok;
@@ -205,12 +193,12 @@ PkiError for_each_extension(ByteView extensions, F&& f) {
 
 // A non-negative INTEGER that fits 64 bits, as the whole of `value`.
 bool read_u64_integer(ByteView value, std::uint8_t want_tag, std::uint64_t& out) {
-    const std::uint8_t* p = value.data();
-    const std::uint8_t* end = p + value.size();
-    std::uint8_t tag = 0;
-    const std::uint8_t* c = nullptr;
-    std::size_t len = 0;
-    if (!der::read_tlv(p, end, tag, c, len) || tag != want_tag || p != end || len == 0) return false;
+    der::Reader all(value);
+    der::Reader integer;
+    if (!all.next(want_tag, integer) || !all.at_end() || integer.size() == 0) return false;
+    const ByteView bytes = integer.bytes();
+    const std::uint8_t* c = bytes.data();
+    const std::size_t len = bytes.size();
     if (c[0] & 0x80) return false;  // negative
     std::size_t skip = 0;
     if (len > 1 && c[0] == 0) {
@@ -300,15 +288,10 @@ PkiError Crl::parse(ByteView input) {
     has_number_ = false;
     number_ = 0;
     entries_.clear();
-    if (input.empty()) return PkiError::MalformedInput;
-    if (input.size() > kMaxInputBytes) return PkiError::InputTooLarge;
-    int ret = 0;
-    if (detail::looks_like_pem(input)) {
-        const Bytes text = detail::nul_terminated(input);
-        ret = mbedtls_x509_crl_parse(crl_, text.data(), text.size());
-    } else {
-        ret = mbedtls_x509_crl_parse_der(crl_, input.data(), input.size());
-    }
+    if (const PkiError e = detail::check_input_size(input); e != PkiError::Ok) return e;
+    const int ret = detail::parse_pem_or_der(input, [&](const unsigned char* data, std::size_t size, bool pem) {
+        return pem ? mbedtls_x509_crl_parse(crl_, data, size) : mbedtls_x509_crl_parse_der(crl_, data, size);
+    });
     PkiError result = PkiError::Ok;
     if (ret != 0 || crl_->raw.p == nullptr || crl_->next != nullptr) {
         result = ret == MBEDTLS_ERR_X509_UNKNOWN_SIG_ALG ? PkiError::UnsupportedAlgorithm : PkiError::MalformedInput;

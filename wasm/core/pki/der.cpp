@@ -105,6 +105,10 @@ Bytes DerWriter::take() const {
 
 ByteView DerWriter::view() const { return ByteView(p_, size()); }
 
+
+namespace {
+
+// Reads one TLV at `p` (< end): on success sets tag, content pointer/length and advances p past it.
 bool read_tlv(const std::uint8_t*& p, const std::uint8_t* end, std::uint8_t& tag,
               const std::uint8_t*& content, std::size_t& length) {
     if (p == nullptr || end == nullptr || p >= end) return false;
@@ -130,6 +134,22 @@ bool read_tlv(const std::uint8_t*& p, const std::uint8_t* end, std::uint8_t& tag
     length = len;
     p = q + len;
     return true;
+}
+
+}  // namespace
+
+bool Reader::next_any(std::uint8_t& tag, Reader& contents) {
+    const std::uint8_t* c = nullptr;
+    std::size_t len = 0;
+    if (!read_tlv(p_, end_, tag, c, len)) return false;
+    contents.p_ = c;
+    contents.end_ = c + len;
+    return true;
+}
+
+bool Reader::next(std::uint8_t want, Reader& contents) {
+    std::uint8_t tag = 0;
+    return next_any(tag, contents) && tag == want;
 }
 
 }  // namespace cp::pki::der

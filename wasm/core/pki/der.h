@@ -63,8 +63,25 @@ private:
     bool ok_ = true;
 };
 
-// Reads one TLV at `p` (< end): on success sets tag, content pointer/length and advances p past it.
-bool read_tlv(const std::uint8_t*& p, const std::uint8_t* end, std::uint8_t& tag,
-              const std::uint8_t*& content, std::size_t& length);
+// DER contents read front to back, one TLV at a time; each TLV's contents are a Reader of their own
+// (walking into a SEQUENCE is next(kSequence, inner)). Every PKI parser reads through this.
+class Reader {
+public:
+    Reader() = default;
+    explicit Reader(ByteView bytes) : p_(bytes.data()), end_(bytes.data() + bytes.size()) {}
+
+    // The next TLV when its tag is `want`: its contents in `contents`. False for a malformed TLV,
+    // another tag or nothing left (the reader is then of no further use).
+    bool next(std::uint8_t want, Reader& contents);
+    // The next TLV whatever its tag.
+    bool next_any(std::uint8_t& tag, Reader& contents);
+    bool at_end() const { return p_ == end_; }
+    ByteView bytes() const { return {p_, static_cast<std::size_t>(end_ - p_)}; }
+    std::size_t size() const { return static_cast<std::size_t>(end_ - p_); }
+
+private:
+    const std::uint8_t* p_ = nullptr;
+    const std::uint8_t* end_ = nullptr;
+};
 
 }  // namespace cp::pki::der

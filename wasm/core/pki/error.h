@@ -12,23 +12,9 @@
 namespace cp::pki {
 
 enum class [[nodiscard]] PkiError : std::uint8_t {
-    Ok = 0,
-    InvalidArgument,        // a caller-side mistake (empty input, bad subject field, bad option)
-    InputTooLarge,          // input above kMaxInputBytes: rejected before parsing
-    MalformedInput,         // not a parseable PEM/DER object of the expected kind
-    UnsupportedAlgorithm,   // parseable but not a key/algorithm we accept (e.g. a P-384 key)
-    RandomFailed,           // entropy source or DRBG failed
-    KeyGenerationFailed,
-    SigningFailed,
-    SignatureInvalid,       // a signature did not verify (CSR proof of possession, login proof)
-    KeyMismatch,            // a private key does not belong to the certificate / CA certificate
-    WrongPassword,          // encrypted PKCS#8: the password does not decrypt the key
-    PasswordRequired,       // encrypted key given without a password
-    NotACertificateAuthority,  // the certificate cannot issue (no CA basicConstraints / keyCertSign)
-    DeviceKeyFailed,        // the platform's device key (protection level 中) failed or refused
-    Cancelled,              // an asynchronous job was cancelled: nothing was produced
-    OutOfMemory,
-    Internal,               // a should-not-happen path: the result variable's starting value
+#define CP_PKI_ERROR(name, message) name,
+#include "pki/errors.def"
+#undef CP_PKI_ERROR
 };
 
 // Parsers refuse larger inputs outright (a certificate is ~1 KB, a CRL of a small bank a few KB).

@@ -38,22 +38,21 @@ bool looks_like_pem(ByteView input) {
 bool looks_like_encrypted_pkcs8(ByteView input) {
     // EncryptedPrivateKeyInfo ::= SEQUENCE { SEQUENCE (AlgorithmIdentifier), OCTET STRING };
     // a plain PrivateKeyInfo starts with INTEGER (version).
-    const std::uint8_t* p = input.data();
-    const std::uint8_t* end = p + input.size();
-    std::uint8_t tag = 0;
-    const std::uint8_t* c = nullptr;
-    std::size_t len = 0;
-    if (!der::read_tlv(p, end, tag, c, len) || tag != der::kSequence) return false;
-    const std::uint8_t* q = c;
-    const std::uint8_t* inner = nullptr;
-    std::size_t inner_len = 0;
-    return der::read_tlv(q, c + len, tag, inner, inner_len) && tag == der::kSequence;
+    der::Reader all(input);
+    der::Reader info;
+    der::Reader first;
+    return all.next(der::kSequence, info) && info.next(der::kSequence, first);
 }
 
 Bytes nul_terminated(ByteView input) {
     Bytes out(input.begin(), input.end());
     out.push_back(0);
     return out;
+}
+
+PkiError check_input_size(ByteView input) {
+    if (input.empty()) return PkiError::MalformedInput;
+    return input.size() > kMaxInputBytes ? PkiError::InputTooLarge : PkiError::Ok;
 }
 
 PkiError check_supported_key(const mbedtls_pk_context& pk) {
@@ -133,20 +132,12 @@ PkiError KeyPair::generate(KeyType type, Drbg& rng) {
 
 PkiError KeyPair::parse_private_key(ByteView input) {
     reset();
-    if (input.empty()) return PkiError::MalformedInput;
-    if (input.size() > kMaxInputBytes) return PkiError::InputTooLarge;
+    if (const PkiError e = detail::check_input_size(input); e != PkiError::Ok) return e;
     Drbg rng;  // Mbed TLS uses it for blinding while checking EC keys
     if (rng.seed_from_entropy("pki.parse_private_key") != PkiError::Ok) return PkiError::RandomFailed;
-    int ret = 0;
-    if (detail::looks_like_pem(input)) {
-        Bytes text = detail::nul_terminated(input);
-        ret = mbedtls_pk_parse_key(pk_, text.data(), text.size(), nullptr, 0, Drbg::rng_callback,
-                                   rng.rng_context());
-        secure_wipe(text.data(), text.size());
-    } else {
-        ret = mbedtls_pk_parse_key(pk_, input.data(), input.size(), nullptr, 0, Drbg::rng_callback,
-                                   rng.rng_context());
-    }
+    const int ret = detail::parse_pem_or_der(input, [&](const unsigned char* data, std::size_t size, bool) {
+        return mbedtls_pk_parse_key(pk_, data, size, nullptr, 0, Drbg::rng_callback, rng.rng_context());
+    });
     if (ret == MBEDTLS_ERR_PK_PASSWORD_REQUIRED || (ret != 0 && detail::looks_like_encrypted_pkcs8(input))) {
         reset();
         return PkiError::PasswordRequired;
@@ -166,15 +157,10 @@ PkiError KeyPair::parse_private_key(ByteView input) {
 
 PkiError KeyPair::parse_public_key(ByteView input) {
     reset();
-    if (input.empty()) return PkiError::MalformedInput;
-    if (input.size() > kMaxInputBytes) return PkiError::InputTooLarge;
-    int ret = 0;
-    if (detail::looks_like_pem(input)) {
-        const Bytes text = detail::nul_terminated(input);
-        ret = mbedtls_pk_parse_public_key(pk_, text.data(), text.size());
-    } else {
-        ret = mbedtls_pk_parse_public_key(pk_, input.data(), input.size());
-    }
+    if (const PkiError e = detail::check_input_size(input); e != PkiError::Ok) return e;
+    const int ret = detail::parse_pem_or_der(input, [&](const unsigned char* data, std::size_t size, bool) {
+        return mbedtls_pk_parse_public_key(pk_, data, size);
+    });
     if (ret != 0) {
         reset();
         return PkiError::MalformedInput;

@@ -74,10 +74,24 @@ private:
     bool has_private_ = false;
 };
 
-// Helpers shared by the parsers: PEM input must be NUL-terminated for Mbed TLS.
+// Helpers shared by the parsers.
 namespace detail {
 bool looks_like_pem(ByteView input);
 Bytes nul_terminated(ByteView input);
+// What every reader refuses before parsing: empty input (MalformedInput), input over
+// kMaxInputBytes (InputTooLarge). Ok otherwise.
+PkiError check_input_size(ByteView input);
+// Runs an Mbed TLS reader over `input` and returns its code: `parse(data, size, pem)` gets PEM text
+// as a NUL-terminated copy (Mbed TLS's PEM readers need the terminator; the copy, which may hold a
+// private key, is wiped afterwards) and DER as it is.
+template <typename Parse>
+int parse_pem_or_der(ByteView input, Parse&& parse) {
+    if (!looks_like_pem(input)) return parse(input.data(), input.size(), false);
+    Bytes text = nul_terminated(input);
+    const int ret = parse(text.data(), text.size(), true);
+    secure_wipe(text.data(), text.size());
+    return ret;
+}
 // DER whose shape is an EncryptedPrivateKeyInfo (to say PasswordRequired instead of Malformed).
 bool looks_like_encrypted_pkcs8(ByteView input);
 // Checks that a parsed key is one we accept (RSA 2048..4096 bits, EC P-256).

@@ -42,13 +42,9 @@ void write_pbes2_params(der::DerWriter& w, ByteView salt, unsigned iterations, B
     w.wrap(params, der::kSequence);
 }
 
-bool next(const std::uint8_t*& p, const std::uint8_t* end, std::uint8_t want, const std::uint8_t*& c, std::size_t& len) {
-    std::uint8_t tag = 0;
-    return der::read_tlv(p, end, tag, c, len) && tag == want;
-}
-
-bool oid_equals(const std::uint8_t* c, std::size_t len, std::string_view oid) {
-    return len == oid.size() && std::memcmp(c, oid.data(), len) == 0;
+bool is_oid(const der::Reader& oid, std::string_view want) {
+    const ByteView v = oid.bytes();
+    return v.size() == want.size() && std::memcmp(v.data(), want.data(), v.size()) == 0;
 }
 
 struct ParsedEpki {
@@ -59,59 +55,39 @@ struct ParsedEpki {
 
 // EncryptedPrivateKeyInfo ::= SEQUENCE { encryptionAlgorithm AlgorithmIdentifier, encryptedData OCTET STRING }
 PkiError parse_epki(ByteView der_bytes, ParsedEpki& out) {
-    const std::uint8_t* p = der_bytes.data();
-    const std::uint8_t* end = p + der_bytes.size();
-    const std::uint8_t* c = nullptr;
-    std::size_t len = 0;
-    if (!next(p, end, der::kSequence, c, len) || p != end) return PkiError::MalformedInput;
-    const std::uint8_t* q = c;
-    const std::uint8_t* q_end = c + len;
-    const std::uint8_t* alg = nullptr;
-    std::size_t alg_len = 0;
-    if (!next(q, q_end, der::kSequence, alg, alg_len)) return PkiError::MalformedInput;  // (an INTEGER: plain PKCS#8)
-    const std::uint8_t* data = nullptr;
-    std::size_t data_len = 0;
-    if (!next(q, q_end, der::kOctetString, data, data_len) || q != q_end || data_len == 0) return PkiError::MalformedInput;
-    out.ciphertext = ByteView(data, data_len);
+    der::Reader all(der_bytes);
+    der::Reader epki;
+    if (!all.next(der::kSequence, epki) || !all.at_end()) return PkiError::MalformedInput;
+    der::Reader alg;
+    if (!epki.next(der::kSequence, alg)) return PkiError::MalformedInput;  // (an INTEGER: plain PKCS#8)
+    der::Reader data;
+    if (!epki.next(der::kOctetString, data) || !epki.at_end() || data.size() == 0) return PkiError::MalformedInput;
+    out.ciphertext = data.bytes();
 
-    const std::uint8_t* a = alg;
-    const std::uint8_t* a_end = alg + alg_len;
-    const std::uint8_t* oid = nullptr;
-    std::size_t oid_len = 0;
-    if (!next(a, a_end, der::kOid, oid, oid_len)) return PkiError::MalformedInput;
-    if (!oid_equals(oid, oid_len, CP_OID_VIEW(MBEDTLS_OID_PKCS5_PBES2))) return PkiError::UnsupportedAlgorithm;
-    const std::uint8_t* params = nullptr;
-    std::size_t params_len = 0;
-    if (!next(a, a_end, der::kSequence, params, params_len) || a != a_end) return PkiError::MalformedInput;
+    der::Reader oid;
+    if (!alg.next(der::kOid, oid)) return PkiError::MalformedInput;
+    if (!is_oid(oid, CP_OID_VIEW(MBEDTLS_OID_PKCS5_PBES2))) return PkiError::UnsupportedAlgorithm;
+    der::Reader params;
+    if (!alg.next(der::kSequence, params) || !alg.at_end()) return PkiError::MalformedInput;
     out.pbes2_params.tag = MBEDTLS_ASN1_CONSTRUCTED | MBEDTLS_ASN1_SEQUENCE;
-    out.pbes2_params.p = const_cast<unsigned char*>(params);
-    out.pbes2_params.len = params_len;
+    out.pbes2_params.p = const_cast<unsigned char*>(params.bytes().data());
+    out.pbes2_params.len = params.size();
 
     // keyDerivationFunc: read the iteration count to cap it before any work.
-    const std::uint8_t* k = params;
-    const std::uint8_t* k_end = params + params_len;
-    const std::uint8_t* kdf = nullptr;
-    std::size_t kdf_len = 0;
-    if (!next(k, k_end, der::kSequence, kdf, kdf_len)) return PkiError::MalformedInput;
-    const std::uint8_t* f = kdf;
-    const std::uint8_t* f_end = kdf + kdf_len;
-    if (!next(f, f_end, der::kOid, oid, oid_len)) return PkiError::MalformedInput;
-    if (!oid_equals(oid, oid_len, CP_OID_VIEW(MBEDTLS_OID_PKCS5_PBKDF2))) return PkiError::UnsupportedAlgorithm;
-    const std::uint8_t* pb = nullptr;
-    std::size_t pb_len = 0;
-    if (!next(f, f_end, der::kSequence, pb, pb_len)) return PkiError::MalformedInput;
-    const std::uint8_t* s = pb;
-    const std::uint8_t* s_end = pb + pb_len;
-    const std::uint8_t* salt = nullptr;
-    std::size_t salt_len = 0;
-    if (!next(s, s_end, der::kOctetString, salt, salt_len)) return PkiError::MalformedInput;
-    const std::uint8_t* it = nullptr;
-    std::size_t it_len = 0;
-    if (!next(s, s_end, der::kInteger, it, it_len) || it_len == 0 || it_len > 5 || (it[0] & 0x80)) {
-        return PkiError::MalformedInput;
-    }
+    der::Reader kdf;
+    if (!params.next(der::kSequence, kdf)) return PkiError::MalformedInput;
+    if (!kdf.next(der::kOid, oid)) return PkiError::MalformedInput;
+    if (!is_oid(oid, CP_OID_VIEW(MBEDTLS_OID_PKCS5_PBKDF2))) return PkiError::UnsupportedAlgorithm;
+    der::Reader pbkdf2;
+    if (!kdf.next(der::kSequence, pbkdf2)) return PkiError::MalformedInput;
+    der::Reader salt;
+    if (!pbkdf2.next(der::kOctetString, salt)) return PkiError::MalformedInput;
+    der::Reader count;
+    if (!pbkdf2.next(der::kInteger, count)) return PkiError::MalformedInput;
+    const ByteView it = count.bytes();
+    if (it.empty() || it.size() > 5 || (it[0] & 0x80)) return PkiError::MalformedInput;
     std::uint64_t iterations = 0;
-    for (std::size_t i = 0; i < it_len; ++i) iterations = (iterations << 8) | it[i];
+    for (const std::uint8_t b : it) iterations = (iterations << 8) | b;
     if (iterations == 0) return PkiError::MalformedInput;
     out.iterations = iterations > 0xFFFFFFFFu ? 0xFFFFFFFFu : static_cast<unsigned>(iterations);
     return PkiError::Ok;
@@ -137,15 +113,13 @@ PkiError write_encrypted_pkcs8_der(const KeyPair& key, std::string_view password
     if (!params_writer.ok()) return PkiError::Internal;
     const ByteView params_tlv = params_writer.view();
     // The PBES2-params content (after its tag and length) for Mbed TLS.
-    const std::uint8_t* p = params_tlv.data();
-    const std::uint8_t* content = nullptr;
-    std::size_t content_len = 0;
-    std::uint8_t tag = 0;
-    if (!der::read_tlv(p, params_tlv.data() + params_tlv.size(), tag, content, content_len)) return PkiError::Internal;
+    der::Reader params_reader(params_tlv);
+    der::Reader content;
+    if (!params_reader.next(der::kSequence, content)) return PkiError::Internal;
     mbedtls_asn1_buf pbe{};
     pbe.tag = MBEDTLS_ASN1_CONSTRUCTED | MBEDTLS_ASN1_SEQUENCE;
-    pbe.p = const_cast<unsigned char*>(content);
-    pbe.len = content_len;
+    pbe.p = const_cast<unsigned char*>(content.bytes().data());
+    pbe.len = content.size();
 
     Bytes cipher(plain.size() + 16);
     std::size_t cipher_len = 0;
@@ -176,26 +150,27 @@ PkiError write_encrypted_pkcs8_pem(const KeyPair& key, std::string_view password
 }
 
 PkiError read_encrypted_pkcs8(ByteView input, std::string_view password, KeyPair& key, unsigned max_iterations) {
-    if (input.empty()) return PkiError::MalformedInput;
-    if (input.size() > kMaxInputBytes) return PkiError::InputTooLarge;
+    if (const PkiError e = detail::check_input_size(input); e != PkiError::Ok) return e;
     Bytes der_bytes;
-    if (detail::looks_like_pem(input)) {
-        const Bytes text = detail::nul_terminated(input);
-        mbedtls_pem_context pem;
-        mbedtls_pem_init(&pem);
+    const int read = detail::parse_pem_or_der(input, [&](const unsigned char* data, std::size_t size, bool pem) {
+        if (!pem) {
+            der_bytes.assign(data, data + size);
+            return 0;
+        }
+        mbedtls_pem_context ctx;
+        mbedtls_pem_init(&ctx);
         std::size_t used = 0;
-        const int ret = mbedtls_pem_read_buffer(&pem, "-----BEGIN ENCRYPTED PRIVATE KEY-----",
-                                                "-----END ENCRYPTED PRIVATE KEY-----", text.data(), nullptr, 0, &used);
+        const int ret = mbedtls_pem_read_buffer(&ctx, "-----BEGIN ENCRYPTED PRIVATE KEY-----",
+                                                "-----END ENCRYPTED PRIVATE KEY-----", data, nullptr, 0, &used);
         if (ret == 0) {
             std::size_t len = 0;
-            const unsigned char* buf = mbedtls_pem_get_buffer(&pem, &len);
+            const unsigned char* buf = mbedtls_pem_get_buffer(&ctx, &len);
             der_bytes.assign(buf, buf + len);
         }
-        mbedtls_pem_free(&pem);
-        if (ret != 0) return PkiError::MalformedInput;
-    } else {
-        der_bytes.assign(input.begin(), input.end());
-    }
+        mbedtls_pem_free(&ctx);
+        return ret;
+    });
+    if (read != 0) return PkiError::MalformedInput;
     ParsedEpki epki;
     PkiError e = parse_epki(der_bytes, epki);
     if (e != PkiError::Ok) return e;

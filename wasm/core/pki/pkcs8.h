@@ -19,7 +19,8 @@ namespace cp::pki {
 class Drbg;
 class KeyPair;
 
-// 100k rounds: ~100 ms natively, ~165 ms in wasm under Node (tools/bench_pki.sh).
+// Key protection 高 (docs/domain.md, "Every other number"). 100k rounds: ~100 ms natively, ~165 ms
+// in wasm under Node (tools/bench_pki.sh).
 inline constexpr unsigned kDefaultPbkdf2Iterations = 100000;
 inline constexpr unsigned kMaxPbkdf2Iterations = 1000000;
 

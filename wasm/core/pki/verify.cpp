@@ -4,31 +4,34 @@
 #include <mbedtls/x509_crt.h>
 
 #include <cstring>
+#include <iterator>
+
+#include "pki/enum_texts.h"
 
 namespace cp::pki {
 
+namespace {
+
+// In CertificateStatus's order: the identifier and the Japanese label.
+constexpr detail::EnumText kCertificateStatusTexts[] = {
+    {"Valid", "有効"},
+    {"Revoked", "失効"},
+    {"Expired", "期限切れ"},
+    {"NotYetValid", "まだ有効でない"},
+    {"UnknownIssuer", "発行元不明"},
+    {"BadSignature", "署名不正"},
+};
+static_assert(std::size(kCertificateStatusTexts) == static_cast<std::size_t>(CertificateStatus::BadSignature) + 1);
+constexpr detail::EnumText kUnknownStatus{"?", "?"};
+
+}  // namespace
+
 const char* certificate_status_name(CertificateStatus status) {
-    switch (status) {
-        case CertificateStatus::Valid: return "Valid";
-        case CertificateStatus::Revoked: return "Revoked";
-        case CertificateStatus::Expired: return "Expired";
-        case CertificateStatus::NotYetValid: return "NotYetValid";
-        case CertificateStatus::UnknownIssuer: return "UnknownIssuer";
-        case CertificateStatus::BadSignature: return "BadSignature";
-    }
-    return "?";
+    return detail::enum_text(kCertificateStatusTexts, status, kUnknownStatus).name;
 }
 
 const char* certificate_status_label_ja(CertificateStatus status) {
-    switch (status) {
-        case CertificateStatus::Valid: return "有効";
-        case CertificateStatus::Revoked: return "失効";
-        case CertificateStatus::Expired: return "期限切れ";
-        case CertificateStatus::NotYetValid: return "まだ有効でない";
-        case CertificateStatus::UnknownIssuer: return "発行元不明";
-        case CertificateStatus::BadSignature: return "署名不正";
-    }
-    return "?";
+    return detail::enum_text(kCertificateStatusTexts, status, kUnknownStatus).text;
 }
 
 namespace {

@@ -387,7 +387,7 @@ void Session::settle_installations(const std::vector<std::string>& serials, Bank
         const Issuance* issuance = bank.awaiting_installation(serial);
         if (issuance == nullptr) continue;
         if (saved == BankResult::Ok) (void)bank.confirm_installation(serial);
-        else bank.report_install_failed(std::string(issuance->holder), serial, saved);
+        else bank.report_install_failed(issuance->holder, serial, saved);
     }
 }
 

@@ -54,7 +54,7 @@ void AdminPickup::issued(BankResult result) {
     }
     const IssuedCertificate issued = enrollment_->issued();
     if (enrollment_->install() != BankResult::Ok) {
-        bank_.report_install_failed("", issued.serial, BankResult::IssuingFailed);
+        bank_.report_install_failed(Holder::admin(), issued.serial, BankResult::IssuingFailed);
         (void)fail(BankResult::IssuingFailed);
         return;
     }

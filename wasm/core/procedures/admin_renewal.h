@@ -10,7 +10,7 @@ namespace cp {
 class AdminRenewal : public CertificateRenewal {
 public:
     AdminRenewal(Bank& bank, const AdminLogin& session, PcCertificateStore& admin_pc, PcServices services)
-        : CertificateRenewal(bank, "", [&session] { return session.logged_in(); }, admin_pc, services) {}
+        : CertificateRenewal(bank, Holder::admin(), [&session] { return session.logged_in(); }, admin_pc, services) {}
 };
 
 }  // namespace cp

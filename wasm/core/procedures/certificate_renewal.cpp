@@ -4,9 +4,9 @@
 
 namespace cp {
 
-CertificateRenewal::CertificateRenewal(Bank& bank, std::string holder_id, std::function<bool()> logged_in,
+CertificateRenewal::CertificateRenewal(Bank& bank, Holder holder, std::function<bool()> logged_in,
                                        PcCertificateStore& pc, PcServices services)
-    : bank_(bank), holder_id_(std::move(holder_id)), logged_in_(std::move(logged_in)),
+    : bank_(bank), holder_(std::move(holder)), logged_in_(std::move(logged_in)),
       enrollment_(std::make_unique<CertificateEnrollment>(pc, services)), pc_name_(pc.name) {}
 
 BankResult CertificateRenewal::fail(BankResult why) {
@@ -18,7 +18,7 @@ BankResult CertificateRenewal::fail(BankResult why) {
 
 BankResult CertificateRenewal::start() {
     if (step_ != Step::Start || !logged_in_()) return BankResult::WrongStep;
-    if (!bank_.in_renewal_window(holder_id_)) return fail(BankResult::NotInRenewalWindow);
+    if (!bank_.in_renewal_window(holder_)) return fail(BankResult::NotInRenewalWindow);
     enrollment_->prepare_key();
     confirmations_left_ = confirmations_total_ = bank_.state().config.web_access_confirmations;
     step_ = confirmations_left_ == 0 ? Step::ProtectionLevel : Step::ConfirmWebAccess;
@@ -38,10 +38,10 @@ BankResult CertificateRenewal::choose_protection(KeyProtection level, std::strin
     protection_ = level;
     step_ = Step::WaitingForKey;  // 電子証明書発行処理中
     Bank& bank = bank_;
-    const std::string holder = holder_id_;
+    const Holder holder = holder_;
     const std::string pc = pc_name_;
     enrollment_->enroll(
-        holder.empty() ? bank_.admin_subject() : bank_.user_subject(holder), KeyChoice{level, std::move(password)},
+        bank_.subject_of(holder), KeyChoice{level, std::move(password)},
         [&bank, holder, pc](std::span<const std::uint8_t> csr, IssuedCertificate& out) {
             return bank.issue_renewal(holder, csr, out, pc);
         },
@@ -61,12 +61,12 @@ void CertificateRenewal::issued(BankResult result) {
 BankResult CertificateRenewal::confirm_install(bool yes) {
     if (step_ != Step::ConfirmInstall) return BankResult::WrongStep;
     if (!yes) {
-        bank_.report_install_failed(holder_id_, enrollment_->issued().serial, BankResult::InstallDeclined);
+        bank_.report_install_failed(holder_, enrollment_->issued().serial, BankResult::InstallDeclined);
         return fail(BankResult::InstallDeclined);
     }
     const IssuedCertificate issued = enrollment_->issued();
     if (enrollment_->install() != BankResult::Ok) {
-        bank_.report_install_failed(holder_id_, issued.serial, BankResult::IssuingFailed);
+        bank_.report_install_failed(holder_, issued.serial, BankResult::IssuingFailed);
         return fail(BankResult::IssuingFailed);
     }
     // The bank switches to it once the PC's store has saved it (Bank::confirm_installation).
@@ -78,7 +78,7 @@ BankResult CertificateRenewal::confirm_install(bool yes) {
 BankResult CertificateRenewal::cancel() {
     if (step_ == Step::Done || step_ == Step::Failed) return BankResult::WrongStep;
     if (step_ == Step::ConfirmInstall) {  // issued but never installed
-        bank_.report_install_failed(holder_id_, enrollment_->issued().serial, BankResult::Cancelled);
+        bank_.report_install_failed(holder_, enrollment_->issued().serial, BankResult::Cancelled);
     }
     // WaitingForKey: the bank issues only at the very end of the PC's work, so nothing was issued.
     return fail(BankResult::Cancelled);

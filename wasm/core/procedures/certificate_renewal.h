@@ -33,15 +33,15 @@ class CertificateRenewal {
 public:
     enum class Step : std::uint8_t { Start, ConfirmWebAccess, ProtectionLevel, WaitingForKey, ConfirmInstall, Done, Failed };
 
-    // `holder_id`: "" for the administrator, else the 利用者ID. `logged_in`: whether the holder's
-    // login still stands (start() refuses otherwise). `pc`: where the new certificate is installed.
-    CertificateRenewal(Bank& bank, std::string holder_id, std::function<bool()> logged_in, PcCertificateStore& pc,
+    // `holder`: whose certificate is renewed. `logged_in`: whether the holder's login still stands
+    // (start() refuses otherwise). `pc`: where the new certificate is installed.
+    CertificateRenewal(Bank& bank, Holder holder, std::function<bool()> logged_in, PcCertificateStore& pc,
                        PcServices services);
     virtual ~CertificateRenewal() = default;
     CertificateRenewal(const CertificateRenewal&) = delete;  // the enrollment calls back into it
     CertificateRenewal& operator=(const CertificateRenewal&) = delete;
 
-    const std::string& holder_id() const { return holder_id_; }
+    const Holder& holder() const { return holder_; }
     Step step() const { return step_; }
     BankResult failure() const { return failure_; }
     std::uint32_t confirmations_left() const { return confirmations_left_; }
@@ -65,7 +65,7 @@ private:
     BankResult fail(BankResult why);
     void issued(BankResult result);
     Bank& bank_;
-    std::string holder_id_;
+    Holder holder_;
     std::function<bool()> logged_in_;
     std::unique_ptr<CertificateEnrollment> enrollment_;
     std::string pc_name_;  // where the bank expects the certificate installed

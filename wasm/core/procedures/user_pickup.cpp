@@ -58,7 +58,7 @@ BankResult UserPickup::close_app() {
     // 再発行手続きが必要), and the PC stores nothing.
     const std::string serial = enrollment_->issued().serial;
     enrollment_->cancel();
-    bank_.report_install_failed(user_id_, serial, BankResult::AppClosedDuringAcquisition);
+    bank_.report_install_failed(Holder::user(user_id_), serial, BankResult::AppClosedDuringAcquisition);
     return fail(BankResult::AppClosedDuringAcquisition);
 }
 
@@ -91,7 +91,7 @@ void UserPickup::issued(BankResult result) {
 void UserPickup::install() {
     installed_serial_ = enrollment_->issued().serial;
     if (enrollment_->install() != BankResult::Ok) {
-        bank_.report_install_failed(user_id_, installed_serial_, BankResult::IssuingFailed);
+        bank_.report_install_failed(Holder::user(user_id_), installed_serial_, BankResult::IssuingFailed);
         installed_serial_.clear();
         (void)fail(BankResult::IssuingFailed);  // the step records the outcome; fail() only echoes it
         return;
@@ -118,7 +118,7 @@ BankResult UserPickup::confirm_web_access(bool yes) {
         // 「いいえ」: the browser may not create the key; the seed says the pickup then needs a
         // reissue. Nothing was issued, nothing is stored.
         enrollment_->cancel();
-        bank_.report_install_failed(user_id_, "", BankResult::InstallDeclined);
+        bank_.report_install_failed(Holder::user(user_id_), "", BankResult::InstallDeclined);
         return fail(BankResult::InstallDeclined);
     }
     start_issuing();

@@ -45,7 +45,7 @@ public:
     // Whether the key pair is still being generated (for a progress hint while waiting).
     bool key_generation_pending() const { return enrollment_->key_generation_pending(); }
     // WaitingForKey: how far the PC and the CA are (the app's progress display).
-    CertificateEnrollment::Progress enrollment_progress() const { return enrollment_->progress(); }
+    EnrollmentStage enrollment_stage() const { return enrollment_->stage(); }
     AcquisitionPath path() const { return path_; }
 
     // The seed shows no protection dialog at pickup: 中 unless changed before 取得 / はい.

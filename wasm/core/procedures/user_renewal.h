@@ -13,7 +13,7 @@ namespace cp {
 class UserRenewal : public CertificateRenewal {
 public:
     UserRenewal(Bank& bank, const UserLogin& session, PcCertificateStore& user_pc, PcServices services)
-        : CertificateRenewal(bank, session.user_id(), [&session] { return session.logged_in(); }, user_pc, services) {}
+        : CertificateRenewal(bank, Holder::user(session.user_id()), [&session] { return session.logged_in(); }, user_pc, services) {}
 };
 
 }  // namespace cp

@@ -5,7 +5,8 @@
 // The seed world (the seeds' own values): contract 00009876543 しんきん商事（株）; users S0001
 // しんきん 太郎 1 (利用開始 ○, 資金移動 ×, every other named column ○) and S0002 しんきん 太郎 2
 // (利用開始 -, every column ○); S0001's certificate 001 registered 2022-10-01, expiring
-// 2023-10-02; the card maps オ → 89 and ウ → 45. The demo's secrets are kSeedSecrets.
+// 2023-10-02; the card maps オ → 89 and ウ → 45. The demo's secrets are kSeedSecrets. The dates
+// and where they come from: docs/domain.md ("Dates, validity and windows", "Every other number").
 #pragma once
 
 #include <cstdint>

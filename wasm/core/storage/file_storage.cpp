@@ -5,7 +5,7 @@
 #include <iterator>
 
 #include "storage/byte_codec.h"
-#include "storage/digest.h"
+#include "crypto/digest.h"
 
 namespace cp {
 namespace {

@@ -3,7 +3,7 @@
 #include <cstring>
 
 #include "storage/byte_codec.h"
-#include "storage/digest.h"
+#include "crypto/digest.h"
 
 namespace cp {
 namespace {

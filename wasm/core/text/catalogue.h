@@ -33,7 +33,7 @@ Language language_from_tag(std::string_view tag);
 // The one rule for a language asked for (a link's ?lang=, the remembered choice): a BCP 47 tag
 // whose primary subtag, in any case, is ja or en ("en", "EN", "en-US", "ja-JP"); false for
 // anything else ("fr", "english", "en_US", "", "en-"). The test vectors are shared with the
-// browser test of the page: tests/lang_cases.json.
+// browser test of the page: tests/lang_cases.tsv.
 bool parse_language_tag(std::string_view tag, Language& out);
 
 // A value a person gave, quoted back inside a sentence (a link's or brand.json's mistake): at most

@@ -97,12 +97,13 @@ UserFlow::Progress UserFlow::progress() const {
         case UserPickup::Step::ConfirmWebAccess:
         case UserPickup::Step::Failed: return Progress::KeyPair;
     }
-    switch (pickup_->enrollment_progress()) {
-        case CertificateEnrollment::Progress::KeyPair: return Progress::KeyPair;
-        case CertificateEnrollment::Progress::Request: return Progress::Request;
-        case CertificateEnrollment::Progress::Protection: return Progress::Protection;
-        case CertificateEnrollment::Progress::Issuing: return Progress::Issuing;
-        case CertificateEnrollment::Progress::Done: break;
+    switch (pickup_->enrollment_stage()) {
+        case EnrollmentStage::MakingKey: return Progress::KeyPair;
+        case EnrollmentStage::CreatingRequest: return Progress::Request;
+        case EnrollmentStage::ProtectingKey: return Progress::Protection;
+        case EnrollmentStage::Issuing: return Progress::Issuing;
+        case EnrollmentStage::Finished:
+        case EnrollmentStage::Count_: break;
     }
     return Progress::Installing;
 }
@@ -150,7 +151,7 @@ SimTime UserFlow::pickup_deadline() const {
 }
 
 bool UserFlow::renewal_offered() const {
-    return login_ && login_->logged_in() && bank_.in_renewal_window(login_->user_id());
+    return login_ && login_->logged_in() && bank_.in_renewal_window(Holder::user(login_->user_id()));
 }
 
 BankResult UserFlow::apply(const RenewalCommand& command) {

@@ -1,7 +1,8 @@
-// certportal storage: the few Mbed TLS primitives the bank needs, behind plain functions:
-// SHA-256 (audit hash chain, state checksums), HMAC-SHA1 (TOTP, RFC 6238), PBKDF2-HMAC-SHA256
-// (PIN hashes) and a constant-time comparison. Failure of Mbed TLS itself (which cannot happen
-// with these fixed algorithms compiled in) aborts rather than returning a weak result.
+// certportal crypto: the few Mbed TLS primitives the bank and its storage need, behind plain
+// functions: SHA-256 (audit hash chain, the random source's seed, record and file checksums),
+// HMAC-SHA1 (TOTP, RFC 6238), PBKDF2-HMAC-SHA256 (PIN hashes) and a constant-time comparison.
+// Failure of Mbed TLS itself (which cannot happen with these fixed algorithms compiled in) aborts
+// rather than returning a weak result.
 #pragma once
 
 #include <array>

@@ -1,4 +1,4 @@
-#include "keygen/webcrypto_device_key.h"
+#include "keys/webcrypto_device_key.h"
 
 #include <emscripten/emscripten.h>
 

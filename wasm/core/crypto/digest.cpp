@@ -1,4 +1,4 @@
-#include "storage/digest.h"
+#include "crypto/digest.h"
 
 #include <cstdlib>
 

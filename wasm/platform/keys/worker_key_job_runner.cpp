@@ -1,4 +1,4 @@
-#include "keygen/worker_key_job_runner.h"
+#include "keys/worker_key_job_runner.h"
 
 #include <emscripten/emscripten.h>
 

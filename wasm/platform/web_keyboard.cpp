@@ -1,4 +1,4 @@
-#include "web_keys.h"
+#include "web_keyboard.h"
 
 #include <cstring>
 

@@ -7,7 +7,7 @@
 #include <memory>
 #include <string>
 
-#include "keygen/webcrypto_device_key.h"
+#include "keys/webcrypto_device_key.h"
 
 namespace {
 
