@@ -162,7 +162,7 @@ void draw_console_pcs(const Ui& ui) {
         const PcCertificateStore* store = ui.session.pc_store(pc);
         const unsigned n = store != nullptr ? static_cast<unsigned>(store->certificates.size()) : 0;
         const std::string label = formatf(ui.t(TextId::ConsolePcLabel), ui.t(pc == PcId::Admin ? TextId::PcAdmin : TextId::PcUser), n);
-        if (radio_button(label.c_str(), ui.session.pc() == pc) && ui.session.pc() != pc) ui.emit(cmd::SwitchPc{pc});
+        if (radio_button(label.c_str(), ui.session.desk().pc() == pc) && ui.session.desk().pc() != pc) ui.emit(cmd::SwitchPc{pc});
         if (store == nullptr) continue;
         ImGui::Indent(22);
         for (const InstalledCertificate& cert : store->certificates) {
@@ -180,7 +180,7 @@ void draw_console_pcs(const Ui& ui) {
     ImGui::EndDisabled();
     item_tooltip(ui.t(TextId::ConsolePcAddDisabled));
     text_sized(ui.t(TextId::ConsoleBrowser), size::kDetail, color::kText);
-    const BrowserKind kind = ui.session.browser_kind();
+    const BrowserKind kind = ui.session.desk().browser_kind();
     for (BrowserKind k : {BrowserKind::Edge, BrowserKind::Chrome}) {
         if (k == BrowserKind::Chrome) ImGui::SameLine();
         const TextId label = k == BrowserKind::Edge ? TextId::SampleBrowserEdge : TextId::SampleBrowserChrome;

@@ -87,7 +87,7 @@ void draw_sample_data(const Ui& ui, const Bank& bank) {
     if (button(ui.t(TextId::SampleClockYear))) ui.emit(cmd::AdvanceClock{365});
     // The simulated browser: its download UI differs, and only Edge has IE mode (seed 001 part 2).
     text_sized(ui.t(TextId::SampleBrowser), size::kDetail, color::kText);
-    const BrowserKind kind = ui.session.browser_kind();
+    const BrowserKind kind = ui.session.desk().browser_kind();
     if (radio_button(ui.t(TextId::SampleBrowserEdge), kind == BrowserKind::Edge) && kind != BrowserKind::Edge)
         ui.emit(cmd::SetBrowserKind{BrowserKind::Edge});
     ImGui::SameLine();
@@ -143,7 +143,7 @@ void draw_customer_card(const Ui& ui, const Bank& bank) {
 }  // namespace
 
 void draw_panels(const Ui& ui, float taskbar_h) {
-    const DeskPanel panel = ui.session.panel();
+    const DeskPanel panel = ui.session.desk().panel();
     if (panel == DeskPanel::None) return;
     const Bank* bank = ui.session.bank();
     TextId title = TextId::SampleDataTitle;
