@@ -46,6 +46,8 @@ void Autosave::update(std::string_view pickup) {
 }
 
 void Autosave::keep(std::string_view pickup) {
+    // Already written, or being written: marked saved when its save began (save_pickup_certificate).
+    if (contains(saved_serials_[static_cast<std::size_t>(PcId::User)], pickup)) return;
     kept_ = std::string(pickup);
 }
 

@@ -64,8 +64,9 @@ public:
     void update(std::string_view pickup);
     bool saving() const { return saving_; }
 
-    // A pickup's certificate whose flow ended before its save began: saved all the same at the
-    // next update().
+    // A pickup's flow ended with its certificate not yet saved: saved all the same at the next
+    // update(). One whose save already began (the person left while it was written) is not
+    // written again: one write per install.
     void keep(std::string_view pickup);
     // The world is being replaced: a kept certificate belonged to the old one, and the saved state
     // is taken again from the world in place at the next update().
