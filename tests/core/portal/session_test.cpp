@@ -156,6 +156,41 @@ TEST(Session, PassingSecondsAreSavedWithTheNextChangeNotOnTheirOwn) {
     EXPECT_TRUE(reloaded.bank().state().contract.card.lost);
 }
 
+// A double click on +1日 (and the console's move) while a step is saved: every move applies at
+// once, and all are saved — the save in flight took the bank as it was, the next one takes them.
+TEST(Session, ClockMovesWhileASaveIsInFlightApplyAndAreSavedAfterIt) {
+    cp::test::BrowserProfile profile;
+    cp::SimTime moved = 0;
+    {
+        PageLoad page(profile);
+        cp::test::ForwardingStorage* bank_db = profile.opened["certportal-bank"];
+        const int saves = bank_db->commits;
+        const cp::SimTime start = page.bank().now();
+        bank_db->hold_commits = true;
+        page.apply(cmd::ReportCardLost{});
+        ASSERT_TRUE(page.session.saving()) << "the card's loss is being saved";
+        EXPECT_TRUE(page.apply(cmd::AdvanceClock{1}));
+        EXPECT_EQ(page.session.last_result(), BankResult::Ok);
+        EXPECT_TRUE(page.apply(cmd::AdvanceClock{1}));
+        EXPECT_EQ(page.session.last_result(), BankResult::Ok);
+        EXPECT_TRUE(page.apply(cmd::MoveClockTo{page.bank().now() + cp::days(1)}));
+        EXPECT_EQ(page.session.last_result(), BankResult::Ok);
+        moved = page.bank().now();
+        EXPECT_EQ(moved, start + cp::days(3)) << "each move applied at once";
+        EXPECT_EQ(bank_db->held(), 1u) << "one save at a time";
+        bank_db->release_held();
+        EXPECT_FALSE(page.session.saving());
+        EXPECT_EQ(bank_db->commits, saves + 2) << "the card's save, then one for the moves made during it";
+    }
+    PageLoad reloaded(profile);
+    EXPECT_EQ(reloaded.bank().now(), moved) << "the three moves were saved";
+    EXPECT_TRUE(reloaded.bank().state().contract.card.lost);
+    std::size_t moves = 0;
+    for (const cp::AuditEntry& e : reloaded.bank().state().audit.entries())
+        moves += e.action == cp::AuditAction::ClockAdvanced ? 1 : 0;
+    EXPECT_EQ(moves, 3u);
+}
+
 TEST(Session, AFailedSaveIsShownAndTheNextChangeSavesAgain) {
     cp::test::BrowserProfile profile;
     PageLoad page(profile);

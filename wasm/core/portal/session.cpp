@@ -161,8 +161,10 @@ bool Session::apply_desk(const DeskCommand& command) {
     return r.changed || flow_ended;
 }
 
+// Not refused while a save is in flight: the move applies now and the next save takes it (the bank
+// is encoded when a save starts; the move raises Bank::revision() past the one being saved).
 bool Session::move_clock_to(SimTime to) {
-    if (!world_ready() || saving()) return refuse();
+    if (!world_ready()) return refuse();
     if (to < bank()->now()) {  // the clock does not go back: refused before anything is left
         last_result_ = BankResult::InvalidInput;
         return true;

@@ -12,8 +12,10 @@
 // called at the start of every frame and after every command, hands what changed to the Autosave
 // (sim/autosave.h: the order of the saves, the three steps of an issuance, what a failure does);
 // while a save is in flight saving() is true, the flows' commands are refused (WrongStep) and the
-// screens show a wait instead of the next step. A reload then finds every confirmed step, and
-// lands on the top page (flows live in memory: a login is never resumed from storage).
+// screens show a wait instead of the next step. A clock move is not refused: it applies at once
+// and the next save takes it (docs/architecture.md, "Saving"). A reload then finds every
+// confirmed step, and lands on the top page (flows live in memory: a login is never resumed from
+// storage).
 //
 // Leaving a screen's flow (LeaveFlow, SwitchPc, a new flow) destroys it: its form buffers are
 // wiped and pending key work is dropped by the procedures' destructors.
@@ -90,7 +92,8 @@ public:
     // its reason, so a click is never refused in silence (WrongStep).
     bool world_ready() const { return bank() != nullptr && !resetting(); }
     // What the last clock move (AdvanceClock, MoveClockTo) set off, for the console; empty after a
-    // reset or import. A move to an earlier time is refused: last_result() InvalidInput.
+    // reset or import. A move to an earlier time is refused: last_result() InvalidInput. A move
+    // while a save is in flight applies at once (saved by the next save).
     const ClockReport& clock_report() const { return clock_report_; }
     // The whole world as a file (sim/world_archive.h), after saving what changed; empty before the
     // simulation is ready.

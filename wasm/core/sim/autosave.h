@@ -21,10 +21,10 @@
 // One save is in flight at a time (saving()); when it ends, the owner's `ended` callback runs and
 // calls update() again for whatever changed meanwhile. A change made while a save is in flight is
 // never lost: the bank is encoded when its save starts, so a change after that moves the revision
-// past the one being saved and the next update() saves it. A page closed anywhere in between is
-// settled at the next start (reconcile_installations, sim/simulation.h). A failed save is kept for
-// the page to show (failure()) and not retried in a loop: the next change saves the whole bank
-// again.
+// past the one being saved and the next update() saves it — which is why a clock move need not
+// wait for a save (docs/architecture.md, "Saving"). A page closed anywhere in between is settled
+// at the next start (reconcile_installations, sim/simulation.h). A failed save is kept for the
+// page to show (failure()) and not retried in a loop: the next change saves the whole bank again.
 //
 // The first update() after construction or rebase() takes the world as it is (loaded, or created
 // and saved) as the saved state: nothing is written for it.

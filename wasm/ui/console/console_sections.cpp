@@ -135,7 +135,9 @@ void draw_console_clock(const Ui& ui, DemoConsole& c) {
     const Bank& bank = *ui.session.bank();
     labelled_text(formatf(ui.t(TextId::ConsoleNow), format_date_time(bank.now(), ui.lang()).c_str()).c_str(),
                   size::kDetail, color::kText);
-    ImGui::BeginDisabled(c.busy() || ui.session.saving());
+    // Not disabled while a step is saved: a move applies at once and the next save takes it
+    // (docs/architecture.md, "Saving").
+    ImGui::BeginDisabled(c.busy());
     for (ClockStep step : {ClockStep::Day, ClockStep::Week, ClockStep::Month, ClockStep::Year}) {
         if (step != ClockStep::Day) ImGui::SameLine();
         if (button(ui.t(step_label(step)))) ui.emit_console(console::StepClock{step});
