@@ -139,7 +139,7 @@ TEST(AdminScreens, APinTheFormRefusesSaysWhyAndCostsNoTry) {
 TEST(AdminScreens, AUsersCertificateOnTheUsersPcGivesTheSeedsError) {
     Driver d;
     ASSERT_TRUE(d.click("利用者のパソコン"));
-    EXPECT_EQ(d.page.session.pc(), cp::PcId::User);
+    EXPECT_EQ(d.page.session.desk().pc(), cp::PcId::User);
     ASSERT_TRUE(d.click("管理者ログイン"));
     ASSERT_TRUE(d.click("電子証明書方式 管理者ログイン"));
     EXPECT_EQ(d.ui.find(kAdminCertificate), nullptr) << "the admin certificate is on the other PC";
@@ -303,13 +303,13 @@ namespace {
 TEST(DeskScreens, PanelButtonsSwitchPanelsOnTheFirstClick) {
     Driver d;
     ASSERT_TRUE(d.click("サンプルデータ"));
-    EXPECT_EQ(d.page.session.panel(), cp::DeskPanel::SampleData);
+    EXPECT_EQ(d.page.session.desk().panel(), cp::DeskPanel::SampleData);
     ASSERT_TRUE(d.click("お客様カード"));
-    EXPECT_EQ(d.page.session.panel(), cp::DeskPanel::CustomerCard);
+    EXPECT_EQ(d.page.session.desk().panel(), cp::DeskPanel::CustomerCard);
     ASSERT_TRUE(d.click("サンプルデータ"));
-    EXPECT_EQ(d.page.session.panel(), cp::DeskPanel::SampleData);
+    EXPECT_EQ(d.page.session.desk().panel(), cp::DeskPanel::SampleData);
     ASSERT_TRUE(d.click("サンプルデータ"));
-    EXPECT_EQ(d.page.session.panel(), cp::DeskPanel::None);
+    EXPECT_EQ(d.page.session.desk().panel(), cp::DeskPanel::None);
 }
 
 }  // namespace

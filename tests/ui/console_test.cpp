@@ -135,18 +135,18 @@ TEST(Console, ATypedDateMovesTheClockOrSaysWhyNot) {
 TEST(Console, PcsBrowserKindAndShortcuts) {
     ConsoleDriver d;
     ASSERT_TRUE(d.click("利用者のパソコン（電子証明書 2 枚）"));
-    EXPECT_EQ(d.page.session.pc(), cp::PcId::User);
+    EXPECT_EQ(d.page.session.desk().pc(), cp::PcId::User);
     EXPECT_TRUE(d.shows("00009876543 S0001"));
     const auto* add = d.widget("パソコンを追加");
     ASSERT_NE(add, nullptr);
     EXPECT_TRUE(add->disabled);  // not real yet: the tooltip says so
     ASSERT_TRUE(d.click("Google Chrome"));
-    EXPECT_EQ(d.page.session.browser_kind(), cp::BrowserKind::Chrome);
+    EXPECT_EQ(d.page.session.desk().browser_kind(), cp::BrowserKind::Chrome);
     ASSERT_TRUE(d.click("ショートカット"));
     ASSERT_TRUE(d.click("お客様カード を開く"));
-    EXPECT_EQ(d.page.session.panel(), cp::DeskPanel::CustomerCard);
+    EXPECT_EQ(d.page.session.desk().panel(), cp::DeskPanel::CustomerCard);
     ASSERT_TRUE(d.click("トークン を開く"));
-    EXPECT_EQ(d.page.session.panel(), cp::DeskPanel::Token);
+    EXPECT_EQ(d.page.session.desk().panel(), cp::DeskPanel::Token);
 }
 
 TEST(Console, AuditLogVerifiesAndExportsAsJson) {

@@ -188,7 +188,7 @@ TEST(SitePages, TheTopPagesTwoButtonsLeadToTheSeedsPages) {
         EXPECT_EQ(d.ui.find(label), nullptr) << label << " is on its page, not the top page";
     ASSERT_TRUE(d.click("利用者ログイン"));
     ASSERT_TRUE(d.emitted<cp::cmd::OpenSitePage>());
-    EXPECT_EQ(d.page.session.site_page(), cp::SitePage::UserLogin);
+    EXPECT_EQ(d.page.session.desk().site_page(), cp::SitePage::UserLogin);
     EXPECT_EQ(d.ui.find("利用者ログイン"), nullptr) << "the page's heading is text, not the top page's button";
     EXPECT_TRUE(d.shows("初めての方はこちらから"));
     // The seed's order, top to bottom; what leads nowhere in the simulator is disabled and says why.
@@ -212,7 +212,7 @@ TEST(SitePages, TheTopPagesTwoButtonsLeadToTheSeedsPages) {
     EXPECT_NE(d.ui.find("利用者ログイン"), nullptr) << "a cancelled login is back on the top page";
 
     ASSERT_TRUE(d.click("管理者ログイン"));
-    EXPECT_EQ(d.page.session.site_page(), cp::SitePage::AdminLogin);
+    EXPECT_EQ(d.page.session.desk().site_page(), cp::SitePage::AdminLogin);
     for (const char* label : {"電子証明書方式 管理者ログイン", "管理者電子証明書取得"}) {
         const WidgetInfo* w = d.ui.find(label);
         ASSERT_NE(w, nullptr) << label << ": " << d.ui.labels();
@@ -220,7 +220,7 @@ TEST(SitePages, TheTopPagesTwoButtonsLeadToTheSeedsPages) {
     }
     EXPECT_EQ(d.ui.find("電子証明書取得"), nullptr) << "the user's pickup is on 利用者ログイン's page";
     ASSERT_TRUE(d.click("トップページへ戻る"));
-    EXPECT_EQ(d.page.session.site_page(), cp::SitePage::Top);
+    EXPECT_EQ(d.page.session.desk().site_page(), cp::SitePage::Top);
     EXPECT_NE(d.ui.find("管理者ログイン"), nullptr);
     EXPECT_EQ(d.ui.find("電子証明書方式 管理者ログイン"), nullptr);
 }

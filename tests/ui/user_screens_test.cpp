@@ -73,7 +73,7 @@ struct Person {
     }
     // 利用者のパソコン → 利用者ログイン → 電子証明書取得 → ① ② ③ → 次へ >.
     void enter_ids(std::string_view user = "S0001", std::string_view pin = cp::kSeedSecrets.s0001_pin) {
-        if (page.session.pc() != cp::PcId::User) {
+        if (page.session.desk().pc() != cp::PcId::User) {
             ASSERT_TRUE(click("利用者のパソコン"));
         }
         ASSERT_TRUE(click("利用者ログイン"));
@@ -230,7 +230,7 @@ TEST(UserScreens, ChromeShowsTheFileAtTheBottomLeftAndHasNoIeMode) {
     ASSERT_TRUE(p.click("サンプルデータ"));
     ASSERT_TRUE(p.click("Google Chrome"));
     ASSERT_TRUE(p.click("サンプルデータ"));
-    EXPECT_EQ(p.page.session.browser_kind(), cp::BrowserKind::Chrome);
+    EXPECT_EQ(p.page.session.desk().browser_kind(), cp::BrowserKind::Chrome);
     ASSERT_TRUE(p.click("…"));
     const WidgetInfo* ie = p.ui.find("Internet Explorer モードで再読み込みする");
     ASSERT_NE(ie, nullptr) << p.ui.labels();
@@ -261,7 +261,7 @@ TEST(UserScreens, IeModePathThroughTheMenuTheBannerAndWebAccess) {
     EXPECT_EQ(p.screen(), UserScreen::PickupDone);
     EXPECT_TRUE(p.shows("Internet Explorer モードでは、各種取引はできません"));
     ASSERT_TRUE(p.click("Internet Explorer モードを終了"));
-    EXPECT_FALSE(p.page.session.ie_mode());
+    EXPECT_FALSE(p.page.session.desk().ie_mode());
     p.log_in_with_new_certificate();
 }
 

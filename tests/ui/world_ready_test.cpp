@@ -89,6 +89,30 @@ TEST(WorldReady, ThePanelsControlsAreDisabledWithTheReasonShownWhileTheWorldIsRe
     EXPECT_FALSE(d.shows(kReplacing));
 }
 
+// While a step is saved the panel's clock stays usable: a double click on +1日 moves two days (each
+// click applies; the save in flight is followed by one for the moves). The browser's choice, a
+// page reload, waits as the browser does.
+TEST(WorldReady, TheClockButtonsStayEnabledWhileAStepIsSavedAndADoubleClickMovesTwoDays) {
+    Driver d;
+    ASSERT_TRUE(d.click("サンプルデータ"));
+    cp::test::ForwardingStorage* bank_db = d.profile.opened["certportal-bank"];
+    bank_db->hold_commits = true;
+    d.page.apply(cp::cmd::ReportCardLost{});
+    ASSERT_TRUE(d.page.session.saving());
+    d.ui.settle(d.draw);
+    const cp::SimTime start = d.page.bank().now();
+    ASSERT_FALSE(d.ui.find("+1日")->disabled) << "a move is not refused while a step is saved";
+    ASSERT_NE(d.ui.find("Google Chrome"), nullptr) << d.ui.labels();
+    EXPECT_TRUE(d.ui.find("Google Chrome")->disabled) << "another browser reloads the page: it waits";
+    ASSERT_TRUE(d.click("+1日"));
+    ASSERT_TRUE(d.click("+1日"));
+    EXPECT_EQ(d.page.bank().now(), start + cp::days(2)) << "both clicks moved the clock";
+    bank_db->release_held();
+    EXPECT_FALSE(d.page.session.saving());
+    d.ui.settle(d.draw);
+    EXPECT_FALSE(d.ui.find("Google Chrome")->disabled);
+}
+
 TEST(WorldReady, TheToolsMenuWaitsForTheFirstWorldWithTheStartingReason) {
     // A session never started: the first world is not there yet (the first second of a visit).
     cp::PortalState state;

@@ -58,6 +58,39 @@ TEST(Audit, TamperingIsDetected) {
     EXPECT_EQ(swapped.first_invalid(), 0u);
 }
 
+// Bank::revision() is what the autosave keys on (sim/autosave.h): it moves with every change the
+// bank must save, and with nothing else.
+TEST(Revision, MovesWithEveryChangeToSaveAndNotWithPassingSecondsAlone) {
+    cp::test::TestBank tb(cp::Preset::AdminRenewalWindow);
+    cp::Bank& bank = *tb.bank;
+    std::uint64_t r = bank.revision();
+    EXPECT_EQ(bank.check_contract_pin("wrongpin1"), cp::BankResult::WrongContractPin);
+    EXPECT_GT(bank.revision(), r) << "an operation (counted toward the lock, audited)";
+    r = bank.revision();
+    EXPECT_EQ(bank.check_contract_pin("1"), cp::BankResult::InvalidInput);
+    EXPECT_EQ(bank.revision(), r) << "a PIN the form refuses changes nothing";
+
+    ASSERT_FALSE(bank.state().mailbox.empty()) << "電子証明書更新のお知らせ";
+    const cp::Mail mail = bank.state().mailbox.back();
+    ASSERT_FALSE(mail.read);
+    bank.mark_mail_read(mail.id);
+    EXPECT_EQ(bank.revision(), r + 1) << "a mail read: no audit entry, still a change";
+    bank.mark_mail_read(mail.id);
+    bank.mark_mail_read(0);
+    EXPECT_EQ(bank.revision(), r + 1) << "reading it again, or no mail, changes nothing";
+
+    r = bank.revision();
+    bank.let_time_pass(30);
+    EXPECT_EQ(bank.revision(), r) << "passing seconds are saved with the next change";
+    EXPECT_EQ(bank.advance_time(cp::days(1)), cp::BankResult::Ok);
+    EXPECT_GT(bank.revision(), r) << "a clock move";
+    r = bank.revision();
+    const std::size_t mails = bank.state().mailbox.size();
+    bank.let_time_pass(cp::days(400));
+    ASSERT_GT(bank.state().mailbox.size(), mails) << "the expiry mail fell due";
+    EXPECT_GT(bank.revision(), r) << "the due work time set off is a change";
+}
+
 TEST(Audit, NamesForEveryAction) {
     for (int i = 0; i < static_cast<int>(cp::AuditAction::Count_); ++i)
         EXPECT_STRNE(cp::audit_action_name(static_cast<cp::AuditAction>(i)), "?");

@@ -218,10 +218,10 @@ TEST(Mailbox, ReadingAMailMarksItReadAndIsSaved) {
         EXPECT_FALSE(mails.back().read);
         id = mails.back().id;
         page.apply(cmd::ReadMail{id});
-        EXPECT_EQ(page.session.open_mail(), id);
+        EXPECT_EQ(page.session.desk().open_mail(), id);
         EXPECT_TRUE(page.bank().state().mailbox.back().read);
         page.apply(cmd::ReadMail{0});
-        EXPECT_EQ(page.session.open_mail(), 0u);
+        EXPECT_EQ(page.session.desk().open_mail(), 0u);
     }
     cp::test::PageLoad reload(profile);
     for (const cp::Mail& m : reload.bank().state().mailbox) {

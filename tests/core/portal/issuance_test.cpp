@@ -279,6 +279,31 @@ TEST(Issuance, APickupWritesThePcOnce) {
     }
 }
 
+// The person leaves 利用者のパソコン while the pickup's certificate is being written: that write is
+// the one write, and once it ends the bank confirms it; the certificate is not written again.
+TEST(Issuance, APickupLeftWhileItsPcWriteIsInFlightIsWrittenOnce) {
+    BrowserProfile profile;
+    PageLoad page(profile);
+    user_pickup_to_the_app_or_question(page, false);
+    if (testing::Test::HasFatalFailure()) return;
+    cp::test::ForwardingStorage* user_db = profile.opened[kUserPcDb];
+    const int writes = user_db->commits;
+    user_db->hold_commits = true;
+    page.apply(ucmd::Acquire{});
+    ASSERT_EQ(user_db->held(), 1u) << "the bank's intent is saved; the PC's write is in flight";
+    ASSERT_TRUE(page.session.saving());
+    ASSERT_EQ(page.bank().state().issuances.size(), 1u);
+    const std::string serial = page.bank().state().issuances.front().serial;
+    page.apply(cmd::SwitchPc{cp::PcId::Admin});  // the person stands up
+    EXPECT_EQ(page.session.user_flow(), nullptr);
+    user_db->release_held();
+    EXPECT_FALSE(page.session.saving());
+    EXPECT_EQ(user_db->commits, writes + 1) << "one write per install";
+    EXPECT_EQ(record(page, cp::Holder::user("S0001")).serial, serial);
+    EXPECT_EQ(record(page, cp::Holder::user("S0001")).status, cp::CertStatus::Valid) << "confirmed once the PC held it";
+    EXPECT_TRUE(page.bank().state().issuances.empty());
+}
+
 // Rewrites the saved bank record through `change`, as `version` of the record format wrote it.
 void rewrite_bank_record(BrowserProfile& profile, const std::function<void(cp::BankState&)>& change,
                          std::uint16_t version = cp::kRecordFormatVersion) {

@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "bank_test_support.h"
@@ -33,6 +34,10 @@ public:
     void open(const StorageSchema& schema, Opened done) override { target_.open(schema, std::move(done)); }
     void read_store(const std::string& store, Read done) override { target_.read_store(store, std::move(done)); }
     void commit(WriteBatch batch, Done done) override {
+        if (hold_commits) {  // a slow database: the commit completes when the test releases it
+            held_.emplace_back(std::move(batch), std::move(done));
+            return;
+        }
         ++commits;
         if (log_ != nullptr && log_->left == 0) {  // the tab is gone: nothing more reaches storage
             done(StorageStatus::Interrupted);
@@ -48,13 +53,23 @@ public:
         }
         target_.commit(std::move(batch), std::move(done));
     }
-    int commits = 0;
+    // Stops holding and lets the held commits through, in order.
+    void release_held() {
+        hold_commits = false;
+        std::vector<std::pair<WriteBatch, Done>> held = std::move(held_);
+        held_.clear();
+        for (auto& [batch, done] : held) commit(std::move(batch), std::move(done));
+    }
+    std::size_t held() const { return held_.size(); }
+    int commits = 0;  // the ones that reached this database (not the held ones)
     bool fail_commits = false;
+    bool hold_commits = false;
 
 private:
     MemoryStorage& target_;
     CommitLog* log_;
     std::string name_;
+    std::vector<std::pair<WriteBatch, Done>> held_;
 };
 
 struct BrowserProfile {

@@ -22,7 +22,7 @@ TEST(Session, StartsOnTheTopPageAtTheAdministratorsPc) {
     cp::test::BrowserProfile profile;
     PageLoad page(profile);
     EXPECT_EQ(page.session.admin_flow(), nullptr);
-    EXPECT_EQ(page.session.pc(), cp::PcId::Admin);
+    EXPECT_EQ(page.session.desk().pc(), cp::PcId::Admin);
     ASSERT_NE(page.session.pc_store(cp::PcId::Admin), nullptr);
     EXPECT_EQ(page.session.pc_store(cp::PcId::Admin)->certificates.size(), 1u);
     EXPECT_EQ(page.session.pc_store(cp::PcId::User)->certificates.size(), 2u);
@@ -34,29 +34,29 @@ TEST(Session, StartsOnTheTopPageAtTheAdministratorsPc) {
 TEST(Session, SitePagesAreOpenedAndLeftAsTheBanksSiteDoes) {
     cp::test::BrowserProfile profile;
     PageLoad page(profile);
-    EXPECT_EQ(page.session.site_page(), cp::SitePage::Top);
+    EXPECT_EQ(page.session.desk().site_page(), cp::SitePage::Top);
     EXPECT_TRUE(page.apply(cmd::OpenSitePage{cp::SitePage::AdminLogin}));
-    EXPECT_EQ(page.session.site_page(), cp::SitePage::AdminLogin);
+    EXPECT_EQ(page.session.desk().site_page(), cp::SitePage::AdminLogin);
     EXPECT_FALSE(page.apply(cmd::OpenSitePage{cp::SitePage::AdminLogin})) << "already there";
     ASSERT_TRUE(page.apply(cmd::StartAdminLogin{}));
-    EXPECT_EQ(page.session.site_page(), cp::SitePage::AdminLogin) << "behind the chooser";
+    EXPECT_EQ(page.session.desk().site_page(), cp::SitePage::AdminLogin) << "behind the chooser";
     page.apply(cmd::LeaveFlow{});
-    EXPECT_EQ(page.session.site_page(), cp::SitePage::Top) << "キャンセル, 閉じる, ログオフ: the top page";
+    EXPECT_EQ(page.session.desk().site_page(), cp::SitePage::Top) << "キャンセル, 閉じる, ログオフ: the top page";
 
     page.apply(cmd::OpenSitePage{cp::SitePage::UserLogin});
     ASSERT_TRUE(page.apply(cmd::StartUserLogin{}));
     page.apply(cmd::AdvanceClock{1});
     EXPECT_EQ(page.session.user_flow(), nullptr) << "time passing ends the login";
-    EXPECT_EQ(page.session.site_page(), cp::SitePage::UserLogin) << "the page it was started from";
+    EXPECT_EQ(page.session.desk().site_page(), cp::SitePage::UserLogin) << "the page it was started from";
 
     page.apply(cmd::SwitchPc{cp::PcId::User});
-    EXPECT_EQ(page.session.site_page(), cp::SitePage::Top) << "the other PC's browser";
+    EXPECT_EQ(page.session.desk().site_page(), cp::SitePage::Top) << "the other PC's browser";
     page.apply(cmd::OpenSitePage{cp::SitePage::UserLogin});
     page.apply(cmd::ReloadInIeMode{});
-    EXPECT_EQ(page.session.site_page(), cp::SitePage::Top) << "a reload";
+    EXPECT_EQ(page.session.desk().site_page(), cp::SitePage::Top) << "a reload";
     page.apply(cmd::OpenSitePage{cp::SitePage::UserLogin});
     page.load_preset(cp::Preset::UserPickupPending);
-    EXPECT_EQ(page.session.site_page(), cp::SitePage::Top) << "a new world";
+    EXPECT_EQ(page.session.desk().site_page(), cp::SitePage::Top) << "a new world";
     // Opening a page leaves a running flow (the site's navigation is a new page).
     page.apply(cmd::OpenSitePage{cp::SitePage::UserLogin});
     ASSERT_TRUE(page.apply(cmd::StartUserPickup{}));
@@ -129,6 +129,65 @@ TEST(Session, EveryBankChangingStepIsSavedBeforeTheNextCommand) {
     EXPECT_EQ(bank_db->commits, after_certificate + 1) << "a wrong PIN counts toward the lock: saved at once";
     PageLoad reloaded(profile);
     EXPECT_EQ(reloaded.bank().state().contract.contract_pin_failures, 1u);
+}
+
+// The save keys on Bank::revision(): seconds passing (the clock following real time) are not a
+// change of their own, and are saved with the next one.
+TEST(Session, PassingSecondsAreSavedWithTheNextChangeNotOnTheirOwn) {
+    cp::test::BrowserProfile profile;
+    cp::SimTime later = 0;
+    {
+        PageLoad page(profile);
+        cp::test::ForwardingStorage* bank_db = profile.opened["certportal-bank"];
+        const int before = bank_db->commits;
+        const cp::SimTime start = page.bank().now();
+        page.session.follow_real_time(0.0);
+        page.session.follow_real_time(5.0);
+        page.session.update();
+        later = page.bank().now();
+        ASSERT_EQ(later, start + 5);
+        EXPECT_EQ(bank_db->commits, before) << "five seconds: nothing saved on their own";
+        page.apply(cmd::ReportCardLost{});
+        EXPECT_EQ(bank_db->commits, before + 1) << "the next change saves, the clock with it";
+    }
+    PageLoad reloaded(profile);
+    EXPECT_EQ(reloaded.bank().now(), later);
+    EXPECT_TRUE(reloaded.bank().state().contract.card.lost);
+}
+
+// A double click on +1日 (and the console's move) while a step is saved: every move applies at
+// once, and all are saved — the save in flight took the bank as it was, the next one takes them.
+TEST(Session, ClockMovesWhileASaveIsInFlightApplyAndAreSavedAfterIt) {
+    cp::test::BrowserProfile profile;
+    cp::SimTime moved = 0;
+    {
+        PageLoad page(profile);
+        cp::test::ForwardingStorage* bank_db = profile.opened["certportal-bank"];
+        const int saves = bank_db->commits;
+        const cp::SimTime start = page.bank().now();
+        bank_db->hold_commits = true;
+        page.apply(cmd::ReportCardLost{});
+        ASSERT_TRUE(page.session.saving()) << "the card's loss is being saved";
+        EXPECT_TRUE(page.apply(cmd::AdvanceClock{1}));
+        EXPECT_EQ(page.session.last_result(), BankResult::Ok);
+        EXPECT_TRUE(page.apply(cmd::AdvanceClock{1}));
+        EXPECT_EQ(page.session.last_result(), BankResult::Ok);
+        EXPECT_TRUE(page.apply(cmd::MoveClockTo{page.bank().now() + cp::days(1)}));
+        EXPECT_EQ(page.session.last_result(), BankResult::Ok);
+        moved = page.bank().now();
+        EXPECT_EQ(moved, start + cp::days(3)) << "each move applied at once";
+        EXPECT_EQ(bank_db->held(), 1u) << "one save at a time";
+        bank_db->release_held();
+        EXPECT_FALSE(page.session.saving());
+        EXPECT_EQ(bank_db->commits, saves + 2) << "the card's save, then one for the moves made during it";
+    }
+    PageLoad reloaded(profile);
+    EXPECT_EQ(reloaded.bank().now(), moved) << "the three moves were saved";
+    EXPECT_TRUE(reloaded.bank().state().contract.card.lost);
+    std::size_t moves = 0;
+    for (const cp::AuditEntry& e : reloaded.bank().state().audit.entries())
+        moves += e.action == cp::AuditAction::ClockAdvanced ? 1 : 0;
+    EXPECT_EQ(moves, 3u);
 }
 
 TEST(Session, AFailedSaveIsShownAndTheNextChangeSavesAgain) {
@@ -384,7 +443,7 @@ TEST(Session, LeavingTheFlowOrThePcEndsItAndWipesItsForm) {
     page.apply(cmd::StartAdminLogin{});
     EXPECT_TRUE(page.apply(cmd::SwitchPc{cp::PcId::User}));
     EXPECT_EQ(page.session.admin_flow(), nullptr) << "standing up from the PC closes its screens";
-    EXPECT_EQ(page.session.pc(), cp::PcId::User);
+    EXPECT_EQ(page.session.desk().pc(), cp::PcId::User);
     EXPECT_FALSE(page.apply(cmd::SwitchPc{cp::PcId::User})) << "already there";
     // A flow command with no flow is refused, not crashed on.
     EXPECT_FALSE(page.apply(cmd::SubmitContractPin{}));

@@ -209,10 +209,10 @@ TEST(UserFlow, IeModePathWithYesAndWithNo) {
         reissue(page, "S0001");
         page.apply(cmd::SwitchPc{cp::PcId::User});
         ASSERT_TRUE(page.apply(cmd::ReloadInIeMode{}));
-        EXPECT_TRUE(page.session.ie_mode());
-        EXPECT_TRUE(page.session.ie_banner_open());
+        EXPECT_TRUE(page.session.desk().ie_mode());
+        EXPECT_TRUE(page.session.desk().ie_banner_open());
         page.apply(cmd::CloseIeBanner{});
-        EXPECT_FALSE(page.session.ie_banner_open());
+        EXPECT_FALSE(page.session.desk().ie_banner_open());
         enter_ids(page);
         EXPECT_EQ(flow(page).path(), cp::AcquisitionPath::InternetExplorerMode);
         enter_token_code(page);
@@ -221,7 +221,7 @@ TEST(UserFlow, IeModePathWithYesAndWithNo) {
         EXPECT_EQ(screen(page), UserScreen::PickupDone);
         EXPECT_EQ(page.bank().find_user("S0001")->certificate.status, cp::CertStatus::Valid);
         page.apply(cmd::LeaveIeMode{});
-        EXPECT_FALSE(page.session.ie_mode());
+        EXPECT_FALSE(page.session.desk().ie_mode());
         EXPECT_EQ(page.session.user_flow(), nullptr) << "leaving IE mode reloads the page";
     }
     {
@@ -245,11 +245,11 @@ TEST(UserFlow, ChromeHasNoIeModeAndSwitchingBrowsersLeavesIt) {
     PageLoad page(profile);
     page.apply(cmd::SwitchPc{cp::PcId::User});
     page.apply(cmd::ReloadInIeMode{});
-    ASSERT_TRUE(page.session.ie_mode());
+    ASSERT_TRUE(page.session.desk().ie_mode());
     page.apply(cmd::SetBrowserKind{cp::BrowserKind::Chrome});
-    EXPECT_FALSE(page.session.ie_mode());
+    EXPECT_FALSE(page.session.desk().ie_mode());
     EXPECT_FALSE(page.apply(cmd::ReloadInIeMode{}));
-    EXPECT_FALSE(page.session.ie_mode());
+    EXPECT_FALSE(page.session.desk().ie_mode());
 }
 
 TEST(UserFlow, LoginWithTheNewCertificateAndWithTheAdministratorsOne) {

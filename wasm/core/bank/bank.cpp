@@ -42,6 +42,7 @@ const User* Bank::find_user(std::string_view user_id) const {
 
 void Bank::audit(std::string actor, AuditAction action, std::string target, BankResult result) {
     state_.audit.append(state_.now, std::move(actor), action, std::move(target), result);
+    ++revision_;
 }
 
 void Bank::send_mail(MailKind kind, const Holder& to, SimTime about) {
@@ -127,8 +128,11 @@ void Bank::process_due_work() {
 }
 
 void Bank::mark_mail_read(std::uint32_t mail_id) {
-    for (auto& m : state_.mailbox)
-        if (m.id == mail_id) m.read = true;
+    for (auto& m : state_.mailbox) {
+        if (m.id != mail_id || m.read) continue;
+        m.read = true;
+        ++revision_;
+    }
 }
 
 // [SECTION] people ------------------------------------------------------------------------

@@ -51,6 +51,15 @@ public:
     InputError last_input_error() const { return last_input_error_; }
     // Users whose certificate awaits its pickup now (ご契約先ステータス表示's 電子証明書取得待ち).
     std::size_t pending_pickup_count() const;
+    // A count of the changes to the bank's state that must be saved: one or more for every
+    // operation (each appends its audit entry), a mail read (no audit entry: reading is not an
+    // operation of the bank's, but the mark must survive a reload), a clock move (advance_time).
+    // Seconds passing (let_time_pass) do not count on their own: the clock is saved with the next
+    // change, and the due work they set off (a mail, a branch request done) counts as it is
+    // audited. The saver (sim/autosave.h) compares it with the revision it last saved; its value
+    // means nothing across two Bank objects. Changes made through mutable_state_for_presets() are
+    // not counted: a world being built is saved whole.
+    std::uint64_t revision() const { return revision_; }
 
     // [SECTION] clock and background work -----------------------------------------------
     // Moves the simulated clock forward, then sends the mails that became due and completes
@@ -62,6 +71,7 @@ public:
     // Sends due mails, completes due branch requests and has the CA publish a due CRL at the
     // current time (idempotent).
     void process_due_work();
+    // Marks a mail read; a change (revision()) only when it was unread.
     void mark_mail_read(std::uint32_t mail_id);
 
     // [SECTION] people --------------------------------------------------------------------
@@ -159,6 +169,7 @@ public:
 private:
     BankResult invalid(InputError e);
     User* user(std::string_view user_id);
+    // Appends the operation's audit entry and counts the change (revision()).
     void audit(std::string actor, AuditAction action, std::string target, BankResult result);
     // To a holder; the contract's own mails (ContractUnlocked, CardReissued) go to the administrator.
     void send_mail(MailKind kind, const Holder& to, SimTime about);
@@ -194,6 +205,7 @@ private:
     RandomSource& random_;
     CertificateAuthority& authority_;
     InputError last_input_error_ = InputError::None;
+    std::uint64_t revision_ = 0;
 };
 
 }  // namespace cp

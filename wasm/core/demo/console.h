@@ -90,7 +90,7 @@ public:
     bool open() const { return open_; }
     const Scenario* confirming() const { return confirming_; }
     bool busy() const { return busy_; }
-    // The date input's buffer (ImGui edits it in place, as the flows' form buffers).
+    // The date input's buffer (ImGui edits it in place, as the flows' View buffers).
     char* date_field() { return date_.data(); }
     std::size_t date_field_size() const { return date_.size(); }
 

@@ -68,7 +68,7 @@ constexpr std::array<std::size_t, 14> kRenewalStepOf{2, 3, 4, 5, 5, 5, 5, 5, 6, 
 constexpr std::array<std::size_t, 14> kReissueStepOf{3, 4, 5, 6, 7, 8, 9, 9, 7, 7, 7, 7, 7, 7};
 
 GuidePosition renewal_position(const Session& s) {
-    if (s.pc() != PcId::Admin) return at(0);
+    if (s.desk().pc() != PcId::Admin) return at(0);
     if (s.certificate_manager() != nullptr) return at(12);
     const AdminFlow* flow = s.admin_flow();
     const PcCertificateStore* store = s.pc_store(PcId::Admin);
@@ -77,7 +77,7 @@ GuidePosition renewal_position(const Session& s) {
 }
 
 GuidePosition reissue_position(const Session& s) {
-    if (s.pc() != PcId::Admin) return at(1);
+    if (s.desk().pc() != PcId::Admin) return at(1);
     const AdminFlow* flow = s.admin_flow();
     if (flow == nullptr) return at(2);
     const AdminPhase phase = admin_phase(flow->screen());
@@ -85,7 +85,7 @@ GuidePosition reissue_position(const Session& s) {
 }
 
 GuidePosition pickup_position(const Session& s) {
-    if (s.pc() != PcId::User) return at(1);
+    if (s.desk().pc() != PcId::User) return at(1);
     const UserFlow* flow = s.user_flow();
     if (flow == nullptr) return at(2);
     switch (flow->screen()) {
@@ -160,7 +160,7 @@ GuidePosition guide_position(SeedProcedure procedure, const Session& session) {
     const GuideStep& step = steps[at.step];
     // On the top page, a step whose button is on 利用者ログイン's or 管理者ログイン's page starts
     // with the top page's button to it.
-    const bool on_top = session.site_page() == SitePage::Top && session.admin_flow() == nullptr &&
+    const bool on_top = session.desk().site_page() == SitePage::Top && session.admin_flow() == nullptr &&
                         session.admin_pickup() == nullptr && session.user_flow() == nullptr;
     at.target = step.page != kNone && on_top ? step.page : step.target;
     return at;

@@ -135,7 +135,9 @@ void draw_console_clock(const Ui& ui, DemoConsole& c) {
     const Bank& bank = *ui.session.bank();
     labelled_text(formatf(ui.t(TextId::ConsoleNow), format_date_time(bank.now(), ui.lang()).c_str()).c_str(),
                   size::kDetail, color::kText);
-    ImGui::BeginDisabled(c.busy() || ui.session.saving());
+    // Not disabled while a step is saved: a move applies at once and the next save takes it
+    // (docs/architecture.md, "Saving").
+    ImGui::BeginDisabled(c.busy());
     for (ClockStep step : {ClockStep::Day, ClockStep::Week, ClockStep::Month, ClockStep::Year}) {
         if (step != ClockStep::Day) ImGui::SameLine();
         if (button(ui.t(step_label(step)))) ui.emit_console(console::StepClock{step});
@@ -162,7 +164,7 @@ void draw_console_pcs(const Ui& ui) {
         const PcCertificateStore* store = ui.session.pc_store(pc);
         const unsigned n = store != nullptr ? static_cast<unsigned>(store->certificates.size()) : 0;
         const std::string label = formatf(ui.t(TextId::ConsolePcLabel), ui.t(pc == PcId::Admin ? TextId::PcAdmin : TextId::PcUser), n);
-        if (radio_button(label.c_str(), ui.session.pc() == pc) && ui.session.pc() != pc) ui.emit(cmd::SwitchPc{pc});
+        if (radio_button(label.c_str(), ui.session.desk().pc() == pc) && ui.session.desk().pc() != pc) ui.emit(cmd::SwitchPc{pc});
         if (store == nullptr) continue;
         ImGui::Indent(22);
         for (const InstalledCertificate& cert : store->certificates) {
@@ -180,7 +182,7 @@ void draw_console_pcs(const Ui& ui) {
     ImGui::EndDisabled();
     item_tooltip(ui.t(TextId::ConsolePcAddDisabled));
     text_sized(ui.t(TextId::ConsoleBrowser), size::kDetail, color::kText);
-    const BrowserKind kind = ui.session.browser_kind();
+    const BrowserKind kind = ui.session.desk().browser_kind();
     for (BrowserKind k : {BrowserKind::Edge, BrowserKind::Chrome}) {
         if (k == BrowserKind::Chrome) ImGui::SameLine();
         const TextId label = k == BrowserKind::Edge ? TextId::SampleBrowserEdge : TextId::SampleBrowserChrome;

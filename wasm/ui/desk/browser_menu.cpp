@@ -21,14 +21,14 @@ void draw_browser_more_menu(const Ui& ui) {
     if (!ready) item_tooltip(world_wait_reason(ui));
     if (!begin_menu_popup("##more_menu")) return;
     ImGui::PushStyleColor(ImGuiCol_Text, color::kText);
-    if (ui.session.browser_kind() == BrowserKind::Chrome) {
+    if (ui.session.desk().browser_kind() == BrowserKind::Chrome) {
         ImGui::BeginDisabled();
         menu_item(ui.t(TextId::BrowserMenuIeReload));
         ImGui::EndDisabled();
         ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + 320.0f);
         text_wrapped_sized(ui.t(TextId::BrowserMenuIeChrome), size::kSmall, color::kTextMuted);
         ImGui::PopTextWrapPos();
-    } else if (ui.session.ie_mode()) {
+    } else if (ui.session.desk().ie_mode()) {
         if (menu_item(ui.t(TextId::BrowserMenuIeLeave))) ui.emit(cmd::LeaveIeMode{});
     } else {
         if (menu_item(ui.t(TextId::BrowserMenuIeReload))) ui.emit(cmd::ReloadInIeMode{});
@@ -38,7 +38,7 @@ void draw_browser_more_menu(const Ui& ui) {
 }
 
 void draw_ie_banner(const Ui& ui, const Rect& browser, float top) {
-    if (!ui.session.ie_banner_open()) return;
+    if (!ui.session.desk().ie_banner_open()) return;
     const float w = std::min(420.0f, browser.w - 16.0f);
     ImGui::SetNextWindowPos(ImVec2(browser.x + browser.w - 8, top), ImGuiCond_Always, ImVec2(1, 0));
     ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, FLT_MAX));

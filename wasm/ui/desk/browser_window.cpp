@@ -28,7 +28,7 @@ void draw_browser_window(const Ui& ui, const Rect& r, bool narrow) {
     dl->AddRectFilled(a, b, color::kChrome, narrow ? 0.0f : 6.0f);
     float y = r.y;
     if (!narrow) {  // the window's title: the page's title and the browser
-        const bool chrome = ui.session.browser_kind() == BrowserKind::Chrome;
+        const bool chrome = ui.session.desk().browser_kind() == BrowserKind::Chrome;
         const std::string title = ui.state.brand.service_name.in(ui.lang()) + ui.t(chrome ? TextId::BrowserTitleChrome : TextId::BrowserTitleSuffix);
         ImGui::SetCursorScreenPos(ImVec2(r.x + 12, y + 7));
         text_sized(title.c_str(), size::kSmall, color::kText);
@@ -42,7 +42,7 @@ void draw_browser_window(const Ui& ui, const Rect& r, bool narrow) {
     dl->AddRectFilled(addr_a, addr_b, color::kAddressBar, 14.0f);
     dl->PushClipRect(addr_a, addr_b, true);
     ImGui::SetCursorScreenPos(ImVec2(addr_a.x + 14, (addr_a.y + addr_b.y - ImGui::GetFontSize()) * 0.5f));
-    if (ui.session.ie_mode()) {  // Edge's IE badge before the address
+    if (ui.session.desk().ie_mode()) {  // Edge's IE badge before the address
         text_sized(ui.t(TextId::BrowserIeBadge), size::kSmall, color::kOsAccent);
         ImGui::SameLine();
     }

@@ -51,7 +51,7 @@ void draw_mailbox(const Ui& ui, const Bank& bank) {
     const Language l = ui.lang();
     const std::vector<Mail>& mails = bank.state().mailbox;
     for (const Mail& m : mails) {
-        if (m.id != ui.session.open_mail()) continue;
+        if (m.id != ui.session.desk().open_mail()) continue;
         text_wrapped_sized(subject(ui, m).c_str(), size::kHeading, color::kText);
         text_sized(format_date_time(m.sent_at, l).c_str(), size::kSmall, color::kTextMuted);
         ImGui::Separator();

@@ -53,8 +53,12 @@ void row(const Ui& ui, const char* key, const std::string& value, const std::str
     if (copy != nullptr) copy_button(key, *copy, ui.lang());
 }
 
-void draw_sample_data(const Ui& ui, const Bank& bank) {
+// `saving`: a step is being saved. The clock's buttons stay enabled then (a move applies at once and
+// the next save takes it: docs/architecture.md, "Saving"), so a double click on +1日 moves two days;
+// the rest waits, as the browser does.
+void draw_sample_data(const Ui& ui, const Bank& bank, bool saving) {
     const BankState& s = bank.state();
+    ImGui::BeginDisabled(saving);
     text_wrapped_sized(ui.t(TextId::SampleDataIntro), size::kSmall, color::kText);
     if (ImGui::BeginTable("##sample", 3, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
         // Fixed weights: weights taken from the contents (StretchProp's default) would follow the
@@ -76,6 +80,7 @@ void draw_sample_data(const Ui& ui, const Bank& bank) {
         ImGui::EndTable();
     }
     text_wrapped_sized(ui.t(TextId::SampleCardHint), size::kSmall, color::kTextMuted);
+    ImGui::EndDisabled();
     // Time travel for the paths that need it (an expired certificate, a passed pickup window).
     text_sized(ui.t(TextId::SampleClock), size::kDetail, color::kText);
     if (button(ui.t(TextId::SampleClockDay))) ui.emit(cmd::AdvanceClock{1});
@@ -86,13 +91,17 @@ void draw_sample_data(const Ui& ui, const Bank& bank) {
     ImGui::SameLine();
     if (button(ui.t(TextId::SampleClockYear))) ui.emit(cmd::AdvanceClock{365});
     // The simulated browser: its download UI differs, and only Edge has IE mode (seed 001 part 2).
+    // Choosing one reloads the page: disabled while a step is saved, as the browser's own reloads
+    // (IE mode's) are, so the step's outcome shows before the page can be left.
+    ImGui::BeginDisabled(saving);
     text_sized(ui.t(TextId::SampleBrowser), size::kDetail, color::kText);
-    const BrowserKind kind = ui.session.browser_kind();
+    const BrowserKind kind = ui.session.desk().browser_kind();
     if (radio_button(ui.t(TextId::SampleBrowserEdge), kind == BrowserKind::Edge) && kind != BrowserKind::Edge)
         ui.emit(cmd::SetBrowserKind{BrowserKind::Edge});
     ImGui::SameLine();
     if (radio_button(ui.t(TextId::SampleBrowserChrome), kind == BrowserKind::Chrome) && kind != BrowserKind::Chrome)
         ui.emit(cmd::SetBrowserKind{BrowserKind::Chrome});
+    ImGui::EndDisabled();
 }
 
 void draw_customer_card(const Ui& ui, const Bank& bank) {
@@ -143,7 +152,7 @@ void draw_customer_card(const Ui& ui, const Bank& bank) {
 }  // namespace
 
 void draw_panels(const Ui& ui, float taskbar_h) {
-    const DeskPanel panel = ui.session.panel();
+    const DeskPanel panel = ui.session.desk().panel();
     if (panel == DeskPanel::None) return;
     const Bank* bank = ui.session.bank();
     TextId title = TextId::SampleDataTitle;
@@ -160,19 +169,22 @@ void draw_panels(const Ui& ui, float taskbar_h) {
     if (bank == nullptr) {
         text_wrapped_sized(ui.t(TextId::SampleNotReady), size::kDetail, color::kText);
     } else {
-        // While the world is replaced (or a change saved) the panels' controls would be refused:
-        // shown disabled, with the reason above them.
-        const bool ready = world_ready(ui) && !ui.session.saving();
+        // While the world is replaced the panels' controls would be refused: shown disabled, with
+        // the reason above them. While a step is saved they wait too (お取引店's forms would be
+        // refused), the clock's buttons aside (draw_sample_data).
+        const bool saving = ui.session.saving();
         if (!world_ready(ui)) text_wrapped_sized(world_wait_reason(ui), size::kDetail, color::kTextMuted, TextKind::Status);
-        ImGui::BeginDisabled(!ready);
+        ImGui::BeginDisabled(!world_ready(ui));
+        ImGui::BeginDisabled(saving && panel != DeskPanel::SampleData);
         switch (panel) {
             case DeskPanel::None: break;
-            case DeskPanel::SampleData: draw_sample_data(ui, *bank); break;
+            case DeskPanel::SampleData: draw_sample_data(ui, *bank, saving); break;
             case DeskPanel::CustomerCard: draw_customer_card(ui, *bank); break;
             case DeskPanel::Mailbox: draw_mailbox(ui, *bank); break;
             case DeskPanel::Branch: draw_branch_counter(ui, *bank); break;
             case DeskPanel::Token: draw_token_device(ui, *bank); break;
         }
+        ImGui::EndDisabled();
         ImGui::EndDisabled();
     }
     end_panel();

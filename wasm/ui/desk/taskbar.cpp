@@ -114,7 +114,7 @@ int segmented(const TextId* labels, int count, int current, const Ui& ui) {
 }
 
 void panel_button(const Ui& ui, const char* label, DeskPanel panel) {
-    const bool open = ui.session.panel() == panel;
+    const bool open = ui.session.desk().panel() == panel;
     ImGui::PushStyleColor(ImGuiCol_Button, open ? color::kTaskbarButtonOn : color::kTaskbarButton);
     ImGui::PushStyleColor(ImGuiCol_Text, color::kTaskbarText);
     ImGui::PushID(static_cast<int>(panel));  // the mailbox's label changes with its count
@@ -149,7 +149,7 @@ void draw_taskbar(const Ui& ui, const Rect& r) {
         ImGui::SetCursorScreenPos(ImVec2(p.x + label_width(ui.t(TextId::PcYouAreAt)), p.y));
     }
     const TextId pcs[] = {TextId::PcAdmin, TextId::PcUser};
-    const int pc = segmented(pcs, 2, ui.session.pc() == PcId::Admin ? 0 : 1, ui);
+    const int pc = segmented(pcs, 2, ui.session.desk().pc() == PcId::Admin ? 0 : 1, ui);
     if (pc >= 0) ui.emit(cmd::SwitchPc{pc == 0 ? PcId::Admin : PcId::User});
     at(1);
     panel_button(ui, ui.t(TextId::DeskSampleData), DeskPanel::SampleData);

@@ -66,7 +66,7 @@ void draw_user_login_card(const Ui& ui, float width) {
     // 電子証明書取得 (初めての方はこちらから). The pickup is made on the PC the user works on: on
     // 管理者のパソコン the button says where to go.
     entry_caption(ui, TextId::TopCertAcquire, TextId::TopCertAcquireFirst);
-    const bool user_pc = ui.session.pc() == PcId::User;
+    const bool user_pc = ui.session.desk().pc() == PcId::User;
     if (wide_button(text(TextId::TopCertAcquire, l), 44.0f, ready && user_pc, ready ? text(TextId::TopPickupOnUserPc, l) : world_wait_reason(ui)))
         ui.emit(cmd::StartUserPickup{});
     if (ready && !user_pc) text_wrapped_sized(text(TextId::TopPickupOnUserPc, l), size::kSmall, color::kTextMuted);
@@ -104,7 +104,7 @@ void draw_sub_page(const Ui& ui, void (*card)(const Ui&, float)) {
 }  // namespace
 
 void draw_top_page(const Ui& ui) {
-    switch (ui.session.site_page()) {
+    switch (ui.session.desk().site_page()) {
         case SitePage::UserLogin: draw_sub_page(ui, draw_user_login_card); return;
         case SitePage::AdminLogin: draw_sub_page(ui, draw_admin_login_card); return;
         case SitePage::Top: break;

@@ -28,7 +28,7 @@ void draw_done(const Ui& ui, const RenewalFlow& flow, const RenewalHolder& holde
     section_title(ui.t(TextId::RenewalDoneTitle));
     const std::string& serial = flow.renewal().new_serial();
     const InstalledCertificate* installed = nullptr;
-    if (const PcCertificateStore* pc = ui.session.pc_store(ui.session.pc())) installed = pc->find(serial);
+    if (const PcCertificateStore* pc = ui.session.pc_store(ui.session.desk().pc())) installed = pc->find(serial);
     if (installed != nullptr)
         note(formatf(ui.t(TextId::RenewalDoneExpiry), format_date_time(installed->not_after, ui.lang()).c_str()).c_str());
     ImGui::Dummy(ImVec2(0, 4));

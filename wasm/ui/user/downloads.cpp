@@ -37,7 +37,7 @@ void draw_downloads(const Ui& ui, const UserFlow& flow, const Rect& browser, boo
     if (!flow.downloaded()) return;
     const bool running = flow.app_window() != UserFlow::AppWindow::Closed;
     const char* file = ui.t(TextId::AppFileName);
-    if (ui.session.browser_kind() == BrowserKind::Edge) {
+    if (ui.session.desk().browser_kind() == BrowserKind::Edge) {
         if (running) return;  // the flyout closes once the file is opened
         const float w = std::min(320.0f, browser.w - 16.0f);
         begin_browser_popup("##downloads_edge", ImVec2(browser.x + browser.w - 8, browser.y + browser_chrome_height(narrow)), ImVec2(1, 0), w);
@@ -66,7 +66,7 @@ void draw_downloads(const Ui& ui, const UserFlow& flow, const Rect& browser, boo
 
 float download_shelf_height(const Ui& ui) {
     const UserFlow* flow = ui.session.user_flow();
-    const bool shown = flow != nullptr && flow->downloaded() && ui.session.browser_kind() == BrowserKind::Chrome &&
+    const bool shown = flow != nullptr && flow->downloaded() && ui.session.desk().browser_kind() == BrowserKind::Chrome &&
                        flow->path() == AcquisitionPath::AcquisitionApp;
     return shown ? kShelf : 0.0f;
 }
