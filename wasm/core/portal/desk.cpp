@@ -1,5 +1,7 @@
 #include "portal/desk.h"
 
+#include <algorithm>
+
 namespace cp {
 
 DeskResult Desk::reload(BrowserKind kind, bool ie_mode) {
@@ -40,9 +42,9 @@ DeskResult Desk::apply(const DeskCommand& command, Bank* world) {
             },
             [&](const cmd::ReadMail& c) {
                 if (world == nullptr) return DeskResult{false, Leaves::Nothing, BankResult::WrongStep};
-                open_mail_ = 0;  // mail_id 0: back to the list
-                for (const Mail& m : world->state().mailbox)
-                    if (m.id == c.mail_id) open_mail_ = m.id;
+                const auto& mailbox = world->state().mailbox;
+                const bool found = std::any_of(mailbox.begin(), mailbox.end(), [&](const Mail& m) { return m.id == c.mail_id; });
+                open_mail_ = found ? c.mail_id : 0;  // mail_id 0 (or a mail not there): back to the list
                 if (open_mail_ != 0) world->mark_mail_read(open_mail_);  // a change to save: Bank::revision()
                 return DeskResult{true};
             },

@@ -41,7 +41,7 @@ void Session::leave_flow() {
     admin_.reset();
     pickup_.reset();
     // A certificate installed and not yet saved (a bank save was in flight) is saved all the same.
-    if (const InstalledCertificate* c = user_ != nullptr ? user_->certificate_to_save() : nullptr) autosave_->keep(c->serial);
+    if (const InstalledCertificate* c = pickup_to_save()) autosave_->keep(c->serial);
     user_.reset();
 }
 
@@ -61,8 +61,12 @@ bool Session::refuse() {
     return false;
 }
 
-bool Session::start_flow(bool allowed, const std::function<void(const FlowSite&)>& make) {
-    if (!world_ready() || saving() || !allowed) return refuse();
+const InstalledCertificate* Session::pickup_to_save() const {
+    return user_ != nullptr ? user_->certificate_to_save() : nullptr;
+}
+
+bool Session::start_flow(const std::function<void(const FlowSite&)>& make) {
+    if (!world_ready() || saving()) return refuse();
     leave_flow();
     const PcId pc = desk_.pc();
     make(FlowSite{*simulation_->bank(), simulation_->services(pc), simulation_->mutable_pc(pc)});
@@ -99,23 +103,24 @@ bool Session::apply_session(const SessionCommand& command) {
     return std::visit(
         overloaded{
             [&](const cmd::StartAdminLogin&) {
-                return start_flow(true, [&](const FlowSite& at) {
+                return start_flow([&](const FlowSite& at) {
                     admin_ = std::make_unique<AdminFlow>(at.bank, at.services, at.store);
                 });
             },
             [&](const cmd::StartAdminPickup&) {
-                return start_flow(true, [&](const FlowSite& at) {
+                return start_flow([&](const FlowSite& at) {
                     pickup_ = std::make_unique<AdminPickupFlow>(at.bank, at.store, at.services);
                 });
             },
             [&](const cmd::StartUserLogin&) {
-                return start_flow(true, [&](const FlowSite& at) {
+                return start_flow([&](const FlowSite& at) {
                     user_ = std::make_unique<UserFlow>(UserFlow::Mode::Login, at.bank, at.services, at.store, path);
                 });
             },
             [&](const cmd::StartUserPickup&) {
                 // The pickup happens on the PC the user will work on (the seed: 利用者が使用するパソコンで).
-                return start_flow(desk_.pc() == PcId::User, [&](const FlowSite& at) {
+                if (desk_.pc() != PcId::User) return refuse();
+                return start_flow([&](const FlowSite& at) {
                     user_ = std::make_unique<UserFlow>(UserFlow::Mode::Pickup, at.bank, at.services, at.store, path);
                 });
             },
@@ -177,7 +182,7 @@ bool Session::move_clock_to(SimTime to) {
 }
 
 pki::SecretBytes Session::export_world() {
-    if (world_ready() && !saving()) update();  // what changed is saved first
+    update();  // what changed is saved first
     if (bank() == nullptr) return {};
     return encode_world_archive(simulation_->export_world());
 }
@@ -201,7 +206,7 @@ void Session::reset(Preset preset, std::function<void(BankResult)> done) {
 
 void Session::replace_world(std::function<void(std::function<void(BankResult)>)> replace,
                             std::function<void(BankResult)> done) {
-    if (world_ready() && !saving()) update();  // what changed is saved first
+    update();  // what changed is saved first (when no save is in flight)
     if (!world_ready() || saving()) {
         if (done) done(BankResult::WrongStep);
         return;
@@ -229,12 +234,12 @@ void Session::replace_world(std::function<void(std::function<void(BankResult)>)>
 void Session::update() {
     if (!world_ready()) return;
     if (user_ != nullptr) (void)user_->poll();  // the app installs what the CA issued
-    const InstalledCertificate* pickup = user_ != nullptr ? user_->certificate_to_save() : nullptr;
+    const InstalledCertificate* pickup = pickup_to_save();
     autosave_->update(pickup != nullptr ? std::string_view(pickup->serial) : std::string_view());
 }
 
 void Session::saved(const Autosave::Ended& ended) {
-    const InstalledCertificate* pickup = user_ != nullptr ? user_->certificate_to_save() : nullptr;
+    const InstalledCertificate* pickup = pickup_to_save();
     if (pickup != nullptr && !ended.certificate.empty() && pickup->serial == ended.certificate)
         user_->certificate_saved(ended.result);
     update();  // the other PC, the bank, or what changed while the save was in flight

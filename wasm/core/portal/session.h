@@ -124,7 +124,9 @@ private:
     };
     // Starts a flow: `make` builds it at the desk's PC. Refused (WrongStep) unless `allowed`, the
     // world is ready and no save is in flight; the running flow ends first.
-    bool start_flow(bool allowed, const std::function<void(const FlowSite&)>& make);
+    bool start_flow(const std::function<void(const FlowSite&)>& make);
+    // The certificate the running user flow installed and has not saved yet (nullptr: none).
+    const InstalledCertificate* pickup_to_save() const;
     // Refuses the command (last_result() WrongStep): false, nothing changed.
     bool refuse();
     bool flow_open() const { return admin_ != nullptr || pickup_ != nullptr || user_ != nullptr; }
