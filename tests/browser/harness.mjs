@@ -77,7 +77,6 @@ export async function withPortal(fn, options = {}) {
       // What the person saw when it went wrong.
       await page.screenshot({ path: path.join(artifacts, artifactName('failure_' + (process.argv[2] || 'test')) + '.png') }).catch(() => {});
       if (e && !e.driverHang && !(await page.evaluate(() => window.__cpTestDocument === true).catch(() => true))) {
-        e.documentReplaced = true;
         const said = 'the browser replaced the page under the test, no navigation asked: ';
         e.stack = said + (e.stack || e.message);
         e.message = said + e.message;

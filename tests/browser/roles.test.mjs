@@ -389,8 +389,9 @@ const cases = {
       await textOf(page, '電子証明書再発行依頼書  [受付]').waitFor();
       await button(page, 'お取引店').click();
       await button(page, 'サンプルデータ').click();
-      // Two clicks sent at once, as a person's double click: the clock's buttons stay enabled while
-      // the first move is saved, and each click moves a day (docs/architecture.md, "Saving").
+      // Two clicks one right after the other, as a double click: the second comes before the first
+      // move's save ends (this order lost a click while the buttons were disabled during the save,
+      // 117e90f's clean run); each click moves a day (docs/architecture.md, "Saving").
       await button(page, '+1日').click();
       await button(page, '+1日').click();
       await textOf(page, '模擬日時 2023年9月3日').waitFor();
