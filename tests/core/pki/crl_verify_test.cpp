@@ -136,6 +136,23 @@ TEST(PkiVerify, ExpiredAndNotYetValid) {
     EXPECT_STREQ("まだ有効でない", certificate_status_label_ja(CertificateStatus::NotYetValid));
 }
 
+// The status texts are a table in the enum's order (verify.cpp): every value reads its own row,
+// so a value added or moved without its row fails here.
+TEST(PkiVerify, EveryStatusHasItsOwnNameAndLabel) {
+    const struct { CertificateStatus status; const char* name; const char* label; } rows[] = {
+        {CertificateStatus::Valid, "Valid", "有効"},
+        {CertificateStatus::Revoked, "Revoked", "失効"},
+        {CertificateStatus::Expired, "Expired", "期限切れ"},
+        {CertificateStatus::NotYetValid, "NotYetValid", "まだ有効でない"},
+        {CertificateStatus::UnknownIssuer, "UnknownIssuer", "発行元不明"},
+        {CertificateStatus::BadSignature, "BadSignature", "署名不正"},
+    };
+    for (const auto& r : rows) {
+        EXPECT_STREQ(r.name, certificate_status_name(r.status));
+        EXPECT_STREQ(r.label, certificate_status_label_ja(r.status));
+    }
+}
+
 TEST(PkiVerify, UnknownIssuer) {
     const CaHierarchy& h = test::shared_ca();
     Drbg rng;
