@@ -1,5 +1,11 @@
 #include "bank/bank_codec.h"
 
+#include <array>
+#include <concepts>
+#include <string>
+#include <type_traits>
+#include <vector>
+
 #include "storage/byte_codec.h"
 
 namespace cp {
@@ -7,222 +13,153 @@ namespace {
 
 constexpr std::size_t kMaxText = 4096;
 constexpr std::uint32_t kMaxItems = 1u << 20;
+constexpr std::size_t kMaxTokenKey = 64;
 
-void put_pin(ByteWriter& w, const PinHash& p) {
-    w.raw(p.salt);
-    w.raw(p.hash);
-    w.u32(p.iterations);
-}
-void get_pin(ByteReader& r, PinHash& p) {
-    r.raw(p.salt);
-    r.raw(p.hash);
-    p.iterations = r.u32();
-}
+// Each saved record names its fields once, in their saved order, and both directions read that
+// one list: `io` is a Put when encoding and a Get when decoding, so the two cannot disagree. A
+// field whose C++ type has no wire form below does not compile: a type changed in bank_state.h
+// cannot change the saved format unnoticed. (The audit entries are written by audit_log.cpp: their
+// bytes are also what the hash chain covers.)
+template <class T, class Record>
+concept Of = std::same_as<std::remove_const_t<T>, Record>;
 
-void put_record(ByteWriter& w, const CertificateRecord& c) {
-    w.u32(c.issue_number);
-    w.u8(static_cast<std::uint8_t>(c.status));
-    w.i64(c.registered_at);
-    w.str(c.serial);
-    w.i64(c.not_after);
-    w.i64(c.pickup_deadline);
-    w.u8(c.mails_sent);
+void fields(auto& io, Of<PinHash> auto& p) { io(p.salt, p.hash, p.iterations); }
+void fields(auto& io, Of<CertificateRecord> auto& c) {
+    io(c.issue_number, c.status, c.registered_at, c.serial, c.not_after, c.pickup_deadline, c.mails_sent);
 }
-template <typename E>
-E get_enum(ByteReader& r, E count) {
-    const std::uint8_t v = r.u8();
-    if (v >= static_cast<std::uint8_t>(count)) r.fail();
-    return static_cast<E>(v);
+void fields(auto& io, Of<CertificateSubject> auto& s) { io(s.contract_id, s.holder_id, s.kind); }
+void fields(auto& io, Of<BankConfig> auto& c) {
+    io(c.contract_lockout_count, c.user_lockout_count, c.pin_hash_iterations, c.certificate_validity_years,
+       c.renewal_window_days, c.first_reminder_days, c.second_reminder_days, c.pickup_window_days,
+       c.card_reissue_min_days, c.card_reissue_max_days, c.unlock_days, c.admin_reissue_days,
+       c.notices_hidden_days, c.web_access_confirmations);
 }
-void get_record(ByteReader& r, CertificateRecord& c) {
-    c.issue_number = r.u32();
-    const std::uint8_t s = r.u8();
-    if (s > static_cast<std::uint8_t>(CertStatus::Expired)) r.fail();
-    c.status = static_cast<CertStatus>(s);
-    c.registered_at = r.i64();
-    c.serial = r.str(kMaxText);
-    c.not_after = r.i64();
-    c.pickup_deadline = r.i64();
-    c.mails_sent = r.u8();
+void fields(auto& io, Of<CustomerCard> auto& c) { io(c.numbers, c.generation, c.lost); }
+void fields(auto& io, Of<Contract> auto& c) {
+    io(c.id, c.company, c.branch, c.bank_code, c.contract_pin, c.confirmation_pin, c.contract_pin_failures,
+       c.confirmation_pin_failures, c.card_failures, c.locked, c.card, c.admin_certificate,
+       c.notices_hidden_until, c.last_admin_login);
 }
+void fields(auto& io, Of<TotpToken> auto& t) { io(t.serial, t.key, t.last_accepted_step); }
+void fields(auto& io, Of<User> auto& u) {
+    io(u.id, u.name, u.permissions, u.usage_started, u.suspended, u.accident, u.collection_blocked,
+       u.collection_freeze_blocked, u.pin, u.pin_failures, u.token, u.certificate, u.last_login);
+}
+void fields(auto& io, Of<Mail> auto& m) { io(m.id, m.sent_at, m.kind, m.holder, m.about, m.read); }
+void fields(auto& io, Of<BranchRequest> auto& q) { io(q.id, q.kind, q.submitted_at, q.ready_at, q.done); }
+void fields(auto& io, Of<Issuance> auto& i) { io(i.serial, i.holder, i.pc, i.kind, i.issued_at, i.not_after); }
 
-void put_config(ByteWriter& w, const BankConfig& c) {
-    for (std::uint32_t v : {c.contract_lockout_count, c.user_lockout_count, c.pin_hash_iterations,
-                            c.certificate_validity_years, c.renewal_window_days, c.first_reminder_days,
-                            c.second_reminder_days, c.pickup_window_days, c.card_reissue_min_days,
-                            c.card_reissue_max_days, c.unlock_days, c.admin_reissue_days, c.notices_hidden_days,
-                            c.web_access_confirmations})
-        w.u32(v);
-}
-void get_config(ByteReader& r, BankConfig& c) {
-    for (std::uint32_t* v : {&c.contract_lockout_count, &c.user_lockout_count, &c.pin_hash_iterations,
-                             &c.certificate_validity_years, &c.renewal_window_days, &c.first_reminder_days,
-                             &c.second_reminder_days, &c.pickup_window_days, &c.card_reissue_min_days,
-                             &c.card_reissue_max_days, &c.unlock_days, &c.admin_reissue_days, &c.notices_hidden_days,
-                             &c.web_access_confirmations})
-        *v = r.u32();
+// Values an enum may take when read back: its Count_, or one past its last value.
+template <class E>
+constexpr std::uint8_t kEnumEnd = static_cast<std::uint8_t>(E::Count_);
+template <>
+constexpr std::uint8_t kEnumEnd<CertStatus> = static_cast<std::uint8_t>(CertStatus::Expired) + 1;
+template <>
+constexpr std::uint8_t kEnumEnd<HolderKind> = static_cast<std::uint8_t>(HolderKind::User) + 1;
+template <>
+constexpr std::uint8_t kEnumEnd<KeyProtection> = static_cast<std::uint8_t>(KeyProtection::High) + 1;
+
+template <class T>
+constexpr bool kIsByteArray = false;
+template <std::size_t N>
+constexpr bool kIsByteArray<std::array<std::uint8_t, N>> = true;
+template <class T>
+constexpr bool kIsList = false;
+template <class T>
+constexpr bool kIsList<std::vector<T>> = true;
+
+// What a record read back must also satisfy (beyond its wire form), and old forms brought up to date.
+void after_get(ByteReader& r, BankConfig& c) {
     // The slot held a number of days (365) before the validity became a calendar year: a world
     // saved then reads as the one year it meant. Anything else beyond a few years is not ours.
     if (c.certificate_validity_years == 365) c.certificate_validity_years = 1;
     if (c.certificate_validity_years == 0 || c.certificate_validity_years > 10) r.fail();
 }
+void after_get(ByteReader& r, CustomerCard& c) {
+    for (std::uint8_t n : c.numbers)
+        if (n > 99) r.fail();
+}
+void after_get(ByteReader&, User& u) { u.permissions &= kAllPermissions; }
+void after_get(ByteReader&, auto&) {}
 
-void put_subject(ByteWriter& w, const CertificateSubject& s) {
-    w.str(s.contract_id);
-    w.str(s.holder_id);
-    w.u8(static_cast<std::uint8_t>(s.kind));
-}
-void get_subject(ByteReader& r, CertificateSubject& s) {
-    s.contract_id = r.str(kMaxText);
-    s.holder_id = r.str(kMaxText);
-    const std::uint8_t k = r.u8();
-    if (k > 1) r.fail();
-    s.kind = static_cast<HolderKind>(k);
-}
+struct Put {
+    ByteWriter& w;
+    template <class... T>
+    void operator()(const T&... v) { (one(v), ...); }
+
+    template <class T>
+    void one(const T& v) {
+        if constexpr (std::is_same_v<T, bool>) w.boolean(v);
+        else if constexpr (std::is_same_v<T, std::uint8_t>) w.u8(v);
+        else if constexpr (std::is_same_v<T, std::uint32_t>) w.u32(v);
+        else if constexpr (std::is_same_v<T, std::int64_t>) w.i64(v);
+        else if constexpr (std::is_same_v<T, std::string>) w.str(v);
+        else if constexpr (std::is_same_v<T, Holder>) w.str(v.saved());
+        else if constexpr (std::is_same_v<T, pki::SecretBytes>) w.bytes(v.view());
+        else if constexpr (kIsByteArray<T>) w.raw(v);
+        else if constexpr (std::is_enum_v<T>) {
+            static_assert(std::is_same_v<std::underlying_type_t<T>, std::uint8_t>, "saved enums are one byte");
+            w.u8(static_cast<std::uint8_t>(v));
+        } else if constexpr (kIsList<T>) {
+            w.u32(static_cast<std::uint32_t>(v.size()));
+            for (const auto& item : v) one(item);
+        } else {
+            fields(*this, v);
+        }
+    }
+};
+
+struct Get {
+    ByteReader& r;
+    template <class... T>
+    void operator()(T&... v) { (one(v), ...); }
+
+    template <class T>
+    void one(T& v) {
+        if constexpr (std::is_same_v<T, bool>) v = r.boolean();
+        else if constexpr (std::is_same_v<T, std::uint8_t>) v = r.u8();
+        else if constexpr (std::is_same_v<T, std::uint32_t>) v = r.u32();
+        else if constexpr (std::is_same_v<T, std::int64_t>) v = r.i64();
+        else if constexpr (std::is_same_v<T, std::string>) v = r.str(kMaxText);
+        else if constexpr (std::is_same_v<T, Holder>) v = Holder::from_saved(r.str(kMaxText));
+        else if constexpr (std::is_same_v<T, pki::SecretBytes>) v = pki::SecretBytes(r.bytes(kMaxTokenKey));
+        else if constexpr (kIsByteArray<T>) r.raw(v);
+        else if constexpr (std::is_enum_v<T>) {
+            const std::uint8_t e = r.u8();
+            if (e >= kEnumEnd<T>) r.fail();
+            v = static_cast<T>(e);
+        } else if constexpr (kIsList<T>) {
+            const std::uint32_t n = r.count(kMaxItems);
+            v.clear();
+            for (std::uint32_t i = 0; i < n && !r.failed(); ++i) one(v.emplace_back());
+        } else {
+            fields(*this, v);
+            after_get(r, v);
+        }
+    }
+};
 
 }  // namespace
 
 std::vector<std::uint8_t> encode_bank_state(const BankState& s) {
     ByteWriter w;
-    put_config(w, s.config);
-    w.i64(s.now);
-    const Contract& c = s.contract;
-    w.str(c.id);
-    w.str(c.company);
-    w.str(c.branch);
-    w.str(c.bank_code);
-    put_pin(w, c.contract_pin);
-    put_pin(w, c.confirmation_pin);
-    w.u32(c.contract_pin_failures);
-    w.u32(c.confirmation_pin_failures);
-    w.u32(c.card_failures);
-    w.boolean(c.locked);
-    w.raw(c.card.numbers);
-    w.u32(c.card.generation);
-    w.boolean(c.card.lost);
-    put_record(w, c.admin_certificate);
-    w.i64(c.notices_hidden_until);
-    w.i64(c.last_admin_login);
-
-    w.u32(static_cast<std::uint32_t>(s.users.size()));
-    for (const User& u : s.users) {
-        w.str(u.id);
-        w.str(u.name);
-        w.u32(u.permissions);
-        for (bool b : {u.usage_started, u.suspended, u.accident, u.collection_blocked, u.collection_freeze_blocked})
-            w.boolean(b);
-        put_pin(w, u.pin);
-        w.u32(u.pin_failures);
-        w.str(u.token.serial);
-        w.bytes(u.token.key.view());
-        w.i64(u.token.last_accepted_step);
-        put_record(w, u.certificate);
-        w.i64(u.last_login);
-    }
-    w.u32(static_cast<std::uint32_t>(s.mailbox.size()));
-    for (const Mail& m : s.mailbox) {
-        w.u32(m.id);
-        w.i64(m.sent_at);
-        w.u8(static_cast<std::uint8_t>(m.kind));
-        w.str(m.holder);
-        w.i64(m.about);
-        w.boolean(m.read);
-    }
-    w.u32(static_cast<std::uint32_t>(s.branch_requests.size()));
-    for (const BranchRequest& q : s.branch_requests) {
-        w.u32(q.id);
-        w.u8(static_cast<std::uint8_t>(q.kind));
-        w.i64(q.submitted_at);
-        w.i64(q.ready_at);
-        w.boolean(q.done);
-    }
-    w.u32(s.next_mail_id);
-    w.u32(s.next_request_id);
+    Put put{w};
+    put(s.config, s.now, s.contract, s.users, s.mailbox, s.branch_requests, s.next_mail_id, s.next_request_id);
     const auto& audit = s.audit.entries();
     w.u32(static_cast<std::uint32_t>(audit.size()));
     for (const AuditEntry& e : audit) {
         encode_audit_entry_body(w, e);
         w.raw(e.hash);
     }
-    // Format 2: the issuances awaiting installation.
-    w.u32(static_cast<std::uint32_t>(s.issuances.size()));
-    for (const Issuance& i : s.issuances) {
-        w.str(i.serial);
-        w.str(i.holder.saved());
-        w.str(i.pc);
-        w.u8(static_cast<std::uint8_t>(i.kind));
-        w.i64(i.issued_at);
-        w.i64(i.not_after);
-    }
+    put(s.issuances);  // format 2: the issuances awaiting installation
     return w.take();
 }
 
 BankResult decode_bank_state(std::span<const std::uint8_t> payload, BankState& out, std::uint16_t version) {
     ByteReader r(payload);
     BankState s;
-    get_config(r, s.config);
-    s.now = r.i64();
-    Contract& c = s.contract;
-    c.id = r.str(kMaxText);
-    c.company = r.str(kMaxText);
-    c.branch = r.str(kMaxText);
-    c.bank_code = r.str(kMaxText);
-    get_pin(r, c.contract_pin);
-    get_pin(r, c.confirmation_pin);
-    c.contract_pin_failures = r.u32();
-    c.confirmation_pin_failures = r.u32();
-    c.card_failures = r.u32();
-    c.locked = r.boolean();
-    r.raw(c.card.numbers);
-    for (std::uint8_t n : c.card.numbers)
-        if (n > 99) r.fail();
-    c.card.generation = r.u32();
-    c.card.lost = r.boolean();
-    get_record(r, c.admin_certificate);
-    c.notices_hidden_until = r.i64();
-    c.last_admin_login = r.i64();
-
-    const std::uint32_t users = r.count(kMaxItems);
-    for (std::uint32_t i = 0; i < users && !r.failed(); ++i) {
-        User u;
-        u.id = r.str(kMaxText);
-        u.name = r.str(kMaxText);
-        u.permissions = r.u32() & kAllPermissions;
-        for (bool* b : {&u.usage_started, &u.suspended, &u.accident, &u.collection_blocked, &u.collection_freeze_blocked})
-            *b = r.boolean();
-        get_pin(r, u.pin);
-        u.pin_failures = r.u32();
-        u.token.serial = r.str(kMaxText);
-        const auto key = r.bytes(64);
-        u.token.key = pki::SecretBytes(key);
-        u.token.last_accepted_step = r.i64();
-        get_record(r, u.certificate);
-        u.last_login = r.i64();
-        s.users.push_back(std::move(u));
-    }
-    const std::uint32_t mails = r.count(kMaxItems);
-    for (std::uint32_t i = 0; i < mails && !r.failed(); ++i) {
-        Mail m;
-        m.id = r.u32();
-        m.sent_at = r.i64();
-        m.kind = get_enum(r, MailKind::Count_);
-        m.holder = r.str(kMaxText);
-        m.about = r.i64();
-        m.read = r.boolean();
-        s.mailbox.push_back(std::move(m));
-    }
-    const std::uint32_t requests = r.count(kMaxItems);
-    for (std::uint32_t i = 0; i < requests && !r.failed(); ++i) {
-        BranchRequest q;
-        q.id = r.u32();
-        q.kind = get_enum(r, BranchRequestKind::Count_);
-        q.submitted_at = r.i64();
-        q.ready_at = r.i64();
-        q.done = r.boolean();
-        s.branch_requests.push_back(q);
-    }
-    s.next_mail_id = r.u32();
-    s.next_request_id = r.u32();
+    Get get{r};
+    get(s.config, s.now, s.contract, s.users, s.mailbox, s.branch_requests, s.next_mail_id, s.next_request_id);
     const std::uint32_t entries = r.count(kMaxItems);
     std::vector<AuditEntry> audit;
     for (std::uint32_t i = 0; i < entries && !r.failed(); ++i) {
@@ -230,38 +167,21 @@ BankResult decode_bank_state(std::span<const std::uint8_t> payload, BankState& o
         e.sequence = r.u64();
         e.time = r.i64();
         e.actor = r.str(kMaxText);
-        e.action = get_enum(r, AuditAction::Count_);
-        e.target = r.str(kMaxText);
-        e.result = get_enum(r, BankResult::Count_);
+        get(e.action, e.target, e.result);
         r.raw(e.hash);
         audit.push_back(std::move(e));
     }
     s.audit.restore(std::move(audit));
-    if (version >= 2) {
-        const std::uint32_t issuances = r.count(kMaxItems);
-        for (std::uint32_t i = 0; i < issuances && !r.failed(); ++i) {
-            Issuance is;
-            is.serial = r.str(kMaxText);
-            is.holder = Holder::from_saved(r.str(kMaxText));
-            is.pc = r.str(kMaxText);
-            is.kind = get_enum(r, IssuanceKind::Count_);
-            is.issued_at = r.i64();
-            is.not_after = r.i64();
-            s.issuances.push_back(std::move(is));
-        }
-    }
+    if (version >= 2) get(s.issuances);
     if (r.failed() || !r.at_end()) return BankResult::StateCorrupted;
     out = std::move(s);
     return BankResult::Ok;
 }
 
+// The certificate's half of an installed certificate (its key is saved beside it, in its own record).
 std::vector<std::uint8_t> encode_certificate_part(const InstalledCertificate& c) {
     ByteWriter w;
-    w.str(c.serial);
-    put_subject(w, c.subject);
-    w.i64(c.not_before);
-    w.i64(c.not_after);
-    w.u8(static_cast<std::uint8_t>(c.protection));
+    Put{w}(c.serial, c.subject, c.not_before, c.not_after, c.protection);
     w.bytes(c.certificate);
     return w.take();
 }
@@ -269,13 +189,7 @@ std::vector<std::uint8_t> encode_certificate_part(const InstalledCertificate& c)
 BankResult decode_certificate_part(std::span<const std::uint8_t> payload, InstalledCertificate& out) {
     ByteReader r(payload);
     InstalledCertificate c;
-    c.serial = r.str(kMaxText);
-    get_subject(r, c.subject);
-    c.not_before = r.i64();
-    c.not_after = r.i64();
-    const std::uint8_t p = r.u8();
-    if (p > 2) r.fail();
-    c.protection = static_cast<KeyProtection>(p);
+    Get{r}(c.serial, c.subject, c.not_before, c.not_after, c.protection);
     c.certificate = r.bytes(1u << 20);
     if (r.failed() || !r.at_end()) return BankResult::StateCorrupted;
     out = std::move(c);

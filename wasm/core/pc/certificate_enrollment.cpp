@@ -186,16 +186,11 @@ void CertificateEnrollment::cancel() {
 
 BankResult CertificateEnrollment::install() {
     if (state_ != State::Ready) return BankResult::WrongStep;
-    InstalledCertificate c;
-    c.serial = issued_.serial;
-    c.subject = issued_.subject;
-    c.not_before = issued_.not_before;
-    c.not_after = issued_.not_after;
-    c.protection = choice_.protection;
-    c.certificate = issued_.certificate;
-    c.protected_key = std::move(protected_key_);
+    // Certificate and key together (one record pair when saved).
+    store_.install({.serial = issued_.serial, .subject = issued_.subject, .not_before = issued_.not_before,
+                    .not_after = issued_.not_after, .protection = choice_.protection,
+                    .certificate = issued_.certificate, .protected_key = std::move(protected_key_)});
     protected_key_.clear();
-    store_.install(std::move(c));  // certificate and key together (one record pair when saved)
     state_ = State::Installed;
     return BankResult::Ok;
 }
