@@ -45,45 +45,20 @@ PkiError verify_signed_data(const mbedtls_pk_context& key, int md_int, int pk_ty
 
 // --- Certificate -----------------------------------------------------------------------------
 
-Certificate::Certificate() : crt_(new mbedtls_x509_crt) { mbedtls_x509_crt_init(crt_); }
-
-Certificate::~Certificate() {
-    if (crt_ != nullptr) {
-        mbedtls_x509_crt_free(crt_);
-        delete crt_;
-    }
-}
-
-Certificate::Certificate(Certificate&& other) noexcept : crt_(other.crt_) {
-    other.crt_ = new mbedtls_x509_crt;
-    mbedtls_x509_crt_init(other.crt_);
-}
-
-Certificate& Certificate::operator=(Certificate&& other) noexcept {
-    if (this != &other) {
-        std::swap(crt_, other.crt_);
-        mbedtls_x509_crt_free(other.crt_);
-        mbedtls_x509_crt_init(other.crt_);
-    }
-    return *this;
-}
-
 bool Certificate::empty() const { return crt_->raw.p == nullptr; }
 
 PkiError Certificate::parse(ByteView input) {
-    mbedtls_x509_crt_free(crt_);
-    mbedtls_x509_crt_init(crt_);
+    crt_.clear();
     if (const PkiError e = detail::check_input_size(input); e != PkiError::Ok) return e;
     const int ret = detail::parse_pem_or_der(input, [&](const unsigned char* data, std::size_t size, bool pem) {
-        if (pem) return mbedtls_x509_crt_parse(crt_, data, size);  // > 0: some failed
-        const int der = mbedtls_x509_crt_parse_der(crt_, data, size);
+        if (pem) return mbedtls_x509_crt_parse(crt_.get(), data, size);  // > 0: some failed
+        const int der = mbedtls_x509_crt_parse_der(crt_.get(), data, size);
         // Mbed TLS ignores bytes after the certificate's SEQUENCE: we do not.
         return der == 0 && crt_->raw.len != size ? MBEDTLS_ERR_X509_INVALID_FORMAT : der;
     });
     if (ret != 0 || crt_->raw.p == nullptr || crt_->next != nullptr) {
         const bool unsupported = ret == MBEDTLS_ERR_X509_UNKNOWN_SIG_ALG || ret == MBEDTLS_ERR_PK_UNKNOWN_PK_ALG;
-        mbedtls_x509_crt_free(crt_);
-        mbedtls_x509_crt_init(crt_);
+        crt_.clear();
         return unsupported ? PkiError::UnsupportedAlgorithm : PkiError::MalformedInput;
     }
     return PkiError::Ok;
@@ -132,7 +107,7 @@ std::string Certificate::sha1_fingerprint() const {
 }
 
 std::string Certificate::key_usage_text() const {
-    if (empty() || !mbedtls_x509_crt_has_ext_type(crt_, MBEDTLS_X509_EXT_KEY_USAGE)) return {};
+    if (empty() || !mbedtls_x509_crt_has_ext_type(crt_.get(), MBEDTLS_X509_EXT_KEY_USAGE)) return {};
     // RFC 5280's order; Mbed TLS keeps the bits as the DER BIT STRING's first bytes.
     static constexpr struct {
         unsigned bit;
@@ -214,24 +189,15 @@ PkiError create_client_csr(const KeyPair& key, const ClientSubject& subject, Drb
 
 // --- CSR parsing -----------------------------------------------------------------------------
 
-Csr::Csr() : csr_(new mbedtls_x509_csr) { mbedtls_x509_csr_init(csr_); }
-
-Csr::~Csr() {
-    mbedtls_x509_csr_free(csr_);
-    delete csr_;
-}
-
 PkiError Csr::parse_and_verify(ByteView input) {
-    mbedtls_x509_csr_free(csr_);
-    mbedtls_x509_csr_init(csr_);
+    csr_.clear();
     parsed_ = false;
     if (const PkiError e = detail::check_input_size(input); e != PkiError::Ok) return e;
     const int ret = detail::parse_pem_or_der(input, [&](const unsigned char* data, std::size_t size, bool pem) {
-        return pem ? mbedtls_x509_csr_parse(csr_, data, size) : mbedtls_x509_csr_parse_der(csr_, data, size);
+        return pem ? mbedtls_x509_csr_parse(csr_.get(), data, size) : mbedtls_x509_csr_parse_der(csr_.get(), data, size);
     });
     if (ret != 0) {
-        mbedtls_x509_csr_free(csr_);
-        mbedtls_x509_csr_init(csr_);
+        csr_.clear();
         return ret == MBEDTLS_ERR_X509_UNKNOWN_SIG_ALG || ret == MBEDTLS_ERR_PK_UNKNOWN_PK_ALG
                    ? PkiError::UnsupportedAlgorithm
                    : PkiError::MalformedInput;
@@ -244,8 +210,7 @@ PkiError Csr::parse_and_verify(ByteView input) {
             ByteView(csr_->cri.p, csr_->cri.len), ByteView(csr_->MBEDTLS_PRIVATE(sig).p, csr_->MBEDTLS_PRIVATE(sig).len));
     }
     if (result != PkiError::Ok) {
-        mbedtls_x509_csr_free(csr_);
-        mbedtls_x509_csr_init(csr_);
+        csr_.clear();
         return result;
     }
     parsed_ = true;

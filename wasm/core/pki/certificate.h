@@ -9,27 +9,19 @@
 #include <string_view>
 
 #include "pki/bytes.h"
+#include "pki/context.h"
 #include "pki/error.h"
 #include "pki/key.h"
 #include "pki/name.h"
 #include "pki/time.h"
 
-typedef struct mbedtls_x509_crt mbedtls_x509_crt;
-typedef struct mbedtls_x509_csr mbedtls_x509_csr;
-
 namespace cp::pki {
 
 class Drbg;
 
+// One X.509 certificate (movable, not copyable: it owns an Mbed TLS context).
 class Certificate {
 public:
-    Certificate();
-    ~Certificate();
-    Certificate(Certificate&& other) noexcept;
-    Certificate& operator=(Certificate&& other) noexcept;
-    Certificate(const Certificate&) = delete;
-    Certificate& operator=(const Certificate&) = delete;
-
     PkiError parse(ByteView pem_or_der);
     bool empty() const;
 
@@ -54,11 +46,11 @@ public:
     // Windows shows it: "digitalSignature, keyEncipherment (a0)"; "" without the extension.
     std::string key_usage_text() const;
 
-    mbedtls_x509_crt* raw() { return crt_; }
-    const mbedtls_x509_crt* raw() const { return crt_; }
+    mbedtls_x509_crt* raw() { return crt_.get(); }
+    const mbedtls_x509_crt* raw() const { return crt_.get(); }
 
 private:
-    mbedtls_x509_crt* crt_;
+    Context<mbedtls_x509_crt> crt_;
 };
 
 // What the certificate screens show. The bank's records add status and registration date.
@@ -87,11 +79,6 @@ PkiError create_csr(const KeyPair& key, const std::vector<NameAttribute>& subjec
 
 class Csr {
 public:
-    Csr();
-    ~Csr();
-    Csr(const Csr&) = delete;
-    Csr& operator=(const Csr&) = delete;
-
     // Parses (PEM or DER) and checks the proof of possession: the CSR's signature with its own
     // public key. SignatureInvalid when it does not verify; UnsupportedAlgorithm for key types
     // other than RSA-2048 / P-256 or signatures other than SHA-256.
@@ -101,10 +88,10 @@ public:
     SubjectIdentity subject_identity() const;
     PkiError public_key(KeyPair& out) const;
 
-    const mbedtls_x509_csr* raw() const { return csr_; }
+    const mbedtls_x509_csr* raw() const { return csr_.get(); }
 
 private:
-    mbedtls_x509_csr* csr_;
+    Context<mbedtls_x509_csr> csr_;
     bool parsed_ = false;
 };
 

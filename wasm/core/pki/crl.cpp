@@ -249,48 +249,16 @@ PkiError parse_crl_entry_extensions(ByteView extensions, RevocationReason& reaso
 
 // --- Crl -------------------------------------------------------------------------------------
 
-Crl::Crl() : crl_(new mbedtls_x509_crl) { mbedtls_x509_crl_init(crl_); }
-
-Crl::~Crl() {
-    if (crl_ != nullptr) {
-        mbedtls_x509_crl_free(crl_);
-        delete crl_;
-    }
-}
-
-Crl::Crl(Crl&& other) noexcept
-    : crl_(other.crl_), has_number_(other.has_number_), number_(other.number_), entries_(std::move(other.entries_)) {
-    other.crl_ = new mbedtls_x509_crl;
-    mbedtls_x509_crl_init(other.crl_);
-    other.has_number_ = false;
-    other.number_ = 0;
-    other.entries_.clear();
-}
-
-Crl& Crl::operator=(Crl&& other) noexcept {
-    if (this != &other) {
-        std::swap(crl_, other.crl_);
-        has_number_ = other.has_number_;
-        number_ = other.number_;
-        entries_ = std::move(other.entries_);
-        mbedtls_x509_crl_free(other.crl_);
-        mbedtls_x509_crl_init(other.crl_);
-        other.entries_.clear();
-    }
-    return *this;
-}
-
 bool Crl::empty() const { return crl_->raw.p == nullptr; }
 
 PkiError Crl::parse(ByteView input) {
-    mbedtls_x509_crl_free(crl_);
-    mbedtls_x509_crl_init(crl_);
+    crl_.clear();
     has_number_ = false;
     number_ = 0;
     entries_.clear();
     if (const PkiError e = detail::check_input_size(input); e != PkiError::Ok) return e;
     const int ret = detail::parse_pem_or_der(input, [&](const unsigned char* data, std::size_t size, bool pem) {
-        return pem ? mbedtls_x509_crl_parse(crl_, data, size) : mbedtls_x509_crl_parse_der(crl_, data, size);
+        return pem ? mbedtls_x509_crl_parse(crl_.get(), data, size) : mbedtls_x509_crl_parse_der(crl_.get(), data, size);
     });
     PkiError result = PkiError::Ok;
     if (ret != 0 || crl_->raw.p == nullptr || crl_->next != nullptr) {
@@ -322,8 +290,7 @@ PkiError Crl::parse(ByteView input) {
         entries_.push_back(std::move(r));
     }
     if (result != PkiError::Ok) {
-        mbedtls_x509_crl_free(crl_);
-        mbedtls_x509_crl_init(crl_);
+        crl_.clear();
         has_number_ = false;
         number_ = 0;
         entries_.clear();

@@ -15,10 +15,9 @@
 #include <vector>
 
 #include "pki/bytes.h"
+#include "pki/context.h"
 #include "pki/error.h"
 #include "pki/time.h"
-
-typedef struct mbedtls_x509_crl mbedtls_x509_crl;
 
 namespace cp::pki {
 
@@ -59,13 +58,6 @@ PkiError write_crl(const CertificateAuthority& issuer, const CrlContents& conten
 
 class Crl {
 public:
-    Crl();
-    ~Crl();
-    Crl(Crl&& other) noexcept;
-    Crl& operator=(Crl&& other) noexcept;
-    Crl(const Crl&) = delete;
-    Crl& operator=(const Crl&) = delete;
-
     // PEM ("X509 CRL") or DER; exactly one CRL; the extensions we know are read (crlNumber,
     // reasonCode), malformed ones make the whole CRL MalformedInput.
     PkiError parse(ByteView pem_or_der);
@@ -84,10 +76,10 @@ public:
     // Ok when signed by `issuer`'s key and issued under its name; SignatureInvalid otherwise.
     PkiError verify_signature(const Certificate& issuer) const;
 
-    const mbedtls_x509_crl* raw() const { return crl_; }
+    const mbedtls_x509_crl* raw() const { return crl_.get(); }
 
 private:
-    mbedtls_x509_crl* crl_;
+    Context<mbedtls_x509_crl> crl_;
     bool has_number_ = false;
     std::uint64_t number_ = 0;
     std::vector<RevokedCertificate> entries_;

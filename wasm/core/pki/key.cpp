@@ -10,6 +10,7 @@
 
 #include <cstring>
 #include <string_view>
+#include <utility>
 
 #include "pki/der.h"
 #include "pki/random.h"
@@ -70,55 +71,39 @@ PkiError check_supported_key(const mbedtls_pk_context& pk) {
 
 }  // namespace detail
 
-KeyPair::KeyPair() : pk_(new mbedtls_pk_context) { mbedtls_pk_init(pk_); }
-
-KeyPair::~KeyPair() {
-    if (pk_ != nullptr) {
-        mbedtls_pk_free(pk_);  // frees and wipes the key material
-        delete pk_;
-    }
-}
-
-KeyPair::KeyPair(KeyPair&& other) noexcept : pk_(other.pk_), has_private_(other.has_private_) {
-    other.pk_ = new mbedtls_pk_context;
-    mbedtls_pk_init(other.pk_);
-    other.has_private_ = false;
-}
+KeyPair::KeyPair(KeyPair&& other) noexcept
+    : pk_(std::move(other.pk_)), has_private_(std::exchange(other.has_private_, false)) {}
 
 KeyPair& KeyPair::operator=(KeyPair&& other) noexcept {
-    if (this != &other) {
-        std::swap(pk_, other.pk_);
-        std::swap(has_private_, other.has_private_);
-        other.reset();
-    }
+    pk_ = std::move(other.pk_);
+    has_private_ = std::exchange(other.has_private_, false);
     return *this;
 }
 
 void KeyPair::reset() {
-    mbedtls_pk_free(pk_);
-    mbedtls_pk_init(pk_);
+    pk_.clear();
     has_private_ = false;
 }
 
-bool KeyPair::empty() const { return mbedtls_pk_get_type(pk_) == MBEDTLS_PK_NONE; }
+bool KeyPair::empty() const { return mbedtls_pk_get_type(pk_.get()) == MBEDTLS_PK_NONE; }
 
 KeyType KeyPair::type() const {
-    return mbedtls_pk_get_type(pk_) == MBEDTLS_PK_ECKEY ? KeyType::EcP256 : KeyType::Rsa2048;
+    return mbedtls_pk_get_type(pk_.get()) == MBEDTLS_PK_ECKEY ? KeyType::EcP256 : KeyType::Rsa2048;
 }
 
 PkiError KeyPair::generate(KeyType type, Drbg& rng) {
     reset();
     int ret = 0;
     if (type == KeyType::Rsa2048) {
-        ret = mbedtls_pk_setup(pk_, mbedtls_pk_info_from_type(MBEDTLS_PK_RSA));
+        ret = mbedtls_pk_setup(pk_.get(), mbedtls_pk_info_from_type(MBEDTLS_PK_RSA));
         if (ret == 0) {
-            ret = mbedtls_rsa_gen_key(mbedtls_pk_rsa(*pk_), Drbg::rng_callback, rng.rng_context(),
+            ret = mbedtls_rsa_gen_key(mbedtls_pk_rsa(*pk_.get()), Drbg::rng_callback, rng.rng_context(),
                                       2048, 65537);
         }
     } else {
-        ret = mbedtls_pk_setup(pk_, mbedtls_pk_info_from_type(MBEDTLS_PK_ECKEY));
+        ret = mbedtls_pk_setup(pk_.get(), mbedtls_pk_info_from_type(MBEDTLS_PK_ECKEY));
         if (ret == 0) {
-            ret = mbedtls_ecp_gen_key(MBEDTLS_ECP_DP_SECP256R1, mbedtls_pk_ec(*pk_),
+            ret = mbedtls_ecp_gen_key(MBEDTLS_ECP_DP_SECP256R1, mbedtls_pk_ec(*pk_.get()),
                                       Drbg::rng_callback, rng.rng_context());
         }
     }
@@ -136,7 +121,7 @@ PkiError KeyPair::parse_private_key(ByteView input) {
     Drbg rng;  // Mbed TLS uses it for blinding while checking EC keys
     if (rng.seed_from_entropy("pki.parse_private_key") != PkiError::Ok) return PkiError::RandomFailed;
     const int ret = detail::parse_pem_or_der(input, [&](const unsigned char* data, std::size_t size, bool) {
-        return mbedtls_pk_parse_key(pk_, data, size, nullptr, 0, Drbg::rng_callback, rng.rng_context());
+        return mbedtls_pk_parse_key(pk_.get(), data, size, nullptr, 0, Drbg::rng_callback, rng.rng_context());
     });
     if (ret == MBEDTLS_ERR_PK_PASSWORD_REQUIRED || (ret != 0 && detail::looks_like_encrypted_pkcs8(input))) {
         reset();
@@ -146,7 +131,7 @@ PkiError KeyPair::parse_private_key(ByteView input) {
         reset();
         return ret == MBEDTLS_ERR_PK_UNKNOWN_PK_ALG ? PkiError::UnsupportedAlgorithm : PkiError::MalformedInput;
     }
-    const PkiError supported = detail::check_supported_key(*pk_);
+    const PkiError supported = detail::check_supported_key(*pk_.get());
     if (supported != PkiError::Ok) {
         reset();
         return supported;
@@ -159,13 +144,13 @@ PkiError KeyPair::parse_public_key(ByteView input) {
     reset();
     if (const PkiError e = detail::check_input_size(input); e != PkiError::Ok) return e;
     const int ret = detail::parse_pem_or_der(input, [&](const unsigned char* data, std::size_t size, bool) {
-        return mbedtls_pk_parse_public_key(pk_, data, size);
+        return mbedtls_pk_parse_public_key(pk_.get(), data, size);
     });
     if (ret != 0) {
         reset();
         return PkiError::MalformedInput;
     }
-    const PkiError supported = detail::check_supported_key(*pk_);
+    const PkiError supported = detail::check_supported_key(*pk_.get());
     if (supported != PkiError::Ok) {
         reset();
         return supported;
@@ -181,7 +166,7 @@ PkiError KeyPair::write_pkcs8_der(SecretBytes& out) const {
     SecretBytes scratch;
     scratch.reset_to_zeros(kInnerMax);
     std::uint8_t* base = scratch.mutable_data();
-    const int len = mbedtls_pk_write_key_der(pk_, base, kInnerMax);
+    const int len = mbedtls_pk_write_key_der(pk_.get(), base, kInnerMax);
     if (len <= 0) return PkiError::Internal;
     const ByteView inner(base + kInnerMax - static_cast<std::size_t>(len), static_cast<std::size_t>(len));
 
@@ -246,7 +231,7 @@ PkiError KeyPair::write_public_der(Bytes& out) const {
     out.clear();
     if (empty()) return PkiError::InvalidArgument;
     Bytes buf(1024);
-    const int len = mbedtls_pk_write_pubkey_der(pk_, buf.data(), buf.size());
+    const int len = mbedtls_pk_write_pubkey_der(pk_.get(), buf.data(), buf.size());
     if (len <= 0) return PkiError::Internal;
     out.assign(buf.end() - len, buf.end());
     return PkiError::Ok;
@@ -273,7 +258,7 @@ PkiError KeyPair::sign_sha256(ByteView message, Drbg& rng, Bytes& signature) con
     if (!sha256(message, hash)) return PkiError::Internal;
     Bytes sig(MBEDTLS_PK_SIGNATURE_MAX_SIZE);
     std::size_t sig_len = 0;
-    const int ret = mbedtls_pk_sign(pk_, MBEDTLS_MD_SHA256, hash, sizeof hash, sig.data(), sig.size(),
+    const int ret = mbedtls_pk_sign(pk_.get(), MBEDTLS_MD_SHA256, hash, sizeof hash, sig.data(), sig.size(),
                                     &sig_len, Drbg::rng_callback, rng.rng_context());
     if (ret != 0) return PkiError::SigningFailed;
     sig.resize(sig_len);
@@ -285,14 +270,14 @@ PkiError KeyPair::verify_sha256(ByteView message, ByteView signature) const {
     if (empty()) return PkiError::InvalidArgument;
     std::uint8_t hash[32];
     if (!sha256(message, hash)) return PkiError::Internal;
-    const int ret = mbedtls_pk_verify(pk_, MBEDTLS_MD_SHA256, hash, sizeof hash, signature.data(),
+    const int ret = mbedtls_pk_verify(pk_.get(), MBEDTLS_MD_SHA256, hash, sizeof hash, signature.data(),
                                       signature.size());
     return ret == 0 ? PkiError::Ok : PkiError::SignatureInvalid;
 }
 
 PkiError KeyPair::matches_public_key_of(const KeyPair& other, Drbg& rng) const {
     if (!has_private_ || other.empty()) return PkiError::InvalidArgument;
-    const int ret = mbedtls_pk_check_pair(other.pk_, pk_, Drbg::rng_callback, rng.rng_context());
+    const int ret = mbedtls_pk_check_pair(other.pk_.get(), pk_.get(), Drbg::rng_callback, rng.rng_context());
     return ret == 0 ? PkiError::Ok : PkiError::KeyMismatch;
 }
 

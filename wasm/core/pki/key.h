@@ -12,9 +12,8 @@
 #include <string>
 
 #include "pki/bytes.h"
+#include "pki/context.h"
 #include "pki/error.h"
-
-typedef struct mbedtls_pk_context mbedtls_pk_context;
 
 namespace cp::pki {
 
@@ -29,12 +28,10 @@ const char* key_type_name(KeyType type);  // "RSA-2048", "ECDSA P-256"
 
 class KeyPair {
 public:
-    KeyPair();
-    ~KeyPair();
+    KeyPair() = default;
+    // Moves leave `other` empty, its private part included (not copyable: it owns the key).
     KeyPair(KeyPair&& other) noexcept;
     KeyPair& operator=(KeyPair&& other) noexcept;
-    KeyPair(const KeyPair&) = delete;
-    KeyPair& operator=(const KeyPair&) = delete;
 
     // Replaces the content with a fresh key pair.
     PkiError generate(KeyType type, Drbg& rng);
@@ -63,14 +60,14 @@ public:
     PkiError matches_public_key_of(const KeyPair& other, Drbg& rng) const;
 
     // The Mbed TLS context, for the other pki modules.
-    mbedtls_pk_context* raw() { return pk_; }
-    const mbedtls_pk_context* raw() const { return pk_; }
+    mbedtls_pk_context* raw() { return pk_.get(); }
+    const mbedtls_pk_context* raw() const { return pk_.get(); }
     // Copies the public part of an Mbed TLS context (used by certificates and CSRs).
     PkiError assign_public_from(const mbedtls_pk_context& pk);
 
 private:
     void reset();
-    mbedtls_pk_context* pk_;
+    Context<mbedtls_pk_context> pk_;
     bool has_private_ = false;
 };
 
