@@ -190,6 +190,39 @@ TEST(Session, ClockMovesWhileASaveIsInFlightApplyAndAreSavedAfterIt) {
     EXPECT_EQ(moves, 3u);
 }
 
+// While a save is in flight, what the desk draws disabled is refused here too (a recorded command
+// replays the same), and the simulator's own controls work: the PC, the panels, the clock.
+TEST(Session, WhileASaveIsInFlightOnlyTheSimulatorsControlsWork) {
+    cp::test::BrowserProfile profile;
+    PageLoad page(profile);
+    cp::test::ForwardingStorage* bank_db = profile.opened["certportal-bank"];
+    bank_db->hold_commits = true;
+    page.apply(cmd::ReportCardLost{});
+    ASSERT_TRUE(page.session.saving());
+    const std::size_t requests = page.bank().state().branch_requests.size();
+
+    EXPECT_FALSE(page.apply(cmd::OpenInternetOptions{}));
+    EXPECT_EQ(page.session.last_result(), BankResult::WrongStep);
+    EXPECT_EQ(page.session.certificate_manager(), nullptr);
+    EXPECT_FALSE(page.apply(cmd::SubmitBranchRequest{cp::BranchRequestKind::ReissueCard}));
+    EXPECT_EQ(page.bank().state().branch_requests.size(), requests);
+    EXPECT_FALSE(page.apply(cmd::StartAdminLogin{}));
+    EXPECT_EQ(page.session.admin_flow(), nullptr);
+    EXPECT_FALSE(page.apply(cmd::ReportCardLost{}));
+    EXPECT_EQ(page.session.last_result(), BankResult::WrongStep);
+
+    EXPECT_TRUE(page.apply(cmd::OpenPanel{cp::DeskPanel::Mailbox}));
+    EXPECT_EQ(page.session.desk().panel(), cp::DeskPanel::Mailbox);
+    EXPECT_TRUE(page.apply(cmd::SwitchPc{cp::PcId::User}));
+    EXPECT_EQ(page.session.desk().pc(), cp::PcId::User);
+    EXPECT_TRUE(page.apply(cmd::AdvanceClock{1}));
+
+    bank_db->release_held();
+    EXPECT_FALSE(page.session.saving());
+    EXPECT_TRUE(page.apply(cmd::OpenInternetOptions{}));
+    EXPECT_NE(page.session.certificate_manager(), nullptr) << "once saved, the page works again";
+}
+
 TEST(Session, AFailedSaveIsShownAndTheNextChangeSavesAgain) {
     cp::test::BrowserProfile profile;
     PageLoad page(profile);

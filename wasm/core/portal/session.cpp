@@ -66,7 +66,7 @@ const InstalledCertificate* Session::pickup_to_save() const {
 }
 
 bool Session::start_flow(const std::function<void(const FlowSite&)>& make) {
-    if (!world_ready() || saving()) return refuse();
+    if (!world_ready()) return refuse();
     leave_flow();
     const PcId pc = desk_.pc();
     make(FlowSite{*simulation_->bank(), simulation_->services(pc), simulation_->mutable_pc(pc)});
@@ -98,7 +98,23 @@ bool Session::apply(const Command& command) {
     return changed;
 }
 
+// While a save is in flight the bank's page, its dialogs and the panels that act on the bank wait
+// (the desk draws them disabled); the simulator's own controls do not: the clock (a move is taken
+// by the next save), the taskbar's PC and panels, and dismissing a failed save.
+static bool waits_for_save(const SessionCommand& command) {
+    return std::visit(overloaded{
+                          [](const cmd::AdvanceClock&) { return false; },
+                          [](const cmd::MoveClockTo&) { return false; },
+                          [](const cmd::SwitchPc&) { return false; },
+                          [](const cmd::OpenPanel&) { return false; },
+                          [](const cmd::DismissSaveError&) { return false; },
+                          [](const auto&) { return true; },
+                      },
+                      command);
+}
+
 bool Session::apply_session(const SessionCommand& command) {
+    if (saving() && waits_for_save(command)) return refuse();
     const AcquisitionPath path = desk_.acquisition_path();
     return std::visit(
         overloaded{
@@ -140,7 +156,7 @@ bool Session::apply_session(const SessionCommand& command) {
                 return true;
             },
             [&](const cmd::SubmitBranchRequest& c) {
-                if (!world_ready() || saving()) return refuse();
+                if (!world_ready()) return refuse();
                 last_result_ = simulation_->bank()->submit_branch_request(c.kind);
                 return true;
             },

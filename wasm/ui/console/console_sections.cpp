@@ -182,13 +182,16 @@ void draw_console_pcs(const Ui& ui) {
     ImGui::EndDisabled();
     item_tooltip(ui.t(TextId::ConsolePcAddDisabled));
     text_sized(ui.t(TextId::ConsoleBrowser), size::kDetail, color::kText);
+    // Choosing a browser reloads the page: it waits while a step is saved, as on the sample-data panel.
     const BrowserKind kind = ui.session.desk().browser_kind();
+    ImGui::BeginDisabled(ui.session.saving());
     for (BrowserKind k : {BrowserKind::Edge, BrowserKind::Chrome}) {
         if (k == BrowserKind::Chrome) ImGui::SameLine();
         const TextId label = k == BrowserKind::Edge ? TextId::SampleBrowserEdge : TextId::SampleBrowserChrome;
         const std::string id = std::string(ui.t(label)) + "##console_browser";
         if (radio_button(id.c_str(), kind == k) && kind != k) ui.emit(cmd::SetBrowserKind{k});
     }
+    ImGui::EndDisabled();
 }
 
 void draw_console_shortcuts(const Ui& ui) {
