@@ -2,7 +2,7 @@
 // certportal web benchmark: bytes shipped, time to first frame, idle cost — side by side with Dear
 // ImGui's own Emscripten example (example_glfw_opengl3) built from the same ImGui sources.
 //
-//   node tools/bench_web.mjs [--runs N] [--write]
+//   node tools/bench_web.mjs [--runs N] [--write]     (N loads of each page, alternated; 9 by default)
 //
 // Needs the bundle (./serve.py --no-build works after ./tests/run or ./serve.py) and builds the
 // reference with tools/bench_reference_build.sh. --write replaces the "web" section of docs/perf.md.
@@ -17,7 +17,7 @@ import { writePerfSection } from './perf_doc.mjs';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
-const runs = Number(args[args.indexOf('--runs') + 1]) || 5;
+const runs = Number(args[args.indexOf('--runs') + 1]) || 9;
 const write = args.includes('--write');
 
 const dist = path.join(repo, 'build', 'wasm', 'dist');
@@ -74,36 +74,44 @@ async function measure(url, readyProbe) {
   };
 }
 
-async function series(url, readyProbe) {
-  const results = [];
-  for (let i = 0; i < runs; i++) results.push(await measure(url, readyProbe));
+function summarise(results) {
   const pick = (k) => median(results.map((r) => r[k]));
   const markNames = Object.keys(results[0].marks);
   const marks = Object.fromEntries(markNames.map((n) => [n, median(results.map((r) => r.marks[n]))]));
   return { transferredKB: pick('transferredKB'), firstFrameMs: pick('firstFrameMs'), idleFrames: pick('idleFrames'), idleBusyPct: pick('idleBusyPct'), marks };
 }
 
+// Loads alternate between the two pages (ours, the example, ours, …), each in a cold browser with
+// a fresh profile, so that a change in the machine's load falls on both alike.
 const ours = await startServerFor(dist);
 const ref = await startServerFor(refDir);
-let a, b;
+const oursRuns = [];
+const refRuns = [];
 try {
-  a = await series(ours.url, () => window.certportal.module._cp_debug_simulation_status() >= 2);
-  b = await series(ref.url);
+  for (let i = 0; i < runs; i++) {
+    oursRuns.push(await measure(ours.url, () => window.certportal.module._cp_debug_simulation_status() >= 2));
+    refRuns.push(await measure(ref.url));
+  }
 } finally {
   ours.stop();
   ref.stop();
 }
+const a = summarise(oursRuns);
+const b = summarise(refRuns);
+// Each round's ratio (ours / the example's, loads next to each other): the median and the spread.
+const ratios = oursRuns.map((r, i) => r.firstFrameMs / refRuns[i].firstFrameMs);
 
 const sizes = fileSizes(dist, ['certportal.wasm', 'certportal.js', 'fonts/ui.ttf', 'fonts/text.ttf', 'index.html', 'loader.js', 'app.css']);
 const refSizes = fileSizes(refDir, ['index.wasm', 'index.js', 'index.html']);
 const kb = (n) => (n / 1024).toFixed(1);
 const lines = [];
-lines.push(`Measured ${new Date().toISOString().slice(0, 10)} by \`node tools/bench_web.mjs --runs ${runs}\` (headless Chromium ${execFileSync('/usr/bin/chromium', ['--version']).toString().trim().split(' ')[1]}, SwiftShader, 2 cores; medians of ${runs} loads).`);
+lines.push(`Measured ${new Date().toISOString().slice(0, 10)} by \`node tools/bench_web.mjs --runs ${runs}\` (headless Chromium ${execFileSync('/usr/bin/chromium', ['--version']).toString().trim().split(' ')[1]}, SwiftShader, 2 cores; medians of ${runs} loads of each page, alternated, each in a cold browser with a fresh profile).`);
 lines.push('');
 lines.push('| | certportal | ImGui example_glfw_opengl3 |');
 lines.push('|---|---|---|');
 lines.push(`| transferred until idle (KB, compressed, with headers; certportal: first visit, key worker included) | ${a.transferredKB.toFixed(1)} | ${b.transferredKB.toFixed(1)} |`);
 lines.push(`| navigation → first frame drawn (ms; tools/bench_probe.js, the same for both) | ${a.firstFrameMs.toFixed(0)} | ${b.firstFrameMs.toFixed(0)} |`);
+lines.push(`| first frame, certportal ÷ example (median of the ${runs} rounds; lowest–highest) | ${median(ratios).toFixed(2)}× (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}) | 1.00 |`);
 lines.push(`| animation frames in 5 s idle | ${a.idleFrames} | ${b.idleFrames} |`);
 lines.push(`| main-thread busy in 5 s idle (%) | ${a.idleBusyPct.toFixed(2)} | ${b.idleBusyPct.toFixed(2)} |`);
 lines.push('');
