@@ -127,7 +127,7 @@ inline void pc_saved(TestBank& tb) {
     pc_saved(*tb.bank, tb.world.user_pc);
 }
 
-inline bool has_mail(const Bank& bank, MailKind kind, std::string_view holder = "") {
+inline bool has_mail(const Bank& bank, MailKind kind, const Holder& holder = Holder::admin()) {
     for (const auto& m : bank.state().mailbox)
         if (m.kind == kind && m.holder == holder) return true;
     return false;

@@ -21,7 +21,7 @@ TEST(Pickup, SeedProcedureExpiredUserCertificateStartToFinish) {
     cp::test::TestBank tb(cp::Preset::UserCertificateExpired);
     const cp::InstalledCertificate old_cert = tb.user_cert("S0001");
     EXPECT_EQ(cp::effective_status(tb.user("S0001").certificate, tb.bank->now()), cp::CertStatus::Expired);
-    EXPECT_TRUE(cp::test::has_mail(*tb.bank, cp::MailKind::CertificateExpired, "S0001"));
+    EXPECT_TRUE(cp::test::has_mail(*tb.bank, cp::MailKind::CertificateExpired, cp::Holder::user("S0001")));
     {  // the old certificate no longer logs in
         cp::UserLogin login(*tb.bank, tb.user_pc.services());
         EXPECT_EQ(cp::test::choose(login, old_cert), BankResult::CertificateExpired);
@@ -32,7 +32,7 @@ TEST(Pickup, SeedProcedureExpiredUserCertificateStartToFinish) {
     EXPECT_EQ(rec.status, cp::CertStatus::PendingPickup);
     EXPECT_EQ(rec.registered_at, tb.bank->now());
     EXPECT_EQ(rec.pickup_deadline, tb.bank->now() + cp::days(80));
-    EXPECT_TRUE(cp::test::has_mail(*tb.bank, cp::MailKind::UserCertificateReissued, "S0001"));
+    EXPECT_TRUE(cp::test::has_mail(*tb.bank, cp::MailKind::UserCertificateReissued, cp::Holder::user("S0001")));
 
     ASSERT_EQ(tb.bank->advance_time(cp::days(1)), BankResult::Ok);
     UserPickup p(*tb.bank, tb.world.user_pc, tb.user_pc.services());

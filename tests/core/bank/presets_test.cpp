@@ -78,7 +78,7 @@ TEST(Presets, EachPresetStartsItsProcedure) {
         EXPECT_FALSE(tb.bank->in_renewal_window(cp::Holder::user("S0002")));
         EXPECT_FALSE(tb.bank->in_admin_renewal_window());
         bool mail = false;  // S0001's 電子証明書更新のお知らせ, not the administrator's
-        for (const cp::Mail& m : tb.bank->state().mailbox) mail |= m.kind == cp::MailKind::RenewalReminder && m.holder == "S0001";
+        for (const cp::Mail& m : tb.bank->state().mailbox) mail |= m.kind == cp::MailKind::RenewalReminder && m.holder == cp::Holder::user("S0001");
         EXPECT_TRUE(mail);
     }
 }

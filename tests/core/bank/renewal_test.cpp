@@ -149,7 +149,7 @@ TEST(Renewal, RemindersAtThirtyAndTenDaysThenExpiry) {
     auto admin_reminders = [&] {
         int n = 0;
         for (const auto& m : tb.bank->state().mailbox)
-            if (m.kind == cp::MailKind::RenewalReminder && m.holder.empty()) ++n;
+            if (m.kind == cp::MailKind::RenewalReminder && m.holder.is_admin()) ++n;
         return n;
     };
     ASSERT_EQ(tb.bank->advance_time(expiry - cp::days(30) - tb.bank->now()), BankResult::Ok);

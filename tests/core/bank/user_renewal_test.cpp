@@ -72,7 +72,7 @@ std::size_t count(const cp::Bank& bank, cp::AuditAction action, std::string_view
 TEST(UserRenewal, SeedA3StartToFinishOnTheUsersPc) {
     Renewing f;
     cp::test::TestBank& tb = f.tb;
-    EXPECT_TRUE(cp::test::has_mail(*tb.bank, cp::MailKind::RenewalReminder, "S0001"));
+    EXPECT_TRUE(cp::test::has_mail(*tb.bank, cp::MailKind::RenewalReminder, cp::Holder::user("S0001")));
     const cp::InstalledCertificate old_cert = tb.user_cert("S0001");
     const cp::CertificateRecord admin_before = tb.bank->state().contract.admin_certificate;
     ASSERT_EQ(f.logged_in, BankResult::Ok);

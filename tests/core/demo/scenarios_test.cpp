@@ -79,8 +79,8 @@ void check_claims(Preset preset, cp::test::TestBank& tb) {
         // The old certificate is still on 利用者のパソコン, expired on 10月2日, not merely revoked.
         EXPECT_EQ(ymd(tb.user_cert("S0001").not_after), 20231002);
         EXPECT_LT(tb.user_cert("S0001").not_after, now);
-        EXPECT_TRUE(cp::test::has_mail(bank, cp::MailKind::CertificateExpired, "S0001"));
-        EXPECT_TRUE(cp::test::has_mail(bank, cp::MailKind::UserCertificateReissued, "S0001"));
+        EXPECT_TRUE(cp::test::has_mail(bank, cp::MailKind::CertificateExpired, cp::Holder::user("S0001")));
+        EXPECT_TRUE(cp::test::has_mail(bank, cp::MailKind::UserCertificateReissued, cp::Holder::user("S0001")));
         EXPECT_EQ(cp::effective_status(admin, now), CertStatus::Valid);
         break;
     case Preset::ContractLocked:  // 管理者も利用者もロック中
@@ -102,7 +102,7 @@ void check_claims(Preset preset, cp::test::TestBank& tb) {
         break;
     case Preset::UserRenewalWindow:  // S0001 は20日後に期限切れ、お知らせメール、利用者ログインから証明書更新
         EXPECT_EQ(s1.not_after - now, cp::days(20));
-        EXPECT_TRUE(cp::test::has_mail(bank, cp::MailKind::RenewalReminder, "S0001"));
+        EXPECT_TRUE(cp::test::has_mail(bank, cp::MailKind::RenewalReminder, cp::Holder::user("S0001")));
         EXPECT_TRUE(bank.in_renewal_window(cp::Holder::user("S0001")));
         EXPECT_FALSE(bank.in_admin_renewal_window());
         break;

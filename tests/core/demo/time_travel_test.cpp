@@ -20,14 +20,14 @@ using cp::ClockStep;
 
 cp::SimTime jst(int y, int m, int d, int h = 10) { return cp::from_jst(cp::JstTime{y, m, d, h, 0, 0}); }
 
-ClockEvent mail(cp::MailKind kind, std::string holder) {
+ClockEvent mail(cp::MailKind kind, cp::Holder holder) {
     ClockEvent e;
     e.kind = ClockEventKind::MailSent;
     e.mail = kind;
     e.holder = std::move(holder);
     return e;
 }
-ClockEvent event(ClockEventKind kind, std::string holder = {}) {
+ClockEvent event(ClockEventKind kind, cp::Holder holder = cp::Holder::admin()) {
     ClockEvent e;
     e.kind = kind;
     e.holder = std::move(holder);
@@ -62,7 +62,7 @@ TEST(TimeTravel, ADaySendsOnlyTheReminderThatFellDue) {
     ASSERT_EQ(cp::move_clock(*tb.bank, tb.pki, cp::clock_step_target(tb.bank->now(), ClockStep::Day), r), BankResult::Ok);
     EXPECT_EQ(r.from, jst(2023, 9, 1));
     EXPECT_EQ(r.to, jst(2023, 9, 2));
-    EXPECT_EQ(r.events, (std::vector<ClockEvent>{mail(cp::MailKind::RenewalReminder, "S0001")}));
+    EXPECT_EQ(r.events, (std::vector<ClockEvent>{mail(cp::MailKind::RenewalReminder, cp::Holder::user("S0001"))}));
     EXPECT_EQ(tb.bank->state().audit.entries().at(audit_before).action, cp::AuditAction::ClockAdvanced);
     // The next day: nothing more is due.
     ASSERT_EQ(cp::move_clock(*tb.bank, tb.pki, cp::clock_step_target(tb.bank->now(), ClockStep::Day), r), BankResult::Ok);
@@ -76,8 +76,8 @@ TEST(TimeTravel, AJumpPastExpirySendsTheExpiryMailAndANewCrl) {
     ASSERT_EQ(cp::move_clock(*tb.bank, tb.pki, jst(2023, 10, 3), r), BankResult::Ok);
     // Past expiry only the expiry mail goes (the reminders would be stale); the admin's first
     // reminder (11-01) and S0002's (2024) are not due.
-    EXPECT_EQ(r.events, (std::vector<ClockEvent>{mail(cp::MailKind::CertificateExpired, "S0001"),
-                                                 event(ClockEventKind::CertificateExpired, "S0001"), crl(crl_before + 1)}));
+    EXPECT_EQ(r.events, (std::vector<ClockEvent>{mail(cp::MailKind::CertificateExpired, cp::Holder::user("S0001")),
+                                                 event(ClockEventKind::CertificateExpired, cp::Holder::user("S0001")), crl(crl_before + 1)}));
     EXPECT_EQ(tb.pki.crl().crl_number(), crl_before + 1);
 }
 
@@ -88,10 +88,10 @@ TEST(TimeTravel, ABranchRequestCompletesWhenItsDayComes) {
     const cp::SimTime ready = tb.bank->state().branch_requests.back().ready_at;
     cp::ClockReport r;
     ASSERT_EQ(cp::move_clock(*tb.bank, tb.pki, ready - 1, r), BankResult::Ok);
-    EXPECT_EQ(r.events, (std::vector<ClockEvent>{mail(cp::MailKind::RenewalReminder, "S0001")}));
+    EXPECT_EQ(r.events, (std::vector<ClockEvent>{mail(cp::MailKind::RenewalReminder, cp::Holder::user("S0001"))}));
     EXPECT_TRUE(tb.bank->state().contract.locked);
     ASSERT_EQ(cp::move_clock(*tb.bank, tb.pki, ready, r), BankResult::Ok);
-    EXPECT_EQ(r.events, (std::vector<ClockEvent>{mail(cp::MailKind::ContractUnlocked, ""),
+    EXPECT_EQ(r.events, (std::vector<ClockEvent>{mail(cp::MailKind::ContractUnlocked, cp::Holder::admin()),
                                                  branch(cp::BranchRequestKind::UnlockPins)}));
     EXPECT_FALSE(tb.bank->state().contract.locked);
 }
@@ -104,7 +104,7 @@ TEST(TimeTravel, ThePickupWindowPassesTheSecondAfterItsLastDay) {
     for (const ClockEvent& e : r.events) EXPECT_NE(e.kind, ClockEventKind::PickupWindowPassed);
     EXPECT_EQ(tb.bank->check_pickup_allowed("S0001"), BankResult::Ok);
     ASSERT_EQ(cp::move_clock(*tb.bank, tb.pki, deadline + 1, r), BankResult::Ok);
-    EXPECT_EQ(r.events, (std::vector<ClockEvent>{event(ClockEventKind::PickupWindowPassed, "S0001")}));
+    EXPECT_EQ(r.events, (std::vector<ClockEvent>{event(ClockEventKind::PickupWindowPassed, cp::Holder::user("S0001"))}));
     EXPECT_EQ(tb.bank->check_pickup_allowed("S0001"), BankResult::PickupWindowPassed);
 }
 
@@ -123,10 +123,10 @@ TEST(TimeTravel, TheClockDoesNotGoBackAndStandingStillDoesNothing) {
 TEST(TimeTravel, EveryEventHasALineNamingWhoItConcerns) {
     for (cp::Language l : {cp::Language::Japanese, cp::Language::English}) {
         const std::string admin = cp::text(cp::TextId::ConsoleHolderAdmin, l);
-        EXPECT_NE(cp::clock_event_line(mail(cp::MailKind::RenewalReminder, ""), l).find(admin), std::string::npos);
-        EXPECT_NE(cp::clock_event_line(mail(cp::MailKind::CertificateExpired, "S0001"), l).find("S0001"), std::string::npos);
-        EXPECT_NE(cp::clock_event_line(event(ClockEventKind::CertificateExpired, "S0002"), l).find("S0002"), std::string::npos);
-        EXPECT_NE(cp::clock_event_line(event(ClockEventKind::PickupWindowPassed, "S0001"), l).find("S0001"), std::string::npos);
+        EXPECT_NE(cp::clock_event_line(mail(cp::MailKind::RenewalReminder, cp::Holder::admin()), l).find(admin), std::string::npos);
+        EXPECT_NE(cp::clock_event_line(mail(cp::MailKind::CertificateExpired, cp::Holder::user("S0001")), l).find("S0001"), std::string::npos);
+        EXPECT_NE(cp::clock_event_line(event(ClockEventKind::CertificateExpired, cp::Holder::user("S0002")), l).find("S0002"), std::string::npos);
+        EXPECT_NE(cp::clock_event_line(event(ClockEventKind::PickupWindowPassed, cp::Holder::user("S0001")), l).find("S0001"), std::string::npos);
         EXPECT_NE(cp::clock_event_line(crl(42), l).find("42"), std::string::npos);
         const std::string form = cp::text(cp::TextId::BranchFormCard, l);
         EXPECT_NE(cp::clock_event_line(branch(cp::BranchRequestKind::ReissueCard), l).find(form), std::string::npos);
@@ -142,7 +142,7 @@ TEST(TimeTravel, TheSessionReportsTheMoveAndRefusesGoingBack) {
     EXPECT_EQ(page.session.last_result(), BankResult::Ok);
     EXPECT_EQ(page.session.admin_flow(), nullptr);  // time passing ends the login
     EXPECT_EQ(page.session.clock_report().events,
-              (std::vector<ClockEvent>{mail(cp::MailKind::RenewalReminder, "S0001")}));
+              (std::vector<ClockEvent>{mail(cp::MailKind::RenewalReminder, cp::Holder::user("S0001"))}));
     const cp::SimTime later = page.bank().now();
     page.apply(cp::cmd::MoveClockTo{now});
     EXPECT_EQ(page.session.last_result(), BankResult::InvalidInput);

@@ -50,9 +50,9 @@ void Bank::send_mail(MailKind kind, const Holder& to, SimTime about) {
     m.id = state_.next_mail_id++;
     m.sent_at = state_.now;
     m.kind = kind;
-    m.holder = to.saved();
+    m.holder = to;
     m.about = about;
-    audit(kSystem, AuditAction::MailSent, std::string(mail_kind_name(kind)) + ":" + m.holder, BankResult::Ok);
+    audit(kSystem, AuditAction::MailSent, std::string(mail_kind_name(kind)) + ":" + to.saved(), BankResult::Ok);
     state_.mailbox.push_back(std::move(m));
 }
 

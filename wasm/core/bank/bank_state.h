@@ -113,7 +113,7 @@ struct Mail {
     std::uint32_t id = 0;
     SimTime sent_at = 0;
     MailKind kind = MailKind::RenewalReminder;
-    std::string holder;         // 利用者ID, or empty for the administrator / the contract
+    Holder holder = Holder::admin();  // the administrator (also for the contract), or a user
     SimTime about = 0;          // the expiry or deadline the mail talks about (0: none)
     bool read = false;
     bool operator==(const Mail&) const = default;

@@ -10,6 +10,8 @@ namespace cp {
 class Holder {
 public:
     static Holder admin() { return Holder(true, {}); }
+    // `user_id` is a user's 利用者ID as the bank holds it, never empty: an empty one would be saved
+    // as, and read back as, the administrator (saved() below).
     static Holder user(std::string user_id) { return Holder(false, std::move(user_id)); }
     // The saved form (saved()) read back: "" is the administrator.
     static Holder from_saved(std::string saved) { return saved.empty() ? admin() : user(std::move(saved)); }

@@ -18,8 +18,8 @@ std::string format(const char* pattern, const std::string& a, const std::string&
     return buffer;
 }
 
-std::string holder_name(const std::string& holder, Language language) {
-    return holder.empty() ? text(TextId::ConsoleHolderAdmin, language) : holder;
+std::string holder_name(const Holder& holder, Language language) {
+    return holder.is_admin() ? text(TextId::ConsoleHolderAdmin, language) : holder.user_id();
 }
 
 }  // namespace

@@ -28,10 +28,10 @@ std::uint64_t crl_number(const PkiAuthority& authority) {
 // The holder of each certificate record, in the bank's order: the administrator, then each user.
 template <class Visit>
 void each_record(const BankState& before, const BankState& after, Visit visit) {
-    visit(std::string(), before.contract.admin_certificate, after.contract.admin_certificate);
+    visit(Holder::admin(), before.contract.admin_certificate, after.contract.admin_certificate);
     for (const User& u : after.users)
         for (const User& b : before.users)
-            if (b.id == u.id) visit(u.id, b.certificate, u.certificate);
+            if (b.id == u.id) visit(Holder::user(u.id), b.certificate, u.certificate);
 }
 
 }  // namespace
@@ -70,7 +70,7 @@ ClockReport compare_for_clock_report(const BankState& before, const BankState& a
             r.events.push_back(std::move(e));
         }
     }
-    each_record(before, after, [&](const std::string& holder, const CertificateRecord& b, const CertificateRecord& a) {
+    each_record(before, after, [&](const Holder& holder, const CertificateRecord& b, const CertificateRecord& a) {
         if (effective_status(b, before.now) != CertStatus::Expired && effective_status(a, after.now) == CertStatus::Expired &&
             b.serial == a.serial) {
             ClockEvent e;
@@ -79,7 +79,7 @@ ClockReport compare_for_clock_report(const BankState& before, const BankState& a
             r.events.push_back(std::move(e));
         }
     });
-    each_record(before, after, [&](const std::string& holder, const CertificateRecord& b, const CertificateRecord& a) {
+    each_record(before, after, [&](const Holder& holder, const CertificateRecord& b, const CertificateRecord& a) {
         if (b.status == CertStatus::PendingPickup && a.status == CertStatus::PendingPickup &&
             b.pickup_deadline == a.pickup_deadline && before.now <= b.pickup_deadline && after.now > a.pickup_deadline) {
             ClockEvent e;

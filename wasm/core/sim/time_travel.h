@@ -22,7 +22,7 @@ enum class ClockStep : std::uint8_t { Day = 0, Week, Month, Year, Count_ };
 SimTime clock_step_target(SimTime now, ClockStep step);
 
 enum class ClockEventKind : std::uint8_t {
-    MailSent = 0,           // `mail`, to `holder` ("" : the administrator / the contract)
+    MailSent = 0,           // `mail`, to `holder` (the administrator also for the contract)
     BranchRequestDone,      // `request` was processed by the branch
     CertificateExpired,     // `holder`'s certificate passed its 有効期限
     PickupWindowPassed,     // `holder`'s certificate can no longer be picked up (取得可能期間)
@@ -32,7 +32,7 @@ enum class ClockEventKind : std::uint8_t {
 
 struct ClockEvent {
     ClockEventKind kind = ClockEventKind::MailSent;
-    std::string holder;
+    Holder holder = Holder::admin();
     MailKind mail = MailKind::RenewalReminder;
     BranchRequestKind request = BranchRequestKind::UnlockPins;
     std::uint64_t crl_number = 0;

@@ -15,21 +15,22 @@ namespace {
 
 std::string subject(const Ui& ui, const Mail& m) {
     std::string s = ui.t(mail_subject_text(m.kind));
-    if (!m.holder.empty()) s += " (" + m.holder + ")";
+    if (!m.holder.is_admin()) s += " (" + m.holder.user_id() + ")";
     return s;
 }
 
 std::string body(const Ui& ui, const Mail& m) {
     const std::string about = format_date_time(m.about, ui.lang());
-    const bool admin = m.holder.empty();
+    const bool admin = m.holder.is_admin();
+    const char* user = m.holder.user_id().c_str();
     switch (m.kind) {
         case MailKind::RenewalReminder:
             return admin ? formatf(ui.t(TextId::MailBodyRenewalAdmin), about.c_str())
-                         : formatf(ui.t(TextId::MailBodyRenewalUser), m.holder.c_str(), about.c_str());
+                         : formatf(ui.t(TextId::MailBodyRenewalUser), user, about.c_str());
         case MailKind::CertificateExpired:
             return admin ? formatf(ui.t(TextId::MailBodyExpiredAdmin), about.c_str())
-                         : formatf(ui.t(TextId::MailBodyExpiredUser), m.holder.c_str(), about.c_str());
-        case MailKind::UserCertificateReissued: return formatf(ui.t(TextId::MailBodyUserReissued), m.holder.c_str(), about.c_str());
+                         : formatf(ui.t(TextId::MailBodyExpiredUser), user, about.c_str());
+        case MailKind::UserCertificateReissued: return formatf(ui.t(TextId::MailBodyUserReissued), user, about.c_str());
         case MailKind::AdminCertificateReissued: return formatf(ui.t(TextId::MailBodyAdminReissued), about.c_str());
         case MailKind::CardReissued: return ui.t(TextId::MailBodyCardReissued);
         case MailKind::ContractUnlocked: return ui.t(TextId::MailBodyUnlocked);
