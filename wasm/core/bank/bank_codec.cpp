@@ -157,7 +157,7 @@ std::vector<std::uint8_t> encode_bank_state(const BankState& s) {
     return w.take();
 }
 
-BankResult decode_bank_state(std::span<const std::uint8_t> payload, BankState& out, std::uint16_t version) {
+PersistResult decode_bank_state(std::span<const std::uint8_t> payload, BankState& out, std::uint16_t version) {
     ByteReader r(payload);
     BankState s;
     get_config(r, s.config);
@@ -232,7 +232,9 @@ BankResult decode_bank_state(std::span<const std::uint8_t> payload, BankState& o
         e.actor = r.str(kMaxText);
         e.action = get_enum(r, AuditAction::Count_);
         e.target = r.str(kMaxText);
-        e.result = get_enum(r, BankResult::Count_);
+        const std::uint8_t result = r.u8();
+        if (result >= kResultCodeCount) r.fail();
+        e.result = FlowResult::from_saved(result);
         r.raw(e.hash);
         audit.push_back(std::move(e));
     }
@@ -250,9 +252,9 @@ BankResult decode_bank_state(std::span<const std::uint8_t> payload, BankState& o
             s.issuances.push_back(std::move(is));
         }
     }
-    if (r.failed() || !r.at_end()) return BankResult::StateCorrupted;
+    if (r.failed() || !r.at_end()) return PersistResult::StateCorrupted;
     out = std::move(s);
-    return BankResult::Ok;
+    return PersistResult::Ok;
 }
 
 std::vector<std::uint8_t> encode_certificate_part(const InstalledCertificate& c) {
@@ -266,7 +268,7 @@ std::vector<std::uint8_t> encode_certificate_part(const InstalledCertificate& c)
     return w.take();
 }
 
-BankResult decode_certificate_part(std::span<const std::uint8_t> payload, InstalledCertificate& out) {
+PersistResult decode_certificate_part(std::span<const std::uint8_t> payload, InstalledCertificate& out) {
     ByteReader r(payload);
     InstalledCertificate c;
     c.serial = r.str(kMaxText);
@@ -277,9 +279,9 @@ BankResult decode_certificate_part(std::span<const std::uint8_t> payload, Instal
     if (p > 2) r.fail();
     c.protection = static_cast<KeyProtection>(p);
     c.certificate = r.bytes(1u << 20);
-    if (r.failed() || !r.at_end()) return BankResult::StateCorrupted;
+    if (r.failed() || !r.at_end()) return PersistResult::StateCorrupted;
     out = std::move(c);
-    return BankResult::Ok;
+    return PersistResult::Ok;
 }
 
 }  // namespace cp

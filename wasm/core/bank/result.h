@@ -1,24 +1,20 @@
-// certportal bank: the outcome of every bank operation and procedure step.
+// certportal bank: the outcome of every bank operation — the bank's rules' own codes.
 //
-// One code per failure, listed once in bank_result.def: the enum, its names (bank_result_name) and
-// its catalogue texts (portal/messages.cpp, TextId::Result + the name) are made from that list.
-// Procedures never throw; a step that cannot proceed returns one of these and says which state
-// it is in afterwards.
+// One code per failure, listed once in bank_result.def: the enum, its names (result_name) and its
+// catalogue texts (portal/messages.cpp, TextId::Result + the name) are made from that list. The
+// PC's, storage's and the procedure flow's codes are their own enums (pc/pc_result.h,
+// storage/persist_result.h, result/flow_result.h); a BankResult converts up to a FlowResult as the
+// same number. Bank operations never throw; one that cannot proceed returns one of these.
 #pragma once
 
 #include <cstdint>
 
+#include "result/flow_result.h"
+
 namespace cp {
 
-enum class [[nodiscard]] BankResult : std::uint8_t {
-    Ok = 0,
-#define CP_BANK_RESULT(name, number) name = number,
-#include "bank/bank_result.def"
-#undef CP_BANK_RESULT
-    Count_
-};
-
-// "ContractLocked" etc.: stable identifiers for logs, tests and catalogue keys.
-const char* bank_result_name(BankResult result);
+#define CP_RESULT_ENUM BankResult
+#define CP_RESULT_LIST "bank/bank_result.def"
+#include "result/layer_result.inc"
 
 }  // namespace cp

@@ -6,16 +6,16 @@
 
 namespace cp {
 
-TextId result_text(BankResult result) {
-    switch (result) {
-        case BankResult::Ok: return TextId::ResultOk;
-#define CP_BANK_RESULT(name, number) \
-        case BankResult::name: return TextId::Result##name;
-#include "bank/bank_result.def"
-#undef CP_BANK_RESULT
-        case BankResult::Count_: break;
+TextId result_text(FlowResult result) {
+    switch (result.code()) {
+        case 0: return TextId::ResultOk;
+#define CP_RESULT(name, number) \
+        case number: return TextId::Result##name;
+#include "result/all_results.inc"
+#undef CP_RESULT
+        default: break;
     }
-    return TextId::ResultWrongStep;
+    return TextId::ResultWrongStep;  // not reached: every number below kResultCodeCount is a code
 }
 
 TextId input_error_text(InputError error) {

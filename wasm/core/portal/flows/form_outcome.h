@@ -18,7 +18,7 @@ template <class Field>
 class FormOutcome {
 public:
     // The last command's outcome: the bank's result (Ok after success) and each field's error.
-    BankResult last_result() const { return last_result_; }
+    FlowResult last_result() const { return last_result_; }
     InputError field_error(Field f) const { return field_errors_[index(f)]; }
     bool has_field_errors() const {
         return std::any_of(field_errors_.begin(), field_errors_.end(), [](InputError e) { return e != InputError::None; });
@@ -30,13 +30,13 @@ protected:
     // Before a command: no error, Ok, no count of tries.
     void clear_errors() {
         field_errors_.fill(InputError::None);
-        last_result_ = BankResult::Ok;
+        last_result_ = FlowResult::Ok;
         tries_left_ = 0;
     }
     InputError& error_slot(Field f) { return field_errors_[index(f)]; }
     void set_field_error(Field f, InputError e) { error_slot(f) = e; }
 
-    BankResult last_result_ = BankResult::Ok;
+    FlowResult last_result_ = FlowResult::Ok;
     std::uint32_t tries_left_ = 0;
 
 private:

@@ -128,16 +128,16 @@ const InstalledCertificate* UserFlow::certificate_to_save() const {
     return store_.find(pickup_->installed_serial());
 }
 
-void UserFlow::certificate_saved(BankResult) {
+void UserFlow::certificate_saved(FlowResult) {
     // A failed save is the Session's to show (its save error stays on the page); the certificate
     // is installed in this page's memory either way.
     save_ = Save::Done;
 }
 
-BankResult UserFlow::failure() const {
+FlowResult UserFlow::failure() const {
     if (pickup_ && pickup_->step() == UserPickup::Step::Failed) return pickup_->failure();
     if (login_ && login_->step() == UserLogin::Step::Failed) return login_->failure();
-    return BankResult::Ok;
+    return FlowResult::Ok;
 }
 
 const User* UserFlow::user() const {
@@ -154,7 +154,7 @@ bool UserFlow::renewal_offered() const {
     return login_ && login_->logged_in() && bank_.in_renewal_window(Holder::user(login_->user_id()));
 }
 
-BankResult UserFlow::apply(const RenewalCommand& command) {
+FlowResult UserFlow::apply(const RenewalCommand& command) {
     clear_errors();
     const bool logged_in = login_ && login_->logged_in();
     last_result_ = apply_renewal_command(renewal_, command, logged_in, renewal_offered(), [this] {
@@ -163,19 +163,19 @@ BankResult UserFlow::apply(const RenewalCommand& command) {
     return last_result_;
 }
 
-BankResult UserFlow::apply(const UserCommand& command) {
+FlowResult UserFlow::apply(const UserCommand& command) {
     last_result_ = apply_one(command);
     return last_result_;
 }
 
-BankResult UserFlow::apply_one(const UserCommand& command) {
+FlowResult UserFlow::apply_one(const UserCommand& command) {
     namespace u = cmd::user;
     const auto need_pickup = [&] { return pickup_ != nullptr; };
     const auto need_login = [&] { return login_ != nullptr; };
     return std::visit(
         overloaded{
-            [&](const u::SubmitIds& c) {
-                if (!need_pickup()) return BankResult::WrongStep;
+            [&](const u::SubmitIds& c) -> FlowResult {
+                if (!need_pickup()) return FlowResult::WrongStep;
                 clear_errors();
                 set_field_error(Field::ContractId, validate_contract_id(c.contract_id));
                 set_field_error(Field::UserId, validate_user_id(c.user_id));
@@ -184,80 +184,80 @@ BankResult UserFlow::apply_one(const UserCommand& command) {
                     view_.user_pin.wipe();
                     return BankResult::InvalidInput;
                 }
-                const BankResult r = pickup_->enter_ids(c.contract_id, c.user_id, c.pin.reveal());
+                const FlowResult r = pickup_->enter_ids(c.contract_id, c.user_id, c.pin.reveal());
                 view_.user_pin.wipe();
                 if (r == BankResult::WrongUserPin) tries_left_ = bank_.user_pin_tries_left(c.user_id);
                 return r;
             },
-            [&](const u::SubmitOneTimePassword& c) {
-                if (!need_pickup()) return BankResult::WrongStep;
+            [&](const u::SubmitOneTimePassword& c) -> FlowResult {
+                if (!need_pickup()) return FlowResult::WrongStep;
                 clear_errors();
                 set_field_error(Field::OneTimePassword, validate_one_time_password(c.code.reveal()));
                 if (has_field_errors()) return BankResult::InvalidInput;
-                const BankResult r = pickup_->enter_one_time_password(c.code.reveal());
+                const FlowResult r = pickup_->enter_one_time_password(c.code.reveal());
                 view_.one_time_password.wipe();
                 if (r == BankResult::WrongOneTimePassword) tries_left_ = bank_.user_pin_tries_left(pickup_->user_id());
                 return r;
             },
-            [&](const u::Download&) {
+            [&](const u::Download&) -> FlowResult {
                 if (!pickup_step(UserPickup::Step::StartApp) && !pickup_step(UserPickup::Step::AppReady))
-                    return BankResult::WrongStep;
+                    return FlowResult::WrongStep;
                 clear_errors();
                 downloaded_ = true;
-                return BankResult::Ok;
+                return FlowResult::Ok;
             },
-            [&](const u::OpenDownload&) {
-                if (!downloaded_ || !need_pickup()) return BankResult::WrongStep;
+            [&](const u::OpenDownload&) -> FlowResult {
+                if (!downloaded_ || !need_pickup()) return FlowResult::WrongStep;
                 clear_errors();
                 return pickup_->start_app();
             },
-            [&](const u::Acquire&) {
-                if (!need_pickup()) return BankResult::WrongStep;
+            [&](const u::Acquire&) -> FlowResult {
+                if (!need_pickup()) return FlowResult::WrongStep;
                 clear_errors();
                 return pickup_->acquire();
             },
-            [&](const u::CloseApp&) {
-                if (!need_pickup()) return BankResult::WrongStep;
+            [&](const u::CloseApp&) -> FlowResult {
+                if (!need_pickup()) return FlowResult::WrongStep;
                 clear_errors();
                 if (app_window() == AppWindow::Done) {  // 閉じる after 取得完了
                     app_dismissed_ = true;
-                    return BankResult::Ok;
+                    return FlowResult::Ok;
                 }
                 // Closing the app before the installation is saved loses it: the core revokes what
                 // was issued. Once installed in memory the close waits for the save (nothing to do).
-                if (pickup_->step() == UserPickup::Step::Installed) return BankResult::WrongStep;
+                if (pickup_->step() == UserPickup::Step::Installed) return FlowResult::WrongStep;
                 return pickup_->close_app();
             },
-            [&](const u::AnswerWebAccess& c) {
-                if (!need_pickup()) return BankResult::WrongStep;
+            [&](const u::AnswerWebAccess& c) -> FlowResult {
+                if (!need_pickup()) return FlowResult::WrongStep;
                 clear_errors();
                 return pickup_->confirm_web_access(c.yes);
             },
-            [&](const u::ChooseCertificate& c) {
-                if (!need_login()) return BankResult::WrongStep;
+            [&](const u::ChooseCertificate& c) -> FlowResult {
+                if (!need_login()) return FlowResult::WrongStep;
                 clear_errors();
                 const InstalledCertificate* chosen = store_.find(c.serial);
-                if (chosen == nullptr) return BankResult::NoSuchInstalledCertificate;
+                if (chosen == nullptr) return PcResult::NoSuchInstalledCertificate;
                 properties_serial_.clear();
                 login_serial_ = c.serial;
                 return login_->choose_certificate(*chosen);
             },
-            [&](const u::ShowCertificateProperties& c) {
+            [&](const u::ShowCertificateProperties& c) -> FlowResult {
                 properties_serial_ = c.serial;
-                return BankResult::Ok;
+                return FlowResult::Ok;
             },
-            [&](const u::GrantKeyAccess& c) {
-                if (!need_login()) return BankResult::WrongStep;
+            [&](const u::GrantKeyAccess& c) -> FlowResult {
+                if (!need_login()) return FlowResult::WrongStep;
                 clear_errors();
                 return grant_key_access(*login_, c.password, view_.key_password, error_slot(Field::KeyPassword));
             },
-            [&](const u::DenyKeyAccess&) {
-                if (!need_login()) return BankResult::WrongStep;
+            [&](const u::DenyKeyAccess&) -> FlowResult {
+                if (!need_login()) return FlowResult::WrongStep;
                 clear_errors();
                 return deny_key_access(*login_, view_.key_password);
             },
-            [&](const u::SubmitPin& c) {
-                if (!need_login()) return BankResult::WrongStep;
+            [&](const u::SubmitPin& c) -> FlowResult {
+                if (!need_login()) return FlowResult::WrongStep;
                 clear_errors();
                 // As at 管理者ログオン: what the form refuses never reaches the bank (docs/domain.md).
                 set_field_error(Field::LoginPin, validate_user_pin(c.pin.reveal()));
@@ -267,7 +267,7 @@ BankResult UserFlow::apply_one(const UserCommand& command) {
                 }
                 const User* before = user();
                 const SimTime previous = before != nullptr ? before->last_login : 0;
-                const BankResult r = login_->enter_pin(c.pin.reveal());
+                const FlowResult r = login_->enter_pin(c.pin.reveal());
                 view_.login_pin.wipe();
                 if (r == BankResult::WrongUserPin) tries_left_ = bank_.user_pin_tries_left(login_->user_id());
                 if (login_->step() == UserLogin::Step::Menu) previous_logon_ = previous;

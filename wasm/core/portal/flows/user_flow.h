@@ -103,9 +103,9 @@ public:
     bool dialog_open() const;
     AppWindow app_window() const;
     Progress progress() const;
-    BankResult apply(const UserCommand& command);
+    FlowResult apply(const UserCommand& command);
     // The user's own 証明書更新: OpenRenewal from the landing page inside the window, then its steps.
-    BankResult apply(const RenewalCommand& command);
+    FlowResult apply(const RenewalCommand& command);
     bool renewal_offered() const;
     RenewalFlow* renewal_flow() { return renewal_.get(); }
     const RenewalFlow* renewal_flow() const { return renewal_.get(); }
@@ -113,7 +113,7 @@ public:
     bool poll();
     // The certificate the Session must save on the PC now (nullptr when none), and its outcome.
     const InstalledCertificate* certificate_to_save() const;
-    void certificate_saved(BankResult result);
+    void certificate_saved(FlowResult result);
 
     View& view() { return view_; }
     const View& view() const { return view_; }
@@ -124,7 +124,7 @@ public:
 
     // last_result(), field_error(), tries_left() (FormOutcome): tries left before 利用中止, after a
     // wrong 利用者暗証番号 or one-time password.
-    BankResult failure() const;
+    FlowResult failure() const;
     // The user the procedure is for, once the bank knows (after the IDs, after the certificate).
     const User* user() const;
     // 取得期限 of the pending certificate (0 when none).
@@ -139,7 +139,7 @@ public:
     const InstalledCertificate* login_certificate() const { return store_.find(login_serial_); }
 
 private:
-    BankResult apply_one(const UserCommand& command);
+    FlowResult apply_one(const UserCommand& command);
     bool pickup_step(UserPickup::Step s) const { return pickup_ && pickup_->step() == s; }
 
     Mode mode_;
