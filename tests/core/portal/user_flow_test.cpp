@@ -85,6 +85,28 @@ TEST(UserFlow, AppPathFromTheTopPageToTheCompletionAndALaterPageLoadSeesTheCerti
     EXPECT_EQ(reloaded.bank().find_user("S0001")->certificate.status, cp::CertStatus::Valid);
 }
 
+// The PC's store cannot save the certificate the app installed (its database is full): the
+// pickup does not say 取得完了; it ends with the storage's reason, and the bank, told the PC holds
+// nothing, has revoked the certificate as not installed (the administrator must reissue).
+TEST(UserFlow, AFailedSaveOfThePickedUpCertificateEndsThePickupWithTheReason) {
+    cp::test::BrowserProfile profile;
+    PageLoad page(profile);
+    reissue(page, "S0001");
+    enter_ids(page);
+    enter_token_code(page);
+    page.apply(ucmd::Download{});
+    page.apply(ucmd::OpenDownload{});
+    ASSERT_EQ(flow(page).app_window(), UserFlow::AppWindow::Ready);
+    profile.databases["pc:" + std::string(cp::kUserPcName)].set_quota_bytes(64);  // the certificate does not fit
+    page.apply(ucmd::Acquire{});
+    EXPECT_FALSE(page.session.saving());
+    EXPECT_EQ(page.session.save_failure(), cp::PersistResult::StorageFailed);
+    EXPECT_EQ(screen(page), UserScreen::Failed) << cp::user_screen_name(screen(page));
+    EXPECT_EQ(flow(page).failure(), cp::PersistResult::StorageFailed);
+    EXPECT_EQ(flow(page).app_window(), UserFlow::AppWindow::Closed) << "no 取得完了 in the app either";
+    EXPECT_NE(page.bank().find_user("S0001")->certificate.status, cp::CertStatus::Valid);
+}
+
 TEST(UserFlow, ThePickupIsOnlyOnTheUsersPc) {
     cp::test::BrowserProfile profile;
     PageLoad page(profile);

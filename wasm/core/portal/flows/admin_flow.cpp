@@ -94,20 +94,34 @@ SimTime AdminFlow::pickup_deadline() const {
     return u != nullptr && u->certificate.status == CertStatus::PendingPickup ? u->certificate.pickup_deadline : 0;
 }
 
+namespace {
+
+FormEffect form_effect(const AdminCommand& command) {
+    return std::visit(overloaded{
+                          [](const cmd::SetRevokeReason&) { return FormEffect::Choice; },
+                          [](const cmd::SetHideNotices&) { return FormEffect::Choice; },
+                          [](const cmd::ShowCertificateProperties&) { return FormEffect::View; },
+                          [](const cmd::SelectMenuTab&) { return FormEffect::View; },
+                          [](const cmd::ToggleMenuSection&) { return FormEffect::View; },
+                          [](const cmd::VerifyAuditLog&) { return FormEffect::View; },
+                          [](const cmd::ShowMoreUsers&) { return FormEffect::View; },
+                          [](const cmd::ToggleUserActions&) { return FormEffect::View; },
+                          [](const cmd::SetCertificateAction&) { return FormEffect::View; },
+                          [](const auto&) { return FormEffect::Submit; },
+                      },
+                      command);
+}
+
+}  // namespace
+
 FlowResult AdminFlow::apply(const AdminCommand& command) {
-    const FlowResult r = apply_one(command);
-    // A choice on a form the next submit reads (the revoke reason, the notices' checkbox) leaves
-    // the last submit's outcome on screen, as ticking a box on a paper form would.
-    if (!std::holds_alternative<cmd::SetRevokeReason>(command) && !std::holds_alternative<cmd::SetHideNotices>(command))
-        last_result_ = r;
-    return r;
+    return outcome_of(form_effect(command), [&] { return apply_one(command); });
 }
 
 FlowResult AdminFlow::apply_one(const AdminCommand& command) {
     return std::visit(
         overloaded{
             [&](const cmd::ChooseCertificate& c) -> FlowResult {
-                clear_errors();
                 const InstalledCertificate* chosen = store_.find(c.serial);
                 if (chosen == nullptr) return PcResult::NoSuchInstalledCertificate;
                 properties_serial_.clear();
@@ -118,15 +132,12 @@ FlowResult AdminFlow::apply_one(const AdminCommand& command) {
                 return FlowResult::Ok;
             },
             [&](const cmd::GrantKeyAccess& c) -> FlowResult {
-                clear_errors();
                 return grant_key_access(*login_, c.password, view_.key_password, error_slot(Field::KeyPassword));
             },
             [&](const cmd::DenyKeyAccess&) -> FlowResult {
-                clear_errors();
                 return deny_key_access(*login_, view_.key_password);
             },
             [&](const cmd::SubmitContractPin& c) -> FlowResult {
-                clear_errors();
                 // What the form refuses never reaches the bank and costs no try (docs/domain.md).
                 set_field_error(Field::ContractPin, validate_contract_pin(c.pin.reveal()));
                 if (has_field_errors()) {
@@ -139,12 +150,10 @@ FlowResult AdminFlow::apply_one(const AdminCommand& command) {
                 return r;
             },
             [&](const cmd::ClearContractPin&) -> FlowResult {
-                clear_errors();
                 view_.contract_pin.wipe();
                 return FlowResult::Ok;
             },
             [&](const cmd::SubmitCardAnswers& c) -> FlowResult {
-                clear_errors();
                 set_field_error(Field::CardFirst, validate_card_answer(c.first.reveal()));
                 set_field_error(Field::CardSecond, validate_card_answer(c.second.reveal()));
                 if (has_field_errors()) return BankResult::InvalidInput;
@@ -160,7 +169,6 @@ FlowResult AdminFlow::apply_one(const AdminCommand& command) {
                 return FlowResult::Ok;
             },
             [&](const cmd::AcknowledgeNotices&) -> FlowResult {
-                clear_errors();
                 return login_->acknowledge_notices(hide_notices_);
             },
             [&](const cmd::SelectMenuTab& c) -> FlowResult {
@@ -184,7 +192,6 @@ FlowResult AdminFlow::apply_one(const AdminCommand& command) {
             },
             [&](const cmd::OpenUserMaintenance&) -> FlowResult {
                 if (!login_->logged_in()) return FlowResult::WrongStep;
-                clear_errors();
                 end_renewal();
                 maintenance_.emplace(bank_, *login_);
                 user_actions_open_ = false;
@@ -196,7 +203,6 @@ FlowResult AdminFlow::apply_one(const AdminCommand& command) {
             },
             [&](const cmd::SelectUser& c) -> FlowResult {
                 if (!maintenance_) return FlowResult::WrongStep;
-                clear_errors();
                 const auto step = maintenance_->step();
                 if (step != UserCertificateMaintenance::Step::SelectUser &&
                     step != UserCertificateMaintenance::Step::ChangeOrDelete)
@@ -216,7 +222,6 @@ FlowResult AdminFlow::apply_one(const AdminCommand& command) {
             },
             [&](const cmd::ChooseChange&) -> FlowResult {
                 if (!maintenance_) return FlowResult::WrongStep;
-                clear_errors();
                 certificate_action_ = UserCertificateAction::Continue;
                 revoke_reason_ = RevokeReason::None;
                 return maintenance_->choose_change();
@@ -233,7 +238,6 @@ FlowResult AdminFlow::apply_one(const AdminCommand& command) {
             },
             [&](const cmd::SubmitCertificateAction& c) -> FlowResult {
                 if (!maintenance_) return FlowResult::WrongStep;
-                clear_errors();
                 set_field_error(Field::ConfirmationPin, validate_contract_pin(c.confirmation_pin.reveal()));
                 if (certificate_action_ == UserCertificateAction::Revoke && revoke_reason_ == RevokeReason::None)
                     set_field_error(Field::RevokeReason, InputError::Empty);
@@ -246,7 +250,6 @@ FlowResult AdminFlow::apply_one(const AdminCommand& command) {
             },
             [&](const cmd::ReturnToMenu&) -> FlowResult {
                 if (!login_->logged_in()) return FlowResult::WrongStep;
-                clear_errors();
                 maintenance_.reset();
                 end_renewal();
                 view_.confirmation_pin.wipe();
@@ -257,12 +260,13 @@ FlowResult AdminFlow::apply_one(const AdminCommand& command) {
 }
 
 FlowResult AdminFlow::apply(const RenewalCommand& command) {
-    clear_errors();
-    last_result_ = apply_renewal_command(renewal_, command, login_->logged_in(), bank_.in_admin_renewal_window(), [this] {
-        return std::make_unique<AdminRenewal>(bank_, *login_, store_, pc_);
+    const FlowResult r = outcome_of(FormEffect::Submit, [&] {
+        return apply_renewal_command(renewal_, command, login_->logged_in(), bank_.in_admin_renewal_window(), [this] {
+            return std::make_unique<AdminRenewal>(bank_, *login_, store_, pc_);
+        });
     });
-    if (std::holds_alternative<cmd::OpenRenewal>(command) && last_result_ == FlowResult::Ok) maintenance_.reset();
-    return last_result_;
+    if (std::holds_alternative<cmd::OpenRenewal>(command) && r == FlowResult::Ok) maintenance_.reset();
+    return r;
 }
 
 }  // namespace cp

@@ -21,8 +21,8 @@ AdminPickupFlow::Screen AdminPickupFlow::screen() const {
 }
 
 FlowResult AdminPickupFlow::apply(const PickupCommand& command) {
-    clear_errors();
-    last_result_ = std::visit(
+    return outcome_of(FormEffect::Submit, [&] {
+        return std::visit(
         overloaded{
             [&](const cmd::SubmitPickupIds& c) -> FlowResult {
                 const InputError id = validate_contract_id(c.contract_id);
@@ -42,7 +42,7 @@ FlowResult AdminPickupFlow::apply(const PickupCommand& command) {
             [&](const cmd::AnswerPickupWebAccess& c) -> FlowResult { return pickup_.confirm_web_access(c.yes); },
         },
         command);
-    return last_result_;
+    });
 }
 
 }  // namespace cp

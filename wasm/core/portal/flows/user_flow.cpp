@@ -46,7 +46,8 @@ UserFlow::Screen UserFlow::screen() const {
             case UserPickup::Step::ConfirmWebAccess: return Screen::PickupWebAccess;
             case UserPickup::Step::Installed:
                 // Until the PC has saved it, the installation is still under way; the app's window
-                // then shows 取得完了 until the person closes it.
+                // then shows 取得完了 until the person closes it. Not saved: the pickup failed.
+                if (save_ == Save::Failed) return Screen::Failed;
                 if (save_ != Save::Done) return app ? Screen::PickupCaPage : Screen::PickupIssuing;
                 return app && !app_dismissed_ ? Screen::PickupCaPage : Screen::PickupDone;
             case UserPickup::Step::Failed: return Screen::Failed;
@@ -78,6 +79,7 @@ UserFlow::AppWindow UserFlow::app_window() const {
         case UserPickup::Step::WaitingForKey:
         case UserPickup::Step::Acquiring: return AppWindow::Working;
         case UserPickup::Step::Installed:
+            if (save_ == Save::Failed) return AppWindow::Closed;
             if (save_ != Save::Done) return AppWindow::Working;
             return app_dismissed_ ? AppWindow::Closed : AppWindow::Done;
     }
@@ -128,13 +130,13 @@ const InstalledCertificate* UserFlow::certificate_to_save() const {
     return store_.find(pickup_->installed_serial());
 }
 
-void UserFlow::certificate_saved(FlowResult) {
-    // A failed save is the Session's to show (its save error stays on the page); the certificate
-    // is installed in this page's memory either way.
-    save_ = Save::Done;
+void UserFlow::certificate_saved(FlowResult result) {
+    save_ = result == FlowResult::Ok ? Save::Done : Save::Failed;
+    save_failure_ = result;
 }
 
 FlowResult UserFlow::failure() const {
+    if (save_ == Save::Failed) return save_failure_;
     if (pickup_ && pickup_->step() == UserPickup::Step::Failed) return pickup_->failure();
     if (login_ && login_->step() == UserLogin::Step::Failed) return login_->failure();
     return FlowResult::Ok;
@@ -155,17 +157,17 @@ bool UserFlow::renewal_offered() const {
 }
 
 FlowResult UserFlow::apply(const RenewalCommand& command) {
-    clear_errors();
     const bool logged_in = login_ && login_->logged_in();
-    last_result_ = apply_renewal_command(renewal_, command, logged_in, renewal_offered(), [this] {
-        return std::make_unique<UserRenewal>(bank_, *login_, store_, pc_);
+    return outcome_of(FormEffect::Submit, [&] {
+        return apply_renewal_command(renewal_, command, logged_in, renewal_offered(), [this] {
+            return std::make_unique<UserRenewal>(bank_, *login_, store_, pc_);
+        });
     });
-    return last_result_;
 }
 
 FlowResult UserFlow::apply(const UserCommand& command) {
-    last_result_ = apply_one(command);
-    return last_result_;
+    const bool view = std::holds_alternative<cmd::user::ShowCertificateProperties>(command);
+    return outcome_of(view ? FormEffect::View : FormEffect::Submit, [&] { return apply_one(command); });
 }
 
 FlowResult UserFlow::apply_one(const UserCommand& command) {
@@ -176,7 +178,6 @@ FlowResult UserFlow::apply_one(const UserCommand& command) {
         overloaded{
             [&](const u::SubmitIds& c) -> FlowResult {
                 if (!need_pickup()) return FlowResult::WrongStep;
-                clear_errors();
                 set_field_error(Field::ContractId, validate_contract_id(c.contract_id));
                 set_field_error(Field::UserId, validate_user_id(c.user_id));
                 set_field_error(Field::UserPin, validate_user_pin(c.pin.reveal()));
@@ -191,7 +192,6 @@ FlowResult UserFlow::apply_one(const UserCommand& command) {
             },
             [&](const u::SubmitOneTimePassword& c) -> FlowResult {
                 if (!need_pickup()) return FlowResult::WrongStep;
-                clear_errors();
                 set_field_error(Field::OneTimePassword, validate_one_time_password(c.code.reveal()));
                 if (has_field_errors()) return BankResult::InvalidInput;
                 const FlowResult r = pickup_->enter_one_time_password(c.code.reveal());
@@ -202,23 +202,19 @@ FlowResult UserFlow::apply_one(const UserCommand& command) {
             [&](const u::Download&) -> FlowResult {
                 if (!pickup_step(UserPickup::Step::StartApp) && !pickup_step(UserPickup::Step::AppReady))
                     return FlowResult::WrongStep;
-                clear_errors();
                 downloaded_ = true;
                 return FlowResult::Ok;
             },
             [&](const u::OpenDownload&) -> FlowResult {
                 if (!downloaded_ || !need_pickup()) return FlowResult::WrongStep;
-                clear_errors();
                 return pickup_->start_app();
             },
             [&](const u::Acquire&) -> FlowResult {
                 if (!need_pickup()) return FlowResult::WrongStep;
-                clear_errors();
                 return pickup_->acquire();
             },
             [&](const u::CloseApp&) -> FlowResult {
                 if (!need_pickup()) return FlowResult::WrongStep;
-                clear_errors();
                 if (app_window() == AppWindow::Done) {  // 閉じる after 取得完了
                     app_dismissed_ = true;
                     return FlowResult::Ok;
@@ -230,12 +226,10 @@ FlowResult UserFlow::apply_one(const UserCommand& command) {
             },
             [&](const u::AnswerWebAccess& c) -> FlowResult {
                 if (!need_pickup()) return FlowResult::WrongStep;
-                clear_errors();
                 return pickup_->confirm_web_access(c.yes);
             },
             [&](const u::ChooseCertificate& c) -> FlowResult {
                 if (!need_login()) return FlowResult::WrongStep;
-                clear_errors();
                 const InstalledCertificate* chosen = store_.find(c.serial);
                 if (chosen == nullptr) return PcResult::NoSuchInstalledCertificate;
                 properties_serial_.clear();
@@ -248,17 +242,14 @@ FlowResult UserFlow::apply_one(const UserCommand& command) {
             },
             [&](const u::GrantKeyAccess& c) -> FlowResult {
                 if (!need_login()) return FlowResult::WrongStep;
-                clear_errors();
                 return grant_key_access(*login_, c.password, view_.key_password, error_slot(Field::KeyPassword));
             },
             [&](const u::DenyKeyAccess&) -> FlowResult {
                 if (!need_login()) return FlowResult::WrongStep;
-                clear_errors();
                 return deny_key_access(*login_, view_.key_password);
             },
             [&](const u::SubmitPin& c) -> FlowResult {
                 if (!need_login()) return FlowResult::WrongStep;
-                clear_errors();
                 // As at 管理者ログオン: what the form refuses never reaches the bank (docs/domain.md).
                 set_field_error(Field::LoginPin, validate_user_pin(c.pin.reveal()));
                 if (has_field_errors()) {

@@ -111,7 +111,9 @@ public:
     const RenewalFlow* renewal_flow() const { return renewal_.get(); }
     // The app finishes what the CA issued; see above. True when the screens may have changed.
     bool poll();
-    // The certificate the Session must save on the PC now (nullptr when none), and its outcome.
+    // The certificate the Session must save on the PC now (nullptr when none), and its outcome: a
+    // failed save ends the pickup with the storage's reason (the bank has revoked the certificate
+    // as not installed), never 取得完了.
     const InstalledCertificate* certificate_to_save() const;
     void certificate_saved(FlowResult result);
 
@@ -153,7 +155,10 @@ private:
     View view_;
     bool downloaded_ = false;
     bool app_dismissed_ = false;   // the app window closed after 取得完了
-    enum class Save : std::uint8_t { None, Due, Running, Done } save_ = Save::None;
+    // The pickup's certificate on the PC: None until installed, Due until the Session's save of it
+    // ends, then Done, or Failed with the storage's reason (save_failure_), the pickup's failure.
+    enum class Save : std::uint8_t { None, Due, Done, Failed } save_ = Save::None;
+    FlowResult save_failure_ = FlowResult::Ok;
     std::string properties_serial_;
     std::string login_serial_;
     SimTime previous_logon_ = 0;
