@@ -11,7 +11,8 @@
 namespace {
 
 using cp::AdminFlow;
-using cp::BankResult;
+using cp::FlowResult;
+using cp::PcResult;
 using cp::test::ScreenHarness;
 using cp::test::WidgetInfo;
 using Screen = AdminFlow::Screen;
@@ -51,7 +52,7 @@ TEST(AdminScreens, ReissueFromTheTopPageToTheCompletion) {
     EXPECT_TRUE(d.shows("入力してください。"));
     d.type_into("ご契約先確認暗証番号", cp::kSeedSecrets.confirmation_pin);
     ASSERT_TRUE(d.click("OK"));
-    ASSERT_EQ(d.screen(), Screen::UserDone) << bank_result_name(d.page.flow().last_result());
+    ASSERT_EQ(d.screen(), Screen::UserDone) << result_name(d.page.flow().last_result());
     for (const char* line : {"① 契約者ID（お客様カードに記載の11桁の数字）", "② 利用者ID", "③ 利用者暗証番号", "④ ワンタイムパスワード",
                              "取得期限：2023年11月20日 10:00", "今後利用者が使用するパソコンで"})
         EXPECT_TRUE(d.shows(line)) << line;
@@ -96,7 +97,7 @@ TEST(AdminScreens, OsDialogsTakeEnterAndEscapeAsWindowsDoes) {
     d.ui.press(ImGuiKey_Escape, d.draw);
     d.apply();
     EXPECT_EQ(d.screen(), Screen::Failed) << "Escape at the key prompt refuses";
-    EXPECT_EQ(d.page.flow().failure(), BankResult::KeyAccessDenied);
+    EXPECT_EQ(d.page.flow().failure(), PcResult::KeyAccessDenied);
 }
 
 TEST(AdminScreens, AWrongPinSaysTriesLeftAndTheLockNamesTheBranchForm) {
@@ -250,7 +251,7 @@ TEST(AdminScreens, TheGridPagesAHundredUsersBehindShowMore) {
     for (int i = 3; i <= 100; ++i) {
         char id[8];
         std::snprintf(id, sizeof(id), "S%04d", i);
-        ASSERT_EQ(d.page.bank().add_user(id, std::string("利用者 ") + std::to_string(i), cp::kAllPermissions, "user0001x"), BankResult::Ok);
+        ASSERT_EQ(d.page.bank().add_user(id, std::string("利用者 ") + std::to_string(i), cp::kAllPermissions, "user0001x"), FlowResult::Ok);
     }
     d.to_menu();
     ASSERT_TRUE(d.click("ご契約先管理情報変更"));

@@ -10,7 +10,6 @@
 namespace {
 
 using cp::AdminFlow;
-using cp::BankResult;
 using cp::test::Driver;
 using Screen = AdminFlow::Screen;
 
@@ -60,7 +59,7 @@ void issue_and_install(Driver& d) {
     EXPECT_TRUE(d.shows(kWebAccess)) << "the same question before installing";
     EXPECT_TRUE(d.shows("4 / 4")) << "the progress under the dialog is complete";
     ASSERT_TRUE(d.click("はい"));
-    ASSERT_EQ(d.screen(), Screen::RenewalDone) << bank_result_name(d.page.flow().failure());
+    ASSERT_EQ(d.screen(), Screen::RenewalDone) << result_name(d.page.flow().failure());
 }
 
 TEST(RenewalScreens, FromTheMenuToTheInstalledCertificate) {

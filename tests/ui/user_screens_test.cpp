@@ -22,7 +22,7 @@ inline void PrintTo(PasteVerdict v, std::ostream* os) {
 
 namespace {
 
-using cp::BankResult;
+using cp::FlowResult;
 using cp::UserFlow;
 using cp::test::ScreenHarness;
 using cp::test::WidgetInfo;
@@ -67,7 +67,7 @@ struct Person {
     void reissue(const char* user) {
         ASSERT_EQ(page.bank().apply_user_certificate_action(user, cp::UserCertificateAction::Reissue,
                                                             cp::kSeedSecrets.confirmation_pin),
-                  BankResult::Ok);
+                  FlowResult::Ok);
         page.session.update();
         ui.settle(draw);
     }
@@ -140,7 +140,7 @@ struct Person {
         ASSERT_TRUE(click("OK"));
         ASSERT_EQ(screen(), UserScreen::LoginKeyAccess);
         ASSERT_TRUE(click("許可"));
-        ASSERT_EQ(screen(), UserScreen::LoginPin) << bank_result_name(page.session.user_flow()->failure());
+        ASSERT_EQ(screen(), UserScreen::LoginPin) << result_name(page.session.user_flow()->failure());
         type_into("利用者暗証番号", cp::kSeedSecrets.s0001_pin);
         ASSERT_TRUE(click("ログイン"));
         ASSERT_EQ(screen(), UserScreen::LoginLanding);

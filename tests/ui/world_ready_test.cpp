@@ -17,10 +17,10 @@ constexpr const char* kReplacing = "準備中…（新しい状態を用意し�
 
 // Starts replacing the world by `preset` and holds it half-way: the device keys that seal the new
 // world's keys answer only in finish_reset().
-void start_held_reset(Driver& d, cp::Preset preset, cp::BankResult& result) {
+void start_held_reset(Driver& d, cp::Preset preset, cp::FlowResult& result) {
     d.page.admin.device_key.set_deferred(true);
     d.page.user.device_key.set_deferred(true);
-    d.page.session.reset(preset, [&result](cp::BankResult r) { result = r; });
+    d.page.session.reset(preset, [&result](cp::FlowResult r) { result = r; });
     ASSERT_TRUE(d.page.session.resetting()) << "the reset waits for the device keys";
     ASSERT_FALSE(d.page.session.world_ready());
     d.ui.settle(d.draw);
@@ -48,7 +48,7 @@ void expect_disabled_with_reason(const Driver& d, const char* label) {
 TEST(WorldReady, TheTopPageAndTheBrowsersMenusAreDisabledWithTheirReasonWhileTheWorldIsReplaced) {
     Driver d;
     ASSERT_FALSE(d.ui.find("利用者ログイン")->disabled) << "the loaded world is ready";
-    cp::BankResult result = cp::BankResult::WrongStep;
+    cp::FlowResult result = cp::FlowResult::WrongStep;
     start_held_reset(d, cp::Preset::UserPickupPending, result);
     for (const char* label : {"利用者ログイン", "管理者ログイン", "ツール", "…"})
         expect_disabled_with_reason(d, label);
@@ -60,7 +60,7 @@ TEST(WorldReady, TheTopPageAndTheBrowsersMenusAreDisabledWithTheirReasonWhileThe
     EXPECT_EQ(d.page.session.user_flow(), nullptr);
 
     finish_reset(d);
-    EXPECT_EQ(result, cp::BankResult::Ok);
+    EXPECT_EQ(result, cp::FlowResult::Ok);
     ASSERT_TRUE(d.page.session.world_ready());
     // The new world is in place: the same click takes effect (利用者ログイン's page, then 証明書の選択).
     ASSERT_TRUE(d.click("利用者ログイン"));
@@ -78,7 +78,7 @@ TEST(WorldReady, ThePanelsControlsAreDisabledWithTheReasonShownWhileTheWorldIsRe
     Driver d;
     ASSERT_TRUE(d.click("サンプルデータ"));
     ASSERT_FALSE(d.ui.find("+1日")->disabled);
-    cp::BankResult result = cp::BankResult::WrongStep;
+    cp::FlowResult result = cp::FlowResult::WrongStep;
     start_held_reset(d, cp::Preset::CardLost, result);
     const WidgetInfo* day = d.ui.find("+1日");
     ASSERT_NE(day, nullptr) << d.ui.labels();

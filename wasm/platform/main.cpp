@@ -297,9 +297,9 @@ EMSCRIPTEN_KEEPALIVE void cp_debug_reset_preset(int preset) {
         return;
     }
     g_app->debug_reset_state = 1;
-    g_app->session.reset(static_cast<cp::Preset>(preset), [](cp::BankResult r) {
-        g_app->debug_reset_state = r == cp::BankResult::Ok ? 2 : -1;
-        if (r != cp::BankResult::Ok) std::fprintf(stderr, "certportal: reset failed: %s\n", cp::bank_result_name(r));
+    g_app->session.reset(static_cast<cp::Preset>(preset), [](cp::FlowResult r) {
+        g_app->debug_reset_state = r == cp::FlowResult::Ok ? 2 : -1;
+        if (r != cp::FlowResult::Ok) std::fprintf(stderr, "certportal: reset failed: %s\n", cp::result_name(r));
         cp::platform::runner_request_frame();
     });
     cp::platform::runner_request_frame();

@@ -101,7 +101,7 @@ void SimulationHost::start(Session& session, Preset first_world, std::function<v
         st.view.replacing = st.view.status == SimulationStatus::Ready && !st.session->world_ready();
         if (st.view.replacing) st.view.status = SimulationStatus::Preparing;
         st.view.storage = notice_for(sim.storage_fallback());
-        st.view.failure = sim.stage() == Simulation::Stage::Failed ? bank_result_name(sim.failure()) : "";
+        st.view.failure = sim.stage() == Simulation::Stage::Failed ? result_name(sim.failure()) : "";
         st.view.set_aside_records = static_cast<int>(sim.set_aside().size());
         st.view.created_this_run = sim.created_this_run();
         if (const Bank* bank = st.session->bank()) {

@@ -230,8 +230,8 @@ void software_keyboard(const char* id, char* buffer, std::size_t capacity, Langu
     ImGui::PopID();
 }
 
-void result_message(BankResult result, std::uint32_t tries_left, Language language) {
-    if (result == BankResult::Ok) return;
+void result_message(FlowResult result, std::uint32_t tries_left, Language language) {
+    if (result == FlowResult::Ok) return;
     ImGui::PushStyleColor(ImGuiCol_ChildBg, color::kErrorBg);
     ImGui::PushStyleColor(ImGuiCol_Border, color::kError);
     begin_card("##result", ImVec2(-FLT_MIN, 0));

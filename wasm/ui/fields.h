@@ -75,7 +75,7 @@ void software_keyboard(const char* id, char* buffer, std::size_t capacity, Langu
 
 // A red-bordered box with the catalogue text of `result` (nothing for Ok), plus the tries left
 // before the lock when `tries_left` > 0.
-void result_message(BankResult result, std::uint32_t tries_left, Language language);
+void result_message(FlowResult result, std::uint32_t tries_left, Language language);
 // An error line in the error colour.
 void error_line(const char* message);
 

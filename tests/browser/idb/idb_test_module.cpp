@@ -153,8 +153,8 @@ cp::platform::IndexedDbStorage::Events events_for(int which) {
         if (which == kBank) return cp_idb_test_event((head + "}").c_str());
         // Another tab changed this PC's store: reload it, as the portal would.
         cp::load_pc_store(*state().dbs[which].storage(), state().dbs[which].label,
-                          [head](cp::BankResult r, cp::PcCertificateStore pc, cp::LoadReport) {
-                              const std::string json = head + ",\"reload\":" + q(cp::bank_result_name(r)) +
+                          [head](cp::FlowResult r, cp::PcCertificateStore pc, cp::LoadReport) {
+                              const std::string json = head + ",\"reload\":" + q(cp::result_name(r)) +
                                                        ",\"count\":" + std::to_string(pc.certificates.size()) + "}";
                               cp_idb_test_event(json.c_str());
                           });
@@ -257,8 +257,8 @@ EMSCRIPTEN_KEEPALIVE void idb_test_save_seed_bank(int token) {
     Db* d = db_of(kBank);
     if (d == nullptr) return report(token, "{\"result\":\"NotOpen\"}");
     const double t0 = emscripten_get_now();
-    cp::save_bank(*d->storage(), state().bank, state().authority_record, [token, d, t0](cp::BankResult r) {
-        report(token, "{\"result\":" + q(cp::bank_result_name(r)) + ",\"status\":" + q(d->status(r == cp::BankResult::Ok)) +
+    cp::save_bank(*d->storage(), state().bank, state().authority_record, [token, d, t0](cp::FlowResult r) {
+        report(token, "{\"result\":" + q(cp::result_name(r)) + ",\"status\":" + q(d->status(r == cp::FlowResult::Ok)) +
                           ",\"ms\":" + std::to_string(emscripten_get_now() - t0) + "}");
     });
 }
@@ -267,10 +267,10 @@ EMSCRIPTEN_KEEPALIVE void idb_test_load_bank(int token) {
     Db* d = db_of(kBank);
     if (d == nullptr) return report(token, "{\"result\":\"NotOpen\"}");
     // `auto`: the authority record's type differs between persistence.h versions (bytes either way).
-    cp::load_bank(*d->storage(), [token](cp::BankResult r, cp::BankState st, auto authority_bytes,
+    cp::load_bank(*d->storage(), [token](cp::FlowResult r, cp::BankState st, auto authority_bytes,
                                          cp::LoadReport rep) {
-        const bool same = r == cp::BankResult::Ok && cp::encode_bank_state(st) == cp::encode_bank_state(state().bank);
-        report(token, "{\"result\":" + q(cp::bank_result_name(r)) + ",\"contract_id\":" + q(st.contract.id) +
+        const bool same = r == cp::FlowResult::Ok && cp::encode_bank_state(st) == cp::encode_bank_state(state().bank);
+        report(token, "{\"result\":" + q(cp::result_name(r)) + ",\"contract_id\":" + q(st.contract.id) +
                           ",\"company\":" + q(st.contract.company) + ",\"users\":" + std::to_string(st.users.size()) +
                           ",\"equals_seed\":" + (same ? "true" : "false") + ",\"authority_bytes\":" +
                           std::to_string(authority_bytes.size()) + ",\"set_aside\":" + std::to_string(rep.set_aside.size()) + "}");
@@ -285,8 +285,8 @@ EMSCRIPTEN_KEEPALIVE void idb_test_install(int token, int which, int cert_size, 
     if (d == nullptr || which == kBank) return report(token, "{\"result\":\"NotOpen\"}");
     const cp::InstalledCertificate c = new_certificate(cert_size, key_size);
     const double t0 = emscripten_get_now();
-    cp::save_installed_certificate(*d->storage(), c, [token, d, t0, serial = c.serial](cp::BankResult r) {
-        report(token, "{\"result\":" + q(cp::bank_result_name(r)) + ",\"status\":" + q(d->status(r == cp::BankResult::Ok)) +
+    cp::save_installed_certificate(*d->storage(), c, [token, d, t0, serial = c.serial](cp::FlowResult r) {
+        report(token, "{\"result\":" + q(cp::result_name(r)) + ",\"status\":" + q(d->status(r == cp::FlowResult::Ok)) +
                           ",\"serial\":" + q(serial) + ",\"ms\":" + std::to_string(emscripten_get_now() - t0) + "}");
     });
 }
@@ -313,7 +313,7 @@ EMSCRIPTEN_KEEPALIVE void idb_test_install_many(int token, int which, int count,
 EMSCRIPTEN_KEEPALIVE void idb_test_load_pc(int token, int which) {
     Db* d = db_of(which);
     if (d == nullptr || which == kBank) return report(token, "{\"result\":\"NotOpen\"}");
-    cp::load_pc_store(*d->storage(), d->label, [token, d](cp::BankResult r, cp::PcCertificateStore pc, cp::LoadReport rep) {
+    cp::load_pc_store(*d->storage(), d->label, [token, d](cp::FlowResult r, cp::PcCertificateStore pc, cp::LoadReport rep) {
         std::string serials;
         for (const auto& c : pc.certificates) serials += (serials.empty() ? "" : ",") + q(c.serial);
         std::string aside;
@@ -321,7 +321,7 @@ EMSCRIPTEN_KEEPALIVE void idb_test_load_pc(int token, int which) {
             aside += (aside.empty() ? "" : ",") + std::string("{\"store\":") + q(a.store) + ",\"key\":" + q(a.key) +
                      ",\"reason\":" + q(cp::record_error_name(a.reason)) + "}";
         const auto* idb = d->opened.indexeddb();
-        report(token, "{\"result\":" + q(cp::bank_result_name(r)) + ",\"count\":" + std::to_string(pc.certificates.size()) +
+        report(token, "{\"result\":" + q(cp::result_name(r)) + ",\"count\":" + std::to_string(pc.certificates.size()) +
                           ",\"serials\":[" + serials + "],\"set_aside\":[" + aside + "],\"skipped\":" +
                           std::to_string(idb != nullptr ? idb->skipped_records().size() : 0) + "}");
     });

@@ -11,24 +11,26 @@ namespace {
 
 using cp::AdminLogin;
 using cp::BankResult;
+using cp::FlowResult;
+using cp::PcResult;
 
 TEST(AdminLogin, SeedStepsToTheMenu) {
     cp::test::TestBank tb;
     AdminLogin login(*tb.bank, tb.admin_pc.services());
-    EXPECT_EQ(login.enter_contract_pin(cp::kSeedSecrets.contract_pin), BankResult::WrongStep);
-    ASSERT_EQ(cp::test::choose(login, tb.admin_cert()), BankResult::Ok);
+    EXPECT_EQ(login.enter_contract_pin(cp::kSeedSecrets.contract_pin), FlowResult::WrongStep);
+    ASSERT_EQ(cp::test::choose(login, tb.admin_cert()), FlowResult::Ok);
     EXPECT_EQ(tb.admin_cert().subject.display_name(), "00009876543 1635");  // 契約者ID + 1635
-    ASSERT_EQ(login.enter_contract_pin(cp::kSeedSecrets.contract_pin), BankResult::Ok);
+    ASSERT_EQ(login.enter_contract_pin(cp::kSeedSecrets.contract_pin), FlowResult::Ok);
     ASSERT_EQ(login.step(), AdminLogin::Step::CardChallenge);
     const cp::CardChallenge c = login.challenge();
     ASSERT_EQ(login.answer_card(cp::test::card_answer(*tb.bank, c.first), cp::test::card_answer(*tb.bank, c.second)),
-              BankResult::Ok);
+              FlowResult::Ok);
     ASSERT_EQ(login.step(), AdminLogin::Step::Notices);
     const auto& n = login.notices();
     ASSERT_EQ(n.size(), 2u);  // the seed's two: change the contract PIN, change the confirmation PIN
     EXPECT_EQ(n[0], cp::NoticeKind::ChangeContractPin);
     EXPECT_EQ(n[1], cp::NoticeKind::ChangeConfirmationPin);
-    ASSERT_EQ(login.acknowledge_notices(false), BankResult::Ok);
+    ASSERT_EQ(login.acknowledge_notices(false), FlowResult::Ok);
     EXPECT_TRUE(login.logged_in());
     EXPECT_EQ(tb.bank->state().contract.last_admin_login, tb.bank->now());
 }
@@ -36,12 +38,12 @@ TEST(AdminLogin, SeedStepsToTheMenu) {
 TEST(AdminLogin, HidingNoticesSkipsThemForAWhile) {
     cp::test::TestBank tb;
     AdminLogin first(*tb.bank, tb.admin_pc.services());
-    ASSERT_EQ(cp::test::choose(first, tb.admin_cert()), BankResult::Ok);
-    ASSERT_EQ(first.enter_contract_pin(cp::kSeedSecrets.contract_pin), BankResult::Ok);
+    ASSERT_EQ(cp::test::choose(first, tb.admin_cert()), FlowResult::Ok);
+    ASSERT_EQ(first.enter_contract_pin(cp::kSeedSecrets.contract_pin), FlowResult::Ok);
     const auto c = first.challenge();
     ASSERT_EQ(first.answer_card(cp::test::card_answer(*tb.bank, c.first), cp::test::card_answer(*tb.bank, c.second)),
-              BankResult::Ok);
-    ASSERT_EQ(first.acknowledge_notices(true), BankResult::Ok);  // 全てのお知らせをしばらく表示しない
+              FlowResult::Ok);
+    ASSERT_EQ(first.acknowledge_notices(true), FlowResult::Ok);  // 全てのお知らせをしばらく表示しない
     EXPECT_TRUE(tb.bank->admin_notices().empty());
     AdminLogin second(*tb.bank, tb.admin_pc.services());
     ASSERT_TRUE(cp::test::login_admin(tb, second));
@@ -64,40 +66,40 @@ TEST(AdminLogin, AMediumKeyCopiedToAnotherPcCannotBeUnlocked) {
     // protected key) to 利用者のパソコン does not open there.
     cp::test::TestBank tb;
     AdminLogin login(*tb.bank, tb.user_pc.services());
-    EXPECT_EQ(cp::test::choose(login, tb.admin_cert()), BankResult::KeyProtectionFailed);
+    EXPECT_EQ(cp::test::choose(login, tb.admin_cert()), PcResult::KeyProtectionFailed);
     EXPECT_EQ(login.step(), AdminLogin::Step::Failed);
 }
 
 TEST(AdminLogin, ExpiredAdminCertificateNeedsTheBranch) {
     cp::test::TestBank tb;
-    ASSERT_EQ(tb.bank->advance_time(cp::days(120)), BankResult::Ok);  // past 2023-12-01
+    ASSERT_EQ(tb.bank->advance_time(cp::days(120)), FlowResult::Ok);  // past 2023-12-01
     AdminLogin login(*tb.bank, tb.admin_pc.services());
     EXPECT_EQ(cp::test::choose(login, tb.admin_cert()), BankResult::AdminCertificateExpired);
     EXPECT_TRUE(cp::test::has_mail(*tb.bank, cp::MailKind::CertificateExpired));
     // 電子証明書再発行依頼書 → after the delay the admin picks the new one up with the contract PIN.
-    ASSERT_EQ(tb.bank->submit_branch_request(cp::BranchRequestKind::ReissueAdminCertificate), BankResult::Ok);
+    ASSERT_EQ(tb.bank->submit_branch_request(cp::BranchRequestKind::ReissueAdminCertificate), FlowResult::Ok);
     // The PC side of 取得: key pair, CSR, 中 protection, then the bank's rules and its CA.
     auto pickup = [&](cp::CertificateEnrollment& e) {
-        BankResult out = BankResult::WrongStep;
+        FlowResult out = FlowResult::WrongStep;
         e.enroll(tb.bank->admin_subject(), cp::KeyChoice{},
                  [&](std::span<const std::uint8_t> csr, cp::IssuedCertificate& issued) {
                      return tb.bank->pickup_admin_certificate("00009876543", cp::kSeedSecrets.contract_pin, csr, issued,
                                                              tb.world.admin_pc.name);
                  },
-                 [&](BankResult r) { out = r; });
+                 [&](FlowResult r) { out = r; });
         return out;
     };
     {
         cp::CertificateEnrollment early(tb.world.admin_pc, tb.admin_pc.services());
         EXPECT_EQ(pickup(early), BankResult::NoPendingCertificate);
-        EXPECT_EQ(early.install(), BankResult::WrongStep);
+        EXPECT_EQ(early.install(), FlowResult::WrongStep);
     }
-    ASSERT_EQ(tb.bank->advance_time(cp::days(tb.bank->state().config.admin_reissue_days)), BankResult::Ok);
+    ASSERT_EQ(tb.bank->advance_time(cp::days(tb.bank->state().config.admin_reissue_days)), FlowResult::Ok);
     EXPECT_TRUE(cp::test::has_mail(*tb.bank, cp::MailKind::AdminCertificateReissued));
     EXPECT_EQ(tb.bank->state().contract.admin_certificate.status, cp::CertStatus::PendingPickup);
     cp::CertificateEnrollment enrollment(tb.world.admin_pc, tb.admin_pc.services());
-    ASSERT_EQ(pickup(enrollment), BankResult::Ok);
-    ASSERT_EQ(enrollment.install(), BankResult::Ok);
+    ASSERT_EQ(pickup(enrollment), FlowResult::Ok);
+    ASSERT_EQ(enrollment.install(), FlowResult::Ok);
     cp::test::pc_saved(tb);  // the PC saved it: the bank confirms
     EXPECT_EQ(tb.world.admin_pc.certificates.size(), 2u);
     AdminLogin again(*tb.bank, tb.admin_pc.services());
@@ -107,7 +109,7 @@ TEST(AdminLogin, ExpiredAdminCertificateNeedsTheBranch) {
 TEST(AdminLogin, WrongPinKeepsTheStepAndLocksAtTheLimit) {
     cp::test::TestBank tb;
     AdminLogin login(*tb.bank, tb.admin_pc.services());
-    ASSERT_EQ(cp::test::choose(login, tb.admin_cert()), BankResult::Ok);
+    ASSERT_EQ(cp::test::choose(login, tb.admin_cert()), FlowResult::Ok);
     for (int i = 0; i < 5; ++i) {
         EXPECT_EQ(login.enter_contract_pin("wrongpin1"), BankResult::WrongContractPin);
         EXPECT_EQ(login.step(), AdminLogin::Step::ContractPin);
@@ -119,8 +121,8 @@ TEST(AdminLogin, WrongPinKeepsTheStepAndLocksAtTheLimit) {
 TEST(AdminLogin, WrongCardAnswerDrawsANewChallenge) {
     cp::test::TestBank tb;
     AdminLogin login(*tb.bank, tb.admin_pc.services());
-    ASSERT_EQ(cp::test::choose(login, tb.admin_cert()), BankResult::Ok);
-    ASSERT_EQ(login.enter_contract_pin(cp::kSeedSecrets.contract_pin), BankResult::Ok);
+    ASSERT_EQ(cp::test::choose(login, tb.admin_cert()), FlowResult::Ok);
+    ASSERT_EQ(login.enter_contract_pin(cp::kSeedSecrets.contract_pin), FlowResult::Ok);
     const cp::CardChallenge c = login.challenge();
     const int wrong = (tb.bank->state().contract.card.numbers[c.first] + 1) % 100;
     const std::string w = std::string(1, static_cast<char>('0' + wrong / 10)) + static_cast<char>('0' + wrong % 10);
@@ -128,17 +130,17 @@ TEST(AdminLogin, WrongCardAnswerDrawsANewChallenge) {
     EXPECT_EQ(login.step(), AdminLogin::Step::CardChallenge);
     const cp::CardChallenge next = login.challenge();
     EXPECT_EQ(login.answer_card(cp::test::card_answer(*tb.bank, next.first), cp::test::card_answer(*tb.bank, next.second)),
-              BankResult::Ok);
+              FlowResult::Ok);
 }
 
 TEST(AdminLogin, LostCardStopsAtTheCardStep) {
     cp::test::TestBank tb(cp::Preset::CardLost);
     AdminLogin login(*tb.bank, tb.admin_pc.services());
-    ASSERT_EQ(cp::test::choose(login, tb.admin_cert()), BankResult::Ok);
+    ASSERT_EQ(cp::test::choose(login, tb.admin_cert()), FlowResult::Ok);
     EXPECT_EQ(login.enter_contract_pin(cp::kSeedSecrets.contract_pin), BankResult::CardLost);
     EXPECT_EQ(login.step(), AdminLogin::Step::Failed);
-    ASSERT_EQ(tb.bank->submit_branch_request(cp::BranchRequestKind::ReissueCard), BankResult::Ok);
-    ASSERT_EQ(tb.bank->advance_time(cp::days(21)), BankResult::Ok);
+    ASSERT_EQ(tb.bank->submit_branch_request(cp::BranchRequestKind::ReissueCard), FlowResult::Ok);
+    ASSERT_EQ(tb.bank->advance_time(cp::days(21)), FlowResult::Ok);
     AdminLogin again(*tb.bank, tb.admin_pc.services());
     EXPECT_TRUE(cp::test::login_admin(tb, again));
 }

@@ -2,7 +2,15 @@
 
 #include <gtest/gtest.h>
 
+#include <iterator>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "audit_format2_fixture.h"
+#include "bank/bank_codec.h"
 #include "bank_test_support.h"
+#include "storage/record_envelope.h"
 
 namespace {
 
@@ -94,8 +102,40 @@ TEST(Revision, MovesWithEveryChangeToSaveAndNotWithPassingSecondsAlone) {
 TEST(Audit, NamesForEveryAction) {
     for (int i = 0; i < static_cast<int>(cp::AuditAction::Count_); ++i)
         EXPECT_STRNE(cp::audit_action_name(static_cast<cp::AuditAction>(i)), "?");
-    for (int i = 0; i < static_cast<int>(cp::BankResult::Count_); ++i)
-        EXPECT_STRNE(cp::bank_result_name(static_cast<cp::BankResult>(i)), "?");
+    for (std::uint8_t i = 0; i < cp::kResultCodeCount; ++i)
+        EXPECT_STRNE(cp::result_name(cp::FlowResult::from_saved(i)), "?");
+}
+
+// An audit log saved before the results were split by layer (one BankResult for every layer) still
+// loads: its hash chain covers each entry's result number, so the numbers must mean what they
+// meant then. The fixture holds one entry per code 0..47 in that order.
+TEST(Audit, SavedCodesKeepTheirMeaning) {
+    static const char* const kMeaning[] = {
+        "Ok", "InvalidInput", "UnknownContractOrUser", "UnknownUser", "UserAlreadyExists", "WrongContractPin",
+        "WrongConfirmationPin", "WrongUserPin", "WrongCardAnswer", "ContractLocked", "UserSuspended",
+        "UserAccidentRegistered", "CardLost", "NoTokenRegistered", "WrongOneTimePassword", "OneTimePasswordReused",
+        "NotAdminCertificate", "NotUserCertificate", "CertificateUnknown", "CertificateExpired", "CertificateRevoked",
+        "CertificateSuperseded", "AdminCertificateExpired", "NoPendingCertificate", "PickupWindowPassed",
+        "NotInRenewalWindow", "AcquisitionAppNotRunning", "InstallDeclined", "AppClosedDuringAcquisition",
+        "IssuingFailed", "KeyGenerationFailed", "KeyProtectionFailed", "KeyAccessDenied", "WrongKeyPassword",
+        "LoginProofInvalid", "DeletingOnlyValidCertificate", "DeletingNewerCertificate", "NoSuchInstalledCertificate",
+        "WrongStep", "Cancelled", "RequestNotNeeded", "RequestPending", "StateCorrupted", "StateVersionUnsupported",
+        "StorageFailed", "NothingSaved", "CertificateNotRecorded", "InstallInterrupted"};
+    std::vector<std::uint8_t> payload;
+    std::uint16_t version = 0;
+    ASSERT_EQ(cp::unwrap_record(cp::test::kAuditFormat2Record, cp::RecordKind::BankState, payload, &version),
+              cp::RecordError::None);
+    EXPECT_EQ(version, 2);
+    cp::BankState state;
+    ASSERT_EQ(cp::decode_bank_state(payload, state, version), cp::PersistResult::Ok);
+    EXPECT_TRUE(state.audit.verify()) << "first invalid entry: " << state.audit.first_invalid();
+    const std::vector<cp::AuditEntry>& entries = state.audit.entries();
+    ASSERT_EQ(entries.size(), std::size(kMeaning));
+    for (std::size_t i = 0; i < entries.size(); ++i)
+        EXPECT_STREQ(cp::result_name(entries[i].result), kMeaning[i]) << "code " << i;
+    // Saved again, the entries are the same bytes: the chain the bank keeps extending is the old one.
+    EXPECT_EQ(cp::wrap_record(cp::RecordKind::BankState, cp::encode_bank_state(state), version),
+              std::vector<std::uint8_t>(std::begin(cp::test::kAuditFormat2Record), std::end(cp::test::kAuditFormat2Record)));
 }
 
 }  // namespace

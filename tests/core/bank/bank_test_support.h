@@ -21,7 +21,10 @@
 
 namespace cp {
 // gtest prints results by name.
-inline void PrintTo(BankResult r, std::ostream* os) { *os << bank_result_name(r); }
+inline void PrintTo(FlowResult r, std::ostream* os) { *os << result_name(r); }
+inline void PrintTo(BankResult r, std::ostream* os) { *os << result_name(r); }
+inline void PrintTo(PcResult r, std::ostream* os) { *os << result_name(r); }
+inline void PrintTo(PersistResult r, std::ostream* os) { *os << result_name(r); }
 }  // namespace cp
 
 namespace cp::test {
@@ -84,14 +87,14 @@ struct TestBank {
             ADD_FAILURE();
         pki::CaSetup setup;
         setup.key_type = pki::KeyType::EcP256;
-        if (pki.create(setup, kPresetCaNotBefore) != BankResult::Ok) ADD_FAILURE() << "CA";
-        BankResult built = BankResult::WrongStep;  // stays when make_preset did not complete at once
+        if (pki.create(setup, kPresetCaNotBefore) != FlowResult::Ok) ADD_FAILURE() << "CA";
+        FlowResult built = FlowResult::WrongStep;  // stays when make_preset did not complete at once
         make_preset(preset, random, authority, PresetPcs{admin_pc.services(), user_pc.services()}, config,
-                    [&](BankResult r, World w) {
+                    [&](FlowResult r, World w) {
                         built = r;
                         world = std::move(w);
                     });
-        if (built != BankResult::Ok) ADD_FAILURE() << "preset: " << bank_result_name(built);
+        if (built != FlowResult::Ok) ADD_FAILURE() << "preset: " << result_name(built);
         bank = std::make_unique<Bank>(world.bank, random, authority);
     }
     SeededRandom random;
@@ -140,18 +143,18 @@ inline std::string card_answer(const Bank& bank, std::uint8_t symbol) {
 
 // 証明書の選択 and, for a 中 key, 「アクセス許可の付与」: the certificate step's outcome.
 template <class Login>
-BankResult choose(Login& login, const InstalledCertificate& certificate) {
-    BankResult r = login.choose_certificate(certificate);
-    if (r == BankResult::Ok && login.step() == Login::Step::KeyAccess) r = login.grant_key_access();
+FlowResult choose(Login& login, const InstalledCertificate& certificate) {
+    FlowResult r = login.choose_certificate(certificate);
+    if (r == FlowResult::Ok && login.step() == Login::Step::KeyAccess) r = login.grant_key_access();
     return login.step() == Login::Step::Failed ? login.failure() : r;
 }
 
 // Runs 管理者ログオン to the menu with the seed's secrets (ticking nothing at the notices).
 inline bool login_admin(TestBank& tb, AdminLogin& login) {
-    if (choose(login, tb.world.admin_pc.certificates.back()) != BankResult::Ok) return false;
-    if (login.enter_contract_pin(kSeedSecrets.contract_pin) != BankResult::Ok) return false;
+    if (choose(login, tb.world.admin_pc.certificates.back()) != FlowResult::Ok) return false;
+    if (login.enter_contract_pin(kSeedSecrets.contract_pin) != FlowResult::Ok) return false;
     const CardChallenge c = login.challenge();
-    if (login.answer_card(card_answer(*tb.bank, c.first), card_answer(*tb.bank, c.second)) != BankResult::Ok)
+    if (login.answer_card(card_answer(*tb.bank, c.first), card_answer(*tb.bank, c.second)) != FlowResult::Ok)
         return false;
     if (login.step() == AdminLogin::Step::Notices) (void)login.acknowledge_notices(false);
     return login.logged_in();
@@ -163,17 +166,17 @@ inline void reissue(TestBank& tb, std::string_view user_id) {
     AdminLogin login(*tb.bank, tb.admin_pc.services());
     ASSERT_TRUE(login_admin(tb, login));
     UserCertificateMaintenance m(*tb.bank, login);
-    ASSERT_EQ(m.select_user(user_id), BankResult::Ok);
-    ASSERT_EQ(m.choose_change(), BankResult::Ok);
-    ASSERT_EQ(m.apply(UserCertificateAction::Reissue, kSeedSecrets.confirmation_pin), BankResult::Ok);
+    ASSERT_EQ(m.select_user(user_id), FlowResult::Ok);
+    ASSERT_EQ(m.choose_change(), FlowResult::Ok);
+    ASSERT_EQ(m.apply(UserCertificateAction::Reissue, kSeedSecrets.confirmation_pin), FlowResult::Ok);
     ASSERT_EQ(m.step(), UserCertificateMaintenance::Step::Done);
 }
 
 // S0001's pickup up to the acquisition app running (IDs, one-time password, app started).
 inline void to_app_ready(TestBank& tb, UserPickup& p) {
-    ASSERT_EQ(p.enter_ids(kSeedSecrets.contract_id, "S0001", kSeedSecrets.s0001_pin), BankResult::Ok);
-    ASSERT_EQ(p.enter_one_time_password(tb.bank->token_display("S0001")), BankResult::Ok);
-    ASSERT_EQ(p.start_app(), BankResult::Ok);
+    ASSERT_EQ(p.enter_ids(kSeedSecrets.contract_id, "S0001", kSeedSecrets.s0001_pin), FlowResult::Ok);
+    ASSERT_EQ(p.enter_one_time_password(tb.bank->token_display("S0001")), FlowResult::Ok);
+    ASSERT_EQ(p.start_app(), FlowResult::Ok);
 }
 
 }  // namespace cp::test

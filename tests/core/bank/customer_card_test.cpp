@@ -44,7 +44,7 @@ TEST(CustomerCard, WrongAnswersLockTheContract) {
     const std::uint32_t limit = bank.state().config.contract_lockout_count;
     for (std::uint32_t i = 1; i <= limit; ++i) {
         cp::CardChallenge c;
-        ASSERT_EQ(bank.new_card_challenge(c), cp::BankResult::Ok);
+        ASSERT_EQ(bank.new_card_challenge(c), cp::FlowResult::Ok);
         const cp::CustomerCard& card = bank.state().contract.card;
         const std::string wrong = two_digits(card.numbers[c.first] + 1);
         const std::string right = two_digits(card.numbers[c.second]);
@@ -60,12 +60,12 @@ TEST(CustomerCard, RightAnswerResetsTheCount) {
     cp::test::TestBank tb;
     cp::Bank& bank = *tb.bank;
     cp::CardChallenge c;
-    ASSERT_EQ(bank.new_card_challenge(c), cp::BankResult::Ok);
+    ASSERT_EQ(bank.new_card_challenge(c), cp::FlowResult::Ok);
     const cp::CustomerCard& card = bank.state().contract.card;
     EXPECT_EQ(bank.check_card_answers(c, two_digits(card.numbers[c.first] + 1), "00"), cp::BankResult::WrongCardAnswer);
     EXPECT_EQ(bank.state().contract.card_failures, 1u);
     EXPECT_EQ(bank.check_card_answers(c, two_digits(card.numbers[c.first]), two_digits(card.numbers[c.second])),
-              cp::BankResult::Ok);
+              cp::FlowResult::Ok);
     EXPECT_EQ(bank.state().contract.card_failures, 0u);
 }
 
@@ -73,7 +73,7 @@ TEST(CustomerCard, MalformedAnswerIsRejectedWithoutCounting) {
     cp::test::TestBank tb;
     cp::Bank& bank = *tb.bank;
     cp::CardChallenge c;
-    ASSERT_EQ(bank.new_card_challenge(c), cp::BankResult::Ok);
+    ASSERT_EQ(bank.new_card_challenge(c), cp::FlowResult::Ok);
     EXPECT_EQ(bank.check_card_answers(c, "8", "45"), cp::BankResult::InvalidInput);
     EXPECT_EQ(bank.last_input_error(), cp::InputError::NotTwoDigits);
     EXPECT_EQ(bank.state().contract.card_failures, 0u);
@@ -85,15 +85,15 @@ TEST(CustomerCard, LostCardRefusesChallengeAndReissueTakesTwoToThreeWeeks) {
     cp::CardChallenge c;
     EXPECT_EQ(bank.new_card_challenge(c), cp::BankResult::CardLost);
     const cp::CustomerCard old = bank.state().contract.card;
-    ASSERT_EQ(bank.submit_branch_request(cp::BranchRequestKind::ReissueCard), cp::BankResult::Ok);
+    ASSERT_EQ(bank.submit_branch_request(cp::BranchRequestKind::ReissueCard), cp::FlowResult::Ok);
     const cp::BranchRequest& q = bank.state().branch_requests.back();
     EXPECT_GE(q.ready_at - q.submitted_at, cp::days(14));
     EXPECT_LE(q.ready_at - q.submitted_at, cp::days(21));
     EXPECT_EQ(bank.submit_branch_request(cp::BranchRequestKind::ReissueCard), cp::BankResult::RequestPending);
-    ASSERT_EQ(bank.advance_time(cp::days(13)), cp::BankResult::Ok);
+    ASSERT_EQ(bank.advance_time(cp::days(13)), cp::FlowResult::Ok);
     EXPECT_EQ(bank.new_card_challenge(c), cp::BankResult::CardLost);  // not yet
-    ASSERT_EQ(bank.advance_time(cp::days(8)), cp::BankResult::Ok);
-    EXPECT_EQ(bank.new_card_challenge(c), cp::BankResult::Ok);
+    ASSERT_EQ(bank.advance_time(cp::days(8)), cp::FlowResult::Ok);
+    EXPECT_EQ(bank.new_card_challenge(c), cp::FlowResult::Ok);
     EXPECT_EQ(bank.state().contract.card.generation, old.generation + 1);
     EXPECT_NE(bank.state().contract.card.numbers, old.numbers);  // the table changed with the card
     EXPECT_TRUE(cp::test::has_mail(bank, cp::MailKind::CardReissued));
@@ -103,7 +103,7 @@ TEST(CustomerCard, ReissueDelayIsConfigurable) {
     cp::BankConfig config = cp::test::fast_config();
     config.card_reissue_min_days = config.card_reissue_max_days = 3;
     cp::test::TestBank tb(cp::Preset::CardLost, 42, config);
-    ASSERT_EQ(tb.bank->submit_branch_request(cp::BranchRequestKind::ReissueCard), cp::BankResult::Ok);
+    ASSERT_EQ(tb.bank->submit_branch_request(cp::BranchRequestKind::ReissueCard), cp::FlowResult::Ok);
     const cp::BranchRequest& q = tb.bank->state().branch_requests.back();
     EXPECT_EQ(q.ready_at - q.submitted_at, cp::days(3));
 }

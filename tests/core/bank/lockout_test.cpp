@@ -11,6 +11,7 @@
 namespace {
 
 using cp::BankResult;
+using cp::FlowResult;
 
 void lock_contract(cp::Bank& bank) {
     for (std::uint32_t i = 0; i < bank.state().config.contract_lockout_count; ++i)
@@ -44,7 +45,7 @@ TEST(Lockout, SuccessResetsConsecutiveCount) {
     cp::test::TestBank tb;
     cp::Bank& bank = *tb.bank;
     for (int i = 0; i < 5; ++i) (void)bank.check_contract_pin("wrongpin1");
-    EXPECT_EQ(bank.check_contract_pin(cp::kSeedSecrets.contract_pin), BankResult::Ok);
+    EXPECT_EQ(bank.check_contract_pin(cp::kSeedSecrets.contract_pin), FlowResult::Ok);
     EXPECT_EQ(bank.check_contract_pin("wrongpin1"), BankResult::WrongContractPin);
     EXPECT_FALSE(bank.state().contract.locked);
 }
@@ -118,18 +119,18 @@ TEST(Lockout, OnlyTheBranchUnlocks) {
     cp::Bank& bank = *tb.bank;
     EXPECT_TRUE(bank.state().contract.locked);
     // Time alone does not unlock.
-    ASSERT_EQ(bank.advance_time(cp::days(30)), BankResult::Ok);
+    ASSERT_EQ(bank.advance_time(cp::days(30)), FlowResult::Ok);
     EXPECT_EQ(bank.check_contract_pin(cp::kSeedSecrets.contract_pin), BankResult::ContractLocked);
     // 暗証番号閉塞解除依頼書
     std::uint32_t id = 0;
-    ASSERT_EQ(bank.submit_branch_request(cp::BranchRequestKind::UnlockPins, &id), BankResult::Ok);
+    ASSERT_EQ(bank.submit_branch_request(cp::BranchRequestKind::UnlockPins, &id), FlowResult::Ok);
     EXPECT_EQ(bank.submit_branch_request(cp::BranchRequestKind::UnlockPins), BankResult::RequestPending);
     EXPECT_TRUE(bank.state().contract.locked);
-    ASSERT_EQ(bank.advance_time(cp::days(bank.state().config.unlock_days)), BankResult::Ok);
+    ASSERT_EQ(bank.advance_time(cp::days(bank.state().config.unlock_days)), FlowResult::Ok);
     EXPECT_FALSE(bank.state().contract.locked);
     EXPECT_EQ(bank.state().contract.contract_pin_failures, 0u);
     EXPECT_TRUE(cp::test::has_mail(bank, cp::MailKind::ContractUnlocked));
-    EXPECT_EQ(bank.check_contract_pin(cp::kSeedSecrets.contract_pin), BankResult::Ok);
+    EXPECT_EQ(bank.check_contract_pin(cp::kSeedSecrets.contract_pin), FlowResult::Ok);
     EXPECT_EQ(bank.submit_branch_request(cp::BranchRequestKind::UnlockPins), BankResult::RequestNotNeeded);
 }
 
@@ -142,11 +143,11 @@ TEST(Lockout, UserPinSuspendsUserAfterSeven) {
     EXPECT_TRUE(tb.user("S0001").suspended);
     EXPECT_FALSE(bank.state().contract.locked);  // a user lock does not lock the contract
     EXPECT_EQ(bank.check_user_credentials("00009876543", "S0001", cp::kSeedSecrets.s0001_pin), BankResult::UserSuspended);
-    EXPECT_EQ(bank.check_user_credentials("00009876543", "S0002", cp::kSeedSecrets.s0002_pin), BankResult::Ok);
+    EXPECT_EQ(bank.check_user_credentials("00009876543", "S0002", cp::kSeedSecrets.s0002_pin), FlowResult::Ok);
     // 利用中止解除 by the administrator, with ご契約先確認暗証番号.
     EXPECT_EQ(bank.lift_user_suspension("S0001", "wrongpin1"), BankResult::WrongConfirmationPin);
-    EXPECT_EQ(bank.lift_user_suspension("S0001", cp::kSeedSecrets.confirmation_pin), BankResult::Ok);
-    EXPECT_EQ(bank.check_user_credentials("00009876543", "S0001", cp::kSeedSecrets.s0001_pin), BankResult::Ok);
+    EXPECT_EQ(bank.lift_user_suspension("S0001", cp::kSeedSecrets.confirmation_pin), FlowResult::Ok);
+    EXPECT_EQ(bank.check_user_credentials("00009876543", "S0001", cp::kSeedSecrets.s0001_pin), FlowResult::Ok);
 }
 
 TEST(Lockout, UnknownContractOrUserDoesNotSayWhich) {

@@ -16,6 +16,7 @@
 namespace {
 
 using cp::BankResult;
+using cp::FlowResult;
 
 #if defined(CERTPORTAL_OPENSSL) && !defined(__EMSCRIPTEN__)
 struct Dir {
@@ -69,7 +70,7 @@ TEST(PkiBankOpenssl, VerifyAgreesWithTheBanksCrl) {
     ASSERT_TRUE(cp::test::login_admin(tb, login));
     ASSERT_EQ(tb.bank->apply_user_certificate_action("S0001", cp::UserCertificateAction::Reissue,
                                                      cp::kSeedSecrets.confirmation_pin),
-              BankResult::Ok);
+              FlowResult::Ok);
     const auto [code, out] = openssl_verify(dir, tb, old_cert.certificate, at);
     EXPECT_NE(code, 0);
     EXPECT_NE(out.find("revoked"), std::string::npos) << out;
@@ -85,9 +86,9 @@ TEST(PkiBankOpenssl, RevokingOnTheUserScreenPutsTheCertificateOnTheCrl) {
     cp::AdminLogin login(*tb.bank, tb.admin_pc.services());
     ASSERT_TRUE(cp::test::login_admin(tb, login));
     cp::UserCertificateMaintenance m(*tb.bank, login);
-    ASSERT_EQ(m.select_user("S0002"), BankResult::Ok);
-    ASSERT_EQ(m.choose_change(), BankResult::Ok);
-    ASSERT_EQ(m.apply(cp::UserCertificateAction::Revoke, cp::kSeedSecrets.confirmation_pin, "lost"), BankResult::Ok);
+    ASSERT_EQ(m.select_user("S0002"), FlowResult::Ok);
+    ASSERT_EQ(m.choose_change(), FlowResult::Ok);
+    ASSERT_EQ(m.apply(cp::UserCertificateAction::Revoke, cp::kSeedSecrets.confirmation_pin, "lost"), FlowResult::Ok);
     Dir dir;
     const auto [code, out] = openssl_verify(dir, tb, cert.certificate, at);
     EXPECT_NE(code, 0);

@@ -63,13 +63,13 @@ TEST(Otp, BankRejectsReuseAndMalformedCodes) {
     cp::Bank& bank = *tb.bank;
     const std::string code = bank.token_display("S0001");
     ASSERT_EQ(code.size(), 6u);
-    EXPECT_EQ(bank.check_one_time_password("S0001", code), cp::BankResult::Ok);
+    EXPECT_EQ(bank.check_one_time_password("S0001", code), cp::FlowResult::Ok);
     EXPECT_EQ(bank.check_one_time_password("S0001", code), cp::BankResult::OneTimePasswordReused);
     EXPECT_EQ(bank.check_one_time_password("S0001", "12a456"), cp::BankResult::InvalidInput);
     EXPECT_EQ(bank.last_input_error(), cp::InputError::NotDigits);
     EXPECT_EQ(tb.user("S0001").pin_failures, 0u);  // reuse and format errors are not guesses
-    ASSERT_EQ(bank.advance_time(30), cp::BankResult::Ok);
-    EXPECT_EQ(bank.check_one_time_password("S0001", bank.token_display("S0001")), cp::BankResult::Ok);
+    ASSERT_EQ(bank.advance_time(30), cp::FlowResult::Ok);
+    EXPECT_EQ(bank.check_one_time_password("S0001", bank.token_display("S0001")), cp::FlowResult::Ok);
 }
 
 TEST(Otp, UserWithoutTokenIsToldToRegisterOne) {
@@ -78,8 +78,8 @@ TEST(Otp, UserWithoutTokenIsToldToRegisterOne) {
     EXPECT_EQ(bank.token_display("S0002"), "");
     EXPECT_EQ(bank.check_one_time_password("S0002", "123456"), cp::BankResult::NoTokenRegistered);
     EXPECT_EQ(bank.register_token("S0002", "wrongpin1"), cp::BankResult::WrongConfirmationPin);
-    EXPECT_EQ(bank.register_token("S0002", cp::kSeedSecrets.confirmation_pin), cp::BankResult::Ok);
-    EXPECT_EQ(bank.check_one_time_password("S0002", bank.token_display("S0002")), cp::BankResult::Ok);
+    EXPECT_EQ(bank.register_token("S0002", cp::kSeedSecrets.confirmation_pin), cp::FlowResult::Ok);
+    EXPECT_EQ(bank.check_one_time_password("S0002", bank.token_display("S0002")), cp::FlowResult::Ok);
 }
 
 }  // namespace

@@ -12,6 +12,8 @@
 namespace {
 
 using cp::BankResult;
+using cp::FlowResult;
+using cp::PcResult;
 using cp::UserPickup;
 
 using cp::test::reissue;
@@ -34,11 +36,11 @@ TEST(Pickup, SeedProcedureExpiredUserCertificateStartToFinish) {
     EXPECT_EQ(rec.pickup_deadline, tb.bank->now() + cp::days(80));
     EXPECT_TRUE(cp::test::has_mail(*tb.bank, cp::MailKind::UserCertificateReissued, cp::Holder::user("S0001")));
 
-    ASSERT_EQ(tb.bank->advance_time(cp::days(1)), BankResult::Ok);
+    ASSERT_EQ(tb.bank->advance_time(cp::days(1)), FlowResult::Ok);
     UserPickup p(*tb.bank, tb.world.user_pc, tb.user_pc.services());
     to_app_ready(tb, p);
-    ASSERT_EQ(p.acquire(), BankResult::Ok);
-    ASSERT_EQ(p.finish(), BankResult::Ok);
+    ASSERT_EQ(p.acquire(), FlowResult::Ok);
+    ASSERT_EQ(p.finish(), FlowResult::Ok);
     cp::test::pc_saved(tb);  // the PC saved it: the bank confirms
     EXPECT_EQ(p.step(), UserPickup::Step::Installed);
     const cp::InstalledCertificate* installed = tb.world.user_pc.find(p.installed_serial());
@@ -47,9 +49,9 @@ TEST(Pickup, SeedProcedureExpiredUserCertificateStartToFinish) {
     EXPECT_EQ(tb.user("S0001").certificate.serial, installed->serial);
 
     cp::UserLogin login(*tb.bank, tb.user_pc.services());
-    ASSERT_EQ(cp::test::choose(login, *installed), BankResult::Ok);
+    ASSERT_EQ(cp::test::choose(login, *installed), FlowResult::Ok);
     EXPECT_EQ(login.enter_pin("wrong0001"), BankResult::WrongUserPin);
-    ASSERT_EQ(login.enter_pin(cp::kSeedSecrets.s0001_pin), BankResult::Ok);
+    ASSERT_EQ(login.enter_pin(cp::kSeedSecrets.s0001_pin), FlowResult::Ok);
     EXPECT_EQ(login.step(), cp::UserLogin::Step::Menu);
     EXPECT_TRUE(tb.bank->state().audit.verify());
 }
@@ -63,8 +65,8 @@ TEST(Pickup, TheCertificateRunsOneYearFromItsPickup) {
     to_app_ready(tb, p);
     const cp::SimTime picked_up = tb.bank->now();
     ASSERT_EQ(cp::to_jst(picked_up).year, 2023);
-    ASSERT_EQ(p.acquire(), BankResult::Ok);
-    ASSERT_EQ(p.finish(), BankResult::Ok);
+    ASSERT_EQ(p.acquire(), FlowResult::Ok);
+    ASSERT_EQ(p.finish(), FlowResult::Ok);
     const cp::InstalledCertificate* installed = tb.world.user_pc.find(p.installed_serial());
     ASSERT_NE(installed, nullptr);
     EXPECT_EQ(installed->not_before, picked_up);
@@ -75,7 +77,7 @@ TEST(Pickup, TheCertificateRunsOneYearFromItsPickup) {
     EXPECT_EQ(end.day, start.day);
     EXPECT_EQ(end.hour, start.hour);
     // The bank's record takes the new certificate once the PC has saved it (docs/domain.md, "Issuance").
-    ASSERT_EQ(tb.bank->confirm_installation(p.installed_serial()), BankResult::Ok);
+    ASSERT_EQ(tb.bank->confirm_installation(p.installed_serial()), FlowResult::Ok);
     EXPECT_EQ(tb.user("S0001").certificate.not_after, installed->not_after);
 }
 
@@ -83,10 +85,10 @@ TEST(Pickup, InternetExplorerModeYes) {
     cp::test::TestBank tb(cp::Preset::UserCertificateExpired);
     reissue(tb, "S0001");
     UserPickup p(*tb.bank, tb.world.user_pc, tb.user_pc.services(), cp::AcquisitionPath::InternetExplorerMode);
-    ASSERT_EQ(p.enter_ids("00009876543", "S0001", cp::kSeedSecrets.s0001_pin), BankResult::Ok);
-    ASSERT_EQ(p.enter_one_time_password(tb.bank->token_display("S0001")), BankResult::Ok);
+    ASSERT_EQ(p.enter_ids("00009876543", "S0001", cp::kSeedSecrets.s0001_pin), FlowResult::Ok);
+    ASSERT_EQ(p.enter_one_time_password(tb.bank->token_display("S0001")), FlowResult::Ok);
     ASSERT_EQ(p.step(), UserPickup::Step::ConfirmWebAccess);
-    ASSERT_EQ(p.confirm_web_access(true), BankResult::Ok);
+    ASSERT_EQ(p.confirm_web_access(true), FlowResult::Ok);
     EXPECT_EQ(p.step(), UserPickup::Step::Installed);
 }
 
@@ -95,9 +97,9 @@ TEST(Pickup, NoAtConfirmationNeedsAReissue) {
     reissue(tb, "S0001");
     const std::size_t before = tb.world.user_pc.certificates.size();
     UserPickup p(*tb.bank, tb.world.user_pc, tb.user_pc.services(), cp::AcquisitionPath::InternetExplorerMode);
-    ASSERT_EQ(p.enter_ids("00009876543", "S0001", cp::kSeedSecrets.s0001_pin), BankResult::Ok);
-    ASSERT_EQ(p.enter_one_time_password(tb.bank->token_display("S0001")), BankResult::Ok);
-    EXPECT_EQ(p.confirm_web_access(false), BankResult::InstallDeclined);
+    ASSERT_EQ(p.enter_ids("00009876543", "S0001", cp::kSeedSecrets.s0001_pin), FlowResult::Ok);
+    ASSERT_EQ(p.enter_one_time_password(tb.bank->token_display("S0001")), FlowResult::Ok);
+    EXPECT_EQ(p.confirm_web_access(false), PcResult::InstallDeclined);
     EXPECT_EQ(p.step(), UserPickup::Step::Failed);
     EXPECT_EQ(tb.world.user_pc.certificates.size(), before);  // nothing installed
     EXPECT_EQ(tb.user("S0001").certificate.status, cp::CertStatus::Revoked);
@@ -110,19 +112,19 @@ TEST(Pickup, AppClosedMidwayNeedsAReissue) {
     reissue(tb, "S0001");
     UserPickup p(*tb.bank, tb.world.user_pc, tb.user_pc.services());
     to_app_ready(tb, p);
-    ASSERT_EQ(p.acquire(), BankResult::Ok);
-    EXPECT_EQ(p.close_app(), BankResult::AppClosedDuringAcquisition);
+    ASSERT_EQ(p.acquire(), FlowResult::Ok);
+    EXPECT_EQ(p.close_app(), PcResult::AppClosedDuringAcquisition);
     EXPECT_EQ(p.step(), UserPickup::Step::Failed);
     EXPECT_EQ(tb.user("S0001").certificate.status, cp::CertStatus::Revoked);
     EXPECT_EQ(tb.bank->state().audit.entries().back().action, cp::AuditAction::CertificateInstallFailed);
     // The admin reissues, and the second attempt works.
-    ASSERT_EQ(tb.bank->advance_time(60), BankResult::Ok);
+    ASSERT_EQ(tb.bank->advance_time(60), FlowResult::Ok);
     reissue(tb, "S0001");
     UserPickup retry(*tb.bank, tb.world.user_pc, tb.user_pc.services());
-    ASSERT_EQ(tb.bank->advance_time(60), BankResult::Ok);
+    ASSERT_EQ(tb.bank->advance_time(60), FlowResult::Ok);
     to_app_ready(tb, retry);
-    ASSERT_EQ(retry.acquire(), BankResult::Ok);
-    EXPECT_EQ(retry.finish(), BankResult::Ok);
+    ASSERT_EQ(retry.acquire(), FlowResult::Ok);
+    EXPECT_EQ(retry.finish(), FlowResult::Ok);
     cp::test::pc_saved(tb);  // the PC saved it: the bank confirms
 }
 
@@ -130,14 +132,14 @@ TEST(Pickup, AppMustRunBeforeAcquire) {
     cp::test::TestBank tb(cp::Preset::UserCertificateExpired);
     reissue(tb, "S0001");
     UserPickup p(*tb.bank, tb.world.user_pc, tb.user_pc.services());
-    ASSERT_EQ(p.enter_ids("00009876543", "S0001", cp::kSeedSecrets.s0001_pin), BankResult::Ok);
-    ASSERT_EQ(p.enter_one_time_password(tb.bank->token_display("S0001")), BankResult::Ok);
-    EXPECT_EQ(p.acquire(), BankResult::AcquisitionAppNotRunning);
-    ASSERT_EQ(p.start_app(), BankResult::Ok);
-    ASSERT_EQ(p.close_app(), BankResult::Ok);  // closed before 取得: start again, no harm
+    ASSERT_EQ(p.enter_ids("00009876543", "S0001", cp::kSeedSecrets.s0001_pin), FlowResult::Ok);
+    ASSERT_EQ(p.enter_one_time_password(tb.bank->token_display("S0001")), FlowResult::Ok);
+    EXPECT_EQ(p.acquire(), PcResult::AcquisitionAppNotRunning);
+    ASSERT_EQ(p.start_app(), FlowResult::Ok);
+    ASSERT_EQ(p.close_app(), FlowResult::Ok);  // closed before 取得: start again, no harm
     EXPECT_EQ(p.step(), UserPickup::Step::StartApp);
-    ASSERT_EQ(p.start_app(), BankResult::Ok);
-    ASSERT_EQ(p.acquire(), BankResult::Ok);
+    ASSERT_EQ(p.start_app(), FlowResult::Ok);
+    ASSERT_EQ(p.acquire(), FlowResult::Ok);
 }
 
 TEST(Pickup, WindowPassedPreset) {
@@ -150,9 +152,9 @@ TEST(Pickup, WindowPassedPreset) {
 TEST(Pickup, WindowIsEightyDays) {
     cp::test::TestBank tb(cp::Preset::UserCertificateExpired);
     reissue(tb, "S0001");
-    ASSERT_EQ(tb.bank->advance_time(cp::days(80)), BankResult::Ok);
-    EXPECT_EQ(tb.bank->check_pickup_allowed("S0001"), BankResult::Ok);  // the last moment
-    ASSERT_EQ(tb.bank->advance_time(1), BankResult::Ok);
+    ASSERT_EQ(tb.bank->advance_time(cp::days(80)), FlowResult::Ok);
+    EXPECT_EQ(tb.bank->check_pickup_allowed("S0001"), FlowResult::Ok);  // the last moment
+    ASSERT_EQ(tb.bank->advance_time(1), FlowResult::Ok);
     EXPECT_EQ(tb.bank->check_pickup_allowed("S0001"), BankResult::PickupWindowPassed);
 }
 
@@ -161,15 +163,15 @@ TEST(Pickup, NoTokenMeansNoPickupAndTheAdminIsTold) {
     cp::AdminLogin login(*tb.bank, tb.admin_pc.services());
     ASSERT_TRUE(cp::test::login_admin(tb, login));
     cp::UserCertificateMaintenance m(*tb.bank, login);
-    ASSERT_EQ(m.select_user("S0002"), BankResult::Ok);
-    ASSERT_EQ(m.choose_change(), BankResult::Ok);
-    ASSERT_EQ(m.apply(cp::UserCertificateAction::Reissue, cp::kSeedSecrets.confirmation_pin), BankResult::Ok);
+    ASSERT_EQ(m.select_user("S0002"), FlowResult::Ok);
+    ASSERT_EQ(m.choose_change(), FlowResult::Ok);
+    ASSERT_EQ(m.apply(cp::UserCertificateAction::Reissue, cp::kSeedSecrets.confirmation_pin), FlowResult::Ok);
     EXPECT_TRUE(m.token_missing());
     UserPickup p(*tb.bank, tb.world.user_pc, tb.user_pc.services());
     EXPECT_EQ(p.enter_ids("00009876543", "S0002", cp::kSeedSecrets.s0002_pin), BankResult::NoTokenRegistered);
-    ASSERT_EQ(tb.bank->register_token("S0002", cp::kSeedSecrets.confirmation_pin), BankResult::Ok);
+    ASSERT_EQ(tb.bank->register_token("S0002", cp::kSeedSecrets.confirmation_pin), FlowResult::Ok);
     UserPickup again(*tb.bank, tb.world.user_pc, tb.user_pc.services());
-    EXPECT_EQ(again.enter_ids("00009876543", "S0002", cp::kSeedSecrets.s0002_pin), BankResult::Ok);
+    EXPECT_EQ(again.enter_ids("00009876543", "S0002", cp::kSeedSecrets.s0002_pin), FlowResult::Ok);
 }
 
 TEST(Pickup, TypingMistakesKeepTheForm) {
@@ -181,14 +183,14 @@ TEST(Pickup, TypingMistakesKeepTheForm) {
     EXPECT_EQ(p.enter_ids("00009876543", "S0001", "wrong0001"), BankResult::WrongUserPin);
     EXPECT_EQ(p.enter_ids("00009876543", "S9999", cp::kSeedSecrets.s0001_pin), BankResult::UnknownContractOrUser);
     EXPECT_EQ(p.step(), UserPickup::Step::EnterIds);
-    ASSERT_EQ(p.enter_ids("00009876543", "S0001", cp::kSeedSecrets.s0001_pin), BankResult::Ok);
+    ASSERT_EQ(p.enter_ids("00009876543", "S0001", cp::kSeedSecrets.s0001_pin), FlowResult::Ok);
     EXPECT_EQ(p.enter_one_time_password("000000") , BankResult::WrongOneTimePassword);
     EXPECT_EQ(p.step(), UserPickup::Step::OneTimePassword);
     const std::string code = tb.bank->token_display("S0001");
-    ASSERT_EQ(p.enter_one_time_password(code), BankResult::Ok);
+    ASSERT_EQ(p.enter_one_time_password(code), FlowResult::Ok);
     // The same code cannot be used for a second pickup attempt.
     UserPickup second(*tb.bank, tb.world.user_pc, tb.user_pc.services());
-    ASSERT_EQ(second.enter_ids("00009876543", "S0001", cp::kSeedSecrets.s0001_pin), BankResult::Ok);
+    ASSERT_EQ(second.enter_ids("00009876543", "S0001", cp::kSeedSecrets.s0001_pin), FlowResult::Ok);
     EXPECT_EQ(second.enter_one_time_password(code), BankResult::OneTimePasswordReused);
 }
 
@@ -213,20 +215,20 @@ TEST(Pickup, RevokeAndContinue) {
     cp::AdminLogin login(*tb.bank, tb.admin_pc.services());
     ASSERT_TRUE(cp::test::login_admin(tb, login));
     cp::UserCertificateMaintenance m(*tb.bank, login);
-    ASSERT_EQ(m.select_user("S0002"), BankResult::Ok);
-    ASSERT_EQ(m.choose_change(), BankResult::Ok);
+    ASSERT_EQ(m.select_user("S0002"), FlowResult::Ok);
+    ASSERT_EQ(m.choose_change(), FlowResult::Ok);
     EXPECT_EQ(m.apply(cp::UserCertificateAction::Revoke, "wrongpin1"), BankResult::WrongConfirmationPin);
     EXPECT_EQ(m.step(), cp::UserCertificateMaintenance::Step::EditCertificate);
-    ASSERT_EQ(m.apply(cp::UserCertificateAction::Revoke, cp::kSeedSecrets.confirmation_pin), BankResult::Ok);
+    ASSERT_EQ(m.apply(cp::UserCertificateAction::Revoke, cp::kSeedSecrets.confirmation_pin), FlowResult::Ok);
     EXPECT_EQ(tb.user("S0002").certificate.status, cp::CertStatus::Revoked);
     cp::UserLogin ul(*tb.bank, tb.user_pc.services());
     EXPECT_EQ(cp::test::choose(ul, tb.user_cert("S0002")), BankResult::CertificateRevoked);
 
     cp::UserCertificateMaintenance keep(*tb.bank, login);
-    ASSERT_EQ(keep.select_user("S0001"), BankResult::Ok);
-    ASSERT_EQ(keep.choose_change(), BankResult::Ok);
+    ASSERT_EQ(keep.select_user("S0001"), FlowResult::Ok);
+    ASSERT_EQ(keep.choose_change(), FlowResult::Ok);
     const cp::CertificateRecord before = tb.user("S0001").certificate;
-    ASSERT_EQ(keep.apply(cp::UserCertificateAction::Continue, cp::kSeedSecrets.confirmation_pin), BankResult::Ok);
+    ASSERT_EQ(keep.apply(cp::UserCertificateAction::Continue, cp::kSeedSecrets.confirmation_pin), FlowResult::Ok);
     EXPECT_EQ(tb.user("S0001").certificate, before);
 }
 
@@ -234,7 +236,7 @@ TEST(Pickup, MaintenanceNeedsALoggedInAdmin) {
     cp::test::TestBank tb;
     cp::AdminLogin login(*tb.bank, tb.admin_pc.services());  // not logged in
     cp::UserCertificateMaintenance m(*tb.bank, login);
-    EXPECT_EQ(m.select_user("S0001"), BankResult::WrongStep);
+    EXPECT_EQ(m.select_user("S0001"), FlowResult::WrongStep);
     cp::AdminLogin ok(*tb.bank, tb.admin_pc.services());
     ASSERT_TRUE(cp::test::login_admin(tb, ok));
     cp::UserCertificateMaintenance m2(*tb.bank, ok);

@@ -12,6 +12,7 @@
 namespace {
 
 using cp::BankResult;
+using cp::FlowResult;
 
 TEST(Presets, SeedWorldMatchesTheSeeds) {
     cp::test::TestBank tb;
@@ -66,7 +67,7 @@ TEST(Presets, EachPresetStartsItsProcedure) {
     }
     {
         cp::test::TestBank tb(cp::Preset::UserPickupPending);
-        EXPECT_EQ(tb.bank->check_pickup_allowed("S0001"), BankResult::Ok);
+        EXPECT_EQ(tb.bank->check_pickup_allowed("S0001"), FlowResult::Ok);
         const cp::CertificateRecord& rec = tb.bank->find_user("S0001")->certificate;
         EXPECT_EQ(rec.pickup_deadline, tb.bank->now() + cp::days(80));
         EXPECT_EQ(tb.bank->check_pickup_allowed("S0002"), BankResult::NoPendingCertificate);
@@ -117,7 +118,7 @@ TEST(Presets, HundredUsersIsTheSeedWorldWithAFullGrid) {
         all_permissions += u.permissions == cp::kAllPermissions ? 1 : 0;
         if (u.certificate.status == cp::CertStatus::PendingPickup) {
             EXPECT_GT(u.certificate.pickup_deadline, s.now) << u.id << ": can still be picked up";
-            EXPECT_EQ(tb.bank->check_pickup_allowed(u.id), BankResult::Ok) << u.id;
+            EXPECT_EQ(tb.bank->check_pickup_allowed(u.id), FlowResult::Ok) << u.id;
         }
     }
     EXPECT_EQ(ids.size(), 100u);
@@ -129,8 +130,8 @@ TEST(Presets, HundredUsersIsTheSeedWorldWithAFullGrid) {
     EXPECT_GE(missing_permission, 10);  // × in the grid
     EXPECT_GE(all_permissions, 10);
     // Every PIN is hashed as the seed's: the bank checks them.
-    EXPECT_EQ(tb.bank->check_user_credentials("00009876543", "S0042", "taro0042"), BankResult::Ok);
-    EXPECT_NE(tb.bank->check_user_credentials("00009876543", "S0043", "taro0042"), BankResult::Ok);
+    EXPECT_EQ(tb.bank->check_user_credentials("00009876543", "S0042", "taro0042"), FlowResult::Ok);
+    EXPECT_NE(tb.bank->check_user_credentials("00009876543", "S0043", "taro0042"), FlowResult::Ok);
     EXPECT_EQ(s.users[41].pin.iterations, s.users[0].pin.iterations);
     const cp::AuditLog& audit = tb.world.bank.audit;  // as the preset left it
     EXPECT_TRUE(audit.verify());
@@ -172,9 +173,9 @@ TEST(Validation, RejectedInputStoresNothing) {
     EXPECT_EQ(tb.bank->advance_time(-5), BankResult::InvalidInput);
     EXPECT_EQ(cp::encode_bank_state(tb.bank->state()), before);
     EXPECT_EQ(tb.bank->state().audit.entries().size(), audit_before);
-    EXPECT_EQ(tb.bank->add_user("S0003", "しんきん 花子", cp::kAllPermissions, "hanako01"), BankResult::Ok);
+    EXPECT_EQ(tb.bank->add_user("S0003", "しんきん 花子", cp::kAllPermissions, "hanako01"), FlowResult::Ok);
     EXPECT_EQ(tb.bank->add_user("S0003", "しんきん 花子", cp::kAllPermissions, "hanako01"), BankResult::UserAlreadyExists);
-    EXPECT_EQ(tb.bank->check_user_credentials("00009876543", "S0003", "hanako01"), BankResult::Ok);
+    EXPECT_EQ(tb.bank->check_user_credentials("00009876543", "S0003", "hanako01"), FlowResult::Ok);
 }
 
 }  // namespace

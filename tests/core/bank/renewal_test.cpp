@@ -11,6 +11,8 @@ namespace {
 
 using cp::AdminRenewal;
 using cp::BankResult;
+using cp::FlowResult;
+using cp::PcResult;
 
 TEST(Renewal, SeedProcedureStartToFinishThenDeleteTheOld) {
     cp::test::TestBank tb(cp::Preset::AdminRenewalWindow);
@@ -19,13 +21,13 @@ TEST(Renewal, SeedProcedureStartToFinishThenDeleteTheOld) {
     cp::AdminLogin login(*tb.bank, tb.admin_pc.services());
     ASSERT_TRUE(cp::test::login_admin(tb, login));
     AdminRenewal r(*tb.bank, login, tb.world.admin_pc, tb.admin_pc.services());
-    ASSERT_EQ(r.start(), BankResult::Ok);
+    ASSERT_EQ(r.start(), FlowResult::Ok);
     EXPECT_EQ(r.confirmations_left(), 2u);
-    ASSERT_EQ(r.confirm_web_access(true), BankResult::Ok);
-    ASSERT_EQ(r.confirm_web_access(true), BankResult::Ok);
+    ASSERT_EQ(r.confirm_web_access(true), FlowResult::Ok);
+    ASSERT_EQ(r.confirm_web_access(true), FlowResult::Ok);
     ASSERT_EQ(r.step(), AdminRenewal::Step::ProtectionLevel);
-    ASSERT_EQ(r.choose_protection(cp::KeyProtection::Medium), BankResult::Ok);
-    ASSERT_EQ(r.confirm_install(true), BankResult::Ok);
+    ASSERT_EQ(r.choose_protection(cp::KeyProtection::Medium), FlowResult::Ok);
+    ASSERT_EQ(r.confirm_install(true), FlowResult::Ok);
     cp::test::pc_saved(tb);  // the PC saved it: the bank confirms
     EXPECT_EQ(r.step(), AdminRenewal::Step::Done);
     const cp::CertificateRecord& rec = tb.bank->state().contract.admin_certificate;
@@ -36,19 +38,19 @@ TEST(Renewal, SeedProcedureStartToFinishThenDeleteTheOld) {
 
     // Deleting the NEW one is warned about; cancel. Then delete the old one.
     cp::CertificateDeletion wrong(tb.world.admin_pc, tb.bank->now());
-    ASSERT_EQ(wrong.select(r.new_serial()), BankResult::Ok);
-    EXPECT_EQ(wrong.warning(), BankResult::DeletingNewerCertificate);
-    EXPECT_EQ(wrong.confirm(false), BankResult::Cancelled);
+    ASSERT_EQ(wrong.select(r.new_serial()), FlowResult::Ok);
+    EXPECT_EQ(wrong.warning(), PcResult::DeletingNewerCertificate);
+    EXPECT_EQ(wrong.confirm(false), FlowResult::Cancelled);
     cp::CertificateDeletion del(tb.world.admin_pc, tb.bank->now());
-    ASSERT_EQ(del.select(old_serial), BankResult::Ok);
-    EXPECT_EQ(del.warning(), BankResult::Ok);
-    ASSERT_EQ(del.confirm(true), BankResult::Ok);
+    ASSERT_EQ(del.select(old_serial), FlowResult::Ok);
+    EXPECT_EQ(del.warning(), FlowResult::Ok);
+    ASSERT_EQ(del.confirm(true), FlowResult::Ok);
     ASSERT_EQ(tb.world.admin_pc.certificates.size(), 1u);
 
     // Deleting the only valid one is warned about too.
     cp::CertificateDeletion last(tb.world.admin_pc, tb.bank->now());
-    ASSERT_EQ(last.select(r.new_serial()), BankResult::Ok);
-    EXPECT_EQ(last.warning(), BankResult::DeletingOnlyValidCertificate);
+    ASSERT_EQ(last.select(r.new_serial()), FlowResult::Ok);
+    EXPECT_EQ(last.warning(), PcResult::DeletingOnlyValidCertificate);
 
     // The old certificate no longer logs in; the new one does.
     cp::AdminLogin next(*tb.bank, tb.admin_pc.services());
@@ -62,11 +64,11 @@ TEST(Renewal, OldCertificateIsSupersededAfterRenewal) {
     cp::AdminLogin login(*tb.bank, tb.admin_pc.services());
     ASSERT_TRUE(cp::test::login_admin(tb, login));
     AdminRenewal r(*tb.bank, login, tb.world.admin_pc, tb.admin_pc.services());
-    ASSERT_EQ(r.start(), BankResult::Ok);
-    ASSERT_EQ(r.confirm_web_access(true), BankResult::Ok);
-    ASSERT_EQ(r.confirm_web_access(true), BankResult::Ok);
-    ASSERT_EQ(r.choose_protection(cp::KeyProtection::Medium), BankResult::Ok);
-    ASSERT_EQ(r.confirm_install(true), BankResult::Ok);
+    ASSERT_EQ(r.start(), FlowResult::Ok);
+    ASSERT_EQ(r.confirm_web_access(true), FlowResult::Ok);
+    ASSERT_EQ(r.confirm_web_access(true), FlowResult::Ok);
+    ASSERT_EQ(r.choose_protection(cp::KeyProtection::Medium), FlowResult::Ok);
+    ASSERT_EQ(r.confirm_install(true), FlowResult::Ok);
     cp::test::pc_saved(tb);  // the PC saved it: the bank confirms
     cp::AdminLogin with_old(*tb.bank, tb.admin_pc.services());
     EXPECT_EQ(cp::test::choose(with_old, old_cert), BankResult::CertificateSuperseded);
@@ -84,9 +86,9 @@ TEST(Renewal, OutsideTheWindowIsRefused) {
 TEST(Renewal, WindowOpensThirtyDaysBeforeExpiry) {
     cp::test::TestBank tb;
     const cp::SimTime expiry = tb.bank->state().contract.admin_certificate.not_after;
-    ASSERT_EQ(tb.bank->advance_time(expiry - cp::days(30) - 1 - tb.bank->now()), BankResult::Ok);
+    ASSERT_EQ(tb.bank->advance_time(expiry - cp::days(30) - 1 - tb.bank->now()), FlowResult::Ok);
     EXPECT_FALSE(tb.bank->in_admin_renewal_window());
-    ASSERT_EQ(tb.bank->advance_time(1), BankResult::Ok);
+    ASSERT_EQ(tb.bank->advance_time(1), FlowResult::Ok);
     EXPECT_TRUE(tb.bank->in_admin_renewal_window());
 }
 
@@ -96,8 +98,8 @@ TEST(Renewal, NoBeforeIssuingChangesNothing) {
     cp::AdminLogin login(*tb.bank, tb.admin_pc.services());
     ASSERT_TRUE(cp::test::login_admin(tb, login));
     AdminRenewal r(*tb.bank, login, tb.world.admin_pc, tb.admin_pc.services());
-    ASSERT_EQ(r.start(), BankResult::Ok);
-    EXPECT_EQ(r.confirm_web_access(false), BankResult::Cancelled);
+    ASSERT_EQ(r.start(), FlowResult::Ok);
+    EXPECT_EQ(r.confirm_web_access(false), FlowResult::Cancelled);
     EXPECT_EQ(tb.bank->state().contract.admin_certificate, before);
     EXPECT_EQ(tb.world.admin_pc.certificates.size(), 1u);
 }
@@ -108,11 +110,11 @@ TEST(Renewal, NoAtInstallKeepsTheOldCertificate) {
     cp::AdminLogin login(*tb.bank, tb.admin_pc.services());
     ASSERT_TRUE(cp::test::login_admin(tb, login));
     AdminRenewal r(*tb.bank, login, tb.world.admin_pc, tb.admin_pc.services());
-    ASSERT_EQ(r.start(), BankResult::Ok);
-    ASSERT_EQ(r.confirm_web_access(true), BankResult::Ok);
-    ASSERT_EQ(r.confirm_web_access(true), BankResult::Ok);
-    ASSERT_EQ(r.choose_protection(cp::KeyProtection::Medium), BankResult::Ok);
-    EXPECT_EQ(r.confirm_install(false), BankResult::InstallDeclined);
+    ASSERT_EQ(r.start(), FlowResult::Ok);
+    ASSERT_EQ(r.confirm_web_access(true), FlowResult::Ok);
+    ASSERT_EQ(r.confirm_web_access(true), FlowResult::Ok);
+    ASSERT_EQ(r.choose_protection(cp::KeyProtection::Medium), FlowResult::Ok);
+    EXPECT_EQ(r.confirm_install(false), PcResult::InstallDeclined);
     EXPECT_EQ(tb.bank->state().contract.admin_certificate, before);
     cp::AdminLogin again(*tb.bank, tb.admin_pc.services());
     EXPECT_TRUE(cp::test::login_admin(tb, again));  // the old one still works
@@ -125,8 +127,8 @@ TEST(Renewal, SingleConfirmationOnSomeSystems) {
     cp::AdminLogin login(*tb.bank, tb.admin_pc.services());
     ASSERT_TRUE(cp::test::login_admin(tb, login));
     AdminRenewal r(*tb.bank, login, tb.world.admin_pc, tb.admin_pc.services());
-    ASSERT_EQ(r.start(), BankResult::Ok);
-    ASSERT_EQ(r.confirm_web_access(true), BankResult::Ok);
+    ASSERT_EQ(r.start(), FlowResult::Ok);
+    ASSERT_EQ(r.confirm_web_access(true), FlowResult::Ok);
     EXPECT_EQ(r.step(), AdminRenewal::Step::ProtectionLevel);
 }
 
@@ -135,9 +137,9 @@ TEST(Renewal, CaFailureWhileIssuing) {
     cp::AdminLogin login(*tb.bank, tb.admin_pc.services());
     ASSERT_TRUE(cp::test::login_admin(tb, login));
     AdminRenewal r(*tb.bank, login, tb.world.admin_pc, tb.admin_pc.services());
-    ASSERT_EQ(r.start(), BankResult::Ok);
-    ASSERT_EQ(r.confirm_web_access(true), BankResult::Ok);
-    ASSERT_EQ(r.confirm_web_access(true), BankResult::Ok);
+    ASSERT_EQ(r.start(), FlowResult::Ok);
+    ASSERT_EQ(r.confirm_web_access(true), FlowResult::Ok);
+    ASSERT_EQ(r.confirm_web_access(true), FlowResult::Ok);
     tb.authority.fail_next_issue();
     EXPECT_EQ(r.choose_protection(cp::KeyProtection::Medium), BankResult::IssuingFailed);
     EXPECT_EQ(r.step(), AdminRenewal::Step::Failed);
@@ -152,16 +154,16 @@ TEST(Renewal, RemindersAtThirtyAndTenDaysThenExpiry) {
             if (m.kind == cp::MailKind::RenewalReminder && m.holder.is_admin()) ++n;
         return n;
     };
-    ASSERT_EQ(tb.bank->advance_time(expiry - cp::days(30) - tb.bank->now()), BankResult::Ok);
+    ASSERT_EQ(tb.bank->advance_time(expiry - cp::days(30) - tb.bank->now()), FlowResult::Ok);
     EXPECT_EQ(admin_reminders(), 1);
-    ASSERT_EQ(tb.bank->advance_time(cp::days(1)), BankResult::Ok);
+    ASSERT_EQ(tb.bank->advance_time(cp::days(1)), FlowResult::Ok);
     EXPECT_EQ(admin_reminders(), 1);  // once
-    ASSERT_EQ(tb.bank->advance_time(expiry - cp::days(10) - tb.bank->now()), BankResult::Ok);
+    ASSERT_EQ(tb.bank->advance_time(expiry - cp::days(10) - tb.bank->now()), FlowResult::Ok);
     EXPECT_EQ(admin_reminders(), 2);
     EXPECT_FALSE(cp::test::has_mail(*tb.bank, cp::MailKind::CertificateExpired));
-    ASSERT_EQ(tb.bank->advance_time(cp::days(10)), BankResult::Ok);
+    ASSERT_EQ(tb.bank->advance_time(cp::days(10)), FlowResult::Ok);
     EXPECT_FALSE(cp::test::has_mail(*tb.bank, cp::MailKind::CertificateExpired));  // notAfter itself is valid
-    ASSERT_EQ(tb.bank->advance_time(1), BankResult::Ok);
+    ASSERT_EQ(tb.bank->advance_time(1), FlowResult::Ok);
     EXPECT_TRUE(cp::test::has_mail(*tb.bank, cp::MailKind::CertificateExpired));
 }
 

@@ -12,7 +12,8 @@
 
 namespace {
 
-using cp::BankResult;
+using cp::FlowResult;
+using cp::PersistResult;
 using cp::Simulation;
 using cp::StorageStatus;
 
@@ -74,7 +75,7 @@ TEST(Simulation, FirstRunCreatesAndSavesTheSeedWorld) {
     Profile profile;
     PageRun run(profile);
     Simulation& sim = *run.simulation;
-    ASSERT_EQ(sim.stage(), Simulation::Stage::Ready) << cp::bank_result_name(sim.failure());
+    ASSERT_EQ(sim.stage(), Simulation::Stage::Ready) << cp::result_name(sim.failure());
     EXPECT_TRUE(sim.created_this_run());
     EXPECT_EQ(sim.storage_fallback(), StorageStatus::Ok);
     EXPECT_EQ(profile.opened, (std::vector<std::string>{"certportal-bank", "pc:admin-pc", "pc:user-pc"}));
@@ -95,17 +96,17 @@ TEST(Simulation, ASecondRunLoadsWhatTheFirstSaved) {
     {
         PageRun first(profile);
         ASSERT_EQ(first.simulation->stage(), Simulation::Stage::Ready);
-        ASSERT_EQ(first.simulation->bank()->advance_time(cp::days(3)), BankResult::Ok);
-        BankResult saved = BankResult::WrongStep;
-        first.simulation->save([&](BankResult r) { saved = r; });
-        EXPECT_EQ(saved, BankResult::Ok);
+        ASSERT_EQ(first.simulation->bank()->advance_time(cp::days(3)), FlowResult::Ok);
+        FlowResult saved = FlowResult::WrongStep;
+        first.simulation->save([&](FlowResult r) { saved = r; });
+        EXPECT_EQ(saved, FlowResult::Ok);
         admin_serial = first.simulation->admin_pc().certificates.front().serial;
         now = first.simulation->bank()->now();
-        ASSERT_EQ(first.simulation->bank()->advance_time(cp::days(1)), BankResult::Ok);  // not saved
+        ASSERT_EQ(first.simulation->bank()->advance_time(cp::days(1)), FlowResult::Ok);  // not saved
     }
     PageRun second(profile, 99);  // other seeds: a fresh world would differ
     Simulation& sim = *second.simulation;
-    ASSERT_EQ(sim.stage(), Simulation::Stage::Ready) << cp::bank_result_name(sim.failure());
+    ASSERT_EQ(sim.stage(), Simulation::Stage::Ready) << cp::result_name(sim.failure());
     EXPECT_FALSE(sim.created_this_run());
     ASSERT_EQ(sim.admin_pc().certificates.size(), 1u);
     EXPECT_EQ(sim.admin_pc().certificates.front().serial, admin_serial);
@@ -127,7 +128,7 @@ TEST(Simulation, AnInterruptedFirstSaveFailsClearlyAndTheNextRunStartsOver) {
     {
         PageRun run(profile);
         EXPECT_EQ(run.simulation->stage(), Simulation::Stage::Failed);
-        EXPECT_EQ(run.simulation->failure(), BankResult::StorageFailed);
+        EXPECT_EQ(run.simulation->failure(), PersistResult::StorageFailed);
         EXPECT_TRUE(profile.databases["certportal-bank"].raw()["bank"].empty()) << "nothing half-saved";
     }
     profile.databases["certportal-bank"].set_quota_bytes(0);
@@ -163,9 +164,9 @@ TEST(Simulation, ResetToHundredUsersIsSavedAndTheNextRunLoadsIt) {
     ASSERT_EQ(sim.stage(), Simulation::Stage::Ready);
     const std::vector<std::string> old_admin = serials(sim.admin_pc());
     const cp::Bank* old_bank = sim.bank();
-    BankResult reset = BankResult::WrongStep;
-    sim.reset(cp::Preset::HundredUsers, [&](BankResult r) { reset = r; });
-    ASSERT_EQ(reset, BankResult::Ok) << cp::bank_result_name(reset);
+    FlowResult reset = FlowResult::WrongStep;
+    sim.reset(cp::Preset::HundredUsers, [&](FlowResult r) { reset = r; });
+    ASSERT_EQ(reset, FlowResult::Ok) << cp::result_name(reset);
     EXPECT_FALSE(sim.resetting());
     EXPECT_EQ(sim.stage(), Simulation::Stage::Ready);
     ASSERT_NE(sim.bank(), nullptr);
@@ -186,7 +187,7 @@ TEST(Simulation, ResetToHundredUsersIsSavedAndTheNextRunLoadsIt) {
 
     PageRun second(profile, 99);
     Simulation& again = *second.simulation;
-    ASSERT_EQ(again.stage(), Simulation::Stage::Ready) << cp::bank_result_name(again.failure());
+    ASSERT_EQ(again.stage(), Simulation::Stage::Ready) << cp::result_name(again.failure());
     EXPECT_FALSE(again.created_this_run());
     EXPECT_EQ(again.bank()->state().users.size(), 100u);
     EXPECT_EQ(again.admin_pc(), sim.admin_pc());
@@ -200,19 +201,19 @@ TEST(Simulation, AStorageFailureDuringResetKeepsThePreviousWorld) {
     PageRun first(profile);
     Simulation& sim = *first.simulation;
     ASSERT_EQ(sim.stage(), Simulation::Stage::Ready);
-    ASSERT_EQ(sim.bank()->advance_time(cp::days(2)), BankResult::Ok);
-    BankResult saved = BankResult::WrongStep;
-    sim.save([&](BankResult r) { saved = r; });
-    ASSERT_EQ(saved, BankResult::Ok);
+    ASSERT_EQ(sim.bank()->advance_time(cp::days(2)), FlowResult::Ok);
+    FlowResult saved = FlowResult::WrongStep;
+    sim.save([&](FlowResult r) { saved = r; });
+    ASSERT_EQ(saved, FlowResult::Ok);
     const std::vector<std::string> old_admin = serials(sim.admin_pc()), old_user = serials(sim.user_pc());
     const cp::SimTime now = sim.bank()->now();
     const std::vector<std::uint8_t> ca = bytes(sim.authority().encode());
     const cp::Bank* old_bank = sim.bank();
 
     profile.databases["certportal-bank"].set_quota_bytes(64);  // the new bank record does not fit
-    BankResult reset = BankResult::Ok;
-    sim.reset(cp::Preset::HundredUsers, [&](BankResult r) { reset = r; });
-    EXPECT_EQ(reset, BankResult::StorageFailed);
+    FlowResult reset = FlowResult::Ok;
+    sim.reset(cp::Preset::HundredUsers, [&](FlowResult r) { reset = r; });
+    EXPECT_EQ(reset, PersistResult::StorageFailed);
     EXPECT_FALSE(sim.resetting());
     EXPECT_EQ(sim.stage(), Simulation::Stage::Ready);
     EXPECT_EQ(sim.bank(), old_bank);
@@ -240,16 +241,16 @@ TEST(Simulation, SavingOrResettingBeforeReadyIsRefused) {
     cp::SimulationDesc desc;
     desc.ca_rng = &rng;
     Simulation sim(std::move(desc));
-    BankResult saved = BankResult::Ok;
-    sim.save([&](BankResult r) { saved = r; });
-    EXPECT_EQ(saved, BankResult::WrongStep);
-    BankResult reset = BankResult::Ok;
-    sim.reset(cp::Preset::HundredUsers, [&](BankResult r) { reset = r; });
-    EXPECT_EQ(reset, BankResult::WrongStep);
+    FlowResult saved = FlowResult::Ok;
+    sim.save([&](FlowResult r) { saved = r; });
+    EXPECT_EQ(saved, FlowResult::WrongStep);
+    FlowResult reset = FlowResult::Ok;
+    sim.reset(cp::Preset::HundredUsers, [&](FlowResult r) { reset = r; });
+    EXPECT_EQ(reset, FlowResult::WrongStep);
     sim.start({});  // Failed (the description is incomplete): still refused
-    reset = BankResult::Ok;
-    sim.reset(cp::Preset::SeedWorld, [&](BankResult r) { reset = r; });
-    EXPECT_EQ(reset, BankResult::WrongStep);
+    reset = FlowResult::Ok;
+    sim.reset(cp::Preset::SeedWorld, [&](FlowResult r) { reset = r; });
+    EXPECT_EQ(reset, FlowResult::WrongStep);
     EXPECT_FALSE(sim.resetting());
 }
 

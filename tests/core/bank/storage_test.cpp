@@ -24,32 +24,33 @@ TEST(BankCodec, TheValiditySlotOfAnOlderWorldReadsAsOneYear) {
     cp::BankState state = tb.bank->state();
     state.config.certificate_validity_years = 365;
     cp::BankState read;
-    ASSERT_EQ(cp::decode_bank_state(cp::encode_bank_state(state), read), cp::BankResult::Ok);
+    ASSERT_EQ(cp::decode_bank_state(cp::encode_bank_state(state), read), cp::FlowResult::Ok);
     EXPECT_EQ(read.config.certificate_validity_years, 1u);
     for (std::uint32_t bad : {0u, 11u}) {
         state.config.certificate_validity_years = bad;
-        EXPECT_NE(cp::decode_bank_state(cp::encode_bank_state(state), read), cp::BankResult::Ok) << bad;
+        EXPECT_NE(cp::decode_bank_state(cp::encode_bank_state(state), read), cp::FlowResult::Ok) << bad;
     }
 }
 
-using cp::BankResult;
+using cp::FlowResult;
+using cp::PersistResult;
 using cp::StorageStatus;
 
-BankResult save(cp::Storage& s, const cp::test::TestBank& tb) {
-    BankResult out = BankResult::StorageFailed;
-    cp::save_bank(s, tb.bank->state(), tb.pki.encode().view(), [&](BankResult r) { out = r; });
+FlowResult save(cp::Storage& s, const cp::test::TestBank& tb) {
+    FlowResult out = PersistResult::StorageFailed;
+    cp::save_bank(s, tb.bank->state(), tb.pki.encode().view(), [&](FlowResult r) { out = r; });
     return out;
 }
 
 struct Loaded {
-    BankResult result = BankResult::StorageFailed;
+    FlowResult result = PersistResult::StorageFailed;
     cp::BankState state;
     cp::pki::SecretBytes authority;
     cp::LoadReport report;
 };
 Loaded load(cp::Storage& s) {
     Loaded l;
-    cp::load_bank(s, [&](BankResult r, cp::BankState st, cp::pki::SecretBytes authority, cp::LoadReport rep) {
+    cp::load_bank(s, [&](FlowResult r, cp::BankState st, cp::pki::SecretBytes authority, cp::LoadReport rep) {
         l.result = r;
         l.state = std::move(st);
         l.authority = std::move(authority);
@@ -59,13 +60,13 @@ Loaded load(cp::Storage& s) {
 }
 
 struct LoadedPc {
-    BankResult result = BankResult::StorageFailed;
+    FlowResult result = PersistResult::StorageFailed;
     cp::PcCertificateStore pc;
     cp::LoadReport report;
 };
 LoadedPc load_pc(cp::Storage& s) {
     LoadedPc l;
-    cp::load_pc_store(s, "user-pc", [&](BankResult r, cp::PcCertificateStore pc, cp::LoadReport rep) {
+    cp::load_pc_store(s, "user-pc", [&](FlowResult r, cp::PcCertificateStore pc, cp::LoadReport rep) {
         l.result = r;
         l.pc = std::move(pc);
         l.report = std::move(rep);
@@ -73,9 +74,9 @@ LoadedPc load_pc(cp::Storage& s) {
     return l;
 }
 
-BankResult save_cert(cp::Storage& s, const cp::InstalledCertificate& c) {
-    BankResult out = BankResult::StorageFailed;
-    cp::save_installed_certificate(s, c, [&](BankResult r) { out = r; });
+FlowResult save_cert(cp::Storage& s, const cp::InstalledCertificate& c) {
+    FlowResult out = PersistResult::StorageFailed;
+    cp::save_installed_certificate(s, c, [&](FlowResult r) { out = r; });
     return out;
 }
 
@@ -91,11 +92,11 @@ TEST(Storage, BankRoundTripInMemoryThenTheProcedureContinues) {
     cp::test::TestBank tb(cp::Preset::UserCertificateExpired);
     cp::MemoryStorage storage;
     ASSERT_EQ(cp::open_now(storage, cp::bank_database_schema()), StorageStatus::Ok);
-    EXPECT_EQ(load(storage).result, BankResult::NothingSaved);
+    EXPECT_EQ(load(storage).result, PersistResult::NothingSaved);
     (void)tb.bank->check_contract_pin("wrongpin1");
-    ASSERT_EQ(save(storage, tb), BankResult::Ok);
+    ASSERT_EQ(save(storage, tb), FlowResult::Ok);
     const Loaded l = load(storage);
-    ASSERT_EQ(l.result, BankResult::Ok);
+    ASSERT_EQ(l.result, FlowResult::Ok);
     EXPECT_TRUE(l.report.set_aside.empty());
     EXPECT_EQ(cp::encode_bank_state(l.state), cp::encode_bank_state(tb.bank->state()));
     EXPECT_EQ(l.state.contract, tb.bank->state().contract);
@@ -107,27 +108,27 @@ TEST(Storage, BankRoundTripInMemoryThenTheProcedureContinues) {
     cp::pki::Drbg rng;
     ASSERT_EQ(rng.seed_from_entropy("reloaded bank"), cp::pki::PkiError::Ok);
     cp::PkiAuthority authority(rng);
-    ASSERT_EQ(authority.decode(l.authority.view()), BankResult::Ok);
+    ASSERT_EQ(authority.decode(l.authority.view()), FlowResult::Ok);
     EXPECT_EQ(authority.crl().der().size(), tb.pki.crl().der().size());
     cp::Bank bank(l.state, random, authority);
     {
         cp::UserLogin s2(bank, tb.user_pc.services());
-        EXPECT_EQ(cp::test::choose(s2, tb.user_cert("S0002")), BankResult::Ok);
+        EXPECT_EQ(cp::test::choose(s2, tb.user_cert("S0002")), FlowResult::Ok);
     }
     EXPECT_EQ(bank.state().contract.contract_pin_failures, 1u);
     ASSERT_EQ(bank.apply_user_certificate_action("S0001", cp::UserCertificateAction::Reissue,
                                                  cp::kSeedSecrets.confirmation_pin),
-              BankResult::Ok);
+              FlowResult::Ok);
     cp::PcCertificateStore pc;
     cp::UserPickup p(bank, pc, tb.user_pc.services());
-    ASSERT_EQ(p.enter_ids("00009876543", "S0001", cp::kSeedSecrets.s0001_pin), BankResult::Ok);
-    ASSERT_EQ(p.enter_one_time_password(bank.token_display("S0001")), BankResult::Ok);
-    ASSERT_EQ(p.start_app(), BankResult::Ok);
-    ASSERT_EQ(p.acquire(), BankResult::Ok);
-    ASSERT_EQ(p.finish(), BankResult::Ok);
+    ASSERT_EQ(p.enter_ids("00009876543", "S0001", cp::kSeedSecrets.s0001_pin), FlowResult::Ok);
+    ASSERT_EQ(p.enter_one_time_password(bank.token_display("S0001")), FlowResult::Ok);
+    ASSERT_EQ(p.start_app(), FlowResult::Ok);
+    ASSERT_EQ(p.acquire(), FlowResult::Ok);
+    ASSERT_EQ(p.finish(), FlowResult::Ok);
     cp::test::pc_saved(bank, pc);  // the PC saved it: the bank confirms
     cp::UserLogin s1(bank, tb.user_pc.services());
-    EXPECT_EQ(cp::test::choose(s1, *pc.find(p.installed_serial())), BankResult::Ok);
+    EXPECT_EQ(cp::test::choose(s1, *pc.find(p.installed_serial())), FlowResult::Ok);
 }
 
 TEST(Storage, BankRoundTripThroughAFile) {
@@ -136,21 +137,21 @@ TEST(Storage, BankRoundTripThroughAFile) {
     {
         cp::FileStorage storage(path);
         ASSERT_EQ(cp::open_now(storage, cp::bank_database_schema()), StorageStatus::Ok);
-        ASSERT_EQ(save(storage, tb), BankResult::Ok);
+        ASSERT_EQ(save(storage, tb), FlowResult::Ok);
     }
     cp::FileStorage reopened(path);  // "reload"
     ASSERT_EQ(cp::open_now(reopened, cp::bank_database_schema()), StorageStatus::Ok);
     const Loaded l = load(reopened);
-    ASSERT_EQ(l.result, BankResult::Ok);
+    ASSERT_EQ(l.result, FlowResult::Ok);
     EXPECT_EQ(cp::encode_bank_state(l.state), cp::encode_bank_state(tb.bank->state()));
 }
 
 TEST(Clock, PersistsAcrossSaveAndLoad) {
     cp::test::TestBank tb;
-    ASSERT_EQ(tb.bank->advance_time(cp::days(3) + 17), BankResult::Ok);
+    ASSERT_EQ(tb.bank->advance_time(cp::days(3) + 17), FlowResult::Ok);
     cp::MemoryStorage storage;
     ASSERT_EQ(cp::open_now(storage, cp::bank_database_schema()), StorageStatus::Ok);
-    ASSERT_EQ(save(storage, tb), BankResult::Ok);
+    ASSERT_EQ(save(storage, tb), FlowResult::Ok);
     EXPECT_EQ(load(storage).state.now, tb.bank->now());
 }
 
@@ -158,19 +159,19 @@ TEST(Storage, CorruptedStateIsReportedAndSetAside) {
     cp::test::TestBank tb;
     cp::MemoryStorage storage;
     ASSERT_EQ(cp::open_now(storage, cp::bank_database_schema()), StorageStatus::Ok);
-    ASSERT_EQ(save(storage, tb), BankResult::Ok);
+    ASSERT_EQ(save(storage, tb), FlowResult::Ok);
     auto& value = storage.raw()["bank"]["state"];
     value[value.size() / 2] ^= 0x40;
     const Loaded l = load(storage);
-    EXPECT_EQ(l.result, BankResult::StateCorrupted);
+    EXPECT_EQ(l.result, PersistResult::StateCorrupted);
     ASSERT_EQ(l.report.set_aside.size(), 1u);
     EXPECT_EQ(l.report.set_aside[0].reason, cp::RecordError::Corrupted);
     EXPECT_EQ(storage.raw()["bank"].count("state"), 0u);
     EXPECT_EQ(storage.raw()["quarantine"].count("bank/state"), 1u);
     EXPECT_EQ(storage.raw()["authority"].count("ca"), 1u);  // the rest stays
     // The storage keeps working: a preset can be saved again.
-    ASSERT_EQ(save(storage, tb), BankResult::Ok);
-    EXPECT_EQ(load(storage).result, BankResult::Ok);
+    ASSERT_EQ(save(storage, tb), FlowResult::Ok);
+    EXPECT_EQ(load(storage).result, FlowResult::Ok);
 }
 
 TEST(Storage, ForeignRecordIsRecognised) {
@@ -179,7 +180,7 @@ TEST(Storage, ForeignRecordIsRecognised) {
     const std::string text = "{\"hello\": 1}";
     storage.raw()["bank"]["state"] = std::vector<std::uint8_t>(text.begin(), text.end());
     const Loaded l = load(storage);
-    EXPECT_EQ(l.result, BankResult::StateCorrupted);
+    EXPECT_EQ(l.result, PersistResult::StateCorrupted);
     ASSERT_EQ(l.report.set_aside.size(), 1u);
     EXPECT_EQ(l.report.set_aside[0].reason, cp::RecordError::NotARecord);
 }
@@ -205,27 +206,27 @@ TEST(Storage, EveryTruncationAndBitFlipOfTheStateDecodesSafely) {
     const auto bytes = cp::encode_bank_state(tb.bank->state());
     cp::BankState out;
     for (std::size_t n = 0; n < bytes.size(); n += 7)
-        EXPECT_EQ(cp::decode_bank_state(std::span(bytes).first(n), out), BankResult::StateCorrupted) << n;
+        EXPECT_EQ(cp::decode_bank_state(std::span(bytes).first(n), out), PersistResult::StateCorrupted) << n;
     for (std::size_t i = 0; i < bytes.size(); i += 5) {
         auto damaged = bytes;
         damaged[i] ^= 0xFF;
-        const BankResult r = cp::decode_bank_state(damaged, out);  // must not crash
-        EXPECT_TRUE(r == BankResult::Ok || r == BankResult::StateCorrupted);
+        const FlowResult r = cp::decode_bank_state(damaged, out);  // must not crash
+        EXPECT_TRUE(r == FlowResult::Ok || r == PersistResult::StateCorrupted);
     }
     std::vector<std::uint8_t> longer = bytes;
     longer.push_back(0);
-    EXPECT_EQ(cp::decode_bank_state(longer, out), BankResult::StateCorrupted);
+    EXPECT_EQ(cp::decode_bank_state(longer, out), PersistResult::StateCorrupted);
 }
 
 TEST(Storage, CertificateAndKeyAreWrittenTogether) {
     cp::test::TestBank tb;
     cp::MemoryStorage storage;
     ASSERT_EQ(cp::open_now(storage, cp::pc_database_schema()), StorageStatus::Ok);
-    for (const auto& c : tb.world.user_pc.certificates) ASSERT_EQ(save_cert(storage, c), BankResult::Ok);
+    for (const auto& c : tb.world.user_pc.certificates) ASSERT_EQ(save_cert(storage, c), FlowResult::Ok);
     EXPECT_EQ(storage.raw()["certificates"].size(), 2u);
     EXPECT_EQ(storage.raw()["keys"].size(), 2u);
     const LoadedPc l = load_pc(storage);
-    ASSERT_EQ(l.result, BankResult::Ok);
+    ASSERT_EQ(l.result, FlowResult::Ok);
     EXPECT_EQ(l.pc.certificates, tb.world.user_pc.certificates);  // keys included
 }
 
@@ -233,10 +234,10 @@ TEST(Storage, InstallInterruptedBetweenCertificateAndKeyLeavesTheOldState) {
     cp::test::TestBank tb;
     cp::MemoryStorage storage;
     ASSERT_EQ(cp::open_now(storage, cp::pc_database_schema()), StorageStatus::Ok);
-    ASSERT_EQ(save_cert(storage, tb.world.user_pc.certificates[0]), BankResult::Ok);
+    ASSERT_EQ(save_cert(storage, tb.world.user_pc.certificates[0]), FlowResult::Ok);
     const cp::StorageSnapshot before = storage.raw();
     storage.interrupt_next_commit_after(1);  // the certificate written, the key not yet
-    EXPECT_EQ(save_cert(storage, tb.world.user_pc.certificates[1]), BankResult::StorageFailed);
+    EXPECT_EQ(save_cert(storage, tb.world.user_pc.certificates[1]), PersistResult::StorageFailed);
     EXPECT_EQ(storage.raw(), before);
     const LoadedPc l = load_pc(storage);
     EXPECT_EQ(l.pc.certificates.size(), 1u);
@@ -249,9 +250,9 @@ TEST(Storage, FileCrashBeforeRenameLeavesTheOldFile) {
     {
         cp::FileStorage storage(path);
         ASSERT_EQ(cp::open_now(storage, cp::pc_database_schema()), StorageStatus::Ok);
-        ASSERT_EQ(save_cert(storage, tb.world.user_pc.certificates[0]), BankResult::Ok);
+        ASSERT_EQ(save_cert(storage, tb.world.user_pc.certificates[0]), FlowResult::Ok);
         storage.crash_before_rename_on_next_commit();
-        EXPECT_EQ(save_cert(storage, tb.world.user_pc.certificates[1]), BankResult::StorageFailed);
+        EXPECT_EQ(save_cert(storage, tb.world.user_pc.certificates[1]), PersistResult::StorageFailed);
     }
     cp::FileStorage reopened(path);
     ASSERT_EQ(cp::open_now(reopened, cp::pc_database_schema()), StorageStatus::Ok);
@@ -264,19 +265,19 @@ TEST(Storage, OrphanOrDamagedCertificateIsSetAsideAndTheRestLoads) {
     cp::test::TestBank tb;
     cp::MemoryStorage storage;
     ASSERT_EQ(cp::open_now(storage, cp::pc_database_schema()), StorageStatus::Ok);
-    for (const auto& c : tb.world.user_pc.certificates) ASSERT_EQ(save_cert(storage, c), BankResult::Ok);
+    for (const auto& c : tb.world.user_pc.certificates) ASSERT_EQ(save_cert(storage, c), FlowResult::Ok);
     const std::string a = tb.world.user_pc.certificates[0].serial, b = tb.world.user_pc.certificates[1].serial;
     storage.raw()["certificates"].erase(a);             // a key without its certificate
     storage.raw()["keys"][b].back() ^= 1;               // a damaged key
     storage.raw()["certificates"]["junk"] = {1, 2, 3};  // something foreign
     const LoadedPc l = load_pc(storage);
-    EXPECT_EQ(l.result, BankResult::Ok);
+    EXPECT_EQ(l.result, FlowResult::Ok);
     EXPECT_TRUE(l.pc.certificates.empty());
     EXPECT_EQ(l.report.set_aside.size(), 4u);  // orphan key, b's certificate and key, junk
     EXPECT_TRUE(storage.raw()["keys"].empty());
     EXPECT_TRUE(storage.raw()["certificates"].empty());
     EXPECT_EQ(storage.raw()["quarantine"].size(), 4u);
-    ASSERT_EQ(save_cert(storage, tb.world.user_pc.certificates[0]), BankResult::Ok);  // still works
+    ASSERT_EQ(save_cert(storage, tb.world.user_pc.certificates[0]), FlowResult::Ok);  // still works
     EXPECT_EQ(load_pc(storage).pc.certificates.size(), 1u);
 }
 
@@ -288,7 +289,7 @@ TEST(Storage, QuotaExceededWritesNothing) {
     cp::WriteBatch batch;
     batch.put("certificates", "x", std::vector<std::uint8_t>(100, 1));
     EXPECT_EQ(cp::commit_now(storage, std::move(batch)), StorageStatus::QuotaExceeded);
-    EXPECT_EQ(save_cert(storage, tb.world.user_pc.certificates[0]), BankResult::StorageFailed);
+    EXPECT_EQ(save_cert(storage, tb.world.user_pc.certificates[0]), PersistResult::StorageFailed);
     EXPECT_TRUE(storage.raw()["certificates"].empty());
 }
 
@@ -355,8 +356,8 @@ TEST(Storage, CorruptedDatabaseFileIsSetAsideAndStartsEmpty) {
     std::ifstream aside(path + ".corrupt");
     EXPECT_TRUE(aside.good());
     cp::test::TestBank tb;
-    ASSERT_EQ(save(s, tb), BankResult::Ok);
-    EXPECT_EQ(load(s).result, BankResult::Ok);
+    ASSERT_EQ(save(s, tb), FlowResult::Ok);
+    EXPECT_EQ(load(s).result, FlowResult::Ok);
 }
 
 }  // namespace

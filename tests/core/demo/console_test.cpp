@@ -8,7 +8,6 @@
 
 namespace {
 
-using cp::BankResult;
 
 TEST(DemoConsole, KnowsTheRunningScenarioAndWhenProgressWouldGo) {
     cp::test::BrowserProfile profile;

@@ -12,6 +12,7 @@
 namespace {
 
 using cp::BankResult;
+using cp::FlowResult;
 using cp::CertStatus;
 using cp::Preset;
 
@@ -75,7 +76,7 @@ void check_claims(Preset preset, cp::test::TestBank& tb) {
         EXPECT_EQ(s1.registered_at, now);
         EXPECT_EQ(s1.pickup_deadline - now, cp::days(80));
         EXPECT_EQ(ymd(s1.pickup_deadline), 20231229);
-        EXPECT_EQ(bank.check_pickup_allowed("S0001"), BankResult::Ok);
+        EXPECT_EQ(bank.check_pickup_allowed("S0001"), FlowResult::Ok);
         // The old certificate is still on 利用者のパソコン, expired on 10月2日, not merely revoked.
         EXPECT_EQ(ymd(tb.user_cert("S0001").not_after), 20231002);
         EXPECT_LT(tb.user_cert("S0001").not_after, now);

@@ -14,6 +14,7 @@
 namespace {
 
 using cp::BankResult;
+using cp::FlowResult;
 using cp::ClockEvent;
 using cp::ClockEventKind;
 using cp::ClockStep;
@@ -59,13 +60,13 @@ TEST(TimeTravel, ADaySendsOnlyTheReminderThatFellDue) {
     cp::test::TestBank tb;  // 2023-09-01 10:00; S0001 expires 2023-10-02: 30 days before is 09-02
     const std::size_t audit_before = tb.bank->state().audit.entries().size();
     cp::ClockReport r;
-    ASSERT_EQ(cp::move_clock(*tb.bank, tb.pki, cp::clock_step_target(tb.bank->now(), ClockStep::Day), r), BankResult::Ok);
+    ASSERT_EQ(cp::move_clock(*tb.bank, tb.pki, cp::clock_step_target(tb.bank->now(), ClockStep::Day), r), FlowResult::Ok);
     EXPECT_EQ(r.from, jst(2023, 9, 1));
     EXPECT_EQ(r.to, jst(2023, 9, 2));
     EXPECT_EQ(r.events, (std::vector<ClockEvent>{mail(cp::MailKind::RenewalReminder, cp::Holder::user("S0001"))}));
     EXPECT_EQ(tb.bank->state().audit.entries().at(audit_before).action, cp::AuditAction::ClockAdvanced);
     // The next day: nothing more is due.
-    ASSERT_EQ(cp::move_clock(*tb.bank, tb.pki, cp::clock_step_target(tb.bank->now(), ClockStep::Day), r), BankResult::Ok);
+    ASSERT_EQ(cp::move_clock(*tb.bank, tb.pki, cp::clock_step_target(tb.bank->now(), ClockStep::Day), r), FlowResult::Ok);
     EXPECT_TRUE(r.events.empty());
 }
 
@@ -73,7 +74,7 @@ TEST(TimeTravel, AJumpPastExpirySendsTheExpiryMailAndANewCrl) {
     cp::test::TestBank tb;
     const std::uint64_t crl_before = tb.pki.crl().crl_number();
     cp::ClockReport r;
-    ASSERT_EQ(cp::move_clock(*tb.bank, tb.pki, jst(2023, 10, 3), r), BankResult::Ok);
+    ASSERT_EQ(cp::move_clock(*tb.bank, tb.pki, jst(2023, 10, 3), r), FlowResult::Ok);
     // Past expiry only the expiry mail goes (the reminders would be stale); the admin's first
     // reminder (11-01) and S0002's (2024) are not due.
     EXPECT_EQ(r.events, (std::vector<ClockEvent>{mail(cp::MailKind::CertificateExpired, cp::Holder::user("S0001")),
@@ -84,13 +85,13 @@ TEST(TimeTravel, AJumpPastExpirySendsTheExpiryMailAndANewCrl) {
 TEST(TimeTravel, ABranchRequestCompletesWhenItsDayComes) {
     cp::test::TestBank tb(cp::Preset::ContractLocked);
     std::uint32_t id = 0;
-    ASSERT_EQ(tb.bank->submit_branch_request(cp::BranchRequestKind::UnlockPins, &id), BankResult::Ok);
+    ASSERT_EQ(tb.bank->submit_branch_request(cp::BranchRequestKind::UnlockPins, &id), FlowResult::Ok);
     const cp::SimTime ready = tb.bank->state().branch_requests.back().ready_at;
     cp::ClockReport r;
-    ASSERT_EQ(cp::move_clock(*tb.bank, tb.pki, ready - 1, r), BankResult::Ok);
+    ASSERT_EQ(cp::move_clock(*tb.bank, tb.pki, ready - 1, r), FlowResult::Ok);
     EXPECT_EQ(r.events, (std::vector<ClockEvent>{mail(cp::MailKind::RenewalReminder, cp::Holder::user("S0001"))}));
     EXPECT_TRUE(tb.bank->state().contract.locked);
-    ASSERT_EQ(cp::move_clock(*tb.bank, tb.pki, ready, r), BankResult::Ok);
+    ASSERT_EQ(cp::move_clock(*tb.bank, tb.pki, ready, r), FlowResult::Ok);
     EXPECT_EQ(r.events, (std::vector<ClockEvent>{mail(cp::MailKind::ContractUnlocked, cp::Holder::admin()),
                                                  branch(cp::BranchRequestKind::UnlockPins)}));
     EXPECT_FALSE(tb.bank->state().contract.locked);
@@ -100,10 +101,10 @@ TEST(TimeTravel, ThePickupWindowPassesTheSecondAfterItsLastDay) {
     cp::test::TestBank tb(cp::Preset::UserPickupPending);
     const cp::SimTime deadline = tb.user("S0001").certificate.pickup_deadline;
     cp::ClockReport r;
-    ASSERT_EQ(cp::move_clock(*tb.bank, tb.pki, deadline, r), BankResult::Ok);
+    ASSERT_EQ(cp::move_clock(*tb.bank, tb.pki, deadline, r), FlowResult::Ok);
     for (const ClockEvent& e : r.events) EXPECT_NE(e.kind, ClockEventKind::PickupWindowPassed);
-    EXPECT_EQ(tb.bank->check_pickup_allowed("S0001"), BankResult::Ok);
-    ASSERT_EQ(cp::move_clock(*tb.bank, tb.pki, deadline + 1, r), BankResult::Ok);
+    EXPECT_EQ(tb.bank->check_pickup_allowed("S0001"), FlowResult::Ok);
+    ASSERT_EQ(cp::move_clock(*tb.bank, tb.pki, deadline + 1, r), FlowResult::Ok);
     EXPECT_EQ(r.events, (std::vector<ClockEvent>{event(ClockEventKind::PickupWindowPassed, cp::Holder::user("S0001"))}));
     EXPECT_EQ(tb.bank->check_pickup_allowed("S0001"), BankResult::PickupWindowPassed);
 }
@@ -114,7 +115,7 @@ TEST(TimeTravel, TheClockDoesNotGoBackAndStandingStillDoesNothing) {
     cp::ClockReport r;
     EXPECT_EQ(cp::move_clock(*tb.bank, tb.pki, tb.bank->now() - 1, r), BankResult::InvalidInput);
     EXPECT_EQ(cp::encode_bank_state(tb.bank->state()), before);
-    EXPECT_EQ(cp::move_clock(*tb.bank, tb.pki, tb.bank->now(), r), BankResult::Ok);
+    EXPECT_EQ(cp::move_clock(*tb.bank, tb.pki, tb.bank->now(), r), FlowResult::Ok);
     EXPECT_TRUE(r.events.empty());
     EXPECT_EQ(r.from, r.to);
     EXPECT_EQ(cp::encode_bank_state(tb.bank->state()), before);  // not even an audit entry
@@ -139,7 +140,7 @@ TEST(TimeTravel, TheSessionReportsTheMoveAndRefusesGoingBack) {
     ASSERT_TRUE(page.apply(cp::cmd::StartAdminLogin{}));
     const cp::SimTime now = page.bank().now();
     ASSERT_TRUE(page.apply(cp::cmd::MoveClockTo{cp::clock_step_target(now, ClockStep::Day)}));
-    EXPECT_EQ(page.session.last_result(), BankResult::Ok);
+    EXPECT_EQ(page.session.last_result(), FlowResult::Ok);
     EXPECT_EQ(page.session.admin_flow(), nullptr);  // time passing ends the login
     EXPECT_EQ(page.session.clock_report().events,
               (std::vector<ClockEvent>{mail(cp::MailKind::RenewalReminder, cp::Holder::user("S0001"))}));

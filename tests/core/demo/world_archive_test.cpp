@@ -16,7 +16,7 @@
 namespace {
 
 using cp::ArchiveError;
-using cp::BankResult;
+using cp::FlowResult;
 
 std::vector<std::uint8_t> bytes_of(const cp::pki::SecretBytes& s) { return {s.view().begin(), s.view().end()}; }
 
@@ -58,9 +58,9 @@ TEST(WorldArchive, ExportThenImportGivesBackTheOriginal) {
     const std::vector<std::uint8_t> file = bytes_of(page.session.export_world());
     page.load_preset(cp::Preset::HundredUsers);  // another world in between
     ASSERT_NE(snapshot(page.session), original);
-    BankResult result = BankResult::WrongStep;
-    ASSERT_EQ(page.session.import_world(file, [&](BankResult r) { result = r; }), ArchiveError::None);
-    ASSERT_EQ(result, BankResult::Ok);
+    FlowResult result = FlowResult::WrongStep;
+    ASSERT_EQ(page.session.import_world(file, [&](FlowResult r) { result = r; }), ArchiveError::None);
+    ASSERT_EQ(result, FlowResult::Ok);
     EXPECT_EQ(snapshot(page.session), original);
     EXPECT_TRUE(page.session.simulation()->unusable_keys().empty());  // same browser: every key opens
     // Saved: a reload finds the imported world.
@@ -75,9 +75,9 @@ TEST(WorldArchive, ImportIntoTheSameWorldKeepsItsCertificates) {
     cp::test::PageLoad page(profile);
     const Snapshot original = snapshot(page.session);
     const std::vector<std::uint8_t> file = bytes_of(page.session.export_world());
-    BankResult result = BankResult::WrongStep;
-    ASSERT_EQ(page.session.import_world(file, [&](BankResult r) { result = r; }), ArchiveError::None);
-    ASSERT_EQ(result, BankResult::Ok);
+    FlowResult result = FlowResult::WrongStep;
+    ASSERT_EQ(page.session.import_world(file, [&](FlowResult r) { result = r; }), ArchiveError::None);
+    ASSERT_EQ(result, FlowResult::Ok);
     cp::test::PageLoad reload(profile);  // the same serials were rewritten, not deleted
     EXPECT_EQ(snapshot(reload.session), original);
 }
@@ -90,7 +90,7 @@ TEST(WorldArchive, DamagedOrForeignFilesChangeNothing) {
     const Snapshot before = snapshot(page.session);
     auto refused = [&](const std::vector<std::uint8_t>& bad, ArchiveError why) {
         bool called = false;
-        EXPECT_EQ(page.session.import_world(bad, [&](BankResult) { called = true; }), why);
+        EXPECT_EQ(page.session.import_world(bad, [&](FlowResult) { called = true; }), why);
         EXPECT_FALSE(called);
         EXPECT_EQ(snapshot(page.session), before);
     };
@@ -135,8 +135,8 @@ struct Crafted {
         before = snapshot(page.session);
     }
     std::vector<std::uint8_t> file() const { return bytes_of(cp::encode_world_archive(world)); }
-    ArchiveError import(BankResult* result) {
-        return page.session.import_world(file(), [result](BankResult r) { *result = r; });
+    ArchiveError import(FlowResult* result) {
+        return page.session.import_world(file(), [result](FlowResult r) { *result = r; });
     }
 };
 
@@ -146,9 +146,9 @@ TEST(WorldArchive, AnEditOutsideTheAuditLogWithTheDigestRecomputedIsAccepted) {
     Crafted c;
     ASSERT_NE(c.world.bank.contract.company, "改ざん商事株式会社");
     c.world.bank.contract.company = "改ざん商事株式会社";
-    BankResult result = BankResult::WrongStep;
+    FlowResult result = FlowResult::WrongStep;
     ASSERT_EQ(c.import(&result), ArchiveError::None);
-    ASSERT_EQ(result, BankResult::Ok);
+    ASSERT_EQ(result, FlowResult::Ok);
     EXPECT_EQ(c.page.session.bank()->state().contract.company, "改ざん商事株式会社");
     EXPECT_TRUE(c.page.session.bank()->state().audit.verify());
 }
@@ -163,7 +163,7 @@ TEST(WorldArchive, ABrokenAuditChainIsRefusedAndChangesNothing) {
     auto refused = [&](const char* what) {
         SCOPED_TRACE(what);
         bool called = false;
-        EXPECT_EQ(c.page.session.import_world(c.file(), [&](BankResult) { called = true; }), ArchiveError::AuditChainBroken);
+        EXPECT_EQ(c.page.session.import_world(c.file(), [&](FlowResult) { called = true; }), ArchiveError::AuditChainBroken);
         EXPECT_FALSE(called);
         EXPECT_EQ(snapshot(c.page.session), c.before);
         entries = original;
@@ -177,9 +177,9 @@ TEST(WorldArchive, ABrokenAuditChainIsRefusedAndChangesNothing) {
     entries.back().hash[0] ^= 1;
     refused("the last hash altered");
     // The same file with the log as it was is accepted (the crafting itself breaks nothing).
-    BankResult result = BankResult::WrongStep;
+    FlowResult result = FlowResult::WrongStep;
     EXPECT_EQ(c.import(&result), ArchiveError::None);
-    EXPECT_EQ(result, BankResult::Ok);
+    EXPECT_EQ(result, FlowResult::Ok);
 }
 
 // The chain is anchored nowhere (no copy of its last hash outside the file): an entry edited and
@@ -190,9 +190,9 @@ TEST(WorldArchive, AConsistentlyRewrittenChainIsNotDetected) {
     ASSERT_GE(entries.size(), 2u);
     entries[1].actor = "someone else";
     for (std::size_t i = 1; i < entries.size(); ++i) entries[i].hash = cp::audit_chain_hash(entries[i], entries[i - 1].hash);
-    BankResult result = BankResult::WrongStep;
+    FlowResult result = FlowResult::WrongStep;
     ASSERT_EQ(c.import(&result), ArchiveError::None);
-    ASSERT_EQ(result, BankResult::Ok);
+    ASSERT_EQ(result, FlowResult::Ok);
     EXPECT_EQ(c.page.session.bank()->state().audit.entries()[1].actor, "someone else");
     EXPECT_TRUE(c.page.session.bank()->state().audit.verify());
 }
@@ -205,7 +205,7 @@ TEST(WorldArchive, TwoCertificatesWithOneSerialOnAPcAreRefused) {
     cp::InstalledCertificate twin = pc.certificates.front();
     pc.certificates.push_back(std::move(twin));
     bool called = false;
-    EXPECT_EQ(c.page.session.import_world(c.file(), [&](BankResult) { called = true; }), ArchiveError::Damaged);
+    EXPECT_EQ(c.page.session.import_world(c.file(), [&](FlowResult) { called = true; }), ArchiveError::Damaged);
     EXPECT_FALSE(called);
     EXPECT_EQ(snapshot(c.page.session), c.before);
 }
@@ -215,9 +215,9 @@ TEST(WorldArchive, KeysSealedByAnotherBrowserAreListedAsUnusable) {
     cp::test::PageLoad here(first);
     const std::vector<std::uint8_t> file = bytes_of(here.session.export_world());
     cp::test::PageLoad elsewhere(second, 7, cp::pki::LocalKeyJobRunner::Mode::Immediate, " of another browser");
-    BankResult result = BankResult::WrongStep;
-    ASSERT_EQ(elsewhere.session.import_world(file, [&](BankResult r) { result = r; }), ArchiveError::None);
-    ASSERT_EQ(result, BankResult::Ok);
+    FlowResult result = FlowResult::WrongStep;
+    ASSERT_EQ(elsewhere.session.import_world(file, [&](FlowResult r) { result = r; }), ArchiveError::None);
+    ASSERT_EQ(result, FlowResult::Ok);
     const auto& unusable = elsewhere.session.simulation()->unusable_keys();
     EXPECT_EQ(unusable.size(), 3u);
     for (const auto* pc : {&here.session.simulation()->admin_pc(), &here.session.simulation()->user_pc()})

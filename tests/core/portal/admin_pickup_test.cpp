@@ -9,13 +9,14 @@ namespace {
 
 using cp::AdminPickupFlow;
 using cp::BankResult;
+using cp::FlowResult;
 using PScreen = AdminPickupFlow::Screen;
 namespace cmd = cp::cmd;
 
 // The seed world, then the branch reissues the administrator certificate (2 days).
 void reissued_at_the_branch(cp::test::PageLoad& page) {
     page.apply(cmd::SubmitBranchRequest{cp::BranchRequestKind::ReissueAdminCertificate});
-    ASSERT_EQ(page.session.last_result(), BankResult::Ok);
+    ASSERT_EQ(page.session.last_result(), FlowResult::Ok);
     page.apply(cmd::AdvanceClock{static_cast<std::int32_t>(page.bank().state().config.admin_reissue_days)});
     ASSERT_EQ(page.bank().state().contract.admin_certificate.status, cp::CertStatus::PendingPickup);
     bool mailed = false;
@@ -45,7 +46,7 @@ TEST(AdminPickup, AfterTheBranchReissueTheAdministratorObtainsANewCertificateAnd
         page.apply(cmd::SubmitPickupIds{std::string(cp::kSeedSecrets.contract_id), cp::Secret(cp::kSeedSecrets.contract_pin)});
         ASSERT_EQ(flow.screen(), PScreen::WebAccess);
         page.apply(cmd::AnswerPickupWebAccess{true});
-        ASSERT_EQ(flow.screen(), PScreen::Done) << bank_result_name(flow.pickup().failure());
+        ASSERT_EQ(flow.screen(), PScreen::Done) << result_name(flow.pickup().failure());
         serial = flow.pickup().installed_serial();
         EXPECT_EQ(page.bank().state().contract.admin_certificate.serial, serial);
         EXPECT_EQ(page.bank().state().contract.admin_certificate.status, cp::CertStatus::Valid);
@@ -66,7 +67,7 @@ TEST(AdminPickup, NoKeepsTheReissuePendingAndNothingPendingIsRefused) {
     enter_ids(page, cp::kSeedSecrets.contract_pin);
     page.apply(cmd::AnswerPickupWebAccess{false});
     EXPECT_EQ(page.session.admin_pickup()->screen(), PScreen::Failed);
-    EXPECT_EQ(page.session.admin_pickup()->pickup().failure(), BankResult::Cancelled);
+    EXPECT_EQ(page.session.admin_pickup()->pickup().failure(), FlowResult::Cancelled);
     EXPECT_EQ(page.bank().state().contract.admin_certificate.status, cp::CertStatus::PendingPickup) << "いいえ before the issue";
     EXPECT_EQ(page.session.pc_store(cp::PcId::Admin)->certificates.size(), 1u);
     enter_ids(page, cp::kSeedSecrets.contract_pin);

@@ -11,6 +11,8 @@ namespace {
 
 using cp::AdminFlow;
 using cp::BankResult;
+using cp::FlowResult;
+using cp::PcResult;
 using cp::CertificateStoreTab;
 using Screen = AdminFlow::Screen;
 using MScreen = cp::CertificateManagerFlow::Screen;
@@ -132,7 +134,7 @@ TEST(CertificateManager, StatusesFollowTheBanksCrlAndTheClock) {
     {
         const cp::CertificateManagerFlow& m = open_manager(page);
         EXPECT_EQ(m.describe(old_serial)->status, cp::pki::CertificateStatus::Valid) << "the old one runs to its 有効期限";
-        ASSERT_EQ(page.bank().authority().revoke(old_serial, page.bank().now()), BankResult::Ok);
+        ASSERT_EQ(page.bank().authority().revoke(old_serial, page.bank().now()), FlowResult::Ok);
         EXPECT_EQ(m.describe(old_serial)->status, cp::pki::CertificateStatus::Revoked);
     }
     page.apply(cmd::AdvanceClock{21});
@@ -150,11 +152,11 @@ TEST(CertificateManager, DeletesTheOldCertificateAndTheNewOneStillLogsOn) {
         std::tie(old_serial, new_serial) = renew(page);
         const cp::CertificateManagerFlow& m = open_manager(page);
         EXPECT_EQ(page.session.apply(cp::make_command(cmd::DeleteCertificate{})), true);
-        EXPECT_EQ(m.last_result(), BankResult::WrongStep) << "nothing chosen yet";
+        EXPECT_EQ(m.last_result(), FlowResult::WrongStep) << "nothing chosen yet";
         page.apply(cmd::HighlightCertificate{old_serial});
         page.apply(cmd::DeleteCertificate{});
         ASSERT_EQ(m.screen(), MScreen::ConfirmDelete);
-        EXPECT_EQ(m.deletion_warning(), BankResult::Ok) << "the old one: no warning";
+        EXPECT_EQ(m.deletion_warning(), FlowResult::Ok) << "the old one: no warning";
         page.apply(cmd::ConfirmDeletion{false});  // いいえ
         EXPECT_EQ(m.screen(), MScreen::Certificates);
         EXPECT_EQ(page.session.pc_store(cp::PcId::Admin)->certificates.size(), 2u);
@@ -180,7 +182,7 @@ TEST(CertificateManager, DeletingTheNewCertificateWarnsAndReallyBreaksTheLogon) 
     page.apply(cmd::HighlightCertificate{new_serial});
     page.apply(cmd::DeleteCertificate{});
     ASSERT_EQ(m.screen(), MScreen::ConfirmDelete);
-    EXPECT_EQ(m.deletion_warning(), BankResult::DeletingNewerCertificate);
+    EXPECT_EQ(m.deletion_warning(), PcResult::DeletingNewerCertificate);
     page.apply(cmd::ConfirmDeletion{true});
     page.apply(cmd::CloseInternetOptions{});
     ASSERT_EQ(page.session.pc_store(cp::PcId::Admin)->certificates.size(), 1u);
@@ -198,7 +200,7 @@ TEST(CertificateManager, TheCasAreReadOnlyAndSwitchingPcCloses) {
     page.apply(cmd::SelectStoreTab{CertificateStoreTab::TrustedRoot});
     page.apply(cmd::HighlightCertificate{m.rows(CertificateStoreTab::TrustedRoot)[0].id});
     page.apply(cmd::DeleteCertificate{});
-    EXPECT_EQ(m.last_result(), BankResult::WrongStep);
+    EXPECT_EQ(m.last_result(), FlowResult::WrongStep);
     EXPECT_EQ(m.screen(), MScreen::Certificates);
     page.apply(cmd::SwitchPc{cp::PcId::User});
     EXPECT_EQ(page.session.certificate_manager(), nullptr);

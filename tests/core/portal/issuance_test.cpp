@@ -19,6 +19,7 @@
 namespace {
 
 using cp::BankResult;
+using cp::FlowResult;
 using cp::test::BrowserProfile;
 using cp::test::PageLoad;
 namespace cmd = cp::cmd;
@@ -59,7 +60,7 @@ cp::UserFlow& user_flow(PageLoad& page) { return *page.session.user_flow(); }
 void user_pickup_to_the_app_or_question(PageLoad& page, bool ie_mode) {
     ASSERT_EQ(page.bank().apply_user_certificate_action("S0001", cp::UserCertificateAction::Reissue,
                                                         cp::kSeedSecrets.confirmation_pin),
-              BankResult::Ok);
+              FlowResult::Ok);
     page.session.update();
     page.apply(cmd::SwitchPc{cp::PcId::User});
     if (ie_mode) page.apply(cmd::ReloadInIeMode{});
@@ -76,28 +77,28 @@ void user_pickup_to_the_app_or_question(PageLoad& page, bool ie_mode) {
 }
 
 // 利用者のパソコン → 利用者ログイン with `serial`: the certificate step's outcome (Ok: the PIN is asked).
-BankResult user_certificate_login(PageLoad& page, const std::string& serial) {
+FlowResult user_certificate_login(PageLoad& page, const std::string& serial) {
     page.apply(cmd::SwitchPc{cp::PcId::User});
     page.apply(cmd::StartUserLogin{});
     page.apply(ucmd::ChooseCertificate{serial});
     if (user_flow(page).screen() == cp::UserFlow::Screen::LoginKeyAccess) page.apply(ucmd::GrantKeyAccess{});
-    const BankResult r = user_flow(page).screen() == cp::UserFlow::Screen::LoginPin ? BankResult::Ok : user_flow(page).failure();
+    const FlowResult r = user_flow(page).screen() == cp::UserFlow::Screen::LoginPin ? FlowResult::Ok : user_flow(page).failure();
     page.apply(cmd::LeaveFlow{});
     return r;
 }
 
 // 管理者のパソコン → 電子証明書方式 管理者ログイン with `serial`: Ok when the contract PIN is asked.
-BankResult admin_certificate_login(PageLoad& page, const std::string& serial) {
+FlowResult admin_certificate_login(PageLoad& page, const std::string& serial) {
     page.apply(cmd::SwitchPc{cp::PcId::Admin});
     page.apply(cmd::StartAdminLogin{});
     page.apply(cmd::ChooseCertificate{serial});
     if (page.screen() == cp::AdminFlow::Screen::KeyAccess) page.apply(cmd::GrantKeyAccess{});
-    const BankResult r = page.screen() == cp::AdminFlow::Screen::ContractPin ? BankResult::Ok : page.flow().failure();
+    const FlowResult r = page.screen() == cp::AdminFlow::Screen::ContractPin ? FlowResult::Ok : page.flow().failure();
     page.apply(cmd::LeaveFlow{});
     return r;
 }
 
-BankResult certificate_login(PageLoad& page, const cp::InstalledCertificate& c) {
+FlowResult certificate_login(PageLoad& page, const cp::InstalledCertificate& c) {
     return c.subject.kind == cp::HolderKind::Administrator ? admin_certificate_login(page, c.serial)
                                                            : user_certificate_login(page, c.serial);
 }
@@ -190,15 +191,15 @@ void every_certificate_is_recorded_or_revoked(PageLoad& page) {
     for (cp::PcId pc : {cp::PcId::Admin, cp::PcId::User}) {
         const std::vector<cp::InstalledCertificate> certificates = page.session.pc_store(pc)->certificates;
         for (const cp::InstalledCertificate& c : certificates) {
-            const BankResult r = certificate_login(page, c);
-            EXPECT_TRUE(r == BankResult::Ok || r == BankResult::CertificateRevoked || r == BankResult::CertificateSuperseded ||
+            const FlowResult r = certificate_login(page, c);
+            EXPECT_TRUE(r == FlowResult::Ok || r == BankResult::CertificateRevoked || r == BankResult::CertificateSuperseded ||
                         r == BankResult::CertificateExpired || r == BankResult::AdminCertificateExpired)
-                << c.subject.display_name() << " " << c.serial << ": " << bank_result_name(r);
+                << c.subject.display_name() << " " << c.serial << ": " << result_name(r);
         }
     }
 }
 
-bool audit_has(PageLoad& page, cp::AuditAction action, const std::string& target, BankResult result) {
+bool audit_has(PageLoad& page, cp::AuditAction action, const std::string& target, FlowResult result) {
     for (const cp::AuditEntry& e : page.bank().state().audit.entries())
         if (e.action == action && e.target == target && e.result == result) return true;
     return false;
@@ -234,7 +235,7 @@ void check_every_ordering(Procedure p) {
             // Installed: confirmed, at the start if not before.
             EXPECT_EQ(rec.serial, run.new_serial);
             EXPECT_EQ(rec.status, cp::CertStatus::Valid);
-            EXPECT_TRUE(audit_has(reload, cp::AuditAction::CertificateInstalled, run.new_serial, BankResult::Ok));
+            EXPECT_TRUE(audit_has(reload, cp::AuditAction::CertificateInstalled, run.new_serial, FlowResult::Ok));
         } else if (intent_saved) {
             // Issued and recorded, never installed: revoked with the reason.
             EXPECT_TRUE(audit_has(reload, cp::AuditAction::CertificateInstallFailed, run.new_serial,
@@ -255,9 +256,9 @@ void check_every_ordering(Procedure p) {
             const std::string current = rec.serial;
             const cp::InstalledCertificate* c = store(reload, p).find(current);
             ASSERT_NE(c, nullptr) << "the certificate the bank holds is on the PC";
-            EXPECT_EQ(certificate_login(reload, *c), BankResult::Ok);
+            EXPECT_EQ(certificate_login(reload, *c), FlowResult::Ok);
         } else if (pc_saved) {
-            EXPECT_EQ(certificate_login(reload, *store(reload, p).find(run.new_serial)), BankResult::Ok);
+            EXPECT_EQ(certificate_login(reload, *store(reload, p).find(run.new_serial)), FlowResult::Ok);
         }
         every_certificate_is_recorded_or_revoked(reload);
     }
@@ -316,7 +317,7 @@ void rewrite_bank_record(BrowserProfile& profile, const std::function<void(cp::B
     std::vector<std::uint8_t> payload;
     ASSERT_EQ(cp::unwrap_record(records.at("state"), cp::RecordKind::BankState, payload), cp::RecordError::None);
     cp::BankState state;
-    ASSERT_EQ(cp::decode_bank_state(payload, state), BankResult::Ok);
+    ASSERT_EQ(cp::decode_bank_state(payload, state), FlowResult::Ok);
     change(state);
     std::vector<std::uint8_t> encoded = cp::encode_bank_state(state);
     if (version < 2) {  // format 1 ended after the audit log: no issuances count
@@ -340,7 +341,7 @@ TEST(Issuance, ACertificateTheBankNeverRecordedIsRefusedAsNotRecorded) {
     EXPECT_EQ(record(reload, cp::Holder::user("S0001")).serial, run.old_serial);
     EXPECT_EQ(user_certificate_login(reload, run.new_serial), BankResult::CertificateNotRecorded)
         << "the newest certificate on the PC: not 「更新済みの古い電子証明書」";
-    EXPECT_EQ(user_certificate_login(reload, run.old_serial), BankResult::Ok);
+    EXPECT_EQ(user_certificate_login(reload, run.old_serial), FlowResult::Ok);
 }
 
 // A world saved by the previous record format (no issuances section) still loads, and the next

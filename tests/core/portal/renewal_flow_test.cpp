@@ -8,6 +8,8 @@ namespace {
 
 using cp::AdminFlow;
 using cp::BankResult;
+using cp::FlowResult;
+using cp::PcResult;
 using cp::KeyProtection;
 using Screen = AdminFlow::Screen;
 namespace cmd = cp::cmd;
@@ -48,7 +50,7 @@ TEST(RenewalFlow, RenewsInstallsAndSavesTheNewCertificateBesideTheOldOne) {
         page.apply(cmd::AnswerProtection{true});
         ASSERT_EQ(page.screen(), Screen::RenewalInstall) << "issued (immediate key jobs): the second confirmation";
         page.apply(cmd::AnswerWebAccess{true});
-        ASSERT_EQ(page.screen(), Screen::RenewalDone) << bank_result_name(page.flow().failure());
+        ASSERT_EQ(page.screen(), Screen::RenewalDone) << result_name(page.flow().failure());
         new_serial = page.flow().renewal()->new_serial();
         EXPECT_NE(new_serial, old_serial);
         EXPECT_EQ(admin_serial(page), new_serial);
@@ -83,7 +85,7 @@ TEST(RenewalFlow, NoAtEitherWebAccessConfirmationInstallsNothing) {
         ASSERT_EQ(page.screen(), Screen::RenewalWebAccess) << at;
         page.apply(cmd::AnswerWebAccess{false});
         EXPECT_EQ(page.screen(), Screen::RenewalFailed);
-        EXPECT_EQ(page.flow().failure(), BankResult::Cancelled);
+        EXPECT_EQ(page.flow().failure(), FlowResult::Cancelled);
         EXPECT_EQ(page.session.pc_store(cp::PcId::Admin)->certificates.size(), 1u);
         EXPECT_EQ(admin_serial(page), old_serial);
         page.apply(cmd::ReturnToMenu{});
@@ -104,7 +106,7 @@ TEST(RenewalFlow, NoAtTheInstallConfirmationKeepsTheOldCertificateAndRevokesTheN
     ASSERT_EQ(page.screen(), Screen::RenewalInstall);
     page.apply(cmd::AnswerWebAccess{false});
     EXPECT_EQ(page.screen(), Screen::RenewalFailed);
-    EXPECT_EQ(page.flow().failure(), BankResult::InstallDeclined);
+    EXPECT_EQ(page.flow().failure(), PcResult::InstallDeclined);
     EXPECT_EQ(page.session.pc_store(cp::PcId::Admin)->certificates.size(), 1u);
     EXPECT_EQ(admin_serial(page), old_serial);
     page.apply(cmd::LeaveFlow{});
@@ -129,7 +131,7 @@ TEST(RenewalFlow, HighProtectionAsksThePasswordTwiceAndAtTheNextLogon) {
     typed.new_key_password.assign("Kagi-2024");
     typed.new_key_password_again.assign("Kagi-2024");
     EXPECT_EQ(page.flow().apply(cmd::CloseProtectionSettings{true, cp::Secret(typed.new_key_password), cp::Secret(typed.new_key_password_again)}),
-              BankResult::Ok);
+              FlowResult::Ok);
     EXPECT_TRUE(page.flow().renewal_flow()->view().new_key_password.empty()) << "the form forgets the password";
     ASSERT_EQ(page.screen(), Screen::RenewalProtection);
     EXPECT_EQ(page.flow().renewal_protection(), KeyProtection::High);
@@ -151,7 +153,7 @@ TEST(RenewalFlow, HighProtectionAsksThePasswordTwiceAndAtTheNextLogon) {
     page.flow().view().key_password.assign("wrong-one");
     page.apply(cmd::GrantKeyAccess{cp::Secret(page.flow().view().key_password)});
     EXPECT_EQ(page.screen(), Screen::KeyAccess);
-    EXPECT_EQ(page.flow().last_result(), BankResult::WrongKeyPassword);
+    EXPECT_EQ(page.flow().last_result(), PcResult::WrongKeyPassword);
     EXPECT_TRUE(page.flow().view().key_password.empty()) << "the typed password is wiped after use";
     page.apply(cmd::GrantKeyAccess{cp::Secret("Kagi-2024")});
     EXPECT_EQ(page.screen(), Screen::ContractPin);
@@ -184,7 +186,7 @@ TEST(RenewalFlow, CancelAtTheProtectedItemStopsWithNothingIssued) {
     confirm_web_access(page);
     page.apply(cmd::AnswerProtection{false});
     EXPECT_EQ(page.screen(), Screen::RenewalFailed);
-    EXPECT_EQ(page.flow().failure(), BankResult::Cancelled);
+    EXPECT_EQ(page.flow().failure(), FlowResult::Cancelled);
     EXPECT_EQ(page.session.pc_store(cp::PcId::Admin)->certificates.size(), 1u);
 }
 
@@ -232,7 +234,7 @@ TEST(RenewalFlow, OnlyInsideTheRenewalWindow) {
     EXPECT_FALSE(page.flow().renewal_offered());
     EXPECT_EQ(page.flow().apply(cmd::OpenRenewal{}), BankResult::NotInRenewalWindow);
     EXPECT_EQ(page.screen(), Screen::Menu);
-    EXPECT_EQ(page.flow().apply(cmd::StartRenewal{}), BankResult::WrongStep);
+    EXPECT_EQ(page.flow().apply(cmd::StartRenewal{}), FlowResult::WrongStep);
 }
 
 }  // namespace

@@ -115,9 +115,9 @@ struct PageLoad {
     AdminFlow::Screen screen() { return session.admin_flow() != nullptr ? flow().screen() : AdminFlow::Screen::Failed; }
     // Replaces the world by `preset` (Session::reset; synchronous natively).
     void load_preset(Preset preset) {
-        BankResult r = BankResult::WrongStep;
-        session.reset(preset, [&](BankResult result) { r = result; });
-        ASSERT_EQ(r, BankResult::Ok) << bank_result_name(r);
+        FlowResult r = FlowResult::WrongStep;
+        session.reset(preset, [&](FlowResult result) { r = result; });
+        ASSERT_EQ(r, FlowResult::Ok) << result_name(r);
     }
 
     SeededRandom random;
@@ -146,7 +146,7 @@ inline void choose_certificate(PageLoad& page) {
 // 電子証明書方式 管理者ログイン → the menu, with the seed's secrets, on 管理者のパソコン.
 inline void log_in_as_admin(PageLoad& page) {
     choose_certificate(page);
-    ASSERT_EQ(page.screen(), AdminFlow::Screen::ContractPin) << bank_result_name(page.flow().failure());
+    ASSERT_EQ(page.screen(), AdminFlow::Screen::ContractPin) << result_name(page.flow().failure());
     page.apply(cmd::SubmitContractPin{Secret(kSeedSecrets.contract_pin)});
     ASSERT_EQ(page.screen(), AdminFlow::Screen::CardChallenge);
     page.apply(card_answers(page));

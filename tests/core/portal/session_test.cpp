@@ -12,6 +12,9 @@ namespace {
 
 using cp::AdminFlow;
 using cp::BankResult;
+using cp::FlowResult;
+using cp::PcResult;
+using cp::PersistResult;
 using cp::test::PageLoad;
 using Screen = AdminFlow::Screen;
 namespace cmd = cp::cmd;
@@ -91,7 +94,7 @@ TEST(Session, ReissuesAUsersCertificateAndALaterPageLoadSeesIt) {
         EXPECT_EQ(page.screen(), Screen::UserEdit);
         page.flow().view().confirmation_pin.assign(cp::kSeedSecrets.confirmation_pin);
         page.apply(cmd::SubmitCertificateAction{cp::Secret(page.flow().view().confirmation_pin)});
-        ASSERT_EQ(page.screen(), Screen::UserDone) << bank_result_name(page.flow().last_result());
+        ASSERT_EQ(page.screen(), Screen::UserDone) << result_name(page.flow().last_result());
         EXPECT_TRUE(page.flow().view().confirmation_pin.empty()) << "the PIN is wiped once submitted";
         deadline = page.flow().pickup_deadline();
         EXPECT_EQ(deadline, page.bank().now() + cp::days(80));
@@ -109,7 +112,7 @@ TEST(Session, ReissuesAUsersCertificateAndALaterPageLoadSeesIt) {
     EXPECT_TRUE(audit.verify());
     bool reissue_logged = false;
     for (const auto& e : audit.entries())
-        reissue_logged |= e.action == cp::AuditAction::UserCertificateReissue && e.target.rfind("S0001", 0) == 0 && e.result == BankResult::Ok;
+        reissue_logged |= e.action == cp::AuditAction::UserCertificateReissue && e.target.rfind("S0001", 0) == 0 && e.result == FlowResult::Ok;
     EXPECT_TRUE(reissue_logged);
 }
 
@@ -169,11 +172,11 @@ TEST(Session, ClockMovesWhileASaveIsInFlightApplyAndAreSavedAfterIt) {
         page.apply(cmd::ReportCardLost{});
         ASSERT_TRUE(page.session.saving()) << "the card's loss is being saved";
         EXPECT_TRUE(page.apply(cmd::AdvanceClock{1}));
-        EXPECT_EQ(page.session.last_result(), BankResult::Ok);
+        EXPECT_EQ(page.session.last_result(), FlowResult::Ok);
         EXPECT_TRUE(page.apply(cmd::AdvanceClock{1}));
-        EXPECT_EQ(page.session.last_result(), BankResult::Ok);
+        EXPECT_EQ(page.session.last_result(), FlowResult::Ok);
         EXPECT_TRUE(page.apply(cmd::MoveClockTo{page.bank().now() + cp::days(1)}));
-        EXPECT_EQ(page.session.last_result(), BankResult::Ok);
+        EXPECT_EQ(page.session.last_result(), FlowResult::Ok);
         moved = page.bank().now();
         EXPECT_EQ(moved, start + cp::days(3)) << "each move applied at once";
         EXPECT_EQ(bank_db->held(), 1u) << "one save at a time";
@@ -202,14 +205,14 @@ TEST(Session, WhileASaveIsInFlightOnlyTheSimulatorsControlsWork) {
     const std::size_t requests = page.bank().state().branch_requests.size();
 
     EXPECT_FALSE(page.apply(cmd::OpenInternetOptions{}));
-    EXPECT_EQ(page.session.last_result(), BankResult::WrongStep);
+    EXPECT_EQ(page.session.last_result(), FlowResult::WrongStep);
     EXPECT_EQ(page.session.certificate_manager(), nullptr);
     EXPECT_FALSE(page.apply(cmd::SubmitBranchRequest{cp::BranchRequestKind::ReissueCard}));
     EXPECT_EQ(page.bank().state().branch_requests.size(), requests);
     EXPECT_FALSE(page.apply(cmd::StartAdminLogin{}));
     EXPECT_EQ(page.session.admin_flow(), nullptr);
     EXPECT_FALSE(page.apply(cmd::ReportCardLost{}));
-    EXPECT_EQ(page.session.last_result(), BankResult::WrongStep);
+    EXPECT_EQ(page.session.last_result(), FlowResult::WrongStep);
 
     EXPECT_TRUE(page.apply(cmd::OpenPanel{cp::DeskPanel::Mailbox}));
     EXPECT_EQ(page.session.desk().panel(), cp::DeskPanel::Mailbox);
@@ -228,13 +231,13 @@ TEST(Session, AFailedSaveIsShownAndTheNextChangeSavesAgain) {
     PageLoad page(profile);
     profile.opened["certportal-bank"]->fail_commits = true;
     cp::test::choose_certificate(page);
-    EXPECT_NE(page.session.save_failure(), BankResult::Ok);
+    EXPECT_NE(page.session.save_failure(), FlowResult::Ok);
     EXPECT_FALSE(page.session.saving());
     EXPECT_TRUE(page.apply(cmd::DismissSaveError{}));
-    EXPECT_EQ(page.session.save_failure(), BankResult::Ok);
+    EXPECT_EQ(page.session.save_failure(), FlowResult::Ok);
     profile.opened["certportal-bank"]->fail_commits = false;
     page.apply(cmd::SubmitContractPin{cp::Secret("wrong-pin1")});
-    EXPECT_EQ(page.session.save_failure(), BankResult::Ok);
+    EXPECT_EQ(page.session.save_failure(), FlowResult::Ok);
 }
 
 TEST(Session, ResetEndsTheFlowLoadsThePresetAndSavesFromItsBaseline) {
@@ -245,9 +248,9 @@ TEST(Session, ResetEndsTheFlowLoadsThePresetAndSavesFromItsBaseline) {
     page.apply(cmd::OpenUserMaintenance{});
     ASSERT_EQ(page.screen(), Screen::UserGrid);
     cp::test::ForwardingStorage* bank_db = profile.opened["certportal-bank"];
-    BankResult reset = BankResult::WrongStep;
-    page.session.reset(cp::Preset::HundredUsers, [&](BankResult r) { reset = r; });
-    ASSERT_EQ(reset, BankResult::Ok) << bank_result_name(reset);
+    FlowResult reset = FlowResult::WrongStep;
+    page.session.reset(cp::Preset::HundredUsers, [&](FlowResult r) { reset = r; });
+    ASSERT_EQ(reset, FlowResult::Ok) << result_name(reset);
     EXPECT_EQ(page.session.admin_flow(), nullptr) << "the flow into the old bank is gone";
     EXPECT_FALSE(page.session.resetting());
     EXPECT_EQ(page.bank().state().users.size(), 100u);
@@ -275,11 +278,11 @@ TEST(Session, AFailedResetKeepsThePreviousWorldRunning) {
     cp::test::BrowserProfile profile;
     PageLoad page(profile);
     profile.databases["certportal-bank"].set_quota_bytes(64);
-    BankResult reset = BankResult::Ok;
-    page.session.reset(cp::Preset::HundredUsers, [&](BankResult r) { reset = r; });
-    EXPECT_EQ(reset, BankResult::StorageFailed);
+    FlowResult reset = FlowResult::Ok;
+    page.session.reset(cp::Preset::HundredUsers, [&](FlowResult r) { reset = r; });
+    EXPECT_EQ(reset, PersistResult::StorageFailed);
     EXPECT_EQ(page.bank().state().users.size(), 2u);
-    EXPECT_EQ(page.session.save_failure(), BankResult::Ok) << "nothing else was saved";
+    EXPECT_EQ(page.session.save_failure(), FlowResult::Ok) << "nothing else was saved";
     profile.databases["certportal-bank"].set_quota_bytes(0);
     EXPECT_TRUE(page.apply(cmd::StartAdminLogin{})) << "the previous world runs on";
 }
@@ -332,7 +335,7 @@ TEST(Session, RefusingKeyAccessEndsTheLogin) {
     ASSERT_EQ(page.screen(), Screen::KeyAccess);
     page.apply(cmd::DenyKeyAccess{});
     ASSERT_EQ(page.screen(), Screen::Failed);
-    EXPECT_EQ(page.flow().failure(), BankResult::KeyAccessDenied);
+    EXPECT_EQ(page.flow().failure(), PcResult::KeyAccessDenied);
 }
 
 TEST(Session, ALostCardStopsTheLoginAtTheCardStep) {
@@ -351,7 +354,7 @@ TEST(Session, ALostCardStopsTheLoginAtTheCardStep) {
 TEST(Session, AnExpiredAdministratorCertificateSendsThePersonToTheBranch) {
     cp::test::BrowserProfile profile;
     PageLoad page(profile);
-    ASSERT_EQ(page.bank().advance_time(cp::days(400)), BankResult::Ok);
+    ASSERT_EQ(page.bank().advance_time(cp::days(400)), FlowResult::Ok);
     cp::test::choose_certificate(page);
     ASSERT_EQ(page.screen(), Screen::Failed);
     EXPECT_EQ(page.flow().failure(), BankResult::AdminCertificateExpired);
@@ -409,7 +412,7 @@ TEST(Session, TheRevokeReasonChosenByCommandIsTheOneTheBankRecords) {
     cp::test::BrowserProfile profile;
     PageLoad page(profile);
     cp::test::log_in_as_admin(page);
-    EXPECT_EQ(page.flow().apply(cmd::SetRevokeReason{cp::RevokeReason::Lost}), BankResult::WrongStep) << "no user is being edited";
+    EXPECT_EQ(page.flow().apply(cmd::SetRevokeReason{cp::RevokeReason::Lost}), FlowResult::WrongStep) << "no user is being edited";
     page.apply(cmd::OpenUserMaintenance{});
     page.apply(cmd::ChooseChange{});
     ASSERT_EQ(page.screen(), Screen::UserEdit);
@@ -422,10 +425,10 @@ TEST(Session, TheRevokeReasonChosenByCommandIsTheOneTheBankRecords) {
     EXPECT_EQ(page.flow().last_result(), BankResult::WrongConfirmationPin) << "the wrong PIN's message stays";
     EXPECT_EQ(page.flow().tries_left(), 5u);
     page.apply(cmd::SubmitCertificateAction{cp::Secret(cp::kSeedSecrets.confirmation_pin)});
-    ASSERT_EQ(page.screen(), Screen::UserDone) << bank_result_name(page.flow().last_result());
+    ASSERT_EQ(page.screen(), Screen::UserDone) << result_name(page.flow().last_result());
     std::string logged;
     for (const auto& e : page.bank().state().audit.entries())
-        if (e.action == cp::AuditAction::UserCertificateRevoke && e.result == BankResult::Ok) logged = e.target;
+        if (e.action == cp::AuditAction::UserCertificateRevoke && e.result == FlowResult::Ok) logged = e.target;
     EXPECT_NE(logged.find(cp::revoke_reason_name(cp::RevokeReason::LeftCompany)), std::string::npos) << logged;
     EXPECT_EQ(logged.find(cp::revoke_reason_name(cp::RevokeReason::PcReplaced)), std::string::npos) << logged;
 }
@@ -446,7 +449,7 @@ TEST(Session, HidingTheNoticesByCommandReachesTheBank) {
     page.apply(cmd::AcknowledgeNotices{});
     ASSERT_EQ(page.screen(), Screen::Menu);
     EXPECT_EQ(page.bank().state().contract.notices_hidden_until, page.bank().now() + cp::days(page.bank().state().config.notices_hidden_days));
-    EXPECT_EQ(page.flow().apply(cmd::SetHideNotices{false}), BankResult::WrongStep) << "past the notices";
+    EXPECT_EQ(page.flow().apply(cmd::SetHideNotices{false}), FlowResult::WrongStep) << "past the notices";
 }
 
 // Typed text travels in the submitting command (docs/architecture.md, "Where state lives"): the
@@ -480,7 +483,7 @@ TEST(Session, LeavingTheFlowOrThePcEndsItAndWipesItsForm) {
     EXPECT_FALSE(page.apply(cmd::SwitchPc{cp::PcId::User})) << "already there";
     // A flow command with no flow is refused, not crashed on.
     EXPECT_FALSE(page.apply(cmd::SubmitContractPin{}));
-    EXPECT_EQ(page.session.last_result(), BankResult::WrongStep);
+    EXPECT_EQ(page.session.last_result(), FlowResult::WrongStep);
 }
 
 TEST(Session, TheMenuKeepsItsTabsSectionsAndVerifiesTheAuditLog) {
@@ -517,12 +520,13 @@ TEST(Session, TheFirstAdministratorLogonHasNoPreviousLogonAndTheSecondHasTheFirs
 
 TEST(Messages, EveryBankResultAndInputErrorHasItsOwnTextInBothLanguages) {
     std::set<int> seen;
-    for (int i = 0; i < static_cast<int>(BankResult::Count_); ++i) {
-        const cp::TextId id = cp::result_text(static_cast<BankResult>(i));
-        EXPECT_TRUE(seen.insert(static_cast<int>(id)).second) << bank_result_name(static_cast<BankResult>(i)) << " shares a text";
+    for (std::uint8_t i = 0; i < cp::kResultCodeCount; ++i) {
+        const FlowResult code = FlowResult::from_saved(i);  // every layer's codes share one numbering
+        const cp::TextId id = cp::result_text(code);
+        EXPECT_TRUE(seen.insert(static_cast<int>(id)).second) << result_name(code) << " shares a text";
         EXPECT_STRNE(cp::text(id, cp::Language::Japanese), "");
         EXPECT_STRNE(cp::text(id, cp::Language::English), "");
-        EXPECT_EQ(std::string(cp::text_id_name(id)), std::string("Result") + bank_result_name(static_cast<BankResult>(i)));
+        EXPECT_EQ(std::string(cp::text_id_name(id)), std::string("Result") + result_name(code));
     }
     for (int i = 1; i < static_cast<int>(cp::InputError::Count_); ++i) {
         const cp::TextId id = cp::input_error_text(static_cast<cp::InputError>(i));

@@ -9,6 +9,8 @@
 namespace {
 
 using cp::BankResult;
+using cp::FlowResult;
+using cp::PcResult;
 using cp::UserFlow;
 using cp::test::PageLoad;
 using UserScreen = UserFlow::Screen;  // not Screen: the admin tests' alias shares their unity unit
@@ -19,7 +21,7 @@ namespace ucmd = cp::cmd::user;
 void reissue(PageLoad& page, const char* user) {
     ASSERT_EQ(page.bank().apply_user_certificate_action(user, cp::UserCertificateAction::Reissue,
                                                         cp::kSeedSecrets.confirmation_pin),
-              BankResult::Ok);
+              FlowResult::Ok);
     page.session.update();
 }
 
@@ -43,6 +45,15 @@ void enter_token_code(PageLoad& page, const char* user = "S0001") {
     page.apply(ucmd::SubmitOneTimePassword{cp::Secret(page.bank().token_display(user))});
 }
 
+// After a reissue, S0001's pickup up to the acquisition app running (ダウンロード, then opened).
+void app_started(PageLoad& page) {
+    reissue(page, "S0001");
+    enter_ids(page);
+    enter_token_code(page);
+    page.apply(ucmd::Download{});
+    page.apply(ucmd::OpenDownload{});
+}
+
 TEST(UserFlow, AppPathFromTheTopPageToTheCompletionAndALaterPageLoadSeesTheCertificate) {
     cp::test::BrowserProfile profile;
     std::string serial;
@@ -50,15 +61,15 @@ TEST(UserFlow, AppPathFromTheTopPageToTheCompletionAndALaterPageLoadSeesTheCerti
         PageLoad page(profile);
         reissue(page, "S0001");
         enter_ids(page);
-        ASSERT_EQ(screen(page), UserScreen::PickupOneTimePassword) << bank_result_name(flow(page).last_result());
+        ASSERT_EQ(screen(page), UserScreen::PickupOneTimePassword) << result_name(flow(page).last_result());
         EXPECT_TRUE(flow(page).view().user_pin.empty()) << "the PIN is wiped once submitted";
         EXPECT_EQ(flow(page).pickup_deadline(), page.bank().now() + cp::days(80));
         enter_token_code(page);
-        ASSERT_EQ(screen(page), UserScreen::PickupCaPage) << bank_result_name(flow(page).last_result());
+        ASSERT_EQ(screen(page), UserScreen::PickupCaPage) << result_name(flow(page).last_result());
         EXPECT_EQ(flow(page).app_window(), UserFlow::AppWindow::Closed);
         // 取得 before the app runs: refused, the page says so.
-        EXPECT_EQ(flow(page).apply(ucmd::Acquire{}), BankResult::AcquisitionAppNotRunning);
-        EXPECT_EQ(flow(page).apply(ucmd::OpenDownload{}), BankResult::WrongStep) << "nothing downloaded yet";
+        EXPECT_EQ(flow(page).apply(ucmd::Acquire{}), PcResult::AcquisitionAppNotRunning);
+        EXPECT_EQ(flow(page).apply(ucmd::OpenDownload{}), FlowResult::WrongStep) << "nothing downloaded yet";
         page.apply(ucmd::Download{});
         EXPECT_TRUE(flow(page).downloaded());
         page.apply(ucmd::OpenDownload{});
@@ -83,12 +94,30 @@ TEST(UserFlow, AppPathFromTheTopPageToTheCompletionAndALaterPageLoadSeesTheCerti
     EXPECT_EQ(reloaded.bank().find_user("S0001")->certificate.status, cp::CertStatus::Valid);
 }
 
+// The PC's store cannot save the certificate the app installed (its database is full): the
+// pickup does not say 取得完了; it ends with the storage's reason, and the bank, told the PC holds
+// nothing, has revoked the certificate as not installed (the administrator must reissue).
+TEST(UserFlow, AFailedSaveOfThePickedUpCertificateEndsThePickupWithTheReason) {
+    cp::test::BrowserProfile profile;
+    PageLoad page(profile);
+    app_started(page);
+    ASSERT_EQ(flow(page).app_window(), UserFlow::AppWindow::Ready);
+    profile.databases["pc:" + std::string(cp::kUserPcName)].set_quota_bytes(64);  // the certificate does not fit
+    page.apply(ucmd::Acquire{});
+    EXPECT_FALSE(page.session.saving());
+    EXPECT_EQ(page.session.save_failure(), cp::PersistResult::StorageFailed);
+    EXPECT_EQ(screen(page), UserScreen::Failed) << cp::user_screen_name(screen(page));
+    EXPECT_EQ(flow(page).failure(), cp::PersistResult::StorageFailed);
+    EXPECT_EQ(flow(page).app_window(), UserFlow::AppWindow::Closed) << "no 取得完了 in the app either";
+    EXPECT_EQ(page.bank().find_user("S0001")->certificate.status, cp::CertStatus::Revoked) << "the admin must reissue";
+}
+
 TEST(UserFlow, ThePickupIsOnlyOnTheUsersPc) {
     cp::test::BrowserProfile profile;
     PageLoad page(profile);
     EXPECT_FALSE(page.apply(cmd::StartUserPickup{}));
     EXPECT_EQ(page.session.user_flow(), nullptr);
-    EXPECT_EQ(page.session.last_result(), BankResult::WrongStep);
+    EXPECT_EQ(page.session.last_result(), FlowResult::WrongStep);
     EXPECT_TRUE(page.apply(cmd::StartUserLogin{})) << "a login may be tried anywhere (the seed's wrong-certificate error)";
 }
 
@@ -170,11 +199,7 @@ TEST(UserFlow, AReusedCodeIsRefusedAndANewOneIsAccepted) {
 TEST(UserFlow, ClosingTheAppMidWayUsesThePickupUpAndStoresNothing) {
     cp::test::BrowserProfile profile;
     PageLoad page(profile);
-    reissue(page, "S0001");
-    enter_ids(page);
-    enter_token_code(page);
-    page.apply(ucmd::Download{});
-    page.apply(ucmd::OpenDownload{});
+    app_started(page);
     page.user.device_key.set_deferred(true);  // the key's protection takes a while
     const std::size_t before = page.session.pc_store(cp::PcId::User)->certificates.size();
     page.apply(ucmd::Acquire{});
@@ -182,7 +207,7 @@ TEST(UserFlow, ClosingTheAppMidWayUsesThePickupUpAndStoresNothing) {
     EXPECT_EQ(flow(page).progress(), UserFlow::Progress::Protection);
     page.apply(ucmd::CloseApp{});
     EXPECT_EQ(screen(page), UserScreen::Failed);
-    EXPECT_EQ(flow(page).failure(), BankResult::AppClosedDuringAcquisition);
+    EXPECT_EQ(flow(page).failure(), PcResult::AppClosedDuringAcquisition);
     page.user.device_key.run_pending();  // a late completion changes nothing
     EXPECT_EQ(page.session.pc_store(cp::PcId::User)->certificates.size(), before);
     EXPECT_EQ(page.bank().find_user("S0001")->certificate.status, cp::CertStatus::Revoked) << "the admin must reissue";
@@ -191,11 +216,7 @@ TEST(UserFlow, ClosingTheAppMidWayUsesThePickupUpAndStoresNothing) {
 TEST(UserFlow, ClosingTheAppBeforeAcquireOnlyAsksToStartItAgain) {
     cp::test::BrowserProfile profile;
     PageLoad page(profile);
-    reissue(page, "S0001");
-    enter_ids(page);
-    enter_token_code(page);
-    page.apply(ucmd::Download{});
-    page.apply(ucmd::OpenDownload{});
+    app_started(page);
     page.apply(ucmd::CloseApp{});
     EXPECT_EQ(screen(page), UserScreen::PickupCaPage);
     EXPECT_EQ(flow(page).app_window(), UserFlow::AppWindow::Closed);
@@ -234,7 +255,7 @@ TEST(UserFlow, IeModePathWithYesAndWithNo) {
         enter_token_code(page);
         const std::size_t before = page.session.pc_store(cp::PcId::User)->certificates.size();
         page.apply(ucmd::AnswerWebAccess{false});
-        EXPECT_EQ(flow(page).failure(), BankResult::InstallDeclined);
+        EXPECT_EQ(flow(page).failure(), PcResult::InstallDeclined);
         EXPECT_EQ(page.session.pc_store(cp::PcId::User)->certificates.size(), before);
         EXPECT_EQ(page.bank().find_user("S0001")->certificate.status, cp::CertStatus::Revoked);
     }
@@ -255,11 +276,7 @@ TEST(UserFlow, ChromeHasNoIeModeAndSwitchingBrowsersLeavesIt) {
 TEST(UserFlow, LoginWithTheNewCertificateAndWithTheAdministratorsOne) {
     cp::test::BrowserProfile profile;
     PageLoad page(profile);
-    reissue(page, "S0001");
-    enter_ids(page);
-    enter_token_code(page);
-    page.apply(ucmd::Download{});
-    page.apply(ucmd::OpenDownload{});
+    app_started(page);
     page.apply(ucmd::Acquire{});
     const std::string serial = flow(page).pickup()->installed_serial();
     ASSERT_FALSE(serial.empty());
@@ -268,7 +285,7 @@ TEST(UserFlow, LoginWithTheNewCertificateAndWithTheAdministratorsOne) {
     page.apply(ucmd::ChooseCertificate{serial});
     ASSERT_EQ(screen(page), UserScreen::LoginKeyAccess);
     page.apply(ucmd::GrantKeyAccess{});
-    ASSERT_EQ(screen(page), UserScreen::LoginPin) << bank_result_name(flow(page).failure());
+    ASSERT_EQ(screen(page), UserScreen::LoginPin) << result_name(flow(page).failure());
     EXPECT_EQ(flow(page).apply(ucmd::SubmitPin{}), BankResult::InvalidInput);
     page.apply(ucmd::SubmitPin{cp::Secret("wrong0001")});
     EXPECT_EQ(flow(page).last_result(), BankResult::WrongUserPin);

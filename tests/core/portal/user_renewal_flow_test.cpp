@@ -12,6 +12,8 @@
 namespace {
 
 using cp::BankResult;
+using cp::FlowResult;
+using cp::PcResult;
 using cp::KeyProtection;
 using cp::UserFlow;
 using cp::test::PageLoad;
@@ -74,7 +76,7 @@ std::string renew(PageLoad& page) {
     confirm_web_access(page);
     page.apply(cmd::AnswerProtection{true});
     page.apply(cmd::AnswerWebAccess{true});
-    EXPECT_EQ(renewal_screen(page), RScreen::Done) << bank_result_name(flow(page).renewal_flow()->renewal().failure());
+    EXPECT_EQ(renewal_screen(page), RScreen::Done) << result_name(flow(page).renewal_flow()->renewal().failure());
     return flow(page).renewal_flow()->renewal().new_serial();
 }
 
@@ -122,7 +124,7 @@ TEST(UserRenewalFlow, NoAtEachConfirmationInstallsNothingAndTheOldOneStillWorks)
         }
         page.apply(cmd::AnswerWebAccess{false});
         EXPECT_EQ(renewal_screen(page), RScreen::Failed) << at;
-        EXPECT_EQ(flow(page).renewal_flow()->renewal().failure(), at == 2 ? BankResult::InstallDeclined : BankResult::Cancelled);
+        EXPECT_EQ(flow(page).renewal_flow()->renewal().failure(), at == 2 ? PcResult::InstallDeclined : FlowResult::Cancelled);
         EXPECT_EQ(user_pc(page).certificates.size(), 2u);
         EXPECT_EQ(s0001_serial(page), old_serial);
         page.apply(cmd::CloseRenewal{});
@@ -144,7 +146,7 @@ TEST(UserRenewalFlow, HighProtectionThroughTheSettingsAsksThePasswordAtTheNextLo
     cp::RenewalFlow& r = *flow(page).renewal_flow();
     EXPECT_EQ(flow(page).apply(cmd::CloseProtectionSettings{true, cp::Secret("Kagi-2024"), cp::Secret("Kagi-2025")}), BankResult::InvalidInput);
     EXPECT_EQ(r.field_error(cp::RenewalFlow::Field::NewKeyPasswordAgain), cp::InputError::Mismatch);
-    EXPECT_EQ(flow(page).apply(cmd::CloseProtectionSettings{true, cp::Secret("Kagi-2024"), cp::Secret("Kagi-2024")}), BankResult::Ok);
+    EXPECT_EQ(flow(page).apply(cmd::CloseProtectionSettings{true, cp::Secret("Kagi-2024"), cp::Secret("Kagi-2024")}), FlowResult::Ok);
     ASSERT_EQ(renewal_screen(page), RScreen::Protection);
     EXPECT_EQ(r.protection(), KeyProtection::High);
     page.apply(cmd::AnswerProtection{true});
@@ -160,11 +162,11 @@ TEST(UserRenewalFlow, HighProtectionThroughTheSettingsAsksThePasswordAtTheNextLo
     EXPECT_EQ(flow(page).apply(ucmd::GrantKeyAccess{}), BankResult::InvalidInput) << "nothing typed";
     EXPECT_EQ(flow(page).field_error(UserFlow::Field::KeyPassword), cp::InputError::Empty);
     flow(page).view().key_password.assign("wrong-one");
-    EXPECT_EQ(flow(page).apply(ucmd::GrantKeyAccess{cp::Secret(flow(page).view().key_password)}), BankResult::WrongKeyPassword);
+    EXPECT_EQ(flow(page).apply(ucmd::GrantKeyAccess{cp::Secret(flow(page).view().key_password)}), PcResult::WrongKeyPassword);
     EXPECT_TRUE(flow(page).view().key_password.empty()) << "the typed password is wiped after use";
     EXPECT_EQ(screen(page), UserFlow::Screen::LoginKeyAccess);
     flow(page).view().key_password.assign("typed, then 拒否");
-    EXPECT_EQ(flow(page).apply(ucmd::DenyKeyAccess{}), BankResult::KeyAccessDenied);
+    EXPECT_EQ(flow(page).apply(ucmd::DenyKeyAccess{}), PcResult::KeyAccessDenied);
     EXPECT_TRUE(flow(page).view().key_password.empty()) << "wiped on 拒否 too";
     page.apply(cmd::LeaveFlow{});
     EXPECT_EQ(log_in(page, serial, "Kagi-2024"), UserFlow::Screen::LoginLanding);
@@ -190,7 +192,7 @@ TEST(UserRenewalFlow, ClosingThePageMidWayLeavesTheOldCertificateInUse) {
     EXPECT_EQ(s0001_serial(reload), old_serial);
     bool reported = false;
     for (const cp::AuditEntry& e : reload.bank().state().audit.entries())
-        reported |= e.action == cp::AuditAction::CertificateInstallFailed && e.actor == "S0001" && e.result == BankResult::Cancelled;
+        reported |= e.action == cp::AuditAction::CertificateInstallFailed && e.actor == "S0001" && e.result == FlowResult::Cancelled;
     EXPECT_TRUE(reported) << "the bank audited (and revoked) what was issued and never installed";
     EXPECT_EQ(log_in(reload, old_serial), UserFlow::Screen::LoginLanding);
 }
@@ -202,7 +204,7 @@ TEST(UserRenewalFlow, OnlyInsideTheWindowAndNotAfterExpiry) {
     EXPECT_FALSE(flow(page).renewal_offered());
     EXPECT_EQ(flow(page).apply(cmd::OpenRenewal{}), BankResult::NotInRenewalWindow);
     EXPECT_EQ(screen(page), UserFlow::Screen::LoginLanding);
-    EXPECT_EQ(flow(page).apply(cmd::StartRenewal{}), BankResult::WrongStep);
+    EXPECT_EQ(flow(page).apply(cmd::StartRenewal{}), FlowResult::WrongStep);
     page.apply(cmd::LeaveFlow{});
     page.load_preset(cp::Preset::UserCertificateExpired);
     EXPECT_EQ(log_in(page, s0001_serial(page)), UserFlow::Screen::Failed);
@@ -211,7 +213,7 @@ TEST(UserRenewalFlow, OnlyInsideTheWindowAndNotAfterExpiry) {
     page.apply(cmd::LeaveFlow{});
     page.load_preset(cp::Preset::UserRenewalWindow);
     page.apply(cmd::StartUserLogin{});
-    EXPECT_EQ(flow(page).apply(cmd::OpenRenewal{}), BankResult::WrongStep);
+    EXPECT_EQ(flow(page).apply(cmd::OpenRenewal{}), FlowResult::WrongStep);
 }
 
 TEST(UserRenewalFlow, TheNewCertificateVerifiesAgainstTheBanksCaWithOpenssl) {

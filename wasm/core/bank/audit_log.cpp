@@ -50,7 +50,7 @@ void encode_audit_entry_body(ByteWriter& w, const AuditEntry& e) {
     w.str(e.actor);
     w.u8(static_cast<std::uint8_t>(e.action));
     w.str(e.target);
-    w.u8(static_cast<std::uint8_t>(e.result));
+    w.u8(e.result.code());
 }
 
 Sha256Digest audit_chain_hash(const AuditEntry& e, const Sha256Digest& previous) {
@@ -60,7 +60,7 @@ Sha256Digest audit_chain_hash(const AuditEntry& e, const Sha256Digest& previous)
     return sha256(w.data());
 }
 
-void AuditLog::append(SimTime time, std::string actor, AuditAction action, std::string target, BankResult result) {
+void AuditLog::append(SimTime time, std::string actor, AuditAction action, std::string target, FlowResult result) {
     AuditEntry e;
     e.sequence = entries_.size();
     e.time = time;

@@ -64,7 +64,7 @@ struct AuditEntry {
     std::string actor;    // kAuditActorAdmin, kAuditActorSystem, kAuditActorBranch or a 利用者ID
     AuditAction action = AuditAction::AdminLogin;
     std::string target;   // what was acted on: a 利用者ID, a serial, a request number
-    BankResult result = BankResult::Ok;
+    FlowResult result = FlowResult::Ok;  // any layer's code: saved and hashed as its number
     Sha256Digest hash{};  // chain hash including this entry
     bool operator==(const AuditEntry&) const = default;
 };
@@ -82,7 +82,7 @@ struct AuditCheck {
 
 class AuditLog {
 public:
-    void append(SimTime time, std::string actor, AuditAction action, std::string target, BankResult result);
+    void append(SimTime time, std::string actor, AuditAction action, std::string target, FlowResult result);
     const std::vector<AuditEntry>& entries() const { return entries_; }
     // Index of the first entry whose hash or sequence does not check, or entries().size() when
     // the whole chain verifies.

@@ -40,7 +40,7 @@ const User* Bank::find_user(std::string_view user_id) const {
     return nullptr;
 }
 
-void Bank::audit(std::string actor, AuditAction action, std::string target, BankResult result) {
+void Bank::audit(std::string actor, AuditAction action, std::string target, FlowResult result) {
     state_.audit.append(state_.now, std::move(actor), action, std::move(target), result);
     ++revision_;
 }
@@ -487,7 +487,7 @@ const Issuance* Bank::awaiting_installation(std::string_view serial) const {
     return nullptr;
 }
 
-void Bank::report_install_failed(const Holder& holder, std::string_view serial, BankResult why) {
+void Bank::report_install_failed(const Holder& holder, std::string_view serial, FlowResult why) {
     (void)authority_.revoke(serial, state_.now);  // nothing when nothing was issued
     CertificateRecord* rec = record_of(holder);
     // A pickup (or the PC giving up before the CA issued: no serial) is used up, as the seed says
@@ -510,7 +510,7 @@ void Bank::report_install_failed(const Holder& holder, std::string_view serial, 
 BankResult Bank::confirm_installation(std::string_view serial) {
     const auto it = std::find_if(state_.issuances.begin(), state_.issuances.end(),
                                  [&](const Issuance& i) { return !serial.empty() && i.serial == serial; });
-    if (it == state_.issuances.end()) return BankResult::WrongStep;
+    if (it == state_.issuances.end()) return BankResult::NoPendingCertificate;
     const Issuance issued = *it;
     state_.issuances.erase(it);
     User* u = issued.holder.is_admin() ? nullptr : user(issued.holder.user_id());

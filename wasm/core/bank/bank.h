@@ -136,10 +136,10 @@ public:
     // the issued certificate (if any: `serial` may be empty when the PC gave up before the CA
     // issued) is revoked and no longer awaits installation; a pending pickup is used up — the
     // admin must reissue, as the seed says; a renewal leaves the current certificate alone.
-    void report_install_failed(const Holder& holder, std::string_view serial, BankResult why);
+    void report_install_failed(const Holder& holder, std::string_view serial, FlowResult why);
     // The PC's store holds `serial` (saved): the record switches to it as the procedure's
     // completion always did (a pickup becomes 有効; a renewal replaces the old certificate, which
-    // is then superseded), with an audit entry. WrongStep when nothing with that serial awaits.
+    // is then superseded), with an audit entry. NoPendingCertificate when nothing with that serial awaits.
     BankResult confirm_installation(std::string_view serial);
     // The issuance awaiting installation with `serial` (nullptr: none).
     const Issuance* awaiting_installation(std::string_view serial) const;
@@ -170,7 +170,7 @@ private:
     BankResult invalid(InputError e);
     User* user(std::string_view user_id);
     // Appends the operation's audit entry and counts the change (revision()).
-    void audit(std::string actor, AuditAction action, std::string target, BankResult result);
+    void audit(std::string actor, AuditAction action, std::string target, FlowResult result);
     // To a holder; the contract's own mails (ContractUnlocked, CardReissued) go to the administrator.
     void send_mail(MailKind kind, const Holder& to, SimTime about);
     void count_contract_failure(std::uint32_t& counter, AuditAction action, BankResult wrong, BankResult& out);

@@ -155,7 +155,7 @@ std::vector<std::uint8_t> encode_bank_state(const BankState& s) {
     return w.take();
 }
 
-BankResult decode_bank_state(std::span<const std::uint8_t> payload, BankState& out, std::uint16_t version) {
+PersistResult decode_bank_state(std::span<const std::uint8_t> payload, BankState& out, std::uint16_t version) {
     ByteReader r(payload);
     BankState s;
     Get get{r};
@@ -167,15 +167,18 @@ BankResult decode_bank_state(std::span<const std::uint8_t> payload, BankState& o
         e.sequence = r.u64();
         e.time = r.i64();
         e.actor = r.str(kMaxText);
-        get(e.action, e.target, e.result);
+        get(e.action, e.target);
+        const std::uint8_t result = r.u8();  // a code of any layer (result/flow_result.h)
+        if (result >= kResultCodeCount) r.fail();
+        e.result = FlowResult::from_saved(result);
         r.raw(e.hash);
         audit.push_back(std::move(e));
     }
     s.audit.restore(std::move(audit));
     if (version >= 2) get(s.issuances);
-    if (r.failed() || !r.at_end()) return BankResult::StateCorrupted;
+    if (r.failed() || !r.at_end()) return PersistResult::StateCorrupted;
     out = std::move(s);
-    return BankResult::Ok;
+    return PersistResult::Ok;
 }
 
 // The certificate's half of an installed certificate (its key is saved beside it, in its own record).
@@ -186,14 +189,14 @@ std::vector<std::uint8_t> encode_certificate_part(const InstalledCertificate& c)
     return w.take();
 }
 
-BankResult decode_certificate_part(std::span<const std::uint8_t> payload, InstalledCertificate& out) {
+PersistResult decode_certificate_part(std::span<const std::uint8_t> payload, InstalledCertificate& out) {
     ByteReader r(payload);
     InstalledCertificate c;
     Get{r}(c.serial, c.subject, c.not_before, c.not_after, c.protection);
     c.certificate = r.bytes(1u << 20);
-    if (r.failed() || !r.at_end()) return BankResult::StateCorrupted;
+    if (r.failed() || !r.at_end()) return PersistResult::StateCorrupted;
     out = std::move(c);
-    return BankResult::Ok;
+    return PersistResult::Ok;
 }
 
 }  // namespace cp

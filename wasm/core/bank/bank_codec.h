@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "bank/bank_state.h"
+#include "storage/persist_result.h"
 #include "storage/record_envelope.h"
 
 namespace cp {
@@ -15,11 +16,11 @@ namespace cp {
 std::vector<std::uint8_t> encode_bank_state(const BankState& state);
 // `version`: the record format the payload was written with (unwrap_record tells). Format 1 (before
 // the issuances awaiting installation were recorded) ends after the audit log: it loads with none.
-BankResult decode_bank_state(std::span<const std::uint8_t> payload, BankState& out,
-                             std::uint16_t version = kRecordFormatVersion);
+PersistResult decode_bank_state(std::span<const std::uint8_t> payload, BankState& out,
+                                std::uint16_t version = kRecordFormatVersion);
 
 // A certificate without its key (the "certificates" store) and the key alone ("keys" store).
 std::vector<std::uint8_t> encode_certificate_part(const InstalledCertificate& c);
-BankResult decode_certificate_part(std::span<const std::uint8_t> payload, InstalledCertificate& out);
+PersistResult decode_certificate_part(std::span<const std::uint8_t> payload, InstalledCertificate& out);
 
 }  // namespace cp

@@ -211,9 +211,9 @@ pki::SecretBytes PkiAuthority::encode() const {
     return out;
 }
 
-BankResult PkiAuthority::decode(std::span<const std::uint8_t> record) {
+PersistResult PkiAuthority::decode(std::span<const std::uint8_t> record) {
     ByteReader r(record);
-    if (r.u8() != kRecordVersion) return BankResult::StateCorrupted;
+    if (r.u8() != kRecordVersion) return PersistResult::StateCorrupted;
     const std::vector<std::uint8_t> root_der = r.bytes(kMaxRecordPart);
     const std::vector<std::uint8_t> issuing_der = r.bytes(kMaxRecordPart);
     std::vector<std::uint8_t> key_der = r.bytes(kMaxRecordPart);
@@ -233,12 +233,12 @@ BankResult PkiAuthority::decode(std::span<const std::uint8_t> record) {
         const pki::VerifyResult v = pki::verify_certificate(issuing.certificate(), store, issuing.certificate().not_before());
         ok = v.status == pki::CertificateStatus::Valid;
     }
-    if (!ok) return BankResult::StateCorrupted;
+    if (!ok) return PersistResult::StateCorrupted;
     root_ = std::move(root);
     issuing_ = std::move(issuing);
     crl_ = std::move(crl);
     challenges_.clear();
-    return BankResult::Ok;
+    return PersistResult::Ok;
 }
 
 }  // namespace cp

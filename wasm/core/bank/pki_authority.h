@@ -26,6 +26,7 @@
 #include "pki/certificate.h"
 #include "pki/crl.h"
 #include "pki/random.h"
+#include "storage/persist_result.h"
 
 namespace cp {
 
@@ -50,7 +51,7 @@ public:
     // The saved form (holds the issuing CA's private key: pki::SecretBytes).
     pki::SecretBytes encode() const;
     // Ok, or StateCorrupted (nothing changed) when the record does not make a consistent CA.
-    BankResult decode(std::span<const std::uint8_t> record);
+    PersistResult decode(std::span<const std::uint8_t> record);
 
     const pki::Certificate& root_certificate() const { return root_; }
     const pki::Certificate& issuing_certificate() const { return issuing_.certificate(); }

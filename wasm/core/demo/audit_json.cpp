@@ -47,7 +47,7 @@ std::string audit_log_json(const AuditLog& log) {
         out += ",\"target\":";
         append_json_string(out, e.target);
         out += ",\"result\":";
-        append_json_string(out, bank_result_name(e.result));
+        append_json_string(out, result_name(e.result));
         out += ",\"hash\":";
         append_json_string(out, hex(e.hash));
         out += '}';

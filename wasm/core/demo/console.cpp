@@ -115,7 +115,7 @@ DemoConsole::~DemoConsole() {
 bool DemoConsole::step_clock(SimTime to, Session& session) {
     session.apply(make_command(cmd::MoveClockTo{to}));
     result_ = session.last_result();
-    say(result_ == BankResult::Ok ? ConsoleMessage::None : ConsoleMessage::Failed);
+    say(result_ == FlowResult::Ok ? ConsoleMessage::None : ConsoleMessage::Failed);
     return true;
 }
 
@@ -124,11 +124,11 @@ void DemoConsole::start(const Scenario& scenario, Session& session) {
     busy_ = true;
     say(ConsoleMessage::Busy);
     std::weak_ptr<bool> alive = alive_;
-    session.reset(scenario.preset, [this, alive](BankResult r) {
+    session.reset(scenario.preset, [this, alive](FlowResult r) {
         if (alive.expired()) return;
         busy_ = false;
         result_ = r;
-        say(r == BankResult::Ok ? ConsoleMessage::None : ConsoleMessage::Failed);
+        say(r == FlowResult::Ok ? ConsoleMessage::None : ConsoleMessage::Failed);
     });
 }
 
@@ -136,12 +136,12 @@ void DemoConsole::import_file(std::span<const std::uint8_t> file, Session& sessi
     busy_ = true;
     say(ConsoleMessage::Busy);
     std::weak_ptr<bool> alive = alive_;
-    archive_error_ = session.import_world(file, [this, alive, &session](BankResult r) {
+    archive_error_ = session.import_world(file, [this, alive, &session](FlowResult r) {
         if (alive.expired()) return;
         busy_ = false;
         result_ = r;
         sealed_ = session.simulation()->unusable_keys().size();
-        say(r == BankResult::Ok ? ConsoleMessage::Imported : ConsoleMessage::Failed);
+        say(r == FlowResult::Ok ? ConsoleMessage::Imported : ConsoleMessage::Failed);
     });
     if (archive_error_ != ArchiveError::None) {
         busy_ = false;

@@ -95,7 +95,7 @@ public:
     std::size_t date_field_size() const { return date_.size(); }
 
     ConsoleMessage message() const { return message_; }
-    BankResult result() const { return result_; }
+    FlowResult result() const { return result_; }
     ArchiveError archive_error() const { return archive_error_; }
     std::size_t count() const { return count_; }
     std::size_t bytes() const { return bytes_; }
@@ -141,7 +141,7 @@ private:
     bool busy_ = false;
     std::array<char, 16> date_{};
     ConsoleMessage message_ = ConsoleMessage::None;
-    BankResult result_ = BankResult::Ok;
+    FlowResult result_ = FlowResult::Ok;
     ArchiveError archive_error_ = ArchiveError::None;
     std::size_t count_ = 0, bytes_ = 0, sealed_ = 0;
     std::optional<Download> download_;

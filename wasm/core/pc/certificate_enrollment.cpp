@@ -56,7 +56,7 @@ void CertificateEnrollment::prepare_key() {
 
 void CertificateEnrollment::enroll(const CertificateSubject& subject, KeyChoice choice, IssueFn issue, Done done) {
     if (state_ != State::Idle) {
-        if (done) done(BankResult::WrongStep);
+        if (done) done(FlowResult::WrongStep);
         return;
     }
     subject_ = subject;
@@ -101,7 +101,7 @@ void CertificateEnrollment::step() {
     switch (phase_) {
     case Phase::WaitKey:
         if (key_state_ == KeyState::None) prepare_key();
-        if (key_state_ == KeyState::Failed) return fail(BankResult::KeyGenerationFailed);
+        if (key_state_ == KeyState::Failed) return fail(PcResult::KeyGenerationFailed);
         if (key_state_ != KeyState::Ready) return;  // the key job completes later
         phase_ = Phase::CreatingCsr;
         {
@@ -109,7 +109,7 @@ void CertificateEnrollment::step() {
                 key_pkcs8_.view(), client_subject(subject_), [this, life, gen](pki::KeyJobResult r) {
                     if (life.expired() || gen != generation_ || phase_ != Phase::CreatingCsr) return;
                     csr_job_ = pki::JobId{};
-                    if (r.error != pki::PkiError::Ok) return fail(BankResult::KeyGenerationFailed);
+                    if (r.error != pki::PkiError::Ok) return fail(PcResult::KeyGenerationFailed);
                     csr_ = std::move(r.csr_der);
                     phase_ = Phase::Protect;
                     advance();
@@ -120,7 +120,7 @@ void CertificateEnrollment::step() {
     case Phase::Protect: {
         phase_ = Phase::Protecting;
         pki::KeyPair key;
-        if (key.parse_private_key(key_pkcs8_.view()) != pki::PkiError::Ok) return fail(BankResult::KeyGenerationFailed);
+        if (key.parse_private_key(key_pkcs8_.view()) != pki::PkiError::Ok) return fail(PcResult::KeyGenerationFailed);
         pki::ProtectOptions options;
         options.level = level_of(choice_.protection);
         options.password = choice_.password;
@@ -128,7 +128,7 @@ void CertificateEnrollment::step() {
         options.device_key = pc_.device_key;
         pki::protect_private_key(key, options, *pc_.rng, [this, life, gen](pki::PkiError e, pki::StoredKey stored) {
             if (life.expired() || gen != generation_ || phase_ != Phase::Protecting) return;
-            if (e != pki::PkiError::Ok) return fail(BankResult::KeyProtectionFailed);
+            if (e != pki::PkiError::Ok) return fail(PcResult::KeyProtectionFailed);
             protected_key_ = pki::SecretBytes(stored.blob);
             pki::secure_wipe(stored.blob.data(), stored.blob.size());
             phase_ = Phase::Issue;
@@ -137,13 +137,13 @@ void CertificateEnrollment::step() {
         return;
     }
     case Phase::Issue: {
-        const BankResult r = issue_ ? issue_(csr_, issued_) : BankResult::IssuingFailed;
-        if (r != BankResult::Ok) return fail(r);
+        const FlowResult r = issue_ ? issue_(csr_, issued_) : BankResult::IssuingFailed;
+        if (r != FlowResult::Ok) return fail(r);
         key_pkcs8_.clear();  // only the protected form stays
         state_ = State::Ready;
         Done done = std::move(done_);
         done_ = nullptr;
-        if (done) done(BankResult::Ok);
+        if (done) done(FlowResult::Ok);
         return;
     }
     case Phase::CreatingCsr:
@@ -152,7 +152,7 @@ void CertificateEnrollment::step() {
     }
 }
 
-void CertificateEnrollment::fail(BankResult why) {
+void CertificateEnrollment::fail(FlowResult why) {
     state_ = State::Failed;
     failure_ = why;
     ++generation_;
@@ -184,15 +184,15 @@ void CertificateEnrollment::cancel() {
     wipe();
 }
 
-BankResult CertificateEnrollment::install() {
-    if (state_ != State::Ready) return BankResult::WrongStep;
+FlowResult CertificateEnrollment::install() {
+    if (state_ != State::Ready) return FlowResult::WrongStep;
     // Certificate and key together (one record pair when saved).
     store_.install({.serial = issued_.serial, .subject = issued_.subject, .not_before = issued_.not_before,
                     .not_after = issued_.not_after, .protection = choice_.protection,
                     .certificate = issued_.certificate, .protected_key = std::move(protected_key_)});
     protected_key_.clear();
     state_ = State::Installed;
-    return BankResult::Ok;
+    return FlowResult::Ok;
 }
 
 }  // namespace cp

@@ -26,6 +26,7 @@
 #include <string>
 
 #include "bank/certificate_authority.h"
+#include "pc/pc_result.h"
 #include "pc/pc_certificate_store.h"
 #include "pc/pc_services.h"
 
@@ -42,8 +43,8 @@ struct KeyChoice {
 class CertificateEnrollment {
 public:
     enum class State : std::uint8_t { Idle, Working, Ready, Installed, Failed, Cancelled };
-    using IssueFn = std::function<BankResult(std::span<const std::uint8_t> csr, IssuedCertificate& out)>;
-    using Done = std::function<void(BankResult)>;
+    using IssueFn = std::function<FlowResult(std::span<const std::uint8_t> csr, IssuedCertificate& out)>;
+    using Done = std::function<void(FlowResult)>;
 
     CertificateEnrollment(PcCertificateStore& store, PcServices pc);
     ~CertificateEnrollment();
@@ -52,7 +53,7 @@ public:
 
     void prepare_key();
     void enroll(const CertificateSubject& subject, KeyChoice choice, IssueFn issue, Done done);
-    BankResult install();
+    FlowResult install();
     void cancel();
 
     State state() const { return state_; }
@@ -60,7 +61,7 @@ public:
     bool key_generation_pending() const { return key_job_.value != 0; }
     // The stage of enroll()'s work (MakingKey before it starts; Finished once Ready or after).
     EnrollmentStage stage() const;
-    BankResult failure() const { return failure_; }
+    FlowResult failure() const { return failure_; }
     // The certificate the bank issued (Ready and after; empty before).
     const IssuedCertificate& issued() const { return issued_; }
 
@@ -69,7 +70,7 @@ private:
     enum class Phase : std::uint8_t { WaitKey, CreatingCsr, Protect, Protecting, Issue };
     void advance();
     void step();
-    void fail(BankResult why);
+    void fail(FlowResult why);
     void wipe();
 
     PcCertificateStore& store_;
@@ -77,7 +78,7 @@ private:
     State state_ = State::Idle;
     KeyState key_state_ = KeyState::None;
     Phase phase_ = Phase::WaitKey;
-    BankResult failure_ = BankResult::Ok;
+    FlowResult failure_ = FlowResult::Ok;
     pki::JobId key_job_;
     pki::JobId csr_job_;
     pki::SecretBytes key_pkcs8_;

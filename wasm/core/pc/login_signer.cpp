@@ -14,26 +14,26 @@ static_assert(static_cast<int>(KeyProtection::Low) == static_cast<int>(pki::Prot
 
 void LoginSigner::start(const InstalledCertificate& certificate, std::vector<std::uint8_t> nonce, Done done) {
     if (state_ != State::Idle) {
-        if (done) done(BankResult::WrongStep);
+        if (done) done(FlowResult::WrongStep);
         return;
     }
     done_ = std::move(done);
     proof_.nonce = std::move(nonce);
     stored_.level = static_cast<pki::ProtectionLevel>(certificate.protection);
     stored_.blob.assign(certificate.protected_key.view().begin(), certificate.protected_key.view().end());
-    if (!pc_.complete()) return finish(BankResult::KeyProtectionFailed);
+    if (!pc_.complete()) return finish(PcResult::KeyProtectionFailed);
     switch (certificate.protection) {
     case KeyProtection::Low: return (void)grant();
     case KeyProtection::Medium: state_ = State::NeedsConsent; return;
     case KeyProtection::High: state_ = State::NeedsPassword; return;
     }
-    finish(BankResult::KeyProtectionFailed);
+    finish(PcResult::KeyProtectionFailed);
 }
 
-BankResult LoginSigner::grant(std::string_view password) {
+FlowResult LoginSigner::grant(std::string_view password) {
     if (state_ != State::Idle && state_ != State::NeedsConsent && state_ != State::NeedsPassword)
-        return BankResult::WrongStep;
-    if (state_ == State::NeedsPassword && password.empty()) return BankResult::WrongKeyPassword;
+        return FlowResult::WrongStep;
+    if (state_ == State::NeedsPassword && password.empty()) return PcResult::WrongKeyPassword;
     state_ = State::Unlocking;
     pki::UnlockOptions options;
     options.password = std::string(password);
@@ -41,16 +41,16 @@ BankResult LoginSigner::grant(std::string_view password) {
     const std::weak_ptr<bool> life = life_;
     // A wrong password (高, answered before unlock_private_key returns) is the caller's answer,
     // not a completion: the prompt asks again.
-    auto answer = std::make_shared<BankResult>(BankResult::Ok);
+    auto answer = std::make_shared<FlowResult>(FlowResult::Ok);
     auto in_call = std::make_shared<bool>(true);
     pki::unlock_private_key(stored_, options, [this, life, answer, in_call](pki::PkiError e, pki::KeyPair key) {
         if (life.expired() || state_ != State::Unlocking) return;
         if (e == pki::PkiError::WrongPassword && *in_call) {
             state_ = State::NeedsPassword;
-            *answer = BankResult::WrongKeyPassword;
+            *answer = PcResult::WrongKeyPassword;
             return;
         }
-        if (e != pki::PkiError::Ok) return finish(BankResult::KeyProtectionFailed);
+        if (e != pki::PkiError::Ok) return finish(PcResult::KeyProtectionFailed);
         sign(key);
     });
     *in_call = false;
@@ -59,7 +59,7 @@ BankResult LoginSigner::grant(std::string_view password) {
 
 void LoginSigner::deny() {
     if (state_ != State::NeedsConsent && state_ != State::NeedsPassword) return;
-    finish(BankResult::KeyAccessDenied);
+    finish(PcResult::KeyAccessDenied);
 }
 
 void LoginSigner::sign(const pki::KeyPair& key) {
@@ -67,11 +67,11 @@ void LoginSigner::sign(const pki::KeyPair& key) {
     if (pki::sign_login_challenge(key, proof_.nonce, *pc_.rng, signature) != pki::PkiError::Ok)
         return finish(BankResult::LoginProofInvalid);
     proof_.signature = std::move(signature);
-    finish(BankResult::Ok);
+    finish(FlowResult::Ok);
 }
 
-void LoginSigner::finish(BankResult result) {
-    state_ = result == BankResult::Ok ? State::Signed : State::Failed;
+void LoginSigner::finish(FlowResult result) {
+    state_ = result == FlowResult::Ok ? State::Signed : State::Failed;
     pki::secure_wipe(stored_.blob.data(), stored_.blob.size());
     stored_.blob.clear();
     Done done = std::move(done_);

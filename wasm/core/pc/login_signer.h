@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "bank/certificate_authority.h"
+#include "pc/pc_result.h"
 #include "pc/pc_services.h"
 
 namespace cp {
@@ -26,7 +27,7 @@ namespace cp {
 class LoginSigner {
 public:
     enum class State : std::uint8_t { Idle, NeedsConsent, NeedsPassword, Unlocking, Signed, Failed };
-    using Done = std::function<void(BankResult)>;
+    using Done = std::function<void(FlowResult)>;
 
     explicit LoginSigner(PcServices pc) : pc_(pc) {}
     ~LoginSigner() { life_.reset(); }
@@ -34,7 +35,7 @@ public:
     LoginSigner& operator=(const LoginSigner&) = delete;
 
     void start(const InstalledCertificate& certificate, std::vector<std::uint8_t> nonce, Done done);
-    BankResult grant(std::string_view password = {});
+    FlowResult grant(std::string_view password = {});
     void deny();
 
     State state() const { return state_; }
@@ -43,7 +44,7 @@ public:
 
 private:
     void sign(const pki::KeyPair& key);
-    void finish(BankResult result);
+    void finish(FlowResult result);
 
     PcServices pc_;
     State state_ = State::Idle;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "bank/certificate_authority.h"
+#include "pc/pc_result.h"
 
 namespace cp {
 

@@ -41,7 +41,7 @@ DeskResult Desk::apply(const DeskCommand& command, Bank* world) {
                 return DeskResult{true};
             },
             [&](const cmd::ReadMail& c) {
-                if (world == nullptr) return DeskResult{false, Leaves::Nothing, BankResult::WrongStep};
+                if (world == nullptr) return DeskResult{false, Leaves::Nothing, FlowResult::WrongStep};
                 const auto& mailbox = world->state().mailbox;
                 const bool found = std::any_of(mailbox.begin(), mailbox.end(), [&](const Mail& m) { return m.id == c.mail_id; });
                 open_mail_ = found ? c.mail_id : 0;  // mail_id 0 (or a mail not there): back to the list
@@ -55,7 +55,7 @@ DeskResult Desk::apply(const DeskCommand& command, Bank* world) {
             [&](const cmd::ReloadInIeMode&) {
                 // Chrome has no IE mode (the seed: この方法で取得する場合は Microsoft Edge をご利用ください).
                 if (browser_kind_ != BrowserKind::Edge || ie_mode_)
-                    return DeskResult{false, Leaves::Nothing, BankResult::WrongStep};
+                    return DeskResult{false, Leaves::Nothing, FlowResult::WrongStep};
                 return reload(browser_kind_, true);
             },
             [&](const cmd::CloseIeBanner&) {

@@ -30,7 +30,7 @@ struct DeskResult {
     enum class Leaves : std::uint8_t { Nothing = 0, Page, Pc };
     bool changed = false;  // the desk shows something else
     Leaves leaves = Leaves::Nothing;
-    BankResult result = BankResult::Ok;  // WrongStep: refused, nothing changed
+    FlowResult result = FlowResult::Ok;  // WrongStep: refused, nothing changed
 };
 
 class Desk {

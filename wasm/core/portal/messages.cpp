@@ -1,64 +1,21 @@
-// certportal portal: every outcome a person can meet, mapped to one catalogue text. One explicit
-// table each for BankResult (bank/result.h) and InputError (bank/validation.h): a switch with no
-// default, so a new code that nobody words is a compile error (-Werror=switch), and a test checks
+// certportal portal: every outcome a person can meet, mapped to one catalogue text. The results'
+// texts are made from their .def lists (TextId::Result + the code's name: a code nobody worded is a
+// compile error); InputError has an explicit switch with no default (-Werror=switch). A test checks
 // that every value has its own non-empty text in both languages.
 #include "portal/messages.h"
 
 namespace cp {
 
-TextId result_text(BankResult result) {
-    switch (result) {
-        case BankResult::Ok: return TextId::ResultOk;
-        case BankResult::InvalidInput: return TextId::ResultInvalidInput;
-        case BankResult::UnknownContractOrUser: return TextId::ResultUnknownContractOrUser;
-        case BankResult::UnknownUser: return TextId::ResultUnknownUser;
-        case BankResult::UserAlreadyExists: return TextId::ResultUserAlreadyExists;
-        case BankResult::WrongContractPin: return TextId::ResultWrongContractPin;
-        case BankResult::WrongConfirmationPin: return TextId::ResultWrongConfirmationPin;
-        case BankResult::WrongUserPin: return TextId::ResultWrongUserPin;
-        case BankResult::WrongCardAnswer: return TextId::ResultWrongCardAnswer;
-        case BankResult::ContractLocked: return TextId::ResultContractLocked;
-        case BankResult::UserSuspended: return TextId::ResultUserSuspended;
-        case BankResult::UserAccidentRegistered: return TextId::ResultUserAccidentRegistered;
-        case BankResult::CardLost: return TextId::ResultCardLost;
-        case BankResult::NoTokenRegistered: return TextId::ResultNoTokenRegistered;
-        case BankResult::WrongOneTimePassword: return TextId::ResultWrongOneTimePassword;
-        case BankResult::OneTimePasswordReused: return TextId::ResultOneTimePasswordReused;
-        case BankResult::NotAdminCertificate: return TextId::ResultNotAdminCertificate;
-        case BankResult::NotUserCertificate: return TextId::ResultNotUserCertificate;
-        case BankResult::CertificateUnknown: return TextId::ResultCertificateUnknown;
-        case BankResult::CertificateExpired: return TextId::ResultCertificateExpired;
-        case BankResult::CertificateRevoked: return TextId::ResultCertificateRevoked;
-        case BankResult::CertificateSuperseded: return TextId::ResultCertificateSuperseded;
-        case BankResult::AdminCertificateExpired: return TextId::ResultAdminCertificateExpired;
-        case BankResult::NoPendingCertificate: return TextId::ResultNoPendingCertificate;
-        case BankResult::PickupWindowPassed: return TextId::ResultPickupWindowPassed;
-        case BankResult::NotInRenewalWindow: return TextId::ResultNotInRenewalWindow;
-        case BankResult::AcquisitionAppNotRunning: return TextId::ResultAcquisitionAppNotRunning;
-        case BankResult::InstallDeclined: return TextId::ResultInstallDeclined;
-        case BankResult::AppClosedDuringAcquisition: return TextId::ResultAppClosedDuringAcquisition;
-        case BankResult::IssuingFailed: return TextId::ResultIssuingFailed;
-        case BankResult::KeyGenerationFailed: return TextId::ResultKeyGenerationFailed;
-        case BankResult::KeyProtectionFailed: return TextId::ResultKeyProtectionFailed;
-        case BankResult::KeyAccessDenied: return TextId::ResultKeyAccessDenied;
-        case BankResult::WrongKeyPassword: return TextId::ResultWrongKeyPassword;
-        case BankResult::LoginProofInvalid: return TextId::ResultLoginProofInvalid;
-        case BankResult::DeletingOnlyValidCertificate: return TextId::ResultDeletingOnlyValidCertificate;
-        case BankResult::DeletingNewerCertificate: return TextId::ResultDeletingNewerCertificate;
-        case BankResult::NoSuchInstalledCertificate: return TextId::ResultNoSuchInstalledCertificate;
-        case BankResult::WrongStep: return TextId::ResultWrongStep;
-        case BankResult::Cancelled: return TextId::ResultCancelled;
-        case BankResult::RequestNotNeeded: return TextId::ResultRequestNotNeeded;
-        case BankResult::RequestPending: return TextId::ResultRequestPending;
-        case BankResult::StateCorrupted: return TextId::ResultStateCorrupted;
-        case BankResult::StateVersionUnsupported: return TextId::ResultStateVersionUnsupported;
-        case BankResult::StorageFailed: return TextId::ResultStorageFailed;
-        case BankResult::NothingSaved: return TextId::ResultNothingSaved;
-        case BankResult::CertificateNotRecorded: return TextId::ResultCertificateNotRecorded;
-        case BankResult::InstallInterrupted: return TextId::ResultInstallInterrupted;
-        case BankResult::Count_: break;
+TextId result_text(FlowResult result) {
+    switch (result.code()) {
+        case 0: return TextId::ResultOk;
+#define CP_RESULT(name, number) \
+        case number: return TextId::Result##name;
+#include "result/all_results.inc"
+#undef CP_RESULT
+        default: break;
     }
-    return TextId::ResultWrongStep;
+    return TextId::ResultWrongStep;  // not reached: every number below kResultCodeCount is a code
 }
 
 TextId input_error_text(InputError error) {

@@ -1,15 +1,17 @@
-// certportal portal: the catalogue text for every bank result and input error (messages.cpp).
+// certportal portal: the catalogue text for every result and input error (messages.cpp).
 #pragma once
 
 #include "bank/audit_log.h"
 #include "bank/bank_state.h"
 #include "bank/result.h"
 #include "bank/validation.h"
+#include "result/flow_result.h"
 #include "text/catalogue.h"
 
 namespace cp {
 
-TextId result_text(BankResult result);
+// Any layer's code: FlowResult, PcResult, PersistResult and FlowResult convert to the argument.
+TextId result_text(FlowResult result);
 // InputError::None gives ResultOk (there is nothing to say).
 TextId input_error_text(InputError error);
 // The 操作 column of 操作履歴監査.

@@ -57,7 +57,7 @@ void Session::follow_real_time(double seconds) {
 }
 
 bool Session::refuse() {
-    last_result_ = BankResult::WrongStep;
+    last_result_ = FlowResult::WrongStep;
     return false;
 }
 
@@ -74,7 +74,7 @@ bool Session::start_flow(const std::function<void(const FlowSite&)>& make) {
 }
 
 bool Session::apply(const Command& command) {
-    last_result_ = BankResult::Ok;
+    last_result_ = FlowResult::Ok;
     // A flow's command goes to that flow while it is open and no save is in flight; otherwise it
     // is refused (WrongStep) and nothing changes. The flow keeps its own result for its screens.
     const auto route = [&](auto* flow, const auto& c) {
@@ -174,7 +174,7 @@ bool Session::apply_session(const SessionCommand& command) {
 
 bool Session::apply_desk(const DeskCommand& command) {
     const DeskResult r = desk_.apply(command, world_ready() ? simulation_->bank() : nullptr);
-    if (r.result != BankResult::Ok) last_result_ = r.result;
+    if (r.result != FlowResult::Ok) last_result_ = r.result;
     if (r.leaves == DeskResult::Leaves::Nothing) return r.changed;
     const bool flow_ended = flow_open();
     leave_flow();
@@ -203,28 +203,28 @@ pki::SecretBytes Session::export_world() {
     return encode_world_archive(simulation_->export_world());
 }
 
-ArchiveError Session::import_world(std::span<const std::uint8_t> file, std::function<void(BankResult)> done) {
+ArchiveError Session::import_world(std::span<const std::uint8_t> file, std::function<void(FlowResult)> done) {
     WorldArchive archive;
     const ArchiveError e = decode_world_archive(file, archive);
     if (e != ArchiveError::None) return e;  // nothing read, nothing changed
     replace_world([this, archive = std::make_shared<WorldArchive>(std::move(archive))](
-                      std::function<void(BankResult)> replaced) mutable {
+                      std::function<void(FlowResult)> replaced) mutable {
         simulation_->import_world(std::move(*archive), std::move(replaced));
     }, std::move(done));
     return ArchiveError::None;
 }
 
-void Session::reset(Preset preset, std::function<void(BankResult)> done) {
-    replace_world([this, preset](std::function<void(BankResult)> replaced) {
+void Session::reset(Preset preset, std::function<void(FlowResult)> done) {
+    replace_world([this, preset](std::function<void(FlowResult)> replaced) {
         simulation_->reset(preset, std::move(replaced));
     }, std::move(done));
 }
 
-void Session::replace_world(std::function<void(std::function<void(BankResult)>)> replace,
-                            std::function<void(BankResult)> done) {
+void Session::replace_world(std::function<void(std::function<void(FlowResult)>)> replace,
+                            std::function<void(FlowResult)> done) {
     update();  // what changed is saved first (when no save is in flight)
     if (!world_ready() || saving()) {
-        if (done) done(BankResult::WrongStep);
+        if (done) done(FlowResult::WrongStep);
         return;
     }
     leave_flow();
@@ -236,7 +236,7 @@ void Session::replace_world(std::function<void(std::function<void(BankResult)>)>
     autosave_->rebase();
     clock_report_ = ClockReport{};  // it was about the world being replaced
     std::weak_ptr<bool> alive = alive_;
-    replace([this, alive, done = std::move(done)](BankResult r) {
+    replace([this, alive, done = std::move(done)](FlowResult r) {
         if (alive.expired()) return;
         update();
         notify();

@@ -86,7 +86,7 @@ public:
     // baseline. While it runs no flow starts and nothing is saved. `done` gets the reset's result
     // (on failure the previous world stays), or WrongStep before the simulation is ready, while a
     // save is in flight (try again once saving() is false) or while another reset runs.
-    void reset(Preset preset, std::function<void(BankResult)> done);
+    void reset(Preset preset, std::function<void(FlowResult)> done);
     bool resetting() const { return simulation_ != nullptr && simulation_->resetting(); }
     // Whether the world a person uses is in place: loaded (or made) and not being replaced. The
     // one condition for every control that acts on the world (ui/world_ready.h) and for the page's
@@ -103,11 +103,11 @@ public:
     // Reads `file`: a file that does not decode is refused at once with its reason and nothing
     // changes (done is not called); otherwise None, and the world is replaced as reset() does
     // (Simulation::import_world), `done` getting the result.
-    ArchiveError import_world(std::span<const std::uint8_t> file, std::function<void(BankResult)> done);
+    ArchiveError import_world(std::span<const std::uint8_t> file, std::function<void(FlowResult)> done);
     // The last save failed (StorageFailed...): shown until dismissed; the change stays in memory.
-    BankResult save_failure() const { return autosave_ != nullptr ? autosave_->failure() : BankResult::Ok; }
+    FlowResult save_failure() const { return autosave_ != nullptr ? autosave_->failure() : FlowResult::Ok; }
     // The last command the session itself refused (e.g. a flow while the simulation is not ready).
-    BankResult last_result() const { return last_result_; }
+    FlowResult last_result() const { return last_result_; }
 
 private:
     bool apply_session(const SessionCommand& command);
@@ -115,7 +115,7 @@ private:
     bool apply_desk(const DeskCommand& command);
     bool move_clock_to(SimTime to);
     // reset() and import_world(): ends the flow, runs `replace`, takes the new save baseline.
-    void replace_world(std::function<void(std::function<void(BankResult)>)> replace, std::function<void(BankResult)> done);
+    void replace_world(std::function<void(std::function<void(FlowResult)>)> replace, std::function<void(FlowResult)> done);
     // Where a flow runs: the bank, and the desk's PC (its key services and certificate store).
     struct FlowSite {
         Bank& bank;
@@ -146,7 +146,7 @@ private:
     std::unique_ptr<AdminPickupFlow> pickup_;
     std::unique_ptr<UserFlow> user_;
     double real_time_ = -1.0;  // follow_real_time's last whole second (< 0: not started)
-    BankResult last_result_ = BankResult::Ok;
+    FlowResult last_result_ = FlowResult::Ok;
     ClockReport clock_report_;
     std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
 };

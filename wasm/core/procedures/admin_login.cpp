@@ -11,41 +11,41 @@ AdminLogin::AdminLogin(Bank& bank, PcServices pc)
           Step::ContractPin),
       bank_(bank) {}
 
-BankResult AdminLogin::enter_contract_pin(std::string_view pin) {
-    if (step_ != Step::ContractPin) return BankResult::WrongStep;
-    const BankResult r = bank_.check_contract_pin(pin);
+FlowResult AdminLogin::enter_contract_pin(std::string_view pin) {
+    if (step_ != Step::ContractPin) return FlowResult::WrongStep;
+    const FlowResult r = bank_.check_contract_pin(pin);
     if (r == BankResult::ContractLocked) return fail(r);
-    if (r != BankResult::Ok) return r;  // wrong or empty: try again
+    if (r != FlowResult::Ok) return r;  // wrong or empty: try again
     return enter_card_step();
 }
 
-BankResult AdminLogin::enter_card_step() {
-    const BankResult r = bank_.new_card_challenge(challenge_);
-    if (r != BankResult::Ok) return fail(r);  // CardLost / ContractLocked
+FlowResult AdminLogin::enter_card_step() {
+    const FlowResult r = bank_.new_card_challenge(challenge_);
+    if (r != FlowResult::Ok) return fail(r);  // CardLost / ContractLocked
     step_ = Step::CardChallenge;
-    return BankResult::Ok;
+    return FlowResult::Ok;
 }
 
-BankResult AdminLogin::answer_card(std::string_view first, std::string_view second) {
-    if (step_ != Step::CardChallenge) return BankResult::WrongStep;
-    const BankResult r = bank_.check_card_answers(challenge_, first, second);
+FlowResult AdminLogin::answer_card(std::string_view first, std::string_view second) {
+    if (step_ != Step::CardChallenge) return FlowResult::WrongStep;
+    const FlowResult r = bank_.check_card_answers(challenge_, first, second);
     if (r == BankResult::ContractLocked || r == BankResult::CardLost) return fail(r);
     if (r == BankResult::WrongCardAnswer) {
-        const BankResult again = bank_.new_card_challenge(challenge_);  // a new pair each try
-        return again == BankResult::Ok ? r : fail(again);
+        const FlowResult again = bank_.new_card_challenge(challenge_);  // a new pair each try
+        return again == FlowResult::Ok ? r : fail(again);
     }
-    if (r != BankResult::Ok) return r;  // malformed answer: same challenge
+    if (r != FlowResult::Ok) return r;  // malformed answer: same challenge
     notices_ = bank_.admin_notices();
     if (notices_.empty()) finish_login();
     else step_ = Step::Notices;
-    return BankResult::Ok;
+    return FlowResult::Ok;
 }
 
-BankResult AdminLogin::acknowledge_notices(bool hide_for_a_while) {
-    if (step_ != Step::Notices) return BankResult::WrongStep;
+FlowResult AdminLogin::acknowledge_notices(bool hide_for_a_while) {
+    if (step_ != Step::Notices) return FlowResult::WrongStep;
     if (hide_for_a_while) bank_.hide_notices_for_a_while();
     finish_login();
-    return BankResult::Ok;
+    return FlowResult::Ok;
 }
 
 void AdminLogin::finish_login() {

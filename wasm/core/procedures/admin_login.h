@@ -36,15 +36,15 @@ public:
 
     bool logged_in() const { return step_ == Step::Menu; }
 
-    BankResult enter_contract_pin(std::string_view pin);
+    FlowResult enter_contract_pin(std::string_view pin);
     const CardChallenge& challenge() const { return challenge_; }
-    BankResult answer_card(std::string_view first, std::string_view second);
+    FlowResult answer_card(std::string_view first, std::string_view second);
     const std::vector<NoticeKind>& notices() const { return notices_; }
     // 次へ, optionally with 全てのお知らせをしばらく表示しない ticked.
-    BankResult acknowledge_notices(bool hide_for_a_while);
+    FlowResult acknowledge_notices(bool hide_for_a_while);
 
 private:
-    BankResult enter_card_step();
+    FlowResult enter_card_step();
     void finish_login();
 
     Bank& bank_;

@@ -5,7 +5,7 @@ namespace cp {
 AdminPickup::AdminPickup(Bank& bank, PcCertificateStore& pc, PcServices services)
     : bank_(bank), enrollment_(std::make_unique<CertificateEnrollment>(pc, services)), pc_name_(pc.name) {}
 
-BankResult AdminPickup::fail(BankResult why) {
+FlowResult AdminPickup::fail(FlowResult why) {
     step_ = Step::Failed;
     failure_ = why;
     contract_pin_.clear();
@@ -13,13 +13,13 @@ BankResult AdminPickup::fail(BankResult why) {
     return why;
 }
 
-BankResult AdminPickup::enter_ids(std::string_view contract_id, std::string_view contract_pin) {
-    if (step_ != Step::EnterIds) return BankResult::WrongStep;
+FlowResult AdminPickup::enter_ids(std::string_view contract_id, std::string_view contract_pin) {
+    if (step_ != Step::EnterIds) return FlowResult::WrongStep;
     if (auto e = validate_contract_id(contract_id); e != InputError::None) return BankResult::InvalidInput;
     if (contract_id != bank_.state().contract.id) return BankResult::UnknownContractOrUser;
-    const BankResult pin = bank_.check_contract_pin(contract_pin);
+    const FlowResult pin = bank_.check_contract_pin(contract_pin);
     if (pin == BankResult::WrongContractPin) return pin;  // typed again; counted toward the lock
-    if (pin != BankResult::Ok) return fail(pin);          // locked: the branch
+    if (pin != FlowResult::Ok) return fail(pin);          // locked: the branch
     const CertificateRecord& rec = bank_.state().contract.admin_certificate;
     if (rec.status != CertStatus::PendingPickup) return fail(BankResult::NoPendingCertificate);
     if (bank_.now() > rec.pickup_deadline) return fail(BankResult::PickupWindowPassed);
@@ -27,12 +27,12 @@ BankResult AdminPickup::enter_ids(std::string_view contract_id, std::string_view
     contract_pin_ = pki::SecretBytes(pki::as_bytes(contract_pin));
     enrollment_->prepare_key();  // speculatively, while the person reads the confirmation
     step_ = Step::ConfirmWebAccess;
-    return BankResult::Ok;
+    return FlowResult::Ok;
 }
 
-BankResult AdminPickup::confirm_web_access(bool yes) {
-    if (step_ != Step::ConfirmWebAccess) return BankResult::WrongStep;
-    if (!yes) return fail(BankResult::Cancelled);  // nothing issued: the reissue is still pending
+FlowResult AdminPickup::confirm_web_access(bool yes) {
+    if (step_ != Step::ConfirmWebAccess) return FlowResult::WrongStep;
+    if (!yes) return fail(FlowResult::Cancelled);  // nothing issued: the reissue is still pending
     step_ = Step::WaitingForKey;
     Bank& bank = bank_;
     enrollment_->enroll(
@@ -41,19 +41,19 @@ BankResult AdminPickup::confirm_web_access(bool yes) {
             const std::string_view pin(reinterpret_cast<const char*>(contract_pin_.view().data()), contract_pin_.view().size());
             return bank.pickup_admin_certificate(contract_id_, pin, csr, out, pc_name_);
         },
-        [this](BankResult r) { issued(r); });
-    return step_ == Step::Failed ? failure_ : BankResult::Ok;
+        [this](FlowResult r) { issued(r); });
+    return step_ == Step::Failed ? failure_ : FlowResult::Ok;
 }
 
-void AdminPickup::issued(BankResult result) {
+void AdminPickup::issued(FlowResult result) {
     if (step_ != Step::WaitingForKey) return;
     contract_pin_.clear();
-    if (result != BankResult::Ok) {
+    if (result != FlowResult::Ok) {
         (void)fail(result);
         return;
     }
     const IssuedCertificate issued = enrollment_->issued();
-    if (enrollment_->install() != BankResult::Ok) {
+    if (enrollment_->install() != FlowResult::Ok) {
         bank_.report_install_failed(Holder::admin(), issued.serial, BankResult::IssuingFailed);
         (void)fail(BankResult::IssuingFailed);
         return;
@@ -62,10 +62,10 @@ void AdminPickup::issued(BankResult result) {
     step_ = Step::Installed;
 }
 
-BankResult AdminPickup::cancel() {
-    if (step_ == Step::Installed || step_ == Step::Failed) return BankResult::WrongStep;
+FlowResult AdminPickup::cancel() {
+    if (step_ == Step::Installed || step_ == Step::Failed) return FlowResult::WrongStep;
     // WaitingForKey: the bank issues only at the very end of the PC's work, so nothing was issued.
-    return fail(BankResult::Cancelled);
+    return fail(FlowResult::Cancelled);
 }
 
 }  // namespace cp

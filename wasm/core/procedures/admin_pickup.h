@@ -28,23 +28,23 @@ public:
     AdminPickup(Bank& bank, PcCertificateStore& pc, PcServices services);
 
     Step step() const { return step_; }
-    BankResult failure() const { return failure_; }
+    FlowResult failure() const { return failure_; }
     const std::string& installed_serial() const { return installed_serial_; }
     EnrollmentStage enrollment_stage() const { return enrollment_->stage(); }
 
-    BankResult enter_ids(std::string_view contract_id, std::string_view contract_pin);
-    BankResult confirm_web_access(bool yes);
-    BankResult cancel();
+    FlowResult enter_ids(std::string_view contract_id, std::string_view contract_pin);
+    FlowResult confirm_web_access(bool yes);
+    FlowResult cancel();
 
 private:
-    BankResult fail(BankResult why);
-    void issued(BankResult result);
+    FlowResult fail(FlowResult why);
+    void issued(FlowResult result);
 
     Bank& bank_;
     std::unique_ptr<CertificateEnrollment> enrollment_;
     std::string pc_name_;  // where the bank expects the certificate installed
     Step step_ = Step::EnterIds;
-    BankResult failure_ = BankResult::Ok;
+    FlowResult failure_ = FlowResult::Ok;
     std::string contract_id_;
     pki::SecretBytes contract_pin_;  // kept from EnterIds to the issue, wiped after
     std::string installed_serial_;

@@ -23,16 +23,16 @@ public:
     const std::vector<InstalledCertificate>& list() const { return pc_.certificates; }
     // Ok, NoSuchInstalledCertificate; a warning (DeletingOnlyValidCertificate,
     // DeletingNewerCertificate) is kept in warning() and the step still moves to Confirm.
-    BankResult select(std::string_view serial);
-    BankResult warning() const { return warning_; }
-    BankResult confirm(bool yes);
+    FlowResult select(std::string_view serial);
+    FlowResult warning() const { return warning_; }
+    FlowResult confirm(bool yes);
 
 private:
     PcCertificateStore& pc_;
     SimTime now_;
     Step step_ = Step::Select;
     std::string serial_;
-    BankResult warning_ = BankResult::Ok;
+    FlowResult warning_ = FlowResult::Ok;
 };
 
 }  // namespace cp

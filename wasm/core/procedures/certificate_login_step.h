@@ -25,8 +25,8 @@ class CertificateLoginStep {
 public:
     enum class Phase : std::uint8_t { ChooseCertificate, KeyAccess, UnlockingKey, Passed, Failed };
     // The bank's verdict on the chosen certificate (DER) and the PC's signed challenge.
-    using Check = std::function<BankResult(const std::vector<std::uint8_t>& certificate, const LoginProof& proof)>;
-    using Done = std::function<void(BankResult)>;
+    using Check = std::function<FlowResult(const std::vector<std::uint8_t>& certificate, const LoginProof& proof)>;
+    using Done = std::function<void(FlowResult)>;
 
     CertificateLoginStep(Bank& bank, PcServices pc, Check check, Done done)
         : bank_(bank), signer_(pc), check_(std::move(check)), done_(std::move(done)) {}
@@ -52,14 +52,14 @@ public:
 
     // Each returns WrongStep outside its phase; otherwise Ok, or the failure when the step ended
     // in Failed during the call. grant() returns WrongKeyPassword (phase kept) for a wrong password.
-    BankResult choose(const InstalledCertificate& certificate);
-    BankResult grant(std::string_view password = {});
-    BankResult deny();
+    FlowResult choose(const InstalledCertificate& certificate);
+    FlowResult grant(std::string_view password = {});
+    FlowResult deny();
 
 private:
-    BankResult after_key_step();
-    void signed_in(BankResult result);
-    void finish(BankResult result);
+    FlowResult after_key_step();
+    void signed_in(FlowResult result);
+    void finish(FlowResult result);
 
     Bank& bank_;
     LoginSigner signer_;
@@ -67,7 +67,7 @@ private:
     Done done_;
     std::vector<std::uint8_t> certificate_;  // the chosen certificate (DER) while it is being proven
     Phase phase_ = Phase::ChooseCertificate;
-    BankResult failure_ = BankResult::Ok;
+    FlowResult failure_ = FlowResult::Ok;
 };
 
 // The part both certificate logins share (AdminLogin, UserLogin): the login's step and failure,
@@ -78,24 +78,24 @@ template <class Step>
 class CertificateLogin {
 public:
     Step step() const { return certificate_step_->login_step(step_); }
-    BankResult failure() const { return failure_; }
+    FlowResult failure() const { return failure_; }
 
-    BankResult choose_certificate(const InstalledCertificate& certificate) { return certificate_step_->choose(certificate); }
+    FlowResult choose_certificate(const InstalledCertificate& certificate) { return certificate_step_->choose(certificate); }
     // KeyAccess: true when the key asks a password (高), false for a consent prompt (中).
     bool key_access_needs_password() const { return certificate_step_->needs_password(); }
     // 「アクセス許可の付与」 → OK (中), or the key's password (高): WrongKeyPassword asks again.
-    BankResult grant_key_access(std::string_view password = {}) { return certificate_step_->grant(password); }
-    BankResult deny_key_access() { return certificate_step_->deny(); }
+    FlowResult grant_key_access(std::string_view password = {}) { return certificate_step_->grant(password); }
+    FlowResult deny_key_access() { return certificate_step_->deny(); }
 
 protected:
     CertificateLogin(Bank& bank, PcServices pc, CertificateLoginStep::Check check, Step after)
-        : certificate_step_(std::make_unique<CertificateLoginStep>(bank, pc, std::move(check), [this, after](BankResult r) {
+        : certificate_step_(std::make_unique<CertificateLoginStep>(bank, pc, std::move(check), [this, after](FlowResult r) {
               // fail() returns `r` back for callers that return it; here the step is the outcome.
-              if (r != BankResult::Ok) (void)fail(r);
+              if (r != FlowResult::Ok) (void)fail(r);
               else step_ = after;
           })) {}
 
-    BankResult fail(BankResult why) {
+    FlowResult fail(FlowResult why) {
         step_ = Step::Failed;
         failure_ = why;
         return why;
@@ -105,7 +105,7 @@ protected:
 
 private:
     std::unique_ptr<CertificateLoginStep> certificate_step_;  // ChooseCertificate .. UnlockingKey
-    BankResult failure_ = BankResult::Ok;
+    FlowResult failure_ = FlowResult::Ok;
 };
 
 }  // namespace cp

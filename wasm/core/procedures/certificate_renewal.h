@@ -43,7 +43,7 @@ public:
 
     const Holder& holder() const { return holder_; }
     Step step() const { return step_; }
-    BankResult failure() const { return failure_; }
+    FlowResult failure() const { return failure_; }
     std::uint32_t confirmations_left() const { return confirmations_left_; }
     // How many web access confirmations this renewal asks before issuing (BankConfig).
     std::uint32_t confirmations_total() const { return confirmations_total_; }
@@ -54,23 +54,23 @@ public:
     // The protection chosen at ProtectionLevel (中 until then).
     KeyProtection protection() const { return protection_; }
 
-    BankResult start();
-    BankResult confirm_web_access(bool yes);
+    FlowResult start();
+    FlowResult confirm_web_access(bool yes);
     // 中 is what the seed asks to check; 高 needs `password` (set now, asked at every use).
-    BankResult choose_protection(KeyProtection level, std::string password = {});
-    BankResult confirm_install(bool yes);
-    BankResult cancel();
+    FlowResult choose_protection(KeyProtection level, std::string password = {});
+    FlowResult confirm_install(bool yes);
+    FlowResult cancel();
 
 private:
-    BankResult fail(BankResult why);
-    void issued(BankResult result);
+    FlowResult fail(FlowResult why);
+    void issued(FlowResult result);
     Bank& bank_;
     Holder holder_;
     std::function<bool()> logged_in_;
     std::unique_ptr<CertificateEnrollment> enrollment_;
     std::string pc_name_;  // where the bank expects the certificate installed
     Step step_ = Step::Start;
-    BankResult failure_ = BankResult::Ok;
+    FlowResult failure_ = FlowResult::Ok;
     std::uint32_t confirmations_left_ = 0;
     std::uint32_t confirmations_total_ = 0;
     std::string new_serial_;

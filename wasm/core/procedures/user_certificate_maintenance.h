@@ -20,14 +20,14 @@ public:
     UserCertificateMaintenance(Bank& bank, const AdminLogin& session) : bank_(bank), session_(session) {}
 
     Step step() const { return step_; }
-    BankResult failure() const { return failure_; }
+    FlowResult failure() const { return failure_; }
     const std::vector<User>& users() const { return bank_.state().users; }
     const User* selected() const { return bank_.find_user(user_id_); }
 
-    BankResult select_user(std::string_view user_id);
-    BankResult choose_change();
+    FlowResult select_user(std::string_view user_id);
+    FlowResult choose_change();
     // `reason`: why (失効), kept in the audit log.
-    BankResult apply(UserCertificateAction action, std::string_view confirmation_pin, std::string_view reason = {});
+    FlowResult apply(UserCertificateAction action, std::string_view confirmation_pin, std::string_view reason = {});
     bool token_missing() const { return token_missing_; }
 
 private:
@@ -35,7 +35,7 @@ private:
     Bank& bank_;
     const AdminLogin& session_;
     Step step_ = Step::SelectUser;
-    BankResult failure_ = BankResult::Ok;
+    FlowResult failure_ = FlowResult::Ok;
     std::string user_id_;
     bool token_missing_ = false;
 };

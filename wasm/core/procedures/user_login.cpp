@@ -11,11 +11,11 @@ UserLogin::UserLogin(Bank& bank, PcServices pc)
           Step::Pin),
       bank_(bank) {}
 
-BankResult UserLogin::enter_pin(std::string_view pin) {
-    if (step_ != Step::Pin) return BankResult::WrongStep;
-    const BankResult r = bank_.check_user_pin(user_id_, pin);
+FlowResult UserLogin::enter_pin(std::string_view pin) {
+    if (step_ != Step::Pin) return FlowResult::WrongStep;
+    const FlowResult r = bank_.check_user_pin(user_id_, pin);
     if (r == BankResult::UserSuspended || r == BankResult::ContractLocked) return fail(r);
-    if (r != BankResult::Ok) return r;
+    if (r != FlowResult::Ok) return r;
     bank_.record_user_login(user_id_);
     step_ = Step::Menu;
     return r;

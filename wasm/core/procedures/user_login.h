@@ -26,7 +26,7 @@ public:
     // Past the PIN: the user's pages (and a renewal of their certificate, user_renewal.h).
     bool logged_in() const { return step() == Step::Menu; }
 
-    BankResult enter_pin(std::string_view pin);
+    FlowResult enter_pin(std::string_view pin);
 
 private:
     Bank& bank_;

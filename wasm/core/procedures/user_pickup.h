@@ -38,7 +38,7 @@ public:
                AcquisitionPath path = AcquisitionPath::AcquisitionApp);
 
     Step step() const { return step_; }
-    BankResult failure() const { return failure_; }
+    FlowResult failure() const { return failure_; }
     const std::string& user_id() const { return user_id_; }
     // The certificate installed at the end (empty before).
     const std::string& installed_serial() const { return installed_serial_; }
@@ -49,20 +49,20 @@ public:
     AcquisitionPath path() const { return path_; }
 
     // The seed shows no protection dialog at pickup: 中 unless changed before 取得 / はい.
-    BankResult set_key_choice(KeyChoice choice);
+    FlowResult set_key_choice(KeyChoice choice);
 
-    BankResult enter_ids(std::string_view contract_id, std::string_view user_id, std::string_view user_pin);
-    BankResult enter_one_time_password(std::string_view code);
-    BankResult start_app();         // the app is downloaded and running
-    BankResult close_app();         // the person closes the app window (or the browser tab)
-    BankResult acquire();           // 取得 in the browser while the app runs
-    BankResult finish();            // the app completes the installation (取得完了)
-    BankResult confirm_web_access(bool yes);  // IE mode
+    FlowResult enter_ids(std::string_view contract_id, std::string_view user_id, std::string_view user_pin);
+    FlowResult enter_one_time_password(std::string_view code);
+    FlowResult start_app();         // the app is downloaded and running
+    FlowResult close_app();         // the person closes the app window (or the browser tab)
+    FlowResult acquire();           // 取得 in the browser while the app runs
+    FlowResult finish();            // the app completes the installation (取得完了)
+    FlowResult confirm_web_access(bool yes);  // IE mode
 
 private:
-    BankResult fail(BankResult why);
+    FlowResult fail(FlowResult why);
     void start_issuing();
-    void issued(BankResult result);
+    void issued(FlowResult result);
     void install();
 
     Bank& bank_;
@@ -70,7 +70,7 @@ private:
     std::unique_ptr<CertificateEnrollment> enrollment_;
     KeyChoice key_choice_;
     Step step_ = Step::EnterIds;
-    BankResult failure_ = BankResult::Ok;
+    FlowResult failure_ = FlowResult::Ok;
     std::string pc_name_;  // where the bank expects the certificate installed
     std::string user_id_;
     std::string installed_serial_;

@@ -57,8 +57,8 @@ void Autosave::rebase() {
 }
 
 bool Autosave::dismiss_failure() {
-    if (failure_ == BankResult::Ok) return false;
-    failure_ = BankResult::Ok;
+    if (failure_ == FlowResult::Ok) return false;
+    failure_ = FlowResult::Ok;
     return true;
 }
 
@@ -89,7 +89,7 @@ bool Autosave::save_pickup_certificate(std::string_view pickup) {
     // that the general PC save does not write it again.
     saved_serials_[static_cast<std::size_t>(PcId::User)].push_back(serial);
     std::weak_ptr<bool> alive = alive_;
-    simulation_.save_certificate(simulation_.user_pc(), serial, [this, alive, serial](BankResult r) {
+    simulation_.save_certificate(simulation_.user_pc(), serial, [this, alive, serial](FlowResult r) {
         if (alive.expired()) return;
         settle_installations({serial}, r);
         end(r, serial);
@@ -117,7 +117,7 @@ bool Autosave::save_pc_changes() {
         std::weak_ptr<bool> alive = alive_;
         simulation_.save_pc_store(store, std::move(written), std::move(removed),
                                   [this, alive, pc, now = store_serials(store),
-                                   written_serials = std::move(written_serials)](BankResult r) {
+                                   written_serials = std::move(written_serials)](FlowResult r) {
                                       if (alive.expired()) return;
                                       saved_serials_[static_cast<std::size_t>(pc)] = now;
                                       settle_installations(written_serials, r);
@@ -134,12 +134,12 @@ void Autosave::save_bank() {
     Bank& bank = *simulation_.bank();
     // The bank is encoded now: a change while the save is in flight moves the revision past this
     // one, and the next update() saves it.
-    simulation_.save([this, alive, revision = bank.revision(), awaiting = awaiting_serials(bank)](BankResult r) {
+    simulation_.save([this, alive, revision = bank.revision(), awaiting = awaiting_serials(bank)](FlowResult r) {
         if (alive.expired()) return;
         // A failed save is shown (failure()) and not retried in a loop: the next change saves the
         // whole bank again, this one included.
         saved_revision_ = revision;
-        if (r != BankResult::Ok) {
+        if (r != FlowResult::Ok) {
             // An issue whose intent the bank could not record must not stay valid: revoked now
             // (saved with the next bank save; the next start revokes it anyway).
             std::vector<std::string> unrecorded;
@@ -152,19 +152,19 @@ void Autosave::save_bank() {
     });
 }
 
-void Autosave::settle_installations(const std::vector<std::string>& serials, BankResult saved) {
+void Autosave::settle_installations(const std::vector<std::string>& serials, FlowResult saved) {
     Bank& bank = *simulation_.bank();
     for (const std::string& serial : serials) {
         const Issuance* issuance = bank.awaiting_installation(serial);
         if (issuance == nullptr) continue;
-        if (saved == BankResult::Ok) (void)bank.confirm_installation(serial);
+        if (saved == FlowResult::Ok) (void)bank.confirm_installation(serial);
         else bank.report_install_failed(issuance->holder, serial, saved);
     }
 }
 
-void Autosave::end(BankResult result, std::string certificate) {
+void Autosave::end(FlowResult result, std::string certificate) {
     saving_ = false;
-    if (result != BankResult::Ok) failure_ = result;
+    if (result != FlowResult::Ok) failure_ = result;
     if (ended_) ended_(Ended{std::move(certificate), result});
 }
 

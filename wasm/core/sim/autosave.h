@@ -48,7 +48,7 @@ public:
     // A save that ended, for the owner's callback.
     struct Ended {
         std::string certificate;  // step 2: the pickup's certificate saved on 利用者のパソコン (else empty)
-        BankResult result = BankResult::Ok;
+        FlowResult result = FlowResult::Ok;
     };
 
     // `simulation` must outlive the Autosave. `ended` runs after each save it started, once the
@@ -73,7 +73,7 @@ public:
     void rebase();
 
     // The last save that failed (StorageFailed...), until dismissed; the change stays in memory.
-    BankResult failure() const { return failure_; }
+    FlowResult failure() const { return failure_; }
     // False when there was nothing to dismiss.
     bool dismiss_failure();
 
@@ -85,9 +85,9 @@ private:
     void save_bank();
     // A PC save of `serials` ended: each one awaiting installation is confirmed (Ok) or, when the
     // PC could not store it, revoked as not installed.
-    void settle_installations(const std::vector<std::string>& serials, BankResult saved);
+    void settle_installations(const std::vector<std::string>& serials, FlowResult saved);
     // Records a save's end and tells the owner.
-    void end(BankResult result, std::string certificate = {});
+    void end(FlowResult result, std::string certificate = {});
 
     Simulation& simulation_;
     std::function<void(const Ended&)> ended_;
@@ -97,7 +97,7 @@ private:
     std::vector<std::string> saved_serials_[2];  // per PcId: each PC's store as last saved
     std::vector<std::string> saved_issuances_;   // serials awaiting installation as the bank was last saved
     std::uint64_t saved_revision_ = 0;           // Bank::revision() at the last bank save
-    BankResult failure_ = BankResult::Ok;
+    FlowResult failure_ = FlowResult::Ok;
     // Completions hold a weak reference: once the Autosave is gone they do nothing.
     std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
 };

@@ -15,7 +15,7 @@ constexpr const char* kQuarantine = "quarantine";
 constexpr const char* kCertStore = "certificates";
 constexpr const char* kKeyStore = "keys";
 
-BankResult from_storage(StorageStatus s) { return s == StorageStatus::Ok ? BankResult::Ok : BankResult::StorageFailed; }
+PersistResult from_storage(StorageStatus s) { return s == StorageStatus::Ok ? PersistResult::Ok : PersistResult::StorageFailed; }
 
 // Moves the named records to quarantine in one transaction; failures to do so are not fatal
 // (the records are still skipped and reported).
@@ -46,7 +46,7 @@ const StorageSchema& pc_database_schema() {
 }
 
 void save_bank(Storage& storage, const BankState& state, std::span<const std::uint8_t> authority_record,
-               std::function<void(BankResult)> done) {
+               std::function<void(PersistResult)> done) {
     WriteBatch batch;
     batch.put(kBankStore, kStateKey, wrap_record(RecordKind::BankState, encode_bank_state(state)));
     batch.put(kAuthorityStore, kCaKey, wrap_record(RecordKind::CertificateAuthority, authority_record));
@@ -54,21 +54,21 @@ void save_bank(Storage& storage, const BankState& state, std::span<const std::ui
 }
 
 void load_bank(Storage& storage,
-               std::function<void(BankResult, BankState, pki::SecretBytes, LoadReport)> done) {
+               std::function<void(PersistResult, BankState, pki::SecretBytes, LoadReport)> done) {
     storage.read_store(kBankStore, [&storage, done = std::move(done)](StorageStatus s, StoreRecords bank) {
-        if (s != StorageStatus::Ok) return done(BankResult::StorageFailed, {}, {}, {});
+        if (s != StorageStatus::Ok) return done(PersistResult::StorageFailed, {}, {}, {});
         storage.read_store(kAuthorityStore, [&storage, done, bank = std::move(bank)](StorageStatus s2,
                                                                                    StoreRecords authority) {
-            if (s2 != StorageStatus::Ok) return done(BankResult::StorageFailed, {}, {}, {});
+            if (s2 != StorageStatus::Ok) return done(PersistResult::StorageFailed, {}, {}, {});
             LoadReport report;
             const auto it = bank.find(kStateKey);
-            if (it == bank.end()) return done(BankResult::NothingSaved, {}, {}, report);
+            if (it == bank.end()) return done(PersistResult::NothingSaved, {}, {}, report);
             std::vector<std::uint8_t> payload;
             std::uint16_t version = 0;
             RecordError e = unwrap_record(it->second, RecordKind::BankState, payload, &version);
             BankState state;
-            if (e == RecordError::NewerFormat) return done(BankResult::StateVersionUnsupported, {}, {}, report);
-            if (e == RecordError::None && decode_bank_state(payload, state, version) != BankResult::Ok)
+            if (e == RecordError::NewerFormat) return done(PersistResult::StateVersionUnsupported, {}, {}, report);
+            if (e == RecordError::None && decode_bank_state(payload, state, version) != PersistResult::Ok)
                 e = RecordError::Corrupted;
             std::vector<std::uint8_t> ca;
             const auto cit = authority.find(kCaKey);
@@ -82,14 +82,14 @@ void load_bank(Storage& storage,
             quarantine(storage, report.set_aside, values);
             pki::SecretBytes record(ce == RecordError::None ? ca : std::vector<std::uint8_t>{});
             pki::secure_wipe(ca.data(), ca.size());
-            if (e != RecordError::None) return done(BankResult::StateCorrupted, {}, {}, report);
-            done(BankResult::Ok, std::move(state), std::move(record), std::move(report));
+            if (e != RecordError::None) return done(PersistResult::StateCorrupted, {}, {}, report);
+            done(PersistResult::Ok, std::move(state), std::move(record), std::move(report));
         });
     });
 }
 
 void update_installed_certificates(Storage& storage, std::span<const InstalledCertificate> written,
-                                   std::span<const std::string> removed, std::function<void(BankResult)> done) {
+                                   std::span<const std::string> removed, std::function<void(PersistResult)> done) {
     WriteBatch batch;  // a certificate and its key: both or neither
     for (const InstalledCertificate& c : written) {
         batch.put(kCertStore, c.serial, wrap_record(RecordKind::InstalledCertificate, encode_certificate_part(c)));
@@ -103,22 +103,22 @@ void update_installed_certificates(Storage& storage, std::span<const InstalledCe
 }
 
 void save_installed_certificate(Storage& storage, const InstalledCertificate& certificate,
-                                std::function<void(BankResult)> done) {
+                                std::function<void(PersistResult)> done) {
     update_installed_certificates(storage, {&certificate, 1}, {}, std::move(done));
 }
 
-void delete_installed_certificate(Storage& storage, const std::string& serial, std::function<void(BankResult)> done) {
+void delete_installed_certificate(Storage& storage, const std::string& serial, std::function<void(PersistResult)> done) {
     update_installed_certificates(storage, {}, {&serial, 1}, std::move(done));
 }
 
 void load_pc_store(Storage& storage, std::string pc_name,
-                   std::function<void(BankResult, PcCertificateStore, LoadReport)> done) {
+                   std::function<void(PersistResult, PcCertificateStore, LoadReport)> done) {
     storage.read_store(kCertStore, [&storage, pc_name = std::move(pc_name), done = std::move(done)](
                                        StorageStatus s, StoreRecords certs) {
-        if (s != StorageStatus::Ok) return done(BankResult::StorageFailed, {}, {});
+        if (s != StorageStatus::Ok) return done(PersistResult::StorageFailed, {}, {});
         storage.read_store(kKeyStore, [&storage, pc_name, done, certs = std::move(certs)](StorageStatus s2,
                                                                                          StoreRecords keys) {
-            if (s2 != StorageStatus::Ok) return done(BankResult::StorageFailed, {}, {});
+            if (s2 != StorageStatus::Ok) return done(PersistResult::StorageFailed, {}, {});
             PcCertificateStore pc;
             pc.name = pc_name;
             LoadReport report;
@@ -126,7 +126,7 @@ void load_pc_store(Storage& storage, std::string pc_name,
                 std::vector<std::uint8_t> payload;
                 InstalledCertificate c;
                 RecordError e = unwrap_record(value, RecordKind::InstalledCertificate, payload);
-                if (e == RecordError::None && (decode_certificate_part(payload, c) != BankResult::Ok || c.serial != serial))
+                if (e == RecordError::None && (decode_certificate_part(payload, c) != PersistResult::Ok || c.serial != serial))
                     e = RecordError::Corrupted;
                 const auto key = keys.find(serial);
                 std::vector<std::uint8_t> key_bytes;
@@ -149,7 +149,7 @@ void load_pc_store(Storage& storage, std::string pc_name,
                                  return a.not_before < b.not_before;
                              });
             quarantine(storage, report.set_aside, StorageSnapshot{{kCertStore, certs}, {kKeyStore, keys}});
-            done(BankResult::Ok, std::move(pc), std::move(report));
+            done(PersistResult::Ok, std::move(pc), std::move(report));
         });
     });
 }

@@ -21,6 +21,7 @@
 
 #include "bank/bank_state.h"
 #include "pc/pc_certificate_store.h"
+#include "storage/persist_result.h"
 #include "storage/record_envelope.h"
 #include "storage/storage.h"
 
@@ -39,20 +40,20 @@ struct LoadReport {
 };
 
 void save_bank(Storage& storage, const BankState& state, std::span<const std::uint8_t> authority_record,
-               std::function<void(BankResult)> done);
+               std::function<void(PersistResult)> done);
 // Ok; NothingSaved (empty database); StateCorrupted (the state record was set aside);
 // StateVersionUnsupported (written by a newer format, left in place). `authority_record` is empty
 // when no CA was saved (or it was set aside): PkiAuthority::decode() it, or create() a new CA.
 void load_bank(Storage& storage,
-               std::function<void(BankResult, BankState, pki::SecretBytes authority_record, LoadReport)> done);
+               std::function<void(PersistResult, BankState, pki::SecretBytes authority_record, LoadReport)> done);
 
 void save_installed_certificate(Storage& storage, const InstalledCertificate& certificate,
-                                std::function<void(BankResult)> done);
-void delete_installed_certificate(Storage& storage, const std::string& serial, std::function<void(BankResult)> done);
+                                std::function<void(PersistResult)> done);
+void delete_installed_certificate(Storage& storage, const std::string& serial, std::function<void(PersistResult)> done);
 // Writes `written` and deletes `removed` (serials) in one transaction (a reset replacing a store).
 void update_installed_certificates(Storage& storage, std::span<const InstalledCertificate> written,
-                                   std::span<const std::string> removed, std::function<void(BankResult)> done);
+                                   std::span<const std::string> removed, std::function<void(PersistResult)> done);
 void load_pc_store(Storage& storage, std::string pc_name,
-                   std::function<void(BankResult, PcCertificateStore, LoadReport)> done);
+                   std::function<void(PersistResult, PcCertificateStore, LoadReport)> done);
 
 }  // namespace cp

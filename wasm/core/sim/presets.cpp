@@ -45,7 +45,7 @@ struct PresetBuild {
     std::vector<PlannedCertificate> plan;
     std::size_t next = 0;
     std::vector<std::unique_ptr<CertificateEnrollment>> enrollments;  // kept until the end
-    std::function<void(BankResult, World)> done;
+    std::function<void(FlowResult, World)> done;
 };
 
 World seed_world(RandomSource& random, const BankConfig& config) {
@@ -166,9 +166,9 @@ void finish(const std::shared_ptr<PresetBuild>& b) {
     if (b->preset == Preset::UserPickupPending || b->preset == Preset::PickupWindowPassed) {
         // user-expired's administrator reissues S0001's expired certificate (seed 001 part 1 (10)),
         // as the bank records it; the old certificate stays on 利用者のパソコン, expired.
-        const BankResult r =
+        const FlowResult r =
             bank.apply_user_certificate_action("S0001", UserCertificateAction::Reissue, kSeedSecrets.confirmation_pin);
-        if (r != BankResult::Ok) {
+        if (r != FlowResult::Ok) {
             auto done = std::move(b->done);
             return done(r, World{});
         }
@@ -176,10 +176,10 @@ void finish(const std::shared_ptr<PresetBuild>& b) {
         if (b->preset == Preset::PickupWindowPassed) bank.let_time_pass(days(bank.state().config.pickup_window_days + 1));
     }
     BankState out = bank.state();
-    out.audit.append(out.now, "system", AuditAction::PresetLoaded, preset_name(b->preset), BankResult::Ok);
+    out.audit.append(out.now, "system", AuditAction::PresetLoaded, preset_name(b->preset), FlowResult::Ok);
     w.bank = std::move(out);
     auto done = std::move(b->done);
-    done(BankResult::Ok, std::move(w));
+    done(FlowResult::Ok, std::move(w));
 }
 
 // Issues the next planned certificate through its PC (key → CSR → 中 → CA → store), then the
@@ -205,9 +205,9 @@ void issue_next(const std::shared_ptr<PresetBuild>& b) {
         [authority, request](std::span<const std::uint8_t> csr, IssuedCertificate& out) {
             return authority->issue(request, csr, out);
         },
-        [b, item, enrollment](BankResult r) {
-            if (r == BankResult::Ok) r = enrollment->install();
-            if (r != BankResult::Ok) {
+        [b, item, enrollment](FlowResult r) {
+            if (r == FlowResult::Ok) r = enrollment->install();
+            if (r != FlowResult::Ok) {
                 auto done = std::move(b->done);
                 return done(r, World{});
             }
@@ -240,7 +240,7 @@ const char* preset_name(Preset preset) {
 }
 
 void make_preset(Preset preset, RandomSource& random, CertificateAuthority& authority, PresetPcs pcs,
-                 const BankConfig& config, std::function<void(BankResult, World)> done) {
+                 const BankConfig& config, std::function<void(FlowResult, World)> done) {
     auto b = std::make_shared<PresetBuild>();
     b->preset = preset;
     b->random = &random;

@@ -75,6 +75,6 @@ inline constexpr SimTime kPresetCaNotBefore = 1577804400;
 // browser (key jobs in the worker, the WebCrypto device key) — with Ok and the world, or the
 // failure (KeyGenerationFailed, KeyProtectionFailed, IssuingFailed) and an empty world.
 void make_preset(Preset preset, RandomSource& random, CertificateAuthority& authority, PresetPcs pcs,
-                 const BankConfig& config, std::function<void(BankResult, World)> done);
+                 const BankConfig& config, std::function<void(FlowResult, World)> done);
 
 }  // namespace cp

@@ -6,7 +6,7 @@ namespace cp {
 namespace {
 
 // Asynchronous steps run one after the other: each gets the completion that starts the next.
-using StepDone = std::function<void(BankResult)>;
+using StepDone = std::function<void(FlowResult)>;
 using AsyncStep = std::function<void(StepDone)>;
 
 // Runs steps[next...]; `finished` gets Ok after the last one, or the first failure. Nothing runs
@@ -14,11 +14,11 @@ using AsyncStep = std::function<void(StepDone)>;
 void run_steps(std::shared_ptr<const std::vector<AsyncStep>> steps, std::size_t next, std::weak_ptr<bool> alive,
                StepDone finished) {
     if (alive.expired()) return;
-    if (next == steps->size()) return finished(BankResult::Ok);
+    if (next == steps->size()) return finished(FlowResult::Ok);
     const AsyncStep& step = (*steps)[next];
-    step([steps, next, alive, finished = std::move(finished)](BankResult r) mutable {
+    step([steps, next, alive, finished = std::move(finished)](FlowResult r) mutable {
         if (alive.expired()) return;
-        if (r != BankResult::Ok) return finished(r);
+        if (r != FlowResult::Ok) return finished(r);
         run_steps(std::move(steps), next + 1, std::move(alive), std::move(finished));
     });
 }
@@ -47,7 +47,7 @@ void Simulation::set_stage(Stage stage) {
     if (changed_) changed_();
 }
 
-void Simulation::fail(BankResult why) {
+void Simulation::fail(FlowResult why) {
     failure_ = why;
     set_stage(Stage::Failed);
 }
@@ -60,7 +60,7 @@ void Simulation::start(std::function<void()> changed) {
     changed_ = std::move(changed);
     if (!desc_.open_database || !desc_.pc_database || desc_.random == nullptr || desc_.ca_rng == nullptr ||
         !desc_.admin_pc.complete() || !desc_.user_pc.complete()) {
-        fail(BankResult::WrongStep);  // a programming error: the desc is incomplete
+        fail(FlowResult::WrongStep);  // a programming error: the desc is incomplete
         return;
     }
     set_stage(Stage::Opening);
@@ -92,20 +92,20 @@ void Simulation::open_next() {
 void Simulation::load() {
     set_stage(Stage::Loading);
     std::weak_ptr<bool> alive = alive_;
-    load_bank(*bank_storage_, [this, alive](BankResult r, BankState state, pki::SecretBytes authority, LoadReport report) {
+    load_bank(*bank_storage_, [this, alive](FlowResult r, BankState state, pki::SecretBytes authority, LoadReport report) {
         if (alive.expired()) return;
         set_aside_.insert(set_aside_.end(), report.set_aside.begin(), report.set_aside.end());
         // No saved world, or one whose state or CA had to be set aside: make a fresh one (the
         // damaged records stay in "quarantine" for inspection).
-        if (r == BankResult::NothingSaved || r == BankResult::StateCorrupted || authority.view().empty()) {
+        if (r == PersistResult::NothingSaved || r == PersistResult::StateCorrupted || authority.view().empty()) {
             create_world();
             return;
         }
-        if (r != BankResult::Ok) {
+        if (r != FlowResult::Ok) {
             fail(r);  // e.g. StateVersionUnsupported: a newer program's data, left untouched
             return;
         }
-        if (authority_.decode(authority.view()) != BankResult::Ok) {
+        if (authority_.decode(authority.view()) != FlowResult::Ok) {
             create_world();
             return;
         }
@@ -116,14 +116,14 @@ void Simulation::load() {
 
 void Simulation::load_pcs() {
     std::weak_ptr<bool> alive = alive_;
-    load_pc_store(*admin_storage_, std::string(kAdminPcName), [this, alive](BankResult r, PcCertificateStore store, LoadReport report) {
+    load_pc_store(*admin_storage_, std::string(kAdminPcName), [this, alive](FlowResult r, PcCertificateStore store, LoadReport report) {
         if (alive.expired()) return;
-        if (r != BankResult::Ok && r != BankResult::NothingSaved) return fail(r);
+        if (r != FlowResult::Ok && r != PersistResult::NothingSaved) return fail(r);
         set_aside_.insert(set_aside_.end(), report.set_aside.begin(), report.set_aside.end());
         admin_store_ = std::move(store);
-        load_pc_store(*user_storage_, std::string(kUserPcName), [this, alive](BankResult r2, PcCertificateStore store2, LoadReport report2) {
+        load_pc_store(*user_storage_, std::string(kUserPcName), [this, alive](FlowResult r2, PcCertificateStore store2, LoadReport report2) {
             if (alive.expired()) return;
-            if (r2 != BankResult::Ok && r2 != BankResult::NothingSaved) return fail(r2);
+            if (r2 != FlowResult::Ok && r2 != PersistResult::NothingSaved) return fail(r2);
             set_aside_.insert(set_aside_.end(), report2.set_aside.begin(), report2.set_aside.end());
             user_store_ = std::move(store2);
             finish_loaded(std::move(loaded_state_));
@@ -134,13 +134,13 @@ void Simulation::load_pcs() {
 void Simulation::create_world() {
     created_ = true;
     set_stage(Stage::CreatingWorld);
-    const BankResult ca = authority_.create(desc_.ca_setup, kPresetCaNotBefore);
-    if (ca != BankResult::Ok) return fail(ca);
+    const FlowResult ca = authority_.create(desc_.ca_setup, kPresetCaNotBefore);
+    if (ca != FlowResult::Ok) return fail(ca);
     std::weak_ptr<bool> alive = alive_;
     make_preset(desc_.first_world, *desc_.random, authority_, PresetPcs{desc_.admin_pc, desc_.user_pc}, desc_.config,
-                [this, alive](BankResult r, World world) {
+                [this, alive](FlowResult r, World world) {
                     if (alive.expired()) return;
-                    if (r != BankResult::Ok) return fail(r);
+                    if (r != FlowResult::Ok) return fail(r);
                     save_world(std::move(world));
                 });
 }
@@ -166,15 +166,15 @@ void Simulation::save_world(World world) {
         const pki::SecretBytes ca = authority_.encode();
         save_bank(*bank_storage_, loaded_state_, ca.view(), std::move(step_done));
     });
-    run_steps(steps, 0, alive_, [this](BankResult r) {
-        if (r != BankResult::Ok) return fail(r);
+    run_steps(steps, 0, alive_, [this](FlowResult r) {
+        if (r != FlowResult::Ok) return fail(r);
         finish(std::move(loaded_state_));
     });
 }
 
-void Simulation::reset(Preset preset, std::function<void(BankResult)> done) {
+void Simulation::reset(Preset preset, std::function<void(FlowResult)> done) {
     if (stage_ != Stage::Ready || !bank_ || resetting_) {
-        if (done) done(BankResult::WrongStep);
+        if (done) done(FlowResult::WrongStep);
         return;
     }
     resetting_ = true;
@@ -184,9 +184,9 @@ void Simulation::reset(Preset preset, std::function<void(BankResult)> done) {
     auto ca_before = std::make_shared<pki::SecretBytes>(authority_.encode());
     std::weak_ptr<bool> alive = alive_;
     make_preset(preset, *desc_.random, authority_, PresetPcs{desc_.admin_pc, desc_.user_pc}, desc_.config,
-                [this, alive, ca_before, done = std::move(done)](BankResult r, World world) mutable {
+                [this, alive, ca_before, done = std::move(done)](FlowResult r, World world) mutable {
                     if (alive.expired()) return;
-                    if (r != BankResult::Ok) return end_reset(r, *ca_before, done);
+                    if (r != FlowResult::Ok) return end_reset(r, *ca_before, done);
                     save_reset(std::move(world), std::move(ca_before), std::move(done));
                 });
 }
@@ -224,14 +224,14 @@ WorldArchive Simulation::export_world() const {
     return out;
 }
 
-void Simulation::import_world(WorldArchive archive, std::function<void(BankResult)> done) {
+void Simulation::import_world(WorldArchive archive, std::function<void(FlowResult)> done) {
     if (stage_ != Stage::Ready || !bank_ || resetting_) {
-        if (done) done(BankResult::WrongStep);
+        if (done) done(FlowResult::WrongStep);
         return;
     }
     auto ca_before = std::make_shared<pki::SecretBytes>(authority_.encode());
-    if (authority_.decode(archive.authority.view()) != BankResult::Ok) {
-        if (done) done(BankResult::StateCorrupted);
+    if (authority_.decode(archive.authority.view()) != FlowResult::Ok) {
+        if (done) done(PersistResult::StateCorrupted);
         return;
     }
     resetting_ = true;
@@ -243,8 +243,8 @@ void Simulation::import_world(WorldArchive archive, std::function<void(BankResul
     std::weak_ptr<bool> alive = alive_;
     probe_keys(world, 0, [this, alive, world, ca_before, done = std::move(done)]() mutable {
         if (alive.expired()) return;
-        save_reset(std::move(*world), std::move(ca_before), [this, done = std::move(done)](BankResult r) {
-            if (r == BankResult::Ok) unusable_ = std::move(probing_);  // a failed import keeps the old list
+        save_reset(std::move(*world), std::move(ca_before), [this, done = std::move(done)](FlowResult r) {
+            if (r == FlowResult::Ok) unusable_ = std::move(probing_);  // a failed import keeps the old list
             probing_.clear();
             if (done) done(r);
         });
@@ -276,7 +276,7 @@ void Simulation::probe_keys(std::shared_ptr<World> world, std::size_t next, std:
     done();
 }
 
-void Simulation::save_reset(World world, std::shared_ptr<pki::SecretBytes> ca_before, std::function<void(BankResult)> done) {
+void Simulation::save_reset(World world, std::shared_ptr<pki::SecretBytes> ca_before, std::function<void(FlowResult)> done) {
     struct Job {
         World world;
         std::vector<std::string> new_admin, new_user, old_admin, old_user;
@@ -307,76 +307,76 @@ void Simulation::save_reset(World world, std::shared_ptr<pki::SecretBytes> ca_be
         save_bank(*bank_storage_, job->world.bank, ca.view(), std::move(step_done));
     });
     std::weak_ptr<bool> alive = alive_;
-    run_steps(steps, 0, alive_, [this, alive, job, ca_before, done = std::move(done)](BankResult r) {
-        if (r != BankResult::Ok) {
+    run_steps(steps, 0, alive_, [this, alive, job, ca_before, done = std::move(done)](FlowResult r) {
+        if (r != FlowResult::Ok) {
             // Best effort: take the new certificates out again (the bank record is the old one).
-            update_installed_certificates(*admin_storage_, {}, job->new_admin, [](BankResult) {});
-            update_installed_certificates(*user_storage_, {}, job->new_user, [](BankResult) {});
+            update_installed_certificates(*admin_storage_, {}, job->new_admin, [](FlowResult) {});
+            update_installed_certificates(*user_storage_, {}, job->new_user, [](FlowResult) {});
             return end_reset(r, *ca_before, done);
         }
-        update_installed_certificates(*admin_storage_, {}, job->old_admin, [this, alive, job, done](BankResult ra) {
+        update_installed_certificates(*admin_storage_, {}, job->old_admin, [this, alive, job, done](FlowResult ra) {
             if (alive.expired()) return;
-            job->admin_cleared = ra == BankResult::Ok;
-            update_installed_certificates(*user_storage_, {}, job->old_user, [this, alive, job, done](BankResult ru) {
+            job->admin_cleared = ra == FlowResult::Ok;
+            update_installed_certificates(*user_storage_, {}, job->old_user, [this, alive, job, done](FlowResult ru) {
                 if (alive.expired()) return;
                 // What a reload would find: old certificates that could not be deleted stay listed.
                 if (!job->admin_cleared)
                     for (InstalledCertificate& c : admin_store_.certificates) job->world.admin_pc.install(std::move(c));
-                if (ru != BankResult::Ok)
+                if (ru != FlowResult::Ok)
                     for (InstalledCertificate& c : user_store_.certificates) job->world.user_pc.install(std::move(c));
                 admin_store_ = std::move(job->world.admin_pc);
                 user_store_ = std::move(job->world.user_pc);
                 resetting_ = false;
                 finish(std::move(job->world.bank));  // the previous Bank goes; stage stays Ready
-                if (done) done(BankResult::Ok);
+                if (done) done(FlowResult::Ok);
             });
         });
     });
 }
 
-void Simulation::end_reset(BankResult result, const pki::SecretBytes& ca_before, const std::function<void(BankResult)>& done) {
-    if (authority_.decode(ca_before.view()) != BankResult::Ok) result = BankResult::StorageFailed;
+void Simulation::end_reset(FlowResult result, const pki::SecretBytes& ca_before, const std::function<void(FlowResult)>& done) {
+    if (authority_.decode(ca_before.view()) != FlowResult::Ok) result = PersistResult::StorageFailed;
     resetting_ = false;
     if (done) done(result);
 }
 
 void Simulation::save_certificate(const PcCertificateStore& pc, const std::string& serial,
-                                  std::function<void(BankResult)> done) {
+                                  std::function<void(FlowResult)> done) {
     Storage* storage = &pc == &admin_store_ ? admin_storage_.get() : &pc == &user_store_ ? user_storage_.get() : nullptr;
     const InstalledCertificate* certificate = pc.find(serial);
     if (stage_ != Stage::Ready || resetting_ || storage == nullptr || certificate == nullptr) {
-        if (done) done(BankResult::WrongStep);
+        if (done) done(FlowResult::WrongStep);
         return;
     }
     std::weak_ptr<bool> alive = alive_;
-    save_installed_certificate(*storage, *certificate, [alive, done = std::move(done)](BankResult r) {
+    save_installed_certificate(*storage, *certificate, [alive, done = std::move(done)](FlowResult r) {
         if (alive.expired()) return;
         if (done) done(r);
     });
 }
 
-void Simulation::save(std::function<void(BankResult)> done) {
+void Simulation::save(std::function<void(FlowResult)> done) {
     if (stage_ != Stage::Ready || !bank_ || resetting_) {
-        if (done) done(BankResult::WrongStep);
+        if (done) done(FlowResult::WrongStep);
         return;
     }
     const pki::SecretBytes ca = authority_.encode();
     std::weak_ptr<bool> alive = alive_;
-    save_bank(*bank_storage_, bank_->state(), ca.view(), [alive, done = std::move(done)](BankResult r) {
+    save_bank(*bank_storage_, bank_->state(), ca.view(), [alive, done = std::move(done)](FlowResult r) {
         if (alive.expired()) return;
         if (done) done(r);
     });
 }
 
 void Simulation::save_pc_store(const PcCertificateStore& store, std::vector<InstalledCertificate> written,
-                               std::vector<std::string> removed, std::function<void(BankResult)> done) {
+                               std::vector<std::string> removed, std::function<void(FlowResult)> done) {
     Storage* storage = &store == &admin_store_ ? admin_storage_.get() : &store == &user_store_ ? user_storage_.get() : nullptr;
     if (stage_ != Stage::Ready || resetting_ || storage == nullptr) {
-        if (done) done(BankResult::WrongStep);
+        if (done) done(FlowResult::WrongStep);
         return;
     }
     std::weak_ptr<bool> alive = alive_;
-    update_installed_certificates(*storage, written, removed, [alive, done = std::move(done)](BankResult result) {
+    update_installed_certificates(*storage, written, removed, [alive, done = std::move(done)](FlowResult result) {
         if (alive.expired()) return;
         if (done) done(result);
     });
@@ -400,9 +400,9 @@ void Simulation::finish_loaded(BankState state) {
     set_stage(Stage::Saving);
     const pki::SecretBytes ca = authority_.encode();
     std::weak_ptr<bool> alive = alive_;
-    save_bank(*bank_storage_, bank_->state(), ca.view(), [this, alive](BankResult r) {
+    save_bank(*bank_storage_, bank_->state(), ca.view(), [this, alive](FlowResult r) {
         if (alive.expired()) return;
-        if (r != BankResult::Ok) return fail(r);
+        if (r != FlowResult::Ok) return fail(r);
         set_stage(Stage::Ready);
     });
 }

@@ -70,14 +70,14 @@ public:
     void start(std::function<void()> changed);
 
     Stage stage() const { return stage_; }
-    BankResult failure() const { return failure_; }      // Ok unless Failed
+    FlowResult failure() const { return failure_; }      // Ok unless Failed
     StorageStatus storage_fallback() const { return fallback_; }  // Ok: everything is persisted
     bool created_this_run() const { return created_; }   // first run (or the saved world was unusable)
     const std::vector<SetAsideRecord>& set_aside() const { return set_aside_; }
 
     // Saves the bank (state and CA) as it is now, in one transaction; the PCs' stores are saved by
     // the procedures that change them (save_installed_certificate). WrongStep unless Ready.
-    void save(std::function<void(BankResult)> done);
+    void save(std::function<void(FlowResult)> done);
 
     // Replaces the running world by `preset` (presets.h), built with this simulation's CA and PC
     // services, and saves it before swapping it in: first the new certificates on each PC, then the
@@ -88,7 +88,7 @@ public:
     // If only deleting the old certificates fails, the new world is in place and the certificates
     // left behind stay listed in that PC's store, in memory as in storage. WrongStep unless Ready
     // and no other reset is running; save() is refused (WrongStep) while one is.
-    void reset(Preset preset, std::function<void(BankResult)> done);
+    void reset(Preset preset, std::function<void(FlowResult)> done);
     bool resetting() const { return resetting_; }
 
     // The running world as it is in memory (bank, CA, both PCs' stores, keys still protected):
@@ -100,7 +100,7 @@ public:
     // ones that cannot be opened (sealed in another browser) are listed by unusable_keys() — they
     // stay in the store, shown as unusable instead of failing at the next login. StateCorrupted
     // when the archive's CA does not decode (nothing changed); WrongStep as for reset().
-    void import_world(WorldArchive world, std::function<void(BankResult)> done);
+    void import_world(WorldArchive world, std::function<void(FlowResult)> done);
     // Serials of the imported certificates whose key this browser cannot open (until the next reset
     // or import).
     const std::vector<std::string>& unusable_keys() const { return unusable_; }
@@ -112,7 +112,7 @@ public:
     const PcCertificateStore& pc(PcId id) const { return id == PcId::Admin ? admin_store_ : user_store_; }
     // Saves one installed certificate of `pc` (admin_pc() or user_pc()), certificate and key in one
     // transaction. WrongStep unless Ready, for another store, or for a serial the store lacks.
-    void save_certificate(const PcCertificateStore& pc, const std::string& serial, std::function<void(BankResult)> done);
+    void save_certificate(const PcCertificateStore& pc, const std::string& serial, std::function<void(FlowResult)> done);
     const PkiAuthority& authority() const { return authority_; }
     // The stores the procedures change (a renewal or a pickup installs, the certificate manager
     // deletes); save_certificate() or save_pc_store() then writes the change.
@@ -120,21 +120,21 @@ public:
     // Writes `written` and deletes `removed` (serials) in `store`'s database, one transaction.
     // WrongStep unless Ready (or while a reset runs) or when `store` is not one of the two PCs.
     void save_pc_store(const PcCertificateStore& store, std::vector<InstalledCertificate> written,
-                       std::vector<std::string> removed, std::function<void(BankResult)> done);
+                       std::vector<std::string> removed, std::function<void(FlowResult)> done);
     // The key services of each simulated PC (for the procedures that run on it).
     const PcServices& services(PcId id) const { return id == PcId::Admin ? desc_.admin_pc : desc_.user_pc; }
 
 private:
     void set_stage(Stage stage);
-    void fail(BankResult why);
+    void fail(FlowResult why);
     void note_fallback(StorageStatus why);
     void open_next();
     void load();
     void load_pcs();
     void create_world();
     void save_world(World world);
-    void save_reset(World world, std::shared_ptr<pki::SecretBytes> ca_before, std::function<void(BankResult)> done);
-    void end_reset(BankResult result, const pki::SecretBytes& ca_before, const std::function<void(BankResult)>& done);
+    void save_reset(World world, std::shared_ptr<pki::SecretBytes> ca_before, std::function<void(FlowResult)> done);
+    void end_reset(FlowResult result, const pki::SecretBytes& ca_before, const std::function<void(FlowResult)>& done);
     void finish(BankState state);
     void finish_loaded(BankState state);
     void probe_keys(std::shared_ptr<World> world, std::size_t next, std::function<void()> done);
@@ -142,7 +142,7 @@ private:
     SimulationDesc desc_;
     std::function<void()> changed_;
     Stage stage_ = Stage::Idle;
-    BankResult failure_ = BankResult::Ok;
+    FlowResult failure_ = FlowResult::Ok;
     StorageStatus fallback_ = StorageStatus::Ok;
     bool created_ = false;
     bool resetting_ = false;

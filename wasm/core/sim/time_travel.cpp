@@ -97,16 +97,16 @@ ClockReport compare_for_clock_report(const BankState& before, const BankState& a
     return r;
 }
 
-BankResult move_clock(Bank& bank, const PkiAuthority& authority, SimTime to, ClockReport& report) {
+FlowResult move_clock(Bank& bank, const PkiAuthority& authority, SimTime to, ClockReport& report) {
     if (to < bank.now()) return BankResult::InvalidInput;
     report = ClockReport{bank.now(), bank.now(), {}};
-    if (to == bank.now()) return BankResult::Ok;  // nothing passes: no audit entry either
+    if (to == bank.now()) return FlowResult::Ok;  // nothing passes: no audit entry either
     const BankState before = bank.state();
     const std::uint64_t crl_before = crl_number(authority);
-    const BankResult r = bank.advance_time(to - bank.now());
-    if (r != BankResult::Ok) return r;
+    const FlowResult r = bank.advance_time(to - bank.now());
+    if (r != FlowResult::Ok) return r;
     report = compare_for_clock_report(before, bank.state(), crl_before, crl_number(authority));
-    return BankResult::Ok;
+    return FlowResult::Ok;
 }
 
 }  // namespace cp

@@ -53,6 +53,6 @@ ClockReport compare_for_clock_report(const BankState& before, const BankState& a
 // Moves `bank`'s clock to `to` (one audit entry: ClockAdvanced) and reports the due work.
 // InvalidInput when `to` is before the bank's now (the clock only moves forward: the TOTP and
 // the audit log rely on it), with nothing changed; Ok with an empty report when `to` is now.
-BankResult move_clock(Bank& bank, const PkiAuthority& authority, SimTime to, ClockReport& report);
+FlowResult move_clock(Bank& bank, const PkiAuthority& authority, SimTime to, ClockReport& report);
 
 }  // namespace cp

@@ -72,7 +72,7 @@ ArchiveError decode_world_archive(std::span<const std::uint8_t> file, WorldArchi
     const std::uint32_t sealed = r.u32();
     WorldArchive world;
     const std::vector<std::uint8_t> state = r.bytes(kMaxPart);
-    if (r.failed() || decode_bank_state(state, world.bank, version) != BankResult::Ok) return ArchiveError::Damaged;
+    if (r.failed() || decode_bank_state(state, world.bank, version) != FlowResult::Ok) return ArchiveError::Damaged;
     std::vector<std::uint8_t> ca = r.bytes(kMaxPart);
     world.authority = pki::SecretBytes(std::move(ca));
     const std::uint32_t pcs = r.count(kMaxPcs);
@@ -84,7 +84,7 @@ ArchiveError decode_world_archive(std::span<const std::uint8_t> file, WorldArchi
             InstalledCertificate c;
             const std::vector<std::uint8_t> part = r.bytes(kMaxPart);
             std::vector<std::uint8_t> key = r.bytes(kMaxPart);
-            if (r.failed() || decode_certificate_part(part, c) != BankResult::Ok) return ArchiveError::Damaged;
+            if (r.failed() || decode_certificate_part(part, c) != FlowResult::Ok) return ArchiveError::Damaged;
             c.protected_key = pki::SecretBytes(std::move(key));
             // A PC's store is keyed by serial (persistence.h): two certificates with one serial
             // cannot be saved, so the file is not one this program wrote.

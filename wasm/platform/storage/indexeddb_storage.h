@@ -96,7 +96,7 @@ public:
     bool is_open() const { return open_; }
     std::uint32_t version() const { return version_; }
     // The status of the last open or commit that completed: what persistence.h's
-    // BankResult::StorageFailed does not say (quota or interruption), for the UI's message.
+    // PersistResult::StorageFailed does not say (quota or interruption), for the UI's message.
     StorageStatus last_status() const { return last_status_; }
     const std::vector<SkippedRecord>& skipped_records() const { return skipped_; }
     void set_events(Events events) { events_ = std::move(events); }

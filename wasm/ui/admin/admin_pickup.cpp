@@ -30,9 +30,9 @@ void draw_enter_ids(const Ui& ui, AdminPickupFlow& flow) {
 }
 
 void draw_failed(const Ui& ui, const AdminPickupFlow& flow) {
-    const BankResult why = flow.pickup().failure();
+    const FlowResult why = flow.pickup().failure();
     section_title(ui.t(TextId::AdminPickupFailedTitle), TitleTone::Error);
-    if (why == BankResult::Cancelled) error_line(ui.t(TextId::PickupDeclined));
+    if (why == FlowResult::Cancelled) error_line(ui.t(TextId::PickupDeclined));
     else result_message(why, 0, ui.lang());
     ImGui::Dummy(ImVec2(0, 6));
     if (button(ui.t(TextId::BackToTop))) ui.emit(cmd::LeaveFlow{});

@@ -104,7 +104,7 @@ void draw_audit(const Ui& ui, const AdminFlow& flow) {
                 ImGui::TableNextColumn();
                 cell_text(e.target.c_str());
                 ImGui::TableNextColumn();
-                if (e.result == BankResult::Ok) cell_text(ui.t(TextId::ResultColumnOk));
+                if (e.result == FlowResult::Ok) cell_text(ui.t(TextId::ResultColumnOk));
                 else cell_text(ui.t(result_text(e.result)), color::kError);  // as the screen said it
             }
         }

@@ -212,7 +212,7 @@ void draw_console_audit(const Ui& ui) {
         const AuditEntry& e = log.entries()[i];
         const std::string row = format_date_time(e.time, ui.lang()) + "  " + ui.t(audit_action_text(e.action)) + "  " +
                                 e.target + "  " + ui.t(result_text(e.result));
-        text_wrapped_sized(row.c_str(), size::kSmall, e.result == BankResult::Ok ? color::kText : color::kError);
+        text_wrapped_sized(row.c_str(), size::kSmall, e.result == FlowResult::Ok ? color::kText : color::kError);
     }
 }
 

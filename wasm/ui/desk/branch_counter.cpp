@@ -58,7 +58,7 @@ void draw_branch_counter(const Ui& ui, const Bank& bank) {
         if (button(formatf(ui.t(TextId::BranchSubmitFormat), ui.t(f.name)).c_str())) ui.emit(cmd::SubmitBranchRequest{f.kind});
         ImGui::PopID();
     }
-    if (ui.session.last_result() != BankResult::Ok) result_message(ui.session.last_result(), 0, l);
+    if (ui.session.last_result() != FlowResult::Ok) result_message(ui.session.last_result(), 0, l);
     ImGui::Separator();
     text_sized(ui.t(TextId::BranchRequests), size::kDetail, color::kText);
     const std::vector<BranchRequest>& requests = bank.state().branch_requests;

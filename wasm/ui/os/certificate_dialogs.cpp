@@ -95,7 +95,7 @@ ChooserChoice certificate_chooser(const ChooserView& view, Language l) {
 }
 
 KeyAccessChoice key_access_dialog(const std::string& key_name, bool needs_password, PinField& password,
-                                  InputError password_error, BankResult last_result, Language l) {
+                                  InputError password_error, FlowResult last_result, Language l) {
     KeyAccessChoice choice = KeyAccessChoice::None;
     begin_os_dialog(text(TextId::KeyAccessTitle, l), 460.0f);
     os_text_wrapped(text(needs_password ? TextId::KeyPasswordPrompt : TextId::KeyAccessPrompt, l));
@@ -108,7 +108,7 @@ KeyAccessChoice key_access_dialog(const std::string& key_name, bool needs_passwo
         spec.error = password_error;
         spec.width = 300.0f;
         if (input_field("key_password", password, spec, l)) choice = KeyAccessChoice::Allow;
-        if (last_result == BankResult::WrongKeyPassword) error_line(text(result_text(last_result), l));
+        if (last_result == PcResult::WrongKeyPassword) error_line(text(result_text(last_result), l));
     }
     ImGui::Dummy(ImVec2(0, 4));
     os_buttons_right(2);

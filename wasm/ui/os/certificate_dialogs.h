@@ -32,7 +32,7 @@ enum class KeyAccessChoice { None, Allow, Deny };
 // `key_name`: the certificate's display name. needs_password: 高 (a password field and OK /
 // キャンセル) instead of 中 (許可 / 拒否).
 KeyAccessChoice key_access_dialog(const std::string& key_name, bool needs_password, PinField& password,
-                                  InputError password_error, BankResult last_result, Language language);
+                                  InputError password_error, FlowResult last_result, Language language);
 void key_unlocking_dialog(Language language);
 
 }  // namespace cp::ui

@@ -81,9 +81,9 @@ void draw_certificate_delete_confirmation(const Ui& ui, const CertificateManager
     const Language l = ui.lang();
     begin_os_dialog(text(TextId::CertDeleteTitle, l), 520.0f);
     // The seed's loudest warning, in bold, before the question: the new (valid) certificate.
-    const BankResult warning = flow.deletion_warning();
-    if (warning == BankResult::DeletingOnlyValidCertificate || warning == BankResult::DeletingNewerCertificate) {
-        text_wrapped_bold(text(warning == BankResult::DeletingOnlyValidCertificate ? TextId::ResultDeletingOnlyValidCertificate
+    const FlowResult warning = flow.deletion_warning();
+    if (warning == PcResult::DeletingOnlyValidCertificate || warning == PcResult::DeletingNewerCertificate) {
+        text_wrapped_bold(text(warning == PcResult::DeletingOnlyValidCertificate ? TextId::ResultDeletingOnlyValidCertificate
                                                                                    : TextId::ResultDeletingNewerCertificate,
                                l),
                           size::kOsText + 1, color::kError);
@@ -97,7 +97,7 @@ void draw_certificate_delete_confirmation(const Ui& ui, const CertificateManager
     ImGui::Dummy(ImVec2(0, 6));
     os_buttons_right(2);
     // いいえ is the default button when the seed warns (Windows' own default is はい).
-    const bool warned = warning != BankResult::Ok;
+    const bool warned = warning != FlowResult::Ok;
     if (os_button(text(TextId::OsYes, l), !warned)) ui.emit(cmd::ConfirmDeletion{true});
     ImGui::SameLine();
     if (os_button(text(TextId::OsNo, l), warned)) ui.emit(cmd::ConfirmDeletion{false});

@@ -78,7 +78,7 @@ void draw_storage_notice(const Ui& ui) {
     const SimulationView& sim = ui.state.simulation;
     const bool show_storage = sim.storage != StorageNotice::None && !ui.state.storage_notice_dismissed;
     const bool show_set_aside = sim.set_aside_records > 0 && !ui.state.storage_notice_dismissed;
-    const bool save_failed = ui.session.save_failure() != BankResult::Ok;
+    const bool save_failed = ui.session.save_failure() != FlowResult::Ok;
     if (!show_storage && !show_set_aside && !save_failed) return;
     ImGui::PushStyleColor(ImGuiCol_ChildBg, color::kWarningBg);
     begin_card("##storage_notice", ImVec2(-FLT_MIN, 0));

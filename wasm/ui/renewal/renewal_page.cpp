@@ -41,9 +41,9 @@ void draw_done(const Ui& ui, const RenewalFlow& flow, const RenewalHolder& holde
 }
 
 void draw_failed(const Ui& ui, const RenewalFlow& flow) {
-    const BankResult why = flow.renewal().failure();
+    const FlowResult why = flow.renewal().failure();
     section_title(ui.t(TextId::RenewalFailedTitle), TitleTone::Error);
-    if (why == BankResult::Cancelled || why == BankResult::InstallDeclined) error_line(ui.t(TextId::RenewalDeclined));
+    if (why == FlowResult::Cancelled || why == PcResult::InstallDeclined) error_line(ui.t(TextId::RenewalDeclined));
     else result_message(why, 0, ui.lang());
     note(ui.t(TextId::RenewalNothingInstalled));
     ImGui::Dummy(ImVec2(0, 6));

@@ -51,7 +51,7 @@ void draw_user_failure(const Ui& ui, UserFlow& flow) {
     result_message(flow.failure(), 0, ui.lang());
     // A pickup used up (or never there) needs a reissue: the seed's sentence says where. A token,
     // a suspension or a lock is the administrator's (or the branch's) other business.
-    const BankResult why = flow.failure();
+    const FlowResult why = flow.failure();
     // At 利用者ログイン, an expired or revoked certificate is past renewing: seed 001's reissue.
     const bool reissue = pickup ? why != BankResult::UserSuspended && why != BankResult::ContractLocked &&
                                       why != BankResult::NoTokenRegistered && why != BankResult::UserAccidentRegistered

@@ -82,11 +82,11 @@ AdminFlow::Screen AdminFlow::screen() const {
 
 bool AdminFlow::dialog_open() const { return screen_is_dialog(screen_row(kAdminScreens, screen()).kind, renewal_.get()); }
 
-BankResult AdminFlow::failure() const {
+FlowResult AdminFlow::failure() const {
     if (login_->step() == AdminLogin::Step::Failed) return login_->failure();
     if (maintenance_ && maintenance_->step() == UserCertificateMaintenance::Step::Failed) return maintenance_->failure();
     if (renewal_ && renewal_->renewal().step() == CertificateRenewal::Step::Failed) return renewal_->renewal().failure();
-    return BankResult::Ok;
+    return FlowResult::Ok;
 }
 
 SimTime AdminFlow::pickup_deadline() const {
@@ -94,97 +94,104 @@ SimTime AdminFlow::pickup_deadline() const {
     return u != nullptr && u->certificate.status == CertStatus::PendingPickup ? u->certificate.pickup_deadline : 0;
 }
 
-BankResult AdminFlow::apply(const AdminCommand& command) {
-    const BankResult r = apply_one(command);
-    // A choice on a form the next submit reads (the revoke reason, the notices' checkbox) leaves
-    // the last submit's outcome on screen, as ticking a box on a paper form would.
-    if (!std::holds_alternative<cmd::SetRevokeReason>(command) && !std::holds_alternative<cmd::SetHideNotices>(command))
-        last_result_ = r;
-    return r;
+namespace {
+
+FormEffect form_effect(const AdminCommand& command) {
+    return std::visit(overloaded{
+                          [](const cmd::SetRevokeReason&) { return FormEffect::Choice; },
+                          [](const cmd::SetHideNotices&) { return FormEffect::Choice; },
+                          [](const cmd::ShowCertificateProperties&) { return FormEffect::View; },
+                          [](const cmd::SelectMenuTab&) { return FormEffect::View; },
+                          [](const cmd::ToggleMenuSection&) { return FormEffect::View; },
+                          [](const cmd::VerifyAuditLog&) { return FormEffect::View; },
+                          [](const cmd::ShowMoreUsers&) { return FormEffect::View; },
+                          [](const cmd::ToggleUserActions&) { return FormEffect::View; },
+                          [](const cmd::SetCertificateAction&) { return FormEffect::View; },
+                          [](const auto&) { return FormEffect::Submit; },
+                      },
+                      command);
 }
 
-BankResult AdminFlow::apply_one(const AdminCommand& command) {
+}  // namespace
+
+FlowResult AdminFlow::apply(const AdminCommand& command) {
+    return outcome_of(form_effect(command), [&] { return apply_one(command); });
+}
+
+FlowResult AdminFlow::apply_one(const AdminCommand& command) {
     return std::visit(
         overloaded{
-            [&](const cmd::ChooseCertificate& c) {
-                clear_errors();
+            [&](const cmd::ChooseCertificate& c) -> FlowResult {
                 const InstalledCertificate* chosen = store_.find(c.serial);
-                if (chosen == nullptr) return BankResult::NoSuchInstalledCertificate;
+                if (chosen == nullptr) return PcResult::NoSuchInstalledCertificate;
                 properties_serial_.clear();
                 return login_->choose_certificate(*chosen);
             },
-            [&](const cmd::ShowCertificateProperties& c) {
+            [&](const cmd::ShowCertificateProperties& c) -> FlowResult {
                 properties_serial_ = c.serial;
-                return BankResult::Ok;
+                return FlowResult::Ok;
             },
-            [&](const cmd::GrantKeyAccess& c) {
-                clear_errors();
+            [&](const cmd::GrantKeyAccess& c) -> FlowResult {
                 return grant_key_access(*login_, c.password, view_.key_password, error_slot(Field::KeyPassword));
             },
-            [&](const cmd::DenyKeyAccess&) {
-                clear_errors();
+            [&](const cmd::DenyKeyAccess&) -> FlowResult {
                 return deny_key_access(*login_, view_.key_password);
             },
-            [&](const cmd::SubmitContractPin& c) {
-                clear_errors();
+            [&](const cmd::SubmitContractPin& c) -> FlowResult {
                 // What the form refuses never reaches the bank and costs no try (docs/domain.md).
                 set_field_error(Field::ContractPin, validate_contract_pin(c.pin.reveal()));
                 if (has_field_errors()) {
                     view_.contract_pin.wipe();
                     return BankResult::InvalidInput;
                 }
-                const BankResult r = login_->enter_contract_pin(c.pin.reveal());
+                const FlowResult r = login_->enter_contract_pin(c.pin.reveal());
                 view_.contract_pin.wipe();
                 if (r == BankResult::WrongContractPin) tries_left_ = bank_.contract_pin_tries_left();
                 return r;
             },
-            [&](const cmd::ClearContractPin&) {
-                clear_errors();
+            [&](const cmd::ClearContractPin&) -> FlowResult {
                 view_.contract_pin.wipe();
-                return BankResult::Ok;
+                return FlowResult::Ok;
             },
-            [&](const cmd::SubmitCardAnswers& c) {
-                clear_errors();
+            [&](const cmd::SubmitCardAnswers& c) -> FlowResult {
                 set_field_error(Field::CardFirst, validate_card_answer(c.first.reveal()));
                 set_field_error(Field::CardSecond, validate_card_answer(c.second.reveal()));
                 if (has_field_errors()) return BankResult::InvalidInput;
-                const BankResult r = login_->answer_card(c.first.reveal(), c.second.reveal());
+                const FlowResult r = login_->answer_card(c.first.reveal(), c.second.reveal());
                 view_.card_first.wipe();
                 view_.card_second.wipe();
                 if (r == BankResult::WrongCardAnswer) tries_left_ = bank_.card_tries_left();
                 return r;
             },
-            [&](const cmd::SetHideNotices& c) {
-                if (login_->step() != AdminLogin::Step::Notices) return BankResult::WrongStep;
+            [&](const cmd::SetHideNotices& c) -> FlowResult {
+                if (login_->step() != AdminLogin::Step::Notices) return FlowResult::WrongStep;
                 hide_notices_ = c.hide;
-                return BankResult::Ok;
+                return FlowResult::Ok;
             },
-            [&](const cmd::AcknowledgeNotices&) {
-                clear_errors();
+            [&](const cmd::AcknowledgeNotices&) -> FlowResult {
                 return login_->acknowledge_notices(hide_notices_);
             },
-            [&](const cmd::SelectMenuTab& c) {
-                if (!login_->logged_in()) return BankResult::WrongStep;
+            [&](const cmd::SelectMenuTab& c) -> FlowResult {
+                if (!login_->logged_in()) return FlowResult::WrongStep;
                 tab_ = c.tab;
                 maintenance_.reset();
                 end_renewal();
-                return BankResult::Ok;
+                return FlowResult::Ok;
             },
-            [&](const cmd::ToggleMenuSection& c) {
-                if (!login_->logged_in()) return BankResult::WrongStep;
+            [&](const cmd::ToggleMenuSection& c) -> FlowResult {
+                if (!login_->logged_in()) return FlowResult::WrongStep;
                 bool& open = c.section == MenuSection::Status ? status_open_ : audit_open_;
                 open = !open;
-                return BankResult::Ok;
+                return FlowResult::Ok;
             },
-            [&](const cmd::VerifyAuditLog&) {
-                if (!login_->logged_in()) return BankResult::WrongStep;
+            [&](const cmd::VerifyAuditLog&) -> FlowResult {
+                if (!login_->logged_in()) return FlowResult::WrongStep;
                 const AuditLog& log = bank_.state().audit;
                 audit_check_ = AuditCheck{log.entries().size(), log.first_invalid()};
-                return BankResult::Ok;
+                return FlowResult::Ok;
             },
-            [&](const cmd::OpenUserMaintenance&) {
-                if (!login_->logged_in()) return BankResult::WrongStep;
-                clear_errors();
+            [&](const cmd::OpenUserMaintenance&) -> FlowResult {
+                if (!login_->logged_in()) return FlowResult::WrongStep;
                 end_renewal();
                 maintenance_.emplace(bank_, *login_);
                 user_actions_open_ = false;
@@ -192,77 +199,74 @@ BankResult AdminFlow::apply_one(const AdminCommand& command) {
                 visible_users_ = kUsersPerPage;
                 // The grid opens with the first user selected, as in the seed's picture.
                 if (!bank_.state().users.empty()) return maintenance_->select_user(bank_.state().users.front().id);
-                return BankResult::Ok;
+                return FlowResult::Ok;
             },
-            [&](const cmd::SelectUser& c) {
-                if (!maintenance_) return BankResult::WrongStep;
-                clear_errors();
+            [&](const cmd::SelectUser& c) -> FlowResult {
+                if (!maintenance_) return FlowResult::WrongStep;
                 const auto step = maintenance_->step();
                 if (step != UserCertificateMaintenance::Step::SelectUser &&
                     step != UserCertificateMaintenance::Step::ChangeOrDelete)
-                    return BankResult::WrongStep;
+                    return FlowResult::WrongStep;
                 if (bank_.find_user(c.user_id) == nullptr) return BankResult::UnknownUser;
                 // Choosing another row starts the selection again (the procedure picks once).
                 if (step == UserCertificateMaintenance::Step::ChangeOrDelete) maintenance_.emplace(bank_, *login_);
                 return maintenance_->select_user(c.user_id);
             },
-            [&](const cmd::ShowMoreUsers&) {
+            [&](const cmd::ShowMoreUsers&) -> FlowResult {
                 visible_users_ = std::min(visible_users_ + kUsersPerPage, bank_.state().users.size());
-                return BankResult::Ok;
+                return FlowResult::Ok;
             },
-            [&](const cmd::ToggleUserActions&) {
+            [&](const cmd::ToggleUserActions&) -> FlowResult {
                 user_actions_open_ = !user_actions_open_;
-                return BankResult::Ok;
+                return FlowResult::Ok;
             },
-            [&](const cmd::ChooseChange&) {
-                if (!maintenance_) return BankResult::WrongStep;
-                clear_errors();
+            [&](const cmd::ChooseChange&) -> FlowResult {
+                if (!maintenance_) return FlowResult::WrongStep;
                 certificate_action_ = UserCertificateAction::Continue;
                 revoke_reason_ = RevokeReason::None;
                 return maintenance_->choose_change();
             },
-            [&](const cmd::SetCertificateAction& c) {
+            [&](const cmd::SetCertificateAction& c) -> FlowResult {
                 certificate_action_ = c.action;
-                return BankResult::Ok;
+                return FlowResult::Ok;
             },
-            [&](const cmd::SetRevokeReason& c) {
+            [&](const cmd::SetRevokeReason& c) -> FlowResult {
                 if (!maintenance_ || maintenance_->step() != UserCertificateMaintenance::Step::EditCertificate)
-                    return BankResult::WrongStep;
+                    return FlowResult::WrongStep;
                 revoke_reason_ = c.reason;
-                return BankResult::Ok;
+                return FlowResult::Ok;
             },
-            [&](const cmd::SubmitCertificateAction& c) {
-                if (!maintenance_) return BankResult::WrongStep;
-                clear_errors();
+            [&](const cmd::SubmitCertificateAction& c) -> FlowResult {
+                if (!maintenance_) return FlowResult::WrongStep;
                 set_field_error(Field::ConfirmationPin, validate_contract_pin(c.confirmation_pin.reveal()));
                 if (certificate_action_ == UserCertificateAction::Revoke && revoke_reason_ == RevokeReason::None)
                     set_field_error(Field::RevokeReason, InputError::Empty);
                 if (has_field_errors()) return BankResult::InvalidInput;
                 const char* reason = certificate_action_ == UserCertificateAction::Revoke ? revoke_reason_name(revoke_reason_) : "";
-                const BankResult r = maintenance_->apply(certificate_action_, c.confirmation_pin.reveal(), reason);
+                const FlowResult r = maintenance_->apply(certificate_action_, c.confirmation_pin.reveal(), reason);
                 view_.confirmation_pin.wipe();
                 if (r == BankResult::WrongConfirmationPin) tries_left_ = bank_.confirmation_pin_tries_left();
                 return r;
             },
-            [&](const cmd::ReturnToMenu&) {
-                if (!login_->logged_in()) return BankResult::WrongStep;
-                clear_errors();
+            [&](const cmd::ReturnToMenu&) -> FlowResult {
+                if (!login_->logged_in()) return FlowResult::WrongStep;
                 maintenance_.reset();
                 end_renewal();
                 view_.confirmation_pin.wipe();
-                return BankResult::Ok;
+                return FlowResult::Ok;
             },
         },
         command);
 }
 
-BankResult AdminFlow::apply(const RenewalCommand& command) {
-    clear_errors();
-    last_result_ = apply_renewal_command(renewal_, command, login_->logged_in(), bank_.in_admin_renewal_window(), [this] {
-        return std::make_unique<AdminRenewal>(bank_, *login_, store_, pc_);
+FlowResult AdminFlow::apply(const RenewalCommand& command) {
+    const FlowResult r = outcome_of(FormEffect::Submit, [&] {
+        return apply_renewal_command(renewal_, command, login_->logged_in(), bank_.in_admin_renewal_window(), [this] {
+            return std::make_unique<AdminRenewal>(bank_, *login_, store_, pc_);
+        });
     });
-    if (std::holds_alternative<cmd::OpenRenewal>(command) && last_result_ == BankResult::Ok) maintenance_.reset();
-    return last_result_;
+    if (std::holds_alternative<cmd::OpenRenewal>(command) && r == FlowResult::Ok) maintenance_.reset();
+    return r;
 }
 
 }  // namespace cp

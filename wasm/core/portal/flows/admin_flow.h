@@ -84,9 +84,9 @@ public:
     Screen screen() const;
     // The current screen is an OS dialog (kAdminScreens below; a renewal's, its own table).
     bool dialog_open() const;
-    BankResult apply(const AdminCommand& command);
+    FlowResult apply(const AdminCommand& command);
     // 証明書更新 (flows/renewal_flow.h): OpenRenewal inside the window, then the renewal's steps.
-    BankResult apply(const RenewalCommand& command);
+    FlowResult apply(const RenewalCommand& command);
 
     View& view() { return view_; }
     const View& view() const { return view_; }
@@ -107,7 +107,7 @@ public:
     // last_result(), field_error(), tries_left() (FormOutcome): tries left before the lock, after
     // a wrong ご契約先暗証番号 / 確認暗証番号 / card answer.
     // The failure that ended the flow (Screen::Failed).
-    BankResult failure() const;
+    FlowResult failure() const;
 
     // Screen state that is not the bank's.
     const std::string& properties_serial() const { return properties_serial_; }  // 証明書のプロパティ open
@@ -130,7 +130,7 @@ public:
     static constexpr std::size_t kUsersPerPage = 20;
 
 private:
-    BankResult apply_one(const AdminCommand& command);
+    FlowResult apply_one(const AdminCommand& command);
     void end_renewal() { renewal_.reset(); }
 
     Bank& bank_;

@@ -20,11 +20,11 @@ AdminPickupFlow::Screen AdminPickupFlow::screen() const {
     return Screen::Failed;
 }
 
-BankResult AdminPickupFlow::apply(const PickupCommand& command) {
-    clear_errors();
-    last_result_ = std::visit(
+FlowResult AdminPickupFlow::apply(const PickupCommand& command) {
+    return outcome_of(FormEffect::Submit, [&] {
+        return std::visit(
         overloaded{
-            [&](const cmd::SubmitPickupIds& c) {
+            [&](const cmd::SubmitPickupIds& c) -> FlowResult {
                 const InputError id = validate_contract_id(c.contract_id);
                 set_field_error(Field::ContractId, id);
                 // What the form refuses never reaches the bank and costs no try (docs/domain.md).
@@ -34,15 +34,15 @@ BankResult AdminPickupFlow::apply(const PickupCommand& command) {
                     view_.contract_pin.wipe();
                     return BankResult::InvalidInput;
                 }
-                const BankResult r = pickup_.enter_ids(c.contract_id, c.contract_pin.reveal());
+                const FlowResult r = pickup_.enter_ids(c.contract_id, c.contract_pin.reveal());
                 view_.contract_pin.wipe();
                 if (r == BankResult::WrongContractPin) tries_left_ = bank_.contract_pin_tries_left();
                 return r;
             },
-            [&](const cmd::AnswerPickupWebAccess& c) { return pickup_.confirm_web_access(c.yes); },
+            [&](const cmd::AnswerPickupWebAccess& c) -> FlowResult { return pickup_.confirm_web_access(c.yes); },
         },
         command);
-    return last_result_;
+    });
 }
 
 }  // namespace cp

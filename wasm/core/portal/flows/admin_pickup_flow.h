@@ -37,7 +37,7 @@ public:
     ~AdminPickupFlow();  // wipes the View; a pickup not finished is cancelled
 
     Screen screen() const;
-    BankResult apply(const PickupCommand& command);
+    FlowResult apply(const PickupCommand& command);
     View& view() { return view_; }
     const AdminPickup& pickup() const { return pickup_; }
     const Bank& bank() const { return bank_; }

@@ -102,64 +102,64 @@ std::optional<CertificateDetails> CertificateManagerFlow::describe(const std::st
     return d;
 }
 
-BankResult CertificateManagerFlow::apply(const ManagerCommand& command) {
+FlowResult CertificateManagerFlow::apply(const ManagerCommand& command) {
     last_result_ = std::visit(
         overloaded{
-            [&](const cmd::ShowContentTab&) {
+            [&](const cmd::ShowContentTab&) -> FlowResult {
                 content_tab_ = true;
-                return BankResult::Ok;
+                return FlowResult::Ok;
             },
-            [&](const cmd::OpenCertificateList&) {
-                if (!content_tab_) return BankResult::WrongStep;
+            [&](const cmd::OpenCertificateList&) -> FlowResult {
+                if (!content_tab_) return FlowResult::WrongStep;
                 list_open_ = true;
                 tab_ = CertificateStoreTab::Personal;
                 highlighted_.clear();
                 details_.reset();
                 deletion_.reset();
-                return BankResult::Ok;
+                return FlowResult::Ok;
             },
-            [&](const cmd::CloseCertificateList&) {
+            [&](const cmd::CloseCertificateList&) -> FlowResult {
                 list_open_ = false;
                 details_.reset();
                 deletion_.reset();
-                return BankResult::Ok;
+                return FlowResult::Ok;
             },
-            [&](const cmd::SelectStoreTab& c) {
-                if (!list_open_ || screen() == Screen::ConfirmDelete) return BankResult::WrongStep;
+            [&](const cmd::SelectStoreTab& c) -> FlowResult {
+                if (!list_open_ || screen() == Screen::ConfirmDelete) return FlowResult::WrongStep;
                 tab_ = c.tab;
                 highlighted_.clear();
                 details_.reset();
-                return BankResult::Ok;
+                return FlowResult::Ok;
             },
-            [&](const cmd::HighlightCertificate& c) {
-                if (!list_open_ || screen() == Screen::ConfirmDelete) return BankResult::WrongStep;
+            [&](const cmd::HighlightCertificate& c) -> FlowResult {
+                if (!list_open_ || screen() == Screen::ConfirmDelete) return FlowResult::WrongStep;
                 for (const CertificateRow& r : rows(tab_))
                     if (r.id == c.id) {
                         highlighted_ = c.id;
-                        return BankResult::Ok;
+                        return FlowResult::Ok;
                     }
-                return BankResult::NoSuchInstalledCertificate;
+                return PcResult::NoSuchInstalledCertificate;
             },
-            [&](const cmd::ShowCertificateDetails& c) {
-                if (!list_open_) return BankResult::WrongStep;
+            [&](const cmd::ShowCertificateDetails& c) -> FlowResult {
+                if (!list_open_) return FlowResult::WrongStep;
                 if (c.id.empty()) {
                     details_.reset();
-                    return BankResult::Ok;
+                    return FlowResult::Ok;
                 }
                 details_ = describe(c.id);
-                return details_ ? BankResult::Ok : BankResult::NoSuchInstalledCertificate;
+                return details_ ? FlowResult::Ok : PcResult::NoSuchInstalledCertificate;
             },
-            [&](const cmd::DeleteCertificate&) {
-                if (!list_open_ || tab_ != CertificateStoreTab::Personal || highlighted_.empty()) return BankResult::WrongStep;
+            [&](const cmd::DeleteCertificate&) -> FlowResult {
+                if (!list_open_ || tab_ != CertificateStoreTab::Personal || highlighted_.empty()) return FlowResult::WrongStep;
                 details_.reset();
                 deletion_ = std::make_unique<CertificateDeletion>(store_, now_);
                 return deletion_->select(highlighted_);
             },
-            [&](const cmd::ConfirmDeletion& c) {
-                if (screen() != Screen::ConfirmDelete) return BankResult::WrongStep;
-                const BankResult r = deletion_->confirm(c.yes);
+            [&](const cmd::ConfirmDeletion& c) -> FlowResult {
+                if (screen() != Screen::ConfirmDelete) return FlowResult::WrongStep;
+                const FlowResult r = deletion_->confirm(c.yes);
                 deletion_.reset();
-                if (r == BankResult::Ok) highlighted_.clear();
+                if (r == FlowResult::Ok) highlighted_.clear();
                 return r;
             },
         },

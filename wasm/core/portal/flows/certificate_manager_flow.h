@@ -53,7 +53,7 @@ public:
     CertificateManagerFlow(PcCertificateStore& store, const PkiAuthority& authority, SimTime now);
 
     Screen screen() const;
-    BankResult apply(const ManagerCommand& command);
+    FlowResult apply(const ManagerCommand& command);
 
     bool content_tab() const { return content_tab_; }  // インターネットオプション shows コンテンツ
     CertificateStoreTab tab() const { return tab_; }
@@ -63,9 +63,9 @@ public:
     const std::optional<CertificateDetails>& details() const { return details_; }
     // ConfirmDelete: the seed's warning (DeletingOnlyValidCertificate / DeletingNewerCertificate)
     // or Ok; and which certificate.
-    BankResult deletion_warning() const { return deletion_ ? deletion_->warning() : BankResult::Ok; }
+    FlowResult deletion_warning() const { return deletion_ ? deletion_->warning() : FlowResult::Ok; }
     // The last command's result (Ok, Cancelled after いいえ, NoSuchInstalledCertificate, ...).
-    BankResult last_result() const { return last_result_; }
+    FlowResult last_result() const { return last_result_; }
     // The details of any certificate this manager lists (nullopt: not found / unreadable).
     std::optional<CertificateDetails> describe(const std::string& id) const;
 
@@ -81,7 +81,7 @@ private:
     std::string highlighted_;
     std::optional<CertificateDetails> details_;
     std::unique_ptr<CertificateDeletion> deletion_;
-    BankResult last_result_ = BankResult::Ok;
+    FlowResult last_result_ = FlowResult::Ok;
 };
 
 }  // namespace cp

@@ -14,18 +14,18 @@ namespace cp {
 // Login: AdminLogin or UserLogin (key_access_needs_password, grant_key_access, deny_key_access).
 // `typed` is the View's password field, `password_error` the flow's error slot for it.
 template <class Login>
-BankResult grant_key_access(Login& login, const Secret& password, PinField& typed, InputError& password_error) {
+FlowResult grant_key_access(Login& login, const Secret& password, PinField& typed, InputError& password_error) {
     if (login.key_access_needs_password() && password.empty()) {
         password_error = InputError::Empty;
         return BankResult::InvalidInput;
     }
-    const BankResult r = login.grant_key_access(password.reveal());
+    const FlowResult r = login.grant_key_access(password.reveal());
     typed.wipe();
     return r;
 }
 
 template <class Login>
-BankResult deny_key_access(Login& login, PinField& typed) {
+FlowResult deny_key_access(Login& login, PinField& typed) {
     typed.wipe();
     return login.deny_key_access();
 }

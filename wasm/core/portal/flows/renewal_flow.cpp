@@ -30,8 +30,8 @@ RenewalFlow::Screen RenewalFlow::screen() const {
 
 bool RenewalFlow::dialog_open() const { return screen_row(kRenewalScreens, screen()).kind == ScreenKind::Dialog; }
 
-BankResult RenewalFlow::close_settings(const cmd::CloseProtectionSettings& c) {
-    if (!settings_open_) return BankResult::WrongStep;
+FlowResult RenewalFlow::close_settings(const cmd::CloseProtectionSettings& c) {
+    if (!settings_open_) return FlowResult::WrongStep;
     field_errors_.fill(InputError::None);
     if (c.accept && protection_choice_ == KeyProtection::High) {
         // 高: the password every later use of the key asks, typed twice.
@@ -52,57 +52,57 @@ BankResult RenewalFlow::close_settings(const cmd::CloseProtectionSettings& c) {
     view_.new_key_password.wipe();
     view_.new_key_password_again.wipe();
     settings_open_ = false;
-    return BankResult::Ok;
+    return FlowResult::Ok;
 }
 
-BankResult RenewalFlow::apply(const RenewalCommand& command) {
+FlowResult RenewalFlow::apply(const RenewalCommand& command) {
     const auto step = renewal_->step();
     return std::visit(
         overloaded{
-            [&](const cmd::StartRenewal&) { return renewal_->start(); },
-            [&](const cmd::AnswerWebAccess& c) {
+            [&](const cmd::StartRenewal&) -> FlowResult { return renewal_->start(); },
+            [&](const cmd::AnswerWebAccess& c) -> FlowResult {
                 if (step == CertificateRenewal::Step::ConfirmInstall) return renewal_->confirm_install(c.yes);
                 return renewal_->confirm_web_access(c.yes);
             },
-            [&](const cmd::OpenProtectionSettings&) {
-                if (step != CertificateRenewal::Step::ProtectionLevel) return BankResult::WrongStep;
+            [&](const cmd::OpenProtectionSettings&) -> FlowResult {
+                if (step != CertificateRenewal::Step::ProtectionLevel) return FlowResult::WrongStep;
                 settings_open_ = true;
                 protection_choice_ = protection_;
-                return BankResult::Ok;
+                return FlowResult::Ok;
             },
-            [&](const cmd::SetProtectionChoice& c) {
-                if (!settings_open_) return BankResult::WrongStep;
+            [&](const cmd::SetProtectionChoice& c) -> FlowResult {
+                if (!settings_open_) return FlowResult::WrongStep;
                 protection_choice_ = c.level;
-                return BankResult::Ok;
+                return FlowResult::Ok;
             },
-            [&](const cmd::CloseProtectionSettings& c) { return close_settings(c); },
-            [&](const cmd::AnswerProtection& c) {
-                if (step != CertificateRenewal::Step::ProtectionLevel || settings_open_) return BankResult::WrongStep;
+            [&](const cmd::CloseProtectionSettings& c) -> FlowResult { return close_settings(c); },
+            [&](const cmd::AnswerProtection& c) -> FlowResult {
+                if (step != CertificateRenewal::Step::ProtectionLevel || settings_open_) return FlowResult::WrongStep;
                 if (!c.ok) return renewal_->cancel();  // nothing issued: the old certificate stays
-                const BankResult r = renewal_->choose_protection(protection_, std::string(password_.view()));
+                const FlowResult r = renewal_->choose_protection(protection_, std::string(password_.view()));
                 password_.wipe();
                 return r;
             },
-            [&](const cmd::OpenRenewal&) { return BankResult::WrongStep; },   // the owner's
-            [&](const cmd::CloseRenewal&) { return BankResult::WrongStep; },  // the owner's
+            [&](const cmd::OpenRenewal&) -> FlowResult { return FlowResult::WrongStep; },   // the owner's
+            [&](const cmd::CloseRenewal&) -> FlowResult { return FlowResult::WrongStep; },  // the owner's
         },
         command);
 }
 
-BankResult apply_renewal_command(std::unique_ptr<RenewalFlow>& slot, const RenewalCommand& command, bool logged_in,
+FlowResult apply_renewal_command(std::unique_ptr<RenewalFlow>& slot, const RenewalCommand& command, bool logged_in,
                                  bool in_window, const std::function<std::unique_ptr<CertificateRenewal>()>& make) {
-    if (!logged_in) return BankResult::WrongStep;
+    if (!logged_in) return FlowResult::WrongStep;
     if (std::holds_alternative<cmd::CloseRenewal>(command)) {
         slot.reset();
-        return BankResult::Ok;
+        return FlowResult::Ok;
     }
     if (std::holds_alternative<cmd::OpenRenewal>(command)) {
         if (!in_window) return BankResult::NotInRenewalWindow;
         slot.reset();  // a renewal left open is cancelled first
         slot = std::make_unique<RenewalFlow>(make());
-        return BankResult::Ok;
+        return FlowResult::Ok;
     }
-    if (!slot) return BankResult::WrongStep;
+    if (!slot) return FlowResult::WrongStep;
     return slot->apply(command);
 }
 

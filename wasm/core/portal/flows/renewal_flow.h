@@ -53,7 +53,7 @@ public:
     Screen screen() const;
     // The current screen is an OS dialog (kRenewalScreens below).
     bool dialog_open() const;
-    BankResult apply(const RenewalCommand& command);
+    FlowResult apply(const RenewalCommand& command);
 
     const CertificateRenewal& renewal() const { return *renewal_; }
     // The protection the new key gets (Protection shows it): 中 unless the settings changed it.
@@ -65,7 +65,7 @@ public:
     InputError field_error(Field f) const { return field_errors_[static_cast<std::size_t>(f)]; }
 
 private:
-    BankResult close_settings(const cmd::CloseProtectionSettings& c);
+    FlowResult close_settings(const cmd::CloseProtectionSettings& c);
     void set_field_error(Field f, InputError e) { field_errors_[static_cast<std::size_t>(f)] = e; }
 
     std::unique_ptr<CertificateRenewal> renewal_;
@@ -99,7 +99,7 @@ inline bool screen_is_dialog(ScreenKind kind, const RenewalFlow* renewal) {
 // The owner's part of a RenewalCommand: OpenRenewal replaces `slot` by a new renewal from `make`
 // (logged on and inside the holder's renewal window only), CloseRenewal ends it; the rest go to
 // the renewal in `slot`.
-BankResult apply_renewal_command(std::unique_ptr<RenewalFlow>& slot, const RenewalCommand& command, bool logged_in,
+FlowResult apply_renewal_command(std::unique_ptr<RenewalFlow>& slot, const RenewalCommand& command, bool logged_in,
                                  bool in_window, const std::function<std::unique_ptr<CertificateRenewal>()>& make);
 
 }  // namespace cp

@@ -46,7 +46,8 @@ UserFlow::Screen UserFlow::screen() const {
             case UserPickup::Step::ConfirmWebAccess: return Screen::PickupWebAccess;
             case UserPickup::Step::Installed:
                 // Until the PC has saved it, the installation is still under way; the app's window
-                // then shows 取得完了 until the person closes it.
+                // then shows 取得完了 until the person closes it. Not saved: the pickup failed.
+                if (save_ == Save::Failed) return Screen::Failed;
                 if (save_ != Save::Done) return app ? Screen::PickupCaPage : Screen::PickupIssuing;
                 return app && !app_dismissed_ ? Screen::PickupCaPage : Screen::PickupDone;
             case UserPickup::Step::Failed: return Screen::Failed;
@@ -78,6 +79,7 @@ UserFlow::AppWindow UserFlow::app_window() const {
         case UserPickup::Step::WaitingForKey:
         case UserPickup::Step::Acquiring: return AppWindow::Working;
         case UserPickup::Step::Installed:
+            if (save_ == Save::Failed) return AppWindow::Closed;
             if (save_ != Save::Done) return AppWindow::Working;
             return app_dismissed_ ? AppWindow::Closed : AppWindow::Done;
     }
@@ -128,16 +130,16 @@ const InstalledCertificate* UserFlow::certificate_to_save() const {
     return store_.find(pickup_->installed_serial());
 }
 
-void UserFlow::certificate_saved(BankResult) {
-    // A failed save is the Session's to show (its save error stays on the page); the certificate
-    // is installed in this page's memory either way.
-    save_ = Save::Done;
+void UserFlow::certificate_saved(FlowResult result) {
+    save_ = result == FlowResult::Ok ? Save::Done : Save::Failed;
+    save_failure_ = result;
 }
 
-BankResult UserFlow::failure() const {
+FlowResult UserFlow::failure() const {
+    if (save_ == Save::Failed) return save_failure_;
     if (pickup_ && pickup_->step() == UserPickup::Step::Failed) return pickup_->failure();
     if (login_ && login_->step() == UserLogin::Step::Failed) return login_->failure();
-    return BankResult::Ok;
+    return FlowResult::Ok;
 }
 
 const User* UserFlow::user() const {
@@ -154,29 +156,28 @@ bool UserFlow::renewal_offered() const {
     return login_ && login_->logged_in() && bank_.in_renewal_window(Holder::user(login_->user_id()));
 }
 
-BankResult UserFlow::apply(const RenewalCommand& command) {
-    clear_errors();
+FlowResult UserFlow::apply(const RenewalCommand& command) {
     const bool logged_in = login_ && login_->logged_in();
-    last_result_ = apply_renewal_command(renewal_, command, logged_in, renewal_offered(), [this] {
-        return std::make_unique<UserRenewal>(bank_, *login_, store_, pc_);
+    return outcome_of(FormEffect::Submit, [&] {
+        return apply_renewal_command(renewal_, command, logged_in, renewal_offered(), [this] {
+            return std::make_unique<UserRenewal>(bank_, *login_, store_, pc_);
+        });
     });
-    return last_result_;
 }
 
-BankResult UserFlow::apply(const UserCommand& command) {
-    last_result_ = apply_one(command);
-    return last_result_;
+FlowResult UserFlow::apply(const UserCommand& command) {
+    const bool view = std::holds_alternative<cmd::user::ShowCertificateProperties>(command);
+    return outcome_of(view ? FormEffect::View : FormEffect::Submit, [&] { return apply_one(command); });
 }
 
-BankResult UserFlow::apply_one(const UserCommand& command) {
+FlowResult UserFlow::apply_one(const UserCommand& command) {
     namespace u = cmd::user;
     const auto need_pickup = [&] { return pickup_ != nullptr; };
     const auto need_login = [&] { return login_ != nullptr; };
     return std::visit(
         overloaded{
-            [&](const u::SubmitIds& c) {
-                if (!need_pickup()) return BankResult::WrongStep;
-                clear_errors();
+            [&](const u::SubmitIds& c) -> FlowResult {
+                if (!need_pickup()) return FlowResult::WrongStep;
                 set_field_error(Field::ContractId, validate_contract_id(c.contract_id));
                 set_field_error(Field::UserId, validate_user_id(c.user_id));
                 set_field_error(Field::UserPin, validate_user_pin(c.pin.reveal()));
@@ -184,81 +185,71 @@ BankResult UserFlow::apply_one(const UserCommand& command) {
                     view_.user_pin.wipe();
                     return BankResult::InvalidInput;
                 }
-                const BankResult r = pickup_->enter_ids(c.contract_id, c.user_id, c.pin.reveal());
+                const FlowResult r = pickup_->enter_ids(c.contract_id, c.user_id, c.pin.reveal());
                 view_.user_pin.wipe();
                 if (r == BankResult::WrongUserPin) tries_left_ = bank_.user_pin_tries_left(c.user_id);
                 return r;
             },
-            [&](const u::SubmitOneTimePassword& c) {
-                if (!need_pickup()) return BankResult::WrongStep;
-                clear_errors();
+            [&](const u::SubmitOneTimePassword& c) -> FlowResult {
+                if (!need_pickup()) return FlowResult::WrongStep;
                 set_field_error(Field::OneTimePassword, validate_one_time_password(c.code.reveal()));
                 if (has_field_errors()) return BankResult::InvalidInput;
-                const BankResult r = pickup_->enter_one_time_password(c.code.reveal());
+                const FlowResult r = pickup_->enter_one_time_password(c.code.reveal());
                 view_.one_time_password.wipe();
                 if (r == BankResult::WrongOneTimePassword) tries_left_ = bank_.user_pin_tries_left(pickup_->user_id());
                 return r;
             },
-            [&](const u::Download&) {
+            [&](const u::Download&) -> FlowResult {
                 if (!pickup_step(UserPickup::Step::StartApp) && !pickup_step(UserPickup::Step::AppReady))
-                    return BankResult::WrongStep;
-                clear_errors();
+                    return FlowResult::WrongStep;
                 downloaded_ = true;
-                return BankResult::Ok;
+                return FlowResult::Ok;
             },
-            [&](const u::OpenDownload&) {
-                if (!downloaded_ || !need_pickup()) return BankResult::WrongStep;
-                clear_errors();
+            [&](const u::OpenDownload&) -> FlowResult {
+                if (!downloaded_ || !need_pickup()) return FlowResult::WrongStep;
                 return pickup_->start_app();
             },
-            [&](const u::Acquire&) {
-                if (!need_pickup()) return BankResult::WrongStep;
-                clear_errors();
+            [&](const u::Acquire&) -> FlowResult {
+                if (!need_pickup()) return FlowResult::WrongStep;
                 return pickup_->acquire();
             },
-            [&](const u::CloseApp&) {
-                if (!need_pickup()) return BankResult::WrongStep;
-                clear_errors();
+            [&](const u::CloseApp&) -> FlowResult {
+                if (!need_pickup()) return FlowResult::WrongStep;
                 if (app_window() == AppWindow::Done) {  // 閉じる after 取得完了
                     app_dismissed_ = true;
-                    return BankResult::Ok;
+                    return FlowResult::Ok;
                 }
                 // Closing the app before the installation is saved loses it: the core revokes what
                 // was issued. Once installed in memory the close waits for the save (nothing to do).
-                if (pickup_->step() == UserPickup::Step::Installed) return BankResult::WrongStep;
+                if (pickup_->step() == UserPickup::Step::Installed) return FlowResult::WrongStep;
                 return pickup_->close_app();
             },
-            [&](const u::AnswerWebAccess& c) {
-                if (!need_pickup()) return BankResult::WrongStep;
-                clear_errors();
+            [&](const u::AnswerWebAccess& c) -> FlowResult {
+                if (!need_pickup()) return FlowResult::WrongStep;
                 return pickup_->confirm_web_access(c.yes);
             },
-            [&](const u::ChooseCertificate& c) {
-                if (!need_login()) return BankResult::WrongStep;
-                clear_errors();
+            [&](const u::ChooseCertificate& c) -> FlowResult {
+                if (!need_login()) return FlowResult::WrongStep;
                 const InstalledCertificate* chosen = store_.find(c.serial);
-                if (chosen == nullptr) return BankResult::NoSuchInstalledCertificate;
+                if (chosen == nullptr) return PcResult::NoSuchInstalledCertificate;
                 properties_serial_.clear();
                 login_serial_ = c.serial;
                 return login_->choose_certificate(*chosen);
             },
-            [&](const u::ShowCertificateProperties& c) {
+            [&](const u::ShowCertificateProperties& c) -> FlowResult {
                 properties_serial_ = c.serial;
-                return BankResult::Ok;
+                return FlowResult::Ok;
             },
-            [&](const u::GrantKeyAccess& c) {
-                if (!need_login()) return BankResult::WrongStep;
-                clear_errors();
+            [&](const u::GrantKeyAccess& c) -> FlowResult {
+                if (!need_login()) return FlowResult::WrongStep;
                 return grant_key_access(*login_, c.password, view_.key_password, error_slot(Field::KeyPassword));
             },
-            [&](const u::DenyKeyAccess&) {
-                if (!need_login()) return BankResult::WrongStep;
-                clear_errors();
+            [&](const u::DenyKeyAccess&) -> FlowResult {
+                if (!need_login()) return FlowResult::WrongStep;
                 return deny_key_access(*login_, view_.key_password);
             },
-            [&](const u::SubmitPin& c) {
-                if (!need_login()) return BankResult::WrongStep;
-                clear_errors();
+            [&](const u::SubmitPin& c) -> FlowResult {
+                if (!need_login()) return FlowResult::WrongStep;
                 // As at 管理者ログオン: what the form refuses never reaches the bank (docs/domain.md).
                 set_field_error(Field::LoginPin, validate_user_pin(c.pin.reveal()));
                 if (has_field_errors()) {
@@ -267,7 +258,7 @@ BankResult UserFlow::apply_one(const UserCommand& command) {
                 }
                 const User* before = user();
                 const SimTime previous = before != nullptr ? before->last_login : 0;
-                const BankResult r = login_->enter_pin(c.pin.reveal());
+                const FlowResult r = login_->enter_pin(c.pin.reveal());
                 view_.login_pin.wipe();
                 if (r == BankResult::WrongUserPin) tries_left_ = bank_.user_pin_tries_left(login_->user_id());
                 if (login_->step() == UserLogin::Step::Menu) previous_logon_ = previous;

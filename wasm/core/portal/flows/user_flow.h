@@ -103,17 +103,19 @@ public:
     bool dialog_open() const;
     AppWindow app_window() const;
     Progress progress() const;
-    BankResult apply(const UserCommand& command);
+    FlowResult apply(const UserCommand& command);
     // The user's own 証明書更新: OpenRenewal from the landing page inside the window, then its steps.
-    BankResult apply(const RenewalCommand& command);
+    FlowResult apply(const RenewalCommand& command);
     bool renewal_offered() const;
     RenewalFlow* renewal_flow() { return renewal_.get(); }
     const RenewalFlow* renewal_flow() const { return renewal_.get(); }
     // The app finishes what the CA issued; see above. True when the screens may have changed.
     bool poll();
-    // The certificate the Session must save on the PC now (nullptr when none), and its outcome.
+    // The certificate the Session must save on the PC now (nullptr when none), and its outcome: a
+    // failed save ends the pickup with the storage's reason (the bank has revoked the certificate
+    // as not installed), never 取得完了.
     const InstalledCertificate* certificate_to_save() const;
-    void certificate_saved(BankResult result);
+    void certificate_saved(FlowResult result);
 
     View& view() { return view_; }
     const View& view() const { return view_; }
@@ -124,7 +126,7 @@ public:
 
     // last_result(), field_error(), tries_left() (FormOutcome): tries left before 利用中止, after a
     // wrong 利用者暗証番号 or one-time password.
-    BankResult failure() const;
+    FlowResult failure() const;
     // The user the procedure is for, once the bank knows (after the IDs, after the certificate).
     const User* user() const;
     // 取得期限 of the pending certificate (0 when none).
@@ -139,7 +141,7 @@ public:
     const InstalledCertificate* login_certificate() const { return store_.find(login_serial_); }
 
 private:
-    BankResult apply_one(const UserCommand& command);
+    FlowResult apply_one(const UserCommand& command);
     bool pickup_step(UserPickup::Step s) const { return pickup_ && pickup_->step() == s; }
 
     Mode mode_;
@@ -153,7 +155,10 @@ private:
     View view_;
     bool downloaded_ = false;
     bool app_dismissed_ = false;   // the app window closed after 取得完了
-    enum class Save : std::uint8_t { None, Due, Running, Done } save_ = Save::None;
+    // The pickup's certificate on the PC: None until installed, Due until the Session's save of it
+    // ends, then Done, or Failed with the storage's reason (save_failure_), the pickup's failure.
+    enum class Save : std::uint8_t { None, Due, Done, Failed } save_ = Save::None;
+    FlowResult save_failure_ = FlowResult::Ok;
     std::string properties_serial_;
     std::string login_serial_;
     SimTime previous_logon_ = 0;
