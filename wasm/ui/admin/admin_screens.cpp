@@ -37,7 +37,7 @@ static_assert(rows_in_screen_order(kAdminDraw));
 void draw_admin_renewal(const Ui& ui, AdminFlow& flow) {
     draw_admin_session_bar(ui, flow);
     RenewalHolder holder;
-    holder.current_expiry = flow.bank().state().contract.admin_certificate.not_after;
+    holder.current_expiry = flow.bank_view().contract().admin_certificate.not_after;
     draw_renewal_page(ui, *flow.renewal_flow(), holder);
 }
 

@@ -9,7 +9,7 @@ namespace cp::ui {
 void draw_admin_contract_pin(const Ui& ui, AdminFlow& flow) {
     const Language l = ui.lang();
     AdminFlow::View& view = flow.view();
-    const Contract& contract = flow.bank().state().contract;
+    const Contract& contract = flow.bank_view().contract();
     page_title(ui.t(TextId::AdminLoginTitle));
     begin_card("##contract_pin", ImVec2(-FLT_MIN, 0));
     text_wrapped_sized(ui.t(TextId::ContractPinIntro), size::kDetail, color::kText);

@@ -20,7 +20,7 @@ TextId notice_text(NoticeKind kind) {
 }  // namespace
 
 void draw_admin_notices(const Ui& ui, AdminFlow& flow) {
-    const Contract& contract = flow.bank().state().contract;
+    const Contract& contract = flow.bank_view().contract();
     page_title(formatf(ui.t(TextId::NoticesTitleFormat), contract.company.c_str()).c_str());
     begin_card("##notices", ImVec2(-FLT_MIN, 0));
     for (NoticeKind kind : flow.login().notices()) {

@@ -94,7 +94,7 @@ void draw_admin_user_edit(const Ui& ui, AdminFlow& flow) {
     ImGui::SameLine();
     text_sized(u->id.c_str(), size::kHeading, color::kText);
     section_title(ui.t(TextId::UserCertSection));
-    draw_certificate_table(ui, *u, flow.bank().now());
+    draw_certificate_table(ui, *u, flow.bank_view().now());
     const std::pair<UserCertificateAction, TextId> actions[] = {{UserCertificateAction::Continue, TextId::ActionContinue},
                                                                 {UserCertificateAction::Reissue, TextId::ActionReissue},
                                                                 {UserCertificateAction::Revoke, TextId::ActionRevoke}};

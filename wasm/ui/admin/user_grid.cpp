@@ -46,7 +46,7 @@ void header_cell(const char* s) {
 }
 
 void draw_grid(const Ui& ui, const AdminFlow& flow) {
-    const std::vector<User>& users = flow.bank().state().users;
+    const std::vector<User>& users = flow.bank_view().users();
     const User* selected = flow.maintenance() != nullptr ? flow.maintenance()->selected() : nullptr;
     const int rows = static_cast<int>(std::min(flow.visible_users(), users.size()));
     const float row_h = ImGui::GetFrameHeight() + 2;

@@ -1,6 +1,7 @@
 // The simulator's own panels on the desk, marked as sample data: サンプルデータ (the IDs and PINs of
 // the sample world, and which user has a token) and the お客様カード (契約者ID and the card's
 // symbol → number table, as a card image), with a control to pretend the card was lost.
+#include <optional>
 #include <string>
 
 #include "bank/customer_card.h"
@@ -56,8 +57,7 @@ void row(const Ui& ui, const char* key, const std::string& value, const std::str
 // `saving`: a step is being saved. The clock's buttons stay enabled then (a move applies at once and
 // the next save takes it: docs/architecture.md, "Saving"), so a double click on +1日 moves two days;
 // the rest waits, as the browser does.
-void draw_sample_data(const Ui& ui, const Bank& bank, bool saving) {
-    const BankState& s = bank.state();
+void draw_sample_data(const Ui& ui, const BankView& bank, bool saving) {
     ImGui::BeginDisabled(saving);
     text_wrapped_sized(ui.t(TextId::SampleDataIntro), size::kSmall, color::kText);
     if (ImGui::BeginTable("##sample", 3, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
@@ -66,12 +66,13 @@ void draw_sample_data(const Ui& ui, const Bank& bank, bool saving) {
         ImGui::TableSetupColumn("##key", ImGuiTableColumnFlags_WidthStretch, 1.0f);
         ImGui::TableSetupColumn("##value", ImGuiTableColumnFlags_WidthStretch, 1.3f);
         ImGui::TableSetupColumn("##copy", ImGuiTableColumnFlags_WidthFixed);
-        row(ui, ui.t(TextId::SampleContractId), s.contract.id, &s.contract.id);
-        row(ui, ui.t(TextId::SampleCompany), s.contract.company);
+        const Contract& contract = bank.contract();
+        row(ui, ui.t(TextId::SampleContractId), contract.id, &contract.id);
+        row(ui, ui.t(TextId::SampleCompany), contract.company);
         // PINs are shown to be typed, never copied: a PIN never reaches the clipboard.
         row(ui, ui.t(TextId::SampleContractPin), std::string(kSeedSecrets.contract_pin));
         row(ui, ui.t(TextId::SampleConfirmationPin), std::string(kSeedSecrets.confirmation_pin));
-        for (const User& u : s.users) {
+        for (const User& u : bank.users()) {
             const std::string_view pin = u.id == "S0001" ? kSeedSecrets.s0001_pin : u.id == "S0002" ? kSeedSecrets.s0002_pin : std::string_view();
             row(ui, ui.t(TextId::ColUserId), u.id + "  " + u.name, &u.id);
             if (!pin.empty()) row(ui, ui.t(TextId::SampleUserPin), std::string(pin));
@@ -104,8 +105,8 @@ void draw_sample_data(const Ui& ui, const Bank& bank, bool saving) {
     ImGui::EndDisabled();
 }
 
-void draw_customer_card(const Ui& ui, const Bank& bank) {
-    const Contract& c = bank.state().contract;
+void draw_customer_card(const Ui& ui, const BankView& bank) {
+    const Contract& c = bank.contract();
     // The card's face: the bank, the service, the contract ID.
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 p = ImGui::GetCursorScreenPos();
@@ -154,7 +155,7 @@ void draw_customer_card(const Ui& ui, const Bank& bank) {
 void draw_panels(const Ui& ui, float taskbar_h) {
     const DeskPanel panel = ui.session.desk().panel();
     if (panel == DeskPanel::None) return;
-    const Bank* bank = ui.session.bank();
+    const std::optional<BankView> bank = ui.session.bank_view();
     TextId title = TextId::SampleDataTitle;
     float width = 440.0f;
     switch (panel) {
@@ -166,7 +167,7 @@ void draw_panels(const Ui& ui, float taskbar_h) {
         case DeskPanel::Token: title = TextId::TokenTitle; width = 320.0f; break;
     }
     begin_panel(ui, title, width, taskbar_h);
-    if (bank == nullptr) {
+    if (!bank) {
         text_wrapped_sized(ui.t(TextId::SampleNotReady), size::kDetail, color::kText);
     } else {
         // While the world is replaced the panels' controls would be refused: shown disabled, with

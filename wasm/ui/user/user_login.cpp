@@ -26,7 +26,7 @@ void key_value(const char* key, const std::string& value) {
 
 void draw_user_login_pin(const Ui& ui, UserFlow& flow) {
     const Language l = ui.lang();
-    const Contract& contract = flow.bank().state().contract;
+    const Contract& contract = flow.bank_view().contract();
     const User* u = flow.user();
     page_title(ui.t(TextId::UserLoginTitle));
     begin_card("##user_pin", ImVec2(-FLT_MIN, 0));

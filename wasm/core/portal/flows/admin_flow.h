@@ -21,6 +21,7 @@
 #include <string>
 
 #include "bank/bank.h"
+#include "portal/bank_view.h"
 #include "pc/pc_certificate_store.h"
 #include "pc/pc_services.h"
 #include "portal/commands.h"
@@ -102,7 +103,7 @@ public:
     // The protection the renewal's key gets (RenewalProtection shows it): 中 unless the settings
     // dialog changed it.
     KeyProtection renewal_protection() const { return renewal_ ? renewal_->protection() : KeyProtection::Medium; }
-    const Bank& bank() const { return bank_; }
+    BankView bank_view() const { return BankView(bank_); }  // what the screens read of the bank
 
     // last_result(), field_error(), tries_left() (FormOutcome): tries left before the lock, after
     // a wrong ご契約先暗証番号 / 確認暗証番号 / card answer.
@@ -115,8 +116,6 @@ public:
     bool section_open(MenuSection s) const { return s == MenuSection::Status ? status_open_ : audit_open_; }
     // Result of 検証 on the audit log, found once when the person asked: nullopt before.
     const std::optional<AuditCheck>& audit_check() const { return audit_check_; }
-    // ご契約先ステータス表示's 電子証明書取得待ち: users whose certificate awaits its pickup.
-    std::size_t pending_pickups() const { return bank_.pending_pickup_count(); }
     std::size_t visible_users() const { return visible_users_; }  // the grid shows this many, then もっと見る
     bool user_actions_open() const { return user_actions_open_; }
     UserCertificateAction certificate_action() const { return certificate_action_; }

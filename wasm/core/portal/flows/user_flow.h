@@ -26,6 +26,7 @@
 #include <string>
 
 #include "bank/bank.h"
+#include "portal/bank_view.h"
 #include "pc/pc_certificate_store.h"
 #include "pc/pc_services.h"
 #include "portal/commands.h"
@@ -118,7 +119,7 @@ public:
     View& view() { return view_; }
     const View& view() const { return view_; }
     const PcCertificateStore& store() const { return store_; }
-    const Bank& bank() const { return bank_; }
+    BankView bank_view() const { return BankView(bank_); }  // what the screens read of the bank
     const UserPickup* pickup() const { return pickup_.get(); }
     const UserLogin* login() const { return login_.get(); }
 
