@@ -13,6 +13,7 @@ using cp::AdminFlow;
 using cp::BankResult;
 using cp::test::Driver;
 using Screen = AdminFlow::Screen;
+using RScreen = cp::RenewalFlow::Screen;
 
 constexpr const char* kWebAccess = "この Web サイトはユーザーの代わりにデジタル証明書の操作を実行します。";
 constexpr const char* kProtectedItem = "アプリケーションは保護されたアイテムを作成しています。";
@@ -39,16 +40,16 @@ void to_menu_in_window(Driver& d) {
 void to_protected_item(Driver& d) {
     ASSERT_TRUE(d.click("証明書更新"));
     ASSERT_TRUE(d.emitted<cp::cmd::OpenRenewal>());
-    ASSERT_EQ(d.screen(), Screen::RenewalStart);
+    ASSERT_EQ(d.renewal_screen(), RScreen::Start);
     EXPECT_TRUE(d.shows("◆管理者のパソコンから操作してください。"));
     ASSERT_TRUE(d.click("更新"));
     for (int i = 0; i < 2; ++i) {
-        ASSERT_EQ(d.screen(), Screen::RenewalWebAccess) << i;
+        ASSERT_EQ(d.renewal_screen(), RScreen::WebAccess) << i;
         EXPECT_TRUE(d.shows(kWebAccess));
         EXPECT_TRUE(d.ui.find("更新")->disabled) << "the page behind an OS dialog is disabled";
         ASSERT_TRUE(d.click("はい"));
     }
-    ASSERT_EQ(d.screen(), Screen::RenewalProtection);
+    ASSERT_EQ(d.renewal_screen(), RScreen::Protection);
     EXPECT_TRUE(d.shows(kProtectedItem));
 }
 
@@ -56,11 +57,11 @@ void to_protected_item(Driver& d) {
 void issue_and_install(Driver& d) {
     ASSERT_TRUE(d.click("OK"));
     ASSERT_TRUE(d.emitted<cp::cmd::AnswerProtection>());
-    ASSERT_EQ(d.screen(), Screen::RenewalInstall);
+    ASSERT_EQ(d.renewal_screen(), RScreen::Install);
     EXPECT_TRUE(d.shows(kWebAccess)) << "the same question before installing";
     EXPECT_TRUE(d.shows("4 / 4")) << "the progress under the dialog is complete";
     ASSERT_TRUE(d.click("はい"));
-    ASSERT_EQ(d.screen(), Screen::RenewalDone) << bank_result_name(d.page.flow().failure());
+    ASSERT_EQ(d.renewal_screen(), RScreen::Done) << bank_result_name(d.page.flow().failure());
 }
 
 TEST(RenewalScreens, FromTheMenuToTheInstalledCertificate) {
@@ -90,7 +91,7 @@ TEST(RenewalScreens, TheNoticeLinkLeadsToTheRenewal) {
     Driver d;
     to_notices_in_window(d);
     ASSERT_TRUE(d.click("電子証明書の更新はこちら"));
-    EXPECT_EQ(d.screen(), Screen::RenewalStart);
+    EXPECT_EQ(d.renewal_screen(), RScreen::Start);
 }
 
 // 全てのお知らせをしばらく表示しない is a command (SetHideNotices): ticked, then 次へ >, the bank
@@ -115,7 +116,7 @@ TEST(RenewalScreens, NoAtEachConfirmationStopsWithNothingInstalled) {
         to_menu_in_window(d);
         ASSERT_TRUE(d.click("証明書更新"));
         d.renewal_no_at(at);
-        ASSERT_EQ(d.screen(), Screen::RenewalFailed) << at;
+        ASSERT_EQ(d.renewal_screen(), RScreen::Failed) << at;
         EXPECT_EQ(d.page.session.pc_store(cp::PcId::Admin)->certificates.size(), 1u);
         ASSERT_TRUE(d.click("メニューへ戻る"));
         EXPECT_EQ(d.screen(), Screen::Menu);
@@ -128,7 +129,7 @@ TEST(RenewalScreens, CancelAtTheProtectedItemStops) {
     to_menu_in_window(d);
     to_protected_item(d);
     ASSERT_TRUE(d.click("キャンセル"));
-    EXPECT_EQ(d.screen(), Screen::RenewalFailed);
+    EXPECT_EQ(d.renewal_screen(), RScreen::Failed);
     EXPECT_EQ(d.page.session.pc_store(cp::PcId::Admin)->certificates.size(), 1u);
 }
 
@@ -137,16 +138,16 @@ TEST(RenewalScreens, HighProtectionTakesThePasswordTwiceAndAsksItAtTheNextLogon)
     to_menu_in_window(d);
     to_protected_item(d);
     ASSERT_TRUE(d.click("セキュリティレベルの設定..."));
-    ASSERT_EQ(d.screen(), Screen::RenewalProtectionSettings);
+    ASSERT_EQ(d.renewal_screen(), RScreen::ProtectionSettings);
     ASSERT_TRUE(d.click("高"));
     d.type_into("パスワード", "Kagi-2024");
     d.type_into("確認", "Kagi-2025");
     ASSERT_TRUE(d.click("OK"));
-    EXPECT_EQ(d.screen(), Screen::RenewalProtectionSettings);
+    EXPECT_EQ(d.renewal_screen(), RScreen::ProtectionSettings);
     EXPECT_TRUE(d.shows("入力内容が一致しません。"));
     d.type_into("確認", "Kagi-2024");
     ASSERT_TRUE(d.click("OK"));
-    ASSERT_EQ(d.screen(), Screen::RenewalProtection);
+    ASSERT_EQ(d.renewal_screen(), RScreen::Protection);
     EXPECT_TRUE(d.shows("セキュリティレベル 高"));
     issue_and_install(d);
     ASSERT_TRUE(d.click("ログオフ"));

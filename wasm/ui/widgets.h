@@ -34,6 +34,10 @@ void text_wrapped_sized(const char* text, float size, ImU32 color, TextKind kind
 void text_wrapped_bold(const char* text, float size, ImU32 color);
 // A table cell's text (body size), reported like text_sized.
 void cell_text(const char* text);
+// A row of a two-column key | value table (detail size, the key muted). `wrap`: both wrap in
+// their column (a table of stretched columns); otherwise each takes its text's width, the value
+// reported under its own words (labelled_text) for the tools to read.
+void key_value_row(const char* key, const std::string& value, bool wrap);
 void cell_text(const char* text, ImU32 color);  // an error, in color::kError for instance
 
 }  // namespace cp::ui

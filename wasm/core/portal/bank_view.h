@@ -30,7 +30,7 @@ struct TokenReading {
 
 // Where a paper form handed in at the branch stands: 受付 the day it is handed in, 処理中 until the
 // bank's delay has passed, then 完了.
-enum class BranchRequestStatus : std::uint8_t { Received, Processing, Done };
+enum class BranchRequestStatus : std::uint8_t { Received, Processing, Done, Count_ };
 
 class BankView {
 public:
@@ -40,6 +40,8 @@ public:
     const Contract& contract() const;
     const std::vector<User>& users() const;
     const User* find_user(std::string_view user_id) const;
+    // The holder's certificate record (nullptr for an unknown user).
+    const CertificateRecord* certificate_of(const Holder& holder) const;
     const AuditLog& audit() const;
     const std::vector<Mail>& mailbox() const;
     const std::vector<BranchRequest>& branch_requests() const;

@@ -39,14 +39,6 @@ bool section_header(const Ui& ui, const AdminFlow& flow, MenuSection section, Te
     return open;
 }
 
-void key_value(const char* key, const std::string& value) {
-    ImGui::TableNextRow();
-    ImGui::TableNextColumn();
-    text_wrapped_sized(key, size::kDetail, color::kTextMuted);
-    ImGui::TableNextColumn();
-    text_wrapped_sized(value.c_str(), size::kDetail, color::kText);
-}
-
 void draw_status(const Ui& ui, const AdminFlow& flow) {
     const Language l = ui.lang();
     const BankView bank = flow.bank_view();
@@ -56,10 +48,10 @@ void draw_status(const Ui& ui, const AdminFlow& flow) {
         // nearly all of a phone's width and the dates broke after every few characters.
         ImGui::TableSetupColumn("##name", ImGuiTableColumnFlags_WidthStretch, 3.0f);
         ImGui::TableSetupColumn("##value", ImGuiTableColumnFlags_WidthStretch, 2.0f);
-        key_value(ui.t(TextId::StatusLastLogon), flow.previous_logon() != 0 ? format_date_time(flow.previous_logon(), l) : ui.t(TextId::StatusFirstLogon));
-        key_value(ui.t(TextId::StatusCertificateExpiry), format_date_time(bank.contract().admin_certificate.not_after, l));
-        key_value(ui.t(TextId::StatusPendingPickups), formatf(ui.t(TextId::PeopleCountFormat), pending));
-        key_value(ui.t(TextId::StatusUsers), formatf(ui.t(TextId::PeopleCountFormat), static_cast<unsigned>(bank.users().size())));
+        key_value_row(ui.t(TextId::StatusLastLogon), flow.previous_logon() != 0 ? format_date_time(flow.previous_logon(), l) : ui.t(TextId::StatusFirstLogon), true);
+        key_value_row(ui.t(TextId::StatusCertificateExpiry), format_date_time(bank.contract().admin_certificate.not_after, l), true);
+        key_value_row(ui.t(TextId::StatusPendingPickups), formatf(ui.t(TextId::PeopleCountFormat), pending), true);
+        key_value_row(ui.t(TextId::StatusUsers), formatf(ui.t(TextId::PeopleCountFormat), static_cast<unsigned>(bank.users().size())), true);
         ImGui::EndTable();
     }
 }

@@ -37,15 +37,9 @@ std::string form_name(const Ui& ui, BranchRequestKind kind) {
     return formatf(ui.t(TextId::BranchFormNameFormat), ui.state.brand.service_name.in(ui.lang()).c_str(), ui.t(form_of(kind).name));
 }
 
-// 受付, 処理中, 完了 (BankView::status says which).
-TextId status_text(BranchRequestStatus status) {
-    switch (status) {
-        case BranchRequestStatus::Received: return TextId::BranchStatusReceived;
-        case BranchRequestStatus::Processing: return TextId::BranchStatusProcessing;
-        case BranchRequestStatus::Done: break;
-    }
-    return TextId::BranchStatusDone;
-}
+// 受付, 処理中, 完了, in BranchRequestStatus's order (BankView::status says which).
+constexpr TextId kStatusText[] = {TextId::BranchStatusReceived, TextId::BranchStatusProcessing, TextId::BranchStatusDone};
+static_assert(std::size(kStatusText) == static_cast<std::size_t>(BranchRequestStatus::Count_));
 
 }  // namespace
 
@@ -69,7 +63,7 @@ void draw_branch_counter(const Ui& ui, const BankView& bank) {
     if (requests.empty()) text_wrapped_sized(ui.t(TextId::BranchNoRequests), size::kSmall, color::kTextMuted);
     for (auto it = requests.rbegin(); it != requests.rend(); ++it) {  // newest first
         const BranchRequest& r = *it;
-        const TextId status = status_text(bank.status(r));
+        const TextId status = kStatusText[static_cast<std::size_t>(bank.status(r))];
         const std::string line = form_name(ui, r.kind) + "  [" + ui.t(status) + "]";
         labelled_text(line.c_str(), size::kSmall + 0.5f, status == TextId::BranchStatusDone ? color::kTitleBar : color::kText);
         text_sized(formatf(ui.t(TextId::BranchSubmittedFormat), format_date(r.submitted_at, l).c_str(), format_date(r.ready_at, l).c_str()).c_str(),

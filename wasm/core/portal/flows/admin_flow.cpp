@@ -27,13 +27,9 @@ void AdminFlow::View::wipe_secrets() {
 }
 
 AdminFlow::AdminFlow(Bank& bank, PcServices pc, PcCertificateStore& store)
-    : bank_(bank),
-      pc_(pc),
-      store_(store),
-      login_(std::make_unique<AdminLogin>(bank, pc)),
-      previous_logon_(bank.state().contract.last_admin_login) {
-    // The chooser opens with the first certificate highlighted, as Windows' does.
-    if (!store_.certificates.empty()) view_.highlighted_certificate = store_.certificates.front().serial;
+    : HolderFlow(bank, pc, store), login_(std::make_unique<AdminLogin>(bank, pc)) {
+    previous_logon_ = bank.state().contract.last_admin_login;
+    view_.highlighted_certificate = first_certificate();
 }
 
 AdminFlow::~AdminFlow() {
@@ -56,19 +52,7 @@ AdminFlow::Screen AdminFlow::screen() const {
         case AdminLogin::Step::Failed: return Screen::Failed;
         case AdminLogin::Step::Menu: break;
     }
-    if (renewal_) {
-        switch (renewal_->screen()) {
-            case RenewalFlow::Screen::Start: return Screen::RenewalStart;
-            case RenewalFlow::Screen::WebAccess: return Screen::RenewalWebAccess;
-            case RenewalFlow::Screen::Protection: return Screen::RenewalProtection;
-            case RenewalFlow::Screen::ProtectionSettings: return Screen::RenewalProtectionSettings;
-            case RenewalFlow::Screen::Issuing: return Screen::RenewalIssuing;
-            case RenewalFlow::Screen::Install: return Screen::RenewalInstall;
-            case RenewalFlow::Screen::Done: return Screen::RenewalDone;
-            case RenewalFlow::Screen::Failed: return Screen::RenewalFailed;
-            case RenewalFlow::Screen::Count_: break;
-        }
-    }
+    if (renewal_) return Screen::Renewal;
     if (!maintenance_) return Screen::Menu;
     switch (maintenance_->step()) {
         case UserCertificateMaintenance::Step::SelectUser:
@@ -80,7 +64,7 @@ AdminFlow::Screen AdminFlow::screen() const {
     return Screen::Failed;
 }
 
-bool AdminFlow::dialog_open() const { return screen_is_dialog(screen_row(kAdminScreens, screen()).kind, renewal_.get()); }
+bool AdminFlow::dialog_open() const { return dialog_of(screen_row(kAdminScreens, screen()).kind); }
 
 BankResult AdminFlow::failure() const {
     if (login_->step() == AdminLogin::Step::Failed) return login_->failure();
@@ -106,13 +90,7 @@ BankResult AdminFlow::apply(const AdminCommand& command) {
 BankResult AdminFlow::apply_one(const AdminCommand& command) {
     return std::visit(
         overloaded{
-            [&](const cmd::ChooseCertificate& c) {
-                clear_errors();
-                const InstalledCertificate* chosen = store_.find(c.serial);
-                if (chosen == nullptr) return BankResult::NoSuchInstalledCertificate;
-                properties_serial_.clear();
-                return login_->choose_certificate(*chosen);
-            },
+            [&](const cmd::ChooseCertificate& c) { return choose_certificate(*login_, c.serial); },
             [&](const cmd::ShowCertificateProperties& c) {
                 properties_serial_ = c.serial;
                 return BankResult::Ok;
@@ -257,12 +235,10 @@ BankResult AdminFlow::apply_one(const AdminCommand& command) {
 }
 
 BankResult AdminFlow::apply(const RenewalCommand& command) {
-    clear_errors();
-    last_result_ = apply_renewal_command(renewal_, command, login_->logged_in(), bank_.in_admin_renewal_window(), [this] {
-        return std::make_unique<AdminRenewal>(bank_, *login_, store_, pc_);
-    });
-    if (std::holds_alternative<cmd::OpenRenewal>(command) && last_result_ == BankResult::Ok) maintenance_.reset();
-    return last_result_;
+    const BankResult r = apply_renewal(command, login_->logged_in(), bank_.in_admin_renewal_window(),
+                                       [this] { return std::make_unique<AdminRenewal>(bank_, *login_, store_, pc_); });
+    if (std::holds_alternative<cmd::OpenRenewal>(command) && r == BankResult::Ok) maintenance_.reset();
+    return r;
 }
 
 }  // namespace cp
