@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "format.h"
+#include "imgui_internal.h"
 #include "portal_driver.h"
 
 namespace {
@@ -318,6 +319,46 @@ TEST(DeskScreens, TheSampleDataCopiesIdsButNeverAPin) {
     EXPECT_EQ(copied, (std::vector<std::string>{"00009876543", "S0001", "S0002"}));
     d.ui.move_mouse(ImVec2(5, 5), d.draw);
     EXPECT_FALSE(d.shows("コピーしました")) << "said while the pointer stays on it";
+}
+
+// サンプルデータ in either language, from a wide screen (1280 × 800, the browser's) to a phone: the
+// panel's title is whole in its title bar, beside the close button, where the screen is wide
+// enough for it, and every clock button (+1日 … +1年) inside the panel, on a second row if need be.
+TEST(DeskScreens, TheSampleDataPanelHoldsItsTitleAndClockButtons) {
+    for (const float width : {1280.0f, 1024.0f, 390.0f}) {
+        for (const cp::Language language : {cp::Language::Japanese, cp::Language::English}) {
+            const char* lang = language == cp::Language::English ? "en" : "ja";
+            Driver d(width, 800);
+            d.state.language = language;
+            d.ui.settle(d.draw);
+            ASSERT_TRUE(d.click(cp::text(cp::TextId::DeskSampleData, language)));
+            const ImGuiWindow* panel = ImGui::FindWindowByName("###panel");
+            ASSERT_NE(panel, nullptr);
+            const float right = panel->Pos.x + panel->Size.x - panel->WindowPadding.x + 0.5f;
+            for (const cp::TextId id : {cp::TextId::SampleClockDay, cp::TextId::SampleClockWeek, cp::TextId::SampleClockMonth,
+                                        cp::TextId::SampleClockYear}) {
+                const cp::test::WidgetInfo* b = d.ui.find(cp::text(id, language));
+                ASSERT_NE(b, nullptr) << d.ui.labels();
+                EXPECT_LE(b->max.x, right) << lang << " at " << width << " px: " << b->label << " cut off by the panel's edge";
+                EXPECT_LE(b->max.x, width) << lang << " at " << width << " px: " << b->label << " off the screen";
+            }
+            const char* title = cp::text(cp::TextId::SampleDataTitle, language);
+            float title_w = 0.0f;
+            float font = 0.0f;
+            d.ui.frame([&] {
+                title_w = ImGui::CalcTextSize(title).x;  // at the size the title bar draws it
+                font = ImGui::GetFontSize();
+                d.draw();
+            });
+            // The title bar holds the title, the close button (a line high and wide) and padding,
+            // as ImGui lays it out (RenderWindowTitleBarContents).
+            const ImGuiStyle& style = ImGui::GetStyle();
+            const float needed = title_w + 2 * style.FramePadding.x + font + style.ItemInnerSpacing.x;
+            if (needed <= width - 16.0f) {
+                EXPECT_GE(panel->Size.x + 0.5f, needed) << lang << " at " << width << " px: the title is cut";
+            }
+        }
+    }
 }
 
 // An unread count in メール makes the taskbar a little too wide for one row on a screen about this

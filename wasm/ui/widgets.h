@@ -30,6 +30,9 @@ void end_card();
 // `kind` tells the accessibility mirror what the text is (a heading, an error to announce).
 void text_sized(const char* text, float size, ImU32 color, TextKind kind = TextKind::Plain);
 void text_wrapped_sized(const char* text, float size, ImU32 color, TextKind kind = TextKind::Plain);
+// The least width text_wrapped_sized needs to break `text` at `size` between words only: its
+// widest word (core/text/line_break.h, widest_unbreakable). For columns sized from their text.
+float wrapped_text_min_width(const char* text, float size);
 // The same in bold (the seed's bold warnings).
 void text_wrapped_bold(const char* text, float size, ImU32 color);
 // A table cell's text (body size), reported like text_sized.
