@@ -15,9 +15,22 @@
 namespace cp::ui {
 namespace {
 
+// A value's least width: its widest space-separated part kept whole (a date on one line).
+float widest_part(const std::string& value, float size) {
+    ImGui::PushFont(nullptr, size);
+    float w = 0.0f;
+    for (std::size_t at = 0; at <= value.size();) {
+        const std::size_t end = std::min(value.find(' ', at), value.size());
+        w = std::max(w, ImGui::CalcTextSize(value.data() + at, value.data() + end).x);
+        at = end + 1;
+    }
+    ImGui::PopFont();
+    return w;
+}
+
 // The one-row record's column widths (cell contents, without padding) in `avail`: each at least
-// its header's and its value's widest word (a header breaks between words, never inside one:
-// "Certificat" / "e"), the rest shared in fixed proportions. Measured from the unwrapped text, not
+// its header's widest word (a header breaks between words, never inside one: "Certificat" / "e")
+// and its value's widest part, the rest shared in fixed proportions. Measured from the unwrapped text, not
 // from the wrapped result, so the widths do not feed back into each other. Empty when the words
 // do not fit side by side: the record is then one line per item.
 std::vector<float> certificate_columns(const TextId (&headers)[5], const std::string (&values)[5], float avail, Language l) {
@@ -28,7 +41,7 @@ std::vector<float> certificate_columns(const TextId (&headers)[5], const std::st
     std::vector<float> widths(5);
     for (std::size_t i = 0; i < 5; ++i) {
         widths[i] = wrapped_text_min_width(text(headers[i], l), size::kSmall);
-        if (i != kSerial) widths[i] = std::max(widths[i], wrapped_text_min_width(values[i].c_str(), size::kSmall + 0.5f));
+        if (i != kSerial) widths[i] = std::max(widths[i], widest_part(values[i], size::kSmall + 0.5f));
         content -= widths[i];
     }
     if (avail < size::kCertificateRowMinWidth || content < 0.0f) return {};
