@@ -136,8 +136,7 @@ void draw_grid(const Ui& ui, const AdminFlow& flow) {
 
 void draw_admin_user_grid(const Ui& ui, AdminFlow& flow) {
     draw_admin_session_bar(ui, flow);
-    page_title(ui.t(TextId::UserSelectTitle));
-    begin_card("##user_grid", ImVec2(-FLT_MIN, 0));
+    begin_bank_page("##user_grid", ui.t(TextId::UserSelectTitle));
     section_title(ui.t(TextId::UserGridTitle));
     text_wrapped_sized(ui.t(TextId::UserGridIntro), size::kDetail, color::kText);
     result_message(flow.last_result(), 0, ui.lang());

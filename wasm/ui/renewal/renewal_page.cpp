@@ -69,8 +69,7 @@ void draw_failed(const Ui& ui, const RenewalFlow& flow) {
 
 void draw_renewal_page(const Ui& ui, RenewalFlow& flow, const BankView& bank) {
     const RenewalHolder holder = renewal_holder(flow.renewal().holder(), bank);
-    page_title(ui.t(TextId::RenewalTitle));
-    begin_card("##renewal", ImVec2(-FLT_MIN, 0));
+    begin_bank_page("##renewal", ui.t(TextId::RenewalTitle));
     switch (flow.screen()) {
         case RenewalFlow::Screen::Start:
         case RenewalFlow::Screen::WebAccess:

@@ -17,8 +17,7 @@ void draw_user_login_pin(const Ui& ui, UserFlow& flow) {
     const Language l = ui.lang();
     const Contract& contract = flow.bank_view().contract();
     const User* u = flow.user();
-    page_title(ui.t(TextId::UserLoginTitle));
-    begin_card("##user_pin", ImVec2(-FLT_MIN, 0));
+    begin_bank_page("##user_pin", ui.t(TextId::UserLoginTitle));
     text_wrapped_sized(ui.t(TextId::UserLoginPinIntro), size::kDetail, color::kText);
     if (ImGui::BeginTable("##ids", 2, ImGuiTableFlags_SizingFixedFit)) {
         key_value_row(ui.t(TextId::FieldContractId), contract.id, false);
@@ -44,8 +43,7 @@ void draw_user_landing(const Ui& ui, UserFlow& flow) {
     const Language l = ui.lang();
     const User* u = flow.user();
     if (u == nullptr) return;
-    page_title(ui.t(TextId::UserLandingTitle));
-    begin_card("##user_landing", ImVec2(-FLT_MIN, 0));
+    begin_bank_page("##user_landing", ui.t(TextId::UserLandingTitle));
     text_sized(formatf(ui.t(TextId::UserLandingWelcome), u->name.c_str()).c_str(), size::kHeading, color::kText);
     if (ImGui::BeginTable("##status", 2, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_RowBg)) {
         key_value_row(ui.t(TextId::ColUserName), u->name, false);
