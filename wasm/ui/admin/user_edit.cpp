@@ -28,26 +28,41 @@ float widest_part(const std::string& value, float size) {
     return w;
 }
 
-// The one-row record's column widths (cell contents, without padding) in `avail`: each at least
-// its header's widest word (a header breaks between words, never inside one: "Certificat" / "e")
-// and its value's widest part, the rest shared in fixed proportions. Measured from the unwrapped text, not
-// from the wrapped result, so the widths do not feed back into each other. Empty when the words
-// do not fit side by side: the record is then one line per item.
+// The one-row record's column widths (cell contents, without padding) in `avail`: the old fixed
+// proportions, but no column below its header's widest word (a header breaks between words, never
+// inside one: "Certificat" / "e") or its value's widest part; a column held at its least width
+// leaves the rest to the others in their proportions. Measured from the unwrapped text, not from
+// the wrapped result, so the widths do not feed back into each other. Empty when the words do not
+// fit side by side: the record is then one line per item.
 std::vector<float> certificate_columns(const TextId (&headers)[5], const std::string (&values)[5], float avail, Language l) {
     constexpr float kWeights[] = {1.0f, 1.0f, 1.4f, 2.4f, 1.6f};
     constexpr std::size_t kSerial = 3;  // a serial (hex digits) may break anywhere
     const float padding = 2 * ImGui::GetStyle().CellPadding.x + 1.0f;  // each cell's, and its border
-    float content = avail - 5 * padding - 1.0f;
-    std::vector<float> widths(5);
+    float rest = avail - 5 * padding - 1.0f;
+    float least[5];
+    float total_least = 0.0f;
     for (std::size_t i = 0; i < 5; ++i) {
-        widths[i] = wrapped_text_min_width(text(headers[i], l), size::kSmall);
-        if (i != kSerial) widths[i] = std::max(widths[i], widest_part(values[i], size::kSmall + 0.5f));
-        content -= widths[i];
+        least[i] = wrapped_text_min_width(text(headers[i], l), size::kSmall);
+        if (i != kSerial) least[i] = std::max(least[i], widest_part(values[i], size::kSmall + 0.5f));
+        total_least += least[i];
     }
-    if (avail < size::kCertificateRowMinWidth || content < 0.0f) return {};
-    float weights = 0.0f;
-    for (float w : kWeights) weights += w;
-    for (std::size_t i = 0; i < 5; ++i) widths[i] += content * kWeights[i] / weights;
+    if (avail < size::kCertificateRowMinWidth || total_least > rest) return {};
+    std::vector<float> widths(5, 0.0f);  // 0: not held at its least width yet
+    for (bool held = true; held;) {
+        held = false;
+        float weights = 0.0f;
+        for (std::size_t i = 0; i < 5; ++i)
+            if (widths[i] == 0.0f) weights += kWeights[i];
+        for (std::size_t i = 0; i < 5; ++i) {
+            if (widths[i] != 0.0f || rest * kWeights[i] / weights >= least[i]) continue;
+            widths[i] = least[i];
+            rest -= least[i];
+            held = true;
+        }
+        if (!held)
+            for (std::size_t i = 0; i < 5; ++i)
+                if (widths[i] == 0.0f) widths[i] = rest * kWeights[i] / weights;
+    }
     return widths;
 }
 
