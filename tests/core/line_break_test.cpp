@@ -85,4 +85,16 @@ TEST(LineBreak, Classification) {
     EXPECT_FALSE(cp::is_japanese_breakable(U'a'));
 }
 
+// The least width that breaks no word: the widest word of Latin text, one Japanese character
+// (two where 禁則 keeps a bracket beside it); at that width break_lines keeps every word whole.
+TEST(LineBreak, WidestUnbreakableIsTheLeastWidthThatBreaksNoWord) {
+    EXPECT_EQ(cp::widest_unbreakable("Certificate issue number", unit, nullptr), 11.0f);
+    EXPECT_EQ(lines_of("Certificate issue number", 11), (Lines{"Certificate", "issue", "number"}));
+    EXPECT_EQ(lines_of("Certificate issue number", 10).front(), "Certificat") << "narrower: the word breaks";
+    EXPECT_EQ(cp::widest_unbreakable("電子証明書発行番号", unit, nullptr), 1.0f);
+    EXPECT_EQ(cp::widest_unbreakable("「更新」を押す", unit, nullptr), 2.0f);
+    EXPECT_EQ(cp::widest_unbreakable("Contract ID（利用者番号）", unit, nullptr), 8.0f) << "「ID（」: （ never ends a line";
+    EXPECT_EQ(cp::widest_unbreakable("", unit, nullptr), 0.0f);
+}
+
 }  // namespace

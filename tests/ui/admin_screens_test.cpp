@@ -3,10 +3,12 @@
 // are applied to a real Session (tests/core/portal/session_fixture.h), as the bundle does.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <variant>
 
 #include "portal_driver.h"
+#include "theme.h"
 
 namespace {
 
@@ -279,6 +281,38 @@ TEST(AdminScreens, TheCustomerStatusKeepsItsValuesReadableOnAPhone) {
     const WidgetInfo* name = d.ui.find_text("Users with a certificate to pick up");
     ASSERT_NE(name, nullptr);
     EXPECT_LE(name->max.x, 390.0f - 40.0f) << "the name ends inside its card";
+}
+
+// 利用者情報変更's certificate record in English, at every width from a wide screen to a phone: a
+// header breaks between its words, never inside one ("Certificat" / "e"). Each header's block is
+// then at least as wide as its widest word (a word broken in two leaves every line narrower).
+TEST(AdminScreens, TheCertificateRecordsHeadersBreakBetweenWords) {
+    Driver d(1280, 1200);
+    d.to_user_edit("S0001");
+    d.state.language = cp::Language::English;
+    for (const float width : {1280.0f, 1100.0f, 960.0f, 860.0f, 720.0f, 600.0f, 390.0f}) {
+        d.ui.resize(width, 1200);
+        d.ui.settle(d.draw);
+        for (const cp::TextId id : {cp::TextId::CertIssueNumber, cp::TextId::CertStatusLabel, cp::TextId::CertRegistered,
+                                    cp::TextId::CertSerial, cp::TextId::CertNotAfter}) {
+            const char* header = cp::text(id, cp::Language::English);
+            d.scroll_to(header);
+            const WidgetInfo* t = d.ui.find_text(header);
+            ASSERT_NE(t, nullptr) << header << " at " << width << ": " << d.ui.labels();
+            float widest = 0.0f;
+            d.ui.frame([&] {
+                d.draw();
+                const std::string all(header);
+                for (std::size_t at = 0; at < all.size();) {
+                    const std::size_t end = std::min(all.find(' ', at), all.size());
+                    const std::string word = all.substr(at, end - at);
+                    widest = std::max(widest, ImGui::GetFont()->CalcTextSizeA(cp::ui::size::kSmall, FLT_MAX, 0.0f, word.c_str()).x);
+                    at = end + 1;
+                }
+            });
+            EXPECT_GE(t->width() + 0.5f, widest) << "\"" << header << "\" broken inside a word at " << width << " px";
+        }
+    }
 }
 
 TEST(AdminScreens, NothingIsCutOffOnAPhone) {

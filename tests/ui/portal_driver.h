@@ -62,6 +62,7 @@ struct Driver {
         return false;
     }
     AdminFlow::Screen screen() { return page.session.admin_flow() != nullptr ? page.flow().screen() : AdminFlow::Screen::Failed; }
+    cp::RenewalFlow::Screen renewal_screen() { return page.renewal_screen(); }  // Count_: none runs
     // Whether the last click emitted a command of type T (whichever family it belongs to).
     template <class T>
     bool emitted() const {

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "format.h"
+#include "imgui_internal.h"
 #include "portal_driver.h"
 
 namespace {
@@ -12,6 +13,7 @@ namespace {
 using cp::AdminFlow;
 using cp::test::Driver;
 using Screen = AdminFlow::Screen;
+using RScreen = cp::RenewalFlow::Screen;
 
 constexpr const char* kWebAccess = "この Web サイトはユーザーの代わりにデジタル証明書の操作を実行します。";
 constexpr const char* kProtectedItem = "アプリケーションは保護されたアイテムを作成しています。";
@@ -38,16 +40,16 @@ void to_menu_in_window(Driver& d) {
 void to_protected_item(Driver& d) {
     ASSERT_TRUE(d.click("証明書更新"));
     ASSERT_TRUE(d.emitted<cp::cmd::OpenRenewal>());
-    ASSERT_EQ(d.screen(), Screen::RenewalStart);
+    ASSERT_EQ(d.renewal_screen(), RScreen::Start);
     EXPECT_TRUE(d.shows("◆管理者のパソコンから操作してください。"));
     ASSERT_TRUE(d.click("更新"));
     for (int i = 0; i < 2; ++i) {
-        ASSERT_EQ(d.screen(), Screen::RenewalWebAccess) << i;
+        ASSERT_EQ(d.renewal_screen(), RScreen::WebAccess) << i;
         EXPECT_TRUE(d.shows(kWebAccess));
         EXPECT_TRUE(d.ui.find("更新")->disabled) << "the page behind an OS dialog is disabled";
         ASSERT_TRUE(d.click("はい"));
     }
-    ASSERT_EQ(d.screen(), Screen::RenewalProtection);
+    ASSERT_EQ(d.renewal_screen(), RScreen::Protection);
     EXPECT_TRUE(d.shows(kProtectedItem));
 }
 
@@ -55,11 +57,11 @@ void to_protected_item(Driver& d) {
 void issue_and_install(Driver& d) {
     ASSERT_TRUE(d.click("OK"));
     ASSERT_TRUE(d.emitted<cp::cmd::AnswerProtection>());
-    ASSERT_EQ(d.screen(), Screen::RenewalInstall);
+    ASSERT_EQ(d.renewal_screen(), RScreen::Install);
     EXPECT_TRUE(d.shows(kWebAccess)) << "the same question before installing";
     EXPECT_TRUE(d.shows("4 / 4")) << "the progress under the dialog is complete";
     ASSERT_TRUE(d.click("はい"));
-    ASSERT_EQ(d.screen(), Screen::RenewalDone) << result_name(d.page.flow().failure());
+    ASSERT_EQ(d.renewal_screen(), RScreen::Done) << result_name(d.page.flow().failure());
 }
 
 TEST(RenewalScreens, FromTheMenuToTheInstalledCertificate) {
@@ -89,7 +91,7 @@ TEST(RenewalScreens, TheNoticeLinkLeadsToTheRenewal) {
     Driver d;
     to_notices_in_window(d);
     ASSERT_TRUE(d.click("電子証明書の更新はこちら"));
-    EXPECT_EQ(d.screen(), Screen::RenewalStart);
+    EXPECT_EQ(d.renewal_screen(), RScreen::Start);
 }
 
 // 全てのお知らせをしばらく表示しない is a command (SetHideNotices): ticked, then 次へ >, the bank
@@ -114,7 +116,7 @@ TEST(RenewalScreens, NoAtEachConfirmationStopsWithNothingInstalled) {
         to_menu_in_window(d);
         ASSERT_TRUE(d.click("証明書更新"));
         d.renewal_no_at(at);
-        ASSERT_EQ(d.screen(), Screen::RenewalFailed) << at;
+        ASSERT_EQ(d.renewal_screen(), RScreen::Failed) << at;
         EXPECT_EQ(d.page.session.pc_store(cp::PcId::Admin)->certificates.size(), 1u);
         ASSERT_TRUE(d.click("メニューへ戻る"));
         EXPECT_EQ(d.screen(), Screen::Menu);
@@ -127,7 +129,7 @@ TEST(RenewalScreens, CancelAtTheProtectedItemStops) {
     to_menu_in_window(d);
     to_protected_item(d);
     ASSERT_TRUE(d.click("キャンセル"));
-    EXPECT_EQ(d.screen(), Screen::RenewalFailed);
+    EXPECT_EQ(d.renewal_screen(), RScreen::Failed);
     EXPECT_EQ(d.page.session.pc_store(cp::PcId::Admin)->certificates.size(), 1u);
 }
 
@@ -136,16 +138,16 @@ TEST(RenewalScreens, HighProtectionTakesThePasswordTwiceAndAsksItAtTheNextLogon)
     to_menu_in_window(d);
     to_protected_item(d);
     ASSERT_TRUE(d.click("セキュリティレベルの設定..."));
-    ASSERT_EQ(d.screen(), Screen::RenewalProtectionSettings);
+    ASSERT_EQ(d.renewal_screen(), RScreen::ProtectionSettings);
     ASSERT_TRUE(d.click("高"));
     d.type_into("パスワード", "Kagi-2024");
     d.type_into("確認", "Kagi-2025");
     ASSERT_TRUE(d.click("OK"));
-    EXPECT_EQ(d.screen(), Screen::RenewalProtectionSettings);
+    EXPECT_EQ(d.renewal_screen(), RScreen::ProtectionSettings);
     EXPECT_TRUE(d.shows("入力内容が一致しません。"));
     d.type_into("確認", "Kagi-2024");
     ASSERT_TRUE(d.click("OK"));
-    ASSERT_EQ(d.screen(), Screen::RenewalProtection);
+    ASSERT_EQ(d.renewal_screen(), RScreen::Protection);
     EXPECT_TRUE(d.shows("セキュリティレベル 高"));
     issue_and_install(d);
     ASSERT_TRUE(d.click("ログオフ"));
@@ -316,6 +318,46 @@ TEST(DeskScreens, TheSampleDataCopiesIdsButNeverAPin) {
     EXPECT_EQ(copied, (std::vector<std::string>{"00009876543", "S0001", "S0002"}));
     d.ui.move_mouse(ImVec2(5, 5), d.draw);
     EXPECT_FALSE(d.shows("コピーしました")) << "said while the pointer stays on it";
+}
+
+// サンプルデータ in either language, from a wide screen (1280 × 800, the browser's) to a phone: the
+// panel's title is whole in its title bar, beside the close button, where the screen is wide
+// enough for it, and every clock button (+1日 … +1年) inside the panel, on a second row if need be.
+TEST(DeskScreens, TheSampleDataPanelHoldsItsTitleAndClockButtons) {
+    for (const float width : {1280.0f, 1024.0f, 390.0f}) {
+        for (const cp::Language language : {cp::Language::Japanese, cp::Language::English}) {
+            const char* lang = language == cp::Language::English ? "en" : "ja";
+            Driver d(width, 800);
+            d.state.language = language;
+            d.ui.settle(d.draw);
+            ASSERT_TRUE(d.click(cp::text(cp::TextId::DeskSampleData, language)));
+            const ImGuiWindow* panel = ImGui::FindWindowByName("###panel");
+            ASSERT_NE(panel, nullptr);
+            const float right = panel->Pos.x + panel->Size.x - panel->WindowPadding.x + 0.5f;
+            for (const cp::TextId id : {cp::TextId::SampleClockDay, cp::TextId::SampleClockWeek, cp::TextId::SampleClockMonth,
+                                        cp::TextId::SampleClockYear}) {
+                const cp::test::WidgetInfo* b = d.ui.find(cp::text(id, language));
+                ASSERT_NE(b, nullptr) << d.ui.labels();
+                EXPECT_LE(b->max.x, right) << lang << " at " << width << " px: " << b->label << " cut off by the panel's edge";
+                EXPECT_LE(b->max.x, width) << lang << " at " << width << " px: " << b->label << " off the screen";
+            }
+            const char* title = cp::text(cp::TextId::SampleDataTitle, language);
+            float title_w = 0.0f;
+            float font = 0.0f;
+            d.ui.frame([&] {
+                title_w = ImGui::CalcTextSize(title).x;  // at the size the title bar draws it
+                font = ImGui::GetFontSize();
+                d.draw();
+            });
+            // The title bar holds the title, the close button (a line high and wide) and padding,
+            // as ImGui lays it out (RenderWindowTitleBarContents).
+            const ImGuiStyle& style = ImGui::GetStyle();
+            const float needed = title_w + 2 * style.FramePadding.x + font + style.ItemInnerSpacing.x;
+            if (needed <= width - 16.0f) {
+                EXPECT_GE(panel->Size.x + 0.5f, needed) << lang << " at " << width << " px: the title is cut";
+            }
+        }
+    }
 }
 
 // An unread count in メール makes the taskbar a little too wide for one row on a screen about this

@@ -259,6 +259,11 @@ void page_title(const char* title, TitleTone tone) {
     ImGui::Dummy(ImVec2(0, 0));
 }
 
+void begin_bank_page(const char* id, const char* title, TitleTone tone) {
+    page_title(title, tone);
+    begin_card(id, ImVec2(-FLT_MIN, 0));
+}
+
 void section_title(const char* title, TitleTone tone) {
     ImGui::Dummy(ImVec2(0, 2));
     const ImVec2 p = ImGui::GetCursorScreenPos();

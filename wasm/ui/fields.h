@@ -83,6 +83,8 @@ void error_line(const char* message);
 // procedure failed the theme's error colour (a failure never wears the success pages' green).
 enum class TitleTone : unsigned char { Normal, Error };
 void page_title(const char* title, TitleTone tone = TitleTone::Normal);
+// A bank page's body: its title bar, then the full-width card under it (call end_card()).
+void begin_bank_page(const char* id, const char* title, TitleTone tone = TitleTone::Normal);
 void section_title(const char* title, TitleTone tone = TitleTone::Normal);
 
 }  // namespace cp::ui

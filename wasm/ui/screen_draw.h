@@ -37,7 +37,12 @@ void draw_screen_dialog(const ScreenDraw<Flow> (&table)[N], const Ui& ui, Flow& 
     if (const auto dialog = screen_row(table, flow.screen()).dialog) dialog(ui, flow);
 }
 
-// The dialog of a Renewal row: the running renewal's own (nothing on its pages).
+// A Renewal row (証明書更新 nested in a holder's flow: portal/flows/holder_flow.h): the running
+// renewal's page and its dialog (renewal/), whoever holds the certificate.
+template <class Flow>
+void draw_nested_renewal_page(const Ui& ui, Flow& flow) {
+    draw_renewal_page(ui, *flow.renewal_flow(), flow.bank_view());
+}
 template <class Flow>
 void draw_nested_renewal_dialog(const Ui& ui, Flow& flow) {
     draw_renewal_dialog(ui, *flow.renewal_flow());

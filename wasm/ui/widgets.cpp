@@ -95,10 +95,22 @@ void text_sized(const char* text, float size, ImU32 color, TextKind kind) {
 void cell_text(const char* text) { cell_text(text, color::kText); }
 void cell_text(const char* text, ImU32 color) { text_sized(text, size::kSmall + 0.5f, color); }
 
-namespace {
+void key_value_row(const char* key, const std::string& value, bool wrap) {
+    ImGui::TableNextRow();
+    ImGui::TableNextColumn();
+    if (wrap) text_wrapped_sized(key, size::kDetail, color::kTextMuted);
+    else text_sized(key, size::kDetail, color::kTextMuted);
+    ImGui::TableNextColumn();
+    if (wrap) text_wrapped_sized(value.c_str(), size::kDetail, color::kText);
+    else labelled_text(value.c_str(), size::kDetail, color::kText);
+}
 
-
-}  // namespace
+float wrapped_text_min_width(const char* text, float size) {
+    ImGui::PushFont(nullptr, size);
+    const float w = widest_unbreakable(text, glyph_advance, ImGui::GetFontBaked());
+    ImGui::PopFont();
+    return w;
+}
 
 namespace {
 // `kind` nullptr: drawn only (the caller reports the paragraph itself, as a link for instance).

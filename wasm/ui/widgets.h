@@ -30,10 +30,17 @@ void end_card();
 // `kind` tells the accessibility mirror what the text is (a heading, an error to announce).
 void text_sized(const char* text, float size, ImU32 color, TextKind kind = TextKind::Plain);
 void text_wrapped_sized(const char* text, float size, ImU32 color, TextKind kind = TextKind::Plain);
+// The least width text_wrapped_sized needs to break `text` at `size` between words only: its
+// widest word (core/text/line_break.h, widest_unbreakable). For columns sized from their text.
+float wrapped_text_min_width(const char* text, float size);
 // The same in bold (the seed's bold warnings).
 void text_wrapped_bold(const char* text, float size, ImU32 color);
 // A table cell's text (body size), reported like text_sized.
 void cell_text(const char* text);
+// A row of a two-column key | value table (detail size, the key muted). `wrap`: both wrap in
+// their column (a table of stretched columns); otherwise each takes its text's width, the value
+// reported under its own words (labelled_text) for the tools to read.
+void key_value_row(const char* key, const std::string& value, bool wrap);
 void cell_text(const char* text, ImU32 color);  // an error, in color::kError for instance
 
 }  // namespace cp::ui

@@ -13,19 +13,19 @@ TEST(DemoConsole, KnowsTheRunningScenarioAndWhenProgressWouldGo) {
     cp::test::BrowserProfile profile;
     cp::test::PageLoad page(profile);
     cp::DemoConsole console;
-    EXPECT_EQ(cp::running_scenario(page.bank()).id, "seed");
-    EXPECT_EQ(cp::progress_entries(page.bank()), 0u);
+    EXPECT_EQ(cp::running_scenario(page.bank().state().audit).id, "seed");
+    EXPECT_EQ(cp::progress_entries(page.bank().state().audit), 0u);
     ASSERT_TRUE(console.apply(cp::console::ChooseScenario{cp::find_scenario("card-lost")}, page.session));
     EXPECT_EQ(console.confirming(), nullptr);  // nothing to lose: started at once
-    EXPECT_EQ(cp::running_scenario(page.bank()).id, "card-lost");
+    EXPECT_EQ(cp::running_scenario(page.bank().state().audit).id, "card-lost");
     page.apply(cp::cmd::AdvanceClock{1});
-    EXPECT_GT(cp::progress_entries(page.bank()), 0u);
+    EXPECT_GT(cp::progress_entries(page.bank().state().audit), 0u);
     console.apply(cp::console::ChooseScenario{cp::find_scenario("seed")}, page.session);
     ASSERT_NE(console.confirming(), nullptr);
     EXPECT_TRUE(console.open());  // a link's scenario asks as the page opens: the console shows the question
-    EXPECT_EQ(cp::running_scenario(page.bank()).id, "card-lost");  // asked, not done
+    EXPECT_EQ(cp::running_scenario(page.bank().state().audit).id, "card-lost");  // asked, not done
     console.apply(cp::console::Confirm{true}, page.session);
-    EXPECT_EQ(cp::running_scenario(page.bank()).id, "seed");
+    EXPECT_EQ(cp::running_scenario(page.bank().state().audit).id, "seed");
     EXPECT_EQ(console.confirming(), nullptr);
 }
 
@@ -57,7 +57,7 @@ TEST(DemoConsole, AKioskLeftAloneResetsAfterACountdownThatInputCancels) {
     EXPECT_FALSE(page.bank().state().contract.card.lost);
     EXPECT_DOUBLE_EQ(console.idle_tick(156.0, page.session), 20.0);  // time is up: the reset runs
     EXPECT_TRUE(page.bank().state().contract.card.lost);
-    EXPECT_EQ(cp::progress_entries(page.bank()), 0u);
+    EXPECT_EQ(cp::progress_entries(page.bank().state().audit), 0u);
     EXPECT_EQ(console.countdown(), 0);
 }
 

@@ -15,6 +15,7 @@ using cp::FlowResult;
 using cp::PcResult;
 using cp::CertificateStoreTab;
 using Screen = AdminFlow::Screen;
+using RScreen = cp::RenewalFlow::Screen;
 using MScreen = cp::CertificateManagerFlow::Screen;
 namespace cmd = cp::cmd;
 
@@ -26,10 +27,10 @@ std::pair<std::string, std::string> renew(cp::test::PageLoad& page) {
     cp::test::log_in_as_admin(page);
     page.apply(cmd::OpenRenewal{});
     page.apply(cmd::StartRenewal{});
-    while (page.screen() == Screen::RenewalWebAccess) page.apply(cmd::AnswerWebAccess{true});
+    while (page.renewal_screen() == RScreen::WebAccess) page.apply(cmd::AnswerWebAccess{true});
     page.apply(cmd::AnswerProtection{true});
     page.apply(cmd::AnswerWebAccess{true});
-    EXPECT_EQ(page.screen(), Screen::RenewalDone);
+    EXPECT_EQ(page.renewal_screen(), RScreen::Done);
     const std::string new_serial = page.flow().renewal()->new_serial();
     page.apply(cmd::LeaveFlow{});
     return {old_serial, new_serial};

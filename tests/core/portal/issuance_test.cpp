@@ -115,7 +115,7 @@ void prepare(PageLoad& page, Procedure p) {
             page.apply(cmd::StartRenewal{});
             for (std::uint32_t i = 0; i < page.bank().state().config.web_access_confirmations; ++i)
                 page.apply(cmd::AnswerWebAccess{true});
-            ASSERT_EQ(page.screen(), cp::AdminFlow::Screen::RenewalProtection);
+            ASSERT_EQ(page.renewal_screen(), cp::RenewalFlow::Screen::Protection);
             return;
         case Procedure::UserRenewal: {
             page.load_preset(cp::Preset::UserRenewalWindow);

@@ -12,6 +12,7 @@ using cp::FlowResult;
 using cp::PcResult;
 using cp::KeyProtection;
 using Screen = AdminFlow::Screen;
+using RScreen = cp::RenewalFlow::Screen;
 namespace cmd = cp::cmd;
 
 cp::pki::LocalKeyJobRunner::Mode pki_deferred() { return cp::pki::LocalKeyJobRunner::Mode::Deferred; }
@@ -22,18 +23,21 @@ void to_first_confirmation(cp::test::PageLoad& page) {
     cp::test::log_in_as_admin(page);
     ASSERT_TRUE(page.flow().renewal_offered());
     page.apply(cmd::OpenRenewal{});
-    ASSERT_EQ(page.screen(), Screen::RenewalStart);
+    // Nested as in the user's flow: one screen of the administrator's, the renewal's own step.
+    ASSERT_EQ(page.screen(), Screen::Renewal);
+    ASSERT_EQ(page.renewal_screen(), RScreen::Start);
     page.apply(cmd::StartRenewal{});
-    ASSERT_EQ(page.screen(), Screen::RenewalWebAccess);
+    ASSERT_EQ(page.screen(), Screen::Renewal);
+    ASSERT_EQ(page.renewal_screen(), RScreen::WebAccess);
 }
 
 // はい at every confirmation before issuing (twice by default, BankConfig).
 void confirm_web_access(cp::test::PageLoad& page) {
     for (std::uint32_t i = 0; i < page.bank().state().config.web_access_confirmations; ++i) {
-        ASSERT_EQ(page.screen(), Screen::RenewalWebAccess);
+        ASSERT_EQ(page.renewal_screen(), RScreen::WebAccess);
         page.apply(cmd::AnswerWebAccess{true});
     }
-    ASSERT_EQ(page.screen(), Screen::RenewalProtection);
+    ASSERT_EQ(page.renewal_screen(), RScreen::Protection);
 }
 
 std::string admin_serial(cp::test::PageLoad& page) { return page.bank().state().contract.admin_certificate.serial; }
@@ -48,9 +52,9 @@ TEST(RenewalFlow, RenewsInstallsAndSavesTheNewCertificateBesideTheOldOne) {
         confirm_web_access(page);
         EXPECT_EQ(page.flow().renewal_protection(), KeyProtection::Medium) << "the seed: check that it is 中";
         page.apply(cmd::AnswerProtection{true});
-        ASSERT_EQ(page.screen(), Screen::RenewalInstall) << "issued (immediate key jobs): the second confirmation";
+        ASSERT_EQ(page.renewal_screen(), RScreen::Install) << "issued (immediate key jobs): the second confirmation";
         page.apply(cmd::AnswerWebAccess{true});
-        ASSERT_EQ(page.screen(), Screen::RenewalDone) << result_name(page.flow().failure());
+        ASSERT_EQ(page.renewal_screen(), RScreen::Done) << result_name(page.flow().failure());
         new_serial = page.flow().renewal()->new_serial();
         EXPECT_NE(new_serial, old_serial);
         EXPECT_EQ(admin_serial(page), new_serial);
@@ -82,9 +86,9 @@ TEST(RenewalFlow, NoAtEitherWebAccessConfirmationInstallsNothing) {
         to_first_confirmation(page);
         const std::string old_serial = admin_serial(page);
         if (at == 1) page.apply(cmd::AnswerWebAccess{true});
-        ASSERT_EQ(page.screen(), Screen::RenewalWebAccess) << at;
+        ASSERT_EQ(page.renewal_screen(), RScreen::WebAccess) << at;
         page.apply(cmd::AnswerWebAccess{false});
-        EXPECT_EQ(page.screen(), Screen::RenewalFailed);
+        EXPECT_EQ(page.renewal_screen(), RScreen::Failed);
         EXPECT_EQ(page.flow().failure(), FlowResult::Cancelled);
         EXPECT_EQ(page.session.pc_store(cp::PcId::Admin)->certificates.size(), 1u);
         EXPECT_EQ(admin_serial(page), old_serial);
@@ -103,9 +107,9 @@ TEST(RenewalFlow, NoAtTheInstallConfirmationKeepsTheOldCertificateAndRevokesTheN
     const std::string old_serial = admin_serial(page);
     confirm_web_access(page);
     page.apply(cmd::AnswerProtection{true});
-    ASSERT_EQ(page.screen(), Screen::RenewalInstall);
+    ASSERT_EQ(page.renewal_screen(), RScreen::Install);
     page.apply(cmd::AnswerWebAccess{false});
-    EXPECT_EQ(page.screen(), Screen::RenewalFailed);
+    EXPECT_EQ(page.renewal_screen(), RScreen::Failed);
     EXPECT_EQ(page.flow().failure(), PcResult::InstallDeclined);
     EXPECT_EQ(page.session.pc_store(cp::PcId::Admin)->certificates.size(), 1u);
     EXPECT_EQ(admin_serial(page), old_serial);
@@ -119,12 +123,12 @@ TEST(RenewalFlow, HighProtectionAsksThePasswordTwiceAndAtTheNextLogon) {
     to_first_confirmation(page);
     confirm_web_access(page);
     page.apply(cmd::OpenProtectionSettings{});
-    ASSERT_EQ(page.screen(), Screen::RenewalProtectionSettings);
+    ASSERT_EQ(page.renewal_screen(), RScreen::ProtectionSettings);
     page.apply(cmd::SetProtectionChoice{KeyProtection::High});
     EXPECT_EQ(page.flow().apply(cmd::CloseProtectionSettings{true, cp::Secret("Kagi-2024"), cp::Secret("Kagi-2025")}),
               BankResult::InvalidInput);
     EXPECT_EQ(page.flow().renewal_flow()->field_error(cp::RenewalFlow::Field::NewKeyPasswordAgain), cp::InputError::Mismatch);
-    EXPECT_EQ(page.screen(), Screen::RenewalProtectionSettings);
+    EXPECT_EQ(page.renewal_screen(), RScreen::ProtectionSettings);
     EXPECT_EQ(page.flow().apply(cmd::CloseProtectionSettings{true, cp::Secret("Kagi-2024"), cp::Secret("")}), BankResult::InvalidInput);
     EXPECT_EQ(page.flow().renewal_flow()->field_error(cp::RenewalFlow::Field::NewKeyPasswordAgain), cp::InputError::Empty);
     cp::RenewalFlow::View& typed = page.flow().renewal_flow()->view();  // as the dialog's fields hold it
@@ -133,11 +137,11 @@ TEST(RenewalFlow, HighProtectionAsksThePasswordTwiceAndAtTheNextLogon) {
     EXPECT_EQ(page.flow().apply(cmd::CloseProtectionSettings{true, cp::Secret(typed.new_key_password), cp::Secret(typed.new_key_password_again)}),
               FlowResult::Ok);
     EXPECT_TRUE(page.flow().renewal_flow()->view().new_key_password.empty()) << "the form forgets the password";
-    ASSERT_EQ(page.screen(), Screen::RenewalProtection);
+    ASSERT_EQ(page.renewal_screen(), RScreen::Protection);
     EXPECT_EQ(page.flow().renewal_protection(), KeyProtection::High);
     page.apply(cmd::AnswerProtection{true});
     page.apply(cmd::AnswerWebAccess{true});
-    ASSERT_EQ(page.screen(), Screen::RenewalDone);
+    ASSERT_EQ(page.renewal_screen(), RScreen::Done);
     const std::string serial = page.flow().renewal()->new_serial();
     EXPECT_EQ(page.session.pc_store(cp::PcId::Admin)->find(serial)->protection, KeyProtection::High);
     // The next logon with the new certificate asks the key's password.
@@ -175,7 +179,7 @@ TEST(RenewalFlow, LowProtectionAndCancelInTheSettingsKeepsMedium) {
     EXPECT_EQ(page.flow().renewal_protection(), KeyProtection::Low);
     page.apply(cmd::AnswerProtection{true});
     page.apply(cmd::AnswerWebAccess{true});
-    ASSERT_EQ(page.screen(), Screen::RenewalDone);
+    ASSERT_EQ(page.renewal_screen(), RScreen::Done);
     EXPECT_EQ(page.session.pc_store(cp::PcId::Admin)->find(page.flow().renewal()->new_serial())->protection, KeyProtection::Low);
 }
 
@@ -185,7 +189,7 @@ TEST(RenewalFlow, CancelAtTheProtectedItemStopsWithNothingIssued) {
     to_first_confirmation(page);
     confirm_web_access(page);
     page.apply(cmd::AnswerProtection{false});
-    EXPECT_EQ(page.screen(), Screen::RenewalFailed);
+    EXPECT_EQ(page.renewal_screen(), RScreen::Failed);
     EXPECT_EQ(page.flow().failure(), FlowResult::Cancelled);
     EXPECT_EQ(page.session.pc_store(cp::PcId::Admin)->certificates.size(), 1u);
 }
@@ -199,7 +203,7 @@ TEST(RenewalFlow, ClosingThePageMidWayLeavesTheOldCertificateInUse) {
         old_serial = admin_serial(page);
         confirm_web_access(page);
         page.apply(cmd::AnswerProtection{true});
-        ASSERT_EQ(page.screen(), Screen::RenewalInstall);  // issued, not installed
+        ASSERT_EQ(page.renewal_screen(), RScreen::Install);  // issued, not installed
         page.apply(cmd::LeaveFlow{});                      // ログオフ / the window closed
         EXPECT_EQ(page.session.pc_store(cp::PcId::Admin)->certificates.size(), 1u);
         EXPECT_EQ(admin_serial(page), old_serial);
@@ -219,12 +223,12 @@ TEST(RenewalFlow, IssuingShowsRealProgressAndMovesOnByItself) {
     page.apply(cmd::StartRenewal{});
     confirm_web_access(page);
     page.apply(cmd::AnswerProtection{true});
-    ASSERT_EQ(page.screen(), Screen::RenewalIssuing) << "the PC is still making the key";
+    ASSERT_EQ(page.renewal_screen(), RScreen::Issuing) << "the PC is still making the key";
     EXPECT_EQ(page.flow().renewal()->enrollment_stage(), cp::EnrollmentStage::MakingKey);
     page.admin.jobs.run_pending();  // the key pair, then the CSR job is queued
     EXPECT_NE(page.flow().renewal()->enrollment_stage(), cp::EnrollmentStage::MakingKey);
-    for (int i = 0; i < 4 && page.screen() == Screen::RenewalIssuing; ++i) page.admin.jobs.run_pending();
-    EXPECT_EQ(page.screen(), Screen::RenewalInstall) << "no click: the next screen came by itself";
+    for (int i = 0; i < 4 && page.renewal_screen() == RScreen::Issuing; ++i) page.admin.jobs.run_pending();
+    EXPECT_EQ(page.renewal_screen(), RScreen::Install) << "no click: the next screen came by itself";
 }
 
 TEST(RenewalFlow, OnlyInsideTheRenewalWindow) {

@@ -113,6 +113,11 @@ struct PageLoad {
     template <class T>
     bool apply(T c) { return session.apply(make_command(std::move(c))); }
     AdminFlow::Screen screen() { return session.admin_flow() != nullptr ? flow().screen() : AdminFlow::Screen::Failed; }
+    // 証明書更新's step while it runs (AdminFlow::Screen::Renewal); Count_ when no renewal runs.
+    RenewalFlow::Screen renewal_screen() {
+        const RenewalFlow* r = session.admin_flow() != nullptr ? flow().renewal_flow() : nullptr;
+        return r != nullptr ? r->screen() : RenewalFlow::Screen::Count_;
+    }
     // Replaces the world by `preset` (Session::reset; synchronous natively).
     void load_preset(Preset preset) {
         FlowResult r = FlowResult::WrongStep;

@@ -45,15 +45,14 @@ int days_in_month(int year, int month) {
 
 }  // namespace
 
-std::size_t progress_entries(const Bank& bank) {
-    const AuditLog& log = bank.state().audit;
+std::size_t progress_entries(const AuditLog& log) {
     const std::size_t at = last_preset_entry(log, nullptr);
     return at == log.entries().size() ? log.entries().size() : log.entries().size() - at - 1;
 }
 
-const Scenario& running_scenario(const Bank& bank) {
+const Scenario& running_scenario(const AuditLog& log) {
     const AuditEntry* entry = nullptr;
-    last_preset_entry(bank.state().audit, &entry);
+    last_preset_entry(log, &entry);
     if (entry != nullptr)
         for (const Scenario& s : scenarios())
             if (entry->target == preset_name(s.preset)) return s;
@@ -159,7 +158,7 @@ bool DemoConsole::apply(const ConsoleCommand& command, Session& session) {
             },
             [&](const console::ChooseScenario& c) {
                 if (bank == nullptr || busy_ || c.scenario == nullptr) return false;
-                if (progress_entries(*bank) > 0) {
+                if (progress_entries(bank->state().audit) > 0) {
                     confirming_ = c.scenario;
                     open_ = true;  // the question is in the console (a link's scenario asks it at once)
                 } else {

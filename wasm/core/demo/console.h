@@ -59,9 +59,9 @@ enum class ConsoleMessage : std::uint8_t {
 };
 
 // The audit entries made since the running scenario was loaded (0: nothing would be lost).
-std::size_t progress_entries(const Bank& bank);
+std::size_t progress_entries(const AuditLog& log);
 // The scenario the running world was started from (the seed world for one older than scenarios).
-const Scenario& running_scenario(const Bank& bank);
+const Scenario& running_scenario(const AuditLog& log);
 // "YYYY-MM-DD" → the same JST wall time as `now` on that day; false for anything else.
 bool parse_console_date(std::string_view text, SimTime now, SimTime& out);
 

@@ -33,12 +33,28 @@ constexpr std::array<GuideStep, 8> kPickup{{
 GuidePosition at(std::size_t step, bool done = false) { return GuidePosition{step, done}; }
 
 // Where the administrator's flow is, in the terms of the seeds' steps (one switch over the
-// flow's screens: a new screen does not compile until it is placed).
+// flow's screens and one over the nested renewal's: a new screen does not compile until it is placed).
 enum class AdminPhase : std::uint8_t { Choose, Pin, Card, Notices, Menu, Grid, Edit, Reissued, Start, Web, Level, Issuing, Install, Renewed };
 
-AdminPhase admin_phase(AdminFlow::Screen screen) {
-    using S = AdminFlow::Screen;
+AdminPhase renewal_phase(RenewalFlow::Screen screen) {
+    using S = RenewalFlow::Screen;
     switch (screen) {
+    case S::Start: return AdminPhase::Start;
+    case S::WebAccess: return AdminPhase::Web;
+    case S::Protection: return AdminPhase::Level;
+    case S::ProtectionSettings: return AdminPhase::Level;
+    case S::Issuing: return AdminPhase::Issuing;
+    case S::Install: return AdminPhase::Install;
+    case S::Done: return AdminPhase::Renewed;
+    case S::Failed: return AdminPhase::Menu;
+    case S::Count_: break;
+    }
+    return AdminPhase::Menu;
+}
+
+AdminPhase admin_phase(const AdminFlow& flow) {
+    using S = AdminFlow::Screen;
+    switch (flow.screen()) {
     case S::ChooseCertificate: return AdminPhase::Choose;
     case S::KeyAccess: return AdminPhase::Choose;
     case S::UnlockingKey: return AdminPhase::Choose;
@@ -47,17 +63,10 @@ AdminPhase admin_phase(AdminFlow::Screen screen) {
     case S::Notices: return AdminPhase::Notices;
     case S::Menu: return AdminPhase::Menu;
     case S::Failed: return AdminPhase::Menu;  // back to the menu or the top: the step before
-    case S::RenewalFailed: return AdminPhase::Menu;
     case S::UserGrid: return AdminPhase::Grid;
     case S::UserEdit: return AdminPhase::Edit;
     case S::UserDone: return AdminPhase::Reissued;
-    case S::RenewalStart: return AdminPhase::Start;
-    case S::RenewalWebAccess: return AdminPhase::Web;
-    case S::RenewalProtection: return AdminPhase::Level;
-    case S::RenewalProtectionSettings: return AdminPhase::Level;
-    case S::RenewalIssuing: return AdminPhase::Issuing;
-    case S::RenewalInstall: return AdminPhase::Install;
-    case S::RenewalDone: return AdminPhase::Renewed;
+    case S::Renewal: return renewal_phase(flow.renewal_flow()->screen());
     case S::Count_: break;
     }
     return AdminPhase::Menu;
@@ -73,14 +82,14 @@ GuidePosition renewal_position(const Session& s) {
     const AdminFlow* flow = s.admin_flow();
     const PcCertificateStore* store = s.pc_store(PcId::Admin);
     if (flow == nullptr) return at(store != nullptr && store->certificates.size() > 1 ? 12 : 1);
-    return at(kRenewalStepOf[static_cast<std::size_t>(admin_phase(flow->screen()))]);
+    return at(kRenewalStepOf[static_cast<std::size_t>(admin_phase(*flow))]);
 }
 
 GuidePosition reissue_position(const Session& s) {
     if (s.desk().pc() != PcId::Admin) return at(1);
     const AdminFlow* flow = s.admin_flow();
     if (flow == nullptr) return at(2);
-    const AdminPhase phase = admin_phase(flow->screen());
+    const AdminPhase phase = admin_phase(*flow);
     return at(kReissueStepOf[static_cast<std::size_t>(phase)], phase == AdminPhase::Reissued);
 }
 

@@ -23,7 +23,9 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
+#include "portal/bank_view.h"
 #include "portal/commands.h"
 #include "portal/desk.h"
 #include "portal/desk_view.h"
@@ -53,6 +55,11 @@ public:
     Simulation* simulation() { return simulation_.get(); }
     // The bank, once the simulation is Ready (nullptr before).
     const Bank* bank() const;
+    // What the screens read of it (portal/bank_view.h), once the simulation is Ready.
+    std::optional<BankView> bank_view() const {
+        const Bank* b = bank();
+        return b != nullptr ? std::optional<BankView>(BankView(*b)) : std::nullopt;
+    }
 
     const PcCertificateStore* pc_store(PcId pc) const;
     // Where the person is: the PC, its browser and the page it shows, the open panel.

@@ -1,5 +1,7 @@
 #include "text/line_break.h"
 
+#include <algorithm>
+
 namespace cp {
 namespace {
 
@@ -67,20 +69,43 @@ bool is_japanese_breakable(char32_t c) {
            (c >= 0x20000 && c <= 0x3FFFF);   // supplementary ideographs
 }
 
+namespace {
+// May a line break before cps[i] (i > 0)?
+bool can_break_before(const std::vector<CodePoint>& cps, std::size_t i) {
+    const char32_t prev = cps[i - 1].value;
+    const char32_t cur = cps[i].value;
+    if (is_space(cur)) return false;  // break after the spaces, not before them
+    if (is_line_start_forbidden(cur) || is_line_end_forbidden(prev)) return false;
+    if (is_space(prev)) return true;
+    return is_japanese_breakable(prev) || is_japanese_breakable(cur);
+}
+}  // namespace
+
+float widest_unbreakable(std::string_view utf8, AdvanceFn advance, void* user) {
+    const std::vector<CodePoint> cps = decode(utf8);
+    float widest = 0.0f;
+    float piece = 0.0f;   // the piece since the last allowed break, its trailing spaces aside
+    float spaces = 0.0f;  // trailing spaces of the piece (dropped at a line's end)
+    for (std::size_t i = 0; i < cps.size(); ++i) {
+        const char32_t c = cps[i].value;
+        if (c == U'\n' || (i > 0 && can_break_before(cps, i))) piece = spaces = 0.0f;
+        if (c == U'\n') continue;
+        const float w = advance(c, user);
+        if (is_space(c)) {
+            spaces += w;
+            continue;
+        }
+        piece += spaces + w;
+        spaces = 0.0f;
+        if (!is_hanging_punctuation(c)) widest = std::max(widest, piece);  // 、。 may hang past the edge
+    }
+    return widest;
+}
+
 std::vector<LineSpan> break_lines(std::string_view utf8, float max_width, AdvanceFn advance, void* user) {
     const std::vector<CodePoint> cps = decode(utf8);
     std::vector<LineSpan> lines;
     const std::size_t n = cps.size();
-
-    // May a line break before cps[i] (i > 0)?
-    auto can_break_before = [&](std::size_t i) {
-        const char32_t prev = cps[i - 1].value;
-        const char32_t cur = cps[i].value;
-        if (is_space(cur)) return false;  // break after the spaces, not before them
-        if (is_line_start_forbidden(cur) || is_line_end_forbidden(prev)) return false;
-        if (is_space(prev)) return true;
-        return is_japanese_breakable(prev) || is_japanese_breakable(cur);
-    };
     auto emit = [&](std::size_t first, std::size_t last) {  // code points [first, last)
         while (last > first && is_space(cps[last - 1].value)) --last;
         const std::size_t b = first < n ? cps[first].begin : utf8.size();
@@ -104,7 +129,7 @@ std::vector<LineSpan> break_lines(std::string_view utf8, float max_width, Advanc
                 forced = true;
                 break;
             }
-            if (i > start && can_break_before(i)) last_break = i;
+            if (i > start && can_break_before(cps, i)) last_break = i;
             const float w = advance(c, user);
             if (width + w > max_width && i > start && !is_space(c)) {
                 if (is_hanging_punctuation(c)) {

@@ -29,6 +29,11 @@ using AdvanceFn = float (*)(char32_t codepoint, void* user);
 // character wider than the line). Invalid UTF-8 bytes count as U+FFFD, never read past the end.
 std::vector<LineSpan> break_lines(std::string_view utf8, float max_width, AdvanceFn advance, void* user);
 
+// The width of the widest piece break_lines keeps on one line whatever the width (a Latin word,
+// a Japanese character with the ones 禁則 keeps beside it; hanging 、。 aside): at max_width at
+// least this, no word is broken. What a column of wrapped text needs at the least.
+float widest_unbreakable(std::string_view utf8, AdvanceFn advance, void* user);
+
 // Classification, exposed for tests.
 bool is_line_start_forbidden(char32_t c);  // 行頭禁則
 bool is_line_end_forbidden(char32_t c);    // 行末禁則

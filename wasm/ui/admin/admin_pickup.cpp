@@ -49,8 +49,7 @@ void draw_admin_pickup_dialog(const Ui& ui, AdminPickupFlow& flow) {
 }
 
 void draw_admin_pickup_page(const Ui& ui, AdminPickupFlow& flow) {
-    page_title(ui.t(TextId::TopAdminPickup));
-    begin_card("##admin_pickup", ImVec2(-FLT_MIN, 0));
+    begin_bank_page("##admin_pickup", ui.t(TextId::TopAdminPickup));
     switch (flow.screen()) {
         case AdminPickupFlow::Screen::EnterIds:
         case AdminPickupFlow::Screen::WebAccess: draw_enter_ids(ui, flow); break;

@@ -1,7 +1,6 @@
 // The administrator's draw table: each AdminFlow::Screen's page and OS dialog, in the enum's order
 // beside kAdminScreens (portal/flows/admin_flow.h), checked when it compiles.
 #include "admin/admin_screens.h"
-#include "renewal/renewal_screens.h"
 #include "screen_draw.h"
 
 namespace cp::ui {
@@ -20,14 +19,7 @@ constexpr ScreenDraw<AdminFlow> kAdminDraw[] = {
     {S::UserEdit, draw_admin_user_edit, nullptr},
     {S::UserDone, draw_admin_user_done, nullptr},
     {S::Failed, draw_admin_failure, nullptr},
-    {S::RenewalStart, draw_admin_renewal, draw_nested_renewal_dialog<AdminFlow>},
-    {S::RenewalWebAccess, draw_admin_renewal, draw_nested_renewal_dialog<AdminFlow>},
-    {S::RenewalProtection, draw_admin_renewal, draw_nested_renewal_dialog<AdminFlow>},
-    {S::RenewalProtectionSettings, draw_admin_renewal, draw_nested_renewal_dialog<AdminFlow>},
-    {S::RenewalIssuing, draw_admin_renewal, draw_nested_renewal_dialog<AdminFlow>},
-    {S::RenewalInstall, draw_admin_renewal, draw_nested_renewal_dialog<AdminFlow>},
-    {S::RenewalDone, draw_admin_renewal, draw_nested_renewal_dialog<AdminFlow>},
-    {S::RenewalFailed, draw_admin_renewal, draw_nested_renewal_dialog<AdminFlow>},
+    {S::Renewal, draw_admin_renewal, draw_nested_renewal_dialog<AdminFlow>},
 };
 static_assert(rows_in_screen_order(kAdminDraw));
 
@@ -36,9 +28,7 @@ static_assert(rows_in_screen_order(kAdminDraw));
 // 証明書更新 under the administrator's session bar: the shared renewal pages (renewal/).
 void draw_admin_renewal(const Ui& ui, AdminFlow& flow) {
     draw_admin_session_bar(ui, flow);
-    RenewalHolder holder;
-    holder.current_expiry = flow.bank().state().contract.admin_certificate.not_after;
-    draw_renewal_page(ui, *flow.renewal_flow(), holder);
+    draw_nested_renewal_page(ui, flow);
 }
 
 void draw_admin_dialog(const Ui& ui, AdminFlow& flow) {

@@ -11,8 +11,7 @@ namespace cp::ui {
 void draw_admin_card_challenge(const Ui& ui, AdminFlow& flow) {
     const Language l = ui.lang();
     AdminFlow::View& view = flow.view();
-    page_title(ui.t(TextId::CardChallengeTitle));
-    begin_card("##card_challenge", ImVec2(-FLT_MIN, 0));
+    begin_bank_page("##card_challenge", ui.t(TextId::CardChallengeTitle));
     text_wrapped_sized(ui.t(TextId::CardChallengeIntro), size::kDetail, color::kText);
     result_message(flow.last_result(), flow.tries_left(), l);
     const CardChallenge& challenge = flow.login().challenge();

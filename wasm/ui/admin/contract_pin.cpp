@@ -9,9 +9,8 @@ namespace cp::ui {
 void draw_admin_contract_pin(const Ui& ui, AdminFlow& flow) {
     const Language l = ui.lang();
     AdminFlow::View& view = flow.view();
-    const Contract& contract = flow.bank().state().contract;
-    page_title(ui.t(TextId::AdminLoginTitle));
-    begin_card("##contract_pin", ImVec2(-FLT_MIN, 0));
+    const Contract& contract = flow.bank_view().contract();
+    begin_bank_page("##contract_pin", ui.t(TextId::AdminLoginTitle));
     text_wrapped_sized(ui.t(TextId::ContractPinIntro), size::kDetail, color::kText);
     if (ImGui::BeginTable("##ids", 2, ImGuiTableFlags_SizingFixedFit)) {
         const std::pair<TextId, const std::string*> rows[] = {{TextId::FieldContractId, &contract.id},

@@ -9,8 +9,7 @@
 namespace cp::ui {
 
 void draw_admin_failure(const Ui& ui, AdminFlow& flow) {
-    page_title(ui.t(TextId::FailureTitle), TitleTone::Error);
-    begin_card("##failure", ImVec2(-FLT_MIN, 0));
+    begin_bank_page("##failure", ui.t(TextId::FailureTitle), TitleTone::Error);
     result_message(flow.failure(), 0, ui.lang());
     ImGui::Dummy(ImVec2(0, 4));
     if (button(ui.t(TextId::BackToTop))) ui.emit(cmd::LeaveFlow{});

@@ -11,10 +11,10 @@ namespace cp::ui {
 
 void draw_admin_chooser(const Ui& ui, AdminFlow& flow) {
     const Language l = ui.lang();
-    const Bank& bank = flow.bank();
-    const std::string example = bank.state().contract.id + " " + bank.state().contract.bank_code;
+    const Contract& contract = flow.bank_view().contract();
+    const std::string example = contract.id + " " + contract.bank_code;
     const std::string hint = std::string(text(TextId::ChooserAdminHint, l)) + "\n" +
-                             formatf(text(TextId::ChooserAdminExample, l), bank.state().contract.bank_code.c_str(), example.c_str());
+                             formatf(text(TextId::ChooserAdminExample, l), contract.bank_code.c_str(), example.c_str());
     ChooserView view;
     view.store = &flow.store();
     view.highlighted = &flow.view().highlighted_certificate;

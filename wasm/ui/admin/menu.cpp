@@ -39,27 +39,19 @@ bool section_header(const Ui& ui, const AdminFlow& flow, MenuSection section, Te
     return open;
 }
 
-void key_value(const char* key, const std::string& value) {
-    ImGui::TableNextRow();
-    ImGui::TableNextColumn();
-    text_wrapped_sized(key, size::kDetail, color::kTextMuted);
-    ImGui::TableNextColumn();
-    text_wrapped_sized(value.c_str(), size::kDetail, color::kText);
-}
-
 void draw_status(const Ui& ui, const AdminFlow& flow) {
     const Language l = ui.lang();
-    const BankState& s = flow.bank().state();
-    const auto pending = static_cast<unsigned>(flow.pending_pickups());
+    const BankView bank = flow.bank_view();
+    const auto pending = static_cast<unsigned>(bank.pending_pickups());
     if (ImGui::BeginTable("##status", 2, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_RowBg)) {
         // Fixed shares, both columns wrapping: sized by their contents, the one-line names took
         // nearly all of a phone's width and the dates broke after every few characters.
         ImGui::TableSetupColumn("##name", ImGuiTableColumnFlags_WidthStretch, 3.0f);
         ImGui::TableSetupColumn("##value", ImGuiTableColumnFlags_WidthStretch, 2.0f);
-        key_value(ui.t(TextId::StatusLastLogon), flow.previous_logon() != 0 ? format_date_time(flow.previous_logon(), l) : ui.t(TextId::StatusFirstLogon));
-        key_value(ui.t(TextId::StatusCertificateExpiry), format_date_time(s.contract.admin_certificate.not_after, l));
-        key_value(ui.t(TextId::StatusPendingPickups), formatf(ui.t(TextId::PeopleCountFormat), pending));
-        key_value(ui.t(TextId::StatusUsers), formatf(ui.t(TextId::PeopleCountFormat), static_cast<unsigned>(s.users.size())));
+        key_value_row(ui.t(TextId::StatusLastLogon), flow.previous_logon() != 0 ? format_date_time(flow.previous_logon(), l) : ui.t(TextId::StatusFirstLogon), true);
+        key_value_row(ui.t(TextId::StatusCertificateExpiry), format_date_time(bank.contract().admin_certificate.not_after, l), true);
+        key_value_row(ui.t(TextId::StatusPendingPickups), formatf(ui.t(TextId::PeopleCountFormat), pending), true);
+        key_value_row(ui.t(TextId::StatusUsers), formatf(ui.t(TextId::PeopleCountFormat), static_cast<unsigned>(bank.users().size())), true);
         ImGui::EndTable();
     }
 }
@@ -71,7 +63,7 @@ const char* actor_text(const Ui& ui, const std::string& actor) {
 
 void draw_audit(const Ui& ui, const AdminFlow& flow) {
     const Language l = ui.lang();
-    const std::vector<AuditEntry>& entries = flow.bank().state().audit.entries();
+    const std::vector<AuditEntry>& entries = flow.bank_view().audit().entries();
     if (button(ui.t(TextId::AuditVerify))) ui.emit(cmd::VerifyAuditLog{});
     if (const std::optional<AuditCheck>& check = flow.audit_check()) {
         if (check->intact())
@@ -121,7 +113,7 @@ bool menu_entry(const char* label, bool available, const char* why) {
 }  // namespace
 
 void draw_admin_session_bar(const Ui& ui, const AdminFlow& flow) {
-    const Contract& contract = flow.bank().state().contract;
+    const Contract& contract = flow.bank_view().contract();
     begin_card("##session_bar", ImVec2(-FLT_MIN, 0));
     text_sized(contract.company.c_str(), size::kHeading, color::kText);
     ImGui::SameLine();
@@ -144,7 +136,7 @@ void draw_admin_menu(const Ui& ui, AdminFlow& flow) {
     // 証明書更新 exists only inside the renewal window (docs/domain.md: 30 days before expiry); after
     // expiry the administrator cannot log on at all and the branch reissues.
     const bool renewal = flow.renewal_offered();
-    const std::string not_open = formatf(ui.t(TextId::RenewalNotOpenFormat), flow.bank().state().config.renewal_window_days);
+    const std::string not_open = formatf(ui.t(TextId::RenewalNotOpenFormat), flow.bank_view().renewal_window_days());
     begin_card("##menu", ImVec2(-FLT_MIN, 0));
     switch (flow.tab()) {
         case MenuTab::Main:

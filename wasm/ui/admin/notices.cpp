@@ -20,9 +20,8 @@ TextId notice_text(NoticeKind kind) {
 }  // namespace
 
 void draw_admin_notices(const Ui& ui, AdminFlow& flow) {
-    const Contract& contract = flow.bank().state().contract;
-    page_title(formatf(ui.t(TextId::NoticesTitleFormat), contract.company.c_str()).c_str());
-    begin_card("##notices", ImVec2(-FLT_MIN, 0));
+    const Contract& contract = flow.bank_view().contract();
+    begin_bank_page("##notices", formatf(ui.t(TextId::NoticesTitleFormat), contract.company.c_str()).c_str());
     for (NoticeKind kind : flow.login().notices()) {
         text_sized("+", size::kSmall + 2, color::kBrand);
         ImGui::SameLine(0, 8);

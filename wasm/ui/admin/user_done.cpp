@@ -18,8 +18,7 @@ void draw_admin_user_done(const Ui& ui, AdminFlow& flow) {
     const TextId title = flow.certificate_action() == UserCertificateAction::Reissue  ? TextId::DoneTitle
                          : flow.certificate_action() == UserCertificateAction::Revoke ? TextId::DoneRevokedTitle
                                                                                        : TextId::DoneContinueTitle;
-    page_title(ui.t(title));
-    begin_card("##user_done", ImVec2(-FLT_MIN, 0));
+    begin_bank_page("##user_done", ui.t(title));
     text_sized(ui.t(TextId::ColUserId), size::kDetail, color::kTextMuted);
     ImGui::SameLine();
     text_sized(u->id.c_str(), size::kHeading, color::kText);

@@ -46,7 +46,7 @@ void header_cell(const char* s) {
 }
 
 void draw_grid(const Ui& ui, const AdminFlow& flow) {
-    const std::vector<User>& users = flow.bank().state().users;
+    const std::vector<User>& users = flow.bank_view().users();
     const User* selected = flow.maintenance() != nullptr ? flow.maintenance()->selected() : nullptr;
     const int rows = static_cast<int>(std::min(flow.visible_users(), users.size()));
     const float row_h = ImGui::GetFrameHeight() + 2;
@@ -136,8 +136,7 @@ void draw_grid(const Ui& ui, const AdminFlow& flow) {
 
 void draw_admin_user_grid(const Ui& ui, AdminFlow& flow) {
     draw_admin_session_bar(ui, flow);
-    page_title(ui.t(TextId::UserSelectTitle));
-    begin_card("##user_grid", ImVec2(-FLT_MIN, 0));
+    begin_bank_page("##user_grid", ui.t(TextId::UserSelectTitle));
     section_title(ui.t(TextId::UserGridTitle));
     text_wrapped_sized(ui.t(TextId::UserGridIntro), size::kDetail, color::kText);
     result_message(flow.last_result(), 0, ui.lang());

@@ -34,7 +34,7 @@ void outline(const WidgetInfo& w) {
 }  // namespace
 
 void draw_console_guide(const Ui& ui, const DemoConsole& c) {
-    const SeedProcedure procedure = running_scenario(*ui.session.bank()).procedure;
+    const SeedProcedure procedure = running_scenario(ui.session.bank_view()->audit()).procedure;
     const std::span<const GuideStep> steps = guide_steps(procedure);
     if (steps.empty()) {
         text_wrapped_sized(ui.t(TextId::GuideNone), size::kSmall, color::kTextMuted);

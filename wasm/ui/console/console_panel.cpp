@@ -87,7 +87,7 @@ void draw_console(const Ui& ui, DemoConsole& console) {
     draw_console_link_problems(ui, console);
     draw_console_confirmation(ui, console);
     draw_console_message(ui, console);
-    if (ui.session.bank() == nullptr) {
+    if (!ui.session.bank_view()) {
         text_wrapped_sized(ui.t(TextId::SampleNotReady), size::kDetail, color::kText);
     } else {
         // The guide first (unless in kiosk mode), then the short, often used sections; the

@@ -2,6 +2,7 @@
 // the session that emits commands. Labels are distinct from the desk's own (a person, and a test,
 // finds 「お客様カード を開く」 here and 「お客様カード」 on the taskbar).
 #include <algorithm>
+#include <optional>
 #include <string>
 
 #include "console/console.h"
@@ -106,9 +107,10 @@ void draw_console_link_problems(const Ui& ui, const DemoConsole& c) {
 }
 
 void draw_console_confirmation(const Ui& ui, const DemoConsole& c) {
-    if (c.confirming() == nullptr || ui.session.bank() == nullptr) return;
+    const std::optional<BankView> bank = ui.session.bank_view();
+    if (c.confirming() == nullptr || !bank) return;
     const std::string ask = formatf(ui.t(TextId::ConsoleConfirmReplace),
-                                    static_cast<unsigned>(progress_entries(*ui.session.bank())), ui.t(c.confirming()->title));
+                                    static_cast<unsigned>(progress_entries(bank->audit())), ui.t(c.confirming()->title));
     text_wrapped_sized(ask.c_str(), size::kDetail, color::kError);
     if (button(ui.t(TextId::ConsoleConfirmYes))) ui.emit_console(console::Confirm{true});
     ImGui::SameLine();
@@ -116,8 +118,7 @@ void draw_console_confirmation(const Ui& ui, const DemoConsole& c) {
 }
 
 void draw_console_scenarios(const Ui& ui, const DemoConsole& c) {
-    const Bank& bank = *ui.session.bank();
-    const Scenario& running = running_scenario(bank);
+    const Scenario& running = running_scenario(ui.session.bank_view()->audit());
     text_wrapped_sized(formatf(ui.t(TextId::ConsoleRunning), ui.t(running.title)).c_str(), size::kDetail, color::kText);
     small(ui.t(TextId::ConsoleScenarioNote));
     if (c.confirming() != nullptr) return;  // one question at a time (asked at the console's top)
@@ -132,8 +133,7 @@ void draw_console_scenarios(const Ui& ui, const DemoConsole& c) {
 }
 
 void draw_console_clock(const Ui& ui, DemoConsole& c) {
-    const Bank& bank = *ui.session.bank();
-    labelled_text(formatf(ui.t(TextId::ConsoleNow), format_date_time(bank.now(), ui.lang()).c_str()).c_str(),
+    labelled_text(formatf(ui.t(TextId::ConsoleNow), format_date_time(ui.session.bank_view()->now(), ui.lang()).c_str()).c_str(),
                   size::kDetail, color::kText);
     // Not disabled while a step is saved: a move applies at once and the next save takes it
     // (docs/architecture.md, "Saving").
@@ -200,7 +200,7 @@ void draw_console_shortcuts(const Ui& ui) {
 }
 
 void draw_console_audit(const Ui& ui) {
-    const AuditLog& log = ui.session.bank()->state().audit;
+    const AuditLog& log = ui.session.bank_view()->audit();
     const std::size_t n = log.entries().size();
     small(formatf(ui.t(TextId::ConsoleAuditEntries), static_cast<unsigned>(n),
                   static_cast<unsigned>(std::min(n, kAuditRowsShown)))

@@ -37,15 +37,13 @@ std::string form_name(const Ui& ui, BranchRequestKind kind) {
     return formatf(ui.t(TextId::BranchFormNameFormat), ui.state.brand.service_name.in(ui.lang()).c_str(), ui.t(form_of(kind).name));
 }
 
-// 受付 the day it is handed in, 処理中 until the bank's delay has passed, then 完了.
-TextId status_text(const BranchRequest& r, SimTime now) {
-    if (r.done) return TextId::BranchStatusDone;
-    return now < r.submitted_at + days(1) ? TextId::BranchStatusReceived : TextId::BranchStatusProcessing;
-}
+// 受付, 処理中, 完了, in BranchRequestStatus's order (BankView::status says which).
+constexpr TextId kStatusText[] = {TextId::BranchStatusReceived, TextId::BranchStatusProcessing, TextId::BranchStatusDone};
+static_assert(std::size(kStatusText) == static_cast<std::size_t>(BranchRequestStatus::Count_));
 
 }  // namespace
 
-void draw_branch_counter(const Ui& ui, const Bank& bank) {
+void draw_branch_counter(const Ui& ui, const BankView& bank) {
     const Language l = ui.lang();
     text_wrapped_sized(ui.t(TextId::BranchIntro), size::kSmall, color::kText);
     for (const Form& f : kForms) {
@@ -61,11 +59,11 @@ void draw_branch_counter(const Ui& ui, const Bank& bank) {
     if (ui.session.last_result() != FlowResult::Ok) result_message(ui.session.last_result(), 0, l);
     ImGui::Separator();
     text_sized(ui.t(TextId::BranchRequests), size::kDetail, color::kText);
-    const std::vector<BranchRequest>& requests = bank.state().branch_requests;
+    const std::vector<BranchRequest>& requests = bank.branch_requests();
     if (requests.empty()) text_wrapped_sized(ui.t(TextId::BranchNoRequests), size::kSmall, color::kTextMuted);
     for (auto it = requests.rbegin(); it != requests.rend(); ++it) {  // newest first
         const BranchRequest& r = *it;
-        const TextId status = status_text(r, bank.now());
+        const TextId status = kStatusText[static_cast<std::size_t>(bank.status(r))];
         const std::string line = form_name(ui, r.kind) + "  [" + ui.t(status) + "]";
         labelled_text(line.c_str(), size::kSmall + 0.5f, status == TextId::BranchStatusDone ? color::kTitleBar : color::kText);
         text_sized(formatf(ui.t(TextId::BranchSubmittedFormat), format_date(r.submitted_at, l).c_str(), format_date(r.ready_at, l).c_str()).c_str(),

@@ -39,11 +39,10 @@ void draw_taskbar(const Ui& ui, const Rect& r);
 // the mailbox and the branch counter.
 void draw_panels(const Ui& ui, float taskbar_height);
 // The bank's mail: the list with unread marks, a mail opened (desk/mailbox.cpp).
-void draw_mailbox(const Ui& ui, const Bank& bank);
-unsigned unread_mail_count(const Bank& bank);
+void draw_mailbox(const Ui& ui, const BankView& bank);
 // お取引店: the paper forms and their status on the simulated clock (desk/branch_counter.cpp).
-void draw_branch_counter(const Ui& ui, const Bank& bank);
+void draw_branch_counter(const Ui& ui, const BankView& bank);
 // The user's one-time password token (desk/token_device.cpp), inside its panel.
-void draw_token_device(const Ui& ui, const Bank& bank);
+void draw_token_device(const Ui& ui, const BankView& bank);
 
 }  // namespace cp::ui

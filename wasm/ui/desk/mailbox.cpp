@@ -41,16 +41,9 @@ std::string body(const Ui& ui, const Mail& m) {
 
 }  // namespace
 
-unsigned unread_mail_count(const Bank& bank) {
-    unsigned n = 0;
-    for (const Mail& m : bank.state().mailbox)
-        if (!m.read) ++n;
-    return n;
-}
-
-void draw_mailbox(const Ui& ui, const Bank& bank) {
+void draw_mailbox(const Ui& ui, const BankView& bank) {
     const Language l = ui.lang();
-    const std::vector<Mail>& mails = bank.state().mailbox;
+    const std::vector<Mail>& mails = bank.mailbox();
     for (const Mail& m : mails) {
         if (m.id != ui.session.desk().open_mail()) continue;
         text_wrapped_sized(subject(ui, m).c_str(), size::kHeading, color::kText);

@@ -1,6 +1,7 @@
 // The simulator's own panels on the desk, marked as sample data: サンプルデータ (the IDs and PINs of
 // the sample world, and which user has a token) and the お客様カード (契約者ID and the card's
 // symbol → number table, as a card image), with a control to pretend the card was lost.
+#include <optional>
 #include <string>
 
 #include "bank/customer_card.h"
@@ -15,16 +16,38 @@
 namespace cp::ui {
 namespace {
 
-bool begin_panel(const Ui& ui, TextId title, float width, float taskbar_h) {
+constexpr ImVec2 kPanelPadding(16, 12);
+constexpr TextId kClockButtons[] = {TextId::SampleClockDay, TextId::SampleClockWeek, TextId::SampleClockMonth, TextId::SampleClockYear};
+constexpr std::int32_t kClockDays[] = {1, 7, 30, 365};
+
+float button_width(const char* label) { return ImGui::CalcTextSize(label).x + 2 * ImGui::GetStyle().FramePadding.x; }
+
+// What the panel's words need across, measured from the text: its title in the title bar (beside
+// the close button), and for サンプルデータ the clock's buttons on one row.
+float panel_min_width(const Ui& ui, DeskPanel panel, TextId title) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float border = 2 * style.WindowBorderSize;
+    float w = ImGui::CalcTextSize(ui.t(title)).x + 2 * style.FramePadding.x + ImGui::GetFontSize() + style.ItemInnerSpacing.x + border;
+    if (panel == DeskPanel::SampleData) {
+        float row = -style.ItemSpacing.x;
+        for (TextId id : kClockButtons) row += button_width(ui.t(id)) + style.ItemSpacing.x;
+        w = std::max(w, row + 2 * kPanelPadding.x + border);
+    }
+    return w;
+}
+
+// At least `width`, as wide as its words need (panel_min_width), at most the screen less a margin:
+// on a screen too narrow the clock's buttons wrap (draw_sample_data).
+bool begin_panel(const Ui& ui, DeskPanel panel, TextId title, float width, float taskbar_h) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
-    const float w = std::min(width, vp->WorkSize.x - 16.0f);
+    const float w = std::min(std::max(width, panel_min_width(ui, panel, title)), vp->WorkSize.x - 16.0f);
     ImGui::SetNextWindowPos(ImVec2(vp->WorkPos.x + vp->WorkSize.x - 8, vp->WorkPos.y + vp->WorkSize.y - taskbar_h - 8), ImGuiCond_Always, ImVec2(1, 1));
     ImGui::SetNextWindowSizeConstraints(ImVec2(w, 0), ImVec2(w, vp->WorkSize.y - taskbar_h - size::kMarkerBar - 16));
     ImGui::PushStyleColor(ImGuiCol_WindowBg, color::kPanel);
     ImGui::PushStyleColor(ImGuiCol_TitleBg, color::kMarker);
     ImGui::PushStyleColor(ImGuiCol_TitleBgActive, color::kMarker);
     ImGui::PushStyleColor(ImGuiCol_Text, color::kText);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(16, 12));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, kPanelPadding);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 1.0f);
     bool open = true;
     const std::string name = std::string(ui.t(title)) + "###panel";
@@ -56,8 +79,7 @@ void row(const Ui& ui, const char* key, const std::string& value, const std::str
 // `saving`: a step is being saved. The clock's buttons stay enabled then (a move applies at once and
 // the next save takes it: docs/architecture.md, "Saving"), so a double click on +1日 moves two days;
 // the rest waits, as the browser does.
-void draw_sample_data(const Ui& ui, const Bank& bank, bool saving) {
-    const BankState& s = bank.state();
+void draw_sample_data(const Ui& ui, const BankView& bank, bool saving) {
     ImGui::BeginDisabled(saving);
     text_wrapped_sized(ui.t(TextId::SampleDataIntro), size::kSmall, color::kText);
     if (ImGui::BeginTable("##sample", 3, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
@@ -66,12 +88,13 @@ void draw_sample_data(const Ui& ui, const Bank& bank, bool saving) {
         ImGui::TableSetupColumn("##key", ImGuiTableColumnFlags_WidthStretch, 1.0f);
         ImGui::TableSetupColumn("##value", ImGuiTableColumnFlags_WidthStretch, 1.3f);
         ImGui::TableSetupColumn("##copy", ImGuiTableColumnFlags_WidthFixed);
-        row(ui, ui.t(TextId::SampleContractId), s.contract.id, &s.contract.id);
-        row(ui, ui.t(TextId::SampleCompany), s.contract.company);
+        const Contract& contract = bank.contract();
+        row(ui, ui.t(TextId::SampleContractId), contract.id, &contract.id);
+        row(ui, ui.t(TextId::SampleCompany), contract.company);
         // PINs are shown to be typed, never copied: a PIN never reaches the clipboard.
         row(ui, ui.t(TextId::SampleContractPin), std::string(kSeedSecrets.contract_pin));
         row(ui, ui.t(TextId::SampleConfirmationPin), std::string(kSeedSecrets.confirmation_pin));
-        for (const User& u : s.users) {
+        for (const User& u : bank.users()) {
             const std::string_view pin = u.id == "S0001" ? kSeedSecrets.s0001_pin : u.id == "S0002" ? kSeedSecrets.s0002_pin : std::string_view();
             row(ui, ui.t(TextId::ColUserId), u.id + "  " + u.name, &u.id);
             if (!pin.empty()) row(ui, ui.t(TextId::SampleUserPin), std::string(pin));
@@ -83,13 +106,14 @@ void draw_sample_data(const Ui& ui, const Bank& bank, bool saving) {
     ImGui::EndDisabled();
     // Time travel for the paths that need it (an expired certificate, a passed pickup window).
     text_sized(ui.t(TextId::SampleClock), size::kDetail, color::kText);
-    if (button(ui.t(TextId::SampleClockDay))) ui.emit(cmd::AdvanceClock{1});
-    ImGui::SameLine();
-    if (button(ui.t(TextId::SampleClockWeek))) ui.emit(cmd::AdvanceClock{7});
-    ImGui::SameLine();
-    if (button(ui.t(TextId::SampleClockMonth))) ui.emit(cmd::AdvanceClock{30});
-    ImGui::SameLine();
-    if (button(ui.t(TextId::SampleClockYear))) ui.emit(cmd::AdvanceClock{365});
+    for (std::size_t i = 0; i < std::size(kClockButtons); ++i) {
+        const char* label = ui.t(kClockButtons[i]);
+        if (i > 0) {
+            ImGui::SameLine();
+            if (ImGui::GetContentRegionAvail().x < button_width(label)) ImGui::NewLine();  // the next row
+        }
+        if (button(label)) ui.emit(cmd::AdvanceClock{kClockDays[i]});
+    }
     // The simulated browser: its download UI differs, and only Edge has IE mode (seed 001 part 2).
     // Choosing one reloads the page: disabled while a step is saved, as the browser's own reloads
     // (IE mode's) are, so the step's outcome shows before the page can be left.
@@ -104,8 +128,8 @@ void draw_sample_data(const Ui& ui, const Bank& bank, bool saving) {
     ImGui::EndDisabled();
 }
 
-void draw_customer_card(const Ui& ui, const Bank& bank) {
-    const Contract& c = bank.state().contract;
+void draw_customer_card(const Ui& ui, const BankView& bank) {
+    const Contract& c = bank.contract();
     // The card's face: the bank, the service, the contract ID.
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 p = ImGui::GetCursorScreenPos();
@@ -154,7 +178,7 @@ void draw_customer_card(const Ui& ui, const Bank& bank) {
 void draw_panels(const Ui& ui, float taskbar_h) {
     const DeskPanel panel = ui.session.desk().panel();
     if (panel == DeskPanel::None) return;
-    const Bank* bank = ui.session.bank();
+    const std::optional<BankView> bank = ui.session.bank_view();
     TextId title = TextId::SampleDataTitle;
     float width = 440.0f;
     switch (panel) {
@@ -165,8 +189,8 @@ void draw_panels(const Ui& ui, float taskbar_h) {
         case DeskPanel::Branch: title = TextId::BranchTitle; width = 520.0f; break;
         case DeskPanel::Token: title = TextId::TokenTitle; width = 320.0f; break;
     }
-    begin_panel(ui, title, width, taskbar_h);
-    if (bank == nullptr) {
+    begin_panel(ui, panel, title, width, taskbar_h);
+    if (!bank) {
         text_wrapped_sized(ui.t(TextId::SampleNotReady), size::kDetail, color::kText);
     } else {
         // While the world is replaced the panels' controls would be refused: shown disabled, with

@@ -3,6 +3,7 @@
 // the simulator's language. Three groups flow left to right and wrap to
 // another row when the screen is too narrow (a phone gets two or three rows, nothing cut off).
 #include <algorithm>
+#include <optional>
 
 #include "desk/desk.h"
 #include "format.h"
@@ -33,8 +34,8 @@ float group_width(const Ui& ui, std::initializer_list<TextId> labels, const char
 
 // 「メール (2)」: the unread count in the button, as a mail app's taskbar badge.
 std::string mailbox_label(const Ui& ui) {
-    const Bank* bank = ui.session.bank();
-    const unsigned unread = bank != nullptr ? unread_mail_count(*bank) : 0;
+    const std::optional<BankView> bank = ui.session.bank_view();
+    const unsigned unread = bank ? bank->unread_mail() : 0;
     return unread > 0 ? formatf(ui.t(TextId::DeskMailboxUnreadFormat), unread) : std::string(ui.t(TextId::DeskMailbox));
 }
 

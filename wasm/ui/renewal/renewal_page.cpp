@@ -14,6 +14,21 @@ namespace {
 
 void note(const char* text) { text_wrapped_sized(text, size::kDetail, color::kText); }
 
+// The sentences that name the holder: the administrator's (seed 000) or a user's own (seed 000 A3).
+struct RenewalHolder {
+    TextId from_this_pc;   // ◆…のパソコンから操作してください。
+    TextId intro;          // …の電子証明書を更新します。
+    TextId only_this_pc;   // * …以外では…のログオンはできません。
+    SimTime current_expiry = 0;  // the certificate being renewed
+};
+
+RenewalHolder renewal_holder(const Holder& holder, const BankView& bank) {
+    const CertificateRecord* record = bank.certificate_of(holder);
+    const SimTime expiry = record != nullptr ? record->not_after : 0;
+    if (holder.is_admin()) return {TextId::RenewalFromThisPc, TextId::RenewalIntro, TextId::RenewalDoneOnlyThisPc, expiry};
+    return {TextId::UserRenewalFromThisPc, TextId::UserRenewalIntro, TextId::UserRenewalDoneOnlyThisPc, expiry};
+}
+
 void draw_start(const Ui& ui, const RenewalHolder& holder) {
     note(ui.t(holder.from_this_pc));
     note(ui.t(holder.intro));
@@ -52,9 +67,9 @@ void draw_failed(const Ui& ui, const RenewalFlow& flow) {
 
 }  // namespace
 
-void draw_renewal_page(const Ui& ui, RenewalFlow& flow, const RenewalHolder& holder) {
-    page_title(ui.t(TextId::RenewalTitle));
-    begin_card("##renewal", ImVec2(-FLT_MIN, 0));
+void draw_renewal_page(const Ui& ui, RenewalFlow& flow, const BankView& bank) {
+    const RenewalHolder holder = renewal_holder(flow.renewal().holder(), bank);
+    begin_bank_page("##renewal", ui.t(TextId::RenewalTitle));
     switch (flow.screen()) {
         case RenewalFlow::Screen::Start:
         case RenewalFlow::Screen::WebAccess:

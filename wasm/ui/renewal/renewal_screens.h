@@ -5,23 +5,19 @@
 //                        いいえ / キャンセル
 //   renewal_dialogs.cpp  the OS dialogs: the web access confirmation (before issuing and before
 //                        installing), the protected item and its セキュリティレベルの設定
-// What differs between the holders is the few sentences of RenewalHolder.
+// What differs between the holders is a few sentences, chosen by whose certificate it renews
+// (CertificateRenewal::holder()).
 #pragma once
 
+#include "portal/bank_view.h"
 #include "portal/flows/renewal_flow.h"
 #include "screen.h"
 
 namespace cp::ui {
 
-struct RenewalHolder {
-    TextId from_this_pc = TextId::RenewalFromThisPc;         // ◆…のパソコンから操作してください。
-    TextId intro = TextId::RenewalIntro;                     // …の電子証明書を更新します。
-    TextId only_this_pc = TextId::RenewalDoneOnlyThisPc;     // * …以外では…のログオンはできません。
-    SimTime current_expiry = 0;                              // the certificate being renewed
-};
-
-// The page of the renewal's current screen (its dialogs' page underneath).
-void draw_renewal_page(const Ui& ui, RenewalFlow& flow, const RenewalHolder& holder);
+// The page of the renewal's current screen (its dialogs' page underneath); `bank` gives the
+// expiry of the certificate being renewed.
+void draw_renewal_page(const Ui& ui, RenewalFlow& flow, const BankView& bank);
 // The OS dialog of the current screen, if any (drawn over the desk, after it; RenewalFlow::
 // dialog_open() says whether there is one).
 void draw_renewal_dialog(const Ui& ui, RenewalFlow& flow);

@@ -29,8 +29,7 @@ TextId app_status(UserFlow::AppWindow window) {
 
 void draw_ca_page(const Ui& ui, UserFlow& flow) {
     const Language l = ui.lang();
-    page_title(ui.state.brand.ca_name.in(l).c_str());
-    begin_card("##ca_page", ImVec2(-FLT_MIN, 0));
+    begin_bank_page("##ca_page", ui.state.brand.ca_name.in(l).c_str());
     draw_pickup_deadline(ui, flow);
     result_message(flow.last_result(), 0, l);
     section_title(ui.t(TextId::CaPageTitle));

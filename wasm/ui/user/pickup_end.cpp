@@ -15,8 +15,7 @@
 namespace cp::ui {
 
 void draw_pickup_issuing(const Ui& ui, UserFlow& flow) {
-    page_title(ui.t(TextId::PickupIssuingTitle));
-    begin_card("##pickup_issuing", ImVec2(-FLT_MIN, 0));
+    begin_bank_page("##pickup_issuing", ui.t(TextId::PickupIssuingTitle));
     draw_pickup_deadline(ui, flow);
     text_wrapped_sized(ui.t(TextId::PickupIssuingWait), size::kDetail, color::kText, TextKind::Status);
     static constexpr TextId kSteps[] = {TextId::AppStepKeyPair, TextId::AppStepRequest, TextId::AppStepProtection,
@@ -46,8 +45,7 @@ void draw_pickup_done(const Ui& ui, UserFlow& flow) {
 
 void draw_user_failure(const Ui& ui, UserFlow& flow) {
     const bool pickup = flow.mode() == UserFlow::Mode::Pickup;
-    page_title(ui.t(pickup ? TextId::PickupFailedTitle : TextId::FailureTitle), TitleTone::Error);
-    begin_card("##user_failure", ImVec2(-FLT_MIN, 0));
+    begin_bank_page("##user_failure", ui.t(pickup ? TextId::PickupFailedTitle : TextId::FailureTitle), TitleTone::Error);
     result_message(flow.failure(), 0, ui.lang());
     // A pickup used up (or never there) needs a reissue: the seed's sentence says where. A token,
     // a suspension or a lock is the administrator's (or the branch's) other business.

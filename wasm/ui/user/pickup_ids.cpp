@@ -11,8 +11,7 @@ namespace cp::ui {
 void draw_pickup_ids(const Ui& ui, UserFlow& flow) {
     const Language l = ui.lang();
     UserFlow::View& view = flow.view();
-    page_title(ui.t(TextId::PickupTitle));
-    begin_card("##pickup_ids", ImVec2(-FLT_MIN, 0));
+    begin_bank_page("##pickup_ids", ui.t(TextId::PickupTitle));
     section_title(ui.t(TextId::PickupIdsTitle));
     disabled_link(ui.t(TextId::PickupHowTo), ui.t(TextId::PickupHowToNotYet));
     text_wrapped_sized(ui.t(TextId::PickupOwnPc), size::kDetail, color::kText);

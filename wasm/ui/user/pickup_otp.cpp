@@ -23,8 +23,7 @@ void draw_pickup_deadline(const Ui& ui, const UserFlow& flow) {
 
 void draw_pickup_otp(const Ui& ui, UserFlow& flow) {
     const Language l = ui.lang();
-    page_title(ui.t(TextId::PickupTitle));
-    begin_card("##pickup_otp", ImVec2(-FLT_MIN, 0));
+    begin_bank_page("##pickup_otp", ui.t(TextId::PickupTitle));
     section_title(ui.t(TextId::PickupOtpTitle));
     draw_pickup_deadline(ui, flow);
     result_message(flow.last_result(), flow.tries_left(), l);

@@ -12,29 +12,17 @@
 #include "widgets.h"
 
 namespace cp::ui {
-namespace {
-
-void key_value(const char* key, const std::string& value) {
-    ImGui::TableNextRow();
-    ImGui::TableNextColumn();
-    text_sized(key, size::kDetail, color::kTextMuted);
-    ImGui::TableNextColumn();
-    labelled_text(value.c_str(), size::kDetail, color::kText);
-}
-
-}  // namespace
 
 void draw_user_login_pin(const Ui& ui, UserFlow& flow) {
     const Language l = ui.lang();
-    const Contract& contract = flow.bank().state().contract;
+    const Contract& contract = flow.bank_view().contract();
     const User* u = flow.user();
-    page_title(ui.t(TextId::UserLoginTitle));
-    begin_card("##user_pin", ImVec2(-FLT_MIN, 0));
+    begin_bank_page("##user_pin", ui.t(TextId::UserLoginTitle));
     text_wrapped_sized(ui.t(TextId::UserLoginPinIntro), size::kDetail, color::kText);
     if (ImGui::BeginTable("##ids", 2, ImGuiTableFlags_SizingFixedFit)) {
-        key_value(ui.t(TextId::FieldContractId), contract.id);
-        if (u != nullptr) key_value(ui.t(TextId::ColUserId), u->id);
-        key_value(ui.t(TextId::FieldBankCode), contract.bank_code);
+        key_value_row(ui.t(TextId::FieldContractId), contract.id, false);
+        if (u != nullptr) key_value_row(ui.t(TextId::ColUserId), u->id, false);
+        key_value_row(ui.t(TextId::FieldBankCode), contract.bank_code, false);
         ImGui::EndTable();
     }
     result_message(flow.last_result(), flow.tries_left(), l);
@@ -55,17 +43,16 @@ void draw_user_landing(const Ui& ui, UserFlow& flow) {
     const Language l = ui.lang();
     const User* u = flow.user();
     if (u == nullptr) return;
-    page_title(ui.t(TextId::UserLandingTitle));
-    begin_card("##user_landing", ImVec2(-FLT_MIN, 0));
+    begin_bank_page("##user_landing", ui.t(TextId::UserLandingTitle));
     text_sized(formatf(ui.t(TextId::UserLandingWelcome), u->name.c_str()).c_str(), size::kHeading, color::kText);
     if (ImGui::BeginTable("##status", 2, ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_RowBg)) {
-        key_value(ui.t(TextId::ColUserName), u->name);
-        key_value(ui.t(TextId::ColUserId), u->id);
-        key_value(ui.t(TextId::StatusLastLogon),
-                  flow.previous_logon() != 0 ? format_date_time(flow.previous_logon(), l) : ui.t(TextId::StatusFirstLogon));
+        key_value_row(ui.t(TextId::ColUserName), u->name, false);
+        key_value_row(ui.t(TextId::ColUserId), u->id, false);
+        key_value_row(ui.t(TextId::StatusLastLogon),
+                  flow.previous_logon() != 0 ? format_date_time(flow.previous_logon(), l) : ui.t(TextId::StatusFirstLogon), false);
         if (const InstalledCertificate* c = flow.login_certificate()) {
-            key_value(ui.t(TextId::UserLandingCertExpiry), format_date_time(c->not_after, l));
-            key_value(ui.t(TextId::UserLandingCertSerial), c->serial);
+            key_value_row(ui.t(TextId::UserLandingCertExpiry), format_date_time(c->not_after, l), false);
+            key_value_row(ui.t(TextId::UserLandingCertSerial), c->serial, false);
         }
         ImGui::EndTable();
     }

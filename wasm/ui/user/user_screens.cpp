@@ -21,7 +21,7 @@ constexpr ScreenDraw<UserFlow> kUserDraw[] = {
     {S::LoginUnlockingKey, nullptr, draw_user_unlocking},
     {S::LoginPin, draw_user_login_pin, nullptr},
     {S::LoginLanding, draw_user_landing, nullptr},
-    {S::Renewal, draw_user_renewal, draw_nested_renewal_dialog<UserFlow>},
+    {S::Renewal, draw_nested_renewal_page<UserFlow>, draw_nested_renewal_dialog<UserFlow>},
     {S::Failed, draw_user_failure, nullptr},
 };
 static_assert(rows_in_screen_order(kUserDraw));

@@ -9,7 +9,7 @@
 //   user_dialogs.cpp      OS dialogs: 「Webアクセスの確認」, 証明書の選択, key access, unlocking
 //   user_login.cpp        利用者暗証番号 → ログオン, then the user's landing page (重要なお知らせ
 //                         and 証明書更新 inside the renewal window)
-//   user_renewal.cpp      the user's own 証明書更新: the shared renewal screens (renewal/)
+//   (the user's own 証明書更新 is the shared renewal screens: renewal/)
 // user_screens.cpp holds the draw table: one row per UserFlow::Screen (its page, its dialog),
 // beside the flow's kUserScreens (page or dialog, name); a screen without a row does not compile.
 #pragma once
@@ -46,7 +46,6 @@ void draw_user_web_access(const Ui& ui, UserFlow& flow);
 void draw_user_chooser(const Ui& ui, UserFlow& flow);
 void draw_user_key_access(const Ui& ui, UserFlow& flow);
 void draw_user_unlocking(const Ui& ui, UserFlow& flow);
-void draw_user_renewal(const Ui& ui, UserFlow& flow);
 // A link of the seed that leads to a page the simulator does not have (ca_page.cpp).
 void disabled_link(const char* label, const char* why);
 // 利用者ID and 取得期限 above the pickup's pages once the bank knows the user.

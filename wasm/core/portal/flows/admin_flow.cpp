@@ -27,13 +27,9 @@ void AdminFlow::View::wipe_secrets() {
 }
 
 AdminFlow::AdminFlow(Bank& bank, PcServices pc, PcCertificateStore& store)
-    : bank_(bank),
-      pc_(pc),
-      store_(store),
-      login_(std::make_unique<AdminLogin>(bank, pc)),
-      previous_logon_(bank.state().contract.last_admin_login) {
-    // The chooser opens with the first certificate highlighted, as Windows' does.
-    if (!store_.certificates.empty()) view_.highlighted_certificate = store_.certificates.front().serial;
+    : HolderFlow(bank, pc, store), login_(std::make_unique<AdminLogin>(bank, pc)) {
+    previous_logon_ = bank.state().contract.last_admin_login;
+    view_.highlighted_certificate = first_certificate();
 }
 
 AdminFlow::~AdminFlow() {
@@ -56,19 +52,7 @@ AdminFlow::Screen AdminFlow::screen() const {
         case AdminLogin::Step::Failed: return Screen::Failed;
         case AdminLogin::Step::Menu: break;
     }
-    if (renewal_) {
-        switch (renewal_->screen()) {
-            case RenewalFlow::Screen::Start: return Screen::RenewalStart;
-            case RenewalFlow::Screen::WebAccess: return Screen::RenewalWebAccess;
-            case RenewalFlow::Screen::Protection: return Screen::RenewalProtection;
-            case RenewalFlow::Screen::ProtectionSettings: return Screen::RenewalProtectionSettings;
-            case RenewalFlow::Screen::Issuing: return Screen::RenewalIssuing;
-            case RenewalFlow::Screen::Install: return Screen::RenewalInstall;
-            case RenewalFlow::Screen::Done: return Screen::RenewalDone;
-            case RenewalFlow::Screen::Failed: return Screen::RenewalFailed;
-            case RenewalFlow::Screen::Count_: break;
-        }
-    }
+    if (renewal_) return Screen::Renewal;
     if (!maintenance_) return Screen::Menu;
     switch (maintenance_->step()) {
         case UserCertificateMaintenance::Step::SelectUser:
@@ -80,7 +64,7 @@ AdminFlow::Screen AdminFlow::screen() const {
     return Screen::Failed;
 }
 
-bool AdminFlow::dialog_open() const { return screen_is_dialog(screen_row(kAdminScreens, screen()).kind, renewal_.get()); }
+bool AdminFlow::dialog_open() const { return dialog_of(screen_row(kAdminScreens, screen()).kind); }
 
 FlowResult AdminFlow::failure() const {
     if (login_->step() == AdminLogin::Step::Failed) return login_->failure();
@@ -121,12 +105,7 @@ FlowResult AdminFlow::apply(const AdminCommand& command) {
 FlowResult AdminFlow::apply_one(const AdminCommand& command) {
     return std::visit(
         overloaded{
-            [&](const cmd::ChooseCertificate& c) -> FlowResult {
-                const InstalledCertificate* chosen = store_.find(c.serial);
-                if (chosen == nullptr) return PcResult::NoSuchInstalledCertificate;
-                properties_serial_.clear();
-                return login_->choose_certificate(*chosen);
-            },
+            [&](const cmd::ChooseCertificate& c) -> FlowResult { return choose_certificate(*login_, c.serial); },
             [&](const cmd::ShowCertificateProperties& c) -> FlowResult {
                 properties_serial_ = c.serial;
                 return FlowResult::Ok;
@@ -260,11 +239,8 @@ FlowResult AdminFlow::apply_one(const AdminCommand& command) {
 }
 
 FlowResult AdminFlow::apply(const RenewalCommand& command) {
-    const FlowResult r = outcome_of(FormEffect::Submit, [&] {
-        return apply_renewal_command(renewal_, command, login_->logged_in(), bank_.in_admin_renewal_window(), [this] {
-            return std::make_unique<AdminRenewal>(bank_, *login_, store_, pc_);
-        });
-    });
+    const FlowResult r = apply_renewal(command, login_->logged_in(), bank_.in_admin_renewal_window(),
+                                       [this] { return std::make_unique<AdminRenewal>(bank_, *login_, store_, pc_); });
     if (std::holds_alternative<cmd::OpenRenewal>(command) && r == FlowResult::Ok) maintenance_.reset();
     return r;
 }

@@ -20,14 +20,10 @@
 #include <optional>
 #include <string>
 
-#include "bank/bank.h"
-#include "pc/pc_certificate_store.h"
-#include "pc/pc_services.h"
 #include "portal/commands.h"
-#include "portal/flows/form_outcome.h"
+#include "portal/flows/holder_flow.h"
 #include "portal/text_field.h"
 #include "procedures/admin_login.h"
-#include "portal/flows/renewal_flow.h"
 #include "procedures/admin_renewal.h"
 #include "procedures/user_certificate_maintenance.h"
 
@@ -39,7 +35,7 @@ const char* revoke_reason_name(RevokeReason reason);
 // The administrator's form fields, each with its own error (FormOutcome).
 enum class AdminField : std::uint8_t { ContractPin, CardFirst, CardSecond, KeyPassword, ConfirmationPin, RevokeReason, Count_ };
 
-class AdminFlow : public FormOutcome<AdminField> {
+class AdminFlow : public HolderFlow<AdminField> {
 public:
     enum class Screen : std::uint8_t {
         ChooseCertificate,  // OS dialog over the top page
@@ -53,9 +49,7 @@ public:
         UserEdit,           // 利用者情報変更: 再発行・失効
         UserDone,           // completion: what the user needs to pick up
         Failed,             // the login or the procedure ended: the reason and the way out
-        // 証明書更新 (seed 000 (6)-(12)): RenewalFlow::Screen's steps one for one (flows/renewal_flow.h)
-        RenewalStart, RenewalWebAccess, RenewalProtection, RenewalProtectionSettings, RenewalIssuing,
-        RenewalInstall, RenewalDone, RenewalFailed,
+        Renewal,            // 証明書更新 (seed 000 (6)-(12)): renewal_flow()->screen() says which step
         Count_
     };
     using Field = AdminField;
@@ -78,11 +72,9 @@ public:
     // renewal installs the new certificate there).
     AdminFlow(Bank& bank, PcServices pc, PcCertificateStore& store);
     ~AdminFlow();  // wipes the View; a renewal not finished is cancelled (nothing half-installed)
-    AdminFlow(const AdminFlow&) = delete;
-    AdminFlow& operator=(const AdminFlow&) = delete;
 
     Screen screen() const;
-    // The current screen is an OS dialog (kAdminScreens below; a renewal's, its own table).
+    // The current screen is an OS dialog (kAdminScreens below; during 証明書更新, the renewal's).
     bool dialog_open() const;
     FlowResult apply(const AdminCommand& command);
     // 証明書更新 (flows/renewal_flow.h): OpenRenewal inside the window, then the renewal's steps.
@@ -90,19 +82,15 @@ public:
 
     View& view() { return view_; }
     const View& view() const { return view_; }
-    const PcCertificateStore& store() const { return store_; }
     const AdminLogin& login() const { return *login_; }
     const UserCertificateMaintenance* maintenance() const { return maintenance_ ? &*maintenance_ : nullptr; }
-    // The running renewal (nullptr when none) and its procedure.
-    RenewalFlow* renewal_flow() { return renewal_.get(); }
-    const RenewalFlow* renewal_flow() const { return renewal_.get(); }
+    // The running renewal's procedure (nullptr when none; renewal_flow(): its screens).
     const CertificateRenewal* renewal() const;
     // 証明書更新 is offered (menu, お知らせ): logged in and inside the renewal window.
     bool renewal_offered() const;
     // The protection the renewal's key gets (RenewalProtection shows it): 中 unless the settings
     // dialog changed it.
     KeyProtection renewal_protection() const { return renewal_ ? renewal_->protection() : KeyProtection::Medium; }
-    const Bank& bank() const { return bank_; }
 
     // last_result(), field_error(), tries_left() (FormOutcome): tries left before the lock, after
     // a wrong ご契約先暗証番号 / 確認暗証番号 / card answer.
@@ -110,20 +98,15 @@ public:
     FlowResult failure() const;
 
     // Screen state that is not the bank's.
-    const std::string& properties_serial() const { return properties_serial_; }  // 証明書のプロパティ open
     MenuTab tab() const { return tab_; }
     bool section_open(MenuSection s) const { return s == MenuSection::Status ? status_open_ : audit_open_; }
     // Result of 検証 on the audit log, found once when the person asked: nullopt before.
     const std::optional<AuditCheck>& audit_check() const { return audit_check_; }
-    // ご契約先ステータス表示's 電子証明書取得待ち: users whose certificate awaits its pickup.
-    std::size_t pending_pickups() const { return bank_.pending_pickup_count(); }
     std::size_t visible_users() const { return visible_users_; }  // the grid shows this many, then もっと見る
     bool user_actions_open() const { return user_actions_open_; }
     UserCertificateAction certificate_action() const { return certificate_action_; }
     RevokeReason revoke_reason() const { return revoke_reason_; }  // 失効's reason as chosen
     bool hide_notices() const { return hide_notices_; }  // 全てのお知らせをしばらく表示しない
-    // 前回ログオン日時: the administrator's last logon before this one (0: none).
-    SimTime previous_logon() const { return previous_logon_; }
     // The reissue's completion: the pickup deadline of the selected user (0 otherwise).
     SimTime pickup_deadline() const;
 
@@ -133,14 +116,9 @@ private:
     FlowResult apply_one(const AdminCommand& command);
     void end_renewal() { renewal_.reset(); }
 
-    Bank& bank_;
-    PcServices pc_;
-    PcCertificateStore& store_;
-    std::unique_ptr<AdminLogin> login_;
+    std::unique_ptr<AdminLogin> login_;  // ~AdminFlow ends the renewal first (it runs under this login)
     std::optional<UserCertificateMaintenance> maintenance_;
-    std::unique_ptr<RenewalFlow> renewal_;  // after login_: destroyed (cancelled) first
     View view_;
-    std::string properties_serial_;
     MenuTab tab_ = MenuTab::Main;
     bool status_open_ = true;
     bool audit_open_ = false;
@@ -150,11 +128,9 @@ private:
     UserCertificateAction certificate_action_ = UserCertificateAction::Continue;
     RevokeReason revoke_reason_ = RevokeReason::None;
     bool hide_notices_ = false;
-    SimTime previous_logon_ = 0;
 };
 
-// The administrator's screens (flows/screen_table.h). The renewal's rows are its steps one for one:
-// kRenewalScreens says which of them are dialogs.
+// The administrator's screens (flows/screen_table.h).
 inline constexpr ScreenRow<AdminFlow::Screen> kAdminScreens[] = {
     {AdminFlow::Screen::ChooseCertificate, ScreenKind::Dialog, "ChooseCertificate"},
     {AdminFlow::Screen::KeyAccess, ScreenKind::Dialog, "KeyAccess"},
@@ -167,14 +143,7 @@ inline constexpr ScreenRow<AdminFlow::Screen> kAdminScreens[] = {
     {AdminFlow::Screen::UserEdit, ScreenKind::Page, "UserEdit"},
     {AdminFlow::Screen::UserDone, ScreenKind::Page, "UserDone"},
     {AdminFlow::Screen::Failed, ScreenKind::Page, "Failed"},
-    {AdminFlow::Screen::RenewalStart, ScreenKind::Renewal, "RenewalStart"},
-    {AdminFlow::Screen::RenewalWebAccess, ScreenKind::Renewal, "RenewalWebAccess"},
-    {AdminFlow::Screen::RenewalProtection, ScreenKind::Renewal, "RenewalProtection"},
-    {AdminFlow::Screen::RenewalProtectionSettings, ScreenKind::Renewal, "RenewalProtectionSettings"},
-    {AdminFlow::Screen::RenewalIssuing, ScreenKind::Renewal, "RenewalIssuing"},
-    {AdminFlow::Screen::RenewalInstall, ScreenKind::Renewal, "RenewalInstall"},
-    {AdminFlow::Screen::RenewalDone, ScreenKind::Renewal, "RenewalDone"},
-    {AdminFlow::Screen::RenewalFailed, ScreenKind::Renewal, "RenewalFailed"},
+    {AdminFlow::Screen::Renewal, ScreenKind::Renewal, "Renewal"},
 };
 static_assert(rows_in_screen_order(kAdminScreens));
 

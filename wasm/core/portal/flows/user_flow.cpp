@@ -14,13 +14,12 @@ void UserFlow::View::wipe_secrets() {
 }
 
 UserFlow::UserFlow(Mode mode, Bank& bank, PcServices pc, PcCertificateStore& store, AcquisitionPath path)
-    : mode_(mode), path_(path), bank_(bank), pc_(pc), store_(store) {
+    : HolderFlow(bank, pc, store), mode_(mode), path_(path) {
     if (mode == Mode::Pickup) {
         pickup_ = std::make_unique<UserPickup>(bank, store, pc, path);
     } else {
         login_ = std::make_unique<UserLogin>(bank, pc);
-        // The chooser opens with the first certificate highlighted, as Windows' does.
-        if (!store_.certificates.empty()) view_.highlighted_certificate = store_.certificates.front().serial;
+        view_.highlighted_certificate = first_certificate();
     }
 }
 
@@ -65,7 +64,7 @@ UserFlow::Screen UserFlow::screen() const {
     return Screen::Failed;
 }
 
-bool UserFlow::dialog_open() const { return screen_is_dialog(screen_row(kUserScreens, screen()).kind, renewal_.get()); }
+bool UserFlow::dialog_open() const { return dialog_of(screen_row(kUserScreens, screen()).kind); }
 
 UserFlow::AppWindow UserFlow::app_window() const {
     if (!pickup_ || path_ != AcquisitionPath::AcquisitionApp) return AppWindow::Closed;
@@ -157,12 +156,8 @@ bool UserFlow::renewal_offered() const {
 }
 
 FlowResult UserFlow::apply(const RenewalCommand& command) {
-    const bool logged_in = login_ && login_->logged_in();
-    return outcome_of(FormEffect::Submit, [&] {
-        return apply_renewal_command(renewal_, command, logged_in, renewal_offered(), [this] {
-            return std::make_unique<UserRenewal>(bank_, *login_, store_, pc_);
-        });
-    });
+    return apply_renewal(command, login_ && login_->logged_in(), renewal_offered(),
+                         [this] { return std::make_unique<UserRenewal>(bank_, *login_, store_, pc_); });
 }
 
 FlowResult UserFlow::apply(const UserCommand& command) {
@@ -230,11 +225,9 @@ FlowResult UserFlow::apply_one(const UserCommand& command) {
             },
             [&](const u::ChooseCertificate& c) -> FlowResult {
                 if (!need_login()) return FlowResult::WrongStep;
-                const InstalledCertificate* chosen = store_.find(c.serial);
-                if (chosen == nullptr) return PcResult::NoSuchInstalledCertificate;
-                properties_serial_.clear();
-                login_serial_ = c.serial;
-                return login_->choose_certificate(*chosen);
+                const FlowResult r = choose_certificate(*login_, c.serial);
+                if (store_.find(c.serial) != nullptr) login_serial_ = c.serial;
+                return r;
             },
             [&](const u::ShowCertificateProperties& c) -> FlowResult {
                 properties_serial_ = c.serial;

@@ -3,7 +3,8 @@
 // certificate obtained. One flow runs one procedure: a UserPickup (procedures/user_pickup.h) or
 // a UserLogin (procedures/user_login.h), chosen when the flow starts. Once logged on, inside the
 // user's renewal window, the user renews their own certificate (seed 000 A3): a RenewalFlow
-// (flows/renewal_flow.h, the administrator's renewal screens) installing on this PC.
+// (flows/renewal_flow.h) nested as one screen, as in the administrator's flow (flows/holder_flow.h),
+// installing on this PC.
 //
 //   screen()          what the person sees now, derived from the procedure's step (a switch with
 //                     no default, as AdminFlow does), plus what only the screens know: whether the
@@ -25,12 +26,8 @@
 #include <optional>
 #include <string>
 
-#include "bank/bank.h"
-#include "pc/pc_certificate_store.h"
-#include "pc/pc_services.h"
 #include "portal/commands.h"
-#include "portal/flows/form_outcome.h"
-#include "portal/flows/renewal_flow.h"
+#include "portal/flows/holder_flow.h"
 #include "portal/text_field.h"
 #include "procedures/user_login.h"
 #include "procedures/user_pickup.h"
@@ -41,7 +38,7 @@ namespace cp {
 // The user's form fields, each with its own error (FormOutcome).
 enum class UserField : std::uint8_t { ContractId, UserId, UserPin, OneTimePassword, KeyPassword, LoginPin, Count_ };
 
-class UserFlow : public FormOutcome<UserField> {
+class UserFlow : public HolderFlow<UserField> {
 public:
     enum class Mode : std::uint8_t { Pickup, Login };
     enum class Screen : std::uint8_t {
@@ -93,8 +90,6 @@ public:
     UserFlow(Mode mode, Bank& bank, PcServices pc, PcCertificateStore& store,
              AcquisitionPath path = AcquisitionPath::AcquisitionApp);
     ~UserFlow();  // wipes the View
-    UserFlow(const UserFlow&) = delete;
-    UserFlow& operator=(const UserFlow&) = delete;
 
     Mode mode() const { return mode_; }
     AcquisitionPath path() const { return path_; }
@@ -107,8 +102,6 @@ public:
     // The user's own 証明書更新: OpenRenewal from the landing page inside the window, then its steps.
     FlowResult apply(const RenewalCommand& command);
     bool renewal_offered() const;
-    RenewalFlow* renewal_flow() { return renewal_.get(); }
-    const RenewalFlow* renewal_flow() const { return renewal_.get(); }
     // The app finishes what the CA issued; see above. True when the screens may have changed.
     bool poll();
     // The certificate the Session must save on the PC now (nullptr when none), and its outcome: a
@@ -119,8 +112,6 @@ public:
 
     View& view() { return view_; }
     const View& view() const { return view_; }
-    const PcCertificateStore& store() const { return store_; }
-    const Bank& bank() const { return bank_; }
     const UserPickup* pickup() const { return pickup_.get(); }
     const UserLogin* login() const { return login_.get(); }
 
@@ -133,11 +124,7 @@ public:
     SimTime pickup_deadline() const;
     // The browser has downloaded ShinkinIBCertTool.exe (ダウンロード): its download UI shows it.
     bool downloaded() const { return downloaded_; }
-    // 証明書のプロパティ open for this serial ("" none).
-    const std::string& properties_serial() const { return properties_serial_; }
-    // The landing page: 前回ログオン日時 (the logon before this one; 0: first) and the certificate
-    // the person logged on with.
-    SimTime previous_logon() const { return previous_logon_; }
+    // The landing page (with previous_logon()): the certificate the person logged on with.
     const InstalledCertificate* login_certificate() const { return store_.find(login_serial_); }
 
 private:
@@ -146,12 +133,8 @@ private:
 
     Mode mode_;
     AcquisitionPath path_;
-    Bank& bank_;
-    PcServices pc_;
-    PcCertificateStore& store_;
     std::unique_ptr<UserPickup> pickup_;
-    std::unique_ptr<UserLogin> login_;
-    std::unique_ptr<RenewalFlow> renewal_;  // after login_: destroyed (cancelled) first
+    std::unique_ptr<UserLogin> login_;  // ~UserFlow ends the renewal first (it runs under this login)
     View view_;
     bool downloaded_ = false;
     bool app_dismissed_ = false;   // the app window closed after 取得完了
@@ -159,9 +142,7 @@ private:
     // ends, then Done, or Failed with the storage's reason (save_failure_), the pickup's failure.
     enum class Save : std::uint8_t { None, Due, Done, Failed } save_ = Save::None;
     FlowResult save_failure_ = FlowResult::Ok;
-    std::string properties_serial_;
     std::string login_serial_;
-    SimTime previous_logon_ = 0;
 };
 
 // The user's screens (flows/screen_table.h).
