@@ -35,6 +35,9 @@ add_subdirectory("${MBEDTLS_DIR}" "${CMAKE_BINARY_DIR}/mbedtls" EXCLUDE_FROM_ALL
 # One target for our code to link: the X.509 layer and the crypto below it.
 add_library(certportal_mbedtls INTERFACE)
 target_link_libraries(certportal_mbedtls INTERFACE mbedx509 mbedcrypto)
+# The TLS library on top, for wasm/core/tls only (what else links certportal_mbedtls stays without it).
+add_library(certportal_mbedtls_tls INTERFACE)
+target_link_libraries(certportal_mbedtls_tls INTERFACE mbedtls certportal_mbedtls)
 
 # --- Dear ImGui (the bundle, and the UI tests on ImGui's null backend: not in wasm-tests) -------
 if(NOT EMSCRIPTEN OR CERTPORTAL_BUILD_BUNDLE)

@@ -1,7 +1,9 @@
 // certportal: wasm size probe for the PKI core (not a test). Built twice by tools/bench_pki_size.sh:
 // with CERTPORTAL_SIZE_PROBE_EMPTY (libc baseline) and without (every pki entry point reachable),
 // so that the difference is what certportal_pki + Mbed TLS add to a module; and with
-// CERTPORTAL_SIZE_PROBE_WORKER: only what the key-generation worker needs (jobs.h entry points).
+// CERTPORTAL_SIZE_PROBE_WORKER: only what the key-generation worker needs (jobs.h entry points); and
+// with CERTPORTAL_SIZE_PROBE_TLS: every pki entry point plus one TLS handshake and its capture
+// (wasm/core/tls), so that the difference to the full probe is what the TLS code costs.
 #include <cstdio>
 
 #ifndef CERTPORTAL_SIZE_PROBE_EMPTY
@@ -14,6 +16,10 @@
 #include "pki/random.h"
 #include "pki/verify.h"
 using namespace cp::pki;
+#endif
+#ifdef CERTPORTAL_SIZE_PROBE_TLS
+#include "tls/handshake.h"
+#include "tls/pcapng.h"
 #endif
 
 int main(int argc, char** argv) {
@@ -69,6 +75,27 @@ int main(int argc, char** argv) {
     protect_private_key(k, po, rng, [](PkiError, StoredKey) {});
     std::printf("%s %d %d %s\n", info.subject.c_str(), static_cast<int>(r.status), static_cast<int>(v.result),
                 pki_error_message(PkiError::Ok));
+#ifdef CERTPORTAL_SIZE_PROBE_TLS
+    KeyPair server_key;
+    (void)server_key.generate(KeyType::EcP256, rng);
+    Bytes server_der;
+    (void)ca.issuing.issue_server_certificate(server_key, "bank.example", o, rng, server_der);
+    Certificate server_cert;
+    (void)server_cert.parse(server_der);
+    cp::tls::ServerConfig config;
+    config.version = argc > 4 ? cp::tls::Version::Tls12 : cp::tls::Version::Tls13;
+    config.host_name = "bank.example";
+    config.server_certificate = &server_cert;
+    config.server_key = &server_key;
+    config.issuing_ca = &ca.issuing.certificate();
+    config.root_ca = &ca.root.certificate();
+    config.crl = &parsed_crl;
+    cp::tls::Handshake hs(config, rng);
+    hs.start();
+    const auto outcome = argc > 5 ? hs.refuse() : hs.provide_certificate(parsed, k);
+    const Bytes capture = cp::tls::write_pcapng(hs.records(), hs.key_log());
+    std::printf("%s %zu %zu\n", cp::tls::outcome_name(outcome), capture.size(), hs.requested_authorities().size());
+#endif
     return 0;
 #endif
 }

@@ -43,7 +43,11 @@ SERVE_PACKAGES=(emscripten cmake ninja-build python3 python3-fonttools fonts-mor
 # Mesa's llvmpipe through EGL; Firefox and WebKitGTK's MiniBrowser (with its WebDriver) in a real
 # window on Xvfb, software GL from Mesa.
 TEST_PACKAGES=(g++ clang libclang-rt-14-dev libgtest-dev glslang-tools openssl chromium
-               firefox-esr webkit2gtk-driver xvfb xauth libgl1-mesa-dri libegl1 libegl-mesa0)
+               firefox-esr webkit2gtk-driver xvfb xauth libgl1-mesa-dri libegl1 libegl-mesa0
+               tshark)
+# tshark (Wireshark 4.0): native.tls's TlsCaptureTshark reads the handshake's exported capture with
+# it. Its debconf question (capture rights for non-root users) keeps its default, no, under
+# DEBIAN_FRONTEND=noninteractive: the test only reads files.
 # Node.js and npm may come from elsewhere (an image's own Node.js bundles npm, which
 # conflicts with Debian's npm package): install Debian's only when the command is missing.
 command -v node >/dev/null 2>&1 || SERVE_PACKAGES+=(nodejs)

@@ -20,7 +20,7 @@ PkiError random_serial(Drbg& rng, Bytes& serial) {
 
 namespace {
 
-enum class Profile { Root, Subordinate, Client };
+enum class Profile { Root, Subordinate, Client, Server };
 
 struct CertSpec {
     Profile profile = Profile::Client;
@@ -28,6 +28,7 @@ struct CertSpec {
     const KeyPair* issuer_key = nullptr;            // private key that signs
     const Certificate* issuer_cert = nullptr;       // null for a self-signed root
     std::vector<NameAttribute> subject;
+    std::string dns_name;  // Server: the subjectAltName dNSName
     UnixTime not_before = 0;
     UnixTime not_after = 0;
 };
@@ -63,7 +64,7 @@ PkiError write_certificate(const CertSpec& spec, Drbg& rng, Bytes& der) {
         const std::string to = x509_time_string(spec.not_after);
         if (mbedtls_x509write_crt_set_validity(&crt, from.c_str(), to.c_str()) != 0) break;
 
-        const bool ca = spec.profile != Profile::Client;
+        const bool ca = spec.profile == Profile::Root || spec.profile == Profile::Subordinate;
         const int path_len = spec.profile == Profile::Subordinate ? 0 : -1;
         if (mbedtls_x509write_crt_set_basic_constraints(&crt, ca ? 1 : 0, path_len) != 0) break;
         if (mbedtls_x509write_crt_set_subject_key_identifier(&crt) != 0) break;
@@ -73,11 +74,22 @@ PkiError write_certificate(const CertSpec& spec, Drbg& rng, Bytes& der) {
                                       : MBEDTLS_X509_KU_DIGITAL_SIGNATURE;
         if (mbedtls_x509write_crt_set_key_usage(&crt, usage) != 0) break;
         if (!ca) {
+            const bool server = spec.profile == Profile::Server;
             eku.buf.tag = MBEDTLS_ASN1_OID;
-            eku.buf.p = reinterpret_cast<unsigned char*>(const_cast<char*>(MBEDTLS_OID_CLIENT_AUTH));
-            eku.buf.len = MBEDTLS_OID_SIZE(MBEDTLS_OID_CLIENT_AUTH);
+            eku.buf.p = reinterpret_cast<unsigned char*>(
+                const_cast<char*>(server ? MBEDTLS_OID_SERVER_AUTH : MBEDTLS_OID_CLIENT_AUTH));
+            eku.buf.len = server ? MBEDTLS_OID_SIZE(MBEDTLS_OID_SERVER_AUTH) : MBEDTLS_OID_SIZE(MBEDTLS_OID_CLIENT_AUTH);
             eku.next = nullptr;
             if (mbedtls_x509write_crt_set_ext_key_usage(&crt, &eku) != 0) break;
+        }
+        if (spec.profile == Profile::Server) {
+            mbedtls_x509_san_list san = {};
+            san.node.type = MBEDTLS_X509_SAN_DNS_NAME;
+            san.node.san.unstructured_name.tag = MBEDTLS_ASN1_IA5_STRING;
+            san.node.san.unstructured_name.p =
+                reinterpret_cast<unsigned char*>(const_cast<char*>(spec.dns_name.data()));
+            san.node.san.unstructured_name.len = spec.dns_name.size();
+            if (mbedtls_x509write_crt_set_subject_alternative_name(&crt, &san) != 0) break;
         }
         Bytes buf(4096);
         const int len = mbedtls_x509write_crt_der(&crt, buf.data(), buf.size(), Drbg::rng_callback, rng.rng_context());
@@ -187,6 +199,31 @@ PkiError CertificateAuthority::issue_client_certificate(ByteView csr_bytes, cons
     spec.issuer_key = &key_;
     spec.issuer_cert = &certificate_;
     spec.subject = client_subject_attributes(subject);
+    spec.not_before = options.not_before;
+    spec.not_after = options.validity_days == 0 ? add_years(options.not_before, 1)
+                                                : add_days(options.not_before, options.validity_days);
+    return write_certificate(spec, rng, certificate_der);
+}
+
+PkiError CertificateAuthority::issue_server_certificate(const KeyPair& server_key, const std::string& host_name,
+                                                        const IssueOptions& options, Drbg& rng,
+                                                        Bytes& certificate_der) const {
+    certificate_der.clear();
+    if (empty() || server_key.empty() || options.validity_days < 0) return PkiError::InvalidArgument;
+    // A DNS name (RFC 1035 letters, digits, hyphens and dots): it is both CN and dNSName.
+    if (host_name.empty() || host_name.size() > 253) return PkiError::InvalidArgument;
+    for (const char c : host_name) {
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.';
+        if (!ok) return PkiError::InvalidArgument;
+    }
+    CertSpec spec;
+    spec.profile = Profile::Server;
+    spec.subject_key = &server_key;
+    spec.issuer_key = &key_;
+    spec.issuer_cert = &certificate_;
+    spec.subject = {NameAttribute{std::string(MBEDTLS_OID_AT_CN, MBEDTLS_OID_SIZE(MBEDTLS_OID_AT_CN)),
+                                  MBEDTLS_ASN1_UTF8_STRING, host_name}};
+    spec.dns_name = host_name;
     spec.not_before = options.not_before;
     spec.not_after = options.validity_days == 0 ? add_years(options.not_before, 1)
                                                 : add_days(options.not_before, options.validity_days);

@@ -54,6 +54,12 @@ public:
     PkiError issue_client_certificate(ByteView csr, const ClientSubject& subject,
                                       const IssueOptions& options, Drbg& rng, Bytes& certificate_der) const;
 
+    // A TLS server certificate for `host_name` (CN and subjectAltName dNSName; extendedKeyUsage
+    // serverAuth, keyUsage digitalSignature) on `server_key`'s public key: the bank's web server,
+    // which wasm/core/tls's handshake presents. InvalidArgument for a name that is not a DNS name.
+    PkiError issue_server_certificate(const KeyPair& server_key, const std::string& host_name,
+                                      const IssueOptions& options, Drbg& rng, Bytes& certificate_der) const;
+
     bool empty() const { return certificate_.empty(); }
     const Certificate& certificate() const { return certificate_; }
     const KeyPair& key() const { return key_; }
