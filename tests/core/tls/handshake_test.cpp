@@ -203,7 +203,7 @@ TEST_P(TlsHandshake, RefusedAtTheKeyPromptAbortsWithTheClientsAlert) {
     // The client's last record is the alert: in the clear in TLS 1.2, under the client's handshake
     // traffic keys in TLS 1.3 (an encrypted record, outer type application_data).
     ASSERT_FALSE(hs.records().empty());
-    EXPECT_EQ(GetParam().version == Version::Tls12 ? kAlert : kApplicationData, hs.records().back().content_type());
+    EXPECT_EQ(GetParam().version == Version::Tls12 ? ContentType::Alert : ContentType::ApplicationData, hs.records().back().content_type());
     EXPECT_EQ(Direction::ClientToServer, hs.records().back().direction);
     // No Certificate from the client: after its ClientHello, only the alert (TLS 1.3 with its keys logged).
     std::size_t from_client = 0;

@@ -352,8 +352,8 @@ std::vector<pki::Bytes> Handshake::requested_authorities() const {
     pki::Bytes stream;
     for (const Record& r : records()) {
         if (r.direction != Direction::ServerToClient) continue;
-        if (r.content_type() == kChangeCipherSpec) break;
-        if (r.content_type() == kHandshake) stream.insert(stream.end(), r.bytes.begin() + 5, r.bytes.end());
+        if (r.content_type() == ContentType::ChangeCipherSpec) break;
+        if (r.content_type() == ContentType::Handshake) stream.insert(stream.end(), r.bytes.begin() + 5, r.bytes.end());
     }
     std::size_t at = 0;
     while (stream.size() - at >= 4) {

@@ -22,18 +22,15 @@ enum class Direction : std::uint8_t { ClientToServer, ServerToClient };
 const char* direction_name(Direction direction);  // "client→server" …
 
 // One TLS record as it crossed the wire: header and body, as sent.
+// A record's content type (RFC 8446 5.1), its first byte.
+enum class ContentType : std::uint8_t { Invalid = 0, ChangeCipherSpec = 20, Alert = 21, Handshake = 22, ApplicationData = 23 };
+
 struct Record {
     Direction direction = Direction::ClientToServer;
     std::int64_t time_us = 0;  // the caller's clock (microseconds since 1970, simulated)
     pki::Bytes bytes;          // 5-byte header + body
-    std::uint8_t content_type() const { return bytes.empty() ? 0 : bytes[0]; }
+    ContentType content_type() const { return bytes.empty() ? ContentType::Invalid : ContentType{bytes[0]}; }
 };
-
-// TLS content types (RFC 8446 5.1).
-inline constexpr std::uint8_t kChangeCipherSpec = 20;
-inline constexpr std::uint8_t kAlert = 21;
-inline constexpr std::uint8_t kHandshake = 22;
-inline constexpr std::uint8_t kApplicationData = 23;
 
 class MemoryTransport {
 public:
