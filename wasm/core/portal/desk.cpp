@@ -71,4 +71,19 @@ DeskResult Desk::apply(const DeskCommand& command, Bank* world) {
         command);
 }
 
+// While a save is in flight the bank's page, its dialogs and the panels that act on the bank wait
+// (the desk draws them disabled); the simulator's own controls do not: the clock (a move is taken
+// by the next save), the taskbar's PC and panels, and dismissing a failed save.
+bool waits_for_save(const SessionCommand& command) {
+    return std::visit(overloaded{
+                          [](const cmd::AdvanceClock&) { return false; },
+                          [](const cmd::MoveClockTo&) { return false; },
+                          [](const cmd::SwitchPc&) { return false; },
+                          [](const cmd::OpenPanel&) { return false; },
+                          [](const cmd::DismissSaveError&) { return false; },
+                          [](const auto&) { return true; },
+                      },
+                      command);
+}
+
 }  // namespace cp

@@ -72,4 +72,8 @@ private:
     bool ie_banner_ = false;
 };
 
+// Whether `command` waits while a save is in flight: everything the desk draws disabled then (the
+// bank's page, the browser's menus, the panels that act on the bank). The Session refuses those.
+bool waits_for_save(const SessionCommand& command);
+
 }  // namespace cp

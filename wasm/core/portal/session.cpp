@@ -33,8 +33,7 @@ const Bank* Session::bank() const {
 }
 
 const PcCertificateStore* Session::pc_store(PcId pc) const {
-    if (bank() == nullptr) return nullptr;
-    return &simulation_->pc(pc);
+    return bank() != nullptr ? &simulation_->pc(pc) : nullptr;
 }
 
 void Session::leave_flow() {
@@ -96,21 +95,6 @@ bool Session::apply(const Command& command) {
                                     command);
     update();
     return changed;
-}
-
-// While a save is in flight the bank's page, its dialogs and the panels that act on the bank wait
-// (the desk draws them disabled); the simulator's own controls do not: the clock (a move is taken
-// by the next save), the taskbar's PC and panels, and dismissing a failed save.
-static bool waits_for_save(const SessionCommand& command) {
-    return std::visit(overloaded{
-                          [](const cmd::AdvanceClock&) { return false; },
-                          [](const cmd::MoveClockTo&) { return false; },
-                          [](const cmd::SwitchPc&) { return false; },
-                          [](const cmd::OpenPanel&) { return false; },
-                          [](const cmd::DismissSaveError&) { return false; },
-                          [](const auto&) { return true; },
-                      },
-                      command);
 }
 
 bool Session::apply_session(const SessionCommand& command) {
