@@ -39,3 +39,13 @@ if(CERTPORTAL_INCLUDE_SIBLING_TESTS)
   file(WRITE "${CMAKE_BINARY_DIR}/sibling_trees.cmake" "${_siblings}")
   set_property(DIRECTORY "${PROJECT_SOURCE_DIR}" APPEND PROPERTY TEST_INCLUDE_FILES "${CMAKE_BINARY_DIR}/sibling_trees.cmake")
 endif()
+
+# A native test that runs a host tool (openssl, tshark) finds it at CERTPORTAL_<DEFINE>. tools/setup.sh
+# installs each, so a missing one stops the configure instead of skipping the cases that need it.
+# Under wasm the define is absent and those cases skip (Node runs no processes).
+function(certportal_test_uses_tool target define program)
+  if(NOT EMSCRIPTEN)
+    find_program(CERTPORTAL_TOOL_${define} ${program} REQUIRED)
+    target_compile_definitions(${target} PRIVATE CERTPORTAL_${define}="${CERTPORTAL_TOOL_${define}}")
+  endif()
+endfunction()
