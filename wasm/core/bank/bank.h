@@ -76,6 +76,8 @@ public:
 
     // [SECTION] people --------------------------------------------------------------------
     const User* find_user(std::string_view user_id) const;
+    // The certificate record of a holder, nullptr for an unknown user.
+    const CertificateRecord* record_of(const Holder& holder) const;
     // Admin registration of a user (利用者情報登録): validated, PIN hashed, no certificate yet.
     BankResult add_user(std::string_view user_id, std::string_view name, PermissionSet permissions,
                         std::string_view user_pin);
@@ -195,9 +197,7 @@ private:
     // A certificate that verifies for its holder but is not the record's: superseded when older
     // than the record's, not recorded otherwise (docs/domain.md, Issuance).
     BankResult not_the_record(const IssuedCertificate& facts, const CertificateRecord& record) const;
-    // The certificate record of a holder, nullptr for an unknown user.
-    const CertificateRecord* record_of(const Holder& holder) const;
-    CertificateRecord* record_of(const Holder& holder);
+    CertificateRecord* record_of(const Holder& holder);  // record_of() above, to change it
     // Who the audit log names for a holder's own steps: kAuditActorAdmin or the 利用者ID.
     static std::string actor_of(const Holder& holder);
 

@@ -9,11 +9,7 @@ SimTime BankView::now() const { return bank_->now(); }
 const Contract& BankView::contract() const { return bank_->state().contract; }
 const std::vector<User>& BankView::users() const { return bank_->state().users; }
 const User* BankView::find_user(std::string_view user_id) const { return bank_->find_user(user_id); }
-const CertificateRecord* BankView::certificate_of(const Holder& holder) const {
-    if (holder.is_admin()) return &contract().admin_certificate;
-    const User* u = find_user(holder.user_id());
-    return u != nullptr ? &u->certificate : nullptr;
-}
+const CertificateRecord* BankView::certificate_of(const Holder& holder) const { return bank_->record_of(holder); }
 
 const AuditLog& BankView::audit() const { return bank_->state().audit; }
 const std::vector<Mail>& BankView::mailbox() const { return bank_->state().mailbox; }
