@@ -62,6 +62,10 @@ struct CertificateRecord {
 // PKI's verifier (pki/verify.h) says the same, so the bank and the login check never disagree.
 inline bool is_past_expiry(SimTime not_after, SimTime now) { return now > not_after; }
 CertStatus effective_status(const CertificateRecord& record, SimTime now);
+// The end of the record's 取得可能期間 while its certificate awaits pickup, 0 otherwise.
+inline SimTime pending_pickup_deadline(const CertificateRecord& record) {
+    return record.status == CertStatus::PendingPickup ? record.pickup_deadline : 0;
+}
 
 struct User {
     std::string id;                  // 利用者ID

@@ -75,7 +75,7 @@ FlowResult AdminFlow::failure() const {
 
 SimTime AdminFlow::pickup_deadline() const {
     const User* u = maintenance_ ? maintenance_->selected() : nullptr;
-    return u != nullptr && u->certificate.status == CertStatus::PendingPickup ? u->certificate.pickup_deadline : 0;
+    return u != nullptr ? pending_pickup_deadline(u->certificate) : 0;
 }
 
 namespace {

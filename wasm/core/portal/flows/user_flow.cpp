@@ -148,7 +148,7 @@ const User* UserFlow::user() const {
 
 SimTime UserFlow::pickup_deadline() const {
     const User* u = user();
-    return u != nullptr && u->certificate.status == CertStatus::PendingPickup ? u->certificate.pickup_deadline : 0;
+    return u != nullptr ? pending_pickup_deadline(u->certificate) : 0;
 }
 
 bool UserFlow::renewal_offered() const {
