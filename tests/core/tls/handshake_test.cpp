@@ -7,6 +7,7 @@
 #include <mbedtls/x509_crt.h>
 
 #include "pki/random.h"
+#include "tls/capture.h"
 #include "tls_test_util.h"
 
 namespace cp::tls::test {
@@ -148,6 +149,18 @@ TEST_P(TlsHandshake, ExpiredCertificateEndsInCertificateExpired) {
     EXPECT_EQ(Outcome::Expired, run(hs, cert));
     expect_server_alert(hs, 45);
     EXPECT_EQ(pki::CertificateStatus::Expired, hs.client_certificate_status());
+    // What outlives the handshake (the viewer's and the export's input) says the same.
+    const Capture capture = capture_of(hs);
+    EXPECT_EQ(GetParam().version, capture.version);
+    EXPECT_EQ(Outcome::Expired, capture.outcome);
+    ASSERT_TRUE(capture.alert.has_value());
+    EXPECT_EQ(45, capture.alert->description);
+    EXPECT_EQ(pki::CertificateStatus::Expired, capture.client_certificate_status);
+    EXPECT_EQ(kHost, capture.host_name);
+    ASSERT_EQ(hs.records().size(), capture.records.size());
+    EXPECT_EQ(hs.records().back().bytes, capture.records.back().bytes);
+    EXPECT_EQ(hs.key_log(), capture.key_log);
+    EXPECT_EQ(hs.requested_authorities(), capture.requested_authorities);
 }
 
 TEST_P(TlsHandshake, NotYetValidCertificateEndsInCertificateUnknown) {

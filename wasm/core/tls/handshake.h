@@ -104,6 +104,7 @@ public:
     State state() const { return state_; }
     Outcome outcome() const { return outcome_; }
     Version version() const { return config_.version; }
+    const std::string& host_name() const { return config_.host_name; }
     // The alert that ended the handshake, when one did.
     const std::optional<Alert>& alert() const { return alert_; }
     // The server's status of the client certificate (pki's words), when it checked one.
