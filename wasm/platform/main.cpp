@@ -118,7 +118,7 @@ bool build_frame(void* user) {
     cp::ui::draw_portal(app.state, app.session, app.out, &app.console);
     if (app.out.redraw_in > 0.0) cp::platform::runner_request_frame_after(app.out.redraw_in);
     for (const cp::Action& a : app.out.actions) changed |= cp::apply(app.state, a);
-    for (const cp::Command& c : app.out.commands) changed |= app.session.apply(c);
+    for (const cp::Command& c : app.out.commands) changed |= app.session.apply(c).changed;
     for (const cp::ConsoleCommand& c : app.out.console) changed |= app.console.apply(c, app.session);
     if (auto file = app.console.take_download()) {
         cp_js_download(file->bytes.data(), static_cast<int>(file->bytes.size()), file->filename.c_str(), file->mime.c_str());

@@ -111,7 +111,7 @@ struct PageLoad {
     AdminFlow& flow() { return *session.admin_flow(); }
     // Applies a command of any kind.
     template <class T>
-    bool apply(T c) { return session.apply(make_command(std::move(c))); }
+    bool apply(T c) { return session.apply(make_command(std::move(c))).changed; }
     AdminFlow::Screen screen() { return session.admin_flow() != nullptr ? flow().screen() : AdminFlow::Screen::Failed; }
     // 証明書更新's step while it runs (AdminFlow::Screen::Renewal); Count_ when no renewal runs.
     RenewalFlow::Screen renewal_screen() {

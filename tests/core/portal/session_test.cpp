@@ -327,6 +327,26 @@ TEST(Session, AUsersCertificateAtAdministratorLoginIsTheSeedsError) {
     EXPECT_EQ(page.flow().failure(), BankResult::NotAdminCertificate);
 }
 
+// What a recording keeps beside each command: the flow's answer, the session's refusal, the
+// desk's own result.
+TEST(Session, ApplyAnswersEachCommandsResult) {
+    cp::test::BrowserProfile profile;
+    PageLoad page(profile);
+    auto apply = [&](auto c) { return page.session.apply(cp::make_command(std::move(c))); };
+    EXPECT_EQ(apply(cmd::SubmitContractPin{cp::Secret("wrong-pin1")}).result, FlowResult::WrongStep)
+        << "no login is open: the session refuses";
+    EXPECT_FALSE(apply(cmd::SubmitContractPin{cp::Secret("wrong-pin1")}).changed);
+    cp::test::choose_certificate(page);
+    ASSERT_EQ(page.screen(), Screen::ContractPin);
+    const cp::Session::Applied wrong = apply(cmd::SubmitContractPin{cp::Secret("wrong-pin1")});
+    EXPECT_EQ(wrong.result, BankResult::WrongContractPin);
+    EXPECT_TRUE(wrong.changed);
+    EXPECT_EQ(apply(cmd::SubmitContractPin{}).result, BankResult::InvalidInput) << "an empty field";
+    EXPECT_EQ(apply(cmd::SubmitContractPin{cp::Secret(cp::kSeedSecrets.contract_pin)}).result, FlowResult::Ok);
+    EXPECT_EQ(apply(cmd::AdvanceClock{1}).result, FlowResult::Ok);
+    EXPECT_EQ(apply(cmd::MoveClockTo{0}).result, BankResult::InvalidInput) << "the clock does not go back";
+}
+
 TEST(Session, RefusingKeyAccessEndsTheLogin) {
     cp::test::BrowserProfile profile;
     PageLoad page(profile);

@@ -72,13 +72,14 @@ bool Session::start_flow(const std::function<void(const FlowSite&)>& make) {
     return true;
 }
 
-bool Session::apply(const Command& command) {
+Session::Applied Session::apply(const Command& command) {
     last_result_ = FlowResult::Ok;
+    FlowResult flow_result = FlowResult::Ok;
     // A flow's command goes to that flow while it is open and no save is in flight; otherwise it
-    // is refused (WrongStep) and nothing changes. The flow keeps its own result for its screens.
+    // is refused (WrongStep) and nothing changes. The flow also keeps its result for its screens.
     const auto route = [&](auto* flow, const auto& c) {
         if (flow == nullptr || saving()) return refuse();
-        (void)flow->apply(c);
+        flow_result = flow->apply(c);
         return true;
     };
     const bool changed = std::visit(overloaded{
@@ -94,7 +95,7 @@ bool Session::apply(const Command& command) {
                                     },
                                     command);
     update();
-    return changed;
+    return {flow_result != FlowResult::Ok ? flow_result : last_result_, changed};
 }
 
 bool Session::apply_session(const SessionCommand& command) {

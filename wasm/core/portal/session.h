@@ -82,8 +82,14 @@ public:
     // audit entry: a passing second is not an operation (the clock is saved with the next one).
     void follow_real_time(double seconds);
 
-    // Applies one command; true when anything the screens show may have changed.
-    bool apply(const Command& command);
+    // What applying one command did: the command's result (its flow's, or the session's or the
+    // desk's own: WrongStep when refused) — what a recording keeps beside the command — and
+    // whether anything the screens show may have changed (the page draws a frame).
+    struct Applied {
+        FlowResult result = FlowResult::Ok;
+        bool changed = false;
+    };
+    Applied apply(const Command& command);
     // Saves what changed (see above). Cheap when nothing did.
     void update();
     bool saving() const { return autosave_ != nullptr && autosave_->saving(); }
