@@ -2,6 +2,7 @@
 // levels, closing the page mid-way, the renewal window, and what a reload finds on 管理者のパソコン.
 #include <gtest/gtest.h>
 
+#include "portal/screen_shown.h"
 #include "session_fixture.h"
 
 namespace {
@@ -29,6 +30,7 @@ void to_first_confirmation(cp::test::PageLoad& page) {
     page.apply(cmd::StartRenewal{});
     ASSERT_EQ(page.screen(), Screen::Renewal);
     ASSERT_EQ(page.renewal_screen(), RScreen::WebAccess);
+    EXPECT_EQ(cp::screen_shown(page.session), "admin/Renewal/WebAccess");
 }
 
 // はい at every confirmation before issuing (twice by default, BankConfig).

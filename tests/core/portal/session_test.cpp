@@ -6,6 +6,7 @@
 #include <set>
 
 #include "portal/messages.h"
+#include "portal/screen_shown.h"
 #include "session_fixture.h"
 
 namespace {
@@ -345,6 +346,31 @@ TEST(Session, ApplyAnswersEachCommandsResult) {
     EXPECT_EQ(apply(cmd::SubmitContractPin{cp::Secret(cp::kSeedSecrets.contract_pin)}).result, FlowResult::Ok);
     EXPECT_EQ(apply(cmd::AdvanceClock{1}).result, FlowResult::Ok);
     EXPECT_EQ(apply(cmd::MoveClockTo{0}).result, BankResult::InvalidInput) << "the clock does not go back";
+}
+
+// One stable name for what the person sees: the site's pages, a flow's screen, the certificate
+// manager over it.
+TEST(Session, ScreenShownNamesWhatThePersonSees) {
+    cp::test::BrowserProfile profile;
+    PageLoad page(profile);
+    EXPECT_EQ(cp::screen_shown(page.session), "site/Top");
+    page.apply(cmd::OpenSitePage{cp::SitePage::AdminLogin});
+    EXPECT_EQ(cp::screen_shown(page.session), "site/AdminLogin");
+    page.apply(cmd::StartAdminLogin{});
+    EXPECT_EQ(cp::screen_shown(page.session), "admin/ChooseCertificate");
+    page.apply(cmd::ChooseCertificate{page.flow().store().certificates.back().serial});
+    EXPECT_EQ(cp::screen_shown(page.session), "admin/KeyAccess");
+    page.apply(cmd::GrantKeyAccess{});
+    EXPECT_EQ(cp::screen_shown(page.session), "admin/ContractPin");
+    page.apply(cmd::OpenInternetOptions{});
+    EXPECT_EQ(cp::screen_shown(page.session), "manager/InternetOptions") << "the OS's window over the page";
+    page.apply(cmd::CloseInternetOptions{});
+    EXPECT_EQ(cp::screen_shown(page.session), "admin/ContractPin");
+    page.apply(cmd::LeaveFlow{});
+    EXPECT_EQ(cp::screen_shown(page.session), "site/Top");
+    page.apply(cmd::SwitchPc{cp::PcId::User});
+    page.apply(cmd::StartUserLogin{});
+    EXPECT_EQ(cp::screen_shown(page.session), "user/LoginChooseCertificate");
 }
 
 TEST(Session, RefusingKeyAccessEndsTheLogin) {

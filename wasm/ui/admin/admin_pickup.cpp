@@ -63,6 +63,7 @@ void draw_admin_pickup_page(const Ui& ui, AdminPickupFlow& flow) {
             if (button(ui.t(TextId::BackToTop))) ui.emit(cmd::LeaveFlow{});
             break;
         case AdminPickupFlow::Screen::Failed: draw_failed(ui, flow); break;
+        case AdminPickupFlow::Screen::Count_: break;
     }
     end_card();
 }

@@ -182,6 +182,7 @@ void draw_certificate_manager(const Ui& ui, const CertificateManagerFlow& flow) 
             else draw_list(ui, flow);
             break;
         case CertificateManagerFlow::Screen::ConfirmDelete: draw_certificate_delete_confirmation(ui, flow); break;
+        case CertificateManagerFlow::Screen::Count_: break;
     }
 }
 

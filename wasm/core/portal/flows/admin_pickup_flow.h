@@ -7,6 +7,7 @@
 
 #include "portal/commands.h"
 #include "portal/flows/form_outcome.h"
+#include "portal/flows/screen_table.h"
 #include "portal/text_field.h"
 #include "procedures/admin_pickup.h"
 
@@ -22,6 +23,7 @@ public:
         Issuing,     // 電子証明書発行処理中 (progress; moves on by itself)
         Done,        // 取得完了: log on with it
         Failed,      // why, and the way back
+        Count_
     };
     using Field = AdminPickupField;
 
@@ -47,5 +49,15 @@ private:
     AdminPickup pickup_;
     View view_;
 };
+
+// Each screen's kind and stable name (portal/flows/screen_table.h).
+inline constexpr ScreenRow<AdminPickupFlow::Screen> kAdminPickupScreens[] = {
+    {AdminPickupFlow::Screen::EnterIds, ScreenKind::Page, "EnterIds"},
+    {AdminPickupFlow::Screen::WebAccess, ScreenKind::Dialog, "WebAccess"},
+    {AdminPickupFlow::Screen::Issuing, ScreenKind::Page, "Issuing"},
+    {AdminPickupFlow::Screen::Done, ScreenKind::Page, "Done"},
+    {AdminPickupFlow::Screen::Failed, ScreenKind::Page, "Failed"},
+};
+static_assert(rows_in_screen_order(kAdminPickupScreens));
 
 }  // namespace cp

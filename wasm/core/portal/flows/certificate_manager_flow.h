@@ -23,6 +23,7 @@
 #include "pc/pc_certificate_store.h"
 #include "pki/verify.h"
 #include "portal/commands.h"
+#include "portal/flows/screen_table.h"
 #include "procedures/certificate_deletion.h"
 
 namespace cp {
@@ -46,7 +47,7 @@ struct CertificateDetails {
 
 class CertificateManagerFlow {
 public:
-    enum class Screen : std::uint8_t { InternetOptions, Certificates, ConfirmDelete };
+    enum class Screen : std::uint8_t { InternetOptions, Certificates, ConfirmDelete, Count_ };
 
     // `store`: the PC's 個人 store; `authority`: the bank's CA (root, issuing CA, CRL); `now`: the
     // simulated time the statuses are computed at. All must outlive the flow.
@@ -83,5 +84,13 @@ private:
     std::unique_ptr<CertificateDeletion> deletion_;
     FlowResult last_result_ = FlowResult::Ok;
 };
+
+// Each screen's kind and stable name (portal/flows/screen_table.h): the OS's windows over the page.
+inline constexpr ScreenRow<CertificateManagerFlow::Screen> kCertificateManagerScreens[] = {
+    {CertificateManagerFlow::Screen::InternetOptions, ScreenKind::Dialog, "InternetOptions"},
+    {CertificateManagerFlow::Screen::Certificates, ScreenKind::Dialog, "Certificates"},
+    {CertificateManagerFlow::Screen::ConfirmDelete, ScreenKind::Dialog, "ConfirmDelete"},
+};
+static_assert(rows_in_screen_order(kCertificateManagerScreens));
 
 }  // namespace cp
