@@ -9,6 +9,13 @@
 #include <vector>
 
 namespace cp {
+
+std::string preset_user_pin(std::string_view user_id) {
+    const bool four_digits = user_id.size() == 5 && user_id[0] == 'S' &&
+                             user_id.substr(1).find_first_not_of("0123456789") == std::string_view::npos;
+    return four_digits ? "taro" + std::string(user_id.substr(1)) : std::string();
+}
+
 namespace {
 
 SimTime jst(int y, int m, int d, int h = 9) { return from_jst(JstTime{y, m, d, h, 0, 0}); }
@@ -112,7 +119,7 @@ void add_hundred_users(World& w, RandomSource& random, const BankConfig& config)
         u.usage_started = n % 4 != 0;
         u.suspended = n % 17 == 0;
         u.accident = n % 29 == 0;
-        u.pin = hash_pin(std::string("taro") + digits, random, config.pin_hash_iterations);
+        u.pin = hash_pin(preset_user_pin(u.id), random, config.pin_hash_iterations);
         if (n % 2 == 0) {  // a one-time password token (needed to pick a certificate up)
             u.token.serial = std::string("TK1000") + digits;
             u.token.key = pki::SecretBytes(20);

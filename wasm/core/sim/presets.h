@@ -50,6 +50,9 @@ struct SeedSecrets {
 inline constexpr int kHundredUsersCount = 100;
 // HundredUsers: the PIN of user S0003…S0100 is "taro" and its four digits ("taro0042").
 inline constexpr SeedSecrets kSeedSecrets{};
+// The 利用者暗証番号 the presets give a user ("S0042" → "taro0042"; S0001 and S0002's are
+// kSeedSecrets'); empty for an id that is not "S" and four digits.
+std::string preset_user_pin(std::string_view user_id);
 
 struct World {
     BankState bank;
