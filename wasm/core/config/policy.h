@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "bank/bank_config.h"
+#include "text/catalogue.h"
 
 namespace cp {
 
@@ -31,6 +32,7 @@ struct PolicyField {
     std::uint32_t min;
     std::uint32_t max;
     const char* unit;                     // "days", "years", "tries"
+    TextId label;                         // what the page calls it (a policy's notice)
 };
 
 // Every policy field, in the order README.md lists them.
