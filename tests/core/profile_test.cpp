@@ -87,7 +87,7 @@ TEST(Profile, ACopyDeckChangesTheTextsTheScreensRead) {
                   "Administrator: log in with your certificate");
         // A language the deck is silent in keeps the catalogue's words; so does any other text.
         EXPECT_EQ(std::string(cp::text(cp::TextId::TopCertAdminLoginHint, cp::Language::English)), seed_hint);
-        EXPECT_STREQ(cp::text(cp::TextId::TopUserLogin, cp::Language::Japanese), "利用者ログイン");
+        EXPECT_STREQ(cp::text(cp::TextId::TopManual, cp::Language::Japanese), "ご契約先向け簡易マニュアル");
         // The catalogue's own words stay reachable (the deck's checks compare with them).
         EXPECT_EQ(std::string(cp::catalogue_text(cp::TextId::TopCertAdminLogin, cp::Language::Japanese)), seed_ja);
     }
