@@ -166,6 +166,11 @@ const cases = {
         .filter((u) => !/^(blob|data|file):/.test(u)));
       check(requests.length === 0, 'the kiosk page asks the network for nothing: ' + requests.join(', '));
       check(errors.length === 0, 'no console errors: ' + errors.join(' | '));
+      // The example profiles are carried too: a profile's link works from the file.
+      await page.goto(url + '?profile=plain-ja');
+      await firstFrame(page);
+      await waitForWidget(page, '管理者の ログイン（管理者ログイン）');
+      check(!(await hasText(page, '設定ファイルに問題があります')), 'the kiosk page carries the profile, whole');
     });
   },
 };
