@@ -133,6 +133,22 @@ TEST(Console, AProfilesOtherRulesAreSaidAndANewWorldOffered) {
     EXPECT_FALSE(d.shows("このプロファイルの規則は"));
 }
 
+// The bank page says so too, until read (the console keeps its list).
+TEST(Console, TheBankPageSaysAProfilesRulesDifferUntilRead) {
+    ConsoleDriver d;
+    const char* on_page = "違いはデモコンソールの「シナリオ」にあります。";
+    EXPECT_FALSE(d.shows(on_page));
+    cp::BankConfig policy;
+    policy.pickup_window_days = 90;
+    cp::Simulation& sim = *d.page.session.simulation();
+    sim.set_new_world_config(cp::with_policy(sim.new_world_config(), policy));
+    d.ui.settle(d.draw);
+    EXPECT_TRUE(d.shows(on_page));
+    ASSERT_TRUE(d.click("閉じる"));
+    EXPECT_FALSE(d.shows(on_page));
+    EXPECT_TRUE(d.shows("取得可能期間（日）：いまの世界 80 → プロファイル 90"));  // the console still lists it
+}
+
 TEST(Console, ClockButtonsSayWhatHappened) {
     ConsoleDriver d;
     ASSERT_TRUE(d.click("+1 日"));
