@@ -57,8 +57,10 @@ def build(dist: pathlib.Path) -> str:
     loader = read_text("loader.js")
     favicon = base64.b64encode((dist / "favicon.svg").read_bytes()).decode()
 
+    # The example bank profiles (web/profiles/), so that the kiosk page's ?profile=NAME works offline.
+    profiles = sorted("profiles/" + p.name for p in (dist / "profiles").glob("*.json"))
     blocks = []
-    for name in EMBEDDED:
+    for name in EMBEDDED + profiles:
         path = dist / name
         if not path.is_file():
             raise KioskError(f"{path} is missing (build the wasm preset first)")

@@ -2,12 +2,12 @@
 """Builds the two font files of the bundle from BIZ UDPGothic (Debian fonts-morisawa-bizud-gothic).
 
   ui.ttf    every character of the UI string catalogue (wasm/core/text/strings.def) and of the
-            brand configuration (web/brand.json), plus ASCII, kana, full-width forms and common
+            bank profiles (web/brand.json, web/profiles/*.json: names and copy decks), plus ASCII, kana, full-width forms and common
             punctuation: small, loaded before the first frame.
   text.ttf  JIS X 0208 (levels 1 and 2 kanji, kana, symbols) plus ASCII: loaded when a text field is
             first focused, for what people type.
 
-usage: font_subset.py --font TTF --catalogue strings.def --brand brand.json --out-dir DIR
+usage: font_subset.py --font TTF --catalogue strings.def --brand brand.json [profile.json...] --out-dir DIR
 """
 import argparse
 import json
@@ -45,10 +45,20 @@ def catalogue_chars(path: pathlib.Path) -> set[str]:
 
 
 def brand_chars(path: pathlib.Path) -> set[str]:
+    """Every character of a profile's string values (its names and its copy deck, at any depth)."""
     chars: set[str] = set()
-    for value in json.loads(path.read_text(encoding="utf-8")).values():
+
+    def walk(value) -> None:
         if isinstance(value, str):
             chars.update(value)
+        elif isinstance(value, dict):
+            for v in value.values():
+                walk(v)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v)
+
+    walk(json.loads(path.read_text(encoding="utf-8")))
     return chars
 
 
@@ -90,7 +100,8 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--font", required=True, type=pathlib.Path)
     ap.add_argument("--catalogue", required=True, type=pathlib.Path)
-    ap.add_argument("--brand", required=True, type=pathlib.Path)
+    ap.add_argument("--brand", required=True, type=pathlib.Path, nargs="+",
+                    help="the bank profiles: web/brand.json and web/profiles/*.json")
     ap.add_argument("--out-dir", required=True, type=pathlib.Path)
     args = ap.parse_args()
     if not args.font.exists():
@@ -98,7 +109,7 @@ def main() -> int:
         return 1
     args.out_dir.mkdir(parents=True, exist_ok=True)
     base = ranges_chars()
-    ui = base | catalogue_chars(args.catalogue) | brand_chars(args.brand)
+    ui = base | catalogue_chars(args.catalogue) | set().union(*(brand_chars(b) for b in args.brand))
     text = base | jis_x_0208_chars() | ui
     ui_size = write_subset(args.font, ui, args.out_dir / "ui.ttf")
     text_size = write_subset(args.font, text, args.out_dir / "text.ttf")

@@ -20,6 +20,9 @@ import subprocess
 import sys
 
 WEB_FILES = ["index.html", "app.css", "loader.js", "keyworker.js", "favicon.svg", "brand.json", "sw.js"]
+# The example bank profiles (web/profiles/*.json, a link's ?profile=NAME): copied and precached
+# like the rest, so that a profile's link works offline once the page was visited.
+PROFILES_DIR = "profiles"
 COMPRESSIBLE = {".html", ".css", ".js", ".json", ".svg", ".wasm", ".ttf"}
 # Files the loader downloads, with their decoded sizes in bundle.json.
 MANIFEST = ["certportal.wasm", "certportal.js", "fonts/ui.ttf", "fonts/text.ttf", "keyworker_module.wasm", "keyworker_module.js"]
@@ -45,22 +48,28 @@ def main() -> int:
     ap.add_argument("--stamp", type=pathlib.Path)
     args = ap.parse_args()
     args.dist.mkdir(parents=True, exist_ok=True)
-    for name in WEB_FILES:
+    profiles = sorted(f"{PROFILES_DIR}/{p.name}" for p in (args.web / PROFILES_DIR).glob("*.json"))
+    (args.dist / PROFILES_DIR).mkdir(exist_ok=True)
+    for stale in (args.dist / PROFILES_DIR).glob("*.json"):  # a profile removed from web/ leaves the bundle
+        if f"{PROFILES_DIR}/{stale.name}" not in profiles:
+            stale.unlink()
+    for name in WEB_FILES + profiles:
         src = args.web / name
         if not src.exists():
             print(f"package_web: {src} is missing", file=sys.stderr)
             return 1
         shutil.copy2(src, args.dist / name)
+    precache = PRECACHE + profiles
     missing = [m for m in MANIFEST if not (args.dist / m).exists()]
     if missing:
         print(f"package_web: build outputs missing in {args.dist}: {', '.join(missing)}", file=sys.stderr)
         return 1
-    sha = {n: hashlib.sha256((args.dist / n).read_bytes()).hexdigest() for n in PRECACHE}
+    sha = {n: hashlib.sha256((args.dist / n).read_bytes()).hexdigest() for n in precache}
     version = hashlib.sha256("".join(f"{n}:{sha[n]}\n" for n in sorted(sha)).encode()).hexdigest()[:16]
     manifest = {
         "version": version,
         "files": {m: (args.dist / m).stat().st_size for m in MANIFEST},
-        "precache": {n: sha[n] for n in PRECACHE},
+        "precache": {n: sha[n] for n in precache},
     }
     sw = args.dist / "sw.js"
     text, count = SW_VERSION_LINE.subn(f"const VERSION = '{version}';", sw.read_text(encoding="utf-8"))

@@ -166,6 +166,22 @@
       .catch(function () { return null; });
   }
 
+  // A bank profile named by the link (web/profiles/NAME.json; the name's pattern is the module's,
+  // so the path never leaves the page's folder), as bytes for the same reason as brand.json. Only
+  // from this origin: the kiosk page carries the example profiles, a served page asks its server.
+  // Resolves with { bytes } or { error } (the module lists it and uses brand.json).
+  function fetchProfile(path) {
+    var carried = embedded(path);
+    if (carried) return Promise.resolve({ bytes: carried, error: '' });
+    if (kiosk || location.protocol === 'file:') return Promise.resolve({ bytes: null, error: 'not in this page' });
+    return fetch(path, { cache: 'no-cache', mode: 'same-origin', credentials: 'same-origin', redirect: 'error' })
+      .then(function (r) {
+        if (!r.ok) return { bytes: null, error: 'HTTP ' + r.status };
+        return r.arrayBuffer().then(function (b) { return { bytes: new Uint8Array(b), error: '' }; });
+      })
+      .catch(function (e) { return { bytes: null, error: e.message || 'fetch failed' }; });
+  }
+
   // The key-generation worker (web/keyworker.js with its module's glue and wasm), made from bytes
   // the page downloaded (or carries, in the kiosk page) as a blob worker that fetches nothing
   // itself. A worker loading its own files can lose them: WebKit failed the worker's importScripts
@@ -307,21 +323,29 @@
           state.framePending = function () { return mod._cp_debug_frame_pending() === 1; };
           state.framesSettled = function () { return mod._cp_debug_frames_settled() === 1; };
           state.framesDrawn = function () { return mod._cp_debug_frames_drawn(); };
-          var brand = p.brand || new Uint8Array(0);
-          var brandPtr = toHeap(mod, brand);
-          // Japanese first, whatever the browser's locale; the last choice switches it. A link's
-          // ?lang= is read by the module with the rest of the link (one rule: link_params.h).
-          var lang = null;
-          try { lang = localStorage.getItem('certportal.lang'); } catch (e) { /* storage off */ }
-          var langPtr = mod.allocateUTF8(lang || '');
-          // The link's parameters (?scenario=, guide=, kiosk=, idle=) are read by the module.
+          // The link's parameters (?scenario=, guide=, kiosk=, idle=, profile=) are read by the module.
           var searchPtr = mod.allocateUTF8(location.search || '');
-          var rc = mod._cp_start(toHeap(mod, p.font), p.font.length, brandPtr, brand.length, langPtr, searchPtr);
-          mod._free(brandPtr);
-          mod._free(langPtr);
-          mod._free(searchPtr);
-          mark('started');
-          if (rc !== 0) console.error('certportal: start-up failed with code ' + rc);
+          // A link's ?profile=NAME: the module says which file that is (profiles/NAME.json, a name
+          // of its one safe pattern, or nothing); fetched from this origin only, else brand.json.
+          var profilePath = mod.UTF8ToString(mod._cp_link_profile_path(searchPtr));
+          return (profilePath ? fetchProfile(profilePath) : Promise.resolve({ bytes: p.brand, error: '' })).then(function (profile) {
+            var bytes = profile.error ? p.brand : profile.bytes;
+            bytes = bytes || new Uint8Array(0);
+            var profilePtr = toHeap(mod, bytes);
+            var errorPtr = mod.allocateUTF8(profile.error);
+            // Japanese first, whatever the browser's locale; the last choice switches it. A link's
+            // ?lang= is read by the module with the rest of the link (one rule: link_params.h).
+            var lang = null;
+            try { lang = localStorage.getItem('certportal.lang'); } catch (e) { /* storage off */ }
+            var langPtr = mod.allocateUTF8(lang || '');
+            var rc = mod._cp_start(toHeap(mod, p.font), p.font.length, profilePtr, bytes.length, errorPtr, langPtr, searchPtr);
+            mod._free(profilePtr);
+            mod._free(errorPtr);
+            mod._free(langPtr);
+            mod._free(searchPtr);
+            mark('started');
+            if (rc !== 0) console.error('certportal: start-up failed with code ' + rc);
+          });
         });
       })
       .catch(function (e) {

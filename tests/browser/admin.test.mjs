@@ -109,6 +109,33 @@ const cases = {
     });
   },
 
+  // A profile's policy reaches the bank, and only in a new world: the world made on the first visit
+  // keeps the seeds' rules when the page is opened again with ?profile=mirai-shinkin (5 wrong tries
+  // lock); the console says which rules differ, its button makes a new world with the profile's,
+  // and there the first wrong contract PIN leaves 4 tries, not 5.
+  async admin_profile_policy_new_world() {
+    await withPortal(async ({ page, url }) => {
+      await waitReady(page);
+      await page.goto(url + '?profile=mirai-shinkin');
+      await page.waitForFunction(() => window.certportal && window.certportal.firstFrameAt > 0);
+      await waitReady(page);
+      check(await page.evaluate(() => document.title) === 'みらい信金法人Webバンキング', "the profile's names");
+      await click(page, 'デモコンソールを開く');
+      await waitForText(page, 'ロックまでの回数：いまの世界 6 → プロファイル 5');
+      await waitForText(page, '取得可能期間（日）：いまの世界 80 → プロファイル 90');
+      await screenshot(page, 'profile_policy_differs');
+      await click(page, 'このプロファイルの規則で新しい世界を始める');
+      await page.waitForFunction(() => !window.certportal.texts().some((t) => t.label.includes('このプロファイルの規則は')), null, { timeout: 30000 });
+      await waitReady(page);
+      await click(page, 'デモコンソールを閉じる');
+      await chooseAdminCertificate(page);
+      await click(page, '許可');
+      await typeInto(page, 'ご契約先暗証番号', 'wrongpin1');
+      await click(page, 'ログイン');
+      await waitForText(page, 'あと4回誤るとサービスがロックされます');
+    }, { viewport: { width: 1280, height: 1400 } });  // tall: the console's シナリオ section in view
+  },
+
   // The お客様カード reported lost (the card panel's simulation control): the login stops at the card.
   async admin_card_lost() {
     await withPortal(async ({ page }) => {

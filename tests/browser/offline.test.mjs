@@ -10,7 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { artifactName, artifacts, check, distDir, repo, run, startServer } from './harness.mjs';
 import { launchEngine } from './engines.mjs';
 import { CONFIRMATION_PIN, adminLogin, openUserEdit, toUserGrid } from './admin_steps.mjs';
-import { click, screenshot, typeInto, waitForText, waitReady } from './person.mjs';
+import { click, hasText, screenshot, typeInto, waitForText, waitForWidget, waitReady } from './person.mjs';
 
 const kioskPage = path.join(path.dirname(distDir), 'kiosk', 'certportal-kiosk.html');
 
@@ -86,6 +86,11 @@ const cases = {
       await reissue(page);
       await screenshot(page, 'offline_reissue_done');
       check(!warnings.some((w) => w.includes('text font not loaded')), 'the text face came from the cache: ' + warnings.join(' | '));
+      // An example profile's link works offline too: web/profiles/ is cached with the bundle.
+      await page.goto(server.url + '?profile=plain-ja');
+      await firstFrame(page);
+      await waitForWidget(page, '管理者の ログイン（管理者ログイン）');
+      check(!(await hasText(page, '設定ファイルに問題があります')), 'the profile came from the cache, whole');
       const real = errors.filter(offlineNoise);
       check(real.length === 0, 'no console errors offline: ' + real.join(' | '));
     });
@@ -161,6 +166,11 @@ const cases = {
         .filter((u) => !/^(blob|data|file):/.test(u)));
       check(requests.length === 0, 'the kiosk page asks the network for nothing: ' + requests.join(', '));
       check(errors.length === 0, 'no console errors: ' + errors.join(' | '));
+      // The example profiles are carried too: a profile's link works from the file.
+      await page.goto(url + '?profile=plain-ja');
+      await firstFrame(page);
+      await waitForWidget(page, '管理者の ログイン（管理者ログイン）');
+      check(!(await hasText(page, '設定ファイルに問題があります')), 'the kiosk page carries the profile, whole');
     });
   },
 };

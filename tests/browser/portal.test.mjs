@@ -148,6 +148,29 @@ const cases = {
     }, { query: '?lang=en-US' });
   },
 
+  // A link's ?profile=plain-ja (web/profiles/plain-ja.json): the top page's entry carries the
+  // profile's wording, found by role and name on the accessibility mirror, the catalogue's words
+  // are gone, and the profile has no mistake to list. A profile the server does not have is listed
+  // with its reason and the default profile is used.
+  async profile_link_changes_wording() {
+    await withPortal(async ({ page, consoleErrors }) => {
+      await waitReady(page);
+      const mirror = page.locator('#cp-mirror');
+      await mirror.getByRole('button', { name: '管理者の ログイン（管理者ログイン）', exact: true }).waitFor({ timeout: 15000 });
+      check(await mirror.getByRole('button', { name: '管理者ログイン', exact: true }).count() === 0,
+        "the catalogue's label is replaced, not shown beside");
+      check(!(await page.evaluate(() => window.certportal.texts().some((t) => t.label.includes('設定ファイルに問題があります')))),
+        'the example profile has no mistake to list');
+      check(consoleErrors.length === 0, 'no console errors: ' + consoleErrors.join(' | '));
+      const missing = await page.evaluate(async () => (await fetch('profiles/nope.json')).status);
+      check(missing === 404, 'the server has no profiles/nope.json: ' + missing);
+      await page.goto(page.url().replace('plain-ja', 'nope'));
+      await page.waitForFunction(() => window.certportal && window.certportal.firstFrameAt > 0, null, { timeout: 30000 });
+      await waitForText(page, 'profiles/nope.json: not loaded (HTTP 404)');
+      await mirror.getByRole('button', { name: '管理者ログイン', exact: true }).waitFor({ timeout: 15000 });
+    }, { query: '?profile=plain-ja' });
+  },
+
   // A brand.json that is not UTF-8 (here Shift_JIS) is listed as a mistake and the default brand
   // kept: the page hands the module the file's bytes, not a lossy decoding of them.
   async brand_not_utf8_is_listed() {

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "config/policy.h"
 #include "console/console.h"
 #include "portal_driver.h"
 
@@ -104,6 +105,48 @@ TEST(Console, AScenarioStartsAtOnceOnAFreshWorldAndAsksWhenProgressWouldGo) {
     ASSERT_TRUE(d.click("開始する"));
     EXPECT_TRUE(d.page.bank().state().contract.card.lost);
     EXPECT_TRUE(d.shows("実行中のシナリオ：お客様カードの紛失"));
+}
+
+// A profile whose rules differ from the running world's (here: 5 wrong tries lock, pickup within
+// 90 days): the console says which rules differ and that the running world keeps its own; its
+// button makes a new world with the profile's rules through 開始's path (asking first when
+// progress would go), after which nothing differs.
+TEST(Console, AProfilesOtherRulesAreSaidAndANewWorldOffered) {
+    ConsoleDriver d;
+    EXPECT_FALSE(d.shows("このプロファイルの規則は"));
+    cp::BankConfig policy;
+    policy.contract_lockout_count = 5;
+    policy.pickup_window_days = 90;
+    cp::Simulation& sim = *d.page.session.simulation();
+    sim.set_new_world_config(cp::with_policy(sim.new_world_config(), policy));
+    d.ui.settle(d.draw);
+    EXPECT_TRUE(d.shows("このプロファイルの規則は、いまの世界の規則と違います。"));
+    EXPECT_TRUE(d.shows("取得可能期間（日）：いまの世界 80 → プロファイル 90"));
+    EXPECT_TRUE(d.shows("ロックまでの回数：いまの世界 6 → プロファイル 5"));
+    EXPECT_EQ(d.page.bank().state().config.contract_lockout_count, 6u);  // the running world keeps its rules
+    ASSERT_TRUE(d.click("+1 日"));  // progress: the new world asks first
+    ASSERT_TRUE(d.click("このプロファイルの規則で新しい世界を始める"));
+    EXPECT_TRUE(d.shows("今の進み具合（操作履歴"));
+    ASSERT_TRUE(d.click("開始する"));
+    EXPECT_EQ(d.page.bank().state().config.contract_lockout_count, 5u);
+    EXPECT_EQ(d.page.bank().state().config.pickup_window_days, 90u);
+    EXPECT_FALSE(d.shows("このプロファイルの規則は"));
+}
+
+// The bank page says so too, until read (the console keeps its list).
+TEST(Console, TheBankPageSaysAProfilesRulesDifferUntilRead) {
+    ConsoleDriver d;
+    const char* on_page = "違いはデモコンソールの「シナリオ」にあります。";
+    EXPECT_FALSE(d.shows(on_page));
+    cp::BankConfig policy;
+    policy.pickup_window_days = 90;
+    cp::Simulation& sim = *d.page.session.simulation();
+    sim.set_new_world_config(cp::with_policy(sim.new_world_config(), policy));
+    d.ui.settle(d.draw);
+    EXPECT_TRUE(d.shows(on_page));
+    ASSERT_TRUE(d.click("閉じる"));
+    EXPECT_FALSE(d.shows(on_page));
+    EXPECT_TRUE(d.shows("取得可能期間（日）：いまの世界 80 → プロファイル 90"));  // the console still lists it
 }
 
 TEST(Console, ClockButtonsSayWhatHappened) {

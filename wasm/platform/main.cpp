@@ -1,7 +1,8 @@
 // certportal platform: the module's entry point and lifecycle.
 //
-// The page (web/loader.js) downloads certportal.wasm, the UI font and web/brand.json with progress,
-// instantiates the module and calls cp_start(). From then on everything is event-driven: see
+// The page (web/loader.js) downloads certportal.wasm, the UI font and the bank profile (web/brand.json,
+// or a link's profiles/<name>.json: config/profile.h) with progress, instantiates the module and
+// calls cp_start(). From then on everything is event-driven: see
 // runner.h for when frames happen. Start-up failures replace the canvas with a readable message.
 #include <emscripten/emscripten.h>
 #include <emscripten/html5.h>
@@ -15,6 +16,8 @@
 #include <vector>
 
 #include "browser.h"
+#include "config/policy.h"
+#include "config/profile.h"
 #include "demo/console.h"
 #include "demo/link_params.h"
 #include "fonts.h"
@@ -44,6 +47,7 @@ struct App {
     cp::Session session;  // the simulation, the PC the person sits at, the running flow (after the host: uses it)
     cp::DemoConsole console;  // the demo console beside the desk (its state and its files)
     const cp::Scenario* link_scenario = nullptr;  // ?scenario=: started (or asked for) once the world is ready
+    cp::BankConfig profile_policy;  // the profile's policy: the BankConfig of every world made from now on
     // Diagnostics: the last key job started through cp_debug_start_key_job (browser tests).
     int debug_key_job_state = 0;  // 0 none, 1 running, 2 done, -N failed with PkiError N
     int debug_key_job_bytes = 0;  // size of the PKCS#8 key it produced
@@ -92,7 +96,7 @@ void refresh_simulation_view(App& app) {
 }
 
 void start_simulation(App& app) {
-    app.simulation = std::make_unique<cp::platform::SimulationHost>(app.state.brand.ca_name.ja);
+    app.simulation = std::make_unique<cp::platform::SimulationHost>(app.state.brand.ca_name.ja, app.profile_policy);
     const cp::Preset first_world = app.link_scenario != nullptr ? app.link_scenario->preset : cp::Preset::SeedWorld;
     app.simulation->start(app.session, first_world, [] {
         refresh_simulation_view(*g_app);
@@ -177,22 +181,28 @@ void on_input() {
 
 extern "C" {
 
-// Starts the portal. font: the UI subset (malloc'd; ownership passes to ImGui). brand_json /
-// brand_size: the bytes of web/brand.json as served (not decoded: the parser checks they are
-// UTF-8), or none. language_tag: the last choice (the page's localStorage), or empty; a link's
-// ?lang= (in `search`) decides over it, by the one rule of parse_language_tag.
-// search: location.search, the link's parameters (demo/link_params.h).
-EMSCRIPTEN_KEEPALIVE int cp_start(std::uint8_t* font, int font_size, const char* brand_json, int brand_size,
-                                  const char* language_tag, const char* search) {
+// The profile file the page fetches for the link's ?profile= ("profiles/<name>.json"), or "" when
+// the link names none or names it wrongly (then brand.json, and cp_start lists the mistake): the one
+// rule of a profile's name (link_params.h). The string lives until the next call.
+EMSCRIPTEN_KEEPALIVE const char* cp_link_profile_path(const char* search) {
+    static std::string path;
+    const cp::LinkParams link = cp::parse_link_params(search != nullptr ? search : "");
+    path = link.profile.empty() ? std::string() : cp::profile_path(link.profile);
+    return path.c_str();
+}
+
+// Starts the portal. font: the UI subset (malloc'd; ownership passes to ImGui). profile_json /
+// profile_size: the bytes of the bank profile as served (not decoded: the parser checks they are
+// UTF-8), or none: the link's profiles/<name>.json (cp_link_profile_path), or web/brand.json when
+// the link names none. profile_error: why the link's profile could not be fetched ("HTTP 404"), ""
+// when it was (or none was asked for); the bytes are then brand.json's. language_tag: the last
+// choice (the page's localStorage), or empty; a link's ?lang= (in `search`) decides over it, by the
+// one rule of parse_language_tag. search: location.search, the link's parameters (demo/link_params.h).
+EMSCRIPTEN_KEEPALIVE int cp_start(std::uint8_t* font, int font_size, const char* profile_json, int profile_size,
+                                  const char* profile_error, const char* language_tag, const char* search) {
     IM_ASSERT(g_app == nullptr && "cp_start() called twice");
     g_app = new App();
     App& app = *g_app;
-    if (brand_json != nullptr && brand_size > 0) {
-        cp::BrandParseResult brand = cp::parse_brand_json(std::string_view(brand_json, static_cast<std::size_t>(brand_size)));
-        app.state.brand = brand.brand;
-        app.state.config_problems = brand.problems;
-        for (const std::string& p : brand.problems) std::fprintf(stderr, "certportal: %s\n", p.c_str());
-    }
     app.state.language = cp::language_from_tag(language_tag != nullptr ? language_tag : "");
     const cp::LinkParams link = cp::parse_link_params(search != nullptr ? search : "");
     if (link.language_asked) app.state.language = link.language;  // a bad lang= says Japanese is used: it is
@@ -200,6 +210,22 @@ EMSCRIPTEN_KEEPALIVE int cp_start(std::uint8_t* font, int font_size, const char*
     app.console.set_link(link);
     for (const cp::LinkProblem& p : link.problems)
         std::fprintf(stderr, "certportal: link parameter %s=%s not used\n", p.name.c_str(), p.value.c_str());
+
+    std::string source = link.profile.empty() ? std::string("brand.json") : cp::profile_path(link.profile);
+    if (profile_error != nullptr && profile_error[0] != '\0') {
+        app.state.config_problems.push_back(source + ": not loaded (" + cp::quoted_value(profile_error) +
+                                            "); the default profile brand.json is used");
+        source = "brand.json";
+    }
+    if (profile_json != nullptr && profile_size > 0) {
+        cp::ProfileParseResult profile =
+            cp::parse_profile_json(std::string_view(profile_json, static_cast<std::size_t>(profile_size)), source);
+        app.state.brand = profile.profile.brand;
+        app.profile_policy = profile.profile.policy;
+        cp::use_copy_deck(std::move(profile.profile.copy));
+        app.state.config_problems.insert(app.state.config_problems.end(), profile.problems.begin(), profile.problems.end());
+    }
+    for (const std::string& p : app.state.config_problems) std::fprintf(stderr, "certportal: %s\n", p.c_str());
 
     if (!create_gl_context(app)) {
         std::free(font);

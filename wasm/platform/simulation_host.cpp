@@ -5,6 +5,7 @@
 
 #include "bank/clock.h"
 #include "bank/random.h"
+#include "config/policy.h"
 #include "keys/webcrypto_device_key.h"
 #include "keys/worker_key_job_runner.h"
 #include "pki/random.h"
@@ -15,6 +16,7 @@ namespace cp::platform {
 
 struct SimulationHost::State {
     std::string ca_name;
+    BankConfig policy;
     SystemRandom random;
     pki::Drbg ca_rng;
     pki::Drbg admin_rng;
@@ -51,7 +53,10 @@ SimulationStatus status_for(Simulation::Stage stage) {
 
 }  // namespace
 
-SimulationHost::SimulationHost(std::string ca_name) : state_(std::make_unique<State>()) { state_->ca_name = std::move(ca_name); }
+SimulationHost::SimulationHost(std::string ca_name, const BankConfig& policy) : state_(std::make_unique<State>()) {
+    state_->ca_name = std::move(ca_name);
+    state_->policy = policy;
+}
 
 SimulationHost::~SimulationHost() = default;
 
@@ -93,6 +98,7 @@ void SimulationHost::start(Session& session, Preset first_world, std::function<v
     // (PcServices' default) and are made in the worker.
     desc.ca_setup.key_type = pki::KeyType::EcP256;
     desc.first_world = first_world;
+    desc.config = with_policy(desc.config, s.policy);
     session.start(std::move(desc), [this] {
         State& st = *state_;
         const Simulation& sim = *st.session->simulation();

@@ -16,8 +16,9 @@ namespace cp::platform {
 
 class SimulationHost {
 public:
-    // ca_name: the CA's name from the brand (しんきん電子証明書認証局).
-    explicit SimulationHost(std::string ca_name);
+    // ca_name: the CA's name from the brand (しんきん電子証明書認証局). policy: the profile's
+    // (config/policy.h): the BankConfig's policy fields of every world made (Simulation::new_world_config).
+    SimulationHost(std::string ca_name, const BankConfig& policy);
     ~SimulationHost();
 
     // Starts the session's simulation: loading (or, on the first run, creating) the simulated

@@ -45,6 +45,25 @@ TEST(LinkParams, AFullLinkIsRead) {
     EXPECT_TRUE(q.problems.empty());
 }
 
+// ?profile=NAME: a name of one safe pattern, so profiles/NAME.json is always a file beside the
+// bundle, on the page's origin; anything else is listed and the default profile used.
+TEST(LinkParams, AProfileNameIsOfOneSafePattern) {
+    const cp::LinkParams p = cp::parse_link_params("?profile=mirai-shinkin");
+    EXPECT_EQ(p.profile, "mirai-shinkin");
+    EXPECT_TRUE(p.problems.empty());
+    EXPECT_EQ(cp::profile_path(p.profile), "profiles/mirai-shinkin.json");
+    for (const char* bad : {"profile=", "profile=..%2Fbrand", "profile=a/b", "profile=Mirai", "profile=-x", "profile=a.json",
+                            "profile=%2F%2Fevil.example%2Fx", "profile=https:x", "profile=a%5Cb", "profile=a b",
+                            "profile=abcdefghijklmnopqrstuvwxyz0123456"}) {
+        const cp::LinkParams q = cp::parse_link_params(bad);
+        EXPECT_EQ(q.profile, "") << bad;
+        ASSERT_EQ(q.problems.size(), 1u) << bad;
+        EXPECT_EQ(q.problems[0].kind, LinkProblemKind::BadProfileName) << bad;
+    }
+    EXPECT_TRUE(cp::profile_name_valid("abcdefghijklmnopqrstuvwxyz012345"));  // 32: the longest
+    EXPECT_TRUE(cp::profile_name_valid("plain-ja"));
+}
+
 TEST(LinkParams, BadValuesAreRejectedClearlyAndTheDefaultsUsed) {
     const cp::LinkParams p =
         cp::parse_link_params("?scenario=nope&lang=fr&guide=yes&kiosk=2&idle=0&utm_source=mail&scenario2");

@@ -1,6 +1,5 @@
 #include "config/brand.h"
 
-#include "json/flat_json.h"
 
 namespace cp {
 
@@ -45,22 +44,13 @@ bool valid_file_name(const std::string& s) {
 
 }  // namespace
 
-BrandParseResult parse_brand_json(std::string_view json) {
-    BrandParseResult result;
-    result.brand = default_brand();
-    const FlatJsonResult parsed = parse_flat_json(json);
-    if (!parsed.ok) {
-        result.problems.push_back("brand.json: " + parsed.error + " at byte " + std::to_string(parsed.error_offset) +
-                                  "; using the default brand");
-        return result;
-    }
+BrandField set_brand_field(BrandConfig& b, std::string_view key, const std::string& value, std::string& rule) {
     struct Field {
         const char* key;
         std::string* target;
         bool (*valid)(const std::string&);
         const char* rule;
     };
-    BrandConfig& b = result.brand;
     const Field fields[] = {
         {"bank_name_ja", &b.bank_name.ja, valid_name, "1-64 bytes, one line"},
         {"bank_name_en", &b.bank_name.en, valid_name, "1-64 bytes, one line"},
@@ -73,22 +63,16 @@ BrandParseResult parse_brand_json(std::string_view json) {
         {"bank_code", &b.bank_code, valid_bank_code, "4 digits"},
         {"acquisition_app", &b.acquisition_app, valid_file_name, "letters, digits, '_', '-', '.'"},
     };
-    for (const auto& [key, value] : parsed.values) {
-        const Field* field = nullptr;
-        for (const Field& f : fields)
-            if (key == f.key) field = &f;
-        // Keys starting with '_' are comments for the people who edit the file.
-        if (field == nullptr) {
-            if (key.empty() || key[0] != '_') result.problems.push_back("brand.json: unknown key \"" + quoted_value(key) + "\" ignored");
-            continue;
+    for (const Field& f : fields) {
+        if (key != f.key) continue;
+        if (!f.valid(value)) {
+            rule = f.rule;
+            return BrandField::Refused;
         }
-        if (!field->valid(value)) {
-            result.problems.push_back("brand.json: \"" + key + "\" must be " + field->rule + "; default kept");
-            continue;
-        }
-        *field->target = value;
+        *f.target = value;
+        return BrandField::Taken;
     }
-    return result;
+    return BrandField::NotABrandKey;
 }
 
 }  // namespace cp

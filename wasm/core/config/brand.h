@@ -1,6 +1,7 @@
-// certportal core: the brand configuration — the bank's and the service's names.
+// certportal core: the brand — the bank's and the service's names, the part of a profile
+// (config/profile.h: web/brand.json, web/profiles/*.json) that names things.
 //
-// A UX team rebrands the portal by editing web/brand.json; nothing else names the bank. Every
+// A UX team rebrands the portal by editing the profile; nothing else names the bank. Every
 // field has a default taken from the seeds (the help pages the simulator reproduces), so an
 // empty or missing file gives the seeds' portal.
 #pragma once
@@ -31,15 +32,11 @@ struct BrandConfig {
 // The seeds' brand.
 BrandConfig default_brand();
 
-struct BrandParseResult {
-    BrandConfig brand;            // defaults where the input is silent; all defaults on error
-    std::vector<std::string> problems;  // empty when the input was fully accepted
-};
-
-// Reads web/brand.json's text. Keys: bank_name_ja, bank_name_en, bank_short_ja, bank_short_en,
-// service_name_ja, service_name_en, ca_name_ja, ca_name_en, bank_code, acquisition_app.
-// Unknown keys, an invalid bank_code or a malformed file are reported in problems; the brand is
-// then the defaults (for a malformed file) or the defaults for the rejected fields only.
-BrandParseResult parse_brand_json(std::string_view json);
+// One of the brand's keys at a profile's top level (bank_name_ja, bank_name_en, bank_short_ja,
+// bank_short_en, service_name_ja, service_name_en, ca_name_ja, ca_name_en, bank_code,
+// acquisition_app). Taken: `brand` has the value; Refused: `rule` says what the value must be and
+// the field keeps its value; NotABrandKey: `key` is not one of them (nothing changed).
+enum class BrandField : unsigned char { Taken, Refused, NotABrandKey };
+BrandField set_brand_field(BrandConfig& brand, std::string_view key, const std::string& value, std::string& rule);
 
 }  // namespace cp

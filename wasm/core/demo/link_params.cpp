@@ -79,6 +79,9 @@ void apply(LinkParams& p, const std::string& name, const std::string& value) {
             p.idle_minutes = kDefaultIdleMinutes;
             problem(LinkProblemKind::BadIdleMinutes);
         }
+    } else if (name == "profile") {
+        p.profile = profile_name_valid(value) ? value : std::string();
+        if (p.profile.empty()) problem(LinkProblemKind::BadProfileName);
     } else {
         problem(LinkProblemKind::UnknownParameter);
     }
@@ -102,6 +105,15 @@ LinkParams parse_link_params(std::string_view search) {
     return p;
 }
 
+bool profile_name_valid(std::string_view name) {
+    if (name.empty() || name.size() > 32 || name.front() == '-') return false;
+    for (const char c : name)
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
+    return true;
+}
+
+std::string profile_path(std::string_view name) { return "profiles/" + std::string(name) + ".json"; }
+
 TextId link_problem_text(LinkProblemKind kind) {
     switch (kind) {
     case LinkProblemKind::UnknownScenario: return TextId::LinkUnknownScenario;
@@ -109,6 +121,7 @@ TextId link_problem_text(LinkProblemKind kind) {
     case LinkProblemKind::BadSwitch: return TextId::LinkBadSwitch;
     case LinkProblemKind::BadIdleMinutes: return TextId::LinkBadIdleMinutes;
     case LinkProblemKind::UnknownParameter: return TextId::LinkUnknownParameter;
+    case LinkProblemKind::BadProfileName: return TextId::LinkBadProfileName;
     case LinkProblemKind::Count_: break;
     }
     return TextId::LinkUnknownParameter;

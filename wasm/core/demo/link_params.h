@@ -1,5 +1,6 @@
 // certportal demo: what a shared link carries — `?scenario=<id>&lang=ja|en&guide=1&kiosk=1`
-// (and `idle=<minutes>` for a kiosk's idle reset). The page hands location.search to the wasm
+// (and `idle=<minutes>` for a kiosk's idle reset, `profile=<name>` for a bank profile served beside
+// the bundle as profiles/<name>.json: config/profile.h). The page hands location.search to the wasm
 // unchanged; this parses and validates it. A value that is not understood is never guessed at:
 // the default is used and a problem is recorded, for the console to say which and why.
 #pragma once
@@ -25,6 +26,7 @@ enum class LinkProblemKind : std::uint8_t {
     BadSwitch,             // guide= / kiosk= other than 0 / 1: off
     BadIdleMinutes,        // idle= not minutes (up to two decimals) in 0.1…1440: the default
     UnknownParameter,      // a name this page does not read: ignored
+    BadProfileName,        // profile= not a name of profile_name_valid(): the default profile (brand.json)
     Count_
 };
 
@@ -43,12 +45,20 @@ struct LinkParams {
     bool guide = false;
     bool kiosk = false;
     double idle_minutes = kDefaultIdleMinutes;  // kiosk: idle time before the reset to the scenario
+    std::string profile;                 // profile=: a valid name (profiles/<name>.json), or empty
     std::vector<LinkProblem> problems;   // in the order met
 };
 
 // `search` is location.search: "" or "?a=b&c=d" (the leading '?' is optional). Percent escapes
 // and '+' are decoded; a repeated parameter: the last one wins.
 LinkParams parse_link_params(std::string_view search);
+
+// A profile's name in a link: 1 to 32 of a-z, 0-9 and '-', starting with a letter or a digit — so
+// profiles/<name>.json is always a file beside the bundle, on the page's own origin (no '/', '.',
+// '%', ':' or '\\' can reach the URL the page fetches).
+bool profile_name_valid(std::string_view name);
+// The path the page fetches for a valid name, relative to the page: "profiles/<name>.json".
+std::string profile_path(std::string_view name);
 
 // The catalogue text that explains a problem (a format with the parameter and value: %s, %s).
 TextId link_problem_text(LinkProblemKind kind);

@@ -16,6 +16,10 @@ bool apply(PortalState& state, const Action& action) {
             if (state.storage_notice_dismissed) return false;
             state.storage_notice_dismissed = true;
             return true;
+        case ActionKind::DismissPolicyNotice:
+            if (state.policy_notice_dismissed) return false;
+            state.policy_notice_dismissed = true;
+            return true;
     }
     return false;
 }

@@ -46,6 +46,7 @@ struct PortalState {
     std::vector<std::string> config_problems;  // shown to the person, not only logged
     SimulationView simulation;                 // set by the platform; screens only read it
     bool storage_notice_dismissed = false;
+    bool policy_notice_dismissed = false;  // the profile's other rules (Session::policy_differences), read
     bool coarse_pointer = false;  // set by the platform: the primary pointer is a finger (CSS
                                   // `pointer: coarse`): every target at least 44 px tall
 };
@@ -54,6 +55,7 @@ enum class ActionKind : unsigned char {
     SetLanguage,
     DismissConfigProblems,
     DismissStorageNotice,
+    DismissPolicyNotice,
 };
 
 struct Action {
@@ -63,6 +65,7 @@ struct Action {
     static Action set_language(Language l) { return {ActionKind::SetLanguage, l}; }
     static Action dismiss_config_problems() { return {ActionKind::DismissConfigProblems}; }
     static Action dismiss_storage_notice() { return {ActionKind::DismissStorageNotice}; }
+    static Action dismiss_policy_notice() { return {ActionKind::DismissPolicyNotice}; }
 };
 
 // Applies one action; returns true when the state changed (the UI then redraws).

@@ -32,6 +32,12 @@ const Bank* Session::bank() const {
     return simulation_ != nullptr && simulation_->stage() == Simulation::Stage::Ready ? simulation_->bank() : nullptr;
 }
 
+std::vector<PolicyDifference> Session::policy_differences() const {
+    const Bank* b = world_ready() ? bank() : nullptr;
+    if (b == nullptr) return {};
+    return cp::policy_differences(b->state().config, simulation_->new_world_config());
+}
+
 const PcCertificateStore* Session::pc_store(PcId pc) const {
     return bank() != nullptr ? &simulation_->pc(pc) : nullptr;
 }

@@ -25,6 +25,7 @@
 #include <memory>
 #include <optional>
 
+#include "config/policy.h"
 #include "portal/bank_view.h"
 #include "portal/commands.h"
 #include "portal/desk.h"
@@ -106,6 +107,11 @@ public:
     // ready signal (SimulationStatus::Ready): while it is false such a control is disabled with
     // its reason, so a click is never refused in silence (WrongStep).
     bool world_ready() const { return bank() != nullptr && !resetting(); }
+    // The policy fields (config/policy.h) in which the running world's rules differ from the ones
+    // a new world would get (the page's profile: Simulation::new_world_config). Empty when they
+    // agree or before the world is ready. The page says so and offers a new world (a reset);
+    // the running world is never changed.
+    std::vector<PolicyDifference> policy_differences() const;
     // What the last clock move (AdvanceClock, MoveClockTo) set off, for the console; empty after a
     // reset or import. A move to an earlier time is refused: last_result() InvalidInput. A move
     // while a save is in flight applies at once (saved by the next save).

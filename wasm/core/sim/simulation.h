@@ -90,6 +90,11 @@ public:
     // and no other reset is running; save() is refused (WrongStep) while one is.
     void reset(Preset preset, std::function<void(FlowResult)> done);
     bool resetting() const { return resetting_; }
+    // The BankConfig every world made from now on gets (the first world, a reset; an import keeps
+    // its own): SimulationDesc::config at first, a profile's policy (config/policy.h) once set.
+    // The running world keeps the config it was made with (saved with it).
+    const BankConfig& new_world_config() const { return desc_.config; }
+    void set_new_world_config(const BankConfig& config) { desc_.config = config; }
 
     // The running world as it is in memory (bank, CA, both PCs' stores, keys still protected):
     // for the console's export (world_archive.h). Ready only: an empty archive otherwise.

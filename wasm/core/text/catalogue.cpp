@@ -21,14 +21,58 @@ const Entry& entry(TextId id) {
     return kEntries[index < kTextCount ? index : 0];
 }
 
+CopyDeck& deck() {
+    static CopyDeck active;
+    return active;
+}
+
+std::size_t slot(TextId id, Language language) {
+    const auto index = static_cast<std::size_t>(id);
+    return (index < kTextCount ? index : 0) * 2 + (language == Language::English ? std::size_t{1} : std::size_t{0});
+}
+
 }  // namespace
 
-const char* text(TextId id, Language language) {
+const char* catalogue_text(TextId id, Language language) {
     const Entry& e = entry(id);
     return language == Language::English ? e.en : e.ja;
 }
 
+const char* text(TextId id, Language language) {
+    const std::string* own = deck().find(id, language);
+    return own != nullptr ? own->c_str() : catalogue_text(id, language);
+}
+
 const char* text_id_name(TextId id) { return entry(id).name; }
+
+bool text_id_from_name(std::string_view name, TextId& out) {
+    for (std::size_t i = 0; i < kTextCount; ++i)
+        if (name == kEntries[i].name) {
+            out = static_cast<TextId>(i);
+            return true;
+        }
+    return false;
+}
+
+void CopyDeck::set(TextId id, Language language, std::string wording) {
+    if (wording_.empty()) wording_.resize(kTextCount * 2);
+    wording_[slot(id, language)] = std::move(wording);
+}
+
+const std::string* CopyDeck::find(TextId id, Language language) const {
+    if (wording_.empty()) return nullptr;
+    const std::string& w = wording_[slot(id, language)];
+    return w.empty() ? nullptr : &w;
+}
+
+std::size_t CopyDeck::size() const {
+    std::size_t n = 0;
+    for (const std::string& w : wording_) n += w.empty() ? std::size_t{0} : std::size_t{1};
+    return n;
+}
+
+void use_copy_deck(CopyDeck d) { deck() = std::move(d); }
+const CopyDeck& active_copy_deck() { return deck(); }
 
 std::string_view language_tag(Language language) {
     return language == Language::English ? "en" : "ja";

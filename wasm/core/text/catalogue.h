@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace cp {
 
@@ -21,11 +22,35 @@ enum class TextId : unsigned short {
 
 inline constexpr std::size_t kTextCount = static_cast<std::size_t>(TextId::Count_);
 
-// The entry in the given language (never null; a NUL-terminated UTF-8 literal).
+// The entry in the given language (never null; NUL-terminated UTF-8): the active copy deck's
+// wording when it has one for this entry and language (below), the catalogue's otherwise.
 const char* text(TextId id, Language language);
+// The catalogue's own wording, whatever the copy deck says (the deck's checks, a list of changes).
+const char* catalogue_text(TextId id, Language language);
 
 // The identifier as written in strings.def ("TopUserLogin"), for tests and diagnostics.
 const char* text_id_name(TextId id);
+// The entry named `name` (a profile's copy deck names texts by these ids); false when none is.
+bool text_id_from_name(std::string_view name, TextId& out);
+
+// A profile's wording for catalogue texts, by id and language (config/profile.h reads it from the
+// profile file and checks each text first). An entry without wording of its own (empty) shows the
+// catalogue's.
+class CopyDeck {
+public:
+    void set(TextId id, Language language, std::string wording);
+    // nullptr when the deck has no wording for this entry in this language.
+    const std::string* find(TextId id, Language language) const;
+    std::size_t size() const;  // the entries with wording, per language counted apart
+
+private:
+    std::vector<std::string> wording_;  // 2 × kTextCount once anything is set; empty = the catalogue's
+};
+
+// The copy deck text() consults: the page's profile. Replacing it invalidates the pointers text()
+// gave before (the page replaces it between frames, never while one is drawn).
+void use_copy_deck(CopyDeck deck);
+const CopyDeck& active_copy_deck();
 
 // "ja" / "en" (BCP 47 primary tags) and back; unknown tags give Japanese, the default.
 std::string_view language_tag(Language language);

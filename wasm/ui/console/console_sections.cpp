@@ -117,10 +117,32 @@ void draw_console_confirmation(const Ui& ui, const DemoConsole& c) {
     if (button(ui.t(TextId::ConsoleConfirmNo))) ui.emit_console(console::Confirm{false});
 }
 
+namespace {
+
+// The page's profile has other rules than the running world (Session::policy_differences): said,
+// with each rule's two values, and a new world offered — the seed world through 開始's path (asked
+// first when progress would go), made with the profile's rules. The running world never changes.
+void draw_console_policy_notice(const Ui& ui, const DemoConsole& c) {
+    const std::vector<PolicyDifference> differences = ui.session.policy_differences();
+    if (differences.empty()) return;
+    text_wrapped_sized(ui.t(TextId::ProfilePolicyDiffers), size::kDetail, color::kError);
+    for (const PolicyDifference& d : differences)
+        small(formatf(ui.t(TextId::ProfilePolicyLine), ui.t(d.field->label), static_cast<unsigned>(d.world),
+                      static_cast<unsigned>(d.profile)).c_str());
+    if (c.confirming() != nullptr) return;
+    ImGui::BeginDisabled(c.busy());
+    if (button(ui.t(TextId::ProfilePolicyNewWorld))) ui.emit_console(console::ChooseScenario{&scenarios().front()});
+    ImGui::EndDisabled();
+    ImGui::Spacing();
+}
+
+}  // namespace
+
 void draw_console_scenarios(const Ui& ui, const DemoConsole& c) {
     const Scenario& running = running_scenario(ui.session.bank_view()->audit());
     text_wrapped_sized(formatf(ui.t(TextId::ConsoleRunning), ui.t(running.title)).c_str(), size::kDetail, color::kText);
     small(ui.t(TextId::ConsoleScenarioNote));
+    draw_console_policy_notice(ui, c);
     if (c.confirming() != nullptr) return;  // one question at a time (asked at the console's top)
     ImGui::BeginDisabled(c.busy());
     if (button(ui.t(TextId::ConsoleReset))) ui.emit_console(console::ChooseScenario{&scenarios().front()});

@@ -3,8 +3,10 @@
 // the running flow's page, or the top page.
 #include <algorithm>
 #include <cstdio>
+#include <string>
 
 #include "admin/admin_screens.h"
+#include "demo/console.h"
 #include "desk/desk.h"
 #include "imgui.h"
 #include "portal_ui.h"
@@ -106,6 +108,26 @@ void draw_config_problems(const Ui& ui) {
     ImGui::Dummy(ImVec2(0, 4));
 }
 
+// The page's profile has other rules than the running world (Session::policy_differences): said
+// on the page until read, with the console's button (a new world through 開始's path: asked first,
+// in the console, when progress would go). Pages without a console (none today) show nothing.
+void draw_policy_notice(const Ui& ui) {
+    if (ui.state.policy_notice_dismissed || ui.console == nullptr || ui.console->kiosk()) return;
+    if (ui.session.policy_differences().empty()) return;
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, color::kWarningBg);
+    begin_card("##policy_notice", ImVec2(-FLT_MIN, 0));
+    text_wrapped_sized(ui.t(TextId::ProfilePolicyOnPage), size::kSmall, color::kText);
+    ImGui::BeginDisabled(ui.console->busy());
+    if (button(ui.t(TextId::ProfilePolicyNewWorld))) ui.emit_console(console::ChooseScenario{&scenarios().front()});
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    const std::string close = std::string(ui.t(TextId::Close)) + "##policy_notice";
+    if (button(close.c_str())) ui.out.actions.push_back(Action::dismiss_policy_notice());
+    end_card();
+    ImGui::PopStyleColor();
+    ImGui::Dummy(ImVec2(0, 4));
+}
+
 }  // namespace
 
 void draw_bank_page(const Ui& ui) {
@@ -122,6 +144,7 @@ void draw_bank_page(const Ui& ui) {
     draw_simulation_line(ui.state);
     draw_storage_notice(ui);
     draw_config_problems(ui);
+    draw_policy_notice(ui);
     AdminFlow* flow = ui.session.admin_flow();
     AdminPickupFlow* pickup = ui.session.admin_pickup();
     UserFlow* user = ui.session.user_flow();
