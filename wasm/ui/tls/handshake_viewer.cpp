@@ -17,21 +17,6 @@ namespace {
 
 constexpr float kViewerMaxWidth = 980.0f;
 
-// A long unbroken value (a random, verify_data) in groups of 16 characters, so it wraps on a phone.
-std::string tls_breakable(const std::string& value) {
-    std::string out;
-    std::size_t run = 0;
-    for (char c : value) {
-        run = c == ' ' ? 0 : run + 1;
-        if (run > 16) {
-            out += ' ';
-            run = 1;
-        }
-        out += c;
-    }
-    return out;
-}
-
 // The message's bytes as hex lines "0000  16 03 01 …", `per_line` bytes each.
 void tls_hex_lines(const pki::Bytes& bytes, std::size_t per_line) {
     static const char* const kDigits = "0123456789abcdef";
@@ -65,7 +50,7 @@ void tls_message_details(const Ui& ui, const tls::Message& m, bool narrow) {
         if (ImGui::BeginTable("##fields", 2, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
             ImGui::TableSetupColumn("##name", ImGuiTableColumnFlags_WidthStretch, narrow ? 0.45f : 0.3f);
             ImGui::TableSetupColumn("##value", ImGuiTableColumnFlags_WidthStretch, narrow ? 0.55f : 0.7f);
-            for (const tls::Field& f : m.fields) key_value_row(f.name.c_str(), tls_breakable(f.value), true);
+            for (const tls::Field& f : m.fields) key_value_row(f.name.c_str(), f.value, true);
             ImGui::EndTable();
         }
     }
