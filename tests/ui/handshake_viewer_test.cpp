@@ -8,6 +8,8 @@
 
 #include "console/console.h"
 #include "imgui.h"
+#include "imgui_internal.h"
+#include "mirror_tree.h"
 #include "portal_driver.h"
 #include "theme.h"
 #include "tls/handshake_viewer.h"
@@ -118,6 +120,34 @@ TEST(HandshakeViewer, AnExpiredCertificatesRowsOpenAndTheFailingCheckIsMarked) {
     ASSERT_TRUE(d.click("閉じる"));
     EXPECT_FALSE(d.page.session.desk().handshake_open());
     EXPECT_FALSE(d.row("1. "));
+}
+
+// What a screen reader is given: each row a button that opens and closes (aria-expanded), and its
+// activation (the mirror's click: ImGui::ActivateItemByID, as web_mirror.cpp does) opens the row.
+TEST(HandshakeViewer, ScreenReaderRowsAreExpandableButtonsItsActivationOpens) {
+    ViewerDriver d(tls::Version::Tls12, tls::test::LoginEnd::Expired);
+    ASSERT_TRUE(d.click("TLS ハンドシェイクを見る"));
+    const std::string label = "7. ブラウザー → 銀行  Certificate  [失敗した確認]";
+    ASSERT_TRUE(d.reach(label));
+    auto mirror_row = [&] {
+        const auto nodes = cp::ui::build_mirror_tree(cp::ui::widget_registry_widgets(), cp::ui::widget_registry_texts(),
+                                                     cp::ui::widget_registry_dialogs());
+        for (const cp::ui::MirrorNode& n : nodes)
+            if (n.role == cp::ui::MirrorRole::Button && n.name == label) return std::optional<cp::ui::MirrorNode>(n);
+        return std::optional<cp::ui::MirrorNode>();
+    };
+    ASSERT_TRUE(mirror_row().has_value());
+    EXPECT_TRUE(mirror_row()->expandable);
+    EXPECT_FALSE(mirror_row()->expanded);
+    ImGui::ActivateItemByID(d.row(label)->id);
+    d.out.clear();
+    d.ui.settle(d.draw);
+    d.apply();
+    d.ui.settle(d.draw);
+    EXPECT_TRUE(d.page.session.desk().handshake_message_open(6));
+    ASSERT_TRUE(mirror_row().has_value());
+    EXPECT_TRUE(mirror_row()->expanded);
+    EXPECT_TRUE(d.shows("certificate[0].not_after"));
 }
 
 TEST(HandshakeViewer, Tls13CertificateRequestSaysTheCaNamesComeFromTheConfiguration) {
