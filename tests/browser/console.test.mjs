@@ -38,6 +38,20 @@ async function scrollConsole(page, dy) {
 }
 
 const cases = {
+  // The TLS handshake viewer's button: before any certificate login it is there, disabled, and what
+  // a screen reader reads of it (the mirror's button, its description) says why.
+  async handshake_viewer_before_login() {
+    await withConsole('', async (page) => {
+      const open = page.locator('#cp-mirror').getByRole('button', { name: 'TLS ハンドシェイクを見る', exact: true });
+      await open.waitFor({ state: 'attached', timeout: 10000 });
+      check((await open.getAttribute('aria-disabled')) === 'true', 'the viewer\'s button is disabled before a certificate login');
+      const why = await open.getAttribute('title');
+      check(why === '電子証明書方式のログインがまだ行われていません。ログインすると、そのハンドシェイクを見られます。',
+            `its description says why (got ${why})`);
+      await screenshot(page, 'console_handshake_viewer_disabled');
+    });
+  },
+
   // ?scenario=user-expired: seed 001 part 1 from the link alone — 2023年10月10日, S0001 expired —
   // and its first step (管理者ログイン → 電子証明書方式 管理者ログイン → 証明書の選択) by clicking.
   async link_opens_scenario() {

@@ -7,6 +7,7 @@
 
 #include "imgui.h"
 #include "theme.h"
+#include "tls/handshake_viewer.h"
 #include "widgets.h"
 #include "widget_registry.h"
 
@@ -50,6 +51,7 @@ void draw_portal(const PortalState& state, Session& session, UiOut& out, DemoCon
         ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0.0f, 0.5f));  // rows grown to a finger's height
     }
     draw_desk(ui);
+    draw_handshake_viewer(ui, last_handshake(session));
     if (console != nullptr) draw_console(ui, *console);
     if (touch) ImGui::PopStyleVar(2);
     draw_simulator_marker(state);

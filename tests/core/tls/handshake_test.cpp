@@ -12,43 +12,6 @@
 
 namespace cp::tls::test {
 
-const Bank& bank() {
-    static const Bank* b = [] {
-        auto* out = new Bank;
-        pki::Drbg rng;
-        if (rng.seed_deterministic_for_tests(pki::as_bytes("tls bank")) != pki::PkiError::Ok) std::abort();
-        if (out->server_key.generate(pki::KeyType::EcP256, rng) != pki::PkiError::Ok) std::abort();
-        pki::IssueOptions options;
-        options.not_before = kNow - 30 * kDay;
-        pki::Bytes der;
-        if (pki::test::shared_ca().issuing.issue_server_certificate(out->server_key, kHost, options, rng, der) !=
-            pki::PkiError::Ok)
-            std::abort();
-        if (out->server_certificate.parse(der) != pki::PkiError::Ok) std::abort();
-        return out;
-    }();
-    return *b;
-}
-
-ServerConfig server_config(Version version, const pki::Crl* crl) {
-    ServerConfig c;
-    c.version = version;
-    c.host_name = kHost;
-    c.server_certificate = &bank().server_certificate;
-    c.server_key = &bank().server_key;
-    c.issuing_ca = &pki::test::shared_ca().issuing.certificate();
-    c.root_ca = &pki::test::shared_ca().root.certificate();
-    c.crl = crl;
-    c.now = kNow;
-    return c;
-}
-
-pki::Certificate client_certificate(const pki::KeyPair& key, pki::UnixTime not_before, int days) {
-    pki::Certificate cert;
-    EXPECT_EQ(pki::PkiError::Ok, cert.parse(pki::test::issue_for(key, pki::test::admin_subject(), not_before, days)));
-    return cert;
-}
-
 namespace {
 
 struct Case {
@@ -172,15 +135,7 @@ TEST_P(TlsHandshake, NotYetValidCertificateEndsInCertificateUnknown) {
 
 TEST_P(TlsHandshake, RevokedCertificateEndsInCertificateRevoked) {
     const pki::Certificate cert = client_certificate(key());
-    pki::CrlContents contents;
-    contents.crl_number = 2;
-    contents.this_update = kNow - kDay;
-    contents.next_update = kNow + 7 * kDay;
-    contents.revoked.push_back({cert.serial(), kNow - kDay, pki::RevocationReason::Superseded});
-    pki::Bytes der;
-    ASSERT_EQ(pki::PkiError::Ok, pki::write_crl(pki::test::shared_ca().issuing, contents, rng_, der));
-    pki::Crl crl;
-    ASSERT_EQ(pki::PkiError::Ok, crl.parse(der));
+    const pki::Crl crl = crl_revoking(cert, rng_);
     Handshake hs(server_config(GetParam().version, &crl), rng_);
     EXPECT_EQ(Outcome::Revoked, run(hs, cert));
     expect_server_alert(hs, 44);

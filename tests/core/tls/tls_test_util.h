@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "pki_test_util.h"
+#include "tls/capture.h"
 #include "tls/handshake.h"
 
 namespace cp::tls::test {
@@ -25,5 +26,13 @@ ServerConfig server_config(Version version, const pki::Crl* crl = nullptr);
 
 // A client certificate from the shared CA for `key`, valid from `not_before` for `days` days.
 pki::Certificate client_certificate(const pki::KeyPair& key, pki::UnixTime not_before = kNow - 10 * kDay, int days = 0);
+
+// The shared CA's CRL (at kNow) with `cert` on it.
+pki::Crl crl_revoking(const pki::Certificate& cert, pki::Drbg& rng);
+
+// A whole handshake of the shared bank with a P-256 client certificate, ended as `ending` says
+// (Refused: 拒否 at the key prompt), as the viewer and the export get it.
+enum class LoginEnd { Valid, Expired, Revoked, Refused };
+tls::Capture capture_for(Version version, LoginEnd ending);
 
 }  // namespace cp::tls::test

@@ -7,6 +7,7 @@
 #include "demo/audit_json.h"
 #include "pki/bytes.h"
 #include "sim/world_archive.h"
+#include "tls/pcapng.h"
 
 namespace cp {
 namespace {
@@ -219,6 +220,12 @@ bool DemoConsole::apply(const ConsoleCommand& command, Session& session) {
                 file_request_ = true;
                 return true;
             },
+            [&](const console::SaveHandshake& c) {
+                if (c.capture == nullptr) return false;
+                if (download_) pki::secure_wipe(download_->bytes.data(), download_->bytes.size());
+                download_ = handshake_download(*c.capture, c.file);
+                return true;
+            },
             [&](const console::ToggleShowMe&) {
                 show_me_ = !show_me_;
                 return true;
@@ -235,6 +242,14 @@ bool DemoConsole::apply(const ConsoleCommand& command, Session& session) {
             },
         },
         command);
+}
+
+DemoConsole::Download handshake_download(const tls::Capture& capture, console::HandshakeFile file) {
+    std::string name = std::string("certportal-handshake-") + (capture.version == tls::Version::Tls12 ? "tls12-" : "tls13-") +
+                       tls::outcome_name(capture.outcome);
+    if (file == console::HandshakeFile::KeyLog)
+        return {name + ".keys", "text/plain", {capture.key_log.begin(), capture.key_log.end()}};
+    return {name + ".pcapng", "application/octet-stream", tls::write_pcapng(capture.records, capture.key_log)};
 }
 
 std::optional<DemoConsole::Download> DemoConsole::take_download() {

@@ -6,12 +6,14 @@
 // Scenarios: starting one replaces the running world (Session::reset); when the world holds
 // progress (audit entries since its scenario was loaded) the console asks first. Clock: +1 日 …
 // +1 年 and a typed date go through cmd::MoveClockTo, and the session's ClockReport is the "what
-// happened" list. Files: the audit log as JSON and the whole world (sim/world_archive.h) leave
+// happened" list. Files: the audit log as JSON, the whole world (sim/world_archive.h) and the TLS
+// handshake viewer's capture and key log leave
 // through the platform (take_download); an import asks the platform for a file (take_file_request)
 // and the platform hands the bytes to import_file().
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -20,6 +22,7 @@
 
 #include "demo/link_params.h"
 #include "demo/scenarios.h"
+#include "tls/capture.h"
 #include "portal/session.h"
 #include "sim/time_travel.h"
 
@@ -38,12 +41,16 @@ struct ImportWorld {};                         // ファイルから読み込む
 struct DismissMessage {};
 struct DismissLinkProblems {};                 // the link's problems, read
 struct ToggleShowMe {};                        // the guide's どこをクリックするか表示 / 表示をやめる
+// The handshake viewer's キャプチャを保存（.pcapng） / 鍵ログを保存（.keys）: the capture it shows
+// travels with the command (a login in the same frame cannot pull it away).
+enum class HandshakeFile : std::uint8_t { Capture, KeyLog };
+struct SaveHandshake { std::shared_ptr<const tls::Capture> capture; HandshakeFile file; };
 }  // namespace console
 
 using ConsoleCommand = std::variant<console::Toggle, console::ChooseScenario, console::Confirm, console::StepClock,
                                     console::MoveToDate, console::VerifyAudit, console::ExportAudit,
                                     console::ExportWorld, console::ImportWorld, console::DismissMessage,
-                                    console::DismissLinkProblems, console::ToggleShowMe>;
+                                    console::DismissLinkProblems, console::ToggleShowMe, console::SaveHandshake>;
 
 // What the console last said (shown under its buttons until the next command).
 enum class ConsoleMessage : std::uint8_t {
@@ -148,6 +155,10 @@ private:
     bool file_request_ = false;
     std::shared_ptr<bool> alive_ = std::make_shared<bool>(true);
 };
+
+// The viewer's files (tls/pcapng.h): the capture with the key log embedded as a Decryption Secrets
+// Block, or the NSS key log alone (Wireshark's SSLKEYLOGFILE), named for the TLS version and outcome.
+DemoConsole::Download handshake_download(const tls::Capture& capture, console::HandshakeFile file);
 
 template <class T>
 ConsoleCommand make_console_command(T c) { return ConsoleCommand{std::move(c)}; }

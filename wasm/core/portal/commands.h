@@ -56,6 +56,10 @@ struct SetBrowserKind { BrowserKind kind; };  // Edge / Chrome (leaves IE mode a
 struct ReloadInIeMode {};            // 「…」 → 「Internet Explorer モードで再読み込みする」 (Edge)
 struct CloseIeBanner {};             // 完了 on 「このページは Internet Explorer モードで開かれています」
 struct LeaveIeMode {};               // 「Internet Explorer モードを終了」 (reloads the page normally)
+// The TLS handshake viewer (ui/tls/) of the last certificate login: TLS ハンドシェイクを見る / 閉じる,
+// and a message's row opened to its fields and bytes (or closed again).
+struct ShowHandshake { bool open; };
+struct ToggleHandshakeMessage { std::uint16_t index; };
 }  // namespace cmd
 
 using SessionCommand = std::variant<cmd::StartAdminLogin, cmd::LeaveFlow, cmd::SwitchPc, cmd::OpenPanel,
@@ -63,7 +67,7 @@ using SessionCommand = std::variant<cmd::StartAdminLogin, cmd::LeaveFlow, cmd::S
                                     cmd::SubmitBranchRequest, cmd::StartAdminPickup, cmd::OpenInternetOptions,
                                     cmd::CloseInternetOptions, cmd::StartUserPickup, cmd::StartUserLogin,
                                     cmd::SetBrowserKind, cmd::ReloadInIeMode, cmd::CloseIeBanner, cmd::LeaveIeMode,
-                                    cmd::OpenSitePage>;
+                                    cmd::OpenSitePage, cmd::ShowHandshake, cmd::ToggleHandshakeMessage>;
 
 // --- the administrator's flow ------------------------------------------------------------------
 // メイン | ご契約先認証情報変更 | ご契約先管理情報変更

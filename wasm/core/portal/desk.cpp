@@ -67,6 +67,17 @@ DeskResult Desk::apply(const DeskCommand& command, Bank* world) {
                 if (!ie_mode_) return DeskResult{};
                 return reload(browser_kind_, false);  // the page loads again, normally
             },
+            [&](const cmd::ShowHandshake& c) {
+                if (c.open == handshake_open_) return DeskResult{};
+                handshake_open_ = c.open;
+                handshake_rows_.clear();
+                return DeskResult{true};
+            },
+            [&](const cmd::ToggleHandshakeMessage& c) {
+                if (!handshake_open_) return DeskResult{false, Leaves::Nothing, FlowResult::WrongStep};
+                if (handshake_rows_.erase(c.index) == 0) handshake_rows_.insert(c.index);
+                return DeskResult{true};
+            },
         },
         command);
 }
@@ -81,6 +92,8 @@ bool waits_for_save(const SessionCommand& command) {
                           [](const cmd::SwitchPc&) { return false; },
                           [](const cmd::OpenPanel&) { return false; },
                           [](const cmd::DismissSaveError&) { return false; },
+                          [](const cmd::ShowHandshake&) { return false; },  // the viewer reads no bank
+                          [](const cmd::ToggleHandshakeMessage&) { return false; },
                           [](const auto&) { return true; },
                       },
                       command);

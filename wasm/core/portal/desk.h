@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstdint>
+#include <set>
 #include <variant>
 
 #include "bank/bank.h"
@@ -21,7 +22,8 @@ namespace cp {
 
 // The commands the desk carries out (a part of SessionCommand; the Session hands them over).
 using DeskCommand = std::variant<cmd::OpenSitePage, cmd::LeaveFlow, cmd::SwitchPc, cmd::OpenPanel, cmd::ReadMail,
-                                 cmd::SetBrowserKind, cmd::ReloadInIeMode, cmd::CloseIeBanner, cmd::LeaveIeMode>;
+                                 cmd::SetBrowserKind, cmd::ReloadInIeMode, cmd::CloseIeBanner, cmd::LeaveIeMode,
+                                 cmd::ShowHandshake, cmd::ToggleHandshakeMessage>;
 
 // What a desk command did.
 struct DeskResult {
@@ -53,6 +55,12 @@ public:
         return ie_mode_ ? AcquisitionPath::InternetExplorerMode : AcquisitionPath::AcquisitionApp;
     }
 
+    // The TLS handshake viewer over the desk (the simulator's, not the PC's: it stays open across
+    // PCs and pages), and which of its message rows are opened to their fields and bytes (indices
+    // into the transcript; all closed again when the viewer opens).
+    bool handshake_open() const { return handshake_open_; }
+    bool handshake_message_open(std::size_t index) const { return handshake_rows_.count(index) != 0; }
+
     // `world`: the bank a mail is read in, nullptr while the world is not ready (ReadMail is then
     // refused).
     DeskResult apply(const DeskCommand& command, Bank* world);
@@ -70,6 +78,8 @@ private:
     BrowserKind browser_kind_ = BrowserKind::Edge;
     bool ie_mode_ = false;
     bool ie_banner_ = false;
+    bool handshake_open_ = false;
+    std::set<std::size_t> handshake_rows_;
 };
 
 // Whether `command` waits while a save is in flight: everything the desk draws disabled then (the

@@ -39,6 +39,8 @@ CP_COMMAND_NAME(cmd::ReloadInIeMode, "ReloadInIeMode")
 CP_COMMAND_NAME(cmd::CloseIeBanner, "CloseIeBanner")
 CP_COMMAND_NAME(cmd::LeaveIeMode, "LeaveIeMode")
 CP_COMMAND_NAME(cmd::OpenSitePage, "OpenSitePage")
+CP_COMMAND_NAME(cmd::ShowHandshake, "ShowHandshake")
+CP_COMMAND_NAME(cmd::ToggleHandshakeMessage, "ToggleHandshakeMessage")
 CP_COMMAND_NAME(cmd::ChooseCertificate, "ChooseCertificate")
 CP_COMMAND_NAME(cmd::ShowCertificateProperties, "ShowCertificateProperties")
 CP_COMMAND_NAME(cmd::GrantKeyAccess, "GrantKeyAccess")
@@ -121,6 +123,8 @@ template <class IO> void fields(cmd::ReadMail& c, IO& io) { io("mail_id", c.mail
 template <class IO> void fields(cmd::SubmitBranchRequest& c, IO& io) { io("kind", c.kind); }
 template <class IO> void fields(cmd::SetBrowserKind& c, IO& io) { io("kind", c.kind); }
 template <class IO> void fields(cmd::OpenSitePage& c, IO& io) { io("page", c.page); }
+template <class IO> void fields(cmd::ShowHandshake& c, IO& io) { io("open", c.open); }
+template <class IO> void fields(cmd::ToggleHandshakeMessage& c, IO& io) { io("index", c.index); }
 template <class IO> void fields(cmd::ChooseCertificate& c, IO& io) { io("serial", c.serial); }
 template <class IO> void fields(cmd::ShowCertificateProperties& c, IO& io) { io("serial", c.serial); }
 template <class IO> void fields(cmd::GrantKeyAccess& c, IO& io) { io("password", c.password); }

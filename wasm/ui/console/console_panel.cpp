@@ -9,6 +9,7 @@
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "theme.h"
+#include "tls/handshake_viewer.h"
 #include "widgets.h"
 
 namespace cp::ui {
@@ -92,6 +93,8 @@ void draw_console(const Ui& ui, DemoConsole& console) {
     } else {
         // The guide first (unless in kiosk mode), then the short, often used sections; the
         // scenario list is long.
+        // The last certificate login's handshake (the viewer opens over the desk).
+        handshake_viewer_button(ui, last_handshake(ui.session));
         if (section(ui, TextId::GuideTitle, console.guide_first())) draw_console_guide(ui, console);
         if (section(ui, TextId::ConsoleClock, true)) draw_console_clock(ui, console);
         if (section(ui, TextId::ConsolePcs, true)) draw_console_pcs(ui);
