@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "portal/screen_shown.h"
+#include "replay/recording_file.h"
 #include "session_fixture.h"
 
 namespace {
@@ -189,6 +190,75 @@ TEST(Replay, ATamperedRecordingStopsWhereItLeavesTheRunAndSaysSo) {
         ASSERT_TRUE(replayer.divergence().has_value());
         EXPECT_NE(replayer.divergence()->what.find("not the fresh world"), std::string::npos) << replayer.divergence()->what;
     }
+}
+
+// Exported and opened elsewhere: the same recording, replayed the same; a damaged file is refused
+// whole with its first mistake's place.
+TEST(RecordingFile, ARecordingRoundTripsThroughItsFileAndReplays) {
+    cp::test::BrowserProfile original_profile;
+    PageLoad original(original_profile);
+    const cp::Recording recording = record_seed_001(original);
+    const std::string file = cp::write_recording(recording);
+    EXPECT_EQ(file.find(cp::kSeedSecrets.contract_pin), std::string::npos) << "no secret in the file";
+    EXPECT_EQ(file.find(cp::kSeedSecrets.s0001_pin), std::string::npos);
+    cp::Recording back;
+    std::string error;
+    ASSERT_TRUE(cp::read_recording(file, back, error)) << error;
+    EXPECT_EQ(cp::write_recording(back), file);
+    ASSERT_EQ(back.steps.size(), recording.steps.size());
+
+    cp::test::BrowserProfile replay_profile;
+    PageLoad replay(replay_profile, 99);
+    replay.load_preset(cp::Preset::UserCertificateExpired);
+    cp::Replayer replayer(replay.session, back);
+    replayer.run();
+    EXPECT_TRUE(replayer.finished()) << (replayer.divergence() ? replayer.divergence()->what : "");
+    std::printf("[ recording ] seed 001 with three wrong answers: %zu steps, %zu bytes\n", back.steps.size(), file.size());
+}
+
+TEST(RecordingFile, ADamagedFileIsRefusedWholeWithItsPlace) {
+    const std::string good =
+        R"({"format":"certportal-recording","version":1,"scenario":"user-expired","preset":"UserCertificateExpired",)"
+        R"("audit_entries":3,"started_at":1696896000,"start_screen":"site/Top","initial_serials":{"admin-pc":["01"]},)"
+        "\n"
+        R"("steps":[{"at":1696896000,"command":"SwitchPc","fields":{"pc":"1"},"result":"Ok","screen":"site/Top","installed":{}},)"
+        R"({"at":1696896000,"time_passed":5}]})";
+    cp::Recording r;
+    std::string error;
+    ASSERT_TRUE(cp::read_recording(good, r, error)) << error;
+    EXPECT_EQ(r.steps.size(), 2u);
+    EXPECT_EQ(r.steps[1].seconds, 5);
+    struct Case {
+        std::string from, to;
+        const char* says;
+    };
+    const Case cases[] = {
+        {"\"certportal-recording\"", "\"something-else\"", "line 1, column 11: not a certportal recording"},
+        {"\"version\":1", "\"version\":2", "version 2 is not one this page reads"},
+        {"\"result\":\"Ok\",", "", "line 2, column 10: \"result\" is missing"},
+        {"{\"pc\":\"1\"}", "{\"pc\":1}", "a field's value must be a string"},
+        {"\"time_passed\":5", "\"time_passed\":-5", "\"time_passed\" must be positive"},
+        {"\"time_passed\":5", "\"time_passed\":5.5", "\"time_passed\" must be a whole number"},
+        {"\"admin-pc\"", "\"kitchen-pc\"", "\"kitchen-pc\" is not a PC"},
+        {"[\"01\"]", "[1]", "a serial must be a string"},
+        {"\"steps\":[", "\"steps\":{\"x\":[", "expected"},
+        {"}]}", "}]", "line 2"},
+    };
+    for (const Case& c : cases) {
+        std::string bad = good;
+        const std::size_t at = bad.find(c.from);
+        ASSERT_NE(at, std::string::npos) << c.from;
+        bad.replace(at, c.from.size(), c.to);
+        cp::Recording untouched;
+        untouched.scenario = "kept";
+        error.clear();
+        EXPECT_FALSE(cp::read_recording(bad, untouched, error)) << bad;
+        EXPECT_NE(error.find(c.says), std::string::npos) << c.says << " / " << error;
+        EXPECT_EQ(untouched.scenario, "kept");
+    }
+    EXPECT_FALSE(cp::read_recording("not json", r, error));
+    EXPECT_NE(error.find("line 1, column 1"), std::string::npos) << error;
+    EXPECT_FALSE(cp::read_recording("{\"format\":\"certportal-recording\",\"version\":1,\"preset\":\"\xff\"}", r, error));
 }
 
 }  // namespace
