@@ -1,5 +1,6 @@
 #include "procedures/certificate_login_step.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "pki/certificate.h"
@@ -10,7 +11,26 @@ namespace cp {
 CertificateLoginStep::CertificateLoginStep(Bank& bank, PcServices pc, Check check, Done done)
     : bank_(bank), signer_(pc), check_(std::move(check)), done_(std::move(done)) {
     if (pc.rng != nullptr) handshake_ = bank_.new_login_handshake(*pc.rng);
-    if (handshake_) handshake_->start();
+    if (!handshake_) return;
+    handshake_->start();
+    if (handshake_->version() == tls::Version::Tls12) {
+        accepted_issuers_ = handshake_->requested_authorities();  // read off the wire
+    } else {  // Mbed TLS's TLS 1.3 server names no CA: the one it is configured with
+        tls::ServerConfig server;
+        if (bank_.authority().login_server(server) == BankResult::Ok) {
+            const pki::ByteView name = server.issuing_ca->subject_der();
+            accepted_issuers_.emplace_back(name.begin(), name.end());
+        }
+    }
+}
+
+bool CertificateLoginStep::accepts(const InstalledCertificate& certificate) const {
+    pki::Certificate cert;
+    if (cert.parse(certificate.certificate) != pki::PkiError::Ok) return false;
+    const pki::ByteView issuer = cert.issuer_der();
+    for (const pki::Bytes& name : accepted_issuers_)
+        if (std::equal(name.begin(), name.end(), issuer.begin(), issuer.end())) return true;
+    return false;
 }
 
 CertificateLoginStep::~CertificateLoginStep() = default;

@@ -70,6 +70,10 @@ public:
     // sends none: the chooser filters by the bank's CA, docs/architecture.md).
     std::optional<tls::Version> tls_version() const;
     std::vector<pki::Bytes> requested_authorities() const;
+    // Whether 証明書の選択 lists `certificate`: its issuer is one the CertificateRequest accepts
+    // (TLS 1.2: requested_authorities(); TLS 1.3: the bank's issuing CA). A user's certificate at the
+    // administrator's login is the bank's CA's too: listed (the seed's 誤った証明書 stays a choice).
+    bool accepts(const InstalledCertificate& certificate) const;
 
 private:
     FlowResult after_key_step();
@@ -80,6 +84,7 @@ private:
     Bank& bank_;
     LoginSigner signer_;
     std::unique_ptr<tls::Handshake> handshake_;  // until the step ends
+    std::vector<pki::Bytes> accepted_issuers_;   // Names (DER) the chooser lists certificates of
     Check check_;
     Done done_;
     std::vector<std::uint8_t> certificate_;  // the chosen certificate (DER) while it is being proven
@@ -106,6 +111,7 @@ public:
     // What the server's CertificateRequest asks for (CertificateLoginStep::requested_authorities).
     std::optional<tls::Version> tls_version() const { return certificate_step_->tls_version(); }
     std::vector<pki::Bytes> requested_authorities() const { return certificate_step_->requested_authorities(); }
+    bool accepts(const InstalledCertificate& certificate) const { return certificate_step_->accepts(certificate); }
 
 protected:
     CertificateLogin(Bank& bank, PcServices pc, CertificateLoginStep::Check check, Step after)
