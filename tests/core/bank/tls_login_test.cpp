@@ -4,9 +4,11 @@
 // and as the capture the bank keeps (Bank::last_login_handshake: the viewer's source).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 
 #include "bank_test_support.h"
+#include "pki/ca.h"
 #include "pki/certificate.h"
 #include "procedures/admin_login.h"
 #include "procedures/user_login.h"
@@ -70,7 +72,8 @@ TEST_P(TlsLogin, AValidCertificateLogsOnThroughTheHandshake) {
 // and the page says what it said (AdminCertificateExpired / CertificateExpired).
 TEST_P(TlsLogin, AnExpiredCertificateEndsInTheServersCertificateExpired) {
     cp::test::TestBank tb(cp::Preset::SeedWorld, 42, config());
-    ASSERT_EQ(tb.bank->advance_time(cp::days(120)), FlowResult::Ok);  // past 2023-12-01: both expired
+    const cp::SimTime last = std::max(tb.admin_cert().not_after, tb.user_cert("S0002").not_after);
+    ASSERT_EQ(tb.bank->advance_time(last - tb.bank->now() + 1), FlowResult::Ok);  // both expired
     cp::AdminLogin admin(*tb.bank, tb.admin_pc.services());
     EXPECT_EQ(cp::test::choose(admin, tb.admin_cert()), BankResult::AdminCertificateExpired);
     EXPECT_EQ(kept(tb).outcome, Outcome::Expired);
@@ -151,10 +154,23 @@ TEST_P(TlsLogin, RefusingTheKeyAbortsTheHandshakeWithTheClientsAlert) {
 
 // The chooser lists what the server's CertificateRequest accepts: TLS 1.2 reads the CA names off the
 // wire; TLS 1.3 (Mbed TLS's server sends none) the configured CA. Either way the bank's own
-// certificates (a user's at the administrator's login too) are listed, another CA's are not.
+// certificates (a user's at the administrator's login too) are listed, another CA's are not. (The
+// match is by the issuer's name, as a browser's: another CA of the same name is listed, and the
+// handshake refuses it: ACertificateOfAnotherCaEndsInUnknownCa.)
 TEST_P(TlsLogin, TheChooserListsWhatTheCertificateRequestAccepts) {
     cp::test::TestBank tb(cp::Preset::SeedWorld, 42, config());
-    cp::test::TestBank other(cp::Preset::SeedWorld, 7, config());
+    cp::pki::CaSetup foreign_setup;
+    foreign_setup.ca_name = "Another Bank CA";
+    foreign_setup.key_type = cp::pki::KeyType::EcP256;
+    cp::pki::CaHierarchy foreign;
+    ASSERT_EQ(cp::pki::create_ca_hierarchy(foreign_setup, cp::kPresetCaNotBefore, tb.ca_rng, foreign), cp::pki::PkiError::Ok);
+    cp::pki::KeyPair key;
+    ASSERT_EQ(key.generate(cp::pki::KeyType::EcP256, tb.ca_rng), cp::pki::PkiError::Ok);
+    cp::pki::IssueOptions options;
+    options.not_before = tb.bank->now();
+    cp::InstalledCertificate other;
+    ASSERT_EQ(foreign.issuing.issue_server_certificate(key, "other.example", options, tb.ca_rng, other.certificate),
+              cp::pki::PkiError::Ok);
     cp::AdminLogin admin(*tb.bank, tb.admin_pc.services());
     EXPECT_EQ(admin.tls_version(), GetParam().wire);
     if (GetParam().wire == cp::tls::Version::Tls12) {
@@ -164,7 +180,7 @@ TEST_P(TlsLogin, TheChooserListsWhatTheCertificateRequestAccepts) {
     }
     EXPECT_TRUE(admin.accepts(tb.admin_cert()));
     EXPECT_TRUE(admin.accepts(tb.user_cert("S0001"))) << "誤った証明書 stays choosable";
-    EXPECT_FALSE(admin.accepts(other.user_cert("S0002")));
+    EXPECT_FALSE(admin.accepts(other));
 }
 
 INSTANTIATE_TEST_SUITE_P(BothVersions, TlsLogin,
