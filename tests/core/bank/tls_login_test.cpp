@@ -81,6 +81,10 @@ TEST_P(TlsLogin, AnExpiredCertificateEndsInTheServersCertificateExpired) {
     cp::UserLogin user(*tb.bank, tb.user_pc.services());
     EXPECT_EQ(cp::test::choose(user, tb.user_cert("S0002")), BankResult::CertificateExpired);
     EXPECT_EQ(kept(tb).outcome, Outcome::Expired);
+    // A user's expired certificate at 管理者ログイン: expired, not 「管理者の電子証明書の有効期間が経過」.
+    cp::AdminLogin wrong(*tb.bank, tb.user_pc.services());
+    EXPECT_EQ(cp::test::choose(wrong, tb.user_cert("S0002")), BankResult::CertificateExpired);
+    EXPECT_EQ(kept(tb).outcome, Outcome::Expired);
 }
 
 // The bank's current CRL: certificate_revoked (44).

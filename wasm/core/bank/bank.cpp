@@ -228,7 +228,11 @@ BankResult Bank::check_admin_certificate(const tls::Handshake& handshake) {
     else {
         r = login_handshake_result(handshake);
         if (r == BankResult::Ok) r = check_login_holder(facts, readable, admin_subject());
-        if (r == BankResult::CertificateExpired) r = BankResult::AdminCertificateExpired;
+        // The branch reissues the administrator's own certificate; another role's expired one is
+        // just expired (the handshake refused it before the bank could read whose it is).
+        if (r == BankResult::CertificateExpired && readable == BankResult::Ok &&
+            facts.subject.kind == HolderKind::Administrator)
+            r = BankResult::AdminCertificateExpired;
         else if (r == BankResult::Ok && facts.serial != rec.serial) r = not_the_record(facts, rec);
         else if (r == BankResult::Ok && effective_status(rec, state_.now) == CertStatus::Expired)
             r = BankResult::AdminCertificateExpired;
