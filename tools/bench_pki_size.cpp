@@ -10,7 +10,6 @@
 #include "pki/ca.h"
 #include "pki/crl.h"
 #include "pki/jobs.h"
-#include "pki/login.h"
 #include "pki/pkcs8.h"
 #include "pki/protection.h"
 #include "pki/random.h"
@@ -46,7 +45,7 @@ int main(int argc, char** argv) {
     setup.key_type = argc > 3 ? KeyType::EcP256 : KeyType::Rsa2048;
     if (create_ca_hierarchy(setup, 0, rng, ca) != PkiError::Ok) return 1;
     SecretBytes pkcs8;
-    Bytes spki, csr, cert, crl, epki, nonce, sig;
+    Bytes spki, csr, cert, crl, epki, sig;
     (void)generate_key_pkcs8(setup.key_type, rng, pkcs8, spki);
     ClientSubject s;
     (void)create_csr_from_pkcs8(pkcs8.view(), s, rng, csr);
@@ -65,15 +64,13 @@ int main(int argc, char** argv) {
     (void)write_encrypted_pkcs8_der(ca.root.key(), "pw", 1000, rng, epki);
     KeyPair k;
     (void)read_encrypted_pkcs8(epki, "pw", k);
-    (void)create_login_challenge(rng, nonce);
-    (void)sign_login_challenge(k, nonce, rng, sig);
-    const LoginVerdict v = verify_login(cert, nonce, sig, ExpectedLogin{}, store, 0);
+    (void)k.sign_sha256(cert, rng, sig);
     TestDeviceKey device;
     ProtectOptions po;
     po.level = static_cast<ProtectionLevel>(argc % 3);
     po.device_key = &device;
     protect_private_key(k, po, rng, [](PkiError, StoredKey) {});
-    std::printf("%s %d %d %s\n", info.subject.c_str(), static_cast<int>(r.status), static_cast<int>(v.result),
+    std::printf("%s %d %d %s\n", info.subject.c_str(), static_cast<int>(r.status), static_cast<int>(sig.size()),
                 pki_error_message(PkiError::Ok));
 #ifdef CERTPORTAL_SIZE_PROBE_TLS
     KeyPair server_key;

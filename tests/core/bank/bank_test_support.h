@@ -65,14 +65,10 @@ public:
     }
     BankResult revoke(std::string_view serial, SimTime now) override { return real_.revoke(serial, now); }
     BankResult refresh_revocation_list(SimTime now) override { return real_.refresh_revocation_list(now); }
-    BankResult new_login_challenge(std::vector<std::uint8_t>& nonce) override { return real_.new_login_challenge(nonce); }
     BankResult read_certificate(std::span<const std::uint8_t> c, IssuedCertificate& out) override {
         return real_.read_certificate(c, out);
     }
-    BankResult verify_login(std::span<const std::uint8_t> c, const LoginProof& p, const CertificateSubject& e,
-                            SimTime now) override {
-        return real_.verify_login(c, p, e, now);
-    }
+    BankResult login_server(tls::ServerConfig& out) const override { return real_.login_server(out); }
 
 private:
     CertificateAuthority& real_;

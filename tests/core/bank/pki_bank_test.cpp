@@ -159,26 +159,6 @@ TEST(PkiBank, KeyAndCertificateMismatchInTheStoreFailsTheProof) {
     EXPECT_EQ(user_login(tb, tb.user_pc, mixed), BankResult::LoginProofInvalid);
 }
 
-TEST(PkiBank, ALoginProofCannotBeReplayed) {
-    cp::test::TestBank tb;
-    const cp::InstalledCertificate& cert = tb.user_cert("S0002");
-    std::vector<std::uint8_t> nonce;
-    ASSERT_EQ(tb.bank->new_login_challenge(nonce), FlowResult::Ok);
-    cp::LoginSigner signer(tb.user_pc.services());
-    FlowResult signed_result = FlowResult::WrongStep;
-    signer.start(cert, nonce, [&](FlowResult r) { signed_result = r; });
-    ASSERT_EQ(signer.grant(), FlowResult::Ok);
-    ASSERT_EQ(signed_result, FlowResult::Ok);
-    std::string user;
-    EXPECT_EQ(tb.bank->check_user_certificate(cert.certificate, signer.proof(), user), FlowResult::Ok);
-    EXPECT_EQ(user, "S0002");
-    // The same proof again (a recorded login replayed), and one over a nonce the bank never sent.
-    EXPECT_EQ(tb.bank->check_user_certificate(cert.certificate, signer.proof(), user), BankResult::LoginProofInvalid);
-    cp::LoginProof made_up = signer.proof();
-    made_up.nonce.assign(made_up.nonce.size(), 7);
-    EXPECT_EQ(tb.bank->check_user_certificate(cert.certificate, made_up, user), BankResult::LoginProofInvalid);
-}
-
 TEST(PkiBank, RefusingKeyAccessFailsTheLogin) {
     cp::test::TestBank tb;
     cp::AdminLogin login(*tb.bank, tb.admin_pc.services());

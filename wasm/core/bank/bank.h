@@ -14,6 +14,8 @@
 //   [SECTION] branch back office
 #pragma once
 
+#include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -23,6 +25,8 @@
 #include "bank/certificate_authority.h"
 #include "bank/random.h"
 #include "bank/validation.h"
+#include "tls/capture.h"
+#include "tls/handshake.h"
 
 namespace cp {
 
@@ -88,13 +92,17 @@ public:
     std::uint32_t user_pin_tries_left(std::string_view user_id) const;
 
     // [SECTION] administrator login pieces ---------------------------------------------
-    // A fresh one-use challenge for a certificate login (the PC signs it: login_signer.h).
-    BankResult new_login_challenge(std::vector<std::uint8_t>& nonce);
-    // 証明書の選択 at 管理者ログオン: the certificate (DER) and the PC's proof. A user's certificate
-    // is NotAdminCertificate; an older admin certificate CertificateSuperseded, a newer one the bank
-    // never recorded CertificateNotRecorded; an expired one AdminCertificateExpired (the branch
-    // reissues it).
-    BankResult check_admin_certificate(std::span<const std::uint8_t> certificate, const LoginProof& proof);
+    // A certificate login's TLS handshake with the bank's login server (tls/handshake.h): the CA's
+    // server identity, its CRL, config.tls_version, the clock now; `rng` (the PC's) must outlive
+    // it. nullptr when the CA has no server identity (CertificateAuthority::login_server).
+    std::unique_ptr<tls::Handshake> new_login_handshake(pki::Drbg& rng) const;
+    // 証明書の選択 at 管理者ログオン: the certificate the PC presented in `handshake` (ended, and not
+    // refused at the key prompt: Handshake::client_certificate, what the server received). The handshake's refusal in the bank's words
+    // (login_handshake_result); after one that passed, as an application server: a user's
+    // certificate is NotAdminCertificate; an older admin certificate CertificateSuperseded, a newer
+    // one the bank never recorded CertificateNotRecorded; an expired one AdminCertificateExpired
+    // (the branch reissues it).
+    BankResult check_admin_certificate(const tls::Handshake& handshake);
     BankResult check_contract_pin(std::string_view pin);
     BankResult new_card_challenge(CardChallenge& out);
     BankResult check_card_answers(const CardChallenge& challenge, std::string_view first, std::string_view second);
@@ -145,10 +153,16 @@ public:
     BankResult confirm_installation(std::string_view serial);
     // The issuance awaiting installation with `serial` (nullptr: none).
     const Issuance* awaiting_installation(std::string_view serial) const;
-    // 利用者ログイン with a certificate: the certificate (DER) and the PC's proof, then the PIN.
-    // `user_id` receives the holder the certificate names (for the PIN step).
-    BankResult check_user_certificate(std::span<const std::uint8_t> certificate, const LoginProof& proof,
-                                      std::string& user_id);
+    // 利用者ログイン with a certificate: the certificate the PC presented in `handshake` (as
+    // check_admin_certificate), then the PIN. `user_id` receives the holder the certificate names
+    // (for the PIN step).
+    BankResult check_user_certificate(const tls::Handshake& handshake, std::string& user_id);
+    // The last certificate login's handshake as it crossed the wire (the viewer's and the export's
+    // source), kept in memory only: nullptr until a certificate login of this Bank ended.
+    void keep_login_handshake(tls::Capture capture) { last_login_handshake_ = std::move(capture); }
+    const tls::Capture* last_login_handshake() const {
+        return last_login_handshake_ ? &*last_login_handshake_ : nullptr;
+    }
     BankResult check_user_pin(std::string_view user_id, std::string_view pin);
     void record_user_login(std::string_view user_id);
 
@@ -197,6 +211,11 @@ private:
     // A certificate that verifies for its holder but is not the record's: superseded when older
     // than the record's, not recorded otherwise (docs/domain.md, Issuance).
     BankResult not_the_record(const IssuedCertificate& facts, const CertificateRecord& record) const;
+    // What a certificate that passed the login's handshake is for the login of `expected`: Ok;
+    // NotAdminCertificate / NotUserCertificate (the other role); CertificateUnknown (another
+    // holder, another contract, unreadable).
+    BankResult check_login_holder(const IssuedCertificate& facts, BankResult readable,
+                                  const CertificateSubject& expected) const;
     CertificateRecord* record_of(const Holder& holder);  // record_of() above, to change it
     // Who the audit log names for a holder's own steps: kAuditActorAdmin or the 利用者ID.
     static std::string actor_of(const Holder& holder);
@@ -206,6 +225,16 @@ private:
     CertificateAuthority& authority_;
     InputError last_input_error_ = InputError::None;
     std::uint64_t revision_ = 0;
+    std::optional<tls::Capture> last_login_handshake_;
 };
+
+// How a certificate login's handshake ended, in the bank's words (docs/architecture.md, "The
+// certificate login's TLS handshake"): Ok; the client certificate's checks as the challenge login
+// named them (CertificateExpired, CertificateRevoked, CertificateUnknown for a foreign CA, a not
+// yet valid or unusable certificate); LoginServerNotTrusted when the browser refused the bank's
+// server certificate; LoginProofInvalid for anything else (a CertificateVerify that does not verify
+// with the certificate's key, a protocol failure). 拒否 (KeyAccessDenied) is the PC's answer, not
+// the bank's: the caller handles it first.
+BankResult login_handshake_result(const tls::Handshake& handshake);
 
 }  // namespace cp

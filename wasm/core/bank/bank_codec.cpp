@@ -57,6 +57,8 @@ constexpr std::uint8_t kEnumEnd<CertStatus> = static_cast<std::uint8_t>(CertStat
 template <>
 constexpr std::uint8_t kEnumEnd<HolderKind> = static_cast<std::uint8_t>(HolderKind::User) + 1;
 template <>
+constexpr std::uint8_t kEnumEnd<TlsVersion> = static_cast<std::uint8_t>(TlsVersion::Tls13) + 1;
+template <>
 constexpr std::uint8_t kEnumEnd<KeyProtection> = static_cast<std::uint8_t>(KeyProtection::High) + 1;
 
 template <class T>
@@ -152,6 +154,7 @@ std::vector<std::uint8_t> encode_bank_state(const BankState& s) {
         w.raw(e.hash);
     }
     put(s.issuances);  // format 2: the issuances awaiting installation
+    put(s.config.tls_version);  // format 3: the login server's TLS version
     return w.take();
 }
 
@@ -176,6 +179,7 @@ PersistResult decode_bank_state(std::span<const std::uint8_t> payload, BankState
     }
     s.audit.restore(std::move(audit));
     if (version >= 2) get(s.issuances);
+    if (version >= 3) get(s.config.tls_version);  // before: the default (TLS 1.3)
     if (r.failed() || !r.at_end()) return PersistResult::StateCorrupted;
     out = std::move(s);
     return PersistResult::Ok;

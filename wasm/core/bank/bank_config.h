@@ -8,6 +8,9 @@
 
 namespace cp {
 
+// The TLS version of the bank's login server (the certificate login's handshake, tls/handshake.h).
+enum class TlsVersion : std::uint8_t { Tls12 = 0, Tls13 = 1 };
+
 struct BankConfig {
     std::uint32_t contract_lockout_count = 6;   // 所定回数 for contract secrets and the card
     std::uint32_t user_lockout_count = 7;       // 利用者暗証番号 / one-time password
@@ -25,6 +28,9 @@ struct BankConfig {
     std::uint32_t admin_reissue_days = 2;       // 電子証明書再発行依頼書 (the seeds give no delay)
     std::uint32_t notices_hidden_days = 30;     // 全てのお知らせをしばらく表示しない
     std::uint32_t web_access_confirmations = 2; // 「Webアクセスの確認」: once or twice by OS (the seed)
+    // The login server's protocol (docs/domain.md, "The bank's numbers"): 1.3 as the real service
+    // negotiates today; 1.2 selectable to show its CertificateRequest naming the bank's CA.
+    TlsVersion tls_version = TlsVersion::Tls13;
     bool operator==(const BankConfig&) const = default;
 };
 

@@ -1,13 +1,14 @@
 // certportal bank: what the bank needs from the PKI, and nothing more. The bank decides WHO may
 // get a certificate and WHEN (PINs, tokens, windows, records); the authority does the
 // cryptography: it issues a certificate for a CSR made on the PC (the private key never leaves
-// the PC), revokes into its CRL, and checks at login that the PC holds the key of a certificate
-// this CA issued and has not revoked (challenge–response standing in for TLS client auth).
+// the PC), revokes into its CRL, and runs the login server of the certificate login: a TLS server
+// whose handshake checks that the PC holds the key of a certificate this CA issued, valid and not
+// revoked (tls/handshake.h; the bank then checks whose certificate it is: bank.h).
 //
 // The split between the two sides, as on the real site:
 //   bank side  CertificateAuthority (this file; PkiAuthority in pki_authority.h is the real one)
 //   PC side    CertificateEnrollment (key → CSR → protect → install) and LoginSigner (unlock the
-//              key, sign the bank's challenge): certificate_enrollment.h, login_signer.h
+//              key, lend it to the handshake's CertificateVerify): certificate_enrollment.h, login_signer.h
 // Nothing here looks at a private key: InstalledCertificate::protected_key is opaque to the bank.
 #pragma once
 
@@ -20,6 +21,7 @@
 #include "bank/clock.h"
 #include "bank/result.h"
 #include "pki/bytes.h"
+#include "tls/handshake.h"
 
 namespace cp {
 
@@ -72,12 +74,6 @@ struct InstalledCertificate {
     bool operator==(const InstalledCertificate&) const = default;
 };
 
-// The PC's answer to a login challenge: the bank's nonce and the signature over it.
-struct LoginProof {
-    std::vector<std::uint8_t> nonce;
-    std::vector<std::uint8_t> signature;
-};
-
 class CertificateAuthority {
 public:
     virtual ~CertificateAuthority() = default;
@@ -90,17 +86,14 @@ public:
     // Publishes a fresh revocation list when the current one's nextUpdate has come (the bank
     // calls it whenever the simulated clock moves: process_due_work).
     virtual BankResult refresh_revocation_list(SimTime now) = 0;
-    // A fresh one-use nonce for a certificate login.
-    virtual BankResult new_login_challenge(std::vector<std::uint8_t>& nonce) = 0;
     // Reads what a certificate says (no trust decision: to know which user a login is for).
     // CertificateUnknown when it is not a client certificate of this bank's shape.
     virtual BankResult read_certificate(std::span<const std::uint8_t> certificate, IssuedCertificate& out) = 0;
-    // The login proof for the holder `expected`: Ok; NotAdminCertificate / NotUserCertificate (a
-    // good certificate of the other role); CertificateUnknown (not ours, damaged, another
-    // holder); CertificateRevoked; CertificateExpired; LoginProofInvalid (the signature does not
-    // verify with the certificate's key, or the nonce is not an outstanding challenge).
-    virtual BankResult verify_login(std::span<const std::uint8_t> certificate, const LoginProof& proof,
-                                    const CertificateSubject& expected, SimTime now) = 0;
+    // The login server of the certificate login: fills the server's certificate and key, the CA
+    // whose client certificates it accepts (and its root) and the current CRL — pointers into the
+    // authority, valid while it lives; the version and the time are the bank's (Bank::
+    // new_login_handshake). IssuingFailed when the authority has no server identity.
+    virtual BankResult login_server(tls::ServerConfig& out) const = 0;
 };
 
 }  // namespace cp

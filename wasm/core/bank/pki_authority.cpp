@@ -2,16 +2,15 @@
 
 #include <algorithm>
 
-#include "pki/login.h"
 #include "pki/verify.h"
 #include "storage/byte_codec.h"
 
 namespace cp {
 namespace {
 
-constexpr std::uint8_t kRecordVersion = 1;
+// 1: root, issuing CA + key, CRL. 2: + the TLS server certificate and key.
+constexpr std::uint8_t kRecordVersion = 2;
 // Our defaults (docs/domain.md, "Every other number"):
-constexpr std::size_t kMaxChallenges = 16;        // logins in progress at once (older ones lapse)
 constexpr SimTime kCrlLifetime = days(7);         // nextUpdate; a stale CRL is still used
 constexpr std::size_t kMaxRecordPart = 64 * 1024; // pki::kMaxInputBytes
 
@@ -70,10 +69,41 @@ BankResult PkiAuthority::create(const pki::CaSetup& setup, SimTime not_before) {
     if (root.parse(h.root.certificate().der()) != pki::PkiError::Ok) return BankResult::IssuingFailed;
     // The root's key is not kept: the root signed the issuing CA and its work is done (an offline
     // root, as real CAs keep it).
+    pki::Certificate server_certificate;
+    pki::KeyPair server_key;
+    if (make_server_identity(h.issuing, server_certificate, server_key) != BankResult::Ok)
+        return BankResult::IssuingFailed;
     root_ = std::move(root);
     issuing_ = std::move(h.issuing);
-    challenges_.clear();
+    server_certificate_ = std::move(server_certificate);
+    server_key_ = std::move(server_key);
+    made_server_identity_ = false;
     return publish_crl({}, 1, not_before);
+}
+
+BankResult PkiAuthority::make_server_identity(const pki::CertificateAuthority& issuing, pki::Certificate& certificate,
+                                              pki::KeyPair& key) {
+    const pki::Certificate& ca = issuing.certificate();
+    pki::IssueOptions options;
+    options.not_before = ca.not_before();
+    options.validity_days = static_cast<int>((ca.not_after() - ca.not_before()) / days(1));
+    pki::Bytes der;
+    if (key.generate(pki::KeyType::EcP256, rng_) != pki::PkiError::Ok ||
+        issuing.issue_server_certificate(key, kLoginServerHostName, options, rng_, der) != pki::PkiError::Ok ||
+        certificate.parse(der) != pki::PkiError::Ok)
+        return BankResult::IssuingFailed;
+    return BankResult::Ok;
+}
+
+BankResult PkiAuthority::login_server(tls::ServerConfig& out) const {
+    if (!ready()) return BankResult::IssuingFailed;
+    out.host_name = kLoginServerHostName;
+    out.server_certificate = &server_certificate_;
+    out.server_key = &server_key_;
+    out.issuing_ca = &issuing_.certificate();
+    out.root_ca = &root_;
+    out.crl = &crl_;
+    return BankResult::Ok;
 }
 
 BankResult PkiAuthority::publish_crl(std::vector<pki::RevokedCertificate> entries, std::uint64_t number, SimTime now) {
@@ -139,72 +169,20 @@ BankResult PkiAuthority::refresh_revocation_list(SimTime now) {
     return publish_crl(crl_.entries(), crl_.crl_number() + 1, now);
 }
 
-BankResult PkiAuthority::new_login_challenge(std::vector<std::uint8_t>& nonce) {
-    pki::Bytes n;
-    if (pki::create_login_challenge(rng_, n) != pki::PkiError::Ok) return BankResult::IssuingFailed;
-    if (challenges_.size() >= kMaxChallenges) challenges_.erase(challenges_.begin());
-    challenges_.push_back(n);
-    nonce = std::move(n);
-    return BankResult::Ok;
-}
-
-bool PkiAuthority::take_challenge(std::span<const std::uint8_t> nonce) {
-    for (auto it = challenges_.begin(); it != challenges_.end(); ++it)
-        if (it->size() == nonce.size() && std::equal(it->begin(), it->end(), nonce.begin())) {
-            challenges_.erase(it);
-            return true;
-        }
-    return false;
-}
-
-BankResult PkiAuthority::verify_login(std::span<const std::uint8_t> certificate, const LoginProof& proof,
-                                      const CertificateSubject& expected, SimTime now) {
-    if (!take_challenge(proof.nonce)) return BankResult::LoginProofInvalid;  // one use, ours only
-    if (!ready()) return BankResult::CertificateUnknown;
-    pki::TrustStore store;
-    store.roots.push_back(&root_);
-    store.intermediates.push_back(&issuing_.certificate());
-    store.crls.push_back(&crl_);
-    pki::ExpectedLogin want;
-    const pki::ClientSubject cs = client_subject(expected);
-    want.role = cs.role;
-    want.contract_id = cs.contract_id;
-    want.bank_code = cs.bank_code;
-    want.user_id = cs.user_id;
-    const pki::LoginVerdict v = pki::verify_login(certificate, proof.nonce, proof.signature, want, store, now);
-    switch (v.result) {
-    case pki::LoginResult::Ok: return BankResult::Ok;
-    case pki::LoginResult::WrongCertificate: {
-        // A good certificate of this bank, but not this login's: the other role is its own error
-        // (the seed: a user's certificate chosen at 管理者ログイン).
-        IssuedCertificate presented;
-        if (read_certificate(certificate, presented) == BankResult::Ok && presented.subject.kind != expected.kind)
-            return expected.kind == HolderKind::Administrator ? BankResult::NotAdminCertificate
-                                                              : BankResult::NotUserCertificate;
-        return BankResult::CertificateUnknown;
-    }
-    case pki::LoginResult::CertificateNotValid:
-        if (v.status == pki::CertificateStatus::Revoked) return BankResult::CertificateRevoked;
-        if (v.status == pki::CertificateStatus::Expired) return BankResult::CertificateExpired;
-        return BankResult::CertificateUnknown;  // not yet valid: not a certificate this bank handed out
-    case pki::LoginResult::BadProof:
-    case pki::LoginResult::InvalidChallenge: return BankResult::LoginProofInvalid;
-    case pki::LoginResult::MalformedCertificate:
-    case pki::LoginResult::UntrustedCertificate:
-    case pki::LoginResult::NotForClientAuth: return BankResult::CertificateUnknown;
-    }
-    return BankResult::CertificateUnknown;
-}
-
 pki::SecretBytes PkiAuthority::encode() const {
     ByteWriter w;
     pki::SecretBytes key;
-    if (!ready() || issuing_.key().write_pkcs8_der(key) != pki::PkiError::Ok) return pki::SecretBytes{};
+    pki::SecretBytes server_key;
+    if (!ready() || issuing_.key().write_pkcs8_der(key) != pki::PkiError::Ok ||
+        server_key_.write_pkcs8_der(server_key) != pki::PkiError::Ok)
+        return pki::SecretBytes{};
     w.u8(kRecordVersion);
     w.bytes(root_.der());
     w.bytes(issuing_.certificate().der());
     w.bytes(key.view());
     w.bytes(crl_.der());
+    w.bytes(server_certificate_.der());  // version 2
+    w.bytes(server_key.view());
     std::vector<std::uint8_t> bytes = w.take();
     pki::SecretBytes out(bytes);
     pki::secure_wipe(bytes.data(), bytes.size());
@@ -213,15 +191,24 @@ pki::SecretBytes PkiAuthority::encode() const {
 
 PersistResult PkiAuthority::decode(std::span<const std::uint8_t> record) {
     ByteReader r(record);
-    if (r.u8() != kRecordVersion) return PersistResult::StateCorrupted;
+    const std::uint8_t version = r.u8();
+    if (version != 1 && version != kRecordVersion) return PersistResult::StateCorrupted;
     const std::vector<std::uint8_t> root_der = r.bytes(kMaxRecordPart);
     const std::vector<std::uint8_t> issuing_der = r.bytes(kMaxRecordPart);
     std::vector<std::uint8_t> key_der = r.bytes(kMaxRecordPart);
     const std::vector<std::uint8_t> crl_der = r.bytes(kMaxRecordPart);
+    std::vector<std::uint8_t> server_der;
+    std::vector<std::uint8_t> server_key_der;
+    if (version >= 2) {
+        server_der = r.bytes(kMaxRecordPart);
+        server_key_der = r.bytes(kMaxRecordPart);
+    }
     const bool complete = !r.failed() && r.at_end();
     pki::Certificate root;
     pki::CertificateAuthority issuing;
     pki::Crl crl;
+    pki::Certificate server_certificate;
+    pki::KeyPair server_key;
     bool ok = complete && root.parse(root_der) == pki::PkiError::Ok && root.is_ca() &&
               issuing.load(issuing_der, key_der, rng_) == pki::PkiError::Ok &&
               crl.parse(crl_der) == pki::PkiError::Ok &&
@@ -233,11 +220,29 @@ PersistResult PkiAuthority::decode(std::span<const std::uint8_t> record) {
         const pki::VerifyResult v = pki::verify_certificate(issuing.certificate(), store, issuing.certificate().not_before());
         ok = v.status == pki::CertificateStatus::Valid;
     }
+    if (ok && version >= 2) {  // the server's certificate: issued by the issuing CA, for its own key
+        pki::TrustStore store;
+        store.roots.push_back(&root);
+        store.intermediates.push_back(&issuing.certificate());
+        ok = server_certificate.parse(server_der) == pki::PkiError::Ok &&
+             server_key.parse_private_key(server_key_der) == pki::PkiError::Ok &&
+             pki::verify_certificate(server_certificate, store, server_certificate.not_before()).status ==
+                 pki::CertificateStatus::Valid;
+        if (ok) {
+            pki::KeyPair certified;
+            ok = server_certificate.public_key(certified) == pki::PkiError::Ok &&
+                 server_key.matches_public_key_of(certified, rng_) == pki::PkiError::Ok;
+        }
+    }
+    pki::secure_wipe(server_key_der.data(), server_key_der.size());
+    if (ok && version < 2) ok = make_server_identity(issuing, server_certificate, server_key) == BankResult::Ok;
     if (!ok) return PersistResult::StateCorrupted;
     root_ = std::move(root);
     issuing_ = std::move(issuing);
     crl_ = std::move(crl);
-    challenges_.clear();
+    server_certificate_ = std::move(server_certificate);
+    server_key_ = std::move(server_key);
+    made_server_identity_ = version < 2;
     return PersistResult::Ok;
 }
 

@@ -3,7 +3,6 @@
 #include <utility>
 
 #include "pki/bytes.h"
-#include "pki/login.h"
 
 namespace cp {
 
@@ -12,13 +11,13 @@ static_assert(static_cast<int>(KeyProtection::Low) == static_cast<int>(pki::Prot
                   static_cast<int>(KeyProtection::High) == static_cast<int>(pki::ProtectionLevel::High),
               "the store's protection byte is the PKI's level");
 
-void LoginSigner::start(const InstalledCertificate& certificate, std::vector<std::uint8_t> nonce, Done done) {
+void LoginSigner::start(const InstalledCertificate& certificate, Sign sign, Done done) {
     if (state_ != State::Idle) {
         if (done) done(FlowResult::WrongStep);
         return;
     }
     done_ = std::move(done);
-    proof_.nonce = std::move(nonce);
+    sign_ = std::move(sign);
     stored_.level = static_cast<pki::ProtectionLevel>(certificate.protection);
     stored_.blob.assign(certificate.protected_key.view().begin(), certificate.protected_key.view().end());
     if (!pc_.complete()) return finish(PcResult::KeyProtectionFailed);
@@ -63,17 +62,16 @@ void LoginSigner::deny() {
 }
 
 void LoginSigner::sign(const pki::KeyPair& key) {
-    pki::Bytes signature;
-    if (pki::sign_login_challenge(key, proof_.nonce, *pc_.rng, signature) != pki::PkiError::Ok)
-        return finish(BankResult::LoginProofInvalid);
-    proof_.signature = std::move(signature);
-    finish(FlowResult::Ok);
+    Sign sign = std::move(sign_);
+    sign_ = nullptr;
+    finish(sign ? sign(key) : FlowResult(PcResult::KeyProtectionFailed));
 }
 
 void LoginSigner::finish(FlowResult result) {
     state_ = result == FlowResult::Ok ? State::Signed : State::Failed;
     pki::secure_wipe(stored_.blob.data(), stored_.blob.size());
     stored_.blob.clear();
+    sign_ = nullptr;
     Done done = std::move(done_);
     done_ = nullptr;
     if (done) done(result);

@@ -1,7 +1,8 @@
 // certportal pc: the PC side of a certificate login — the OS unlocking the chosen certificate's
-// private key and signing the bank's challenge (what the TLS handshake does on the real site).
+// private key for the TLS handshake's CertificateVerify (tls/handshake.h).
 //
-//   start()   the certificate chosen in 証明書の選択 and the bank's nonce. 低: signs at once;
+//   start()   the certificate chosen in 証明書の選択 and what signs with its key (`sign`: the
+//             handshake's provide_certificate, procedures/certificate_login_step.h). 低: at once;
 //             中: NeedsConsent (「このアプリが秘密キーにアクセスすることを許可しますか？」 →
 //             「アクセス許可の付与」); 高: NeedsPassword (asked at every use)
 //   grant()   consent, or the password: 中 unseals through the PC's device key (asynchronous:
@@ -28,19 +29,20 @@ class LoginSigner {
 public:
     enum class State : std::uint8_t { Idle, NeedsConsent, NeedsPassword, Unlocking, Signed, Failed };
     using Done = std::function<void(FlowResult)>;
+    // Signs with the unlocked key (lent for the call); its result ends the signer.
+    using Sign = std::function<FlowResult(const pki::KeyPair& key)>;
 
     explicit LoginSigner(PcServices pc) : pc_(pc) {}
     ~LoginSigner() { life_.reset(); }
     LoginSigner(const LoginSigner&) = delete;
     LoginSigner& operator=(const LoginSigner&) = delete;
 
-    void start(const InstalledCertificate& certificate, std::vector<std::uint8_t> nonce, Done done);
+    void start(const InstalledCertificate& certificate, Sign sign, Done done);
     FlowResult grant(std::string_view password = {});
     void deny();
 
     State state() const { return state_; }
     bool busy() const { return state_ == State::Unlocking; }
-    const LoginProof& proof() const { return proof_; }
 
 private:
     void sign(const pki::KeyPair& key);
@@ -49,7 +51,7 @@ private:
     PcServices pc_;
     State state_ = State::Idle;
     pki::StoredKey stored_;
-    LoginProof proof_;
+    Sign sign_;
     Done done_;
     std::shared_ptr<bool> life_ = std::make_shared<bool>(true);
 };

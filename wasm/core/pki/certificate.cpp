@@ -83,6 +83,8 @@ UnixTime Certificate::not_after() const { return detail::from_x509_time(crt_->va
 bool Certificate::is_ca() const { return crt_->MBEDTLS_PRIVATE(ca_istrue) != 0; }
 std::string Certificate::subject() const { return detail::readable_name(&crt_->subject); }
 std::string Certificate::issuer() const { return detail::readable_name(&crt_->issuer); }
+ByteView Certificate::subject_der() const { return ByteView(crt_->subject_raw.p, crt_->subject_raw.len); }
+ByteView Certificate::issuer_der() const { return ByteView(crt_->issuer_raw.p, crt_->issuer_raw.len); }
 SubjectIdentity Certificate::subject_identity() const { return detail::read_identity(&crt_->subject); }
 
 PkiError Certificate::public_key(KeyPair& out) const {

@@ -36,6 +36,10 @@ public:
     bool is_ca() const;
     std::string subject() const;  // readable, most specific first ("CN=…, OU=…, C=JP")
     std::string issuer() const;
+    // The subject's and the issuer's Name as encoded (DER): what a TLS 1.2 CertificateRequest's
+    // certificate_authorities lists and a client compares with its certificates' issuers.
+    ByteView subject_der() const;
+    ByteView issuer_der() const;
     SubjectIdentity subject_identity() const;
     PkiError public_key(KeyPair& out) const;
     std::string sha256_fingerprint() const;  // "AB:CD:…" (32 bytes)

@@ -16,7 +16,6 @@
 //   ca.h           CertificateAuthority (root, issuing CA, client certificates), CA hierarchy
 //   crl.h          v2 CRL writer (crlNumber, reasonCode) and reader
 //   verify.h       CertificateStatus 有効/失効/期限切れ/まだ有効でない/発行元不明/署名不正
-//   login.h        challenge–response login proof; WrongCertificate for the wrong role/contract
 //   protection.h   protection levels 低/中/高, DeviceKeyProtector (async), TestDeviceKey
 //   jobs.h         key generation / CSR creation as jobs (request → completion), cancel
 //
@@ -31,7 +30,6 @@
 #include "pki/error.h"
 #include "pki/jobs.h"
 #include "pki/key.h"
-#include "pki/login.h"
 #include "pki/name.h"
 #include "pki/pkcs8.h"
 #include "pki/protection.h"

@@ -127,6 +127,13 @@ public:
     FlowResult save_failure() const { return autosave_ != nullptr ? autosave_->failure() : FlowResult::Ok; }
     // The last command the session itself refused (e.g. a flow while the simulation is not ready).
     FlowResult last_result() const { return last_result_; }
+    // The last certificate login's TLS handshake (tls/capture.h), refused ones included (expired,
+    // 拒否): nullptr before the first certificate login of this session's world ends; the next
+    // login replaces it; a reset or an import clears it (the world's Bank keeps it in memory).
+    const tls::Capture* last_handshake() const {
+        const Bank* b = bank();
+        return b != nullptr ? b->last_login_handshake() : nullptr;
+    }
 
 private:
     bool apply_session(const SessionCommand& command);

@@ -5,8 +5,8 @@ namespace cp {
 AdminLogin::AdminLogin(Bank& bank, PcServices pc)
     : CertificateLogin(
           bank, pc,
-          [this](const std::vector<std::uint8_t>& certificate, const LoginProof& proof) {
-              return bank_.check_admin_certificate(certificate, proof);
+          [this](const tls::Handshake& handshake) {
+              return bank_.check_admin_certificate(handshake);
           },
           Step::ContractPin),
       bank_(bank) {}

@@ -5,8 +5,8 @@ namespace cp {
 UserLogin::UserLogin(Bank& bank, PcServices pc)
     : CertificateLogin(
           bank, pc,
-          [this](const std::vector<std::uint8_t>& certificate, const LoginProof& proof) {
-              return bank_.check_user_certificate(certificate, proof, user_id_);
+          [this](const tls::Handshake& handshake) {
+              return bank_.check_user_certificate(handshake, user_id_);
           },
           Step::Pin),
       bank_(bank) {}

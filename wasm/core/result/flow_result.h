@@ -29,7 +29,7 @@ concept LayerResult = kIsResultCode<E>;
 
 // One past the highest number used by any layer; every number below it is some layer's code
 // (checked in result_name's file). A new code takes this number and this becomes one more.
-inline constexpr std::uint8_t kResultCodeCount = 48;
+inline constexpr std::uint8_t kResultCodeCount = 49;
 
 class [[nodiscard]] FlowResult {
 public:

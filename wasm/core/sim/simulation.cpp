@@ -393,10 +393,12 @@ bool reconcile_installations(Bank& bank, const PcCertificateStore& admin_pc, con
 }
 
 // A loaded world: what was issued and not confirmed is settled against the PCs' stores as loaded,
-// and saved, before anything runs on it.
+// and saved, before anything runs on it; so is the TLS server identity a world saved before the
+// TLS login lacked (PkiAuthority::decode made one).
 void Simulation::finish_loaded(BankState state) {
     bank_ = std::make_unique<Bank>(std::move(state), *desc_.random, authority_);
-    if (!reconcile_installations(*bank_, admin_store_, user_store_)) return set_stage(Stage::Ready);
+    const bool reconciled = reconcile_installations(*bank_, admin_store_, user_store_);
+    if (!reconciled && !authority_.made_server_identity()) return set_stage(Stage::Ready);
     set_stage(Stage::Saving);
     const pki::SecretBytes ca = authority_.encode();
     std::weak_ptr<bool> alive = alive_;

@@ -22,7 +22,9 @@ enum class RecordKind : std::uint8_t {
 // Format history (a record written by an older format still loads; a newer one is refused):
 //   1  first format
 //   2  the bank state ends with the issuances awaiting installation (bank_codec.h)
-inline constexpr std::uint16_t kRecordFormatVersion = 2;
+//   3  the bank state ends with the login server's TLS version (BankConfig::tls_version); the CA
+//      record (its own version byte 2, pki_authority.h) carries the bank's TLS server identity
+inline constexpr std::uint16_t kRecordFormatVersion = 3;
 
 enum class RecordError : std::uint8_t { None = 0, NotARecord, WrongKind, Corrupted, NewerFormat };
 const char* record_error_name(RecordError error);

@@ -112,6 +112,7 @@ struct Handshake::Side {
     mbedtls_x509_crt anchor;  // the only acceptable issuer of the peer's certificate
     const ServerConfig* config = nullptr;
     std::optional<pki::CertificateStatus>* status = nullptr;  // where the verify callback writes
+    pki::Bytes* leaf = nullptr;  // where the verify callback keeps the peer's certificate (server only)
     bool done = false;
     bool failed = false;
     int error = 0;
@@ -136,6 +137,7 @@ struct Handshake::Side {
     static int verify(void* context, mbedtls_x509_crt* crt, int depth, std::uint32_t* flags) {
         auto* side = static_cast<Side*>(context);
         if (depth != 0) return 0;
+        if (side->leaf != nullptr) side->leaf->assign(crt->raw.p, crt->raw.p + crt->raw.len);
         pki::Certificate leaf;
         if (leaf.parse(pki::ByteView(crt->raw.p, crt->raw.len)) != pki::PkiError::Ok) {
             *flags |= MBEDTLS_X509_BADCERT_OTHER;
@@ -191,6 +193,7 @@ Handshake::Handshake(const ServerConfig& config, pki::Drbg& rng, MemoryTransport
         const bool is_server = side == server_.get();
         side->config = &config_;
         side->status = is_server ? &client_status_ : &server_status_;
+        side->leaf = is_server ? &client_certificate_ : nullptr;
         ok = ok && mbedtls_x509_crt_parse_der(&side->anchor, c.issuing_ca->der().data(), c.issuing_ca->der().size()) == 0;
         ok = ok && mbedtls_ssl_config_defaults(&side->conf, is_server ? MBEDTLS_SSL_IS_SERVER : MBEDTLS_SSL_IS_CLIENT,
                                                MBEDTLS_SSL_TRANSPORT_STREAM, MBEDTLS_SSL_PRESET_DEFAULT) == 0;

@@ -109,6 +109,8 @@ public:
     const std::optional<Alert>& alert() const { return alert_; }
     // The server's status of the client certificate (pki's words), when it checked one.
     const std::optional<pki::CertificateStatus>& client_certificate_status() const { return client_status_; }
+    // The client certificate (DER) the server received and checked; empty when none reached it.
+    const pki::Bytes& client_certificate() const { return client_certificate_; }
     // Mbed TLS's error code of the side that failed first (0 when none), for logs and tests.
     int mbedtls_error() const { return error_; }
 
@@ -139,6 +141,7 @@ private:
     std::optional<Alert> alert_;
     std::optional<pki::CertificateStatus> client_status_;
     std::optional<pki::CertificateStatus> server_status_;
+    pki::Bytes client_certificate_;
     int error_ = 0;
     bool refused_ = false;
     bool setup_failed_ = false;

@@ -4,6 +4,7 @@
 #include "admin/admin_screens.h"
 #include "fields.h"
 #include "theme.h"
+#include "tls/handshake_viewer.h"
 #include "widgets.h"
 
 namespace cp::ui {
@@ -13,6 +14,9 @@ void draw_admin_failure(const Ui& ui, AdminFlow& flow) {
     result_message(flow.failure(), 0, ui.lang());
     ImGui::Dummy(ImVec2(0, 4));
     if (button(ui.t(TextId::BackToTop))) ui.emit(cmd::LeaveFlow{});
+    // The login's handshake, one click away: why a refused certificate ended here, on the wire.
+    ImGui::SameLine();
+    handshake_viewer_button(ui, last_handshake(ui.session));
     end_card();
 }
 

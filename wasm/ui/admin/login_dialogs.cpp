@@ -16,7 +16,7 @@ void draw_admin_chooser(const Ui& ui, AdminFlow& flow) {
     const std::string hint = std::string(text(TextId::ChooserAdminHint, l)) + "\n" +
                              formatf(text(TextId::ChooserAdminExample, l), contract.bank_code.c_str(), example.c_str());
     ChooserView view;
-    view.store = &flow.store();
+    view.certificates = flow.chooser_certificates();
     view.highlighted = &flow.view().highlighted_certificate;
     view.properties = &flow.properties_serial();
     view.issuer = ui.state.brand.ca_name.in(l).c_str();

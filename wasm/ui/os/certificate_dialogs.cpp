@@ -27,13 +27,13 @@ ChooserChoice certificate_chooser(const ChooserView& view, Language l) {
     begin_os_dialog(text(TextId::ChooserTitle, l), 520.0f);
     os_text_wrapped(formatf(text(TextId::ChooserPrompt, l), view.site).c_str());
     ImGui::Dummy(ImVec2(0, 4));
-    const PcCertificateStore& store = *view.store;
-    if (store.certificates.empty()) {
+    if (view.certificates.empty()) {
         os_text_wrapped(text(TextId::ChooserEmpty, l));
     } else {
         ImGui::PushStyleColor(ImGuiCol_Header, color::kOsSelection);
         ImGui::PushStyleColor(ImGuiCol_HeaderHovered, color::kOsSelection);
-        for (const InstalledCertificate& c : store.certificates) {
+        for (const InstalledCertificate* listed : view.certificates) {
+            const InstalledCertificate& c = *listed;
             ImGui::PushID(c.serial.c_str());
             const bool selected = *view.highlighted == c.serial;
             const ImVec2 start = ImGui::GetCursorScreenPos();
@@ -63,7 +63,9 @@ ChooserChoice certificate_chooser(const ChooserView& view, Language l) {
         text_wrapped_sized(view.hint, size::kOsText - 1, color::kTextMuted);
     }
     // 証明書のプロパティ of the highlighted certificate.
-    const InstalledCertificate* highlighted = store.find(*view.highlighted);
+    const InstalledCertificate* highlighted = nullptr;
+    for (const InstalledCertificate* c : view.certificates)
+        if (c->serial == *view.highlighted) highlighted = c;
     if (highlighted != nullptr && view.properties != nullptr && *view.properties == highlighted->serial) {
         ImGui::Separator();
         os_text(text(TextId::ChooserProperties, l));

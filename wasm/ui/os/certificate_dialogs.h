@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "bank/result.h"
 #include "bank/validation.h"
@@ -19,7 +20,8 @@ struct ChooserChoice {
     std::string serial;  // Ok, Properties
 };
 struct ChooserView {
-    const PcCertificateStore* store = nullptr;
+    // The certificates the server's CertificateRequest accepts (the flow's chooser_certificates()).
+    std::vector<const InstalledCertificate*> certificates;
     std::string* highlighted = nullptr;        // the clicked row (the flow's form)
     const std::string* properties = nullptr;   // serial whose properties are open ("" none)
     const char* issuer = "";                   // the CA's name (brand)

@@ -3,9 +3,6 @@
 
 namespace cp::ui {
 
-// INTEGRATION: the login's handshake lives in the session once every certificate login goes through
-// it (branch `tlslogin`). Until then no login leaves a capture, so the viewer's button is drawn
-// disabled. The line that connects it:  return session.last_handshake();
-const tls::Capture* last_handshake(const Session& /*session*/) { return nullptr; }
+const tls::Capture* last_handshake(const Session& session) { return session.last_handshake(); }
 
 }  // namespace cp::ui

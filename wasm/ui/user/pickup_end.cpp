@@ -10,6 +10,7 @@
 #include "format.h"
 #include "theme.h"
 #include "user/user_screens.h"
+#include "tls/handshake_viewer.h"
 #include "widgets.h"
 
 namespace cp::ui {
@@ -57,6 +58,11 @@ void draw_user_failure(const Ui& ui, UserFlow& flow) {
     if (reissue) text_wrapped_sized(ui.t(TextId::PickupFailedAskAdmin), size::kDetail, color::kText);
     ImGui::Dummy(ImVec2(0, 4));
     if (button(ui.t(TextId::BackToTop))) ui.emit(cmd::LeaveFlow{});
+    // 利用者ログイン's handshake, one click away (a pickup has no certificate login).
+    if (!pickup) {
+        ImGui::SameLine();
+        handshake_viewer_button(ui, last_handshake(ui.session));
+    }
     end_card();
 }
 

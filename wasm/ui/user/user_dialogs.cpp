@@ -23,7 +23,7 @@ void draw_user_web_access(const Ui& ui, UserFlow&) {
 void draw_user_chooser(const Ui& ui, UserFlow& flow) {
     const Language l = ui.lang();
     ChooserView view;
-    view.store = &flow.store();
+    view.certificates = flow.chooser_certificates();
     view.highlighted = &flow.view().highlighted_certificate;
     view.properties = &flow.properties_serial();
     view.issuer = ui.state.brand.ca_name.in(l).c_str();

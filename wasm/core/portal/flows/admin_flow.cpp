@@ -29,7 +29,7 @@ void AdminFlow::View::wipe_secrets() {
 AdminFlow::AdminFlow(Bank& bank, PcServices pc, PcCertificateStore& store)
     : HolderFlow(bank, pc, store), login_(std::make_unique<AdminLogin>(bank, pc)) {
     previous_logon_ = bank.state().contract.last_admin_login;
-    view_.highlighted_certificate = first_certificate();
+    view_.highlighted_certificate = first_certificate(login_.get());
 }
 
 AdminFlow::~AdminFlow() {

@@ -83,6 +83,8 @@ public:
     View& view() { return view_; }
     const View& view() const { return view_; }
     const AdminLogin& login() const { return *login_; }
+    // What 証明書の選択 lists: the certificates the login's CertificateRequest accepts.
+    std::vector<const InstalledCertificate*> chooser_certificates() const { return offered_by(login_.get()); }
     const UserCertificateMaintenance* maintenance() const { return maintenance_ ? &*maintenance_ : nullptr; }
     // The running renewal's procedure (nullptr when none; renewal_flow(): its screens).
     const CertificateRenewal* renewal() const;

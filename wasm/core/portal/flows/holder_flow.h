@@ -9,6 +9,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "bank/bank.h"
 #include "pc/pc_certificate_store.h"
@@ -41,8 +42,22 @@ protected:
     HolderFlow(Bank& bank, PcServices pc, PcCertificateStore& store) : bank_(bank), pc_(pc), store_(store) {}
     ~HolderFlow() = default;  // the derived flow ends the renewal first: it runs under its login
 
-    // The serial the chooser highlights when it opens: the first, as Windows' does ("" none).
-    std::string first_certificate() const { return store_.certificates.empty() ? std::string() : store_.certificates.front().serial; }
+    // 証明書の選択's list: the PC's certificates whose issuer the login's CertificateRequest accepts
+    // (CertificateLoginStep::accepts), in the store's order; none without a login.
+    template <class Login>
+    std::vector<const InstalledCertificate*> offered_by(const Login* login) const {
+        std::vector<const InstalledCertificate*> out;
+        if (login == nullptr) return out;
+        for (const InstalledCertificate& c : store_.certificates)
+            if (login->accepts(c)) out.push_back(&c);
+        return out;
+    }
+    // The serial the chooser highlights when it opens: the first listed, as Windows' does ("" none).
+    template <class Login>
+    std::string first_certificate(const Login* login) const {
+        const std::vector<const InstalledCertificate*> listed = offered_by(login);
+        return listed.empty() ? std::string() : listed.front()->serial;
+    }
     // The chooser's OK (ChooseCertificate): the properties close and `login` takes the certificate.
     template <class Login>
     FlowResult choose_certificate(Login& login, const std::string& serial) {

@@ -19,7 +19,7 @@ UserFlow::UserFlow(Mode mode, Bank& bank, PcServices pc, PcCertificateStore& sto
         pickup_ = std::make_unique<UserPickup>(bank, store, pc, path);
     } else {
         login_ = std::make_unique<UserLogin>(bank, pc);
-        view_.highlighted_certificate = first_certificate();
+        view_.highlighted_certificate = first_certificate(login_.get());
     }
 }
 

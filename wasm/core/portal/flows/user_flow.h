@@ -114,6 +114,8 @@ public:
     const View& view() const { return view_; }
     const UserPickup* pickup() const { return pickup_.get(); }
     const UserLogin* login() const { return login_.get(); }
+    // What 証明書の選択 lists (login only): the certificates the login's CertificateRequest accepts.
+    std::vector<const InstalledCertificate*> chooser_certificates() const { return offered_by(login_.get()); }
 
     // last_result(), field_error(), tries_left() (FormOutcome): tries left before 利用中止, after a
     // wrong 利用者暗証番号 or one-time password.
