@@ -52,6 +52,36 @@ const cases = {
     });
   },
 
+  // The certificate login is a TLS handshake, one click away. Refused — the administrator's expired
+  // certificate (?scenario=admin-expired) — the failure page opens the viewer: the handshake ended
+  // early, the client's Certificate and the server's alert marked as the failing check. After a
+  // login that passed (the seed world), the console's button shows the completed handshake.
+  async handshake_viewer_after_logins() {
+    await withConsole('?scenario=admin-expired', async (page) => {
+      await waitForText(page, '実行中のシナリオ：管理者電子証明書の期限切れ');
+      await click(page, '管理者ログイン');
+      await click(page, '電子証明書方式 管理者ログイン');
+      await click(page, '00009876543 1635');
+      await click(page, 'OK');
+      await click(page, '許可');
+      await waitForText(page, '管理者の電子証明書の有効期間が経過しています');
+      await screenshot(page, 'handshake_refused_failure_page');
+      await click(page, 'TLS ハンドシェイクを見る');
+      await waitForText(page, '結果：ハンドシェイクは途中で終わりました。');
+      check(await hasText(page, 'TLS 1.3 ・ 接続先 ib.shinkin-bizdirect.example'), 'the summary names the version and the bank\'s server');
+      await click(page, '1. ブラウザー → 銀行  ClientHello');
+      await waitForText(page, 'バイト列（16 進）');
+      await screenshot(page, 'handshake_refused_expired');
+      await click(page, 'TLS ハンドシェイクの表示を閉じる');
+    });
+    await withConsole('', async (page) => {
+      await adminLogin(page);
+      await click(page, 'TLS ハンドシェイクを見る');
+      await waitForText(page, '結果：ハンドシェイクは完了しました。');
+      await screenshot(page, 'handshake_passed');
+    });
+  },
+
   // ?scenario=user-expired: seed 001 part 1 from the link alone — 2023年10月10日, S0001 expired —
   // and its first step (管理者ログイン → 電子証明書方式 管理者ログイン → 証明書の選択) by clicking.
   async link_opens_scenario() {

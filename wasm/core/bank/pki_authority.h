@@ -34,7 +34,7 @@ namespace cp {
 // The login server's host name (its certificate's CN and dNSName, the client's SNI). The brand
 // (config/brand.h) names no host: an example name (RFC 2606's reserved .example), documented in
 // docs/domain.md ("The bank's numbers").
-inline constexpr const char* kLoginServerHostName = "ib.shinkin-bank.example";
+inline constexpr const char* kLoginServerHostName = "ib.shinkin-bizdirect.example";
 
 class PkiAuthority final : public CertificateAuthority {
 public:

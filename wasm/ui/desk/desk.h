@@ -4,14 +4,16 @@
 // the browser fills the screen and its chrome shrinks; the taskbar takes two rows.
 #pragma once
 
+#include "bank/pki_authority.h"
 #include "screen.h"
 
 namespace cp::ui {
 
 void draw_desk(const Ui& ui);
 
-// The bank's host as the simulated browser shows it (address bar) and the OS names it (証明書の選択).
-inline constexpr const char* kSimulatedSite = "ib.shinkin-bizdirect.example";
+// The bank's host as the simulated browser shows it (address bar) and the OS names it (証明書の選択):
+// the login server's name, the one its TLS certificate and the handshake's SNI carry.
+inline constexpr const char* kSimulatedSite = kLoginServerHostName;
 
 // Parts (one file each).
 struct Rect {
