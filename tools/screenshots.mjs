@@ -1,6 +1,6 @@
 // Screenshots of every screen, in Japanese and English, at devicePixelRatio 1 and 2, and at a
 // phone's width: what a person sees, for review.
-//   node tools/screenshots.mjs [--out DIR] [--only reissue|pickup|renewal|user-renewal|desk]   (default tests/artifacts/screens)
+//   node tools/screenshots.mjs [--out DIR] [--only reissue|pickup|renewal|user-renewal|desk|tls]   (default tests/artifacts/screens)
 // Walks seed 001 part 1 (reissue), part 2 (the app path on the administrator's reissue, then IE
 // mode from the UserPickupPending preset) and seed 000 (renewal, certificate manager, mailbox,
 // branch, 管理者電子証明書取得; a user's own renewal from the UserRenewalWindow preset) by clicking
@@ -242,6 +242,24 @@ async function walkTouch(page, tag) {
   await both(page, tag, '77_user_grid');
 }
 
+// The certificate login refused (the administrator's expired certificate): the failure page and
+// the TLS handshake viewer it opens, its ClientHello row opened and its failing rows.
+async function walkTls(page, tag) {
+  await waitReady(page);
+  await click(page, '管理者ログイン');
+  await click(page, '電子証明書方式 管理者ログイン');
+  await click(page, '00009876543 1635');
+  await click(page, 'OK');
+  await click(page, '許可');
+  await waitForText(page, '管理者の電子証明書の有効期間が経過しています');
+  await both(page, tag, '80_login_refused');
+  await click(page, 'TLS ハンドシェイクを見る');
+  await waitForText(page, '結果：ハンドシェイクは途中で終わりました。');
+  await both(page, tag, '81_handshake_viewer');
+  await click(page, '8. ブラウザー → 銀行  Certificate  [失敗した確認]');
+  await both(page, tag, '82_handshake_certificate_row');
+}
+
 for (const [tag, options] of [['dpr1', { deviceScaleFactor: 1 }], ['dpr2', { deviceScaleFactor: 2 }],
                               ['phone', { deviceScaleFactor: 2, viewport: { width: 390, height: 844 }, hasTouch: false }]]) {
   // reissue and pickup share one page (the pickup follows the reissue); renewal starts afresh.
@@ -254,6 +272,7 @@ for (const [tag, options] of [['dpr1', { deviceScaleFactor: 1 }], ['dpr2', { dev
   }
   if (only === '' || only === 'renewal') await withPortal(async ({ page }) => walkRenewal(page, tag), options);
   if (only === '' || only === 'user-renewal') await withPortal(async ({ page }) => walkUserRenewal(page, tag), options);
+  if (only === '' || only === 'tls') await withPortal(async ({ page }) => walkTls(page, tag), { ...options, query: '?scenario=admin-expired' });
   if (only === '' || only === 'desk') {
     await withPortal(async ({ page }) => walkDesk(page, tag), options);
     await withPortal(async ({ page }) => walkTouch(page, tag + '_touch'), { ...options, hasTouch: true });
